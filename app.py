@@ -1,0 +1,22 @@
+"""Entry point: page config, database start-up, authentication, router. Nothing else."""
+import streamlit as st
+
+from components import auth, navigation, session
+from core import texts
+from db import users
+
+st.set_page_config(page_title=texts.APP_SHORT, page_icon=":material/school:", layout="wide")
+
+db = session.database()
+if not users.admin_exists(db):
+    st.navigation([st.Page("app_pages/first_run.py", title=texts.FIRST_RUN_TITLE,
+                           url_path="khoi-tao")], position="hidden").run()
+    st.stop()
+
+actor = auth.authenticate(db)
+if actor is None:
+    st.navigation([st.Page(lambda: None, title=texts.LOGIN_FIELDS["Form name"],
+                           url_path="dang-nhap")], position="hidden").run()
+    st.stop()
+
+navigation.build(actor.role).run()

@@ -1,0 +1,8 @@
+"""Nhật ký hệ thống: built by a later issue; for now a placeholder that still checks the role."""
+import streamlit as st
+
+from components.navigation import guard
+from core import texts
+
+guard("admin_audit.py")
+st.info(texts.UNDER_CONSTRUCTION)

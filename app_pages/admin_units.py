@@ -1,0 +1,186 @@
+"""Admin: units (list, filter, add, edit, deactivate, import) and accounts."""
+import streamlit as st
+
+from components import importer
+from components.forms import FieldErrors
+from components.navigation import guard
+from components.pickers import code_select, kind_filter, tier_filter, ward_filter
+from components.session import database
+from core import reference as ref
+from core import texts
+from core.validation import UNIT_COLUMNS
+from db import ValidationFailed, units, users
+
+actor = guard("admin_units.py")
+db = database()
+tab_list, tab_edit, tab_import, tab_accounts = st.tabs(
+    [texts.TAB_UNITS, texts.TAB_UNIT_EDIT, texts.TAB_IMPORT, texts.TAB_ACCOUNTS])
+
+
+def unit_label(unit):
+    return f"{unit['code']} — {unit['name']}" + ("" if unit["active"] else " (ngừng)")
+
+
+with tab_list:
+    c1, c2, c3, c4 = st.columns(4)
+    with c1:
+        ward = ward_filter("units_f_ward")
+    with c2:
+        kind = kind_filter("units_f_kind")
+    with c3:
+        tier = tier_filter("units_f_tier")
+    with c4:
+        search = st.text_input(texts.FILTER_SEARCH, key="units_f_search")
+    show_inactive = st.checkbox(texts.FILTER_SHOW_INACTIVE, key="units_f_inactive")
+    rows = units.list_units(db, ward=ward, kind=kind, tier=tier, search=search,
+                            active=None if show_inactive else True)
+    st.caption(texts.UNITS_COUNT.format(count=len(rows)))
+    st.dataframe(
+        [{texts.COL_CODE: u["code"], texts.COL_NAME: u["name"],
+          texts.COL_KIND: ref.KIND_NAMES.get(u["kind"], u["kind"]),
+          texts.COL_TIER: ref.TIER_NAMES.get(u["tier"], ""),
+          texts.COL_WARD: u["ward_name"] or "", texts.COL_EMAIL: u["email"] or "",
+          texts.COL_PHONE: u["phone"] or "",
+          texts.COL_ACTIVE: texts.YES if u["active"] else texts.NO,
+          texts.COL_SAMPLE: texts.YES if u["is_sample"] else ""} for u in rows],
+        hide_index=True, width="stretch")
+
+with tab_edit:
+    all_units = {u["id"]: u for u in units.list_units(db)}
+    picked = st.selectbox(texts.UNIT_PICK, [None] + list(all_units), key="unit_pick",
+                          format_func=lambda i: texts.UNIT_NEW if i is None
+                          else unit_label(all_units[i]))
+    current = all_units.get(picked, {})
+    errors = FieldErrors()
+    suffix = picked or "new"
+    with st.form(f"unit_form_{suffix}"):
+        code = st.text_input(texts.COL_CODE, current.get("code", ""), key=f"u_code_{suffix}")
+        errors.slot("code")
+        name = st.text_input(texts.COL_NAME, current.get("name", ""), key=f"u_name_{suffix}")
+        errors.slot("name")
+        kinds = list(ref.KIND_NAMES)
+        kind = st.selectbox(texts.COL_KIND, kinds, format_func=ref.KIND_NAMES.get,
+                            index=kinds.index(current.get("kind", "school")),
+                            key=f"u_kind_{suffix}")
+        errors.slot("kind")
+        tiers = [None] + list(ref.TIER_NAMES)
+        tier = st.selectbox(texts.COL_TIER, tiers, index=tiers.index(current.get("tier")),
+                            format_func=lambda t: texts.NO_TIER if t is None
+                            else ref.TIER_NAMES[t], key=f"u_tier_{suffix}")
+        errors.slot("tier")
+        wards = [None] + list(ref.WARD_NAMES)
+        ward_code = st.selectbox(texts.COL_WARD, wards,
+                                 index=wards.index(current.get("ward_code")),
+                                 format_func=lambda w: texts.NO_WARD if w is None
+                                 else ref.WARD_NAMES[w], key=f"u_ward_{suffix}")
+        errors.slot("ward_code")
+        email = st.text_input(texts.COL_EMAIL, current.get("email") or "",
+                              key=f"u_email_{suffix}")
+        errors.slot("email")
+        phone = st.text_input(texts.COL_PHONE, current.get("phone") or "",
+                              key=f"u_phone_{suffix}")
+        saved = st.form_submit_button(texts.BUTTON_SAVE, type="primary")
+    if saved:
+        fields = {"code": code, "name": name, "kind": kind, "tier": tier or "",
+                  "ward_code": ward_code or "", "email": email, "phone": phone}
+        try:
+            if picked:
+                units.update(db, actor, picked, fields)
+            else:
+                units.create(db, actor, fields)
+        except ValidationFailed as failure:
+            errors.show(failure.errors)
+        else:
+            st.success(texts.UNIT_SAVED.format(name=name.strip()))
+    if picked:
+        if current["active"] and st.button(texts.BUTTON_DEACTIVATE, key="unit_deactivate"):
+            units.set_active(db, actor, picked, False)
+            st.success(texts.UNIT_DEACTIVATED)
+        elif not current["active"] and st.button(texts.BUTTON_ACTIVATE, key="unit_activate"):
+            units.set_active(db, actor, picked, True)
+            st.success(texts.UNIT_ACTIVATED)
+
+with tab_import:
+    st.markdown(texts.IMPORT_UNITS_HELP)
+    importer.templates("mau-don-vi", UNIT_COLUMNS, units.UNIT_TEMPLATE_ROWS)
+    table = importer.uploaded_table("units_upload")
+    update_existing = st.checkbox(texts.IMPORT_UPDATE_EXISTING, key="units_import_update")
+    if table is not None and st.button(texts.BUTTON_IMPORT, type="primary", key="units_import"):
+        importer.show_report(units.import_units(db, actor, table,
+                                                update_existing=update_existing))
+
+with tab_accounts:
+    account_rows = users.list_users(db)
+    st.dataframe(
+        [{texts.FIELD_USERNAME: u["username"], texts.FIELD_NAME: u["name"],
+          texts.COL_ROLE: ref.ROLE_NAMES[u["role"]], texts.COL_UNIT: u["unit_name"] or "",
+          texts.COL_ACTIVE: texts.YES if u["active"] else texts.NO,
+          texts.COL_LOCKED: u["locked_until"] or "",
+          texts.COL_LAST_LOGIN: u["last_login_at"] or ""} for u in account_rows],
+        hide_index=True, width="stretch")
+
+    st.subheader(texts.ACCOUNT_CREATE)
+    errors = FieldErrors()
+    active_units = {u["code"]: u for u in units.list_units(db, active=True)}
+    with st.form("create_account"):
+        new_username = st.text_input(texts.FIELD_USERNAME, key="acc_username",
+                                     placeholder="nguyen.van.a")
+        errors.slot("username")
+        new_name = st.text_input(texts.FIELD_NAME, key="acc_name")
+        errors.slot("name")
+        new_email = st.text_input(texts.FIELD_EMAIL, key="acc_email")
+        new_role = code_select(texts.FIELD_ROLE, ref.ROLE_NAMES, key="acc_role")
+        errors.slot("role")
+        new_unit = st.selectbox(texts.FIELD_UNIT, [None] + list(active_units), key="acc_unit",
+                                format_func=lambda c: "—" if c is None
+                                else unit_label(active_units[c]))
+        errors.slot("unit")
+        new_password = st.text_input(texts.FIELD_PASSWORD, type="password", key="acc_password",
+                                     help=texts.PASSWORD_RULES)
+        errors.slot("password")
+        create = st.form_submit_button(texts.ACCOUNT_CREATE, type="primary")
+    if create:
+        try:
+            users.create_user(db, actor, username=new_username, name=new_name,
+                              role=new_role, password=new_password,
+                              unit_code=new_unit if new_role == "unit" else None,
+                              email=new_email)
+        except ValidationFailed as failure:
+            errors.show(failure.errors)
+        else:
+            st.success(texts.ACCOUNT_CREATED.format(username=new_username.strip().lower()))
+
+    st.subheader(texts.ACCOUNT_PICK)
+    by_id = {u["id"]: u for u in account_rows}
+    picked_user = st.selectbox(texts.ACCOUNT_PICK, list(by_id), key="acc_pick",
+                               format_func=lambda i: f"{by_id[i]['username']} — "
+                               f"{by_id[i]['name']}", label_visibility="collapsed")
+    if picked_user:
+        reset_errors = FieldErrors()
+        with st.form("reset_password"):
+            reset_to = st.text_input(texts.FIELD_PASSWORD_NEW, type="password", key="acc_reset",
+                                     help=texts.PASSWORD_RULES)
+            reset_errors.slot("password")
+            do_reset = st.form_submit_button(texts.BUTTON_RESET_PASSWORD)
+        if do_reset:
+            try:
+                users.reset_password(db, actor, picked_user, reset_to)
+            except ValidationFailed as failure:
+                reset_errors.show(failure.errors)
+            else:
+                st.success(texts.PASSWORD_RESET_DONE)
+        c1, c2 = st.columns(2)
+        if c1.button(texts.BUTTON_UNLOCK, key="acc_unlock"):
+            users.unlock(db, actor, picked_user)
+            st.success(texts.UNLOCKED)
+        target = by_id[picked_user]
+        toggle = texts.BUTTON_DEACTIVATE_ACCOUNT if target["active"] else \
+            texts.BUTTON_ACTIVATE_ACCOUNT
+        if c2.button(toggle, key="acc_toggle"):
+            try:
+                users.set_active(db, actor, picked_user, not target["active"])
+            except ValidationFailed as failure:
+                st.error("; ".join(failure.errors.values()))
+            else:
+                st.success(texts.ACCOUNT_DEACTIVATED if target["active"]
+                           else texts.ACCOUNT_ACTIVATED)

@@ -1,0 +1,8 @@
+"""Dự trù kinh phí: built by a later issue; for now a placeholder that still checks the role."""
+import streamlit as st
+
+from components.navigation import guard
+from core import texts
+
+guard("committee_budget.py")
+st.info(texts.UNDER_CONSTRUCTION)

@@ -1,0 +1,8 @@
+"""Nhập hoạt động: built by a later issue; for now a placeholder that still checks the role."""
+import streamlit as st
+
+from components.navigation import guard
+from core import texts
+
+guard("unit_activity.py")
+st.info(texts.UNDER_CONSTRUCTION)

@@ -1,0 +1,1 @@
+"""Subcommands of manage.py, one module per area; each exposes register(subparsers)."""

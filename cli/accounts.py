@@ -1,0 +1,42 @@
+"""init, create-user."""
+import sys
+
+from cli.common import fail, open_db
+from db import AccessDenied, Actor, ValidationFailed, users
+
+
+def cmd_init(args):
+    db = open_db(args)
+    print(f"Cơ sở dữ liệu sẵn sàng: {args.db} "
+          f"({db['units'].count} đơn vị, {db['wards'].count} phường)")
+
+
+def cmd_create_user(args):
+    db = open_db(args)
+    password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else args.password
+    if not password:
+        fail("Cần --password hoặc --password-stdin.")
+    try:
+        users.create_user(db, Actor.system(), username=args.username, role=args.role,
+                          name=args.name or args.username, password=password,
+                          unit_code=args.unit_code, email=args.email)
+    except ValidationFailed as failure:
+        fail("\n".join(failure.errors.values()))
+    except AccessDenied as denied:
+        fail(str(denied))
+    print(f"Đã tạo tài khoản {args.username.strip().lower()} ({args.role}).")
+
+
+def register(sub):
+    p = sub.add_parser("init", help="create or upgrade the database and seed reference data")
+    p.set_defaults(func=cmd_init)
+    p = sub.add_parser("create-user", help="create an account")
+    p.add_argument("--username", required=True)
+    p.add_argument("--role", required=True, choices=["unit", "committee", "admin"])
+    p.add_argument("--unit-code")
+    p.add_argument("--name")
+    p.add_argument("--email")
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--password")
+    group.add_argument("--password-stdin", action="store_true")
+    p.set_defaults(func=cmd_create_user)

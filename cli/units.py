@@ -1,0 +1,34 @@
+"""import-units, list-units."""
+from cli.common import fail, open_db, print_lines
+from core.tabular import TabularError, read_path
+from db import Actor, units
+
+
+def cmd_import_units(args):
+    db = open_db(args)
+    try:
+        table = read_path(args.file)
+    except (TabularError, OSError) as error:
+        fail(str(error))
+    report = units.import_units(db, Actor.system(), table, update_existing=args.update)
+    print_lines(report.error_lines())
+    if not report.written:
+        fail(f"Không nhập dòng nào: {len(report.errors)} dòng lỗi.")
+    print(f"Đã nhập {report.created} đơn vị mới, cập nhật {report.updated}.")
+
+
+def cmd_list_units(args):
+    db = open_db(args)
+    for u in units.list_units(db, active=None if args.all else True):
+        print("\t".join([u["code"], u["name"], u["kind"], u["tier"] or "-",
+                         u["ward_code"] or "-"]))
+
+
+def register(sub):
+    p = sub.add_parser("import-units", help="import units from CSV or XLSX (all or nothing)")
+    p.add_argument("file")
+    p.add_argument("--update", action="store_true", help="update units whose code exists")
+    p.set_defaults(func=cmd_import_units)
+    p = sub.add_parser("list-units", help="one unit per line: code, name, kind, tier, ward")
+    p.add_argument("--all", action="store_true", help="include deactivated units")
+    p.set_defaults(func=cmd_list_units)

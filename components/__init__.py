@@ -1,0 +1,1 @@
+"""Streamlit widgets and glue shared by the pages."""

@@ -1,0 +1,125 @@
+"""Login through streamlit-authenticator, with our database as the source of truth.
+
+The library draws the form and sets the cookie; we build its credentials dict from SQLite
+each run and write back what it changed (failure counts, lockout), refuse revoked or
+foreign cookies before it reads them, and end sessions server-side on logout.
+"""
+import os
+from datetime import datetime
+
+import jwt
+import streamlit as st
+import streamlit_authenticator as stauth
+from streamlit_authenticator.utilities.exceptions import LoginError
+from streamlit_authenticator.utilities.hasher import Hasher
+
+from core import passwords, texts
+from db import users, settings
+
+COOKIE_NAME = "llw_auth"
+COOKIE_EXPIRY_DAYS = 1.0
+
+# Passwords are bcrypt over SHA-256 of the NFC text (core/passwords.py); the library must
+# check them the same way. Pinned at streamlit-authenticator 0.4.2, where check_pw is the
+# only verification path.
+Hasher.check_pw = classmethod(lambda cls, password, hashed: passwords.verify_password(
+    password, hashed))
+
+
+def _configured_key() -> str | None:
+    try:
+        key = st.secrets.get("cookie_key")
+    except Exception:  # no secrets.toml at all raises
+        key = None
+    return key or os.environ.get("LLW_COOKIE_KEY")
+
+
+def cookie_key(db) -> str:
+    key = _configured_key() or settings.get_or_create_secret(db, "cookie_key")
+    if not passwords.cookie_key_acceptable(key):
+        st.error(texts.COOKIE_KEY_WEAK)
+        st.stop()
+    return key
+
+
+def _cookie_issued_at(token: dict) -> float:
+    return float(token["exp_date"]) - COOKIE_EXPIRY_DAYS * 86400
+
+
+def _ignore_cookie_unless_valid(db, key: str) -> None:
+    """Tell the library to ignore a cookie that is forged, malformed or revoked by logout."""
+    raw = st.context.cookies.get(COOKIE_NAME)
+    if not raw or st.session_state.get("authentication_status"):
+        return
+    try:
+        token = jwt.decode(raw, key, algorithms=["HS256"])
+        valid = users.cookie_still_valid(db, token["username"], _cookie_issued_at(token))
+    except (jwt.PyJWTError, KeyError, TypeError, ValueError):
+        valid = False
+    if not valid:
+        st.session_state["logout"] = True  # the library skips the cookie in this session
+
+
+def _login_sleep() -> float:
+    return float(os.environ.get("LLW_LOGIN_SLEEP", "0.2"))
+
+
+def authenticate(db):
+    """Draw the login form when needed; return the signed-in Actor or None."""
+    key = cookie_key(db)
+    creds = users.credentials(db)
+    before = users.failure_counts(creds)
+    authenticator = stauth.Authenticate(creds, COOKIE_NAME, key, COOKIE_EXPIRY_DAYS,
+                                        auto_hash=False, login_sleep_time=_login_sleep())
+    if st.session_state.pop("logout_requested", False):
+        username = st.session_state.get("username")
+        if username:
+            users.end_sessions(db, username)
+        authenticator.logout(location="unrendered")
+        st.session_state.pop("actor", None)
+        st.info(texts.LOGGED_OUT)
+    _ignore_cookie_unless_valid(db, key)
+    was_signed_in = bool(st.session_state.get("authentication_status"))
+    try:
+        authenticator.login(location="main", max_login_attempts=users.LOCK_AFTER_FAILURES,
+                            fields=texts.LOGIN_FIELDS)
+    except LoginError:
+        _show_locked(db, creds, before)
+        return None
+    signed_in = st.session_state.get("authentication_status")
+    username = st.session_state.get("username") if signed_in else None
+    if users.failure_counts(creds) != before or (signed_in and not was_signed_in):
+        users.record_login_outcome(db, before, creds, username if not was_signed_in else None)
+    if signed_in is False:
+        if users.failure_counts(creds) == before:
+            passwords.spend_verification_time()  # unknown name: as slow as a wrong password
+        st.error(texts.LOGIN_WRONG)
+    if not signed_in:
+        st.caption(texts.LOGIN_HELP)
+        return None
+    actor = users.actor_for(db, username)
+    if actor is None:  # deactivated or deleted since the login
+        authenticator.logout(location="unrendered")
+        st.warning(texts.SESSION_ENDED)
+        return None
+    st.session_state["actor"] = actor
+    if not was_signed_in:
+        st.rerun()  # redraw without the login form
+    return actor
+
+
+def _show_locked(db, creds, before):
+    locked = [u for u, n in users.failure_counts(creds).items()
+              if n >= users.LOCK_AFTER_FAILURES]
+    until = None
+    for username in locked:
+        until = users.locked_until(db, username) or until
+    when = datetime.fromisoformat(until).strftime("%H:%M") if until else "—"
+    st.error(texts.LOGIN_LOCKED.format(until=when, limit=users.LOCK_AFTER_FAILURES))
+    st.caption(texts.LOGIN_HELP)
+
+
+def request_logout() -> None:
+    """Pages call this; app.py performs the logout at the top of the next run."""
+    st.session_state["logout_requested"] = True
+    st.rerun()

@@ -1,0 +1,40 @@
+"""Form helpers: an error slot under each field, filled after validation, so the message
+stands next to the field and the typed values stay (clear_on_submit stays False)."""
+import uuid
+
+import streamlit as st
+
+from core import texts
+
+
+class FieldErrors:
+    def __init__(self):
+        self._slots = {}
+
+    def slot(self, field: str) -> None:
+        """Call right after drawing the widget for `field`."""
+        self._slots[field] = st.empty()
+
+    def show(self, errors: dict[str, str]) -> None:
+        st.error(texts.FORM_HAS_ERRORS)
+        for field, message in errors.items():
+            (self._slots.get(field) or st).error(message, icon=":material/error:")
+
+
+def render_token(form_key: str) -> str:
+    """An idempotency key for this rendering of a form: a double-clicked submit sends the
+    same key twice, and db/ saves only the first. Renewed after a successful save."""
+    state_key = f"_token_{form_key}"
+    if state_key not in st.session_state:
+        st.session_state[state_key] = uuid.uuid4().hex
+    return st.session_state[state_key]
+
+
+def renew_token(form_key: str) -> None:
+    st.session_state.pop(f"_token_{form_key}", None)
+
+
+def reset_fields(prefix: str) -> None:
+    """After a successful save: forget the widget values of one form (keys share a prefix)."""
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
+        del st.session_state[key]

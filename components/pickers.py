@@ -1,0 +1,24 @@
+"""Selectboxes over the reference data, with Vietnamese labels and a stable code value."""
+import streamlit as st
+
+from core import reference as ref
+from core import texts
+
+
+def code_select(label, names: dict, *, key, optional_label=None, index=None, **kwargs):
+    """Pick a code from {code: name}; `optional_label` adds an empty choice (value None)."""
+    options = ([None] if optional_label else []) + list(names)
+    fmt = lambda code: optional_label if code is None else names[code]  # noqa: E731
+    return st.selectbox(label, options, format_func=fmt, key=key, index=index or 0, **kwargs)
+
+
+def ward_filter(key):
+    return code_select(texts.FILTER_WARD, ref.WARD_NAMES, key=key, optional_label=texts.FILTER_ALL)
+
+
+def kind_filter(key):
+    return code_select(texts.FILTER_KIND, ref.KIND_NAMES, key=key, optional_label=texts.FILTER_ALL)
+
+
+def tier_filter(key):
+    return code_select(texts.FILTER_TIER, ref.TIER_NAMES, key=key, optional_label=texts.FILTER_ALL)

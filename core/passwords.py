@@ -1,0 +1,81 @@
+"""Password and username rules, and hashing.
+
+bcrypt reads at most 72 bytes (bcrypt 5 raises beyond), and a Vietnamese letter is 2–3
+bytes in UTF-8. So the NFC password is first reduced with SHA-256 to 44 ASCII bytes, then
+bcrypt-hashed ("bcrypt-sha256"): long passphrases work whole and never crash.
+"""
+import base64
+import hashlib
+import re
+
+import bcrypt
+
+from core import texts
+from core.text import nfc
+
+MIN_LENGTH = 10
+MAX_LENGTH = 256
+USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{2,39}$")
+# A valid hash of a random string: verifying against it costs what a real check costs,
+# so an unknown username takes as long to reject as a wrong password.
+_DUMMY_HASH = None
+
+
+def _prehash(password: str) -> bytes:
+    digest = hashlib.sha256(nfc(password).encode("utf-8")).digest()
+    return base64.b64encode(digest)
+
+
+def hash_password(password: str) -> str:
+    return bcrypt.hashpw(_prehash(password), bcrypt.gensalt()).decode("ascii")
+
+
+def verify_password(password: str, password_hash: str) -> bool:
+    if not isinstance(password, str) or not password_hash:
+        return False
+    try:
+        return bcrypt.checkpw(_prehash(password), password_hash.encode("ascii"))
+    except ValueError:
+        return False
+
+
+def spend_verification_time() -> None:
+    global _DUMMY_HASH
+    if _DUMMY_HASH is None:
+        _DUMMY_HASH = hash_password("không-có-tài-khoản-này")
+    verify_password("x", _DUMMY_HASH)
+
+
+def normalise_username(username: str) -> str:
+    return nfc(username or "").strip().lower()
+
+
+def username_error(username: str) -> str | None:
+    if not USERNAME_PATTERN.match(normalise_username(username)):
+        return texts.USERNAME_INVALID
+    return None
+
+
+def password_error(password: str, username: str = "") -> str | None:
+    """None when acceptable, else the Vietnamese reason."""
+    password = nfc(password or "")
+    if not password.strip():
+        return texts.PASSWORD_BLANK if password else texts.PASSWORD_TOO_SHORT.format(
+            min=MIN_LENGTH)
+    if len(password) < MIN_LENGTH:
+        return texts.PASSWORD_TOO_SHORT.format(min=MIN_LENGTH)
+    if len(password) > MAX_LENGTH:
+        return texts.PASSWORD_TOO_LONG.format(max=MAX_LENGTH)
+    if username and password.strip().lower() == normalise_username(username):
+        return texts.PASSWORD_SAME_AS_USERNAME
+    return None
+
+
+# Values a library or tutorial ships as a cookie key: anyone could forge a login with them.
+KNOWN_DEFAULT_KEYS = {"some_key", "some_signature_key", "secret", "changeme", "random_key",
+                      "abcdef", "key"}
+MIN_COOKIE_KEY_LENGTH = 32
+
+
+def cookie_key_acceptable(key: str | None) -> bool:
+    return bool(key) and key not in KNOWN_DEFAULT_KEYS and len(key) >= MIN_COOKIE_KEY_LENGTH

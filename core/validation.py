@@ -1,0 +1,49 @@
+"""Validation rules shared by forms, imports and the command line. Pure functions:
+each returns {field: Vietnamese message}; empty means valid."""
+import re
+
+from core import reference as ref
+from core import texts
+from core.text import clean
+
+UNIT_CODE_PATTERN = re.compile(r"^[A-Za-z0-9._-]{1,40}$")
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+UNIT_COLUMNS = ["code", "name", "kind", "tier", "ward_code", "email", "phone"]
+
+
+def unit_errors(row: dict) -> dict[str, str]:
+    """Rules for one unit (form or import row). `row` holds cleaned strings."""
+    errors = {}
+    code, kind, tier = clean(row.get("code")), clean(row.get("kind")), clean(row.get("tier"))
+    ward = clean(row.get("ward_code"))
+    if not UNIT_CODE_PATTERN.match(code):
+        errors["code"] = texts.UNIT_CODE_INVALID
+    if not clean(row.get("name")):
+        errors["name"] = texts.UNIT_NAME_REQUIRED
+    if kind not in ref.KIND_NAMES:
+        errors["kind"] = texts.KIND_UNKNOWN.format(kind=kind)
+    elif kind == "school" and not tier:
+        errors["tier"] = texts.TIER_REQUIRED
+    elif kind != "school" and tier:
+        errors["tier"] = texts.TIER_ONLY_SCHOOL
+    if tier and tier not in ref.TIER_NAMES:
+        errors["tier"] = texts.TIER_UNKNOWN.format(tier=tier)
+    if ward and ward not in ref.WARD_NAMES:
+        errors["ward_code"] = texts.WARD_UNKNOWN.format(ward=ward)
+    email = clean(row.get("email"))
+    if email and not EMAIL_PATTERN.match(email):
+        errors["email"] = texts.EMAIL_INVALID
+    return errors
+
+
+def unit_record(row: dict) -> dict:
+    """The cleaned values of a valid unit row, as stored."""
+    return {
+        "code": clean(row.get("code")),
+        "name": clean(row.get("name")),
+        "kind": clean(row.get("kind")),
+        "tier": clean(row.get("tier")) or None,
+        "ward_code": clean(row.get("ward_code")) or None,
+        "email": clean(row.get("email")) or None,
+        "phone": clean(row.get("phone")) or None,
+    }

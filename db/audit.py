@@ -1,0 +1,60 @@
+"""The audit log: one row per change, written in the same transaction as the change."""
+import json
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from db.access import Actor
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+
+
+@dataclass
+class AuditEvent:
+    action: str  # create | update | delete | login | login_failed | ...
+    table: str | None = None
+    row_id: int | str | None = None
+    before: dict | None = None
+    after: dict | None = None
+    detail: dict = field(default_factory=dict)
+
+
+def _dump(value):
+    return None if value is None else json.dumps(value, ensure_ascii=False, default=str)
+
+
+def record(db, actor: Actor | None, event: AuditEvent) -> None:
+    db["audit_log"].insert(
+        {
+            "at": now_iso(),
+            "user_id": actor.user_id if actor else None,
+            "username": actor.username if actor else None,
+            "action": event.action,
+            "table_name": event.table,
+            "row_id": None if event.row_id is None else str(event.row_id),
+            "before": _dump(event.before),
+            "after": _dump(event.after),
+            "detail": _dump(event.detail) if event.detail else None,
+        }
+    )
+
+
+def recent(db, *, username=None, table=None, action=None, date_from=None, date_to=None,
+           limit=500):
+    where, params = [], []
+    for column, value in (("username", username), ("table_name", table), ("action", action)):
+        if value:
+            where.append(f"{column} = ?")
+            params.append(value)
+    if date_from:
+        where.append("substr(at, 1, 10) >= ?")
+        params.append(str(date_from))
+    if date_to:
+        where.append("substr(at, 1, 10) <= ?")
+        params.append(str(date_to))
+    sql = "select * from audit_log"
+    if where:
+        sql += " where " + " and ".join(where)
+    sql += " order by id desc limit ?"
+    return list(db.query(sql, params + [limit]))

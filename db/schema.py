@@ -1,0 +1,269 @@
+"""Versioned schema: sqlite-utils Migrations, applied once at start (db.setup.prepare).
+
+Add a new @migrations() step for every change; never edit an applied one.
+"""
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("llw")
+
+INITIAL_SCHEMA = """
+create table events (
+    id integer primary key,
+    year integer not null unique check (year between 2000 and 2100),
+    title text not null,
+    theme text not null default '',
+    start_date text not null,
+    end_date text not null,
+    opening_time text,
+    opening_place text,
+    plan_number text,
+    plan_date text,
+    issuer_line1 text not null default '',
+    issuer_line2 text not null default '',
+    signer_for text not null default '',
+    signer_title text not null default '',
+    signer_name text not null default '',
+    report_email text,
+    lock_at text,
+    refresh_seconds integer not null default 30 check (refresh_seconds between 5 and 3600),
+    scoring_weights text,
+    assessment text,
+    created_at text not null,
+    check (end_date >= start_date)
+);
+create table wards (
+    code text primary key check (length(code) = 5),
+    name text not null,
+    grid_row integer not null,
+    grid_col integer not null
+);
+create table unit_kinds (code text primary key, name text not null);
+create table tiers (code text primary key, name text not null);
+create table units (
+    id integer primary key,
+    code text not null unique check (length(code) between 1 and 40),
+    name text not null check (length(trim(name)) > 0),
+    kind text not null references unit_kinds(code),
+    tier text references tiers(code),
+    ward_code text references wards(code),
+    email text,
+    phone text,
+    active integer not null default 1 check (active in (0, 1)),
+    is_sample integer not null default 0 check (is_sample in (0, 1)),
+    created_at text not null,
+    check ((kind = 'school') = (tier is not null))
+);
+create table users (
+    id integer primary key,
+    username text not null unique check (username = lower(username)),
+    name text not null,
+    email text,
+    role text not null check (role in ('unit', 'committee', 'admin')),
+    unit_id integer references units(id),
+    password_hash text not null,
+    active integer not null default 1 check (active in (0, 1)),
+    failed_attempts integer not null default 0 check (failed_attempts >= 0),
+    locked_until text,
+    sessions_valid_after real not null default 0,
+    last_login_at text,
+    is_sample integer not null default 0 check (is_sample in (0, 1)),
+    created_at text not null,
+    check ((role = 'unit') = (unit_id is not null))
+);
+create table activity_groups (code text primary key, name text not null);
+create table activity_types (
+    code text primary key,
+    grp text not null references activity_groups(code),
+    name text not null,
+    sort integer not null
+);
+create table channels (
+    code text primary key,
+    name text not null,
+    measure text not null,
+    sort integer not null
+);
+create table slogans (
+    event_id integer not null references events(id),
+    number integer not null check (number between 1 and 8),
+    text text not null,
+    primary key (event_id, number)
+);
+create table commendation_categories (code text primary key, name text not null);
+create table learning_models (code text primary key, name text not null);
+create table targets (
+    id integer primary key,
+    event_id integer not null references events(id),
+    unit_kind text references unit_kinds(code),
+    tier text references tiers(code),
+    metric text not null check (metric in ('activities', 'education_activities',
+                                           'propaganda_entries')),
+    minimum integer not null check (minimum >= 0),
+    label text not null
+);
+create table activities (
+    id integer primary key,
+    event_id integer not null references events(id),
+    unit_id integer not null references units(id),
+    ward_code text not null references wards(code),
+    type text not null references activity_types(code),
+    title text not null check (length(trim(title)) > 0),
+    description text not null default '',
+    start_date text not null,
+    end_date text not null,
+    format text not null check (format in ('truc_tiep', 'truc_tuyen', 'ket_hop')),
+    participants integer not null default 0 check (participants >= 0),
+    online_participants integer not null default 0
+        check (online_participants >= 0 and online_participants <= participants),
+    audiences text not null default '[]',
+    evidence_url text,
+    status text not null default 'submitted'
+        check (status in ('submitted', 'accepted', 'needs_fix')),
+    review_comment text,
+    reviewed_by integer references users(id),
+    reviewed_at text,
+    deleted integer not null default 0 check (deleted in (0, 1)),
+    created_by integer references users(id),
+    created_by_name text,
+    created_at text not null,
+    updated_by integer references users(id),
+    updated_at text,
+    check (end_date >= start_date)
+);
+create table propaganda (
+    id integer primary key,
+    event_id integer not null references events(id),
+    unit_id integer not null references units(id),
+    ward_code text not null references wards(code),
+    channel text not null references channels(code),
+    quantity integer not null check (quantity >= 0),
+    date text not null,
+    slogans text not null default '[]',
+    link text,
+    note text not null default '',
+    status text not null default 'submitted'
+        check (status in ('submitted', 'accepted', 'needs_fix')),
+    review_comment text,
+    reviewed_by integer references users(id),
+    reviewed_at text,
+    deleted integer not null default 0 check (deleted in (0, 1)),
+    created_by integer references users(id),
+    created_by_name text,
+    created_at text not null,
+    updated_by integer references users(id),
+    updated_at text
+);
+create table photos (
+    id integer primary key,
+    activity_id integer references activities(id),
+    propaganda_id integer references propaganda(id),
+    mime text not null check (mime in ('image/jpeg', 'image/png', 'image/webp')),
+    data blob not null,
+    created_at text not null,
+    check ((activity_id is null) != (propaganda_id is null))
+);
+create table learning_model_counts (
+    id integer primary key,
+    event_id integer not null references events(id),
+    unit_id integer not null references units(id),
+    ward_code text references wards(code),
+    model text not null references learning_models(code),
+    registered integer not null default 0 check (registered >= 0),
+    recognised integer not null default 0 check (recognised >= 0 and recognised <= registered),
+    updated_by integer references users(id),
+    updated_at text not null,
+    unique (event_id, unit_id, model)
+);
+create table nominations (
+    id integer primary key,
+    event_id integer not null references events(id),
+    unit_id integer not null references units(id),
+    nominee_kind text not null check (nominee_kind in ('person', 'unit')),
+    nominee_name text not null check (length(trim(nominee_name)) > 0),
+    category text not null references commendation_categories(code),
+    ward_code text references wards(code),
+    achievement text not null default '',
+    status text not null default 'proposed' check (status in ('proposed', 'approved', 'declined')),
+    decided_by integer references users(id),
+    decided_at text,
+    deleted integer not null default 0 check (deleted in (0, 1)),
+    created_by integer references users(id),
+    created_at text not null
+);
+create table commendations (
+    id integer primary key,
+    event_id integer not null references events(id),
+    category text not null references commendation_categories(code),
+    recipient_name text not null,
+    recipient_unit_id integer references units(id),
+    nomination_id integer references nominations(id),
+    rationale text not null default '',
+    score real,
+    rank integer check (rank is null or rank >= 1),
+    created_by integer references users(id),
+    created_at text not null
+);
+create table budgets (
+    event_id integer primary key references events(id),
+    status text not null default 'draft' check (status in ('draft', 'submitted', 'approved')),
+    notes text not null default '',
+    submitted_by integer references users(id),
+    submitted_at text,
+    approved_by integer references users(id),
+    approved_at text
+);
+create table budget_lines (
+    id integer primary key,
+    event_id integer not null references events(id),
+    item text not null check (length(trim(item)) > 0),
+    activity_ref text not null default '',
+    quantity real not null check (quantity >= 0),
+    measure text not null default '',
+    unit_price integer not null check (unit_price >= 0),
+    amount integer generated always as (cast(round(quantity * unit_price) as integer)) stored,
+    note text not null default '',
+    sort integer not null default 0
+);
+create table report_submissions (
+    event_id integer not null references events(id),
+    unit_id integer not null references units(id),
+    submitted_at text not null,
+    submitted_by integer references users(id),
+    primary key (event_id, unit_id)
+);
+create table form_tokens (
+    token text primary key,
+    table_name text not null,
+    row_id integer,
+    created_at text not null
+);
+create table audit_log (
+    id integer primary key,
+    at text not null,
+    user_id integer,
+    username text,
+    action text not null,
+    table_name text,
+    row_id text,
+    before text,
+    after text,
+    detail text
+);
+create table settings (key text primary key, value text not null);
+
+create index activities_event_ward on activities(event_id, ward_code);
+create index activities_event_unit on activities(event_id, unit_id);
+create index propaganda_event_unit on propaganda(event_id, unit_id);
+create index units_ward on units(ward_code);
+create index audit_at on audit_log(at);
+"""
+
+
+@migrations()
+def m001_initial(db):
+    for statement in _statements(INITIAL_SCHEMA):
+        db.execute(statement)
+
+
+def _statements(script: str):
+    return [s.strip() for s in script.split(";") if s.strip()]

@@ -1,0 +1,134 @@
+"""Units: listing, editing and the all-or-nothing import."""
+from core import texts
+from core.tabular import ImportReport, Table, missing_columns
+from core.text import nfc
+from core.validation import UNIT_COLUMNS, unit_errors, unit_record
+from db import audit
+from db.access import Actor, ValidationFailed, require_role
+from db.audit import AuditEvent, now_iso
+from db.connection import write_transaction
+
+
+def list_units(db, *, ward=None, kind=None, tier=None, active=None, search=None) -> list[dict]:
+    where, params = [], []
+    for column, value in (("ward_code", ward), ("kind", kind), ("tier", tier)):
+        if value:
+            where.append(f"u.{column} = ?")
+            params.append(value)
+    if active is not None:
+        where.append("u.active = ?")
+        params.append(int(active))
+    if search:
+        where.append("(u.code like ? or u.name like ?)")
+        params += [f"%{nfc(search)}%"] * 2
+    sql = ("select u.*, w.name as ward_name from units u left join wards w "
+           "on w.code = u.ward_code")
+    if where:
+        sql += " where " + " and ".join(where)
+    return list(db.query(sql + " order by u.kind, u.tier, u.ward_code, u.code", params))
+
+
+def get(db, unit_id: int) -> dict | None:
+    rows = list(db.query("select * from units where id = ?", [unit_id]))
+    return rows[0] if rows else None
+
+
+def get_by_code(db, code: str) -> dict | None:
+    rows = list(db.query("select * from units where code = ?", [code]))
+    return rows[0] if rows else None
+
+
+def create(db, actor: Actor, fields: dict) -> int:
+    require_role(actor, "admin")
+    errors = unit_errors(fields)
+    with write_transaction(db):
+        if not errors and get_by_code(db, unit_record(fields)["code"]):
+            errors["code"] = texts.UNIT_CODE_EXISTS.format(code=unit_record(fields)["code"])
+        if errors:
+            raise ValidationFailed(errors)
+        return _insert(db, actor, unit_record(fields))
+
+
+def update(db, actor: Actor, unit_id: int, fields: dict) -> None:
+    require_role(actor, "admin")
+    errors = unit_errors(fields)
+    with write_transaction(db):
+        other = get_by_code(db, unit_record(fields)["code"]) if not errors else None
+        if other and other["id"] != unit_id:
+            errors["code"] = texts.UNIT_CODE_EXISTS.format(code=other["code"])
+        if errors:
+            raise ValidationFailed(errors)
+        _update(db, actor, unit_id, unit_record(fields))
+
+
+def set_active(db, actor: Actor, unit_id: int, active: bool) -> None:
+    require_role(actor, "admin")
+    with write_transaction(db):
+        _update(db, actor, unit_id, {"active": int(active)},
+                "activate" if active else "deactivate")
+
+
+def _insert(db, actor, record, is_sample=False) -> int:
+    row = dict(record, active=1, is_sample=int(is_sample), created_at=now_iso())
+    unit_id = db["units"].insert(row).last_pk
+    audit.record(db, actor, AuditEvent("create", "units", unit_id, after=row))
+    return unit_id
+
+
+def _update(db, actor, unit_id, changes, action="update"):
+    before = get(db, unit_id)
+    if before is None:
+        raise ValidationFailed({"unit": texts.UNIT_UNKNOWN.format(code=unit_id)})
+    db["units"].update(unit_id, changes)
+    audit.record(db, actor, AuditEvent(action, "units", unit_id, before=before,
+                                       after=get(db, unit_id)))
+
+
+def import_units(db, actor: Actor, table: Table, *, update_existing=False,
+                 is_sample=False) -> ImportReport:
+    """All or nothing: one bad row and nothing is written; every bad row is reported."""
+    require_role(actor, "admin")
+    report = ImportReport()
+    if missing := missing_columns(table, ["code", "name", "kind", "ward_code"]):
+        report.errors.append((1, texts.FILE_MISSING_COLUMNS.format(columns=", ".join(missing))))
+        return report
+    if not table.rows:
+        report.errors.append((1, texts.FILE_EMPTY))
+        return report
+    with write_transaction(db):
+        first_line_of: dict[str, int] = {}
+        planned = []
+        for line, row in table.rows:
+            errors = unit_errors(row)
+            record = unit_record(row)
+            code = record["code"]
+            if code in first_line_of:
+                errors["code"] = texts.UNIT_CODE_TWICE.format(code=code,
+                                                              first=first_line_of[code])
+            first_line_of.setdefault(code, line)
+            existing = get_by_code(db, code) if "code" not in errors else None
+            if existing and not update_existing:
+                errors["code"] = texts.UNIT_CODE_EXISTS.format(code=code)
+            if errors:
+                report.errors.append((line, "; ".join(errors.values())))
+            else:
+                planned.append((record, existing))
+        if report.errors:
+            return report  # the transaction commits nothing: no row was written
+        for record, existing in planned:
+            if existing:
+                _update(db, actor, existing["id"], record)
+                report.updated += 1
+            else:
+                _insert(db, actor, record, is_sample)
+                report.created += 1
+        report.written = True
+    return report
+
+
+UNIT_TEMPLATE_ROWS = [
+    ["TH-NGUYEN-TRI-PHUONG", "Trường Tiểu học Nguyễn Tri Phương", "school", "tieu_hoc", "00019",
+     "c1nguyentriphuong@hanoiedu.vn", "024 3823 0000"],
+    ["TV-QUAN", "Thư viện quận Ba Đình", "library", "", "00031", "", ""],
+]
+__all__ = ["UNIT_COLUMNS", "UNIT_TEMPLATE_ROWS"]

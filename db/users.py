@@ -1,0 +1,247 @@
+"""Accounts: creation, the credentials dict for streamlit-authenticator, lockout, logout."""
+import time
+from datetime import datetime, timedelta
+
+from core import passwords, texts
+from core.text import clean
+from db import audit
+from db.access import AccessDenied, Actor, ValidationFailed, require_role
+from db.audit import AuditEvent, now_iso
+from db.connection import write_transaction
+
+LOCK_AFTER_FAILURES = 10
+LOCK_MINUTES = 15
+ROLES = ("unit", "committee", "admin")
+PUBLIC_COLUMNS = ("id, username, name, email, role, unit_id, active, failed_attempts, "
+                  "locked_until, last_login_at, is_sample, created_at")
+
+
+def _public(row: dict | None) -> dict | None:
+    return None if row is None else {k: v for k, v in row.items() if k != "password_hash"}
+
+
+def get(db, username: str) -> dict | None:
+    rows = list(db.query("select * from users where username = ?",
+                         [passwords.normalise_username(username)]))
+    return rows[0] if rows else None
+
+
+def get_by_id(db, user_id: int) -> dict | None:
+    rows = list(db.query("select * from users where id = ?", [user_id]))
+    return rows[0] if rows else None
+
+
+def admin_exists(db) -> bool:
+    return bool(db.execute(
+        "select 1 from users where role = 'admin' and active = 1 limit 1").fetchone())
+
+
+def list_users(db) -> list[dict]:
+    return list(db.query(
+        f"select u.{PUBLIC_COLUMNS.replace(', ', ', u.')}, units.code as unit_code, "
+        "units.name as unit_name from users u left join units on units.id = u.unit_id "
+        "order by u.role, u.username"))
+
+
+def actor_for(db, username: str) -> Actor | None:
+    user = get(db, username)
+    if not user or not user["active"]:
+        return None
+    return Actor(user["id"], user["username"], user["role"], user["unit_id"])
+
+
+def _validate_new_user(db, username, name, role, password, unit_code):
+    errors = {}
+    username = passwords.normalise_username(username)
+    if message := passwords.username_error(username):
+        errors["username"] = message
+    elif get(db, username):
+        errors["username"] = texts.USERNAME_TAKEN
+    if not clean(name):
+        errors["name"] = texts.NAME_REQUIRED
+    unit_id = None
+    if role not in ROLES:
+        errors["role"] = texts.ROLE_INVALID
+    elif role == "unit":
+        if not clean(unit_code):
+            errors["unit"] = texts.UNIT_REQUIRED_FOR_ROLE
+        else:
+            row = db.execute("select id from units where code = ?", [clean(unit_code)]).fetchone()
+            if row:
+                unit_id = row[0]
+            else:
+                errors["unit"] = texts.UNIT_UNKNOWN.format(code=clean(unit_code))
+    elif clean(unit_code):
+        errors["unit"] = texts.UNIT_NOT_ALLOWED_FOR_ROLE
+    if message := passwords.password_error(password, username):
+        errors["password"] = message
+    return errors, username, unit_id
+
+
+def create_user(db, actor: Actor | None, *, username, name, role, password, unit_code=None,
+                email=None, is_sample=False, first_admin=False) -> int:
+    """Create an account. Only an admin (or the command line) may, except the one-time
+    first admin, which is allowed only while the database has no admin at all."""
+    if not first_admin:
+        require_role(actor, "admin")
+    with write_transaction(db):
+        if first_admin and admin_exists(db):
+            raise AccessDenied(texts.FIRST_ADMIN_EXISTS)
+        if first_admin and role != "admin":
+            raise AccessDenied(texts.ACCESS_DENIED)
+        errors, username, unit_id = _validate_new_user(db, username, name, role, password,
+                                                       unit_code)
+        if errors:
+            raise ValidationFailed(errors)
+        row = {"username": username, "name": clean(name), "email": clean(email) or None,
+               "role": role, "unit_id": unit_id,
+               "password_hash": passwords.hash_password(password), "active": 1,
+               "is_sample": int(bool(is_sample)), "created_at": now_iso()}
+        user_id = db["users"].insert(row).last_pk
+        audit.record(db, actor or Actor(user_id, username, role), AuditEvent(
+            "create", "users", user_id, after=_public(row)))
+    return user_id
+
+
+# --- streamlit-authenticator bridge -------------------------------------------------------
+
+def _is_locked(user: dict, now: datetime) -> bool:
+    return bool(user["locked_until"]) and datetime.fromisoformat(user["locked_until"]) > now
+
+
+def credentials(db, now: datetime | None = None) -> dict:
+    """The dict streamlit-authenticator reads. A locked account is given the maximum
+    failure count, so the library itself refuses it before checking the password."""
+    now = now or datetime.now().astimezone()
+    users = {}
+    for user in db.query("select * from users where active = 1"):
+        locked = _is_locked(user, now)
+        users[user["username"]] = {
+            "name": user["name"],
+            "email": user["email"] or "",
+            "password": user["password_hash"],
+            "roles": [user["role"]],
+            "failed_login_attempts": LOCK_AFTER_FAILURES if locked else user["failed_attempts"],
+            "logged_in": False,
+        }
+    return {"usernames": users}
+
+
+def failure_counts(creds: dict) -> dict[str, int]:
+    return {u: d.get("failed_login_attempts", 0) for u, d in creds["usernames"].items()}
+
+
+def record_login_outcome(db, before: dict[str, int], creds: dict,
+                         succeeded: str | None) -> list[str]:
+    """Write back what the library changed in the dict. Counts are applied as deltas in
+    SQL, so two sessions failing at once both count. Returns usernames just locked."""
+    locked = []
+    after = failure_counts(creds)
+    with write_transaction(db):
+        for username, count in after.items():
+            delta = count - before.get(username, 0)
+            if username == succeeded:
+                db.execute("update users set failed_attempts = 0, locked_until = null, "
+                           "last_login_at = ? where username = ?", [now_iso(), username])
+                audit.record(db, actor_for(db, username), AuditEvent("login", "users"))
+            elif delta > 0:
+                db.execute("update users set failed_attempts = failed_attempts + ? "
+                           "where username = ?", [delta, username])
+                user = get(db, username)
+                audit.record(db, None, AuditEvent("login_failed", "users", user["id"],
+                                                  detail={"username": username}))
+                if user["failed_attempts"] >= LOCK_AFTER_FAILURES:
+                    until = datetime.now().astimezone() + timedelta(minutes=LOCK_MINUTES)
+                    db.execute("update users set failed_attempts = 0, locked_until = ? "
+                               "where id = ?", [until.isoformat(timespec="seconds"),
+                                                user["id"]])
+                    audit.record(db, None, AuditEvent("lock", "users", user["id"],
+                                                      detail={"until": until.isoformat()}))
+                    locked.append(username)
+    return locked
+
+
+def locked_until(db, username: str) -> str | None:
+    user = get(db, username)
+    if user and _is_locked(user, datetime.now().astimezone()):
+        return user["locked_until"]
+    return None
+
+
+def record_refused_login(db, username: str, reason: str) -> None:
+    user = get(db, username)
+    with write_transaction(db):
+        audit.record(db, None, AuditEvent("login_refused", "users",
+                                          user["id"] if user else None,
+                                          detail={"username": username, "reason": reason}))
+
+
+def end_sessions(db, username: str, actor: Actor | None = None) -> None:
+    """Logout: every login cookie issued before now stops being accepted."""
+    with write_transaction(db):
+        db.execute("update users set sessions_valid_after = ? where username = ?",
+                   [time.time(), passwords.normalise_username(username)])
+        user = get(db, username)
+        if user:
+            audit.record(db, actor or actor_for(db, username),
+                         AuditEvent("logout", "users", user["id"]))
+
+
+def cookie_still_valid(db, username: str, issued_at: float) -> bool:
+    user = get(db, username)
+    return bool(user and user["active"] and issued_at > user["sessions_valid_after"])
+
+
+# --- admin and self-service ---------------------------------------------------------------
+
+def _update(db, actor: Actor, user_id: int, changes: dict, action="update"):
+    before = get_by_id(db, user_id)
+    if before is None:
+        raise ValidationFailed({"user": texts.USER_UNKNOWN.format(username=user_id)})
+    db["users"].update(user_id, changes)
+    audit.record(db, actor, AuditEvent(action, "users", user_id, before=_public(before),
+                                       after=_public(get_by_id(db, user_id))))
+
+
+def reset_password(db, actor: Actor, user_id: int, new_password: str) -> None:
+    require_role(actor, "admin")
+    user = get_by_id(db, user_id)
+    if message := passwords.password_error(new_password, user["username"] if user else ""):
+        raise ValidationFailed({"password": message})
+    with write_transaction(db):
+        _update(db, actor, user_id, {"password_hash": passwords.hash_password(new_password),
+                                     "failed_attempts": 0, "locked_until": None,
+                                     "sessions_valid_after": time.time()}, "reset_password")
+
+
+def unlock(db, actor: Actor, user_id: int) -> None:
+    require_role(actor, "admin")
+    with write_transaction(db):
+        _update(db, actor, user_id, {"failed_attempts": 0, "locked_until": None}, "unlock")
+
+
+def set_active(db, actor: Actor, user_id: int, active: bool) -> None:
+    require_role(actor, "admin")
+    if actor.user_id == user_id and not active:
+        raise ValidationFailed({"user": texts.CANNOT_DEACTIVATE_SELF})
+    with write_transaction(db):
+        _update(db, actor, user_id, {"active": int(active), "sessions_valid_after": time.time()},
+                "activate" if active else "deactivate")
+
+
+def change_own_password(db, actor: Actor, current: str, new: str, repeat: str) -> None:
+    user = get_by_id(db, actor.user_id) if actor.user_id else None
+    if user is None:
+        raise AccessDenied(texts.ACCESS_DENIED)
+    errors = {}
+    if not passwords.verify_password(current, user["password_hash"]):
+        errors["current"] = texts.PASSWORD_CURRENT_WRONG
+    if message := passwords.password_error(new, user["username"]):
+        errors["new"] = message
+    elif new != repeat:
+        errors["repeat"] = texts.PASSWORD_MISMATCH
+    if errors:
+        raise ValidationFailed(errors)
+    with write_transaction(db):
+        _update(db, actor, user["id"], {"password_hash": passwords.hash_password(new)},
+                "change_password")
