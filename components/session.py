@@ -3,6 +3,7 @@ import os
 
 import streamlit as st
 
+from core import texts
 from db import Actor, connect, default_db_path
 from db.setup import prepare
 
@@ -24,3 +25,16 @@ def database():
 
 def current_actor() -> Actor | None:
     return st.session_state.get("actor")
+
+
+def current_event(db):
+    """The event chosen in the sidebar (default: the latest year); every page uses it."""
+    from db import events
+
+    all_events = events.list_events(db)
+    years = [e["year"] for e in all_events]
+    if st.session_state.get("event_year") not in years:
+        st.session_state["event_year"] = years[0]
+    if len(years) > 1:
+        st.sidebar.selectbox(texts.EVENT_YEAR, years, key="event_year")
+    return events.get(db, st.session_state["event_year"])

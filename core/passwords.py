@@ -6,6 +6,7 @@ bcrypt-hashed ("bcrypt-sha256"): long passphrases work whole and never crash.
 """
 import base64
 import hashlib
+import os
 import re
 
 import bcrypt
@@ -26,8 +27,13 @@ def _prehash(password: str) -> bytes:
     return base64.b64encode(digest)
 
 
+def _rounds() -> int:
+    # The test suite lowers the cost (LLW_BCRYPT_ROUNDS=4); production keeps bcrypt's 12.
+    return max(4, min(15, int(os.environ.get("LLW_BCRYPT_ROUNDS", "12"))))
+
+
 def hash_password(password: str) -> str:
-    return bcrypt.hashpw(_prehash(password), bcrypt.gensalt()).decode("ascii")
+    return bcrypt.hashpw(_prehash(password), bcrypt.gensalt(_rounds())).decode("ascii")
 
 
 def verify_password(password: str, password_hash: str) -> bool:

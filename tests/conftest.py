@@ -1,0 +1,81 @@
+"""Shared fixtures: a real temporary SQLite file per test (no mocks), actors of each role,
+and an AppTest factory that signs a user in by session state."""
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("LLW_BCRYPT_ROUNDS", "4")  # fast hashing in tests only
+os.environ.setdefault("LLW_LOGIN_SLEEP", "0")
+ROOT = Path(__file__).resolve().parent.parent
+PASSWORD = "Học tập suốt đời 2020!"
+
+
+@pytest.fixture
+def db_path(tmp_path, monkeypatch):
+    path = tmp_path / "llw.db"
+    monkeypatch.setenv("LLW_DB", str(path))
+    from db.setup import prepare
+
+    prepare(path).conn.close()
+    return path
+
+
+@pytest.fixture
+def db(db_path):
+    from db import connect
+
+    database = connect(db_path)
+    yield database
+    database.conn.close()
+
+
+def make_user(db, username, role, unit_code=None, password=PASSWORD):
+    from db import Actor, users
+
+    user_id = users.create_user(db, Actor.system("test"), username=username, name=username,
+                                role=role, password=password, unit_code=unit_code)
+    user = users.get_by_id(db, user_id)
+    return Actor(user_id, username, role, user["unit_id"])
+
+
+@pytest.fixture
+def admin(db):
+    return make_user(db, "quan.tri", "admin")
+
+
+@pytest.fixture
+def committee(db):
+    return make_user(db, "ban.chi.dao", "committee")
+
+
+@pytest.fixture
+def unit_user(db):
+    return make_user(db, "thcs.thang.long", "unit", "THCS-THANGLONG")
+
+
+@pytest.fixture
+def other_unit_user(db):
+    return make_user(db, "ubnd.phuc.xa", "unit", "UBND-00001")
+
+
+@pytest.fixture
+def app_for(db_path, monkeypatch):
+    """app_for(actor) -> an AppTest of app.py, already run, with `actor` signed in
+    (the cookie path needs a browser; see tests/browser)."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.chdir(ROOT)
+
+    def build(actor=None, run=True):
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        if actor is not None:
+            at.session_state["authentication_status"] = True
+            at.session_state["username"] = actor.username
+            at.session_state["name"] = actor.username
+            at.session_state["logout"] = None
+        if run:
+            at.run()
+        return at
+
+    return build
