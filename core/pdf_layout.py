@@ -1,0 +1,340 @@
+"""An fpdf2 base for official documents in the layout of Decree 30/2020/NĐ-CP (Appendix I).
+
+Generic on purpose: the closing report and the budget estimate both build on it. It knows
+the layout (A4, margins, letterhead, title, body paragraphs, tables, "Nơi nhận:" and the
+signature block, page numbers from page 2), not what a document says.
+
+    doc = OfficialDocument(Letterhead(...), creation_date=fixed_datetime)
+    doc.start()                       # first page + letterhead
+    doc.document_title("BÁO CÁO", "Kết quả ...")
+    doc.heading("I. KHÁI QUÁT"); doc.paragraph("...")
+    doc.data_table(["A", "B"], rows, widths=[120, 45], align=["L", "R"])
+    doc.closing(["Sở GDĐT Hà Nội", "Lưu: VT"], Signature("TM. ...\\nTRƯỞNG BAN", "...", "..."))
+    pdf_bytes = doc.to_bytes()
+
+Every string goes through `printable()`: NFC, and characters the shipped font has no glyph
+for (emoji, variation selectors, control characters) are dropped, so fpdf2 never logs a
+missing-glyph warning and nothing prints as an empty box.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from functools import lru_cache
+from io import BytesIO
+from pathlib import Path
+
+from fpdf import FPDF
+from fpdf.enums import Align, XPos, YPos
+from fpdf.fonts import FontFace
+
+FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
+FAMILY = "LiberationSerif"
+FONT_FILES = {
+    "": "LiberationSerif-Regular.ttf",
+    "B": "LiberationSerif-Bold.ttf",
+    "I": "LiberationSerif-Italic.ttf",
+    "BI": "LiberationSerif-BoldItalic.ttf",
+}
+
+# Decree 30/2020, Appendix I: top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
+MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 20, 20, 30, 15
+BODY_SIZE = 13            # body text 13–14 pt
+SMALL_SIZE = 11           # the "Nơi nhận" list, table cells
+LINE = 6.2                # mm per body line (about 1.2 × 13 pt)
+FIRST_LINE_INDENT = 10    # 1–1.27 cm
+PARAGRAPH_GAP = 2.2       # ≥ 6 pt between paragraphs
+LEFT_BLOCK = 68           # width of the issuing-body column (mm)
+NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+RECIPIENTS_LABEL = "Nơi nhận:"
+BOLD = FontFace(emphasis="BOLD")
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    issuer_line1: str        # superior body, upper case, not bold ("UBND QUẬN BA ĐÌNH")
+    issuer_line2: str        # issuing body, upper case, bold
+    number: str              # what follows "Số: " ("…/BC-BCĐXHHT")
+    place: str               # "Ba Đình"
+    issued_on: date
+
+
+@dataclass(frozen=True)
+class Signature:
+    authority: str           # "TM. BAN CHỈ ĐẠO\nTRƯỞNG BAN" (one or more lines)
+    title: str               # "PHÓ CHỦ TỊCH UBND QUẬN" (may be empty)
+    name: str                # "Phạm Thị Diễm"
+
+
+def date_line(place: str, day: date) -> str:
+    """'Ba Đình, ngày 07 tháng 10 năm 2020' (day and months 1–2 written with a leading 0,
+    as the decree asks)."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+@lru_cache(maxsize=1)
+def _covered() -> frozenset[int]:
+    """Code points every shipped style has a glyph for."""
+    from fontTools.ttLib import TTFont
+
+    sets = [set(TTFont(FONT_DIR / name).getBestCmap()) for name in FONT_FILES.values()]
+    return frozenset(set.intersection(*sets))
+
+
+def printable(text) -> str:
+    """NFC text restricted to what the font can draw: tabs become spaces, other control
+    characters and glyph-less characters (emoji, ZWJ, variation selectors) are dropped."""
+    text = unicodedata.normalize("NFC", "" if text is None else str(text))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    covered = _covered()
+    return "".join(ch for ch in text if ch == "\n" or ord(ch) in covered)
+
+
+class OfficialDocument(FPDF):
+    def __init__(self, letterhead: Letterhead, *, creation_date: datetime | None = None,
+                 subject: str = ""):
+        super().__init__(orientation="P", unit="mm", format="A4")
+        self.letterhead = letterhead
+        self.set_margins(MARGIN_LEFT, MARGIN_TOP, MARGIN_RIGHT)
+        self.set_auto_page_break(True, margin=MARGIN_BOTTOM)
+        for style, name in FONT_FILES.items():
+            self.add_font(FAMILY, style, str(FONT_DIR / name))
+        self.set_font(FAMILY, "", BODY_SIZE)
+        # A fixed creation date makes the same data give the same bytes.
+        when = creation_date or datetime.combine(letterhead.issued_on, datetime.min.time())
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=timezone.utc)
+        self.set_creation_date(when)
+        self.set_creator("Lifelong Learning Week tracker")
+        self.set_title(printable(subject))
+        self.set_lang("vi")
+
+    # -- page furniture ------------------------------------------------------------------
+    def header(self):
+        """Page numbers from page 2, centred in the top margin."""
+        if self.page_no() < 2:
+            return
+        self.set_xy(self.l_margin, 9)
+        self.set_font(FAMILY, "", BODY_SIZE)
+        self.cell(self.epw, 6, str(self.page_no()), align="C")
+        self.set_xy(self.l_margin, self.t_margin)
+
+    def text_width(self) -> float:
+        return self.epw
+
+    # -- building blocks -----------------------------------------------------------------
+    def start(self) -> None:
+        """First page with the letterhead: issuing body left, national title right, number
+        under the issuing body, place and date in italics under the motto."""
+        self.add_page()
+        head = self.letterhead
+        top = self.t_margin
+        right_x = self.l_margin + LEFT_BLOCK
+        right_w = self.epw - LEFT_BLOCK
+
+        size1 = self._fit(head.issuer_line1.upper(), "", LEFT_BLOCK, 13, 10)
+        size2 = self._fit(head.issuer_line2.upper(), "B", LEFT_BLOCK, 13, 10)
+        self._centred(self.l_margin, top, LEFT_BLOCK, head.issuer_line1.upper(), "", size1)
+        y = self._centred(self.l_margin, top + 5.8, LEFT_BLOCK, head.issuer_line2.upper(),
+                          "B", size2)
+        self._rule(self.l_margin, LEFT_BLOCK, y + 0.8, LEFT_BLOCK * 0.4)
+
+        size_nat = self._fit(NATIONAL_TITLE, "B", right_w, 13, 10)
+        self._centred(right_x, top, right_w, NATIONAL_TITLE, "B", size_nat)
+        y = self._centred(right_x, top + 5.8, right_w, MOTTO, "B", 13)
+        self.set_font(FAMILY, "B", 13)
+        self._rule(right_x, right_w, y + 0.8, self.get_string_width(MOTTO))
+
+        line_y = top + 15
+        self._centred(self.l_margin, line_y, LEFT_BLOCK, f"Số: {head.number}", "", 13)
+        self._centred(right_x, line_y, right_w, date_line(head.place, head.issued_on), "I", 13)
+        self.set_xy(self.l_margin, line_y + 14)
+
+    def document_title(self, kind: str, subject: str = "") -> None:
+        """The document kind in bold capitals ("BÁO CÁO"), then its subject in bold."""
+        self.set_font(FAMILY, "B", 14)
+        self.multi_cell(self.epw, 7, printable(kind.upper()), align="C",
+                        new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        if subject:
+            self.multi_cell(self.epw, 7, printable(subject), align="C",
+                            new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self._rule(self.l_margin, self.epw, self.get_y() + 1, 40)
+        self.ln(8)
+
+    def heading(self, text: str) -> None:
+        """A section heading ("I. KẾT QUẢ"); never left alone at the foot of a page."""
+        self._keep_space(LINE * 4)
+        self.ln(1.5)
+        self.set_font(FAMILY, "B", BODY_SIZE)
+        self.multi_cell(self.epw, LINE, printable(text), align="L",
+                        new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.ln(1)
+
+    def subheading(self, text: str) -> None:
+        self._keep_space(LINE * 3)
+        self.set_font(FAMILY, "BI", BODY_SIZE)
+        self.multi_cell(self.epw, LINE, printable(text), align="L",
+                        new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.ln(0.5)
+
+    def paragraph(self, text: str, *, indent: bool = True, style: str = "",
+                  align: str = "J", size: float = BODY_SIZE) -> None:
+        """Justified body text, first line indented; a blank line in `text` starts a new
+        paragraph. Markup is printed as typed, never interpreted."""
+        for block in printable(text).split("\n"):
+            block = " ".join(block.split())
+            if not block:
+                continue
+            self.set_font(FAMILY, style, size)
+            with self.text_columns(text_align=Align.coerce(align), line_height=1.2,
+                                   skip_leading_spaces=True) as columns:
+                with columns.paragraph(first_line_indent=FIRST_LINE_INDENT if indent else 0,
+                                       bottom_margin=PARAGRAPH_GAP) as par:
+                    par.write(block)
+            self.set_x(self.l_margin)
+
+    def bullets(self, items, *, size: float = BODY_SIZE) -> None:
+        """'- item' lines with a hanging indent."""
+        self.set_font(FAMILY, "", size)
+        with self.text_columns(text_align=Align.J, line_height=1.2) as columns:
+            for item in items:
+                with columns.paragraph(indent=FIRST_LINE_INDENT + 4, bullet_string="-",
+                                       bullet_r_margin=2, bottom_margin=1) as par:
+                    par.write(" ".join(printable(item).split()))
+        self.set_x(self.l_margin)
+
+    def label_value(self, label: str, value: str) -> None:
+        """'Label: value' on one justified paragraph, label in bold."""
+        self.set_font(FAMILY, "", BODY_SIZE)
+        with self.text_columns(text_align=Align.J, line_height=1.2) as columns:
+            with columns.paragraph(first_line_indent=FIRST_LINE_INDENT,
+                                   bottom_margin=PARAGRAPH_GAP) as par:
+                self.set_font(FAMILY, "B", BODY_SIZE)
+                par.write(printable(label) + ": ")
+                self.set_font(FAMILY, "", BODY_SIZE)
+                par.write(" ".join(printable(value).split()))
+        self.set_x(self.l_margin)
+
+    def data_table(self, headers, rows, *, widths, align=None, size: float = SMALL_SIZE,
+              total_row=None, caption: str = "") -> None:
+        """A bordered table; the heading row repeats on every page it runs over.
+        `widths` in mm (scaled to the text width), `align` one of L/C/R per column;
+        `total_row` (optional) is printed in bold at the end."""
+        if caption:
+            self._keep_space(LINE * 4)
+            self.set_font(FAMILY, "I", BODY_SIZE - 1)
+            self.multi_cell(self.epw, LINE, printable(caption), align="C",
+                            new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        else:
+            self._keep_space(LINE * 3)
+        scale = self.epw / sum(widths)
+        col_widths = tuple(w * scale for w in widths)
+        align = list(align or ["L"] * len(headers))
+        self.set_font(FAMILY, "", size)
+        body = [list(r) for r in rows] + ([list(total_row)] if total_row else [])
+        with self.table(col_widths=col_widths, text_align=tuple(align), line_height=size * 0.5,
+                        padding=(0.8, 1.2), headings_style=BOLD, first_row_as_headings=True,
+                        repeat_headings=1, width=self.epw, align="LEFT") as pdf_table:
+            head = pdf_table.row()
+            for text in headers:
+                head.cell(printable(text), align="C")
+            for index, values in enumerate(body):
+                is_total = total_row is not None and index == len(body) - 1
+                row = pdf_table.row()
+                for value in values:
+                    row.cell(printable(value), style=BOLD if is_total else None)
+        self.set_font(FAMILY, "", BODY_SIZE)
+        self.ln(3)
+
+    def image_png(self, png: bytes, *, width: float | None = None, caption: str = "") -> None:
+        """A picture centred on the text width, kept on one page with its caption."""
+        from PIL import Image
+
+        with Image.open(BytesIO(png)) as picture:
+            px_w, px_h = picture.size
+        width = min(width or self.epw, self.epw)
+        height = width * px_h / px_w
+        self._keep_space(height + (LINE + 2 if caption else 2))
+        x = self.l_margin + (self.epw - width) / 2
+        self.image(BytesIO(png), x=x, y=self.get_y(), w=width, h=height)
+        self.set_y(self.get_y() + height + 1)
+        if caption:
+            self.set_font(FAMILY, "I", BODY_SIZE - 1)
+            self.multi_cell(self.epw, LINE, printable(caption), align="C",
+                            new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.ln(3)
+
+    def closing(self, recipients, signature: Signature) -> None:
+        """'Nơi nhận:' left (bold italic 12 pt, list 11 pt, '- item;' with a final '.'),
+        the signature block right; both start on the same line and stay on one page."""
+        items = [printable(r).strip().rstrip(";.,") for r in recipients if printable(r).strip()]
+        authority = [line.strip().upper() for line in printable(signature.authority)
+                     .split("\n") if line.strip()]
+        needed = max(8 + 5 * len(items), 7 * len(authority) + 40)
+        self.ln(4)
+        self._keep_space(needed)
+        top = self.get_y()
+        left_w = self.epw * 0.45
+        right_x = self.l_margin + left_w
+        right_w = self.epw - left_w
+
+        self.set_xy(self.l_margin, top)
+        self.set_font(FAMILY, "BI", 12)
+        self.cell(left_w, 6, RECIPIENTS_LABEL, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_font(FAMILY, "", SMALL_SIZE)
+        for i, item in enumerate(items):
+            end = "." if i == len(items) - 1 else ";"
+            self.set_x(self.l_margin)
+            self.multi_cell(left_w - 2, 5, f"- {item}{end}", align="L",
+                            new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        left_bottom = self.get_y()
+
+        y = top
+        for line in authority:
+            y = self._centred(right_x, y, right_w, line, "B", 13) + 0.8
+        y += 26  # room for the signature and the seal
+        for line in (printable(signature.title).strip().upper(), printable(signature.name)):
+            if line.strip():
+                y = self._centred(right_x, y, right_w, line.strip(), "B", 13) + 0.8
+        self.set_xy(self.l_margin, max(left_bottom, y) + 4)
+
+    def page_break(self) -> None:
+        self.add_page()
+
+    def to_bytes(self) -> bytes:
+        return bytes(self.output())
+
+    # -- helpers -------------------------------------------------------------------------
+    def _fit(self, text: str, style: str, width: float, preferred: float,
+             smallest: float) -> float:
+        """The largest size from `preferred` down to `smallest` at which `text` fits."""
+        size = preferred
+        while size > smallest:
+            self.set_font(FAMILY, style, size)
+            if self.get_string_width(printable(text)) <= width - 2:
+                break
+            size -= 0.5
+        return size
+
+    def _centred(self, x: float, y: float, width: float, text: str, style: str,
+                 size: float) -> float:
+        """One centred line (wrapped if it must); returns the y under it."""
+        self.set_font(FAMILY, style, size)
+        self.set_xy(x, y)
+        self.multi_cell(width, size * 0.45, printable(text), align="C",
+                        new_x=XPos.LEFT, new_y=YPos.NEXT)
+        return self.get_y()
+
+    def _rule(self, x: float, width: float, y: float, length: float) -> None:
+        """A thin rule of `length`, centred in the column [x, x + width]."""
+        start = x + (width - length) / 2
+        self.set_line_width(0.3)
+        self.line(start, y, start + length, y)
+
+    def _keep_space(self, height: float) -> None:
+        """Start a new page unless `height` mm still fit above the bottom margin."""
+        if self.get_y() + height > self.h - self.b_margin:
+            self.add_page()
