@@ -1,0 +1,347 @@
+"""Coverage statistics (DESIGN §4): the ONE source of numbers for the dashboard, the
+closing PDF, the XLSX/CSV export and `manage.py stats --json`.
+
+Definitions, applied in SQL:
+- an entry counts when `deleted = 0` and `status != 'needs_fix'`;
+- ward figures count where an activity (or propaganda effort) was held (`ward_code` of
+  the entry); tier figures count a school's own activities wherever they were held;
+- `units` are active units; a unit has reported when it has >= 1 counting activity or
+  propaganda entry; every unit is counted once;
+- an activity is counted on its start date.
+
+Filters (all optional, combined with AND):
+- `ward`: entries held in that ward, units located in it;
+- `tier` / `kind`: entries of units of that school tier / unit kind, and those units;
+- `day_from` / `day_to`: activities starting, propaganda dated, in that range (ISO dates);
+  a unit has reported in the range when one of its counting entries falls in it.
+
+Activities are read in ONE scan (a materialised GROUP BY cube whose rollups are further
+GROUP BYs in the same statement): at 100 000 activities a scan is what costs.
+"""
+from dataclasses import dataclass
+
+from core import reference as ref
+
+COUNTING = "{t}.deleted = 0 and {t}.status != 'needs_fix'"
+
+
+@dataclass(frozen=True)
+class Filters:
+    ward: str | None = None
+    tier: str | None = None
+    kind: str | None = None
+    day_from: str | None = None
+    day_to: str | None = None
+    created_before: str | None = None  # ISO date: entries created before that day
+
+    def unit_clause(self, alias: str) -> tuple[str, list]:
+        """Conditions on the owning unit (tier / kind)."""
+        where, params = [], []
+        if self.tier:
+            where.append(f"{alias}.tier = ?")
+            params.append(self.tier)
+        if self.kind:
+            where.append(f"{alias}.kind = ?")
+            params.append(self.kind)
+        return " and ".join(where), params
+
+    def entry_clause(self, alias: str, date_column: str, *, with_ward=True,
+                     with_unit=True) -> tuple[str, list]:
+        """Counting entries of table `alias` under these filters."""
+        where, params = [COUNTING.format(t=alias)], []
+        if with_ward and self.ward:
+            where.append(f"{alias}.ward_code = ?")
+            params.append(self.ward)
+        if self.day_from:
+            where.append(f"{alias}.{date_column} >= ?")
+            params.append(str(self.day_from))
+        if self.day_to:
+            where.append(f"{alias}.{date_column} <= ?")
+            params.append(str(self.day_to))
+        if self.created_before:
+            where.append(f"substr({alias}.created_at, 1, 10) < ?")
+            params.append(str(self.created_before))
+        unit_where, unit_params = self.unit_clause("fu")
+        if with_unit and unit_where:
+            where.append(f"{alias}.unit_id in (select fu.id from units fu where {unit_where})")
+            params += unit_params
+        return " and ".join(where), params
+
+
+def _filters(ward=None, tier=None, kind=None, day_from=None, day_to=None,
+             created_before=None) -> Filters:
+    return Filters(ward or None, tier or None, kind or None,
+                   str(day_from) if day_from else None, str(day_to) if day_to else None,
+                   str(created_before) if created_before else None)
+
+
+def event_info(db, event_id: int) -> dict:
+    row = db.execute("select year, title, start_date, end_date from events where id = ?",
+                     [event_id]).fetchone()
+    if row is None:
+        raise ValueError(f"unknown event {event_id}")
+    return dict(zip(("year", "title", "start_date", "end_date"), row))
+
+
+def week_days(event: dict) -> list[str]:
+    from db.events import week_days as days
+
+    return days(event)
+
+
+# --- the activity cube -------------------------------------------------------------------
+
+def _activity_rollups(db, event_id: int, f: Filters) -> dict[str, dict]:
+    """{dimension: {key: (activities, participants, online)}} for dimensions
+    total, ward, tier, day, type, ward_group, day_group — from one scan of activities."""
+    where, params = f.entry_clause("a", "start_date")
+    sql = f"""
+        with cube as materialized (
+            select a.ward_code as ward, u.tier as tier, a.start_date as day, a.type as type,
+                   count(*) as n, sum(a.participants) as p, sum(a.online_participants) as o
+            from activities a join units u on u.id = a.unit_id
+            where a.event_id = ? and {where}
+            group by a.ward_code, u.tier, a.start_date, a.type
+        ),
+        typed as materialized (
+            select cube.*, t.grp as grp from cube join activity_types t on t.code = cube.type
+        )
+        select 'total', '', sum(n), sum(p), sum(o) from cube
+        union all select 'ward', ward, sum(n), sum(p), sum(o) from cube group by ward
+        union all select 'tier', tier, sum(n), sum(p), sum(o) from cube
+                  where tier is not null group by tier
+        union all select 'day', day, sum(n), sum(p), sum(o) from cube group by day
+        union all select 'type', type, sum(n), sum(p), sum(o) from cube group by type
+        union all select 'ward_group', ward || '|' || grp, sum(n), sum(p), sum(o)
+                  from typed group by ward, grp
+        union all select 'day_group', day || '|' || grp, sum(n), sum(p), sum(o)
+                  from typed group by day, grp
+    """
+    out: dict[str, dict] = {d: {} for d in ("total", "ward", "tier", "day", "type",
+                                             "ward_group", "day_group")}
+    for dim, key, n, p, o in db.execute(sql, [event_id] + params).fetchall():
+        out[dim][key] = (n or 0, p or 0, o or 0)
+    return out
+
+
+def _propaganda_rollups(db, event_id: int, f: Filters) -> dict[str, dict]:
+    """{dimension: {key: (entries, quantity)}} for total, ward, channel, day."""
+    where, params = f.entry_clause("p", "date")
+    sql = f"""
+        with cube as materialized (
+            select p.ward_code as ward, p.channel as channel, p.date as day,
+                   count(*) as n, sum(p.quantity) as q
+            from propaganda p where p.event_id = ? and {where}
+            group by p.ward_code, p.channel, p.date
+        )
+        select 'total', '', sum(n), sum(q) from cube
+        union all select 'ward', ward, sum(n), sum(q) from cube group by ward
+        union all select 'channel', channel, sum(n), sum(q) from cube group by channel
+        union all select 'day', day, sum(n), sum(q) from cube group by day
+    """
+    out: dict[str, dict] = {d: {} for d in ("total", "ward", "channel", "day")}
+    for dim, key, n, q in db.execute(sql, [event_id] + params).fetchall():
+        out[dim][key] = (n or 0, q or 0)
+    return out
+
+
+def _reported_sql(f: Filters) -> tuple[str, list, list]:
+    """SQL expression (1/0) for 'unit u has reported' (event id as the first parameters).
+    The ward filter does not apply here: a unit located in the ward has reported wherever
+    its entries were held."""
+    a_where, a_params = f.entry_clause("a", "start_date", with_ward=False, with_unit=False)
+    p_where, p_params = f.entry_clause("p", "date", with_ward=False, with_unit=False)
+    expr = (f"(exists (select 1 from activities a where a.unit_id = u.id and a.event_id = ? "
+            f"and {a_where}) or exists (select 1 from propaganda p where p.unit_id = u.id "
+            f"and p.event_id = ? and {p_where}))")
+    return expr, a_params, p_params
+
+
+def _unit_rollups(db, event_id: int, f: Filters) -> list[tuple]:
+    """Rows (ward_code, kind, tier, units, reporting_units) over active units."""
+    expr, a_params, p_params = _reported_sql(f)
+    where, params = ["u.active = 1"], []
+    if f.ward:
+        where.append("u.ward_code = ?")
+        params.append(f.ward)
+    unit_where, unit_params = f.unit_clause("u")
+    if unit_where:
+        where.append(unit_where)
+        params += unit_params
+    sql = f"""
+        select u.ward_code, u.kind, u.tier, count(*), sum(reported) from (
+            select u.ward_code, u.kind, u.tier, {expr} as reported
+            from units u where {' and '.join(where)}
+        ) u group by u.ward_code, u.kind, u.tier
+    """
+    return db.execute(sql, [event_id] + a_params + [event_id] + p_params + params).fetchall()
+
+
+# --- the public shape --------------------------------------------------------------------
+
+def summary(db, event_id: int, *, ward=None, tier=None, kind=None, day_from=None,
+            day_to=None, created_before=None) -> dict:
+    """The JSON shape of issue 4 §1 (also printed by `manage.py stats --json`)."""
+    f = _filters(ward, tier, kind, day_from, day_to, created_before)
+    acts = _activity_rollups(db, event_id, f)
+    return _summary_from(db, event_id, f, acts)
+
+
+def _summary_from(db, event_id: int, f: Filters, acts: dict) -> dict:
+    event = event_info(db, event_id)
+    props = _propaganda_rollups(db, event_id, f)
+    units = _unit_rollups(db, event_id, f)
+    wards = list(db.execute("select code, name from wards order by code").fetchall())
+
+    total_a = acts["total"].get("", (0, 0, 0))
+    units_total = sum(r[3] for r in units)
+    reporting_total = sum(r[4] or 0 for r in units)
+    ward_units = _sum_by(units, 0)
+    wards_in_scope = [w for w in wards if not f.ward or w[0] == f.ward]
+    by_ward = []
+    for code, name in wards:
+        n, p, _o = acts["ward"].get(code, (0, 0, 0))
+        u, r = ward_units.get(code, (0, 0))
+        by_ward.append({"code": code, "name": name, "activities": n, "participants": p,
+                        "propaganda_items": props["ward"].get(code, (0, 0))[1],
+                        "units": u, "reporting_units": r})
+    tier_units = _sum_by([r for r in units if r[1] == "school"], 2)
+    by_tier = []
+    for code, _name in ref.TIERS:
+        n, p, _o = acts["tier"].get(code, (0, 0, 0))
+        s, r = tier_units.get(code, (0, 0))
+        by_tier.append({"tier": code, "schools": s, "reporting_schools": r,
+                        "activities": n, "participants": p})
+    by_day = [{"date": day, "activities": acts["day"].get(day, (0, 0, 0))[0],
+               "participants": acts["day"].get(day, (0, 0, 0))[1]}
+              for day in week_days(event)]
+    by_type = [{"type": code, "activities": acts["type"].get(code, (0, 0, 0))[0],
+                "participants": acts["type"].get(code, (0, 0, 0))[1]}
+               for code, _g, _n in ref.ACTIVITY_TYPES]
+    by_channel = [{"channel": code, "entries": props["channel"].get(code, (0, 0))[0],
+                   "quantity": props["channel"].get(code, (0, 0))[1]}
+                  for code, _n, _m in ref.CHANNELS]
+    return {
+        "event": event,
+        "totals": {
+            "activities": total_a[0],
+            "participants": total_a[1],
+            "online_participants": total_a[2],
+            "propaganda_items": props["total"].get("", (0, 0))[1] or 0,
+            "units": units_total,
+            "reporting_units": reporting_total,
+            "reporting_rate": round(reporting_total / units_total, 4) if units_total else 0.0,
+            "wards": len(wards_in_scope),
+            "wards_covered": sum(1 for w in wards_in_scope
+                                 if acts["ward"].get(w[0], (0,))[0] > 0),
+        },
+        "by_ward": by_ward,
+        "by_tier": by_tier,
+        "by_day": by_day,
+        "by_type": by_type,
+        "by_channel": by_channel,
+    }
+
+
+def _sum_by(unit_rows, index) -> dict:
+    out: dict = {}
+    for row in unit_rows:
+        u, r = out.get(row[index], (0, 0))
+        out[row[index]] = (u + row[3], r + (row[4] or 0))
+    return out
+
+
+def dashboard(db, event_id: int, **filters) -> dict:
+    """Everything the live dashboard draws, from the same scans as `summary`: the summary
+    plus the ward x group matrix, activities per day by group and propaganda per day."""
+    f = _filters(**filters)
+    acts = _activity_rollups(db, event_id, f)
+    event = event_info(db, event_id)
+    ward_group = [{"ward_code": w, "group": g,
+                   "activities": acts["ward_group"].get(f"{w}|{g}", (0,))[0]}
+                  for w, *_ in ref.WARDS for g, _n in ref.ACTIVITY_GROUPS]
+    day_group = [{"date": d, "group": g,
+                  "activities": acts["day_group"].get(f"{d}|{g}", (0,))[0]}
+                 for d in week_days(event) for g, _n in ref.ACTIVITY_GROUPS]
+    return {"summary": _summary_from(db, event_id, f, acts), "ward_group": sorted(
+        ward_group, key=lambda r: r["ward_code"]), "day_group": day_group,
+        "by_slogan": by_slogan(db, event_id, **filters)}
+
+
+def ward_group_matrix(db, event_id: int, **filters) -> list[dict]:
+    """[{ward_code, group, activities}] for all 14 wards x 3 groups (zeros included)."""
+    return dashboard(db, event_id, **filters)["ward_group"]
+
+
+def by_day_group(db, event_id: int, **filters) -> list[dict]:
+    """[{date, group, activities}] for every day of the week x 3 groups."""
+    return dashboard(db, event_id, **filters)["day_group"]
+
+
+def by_slogan(db, event_id: int, **filters) -> list[dict]:
+    """[{slogan, entries, quantity}] for slogans 1..8: counting propaganda entries that
+    used the slogan (an entry using three slogans counts for each of them)."""
+    f = _filters(**filters)
+    where, params = f.entry_clause("p", "date")
+    rows = dict((n, (e, q)) for n, e, q in db.execute(
+        f"""select cast(j.value as integer), count(*), sum(p.quantity)
+            from propaganda p, json_each(p.slogans) j
+            where p.event_id = ? and {where} group by 1""", [event_id] + params).fetchall())
+    return [{"slogan": n, "entries": rows.get(n, (0, 0))[0], "quantity": rows.get(n, (0, 0))[1]}
+            for n in range(1, 9)]
+
+
+def latest_entries(db, event_id: int, limit: int = 15, **filters) -> list[dict]:
+    """The feed: newest activities and propaganda entries (not withdrawn), newest first."""
+    f = _filters(**filters)
+    a_where, a_params = f.entry_clause("a", "start_date")
+    p_where, p_params = f.entry_clause("p", "date")
+    # needs_fix entries still appear in the feed (with their status): drop that condition
+    counting_a, counting_p = COUNTING.format(t="a"), COUNTING.format(t="p")
+    a_where = a_where.replace(counting_a, "a.deleted = 0")
+    p_where = p_where.replace(counting_p, "p.deleted = 0")
+    activities = db.query(
+        f"""select 'activity' as kind, a.id, a.created_at, a.title as title, a.type as detail,
+                   a.participants as amount, a.ward_code, a.status, u.name as unit_name
+            from activities a join units u on u.id = a.unit_id
+            where a.event_id = ? and {a_where} order by a.id desc limit ?""",
+        [event_id] + a_params + [limit])
+    propaganda = db.query(
+        f"""select 'propaganda' as kind, p.id, p.created_at, p.note as title,
+                   p.channel as detail, p.quantity as amount, p.ward_code, p.status,
+                   u.name as unit_name
+            from propaganda p join units u on u.id = p.unit_id
+            where p.event_id = ? and {p_where} order by p.id desc limit ?""",
+        [event_id] + p_params + [limit])
+    merged = sorted(list(activities) + list(propaganda), key=lambda r: r["created_at"],
+                    reverse=True)
+    return merged[:limit]
+
+
+def totals_change(db, event_id: int, since_day: str, **filters) -> dict:
+    """Totals now minus totals of the entries created before `since_day` (ISO date):
+    the 'change since the previous day' of the KPI tiles."""
+    now = summary(db, event_id, **filters)["totals"]
+    before = summary(db, event_id, created_before=since_day, **filters)["totals"]
+    return {k: now[k] - before[k] for k in now if k != "reporting_rate"}
+
+
+def last_entry_day(db, event_id: int) -> str | None:
+    """The day (ISO) of the newest entry of the event, or None."""
+    row = db.execute(
+        """select max(d) from (
+             select max(substr(created_at, 1, 10)) as d from activities where event_id = ?
+             union all
+             select max(substr(created_at, 1, 10)) from propaganda where event_id = ?)""",
+        [event_id, event_id]).fetchone()
+    return row[0] if row else None
+
+
+def year_over_year(db) -> list[dict]:
+    """Totals of every event in the database, newest first (only meaningful with >1)."""
+    rows = []
+    for event_id, year in db.execute("select id, year from events order by year desc"
+                                     ).fetchall():
+        totals = summary(db, event_id)["totals"]
+        rows.append({"year": year, **totals})
+    return rows

@@ -1,0 +1,198 @@
+"""db/stats.py against figures counted by hand on tests/stats_fixture.py (DESIGN §4)."""
+import pytest
+
+from db import stats
+from tests.stats_fixture import add_activity, build_week
+
+SEEDED_ACTIVE_UNITS = 34  # 5 district units, THCS Thăng Long, 14 UBND + 14 TTHTCĐ
+
+
+@pytest.fixture
+def week(db):
+    return build_week(db)
+
+
+@pytest.fixture
+def summary(db, week):
+    return stats.summary(db, week)
+
+
+def ward(summary, code):
+    return next(w for w in summary["by_ward"] if w["code"] == code)
+
+
+def tier(summary, code):
+    return next(t for t in summary["by_tier"] if t["tier"] == code)
+
+
+def test_totals_exclude_needs_fix_and_withdrawn_entries(summary):
+    totals = summary["totals"]
+    assert (totals["activities"], totals["participants"], totals["online_participants"]) == \
+        (4, 360, 80)
+    assert totals["propaganda_items"] == 8
+
+
+def test_units_are_active_units_and_each_reporting_unit_counts_once(summary):
+    totals = summary["totals"]
+    assert totals["units"] == SEEDED_ACTIVE_UNITS + 3  # the deactivated school is not a unit
+    # THCS Thăng Long (2 activities), UBND Phúc Xá (activity + propaganda: once),
+    # TH Vĩnh Phúc, THPT Liễu Giai (propaganda only); MN Trúc Bạch has only a withdrawn
+    # activity and a needs-fix propaganda entry: not reported
+    assert totals["reporting_units"] == 4
+    assert totals["reporting_rate"] == pytest.approx(4 / 37, abs=1e-4)
+
+
+def test_wards_covered_counts_wards_where_an_activity_was_held(summary):
+    assert (summary["totals"]["wards"], summary["totals"]["wards_covered"]) == (14, 3)
+
+
+def test_by_ward_lists_all_14_wards_in_code_order_with_zeros(summary):
+    codes = [w["code"] for w in summary["by_ward"]]
+    assert codes == sorted(codes) and len(codes) == 14
+    assert ward(summary, "00034") == {"code": "00034", "name": "Thành Công", "activities": 0,
+                                      "participants": 0, "propaganda_items": 0, "units": 2,
+                                      "reporting_units": 0}
+
+
+def test_ward_figures_count_where_the_activity_was_held(summary):
+    phuc_xa = ward(summary, "00001")
+    assert (phuc_xa["activities"], phuc_xa["participants"]) == (2, 250)
+    assert (phuc_xa["propaganda_items"], phuc_xa["units"], phuc_xa["reporting_units"]) == \
+        (3, 2, 1)
+    cong_vi = ward(summary, "00007")  # THCS Thăng Long's own ward: only its library day
+    assert (cong_vi["activities"], cong_vi["participants"], cong_vi["reporting_units"]) == \
+        (1, 100, 1)
+
+
+def test_ward_units_exclude_deactivated_units(summary):
+    lieu_giai = ward(summary, "00008")
+    assert (lieu_giai["units"], lieu_giai["reporting_units"], lieu_giai["propaganda_items"]) \
+        == (3, 1, 5)
+
+
+def test_tier_figures_count_a_schools_activities_wherever_held(summary):
+    assert tier(summary, "thcs") == {"tier": "thcs", "schools": 1, "reporting_schools": 1,
+                                     "activities": 2, "participants": 150}
+
+
+def test_by_tier_lists_all_four_tiers(summary):
+    assert [t["tier"] for t in summary["by_tier"]] == ["mam_non", "tieu_hoc", "thcs", "thpt"]
+    assert tier(summary, "mam_non") == {"tier": "mam_non", "schools": 1,
+                                        "reporting_schools": 0, "activities": 0,
+                                        "participants": 0}
+    assert (tier(summary, "thpt")["schools"], tier(summary, "thpt")["reporting_schools"]) == \
+        (1, 1)
+
+
+def test_by_day_has_every_day_of_the_week_on_start_dates(summary):
+    assert summary["by_day"] == [
+        {"date": "2020-10-02", "activities": 2, "participants": 300},
+        {"date": "2020-10-03", "activities": 1, "participants": 50},
+        {"date": "2020-10-04", "activities": 0, "participants": 0},
+        {"date": "2020-10-05", "activities": 0, "participants": 0},
+        {"date": "2020-10-06", "activities": 0, "participants": 0},
+        {"date": "2020-10-07", "activities": 1, "participants": 10},
+    ]
+
+
+def test_by_type_and_by_channel(summary):
+    types = {t["type"]: (t["activities"], t["participants"]) for t in summary["by_type"]}
+    assert len(types) == 15
+    assert types["library"] == (1, 100) and types["opening_ceremony"] == (1, 200)
+    assert types["contest"] == (0, 0) and types["arts"] == (0, 0)
+    channels = {c["channel"]: (c["entries"], c["quantity"]) for c in summary["by_channel"]}
+    assert len(channels) == 10
+    assert channels["banner"] == (1, 5) and channels["facebook"] == (1, 3)
+    assert channels["zalo"] == (0, 0) and channels["portal"] == (0, 0)
+
+
+def test_by_slogan_counts_each_slogan_of_an_entry(db, week):
+    rows = {r["slogan"]: (r["entries"], r["quantity"]) for r in stats.by_slogan(db, week)}
+    assert rows[1] == (1, 5) and rows[2] == (2, 8)
+    assert rows[3] == (0, 0) and rows[4] == (0, 0) and len(rows) == 8
+
+
+def test_event_block(summary):
+    assert summary["event"] == {"year": 2020,
+                                "title": "Tuần lễ hưởng ứng học tập suốt đời năm 2020",
+                                "start_date": "2020-10-02", "end_date": "2020-10-07"}
+
+
+def test_ward_filter(db, week):
+    totals = stats.summary(db, week, ward="00001")["totals"]
+    assert (totals["activities"], totals["participants"], totals["propaganda_items"]) == \
+        (2, 250, 3)
+    assert (totals["units"], totals["reporting_units"], totals["wards"],
+            totals["wards_covered"]) == (2, 1, 1, 1)
+
+
+def test_tier_filter(db, week):
+    s = stats.summary(db, week, tier="thcs")
+    assert (s["totals"]["activities"], s["totals"]["participants"]) == (2, 150)
+    assert (s["totals"]["units"], s["totals"]["reporting_units"]) == (1, 1)
+    assert s["totals"]["propaganda_items"] == 0
+    assert ward(s, "00001")["activities"] == 1  # its sports day in Phúc Xá
+
+
+def test_kind_filter(db, week):
+    totals = stats.summary(db, week, kind="ward_committee")["totals"]
+    assert (totals["activities"], totals["participants"], totals["units"],
+            totals["reporting_units"], totals["propaganda_items"]) == (1, 200, 14, 1, 3)
+
+
+def test_day_filter_counts_entries_and_reporting_inside_the_range(db, week):
+    s = stats.summary(db, week, day_from="2020-10-03", day_to="2020-10-03")
+    assert (s["totals"]["activities"], s["totals"]["participants"]) == (1, 50)
+    assert s["totals"]["reporting_units"] == 1 and s["totals"]["propaganda_items"] == 0
+    assert s["by_day"][0] == {"date": "2020-10-02", "activities": 0, "participants": 0}
+
+
+def test_an_entry_fixed_after_needs_fix_counts_again(db, week):
+    db.execute("update activities set status = 'submitted' where status = 'needs_fix'")
+    assert stats.summary(db, week)["totals"]["activities"] == 5
+
+
+def test_empty_week_is_all_zeros_not_errors(db):
+    event_id = db.execute("select id from events").fetchone()[0]
+    s = stats.summary(db, event_id)
+    assert s["totals"]["activities"] == 0 and s["totals"]["reporting_rate"] == 0
+    assert s["totals"]["units"] == SEEDED_ACTIVE_UNITS and len(s["by_ward"]) == 14
+    assert all(d["activities"] == 0 for d in s["by_day"]) and len(s["by_day"]) == 6
+
+
+def test_other_events_do_not_leak(db, week):
+    other = db["events"].insert({"year": 2021, "title": "Tuần lễ 2021",
+                                 "start_date": "2021-10-01", "end_date": "2021-10-07",
+                                 "created_at": "2021-01-01T00:00:00"}).last_pk
+    add_activity(db, other, "UBND-00001", "00001", "sports", "2021-10-02", 999)
+    assert stats.summary(db, week)["totals"]["participants"] == 360
+    assert stats.summary(db, other)["totals"]["participants"] == 999
+    years = [r["year"] for r in stats.year_over_year(db)]
+    assert years == [2021, 2020]
+
+
+def test_change_since_a_day_counts_entries_created_from_that_day(db, week):
+    change = stats.totals_change(db, week, "2020-10-03")
+    # created from 03/10 on: the sports day (50) and the oer day (10); the banners (5)
+    assert (change["activities"], change["participants"], change["propaganda_items"]) == \
+        (2, 60, 5)
+    assert stats.last_entry_day(db, week) == "2020-10-07"
+
+
+def test_dashboard_matrix_has_every_ward_and_group(db, week):
+    d = stats.dashboard(db, week)
+    assert len(d["ward_group"]) == 14 * 3
+    cell = {(r["ward_code"], r["group"]): r["activities"] for r in d["ward_group"]}
+    assert cell[("00001", "emulation")] == 1 and cell[("00001", "ceremony")] == 1
+    assert cell[("00007", "education")] == 1 and cell[("00034", "education")] == 0
+    per_day = {(r["date"], r["group"]): r["activities"] for r in d["day_group"]}
+    assert per_day[("2020-10-02", "education")] == 1
+    assert per_day[("2020-10-02", "ceremony")] == 1 and len(per_day) == 18
+    assert d["summary"] == stats.summary(db, week)
+
+
+def test_feed_shows_newest_entries_but_not_withdrawn_ones(db, week):
+    feed = stats.latest_entries(db, week, limit=20)
+    assert len(feed) == 8  # 6 activities + 4 propaganda, minus 2 withdrawn
+    assert feed[0]["created_at"].startswith("2020-10-07")
+    assert any(r["status"] == "needs_fix" for r in feed)
