@@ -8,11 +8,11 @@
 import argparse
 import sys
 
-from cli import accounts, units
+from cli import accounts, operations, units
 from cli.common import CommandError
 from db import default_db_path
 
-COMMAND_MODULES = [accounts, units]
+COMMAND_MODULES = [accounts, units, operations]
 
 
 def build_parser() -> argparse.ArgumentParser:

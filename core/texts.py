@@ -150,3 +150,213 @@ BUTTON_ACTIVATE_ACCOUNT = "Mở lại tài khoản"
 YES = "Có"
 NO = "Không"
 EVENT_YEAR = "Năm"
+
+# Week settings, lock, next year (issue 6: db/event_admin.py, core/event_rules.py)
+EVT_UNKNOWN = "Không tìm thấy Tuần lễ này."
+EVT_YEAR_INVALID = "Năm phải là số từ 2000 đến 2100."
+EVT_YEAR_TAKEN = "Đã có Tuần lễ năm {year}."
+EVT_REQUIRED = "Không được để trống."
+EVT_DATE_INVALID = "Ngày không hợp lệ."
+EVT_DATETIME_INVALID = "Ngày giờ không hợp lệ."
+EVT_END_BEFORE_START = "Ngày kết thúc phải bằng hoặc sau ngày bắt đầu."
+EVT_DATE_NOT_IN_YEAR = "Ngày bắt đầu phải thuộc năm {year}."
+EVT_OPENING_OUTSIDE_WEEK = "Lễ khai mạc phải diễn ra trong thời gian Tuần lễ."
+EVT_PLAN_AFTER_END = "Ngày ban hành kế hoạch không thể sau ngày kết thúc Tuần lễ."
+EVT_REFRESH_INVALID = "Chu kỳ làm mới là số giây từ {low} đến {high}."
+EVT_LOCK_BEFORE_END = ("Thời điểm khóa báo cáo phải từ ngày kết thúc Tuần lễ ({end}) trở đi, "
+                       "để đơn vị kịp nhập số liệu cả tuần.")
+EVT_SLOGAN_COUNT = "Cần đúng {count} khẩu hiệu."
+EVT_SLOGAN_EMPTY = "Khẩu hiệu số {number} không được để trống."
+EVT_TARGET_ROW = "Chỉ tiêu dòng {number}: {problems}"
+EVT_TARGET_TIER_NEEDS_SCHOOL = "chỉ đặt cấp học khi loại đơn vị là trường học"
+EVT_TARGET_METRIC = "chọn tiêu chí đo"
+EVT_TARGET_MINIMUM = "mức tối thiểu là số nguyên không âm"
+EVT_TARGET_LABEL = "thiếu mô tả chỉ tiêu"
+
+# Budget estimate (issue 6: db/budget.py, core/budget.py)
+BUD_ITEM_REQUIRED = "Vui lòng nhập nội dung chi."
+BUD_QUANTITY_INVALID = "Số lượng là số từ 0 đến {max} (dùng dấu phẩy cho phần thập phân: 1,5)."
+BUD_PRICE_INVALID = ("Đơn giá là số đồng nguyên, không âm (ví dụ 1500000 hoặc 1.500.000), "
+                     "tối đa 100 tỷ đồng.")
+BUD_NOT_DRAFT = ("Dự trù đã gửi hoặc đã duyệt nên không sửa được. Quản trị có thể trả lại "
+                 "bản dự trù đã gửi để chỉnh sửa.")
+BUD_NOT_SUBMITTED = "Chỉ duyệt hoặc trả lại được dự trù đang ở trạng thái «Đã gửi duyệt»."
+BUD_APPROVED_FINAL = "Dự trù đã được phê duyệt: không thể trả lại."
+BUD_EMPTY = "Dự trù chưa có dòng chi nào: chưa thể gửi duyệt."
+BUD_LINE_UNKNOWN = "Không tìm thấy dòng chi này (có thể đã bị xóa)."
+BUD_STATUS_NAMES = {"draft": "Bản nháp", "submitted": "Đã gửi duyệt", "approved": "Đã phê duyệt"}
+
+# Backup and restore (issue 6: db/backup.py, cli/operations.py, app_pages/admin_backup.py)
+BAK_NO_DATABASE = "Không có cơ sở dữ liệu tại {path}."
+BAK_COPY_UNHEALTHY = "Bản sao lưu không đạt kiểm tra toàn vẹn ({problems}); đã hủy bản sao."
+BAK_UNREADABLE = "Không đọc được tệp: {reason}"
+BAK_NOT_SQLITE = "Tệp không phải cơ sở dữ liệu SQLite."
+BAK_DAMAGED = "Cơ sở dữ liệu bị hỏng: {reason}"
+BAK_NOT_THIS_APP = "Tệp là SQLite nhưng không phải cơ sở dữ liệu của ứng dụng này."
+BAK_NEWER_VERSION = ("Tệp được tạo bởi phiên bản ứng dụng mới hơn (bước nâng cấp lạ: {names}); "
+                     "hãy cập nhật ứng dụng trước khi khôi phục.")
+BAK_MISSING_TABLES = "Thiếu bảng: {tables}"
+BAK_RESTORE_REFUSED = "Không khôi phục: {problems}. Cơ sở dữ liệu đang dùng không bị thay đổi."
+BAK_RESTORE_FAILED = ("Khôi phục thất bại ({reason}). Cơ sở dữ liệu đang dùng không bị thay "
+                      "đổi.")
+
+# Commendations: scoring rubric, nominations, picks (issue 5)
+SCORING_WEIGHT_INVALID = "Trọng số phải là số từ 0 đến {max}."
+SCORING_CAP_INVALID = "Số hoạt động tối đa được tính cho mỗi loại phải là số nguyên từ 1 trở lên."
+SCORING_TYPE_UNKNOWN = "Loại hoạt động «{code}» không có trong danh mục."
+SCORING_GROUP_SCHOOL = "Trường {tier}"
+SCORING_GROUP_WARD = "Phường (UBND, Trung tâm HTCĐ)"
+SCORING_GROUP_OTHER = "Đơn vị khác"
+SCORING_CRITERIA = {
+    "activities": "Hoạt động được duyệt (theo trọng số loại)",
+    "distinct_types": "Số loại hoạt động khác nhau",
+    "participants": "Người tham gia (thang logarit)",
+    "propaganda_items": "Sản phẩm tuyên truyền (thang logarit)",
+    "channels": "Số kênh tuyên truyền",
+    "evidence": "Tỷ lệ hoạt động có minh chứng",
+    "on_time": "Nộp báo cáo đúng hạn",
+}
+SCORING_WEIGHT_LABELS = {
+    "activity_cap": "Tối đa số hoạt động được tính cho mỗi loại",
+    "distinct_types": "Điểm cho mỗi loại hoạt động khác nhau",
+    "participants": "Hệ số người tham gia (× log10(1 + số người))",
+    "propaganda_items": "Hệ số sản phẩm tuyên truyền (× log10(1 + số sản phẩm))",
+    "channels": "Điểm cho mỗi kênh tuyên truyền",
+    "evidence": "Điểm tối đa cho minh chứng (× tỷ lệ hoạt động có minh chứng)",
+    "on_time": "Điểm nộp báo cáo đúng hạn",
+}
+SCORING_RUBRIC_HELP = (
+    "Chỉ tính hoạt động và tuyên truyền đã được Ban chỉ đạo duyệt. Mỗi hoạt động được tính "
+    "theo trọng số của loại hoạt động (tối đa một số hoạt động mỗi loại); số người tham gia "
+    "và số sản phẩm tuyên truyền tính theo thang logarit để đơn vị lớn không thắng chỉ nhờ "
+    "quy mô; đúng hạn là nộp báo cáo trước giờ khóa báo cáo (hoặc trước hết ngày cuối Tuần lễ "
+    "nếu chưa đặt giờ khóa). Đơn vị chỉ được xếp hạng trong nhóm tương đương.")
+SCORING_WEIGHTS_SAVED = "Đã lưu trọng số chấm điểm."
+SCORING_WEIGHTS_RESET = "Đã khôi phục trọng số mặc định."
+COMMEND_DECISION_INVALID = "Quyết định phải là duyệt hoặc không duyệt."
+COMMEND_NOMINATION_UNKNOWN = "Không tìm thấy đề xuất này (có thể đơn vị đã rút)."
+COMMEND_NOMINATION_NOT_APPROVED = "Chỉ chọn khen thưởng từ đề xuất đã được duyệt."
+COMMEND_CATEGORY_INVALID = "Vui lòng chọn danh hiệu khen thưởng."
+COMMEND_RECIPIENT_REQUIRED = "Vui lòng nhập tên cá nhân hoặc chọn đơn vị được khen."
+COMMEND_RECIPIENT_TOO_LONG = "Tên người được khen dài tối đa {max} ký tự."
+COMMEND_RATIONALE_REQUIRED = "Vui lòng ghi lý do khen thưởng."
+COMMEND_RATIONALE_TOO_LONG = "Lý do khen thưởng dài tối đa {max} ký tự."
+COMMEND_UNIT_UNKNOWN = "Không tìm thấy đơn vị được chọn."
+COMMEND_UNKNOWN = "Không tìm thấy quyết định khen thưởng này (có thể đã bị xóa)."
+COMMEND_STATUS_NAMES = {"proposed": "Chờ duyệt", "approved": "Đã duyệt",
+                        "declined": "Không duyệt"}
+COMMEND_NOMINEE_KINDS = {"person": "Cá nhân", "unit": "Tập thể"}
+
+# --- Issue 4: live dashboard, progress, review, export (prefix DASH_/PROG_/REV_/EXP_/CHART_)
+CHART_WARD = "Phường"
+CHART_ACTIVITIES = "Số hoạt động"
+CHART_PARTICIPANTS = "Lượt người tham gia"
+CHART_GROUP = "Nhóm hoạt động"
+CHART_TIER = "Cấp học"
+CHART_REPORTING_RATE = "Tỷ lệ báo cáo"
+CHART_REPORTING = "Đơn vị đã báo cáo"
+CHART_UNITS = "Số đơn vị"
+CHART_DAY = "Ngày"
+CHART_CHANNEL = "Kênh tuyên truyền"
+CHART_QUANTITY = "Số lượng"
+CHART_ENTRIES = "Số lần"
+CHART_SLOGAN = "Khẩu hiệu"
+CHART_SLOGAN_N = "Khẩu hiệu {n}"
+CHART_PROPAGANDA = "Tuyên truyền"
+CHART_NOT_COVERED = "Chưa có hoạt động"
+WEEKDAY_SHORT = ["T2", "T3", "T4", "T5", "T6", "T7", "CN"]
+DASH_KPI_ACTIVITIES = "Hoạt động"
+DASH_KPI_PARTICIPANTS = "Lượt người tham gia"
+DASH_KPI_ONLINE = "Tỷ lệ trực tuyến"
+DASH_KPI_PROPAGANDA = "Sản phẩm tuyên truyền"
+DASH_KPI_REPORTING = "Đơn vị đã báo cáo"
+DASH_KPI_WARDS = "Phường có hoạt động"
+DASH_KPI_DELTA_HELP = "Thay đổi so với hết ngày {day}"
+DASH_UPDATED_AT = "Cập nhật lúc {time}"
+DASH_MAP = "Bản đồ 14 phường (bấm vào một phường để lọc cả trang)"
+DASH_HEATMAP = "Hoạt động theo phường và nhóm"
+DASH_TIER_RATES = "Tỷ lệ trường đã báo cáo theo cấp học"
+DASH_PER_DAY = "Hoạt động theo ngày"
+DASH_CHANNELS = "Tuyên truyền theo kênh"
+DASH_SLOGANS = "Khẩu hiệu được sử dụng"
+DASH_FEED = "Dữ liệu mới nhập"
+DASH_FEED_EMPTY = "Chưa có dữ liệu nào được nhập."
+DASH_FILTERS = "Bộ lọc"
+DASH_FILTER_DAYS = "Khoảng ngày"
+DASH_WARD_SELECTED = "Đang lọc theo phường {name}"
+DASH_CLEAR_WARD = "Bỏ lọc phường"
+DASH_YEARS = "So sánh các năm"
+DASH_COL_YEAR = "Năm"
+DASH_FEED_ACTIVITY = "Hoạt động"
+DASH_FEED_PROPAGANDA = "Tuyên truyền"
+DASH_NO_EVENT = "Chưa có Tuần lễ nào được cấu hình."
+STATUS_NAMES = {"submitted": "Đã gửi", "accepted": "Đã duyệt", "needs_fix": "Cần sửa"}
+PROG_RATE_TIER = "Tỷ lệ báo cáo theo cấp học"
+PROG_RATE_WARD = "Tỷ lệ báo cáo theo phường"
+PROG_UNITS = "Tình hình báo cáo của từng đơn vị"
+PROG_NOT_REPORTED = "Đơn vị chưa báo cáo"
+PROG_ALL_REPORTED = "Tất cả đơn vị trong phạm vi lọc đã báo cáo."
+PROG_MAILTO = "Gửi email nhắc {count} đơn vị (BCC)"
+PROG_MAILTO_NONE = "Các đơn vị chưa báo cáo chưa có địa chỉ email."
+PROG_MAIL_SUBJECT = "Nhắc báo cáo {title}"
+PROG_MAIL_BODY = ("Kính gửi các đơn vị,\n\nBan chỉ đạo đề nghị đơn vị cập nhật kết quả tổ chức "
+                  "{title} trên hệ thống theo dõi.\n\nTrân trọng.")
+PROG_FILTER_STATUS = "Tình trạng"
+PROG_STATUS_ALL = "Tất cả"
+PROG_STATUS_REPORTED = "Đã báo cáo"
+PROG_STATUS_NOT_REPORTED = "Chưa báo cáo"
+PROG_COL_REPORTED = "Đã báo cáo"
+PROG_COL_ENTRIES = "Số mục đã nhập"
+PROG_COL_LAST = "Lần nhập gần nhất"
+PROG_COL_SUBMITTED = "Đã nộp"
+PROG_COL_RATE = "Tỷ lệ"
+PROG_COL_TOTAL = "Tổng số"
+PROG_NO_EMAIL = "(chưa có email)"
+REV_FILTER_STATUS = "Trạng thái duyệt"
+REV_FILTER_KIND = "Loại dữ liệu"
+REV_FILTER_TYPE = "Loại hoạt động / kênh"
+REV_KIND_ACTIVITY = "Hoạt động"
+REV_KIND_PROPAGANDA = "Tuyên truyền"
+REV_PICK = "Chọn mục để xem"
+REV_COUNT = "{count} mục"
+REV_NONE = "Không có mục nào phù hợp bộ lọc."
+REV_COMMENT = "Nhận xét (bắt buộc khi yêu cầu sửa)"
+REV_ACCEPT = "Duyệt"
+REV_NEEDS_FIX = "Yêu cầu sửa"
+REV_DONE = "Đã lưu kết quả duyệt: {status}."
+REV_COMMENT_REQUIRED = "Hãy ghi rõ cần sửa gì để đơn vị biết."
+REV_COMMENT_TOO_LONG = "Nhận xét tối đa 1.000 ký tự."
+REV_STATUS_INVALID = "Trạng thái duyệt không hợp lệ."
+REV_ENTRY_MISSING = "Không tìm thấy mục này (có thể đơn vị đã rút)."
+REV_PHOTOS = "Ảnh minh chứng"
+REV_NO_PHOTOS = "Không có ảnh."
+REV_PREVIOUS_COMMENT = "Nhận xét trước: {comment}"
+EXP_INTRO = ("Bảng số liệu gửi Thành phố: cùng số liệu với Bảng theo dõi và báo cáo tổng kết "
+             "(không tính mục đã rút và mục cần sửa).")
+EXP_XLSX = "Tải tệp XLSX (mỗi bảng một trang tính)"
+EXP_CSV = "Tải tệp CSV"
+EXP_CSV_TABLE = "Bảng xuất CSV"
+EXP_SHEETS = {"totals": "Tổng hợp", "by_ward": "Theo phường", "by_tier": "Theo cấp học",
+              "by_day": "Theo ngày", "by_type": "Theo loại hoạt động",
+              "by_channel": "Theo kênh tuyên truyền", "activities": "Danh sách hoạt động",
+              "propaganda": "Danh sách tuyên truyền"}
+EXP_TOTAL_LABELS = {"activities": "Số hoạt động", "participants": "Lượt người tham gia",
+                    "online_participants": "Lượt tham gia trực tuyến",
+                    "propaganda_items": "Sản phẩm tuyên truyền", "units": "Số đơn vị",
+                    "reporting_units": "Số đơn vị đã báo cáo",
+                    "reporting_rate": "Tỷ lệ đơn vị đã báo cáo", "wards": "Số phường",
+                    "wards_covered": "Số phường có hoạt động"}
+EXP_COLS = {"item": "Chỉ tiêu", "value": "Giá trị", "code": "Mã", "name": "Tên",
+            "ward": "Phường", "tier": "Cấp học", "schools": "Số trường",
+            "reporting_schools": "Số trường đã báo cáo", "date": "Ngày", "type": "Loại hoạt động",
+            "group": "Nhóm", "channel": "Kênh", "measure": "Đơn vị tính", "entries": "Số lần",
+            "quantity": "Số lượng", "unit": "Đơn vị", "unit_code": "Mã đơn vị",
+            "title": "Tên hoạt động", "start_date": "Từ ngày", "end_date": "Đến ngày",
+            "format": "Hình thức", "status": "Trạng thái", "slogans": "Khẩu hiệu",
+            "link": "Liên kết", "note": "Ghi chú", "id": "Số TT",
+            "activities": "Số hoạt động", "participants": "Lượt người tham gia",
+            "online_participants": "Lượt trực tuyến", "propaganda_items": "Sản phẩm tuyên truyền",
+            "units": "Số đơn vị", "reporting_units": "Số đơn vị đã báo cáo",
+            "rate": "Tỷ lệ", "audiences": "Đối tượng"}
+DEMO_SAMPLE_PREFIX = "[Mẫu] "
+REPORT_ASSESSMENT_TOO_LONG = "Phần đánh giá dài tối đa {max} ký tự."

@@ -1,0 +1,224 @@
+"""Backup and restore of the whole database.
+
+Backup uses SQLite's online backup API (never a file copy: a `cp` during writes can lose
+committed rows), then runs `PRAGMA integrity_check` on the copy. The copy is switched to
+rollback-journal mode so it is one self-contained file.
+
+Restore refuses any file that is not a healthy database of this app (integrity_check, the
+app's migration records, the expected tables) and then leaves the live database untouched.
+Otherwise it first backs the live database up beside itself as a timestamped file, then
+copies the file into the live database with the same backup API, under SQLite's lock, so a
+running server keeps working and sees the restored data on its next query.
+"""
+import os
+import shutil
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from core import texts
+from db import audit
+from db.audit import AuditEvent
+from db.connection import connect, write_transaction
+from db.schema import migrations
+from db.setup import prepare
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+# Tables every database of this app has had since the first migration.
+EXPECTED_TABLES = ("events", "wards", "units", "users", "activities", "propaganda",
+                   "budgets", "budget_lines", "audit_log", "settings")
+BUSY_TIMEOUT_S = 30
+
+
+class BackupError(Exception):
+    """A backup or restore did not happen; the message says why, in Vietnamese."""
+
+
+@dataclass
+class BackupResult:
+    path: Path
+    size: int
+    tables: dict[str, int]  # row counts of a few main tables, to show the admin
+
+
+def _open(path) -> sqlite3.Connection:
+    # Read-write even to read: a read-only connection cannot open a WAL database whose
+    # -shm file does not exist yet. Only files we own are opened (see restore).
+    conn = sqlite3.connect(Path(path), timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                           check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
+    return conn
+
+
+def backup(live_path, dest_path, actor=None) -> BackupResult:
+    """Copy the live database to `dest_path` while others may be writing. With an
+    `actor`, the backup is first noted in the audit log (so the copy holds that row)."""
+    live_path, dest_path = Path(live_path), Path(dest_path)
+    if not live_path.exists():
+        raise BackupError(texts.BAK_NO_DATABASE.format(path=live_path))
+    if actor is not None:
+        _note_backup(live_path, actor, dest_path.name)
+    dest_path.parent.mkdir(parents=True, exist_ok=True)
+    # Write beside the target, then rename: a half-written file never carries the name.
+    fd, partial = tempfile.mkstemp(prefix=dest_path.name + ".", suffix=".part",
+                                   dir=dest_path.parent)
+    os.close(fd)
+    try:
+        source, target = _open(live_path), _open(partial)
+        try:
+            source.backup(target)  # one step: a consistent snapshot under a read lock
+            target.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            source.close()
+            target.close()
+        problems = health_problems(partial)
+        if problems:
+            raise BackupError(texts.BAK_COPY_UNHEALTHY.format(problems=_joined(problems)))
+        os.replace(partial, dest_path)
+    finally:
+        if os.path.exists(partial):
+            os.remove(partial)
+    return BackupResult(dest_path, dest_path.stat().st_size, row_counts(dest_path))
+
+
+def backup_bytes(live_path, actor=None) -> bytes:
+    """A backup as bytes, for the admin's download button."""
+    with tempfile.TemporaryDirectory() as folder:
+        result = backup(live_path, Path(folder) / "llw-backup.db", actor)
+        return result.path.read_bytes()
+
+
+def _note_backup(live_path: Path, actor, name: str) -> None:
+    db = connect(live_path)
+    try:
+        with write_transaction(db):
+            audit.record(db, actor, AuditEvent("backup", detail={"file": name}))
+    finally:
+        db.conn.close()
+
+
+def health_problems(path) -> list[str]:
+    """Why `path` is not a healthy database of this app (empty list: it is)."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        return [texts.BAK_UNREADABLE.format(reason=error.strerror or error)]
+    if header != SQLITE_HEADER:
+        return [texts.BAK_NOT_SQLITE]
+    try:
+        conn = _open(path)
+    except sqlite3.Error as error:
+        return [texts.BAK_UNREADABLE.format(reason=error)]
+    try:
+        return _app_problems(conn)
+    except sqlite3.DatabaseError as error:
+        return [texts.BAK_DAMAGED.format(reason=error)]
+    finally:
+        conn.close()
+
+
+def _app_problems(conn: sqlite3.Connection) -> list[str]:
+    result = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+    if result != ["ok"]:
+        return [texts.BAK_DAMAGED.format(reason="; ".join(result[:5]))]
+    tables = {row[0] for row in conn.execute(
+        "select name from sqlite_master where type = 'table'")}
+    if migrations.migrations_table not in tables:
+        return [texts.BAK_NOT_THIS_APP]
+    applied = {row[0] for row in conn.execute(
+        f"select name from {migrations.migrations_table} where migration_set = ?",
+        [migrations.name])}
+    known = {m.name for m in migrations._migrations}
+    problems = []
+    if not applied:
+        problems.append(texts.BAK_NOT_THIS_APP)
+    elif applied - known:
+        problems.append(texts.BAK_NEWER_VERSION.format(names=", ".join(sorted(applied - known))))
+    if missing := [t for t in EXPECTED_TABLES if t not in tables]:
+        problems.append(texts.BAK_MISSING_TABLES.format(tables=", ".join(missing)))
+    return problems
+
+
+def _joined(problems: list[str]) -> str:
+    return "; ".join(p.rstrip(".") for p in problems)
+
+
+def refusal(problems: list[str]) -> str:
+    """The message shown when a file is refused for a restore."""
+    return texts.BAK_RESTORE_REFUSED.format(problems=_joined(problems))
+
+
+def row_counts(path) -> dict[str, int]:
+    conn = _open(path)
+    try:
+        return {t: conn.execute(f"select count(*) from {t}").fetchone()[0]
+                for t in ("events", "units", "users", "activities", "propaganda",
+                          "audit_log")}
+    finally:
+        conn.close()
+
+
+def restore(live_path, source_path, actor=None, now: datetime | None = None) -> Path:
+    """Replace the live database's content by the file `source_path`. Returns where the
+    replaced database was kept. Raises BackupError, with the live database untouched, when
+    the file is not a healthy database of this app. The file is copied to a private
+    temporary folder first: what is checked is exactly what is restored, and the
+    caller's file is never opened for writing."""
+    with tempfile.TemporaryDirectory() as folder:
+        private = Path(folder) / "restore.db"
+        try:
+            shutil.copyfile(source_path, private)
+        except OSError as error:
+            raise BackupError(texts.BAK_UNREADABLE.format(reason=error.strerror or error))
+        return _restore_checked(Path(live_path), private, Path(source_path).name, actor, now)
+
+
+def restore_bytes(live_path, data: bytes, filename: str = "upload.db", actor=None,
+                  now: datetime | None = None) -> Path:
+    """Restore from an uploaded file's bytes."""
+    with tempfile.TemporaryDirectory() as folder:
+        private = Path(folder) / "restore.db"
+        private.write_bytes(data)
+        return _restore_checked(Path(live_path), private, filename, actor, now)
+
+
+def _restore_checked(live_path: Path, private: Path, name: str, actor, now) -> Path:
+    problems = health_problems(private)
+    if problems:
+        raise BackupError(refusal(problems))
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    kept = live_path.with_name(f"{live_path.name}.replaced-{stamp}")
+    for n in range(2, 1000):  # two restores in one second must not overwrite a kept file
+        if not kept.exists():
+            break
+        kept = live_path.with_name(f"{live_path.name}.replaced-{stamp}-{n}")
+    if live_path.exists():
+        backup(live_path, kept)
+    source, live = _open(private), _open(live_path)
+    try:
+        live.execute("PRAGMA journal_mode = WAL")  # the live database keeps running in WAL
+        try:
+            source.backup(live)  # one step, under the write lock: readers see old or new
+        except sqlite3.Error as error:
+            raise BackupError(texts.BAK_RESTORE_FAILED.format(reason=error)) from None
+        live.execute("PRAGMA journal_mode = WAL")
+    finally:
+        source.close()
+        live.close()
+    _after_restore(live_path, name, kept, actor)
+    return kept
+
+
+def _after_restore(live_path: Path, name: str, kept: Path, actor) -> None:
+    """Bring an older backup up to the current schema and note the restore in its log."""
+    db = prepare(live_path)
+    try:
+        with write_transaction(db):
+            audit.record(db, actor, AuditEvent("restore", detail={
+                "file": name, "replaced_database_kept_as": str(kept)}))
+    finally:
+        db.conn.close()
