@@ -360,3 +360,60 @@ EXP_COLS = {"item": "Chỉ tiêu", "value": "Giá trị", "code": "Mã", "name":
             "rate": "Tỷ lệ", "audiences": "Đối tượng"}
 DEMO_SAMPLE_PREFIX = "[Mẫu] "
 REPORT_ASSESSMENT_TOO_LONG = "Phần đánh giá dài tối đa {max} ký tự."
+
+# --- Issue 3: units log their week (entries, photos, models, nominations, submission) ---
+ENT_WARD_REQUIRED = "Đơn vị cấp quận chưa gắn với phường: vui lòng chọn phường nơi tổ chức."
+ENT_WARD_UNKNOWN = "Mã phường «{value}» không thuộc 14 phường của quận."
+ENT_TYPE_UNKNOWN = "Loại hoạt động «{value}» không có trong danh mục."
+ENT_TITLE_REQUIRED = "Vui lòng nhập tên hoạt động."
+ENT_TOO_LONG = "Tối đa {max} ký tự (đang có {length})."
+ENT_DATE_REQUIRED = "Vui lòng nhập ngày."
+ENT_DATE_INVALID = "Ngày «{value}» không hợp lệ (dùng dạng YYYY-MM-DD hoặc dd/mm/yyyy)."
+ENT_DATE_OUTSIDE = ("Ngày {value} nằm ngoài Tuần lễ ({start} – {end}): nếu đúng là vậy, "
+                    "hãy đánh dấu ô xác nhận ngày ngoài Tuần lễ.")
+ENT_END_BEFORE_START = "Ngày kết thúc ({end}) trước ngày bắt đầu ({start})."
+ENT_FORMAT_UNKNOWN = "Hình thức «{value}» không hợp lệ (truc_tiep, truc_tuyen hoặc ket_hop)."
+ENT_COUNT_INVALID = "«{value}» không phải số nguyên không âm."
+ENT_COUNT_TOO_BIG = "Số quá lớn (tối đa {max})."
+ENT_ONLINE_OVER_TOTAL = ("Số người tham gia trực tuyến ({online}) không được lớn hơn tổng số "
+                         "người tham gia ({total}).")
+ENT_ONLINE_BUT_IN_PERSON = ("Hoạt động trực tiếp không có người tham gia trực tuyến: đổi hình "
+                            "thức thành «Kết hợp» hoặc để số trực tuyến là 0.")
+ENT_AUDIENCE_UNKNOWN = ("Đối tượng «{value}» không hợp lệ (hoc_sinh, phu_huynh, can_bo, "
+                        "nguoi_lao_dong, nguoi_dan).")
+ENT_URL_INVALID = ("Đường dẫn phải là địa chỉ web đầy đủ bắt đầu bằng http:// hoặc https:// "
+                   "(không có khoảng trắng).")
+ENT_CHANNEL_UNKNOWN = "Kênh tuyên truyền «{value}» không có trong danh mục."
+ENT_QUANTITY_MIN = "Số lượng phải từ 1 trở lên."
+ENT_SLOGAN_UNKNOWN = "Khẩu hiệu «{value}» không hợp lệ (số từ 1 đến {max})."
+ENT_NOT_FOUND = "Không tìm thấy mục này (có thể đã được rút)."
+ENT_UNIT_INACTIVE = "Đơn vị «{code}» đã ngừng hoạt động."
+ENT_IMPORT_OTHER_UNIT = "Dòng của đơn vị «{code}»: bạn chỉ được nhập dữ liệu của đơn vị mình."
+ENT_STATUS_NAMES = {"submitted": "Chờ duyệt", "accepted": "Đã duyệt", "needs_fix": "Cần sửa"}
+
+PHOTO_TOO_MANY = "Tối đa {max} ảnh cho mỗi mục (đang chọn tổng cộng {count})."
+PHOTO_TOO_BIG = "Ảnh «{name}» nặng {size} MB, vượt quá {max} MB."
+PHOTO_NOT_IMAGE = ("Tệp «{name}» không phải ảnh JPEG, PNG hoặc WebP (hệ thống kiểm tra nội "
+                   "dung tệp, không theo tên tệp).")
+PHOTO_BROKEN = "Ảnh «{name}» bị hỏng hoặc quá lớn, không đọc được."
+PHOTO_EMPTY = "Tệp «{name}» rỗng."
+
+LM_MODEL_UNKNOWN = "Mô hình «{value}» không có trong danh mục."
+LM_RECOGNISED_OVER = ("Số được công nhận ({recognised}) không được lớn hơn số đăng ký "
+                      "({registered}).")
+LM_NOT_FOR_KIND = ("Chỉ UBND phường và Trung tâm học tập cộng đồng báo cáo số mô hình học "
+                   "tập.")
+
+NOM_KINDS = {"person": "Cá nhân", "unit": "Tập thể, đơn vị"}
+NOM_STATUS_NAMES = {"proposed": "Chờ xét", "approved": "Được chấp thuận",
+                    "declined": "Không chấp thuận"}
+NOM_KIND_INVALID = "Hãy chọn cá nhân hoặc tập thể ({value} không hợp lệ)."
+NOM_NAME_REQUIRED = "Vui lòng nhập tên cá nhân hoặc tập thể được đề xuất."
+NOM_CATEGORY_UNKNOWN = "Danh hiệu «{value}» không có trong danh mục."
+NOM_ACHIEVEMENT_REQUIRED = "Vui lòng mô tả thành tích."
+NOM_ONLY_PROPOSED = "Chỉ rút được đề xuất Ban chỉ đạo chưa xét."
+
+SUB_FROZEN = ("Đơn vị đã nộp báo cáo lúc {at}: muốn thêm, sửa hay rút dữ liệu, hãy mở lại báo "
+              "cáo ở trang «Nộp báo cáo».")
+SUB_ALREADY = "Báo cáo đã được nộp trước đó."
+SUB_NOT_SUBMITTED = "Báo cáo chưa nộp nên không cần mở lại."
