@@ -130,7 +130,7 @@ def _ward(raw, default_ward, errors) -> str | None:
     return value or None
 
 
-def _day(raw, field, week, confirm_outside, errors) -> date | None:
+def _day(raw, field, week, confirm_outside, errors, outside_message=None) -> date | None:
     value = raw.get(field)
     if value is None or (isinstance(value, str) and not clean(value)):
         errors[field] = texts.ENT_DATE_REQUIRED
@@ -139,9 +139,9 @@ def _day(raw, field, week, confirm_outside, errors) -> date | None:
     if day is None:
         errors[field] = texts.ENT_DATE_INVALID.format(value=clean(value))
     elif not week.contains(day) and not confirm_outside:
-        errors[field] = texts.ENT_DATE_OUTSIDE.format(value=fmt_day(day),
-                                                      start=fmt_day(week.start),
-                                                      end=fmt_day(week.end))
+        message = outside_message or texts.ENT_DATE_OUTSIDE
+        errors[field] = message.format(value=fmt_day(day), start=fmt_day(week.start),
+                                       end=fmt_day(week.end))
     return day
 
 
@@ -155,7 +155,10 @@ def _link(raw, field, errors) -> str | None:
 # --- the entries ---------------------------------------------------------------------------
 
 def check_activity(raw: dict, week: Week, *, default_ward: str | None = None,
-                   confirm_outside: bool = False) -> tuple[dict, dict]:
+                   confirm_outside: bool = False, outside_message: str | None = None
+                   ) -> tuple[dict, dict]:
+    """`outside_message` replaces the form's hint for a date outside the week (imports
+    have no checkbox)."""
     errors: dict[str, str] = {}
     record = {
         "ward_code": _ward(raw, default_ward, errors),
@@ -168,12 +171,12 @@ def check_activity(raw: dict, week: Week, *, default_ward: str | None = None,
         "online_participants": _count(raw, "online_participants", errors),
         "evidence_url": _link(raw, "evidence_url", errors),
     }
-    start = _day(raw, "start_date", week, confirm_outside, errors)
+    start = _day(raw, "start_date", week, confirm_outside, errors, outside_message)
     end_raw = raw.get("end_date")
     if end_raw is None or (isinstance(end_raw, str) and not clean(end_raw)):
         end = start  # a one-day activity may leave the end date empty
     else:
-        end = _day(raw, "end_date", week, confirm_outside, errors)
+        end = _day(raw, "end_date", week, confirm_outside, errors, outside_message)
     if start and end and end < start and "end_date" not in errors:
         errors["end_date"] = texts.ENT_END_BEFORE_START.format(end=fmt_day(end),
                                                                start=fmt_day(start))
@@ -196,7 +199,8 @@ def check_activity(raw: dict, week: Week, *, default_ward: str | None = None,
 
 
 def check_propaganda(raw: dict, week: Week, *, default_ward: str | None = None,
-                     confirm_outside: bool = False) -> tuple[dict, dict]:
+                     confirm_outside: bool = False, outside_message: str | None = None
+                     ) -> tuple[dict, dict]:
     errors: dict[str, str] = {}
     record = {
         "ward_code": _ward(raw, default_ward, errors),
@@ -207,7 +211,7 @@ def check_propaganda(raw: dict, week: Week, *, default_ward: str | None = None,
     }
     if "quantity" not in errors and record["quantity"] < 1:
         errors["quantity"] = texts.ENT_QUANTITY_MIN
-    day = _day(raw, "date", week, confirm_outside, errors)
+    day = _day(raw, "date", week, confirm_outside, errors, outside_message)
     record["date"] = day.isoformat() if day else None
     numbers, bad = set(), []
     for item in split_list(raw.get("slogans")):

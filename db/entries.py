@@ -54,7 +54,7 @@ ACTIVITY_TEMPLATE_ROWS = [
      "04/10/2020", "truc_tiep", "300", "0", "nguoi_dan", "", ""],
 ]
 PROPAGANDA_TEMPLATE_ROWS = [
-    ["UBND-00001", "", "banner", "12", "2020-10-01", "1;5", "", "Treo tại trụ sở phường"],
+    ["UBND-00001", "", "banner", "12", "2020-10-02", "1;5", "", "Treo tại trụ sở phường"],
     ["THCS-THANGLONG", "", "facebook", "3", "02/10/2020", "2;3;4",
      "https://facebook.com/thcsthanglong", ""],
 ]
@@ -306,7 +306,8 @@ def import_rows(db, actor: Actor, kind: Kind, event_id: int, table: Table, *,
             unit, errors = _import_unit(db, actor, row, unit_cache)
             record, row_errors = kind.check(row, week,
                                             default_ward=unit["ward_code"] if unit else None,
-                                            confirm_outside=allow_outside_week)
+                                            confirm_outside=allow_outside_week,
+                                            outside_message=texts.ENT_DATE_OUTSIDE_FILE)
             if unit is None:  # the ward default is unknown: only the unit error matters
                 row_errors.pop("ward_code", None)
             errors.update(row_errors)
