@@ -83,6 +83,11 @@ def event_info(db, event_id: int) -> dict:
     return dict(zip(("year", "title", "start_date", "end_date"), row))
 
 
+def ward_grid(db) -> list[dict]:
+    """The wards with their tile-map positions (editable by admin in the wards table)."""
+    return list(db.query("select code, name, grid_row, grid_col from wards order by code"))
+
+
 def week_days(event: dict) -> list[str]:
     from db.events import week_days as days
 

@@ -1,0 +1,77 @@
+"""stats --json, export --out FILE.xlsx|FILE.csv, demo: the committee's numbers headless."""
+import json
+import sys
+
+from cli.common import fail, open_db
+from db import Actor, demo, events, export, stats
+
+
+def _event(db, year):
+    event = events.get(db, year)
+    if event is None:
+        fail(f"Không có Tuần lễ năm {year}." if year else "Chưa có Tuần lễ nào.")
+    return event
+
+
+def cmd_stats(args):
+    db = open_db(args)
+    summary = stats.summary(db, _event(db, args.year)["id"])
+    if args.json:
+        json.dump(summary, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for key, value in summary["totals"].items():
+            print(f"{key}\t{value}")
+
+
+def cmd_export(args):
+    db = open_db(args)
+    event = _event(db, args.year)
+    out = args.out
+    if out.lower().endswith(".xlsx"):
+        data = export.xlsx(db, event["id"])
+    elif out.lower().endswith(".csv"):
+        if args.table not in export.workbook.SHEET_ORDER:
+            fail(f"Bảng không có: {args.table}")
+        data = export.csv_bytes(db, event["id"], args.table)
+    else:
+        fail("Tên tệp phải kết thúc bằng .xlsx hoặc .csv")
+    with open(out, "wb") as handle:
+        handle.write(data)
+    print(f"Đã ghi {out}")
+
+
+def cmd_demo(args):
+    db = open_db(args)
+    try:
+        result = demo.load(db, Actor.system(), units=args.units, activities=args.activities,
+                           seed=args.seed, year=args.year, accounts=not args.no_accounts)
+    except (demo.DemoAlreadyLoaded, ValueError) as error:
+        fail(str(error))
+    print(f"Đã nạp dữ liệu mẫu: {result.units} trường mẫu, {result.activities} hoạt động, "
+          f"{result.propaganda} mục tuyên truyền, {result.nominations} đề xuất khen thưởng.")
+    if result.accounts:
+        print("Tài khoản mẫu (mật khẩu chỉ hiện MỘT lần — hãy ghi lại):")
+        for username, role, password in result.accounts:
+            print(f"  {username}\t{role}\t{password}")
+
+
+def register(sub):
+    p = sub.add_parser("stats", help="coverage figures of the week (DESIGN §4)")
+    p.add_argument("--json", action="store_true", help="the full JSON summary")
+    p.add_argument("--year", type=int, default=None, help="event year (default: latest)")
+    p.set_defaults(func=cmd_stats)
+    p = sub.add_parser("export", help="the city's workbook: XLSX (all sheets) or CSV")
+    p.add_argument("--out", required=True, help="FILE.xlsx or FILE.csv")
+    p.add_argument("--year", type=int, default=None)
+    p.add_argument("--table", default="activities",
+                   help="for CSV: which table (totals, by_ward, by_tier, by_day, by_type, "
+                        "by_channel, activities, propaganda)")
+    p.set_defaults(func=cmd_export)
+    p = sub.add_parser("demo", help="load a simulated week of sample data (deterministic)")
+    p.add_argument("--units", type=int, default=60, help="sample schools to add")
+    p.add_argument("--activities", type=int, default=600)
+    p.add_argument("--seed", type=int, default=2020)
+    p.add_argument("--year", type=int, default=None)
+    p.add_argument("--no-accounts", action="store_true", help="do not create sample accounts")
+    p.set_defaults(func=cmd_demo)

@@ -1,0 +1,203 @@
+"""Altair chart builders: aggregated rows in (from db/stats.py), alt.Chart out.
+
+Pure functions without Streamlit, so the dashboard draws them with st.altair_chart and the
+closing PDF renders the SAME specs to PNG with vl-convert. Every chart:
+- gets Vietnamese number format through a format-locale dict (d3 has no vi-VN);
+- sorts categories explicitly (Vega would sort Vietnamese names by code point);
+- fixes its category domains, so all 14 wards / 4 tiers / every day always show.
+"""
+from datetime import date
+
+import altair as alt
+
+from core import reference as ref
+from core import texts
+from core.numbers import VEGA_NUMBER_LOCALE
+
+WARD_ORDER = [ref.WARD_NAMES[c] for c in sorted(ref.WARD_NAMES)]  # statistics-code order
+GROUP_ORDER = [name for _code, name in ref.ACTIVITY_GROUPS]
+GROUP_COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c"]
+TIER_ORDER = [name for _code, name in ref.TIERS]
+CHANNEL_ORDER = [name for _code, name, _m in ref.CHANNELS]
+NOT_COVERED_COLOR = "#e6e6e6"
+FONT = "Liberation Serif"
+
+
+def count_axis(top: float) -> alt.Axis:
+    """An axis for counts: integer ticks only (Vega otherwise labels 0,5 as '1')."""
+    return alt.Axis(format=",d", tickCount=max(1, min(int(top or 1), 6)),
+                    labelExpr="datum.value % 1 ? '' : datum.label")
+
+
+def localised(chart, font: str | None = None):
+    """Top-level configuration: Vietnamese number locale (and a font for vl-convert)."""
+    chart = chart.configure(locale=alt.Locale(number=VEGA_NUMBER_LOCALE))
+    if font:
+        chart = chart.configure(font=font)
+    return chart
+
+
+def day_label(iso: str) -> str:
+    """'2020-10-02' -> 'T6 02/10' (weekday short name in Vietnamese)."""
+    d = date.fromisoformat(iso)
+    return f"{texts.WEEKDAY_SHORT[d.weekday()]} {d:%d/%m}"
+
+
+def tile_rows(by_ward: list[dict], grid: list[dict]) -> list[dict]:
+    """Join summary['by_ward'] with the wards table's grid positions (code -> row/col)."""
+    position = {g["code"]: (g["grid_row"], g["grid_col"]) for g in grid}
+    rows = []
+    for w in by_ward:
+        row, col = position[w["code"]]
+        rows.append({**w, "grid_row": row, "grid_col": col,
+                     "label": f"{w['activities']:,}".replace(",", "."),
+                     "covered": w["activities"] > 0})
+    return rows
+
+
+def ward_tile_map(rows: list[dict], *, selectable: bool = True, selected: str | None = None,
+                  width: int = 520, height: int = 300):
+    """Schematic map: one tile per ward on its grid position, coloured by the number of
+    activities held there (grey when none). `rows` come from tile_rows(). With
+    `selectable`, a point selection named 'ward' on the field 'code' (clicking filters)."""
+    base = alt.Chart(alt.Data(values=rows)).encode(
+        x=alt.X("grid_col:O", axis=None, scale=alt.Scale(paddingInner=0.06)),
+        y=alt.Y("grid_row:O", axis=None, scale=alt.Scale(paddingInner=0.08)),
+    )
+    top = max([r["activities"] for r in rows] + [1])
+    tiles = base.mark_rect(cornerRadius=4, stroke="#333333").encode(
+        color=alt.condition(
+            "datum.activities > 0",
+            alt.Color("activities:Q", title=texts.CHART_ACTIVITIES,
+                      scale=alt.Scale(scheme="greens", domain=[0, top], zero=True),
+                      legend=alt.Legend(format=",d", orient="bottom",
+                                        tickCount=max(1, min(top, 5)))),
+            alt.value(NOT_COVERED_COLOR)),
+        strokeWidth=alt.condition(f"datum.code == '{selected}'", alt.value(3),
+                                  alt.value(0.5)) if selected else alt.value(0.5),
+        tooltip=[alt.Tooltip("name:N", title=texts.CHART_WARD),
+                 alt.Tooltip("activities:Q", title=texts.CHART_ACTIVITIES, format=",d"),
+                 alt.Tooltip("participants:Q", title=texts.CHART_PARTICIPANTS, format=",d"),
+                 alt.Tooltip("propaganda_items:Q", title=texts.CHART_PROPAGANDA, format=",d"),
+                 alt.Tooltip("reporting_units:Q", title=texts.CHART_REPORTING, format=",d"),
+                 alt.Tooltip("units:Q", title=texts.CHART_UNITS, format=",d")],
+    )
+    if selectable:
+        tiles = tiles.add_params(alt.selection_point(name="ward", fields=["code"],
+                                                     on="click", clear="dblclick"))
+    names = base.mark_text(baseline="bottom", dy=-2, fontSize=10, limit=100).encode(
+        text="name:N", color=alt.value("#111111"))
+    counts = base.mark_text(baseline="top", dy=3, fontSize=12).encode(
+        text="label:N", color=alt.value("#111111"))
+    return alt.layer(tiles, names, counts).properties(width=width, height=height)
+
+
+def ward_group_heatmap(rows: list[dict], *, width: int = 360, height: int = 380):
+    """Ward x activity-group counts. rows: [{ward_code, group, activities}] (all 14 x 3)."""
+    data = [{"ward": ref.WARD_NAMES[r["ward_code"]], "group": ref.GROUP_NAMES[r["group"]],
+             "activities": r["activities"]} for r in rows]
+    top = max([d["activities"] for d in data] + [1])
+    base = alt.Chart(alt.Data(values=data)).encode(
+        x=alt.X("group:N", title=None, sort=GROUP_ORDER, scale=alt.Scale(domain=GROUP_ORDER),
+                axis=alt.Axis(labelAngle=0, labelLimit=140)),
+        y=alt.Y("ward:N", title=None, sort=WARD_ORDER, scale=alt.Scale(domain=WARD_ORDER)),
+    )
+    cells = base.mark_rect().encode(
+        color=alt.Color("activities:Q", title=texts.CHART_ACTIVITIES,
+                        scale=alt.Scale(scheme="blues"),
+                        legend=alt.Legend(format=",d", tickCount=max(1, min(top, 5)))),
+        tooltip=[alt.Tooltip("ward:N", title=texts.CHART_WARD),
+                 alt.Tooltip("group:N", title=texts.CHART_GROUP),
+                 alt.Tooltip("activities:Q", title=texts.CHART_ACTIVITIES, format=",d")])
+    labels = base.mark_text(fontSize=11).encode(
+        text=alt.Text("activities:Q", format=",d"),
+        color=alt.condition("datum.activities > 0", alt.value("#111111"),
+                            alt.value("#999999")))
+    return alt.layer(cells, labels).properties(width=width, height=height)
+
+
+def tier_reporting_rate(by_tier: list[dict], *, width: int = 360, height: int = 180):
+    """Share of schools that reported, per tier (all 4, domain 0–100 %)."""
+    data = [{"tier": ref.TIER_NAMES[t["tier"]], "schools": t["schools"],
+             "reporting": t["reporting_schools"],
+             "rate": (t["reporting_schools"] / t["schools"]) if t["schools"] else 0.0}
+            for t in by_tier]
+    base = alt.Chart(alt.Data(values=data)).encode(
+        y=alt.Y("tier:N", title=None, sort=TIER_ORDER, scale=alt.Scale(domain=TIER_ORDER)),
+        x=alt.X("rate:Q", title=texts.CHART_REPORTING_RATE,
+                scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format=".0%")),
+    )
+    bars = base.mark_bar(color="#2ca02c").encode(
+        tooltip=[alt.Tooltip("tier:N", title=texts.CHART_TIER),
+                 alt.Tooltip("rate:Q", title=texts.CHART_REPORTING_RATE, format=".1%"),
+                 alt.Tooltip("reporting:Q", title=texts.CHART_REPORTING, format=",d"),
+                 alt.Tooltip("schools:Q", title=texts.CHART_UNITS, format=",d")])
+    labels = base.mark_text(align="left", dx=3).encode(text=alt.Text("rate:Q", format=".1%"))
+    return alt.layer(bars, labels).properties(width=width, height=height)
+
+
+def activities_per_day(day_group: list[dict], *, width: int = 420, height: int = 240):
+    """Activities per day of the week (by start date), stacked by activity group."""
+    days = sorted({r["date"] for r in day_group})
+    day_order = [day_label(d) for d in days]
+    totals: dict[str, int] = {}
+    for r in day_group:
+        totals[r["date"]] = totals.get(r["date"], 0) + r["activities"]
+    data = [{"day": day_label(r["date"]), "group": ref.GROUP_NAMES[r["group"]],
+             "order": GROUP_ORDER.index(ref.GROUP_NAMES[r["group"]]),
+             "activities": r["activities"]} for r in day_group]
+    return alt.Chart(alt.Data(values=data)).mark_bar().encode(
+        x=alt.X("day:N", title=texts.CHART_DAY, sort=day_order,
+                scale=alt.Scale(domain=day_order), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("sum(activities):Q", title=texts.CHART_ACTIVITIES,
+                axis=count_axis(max(totals.values(), default=1))),
+        color=alt.Color("group:N", title=texts.CHART_GROUP, sort=GROUP_ORDER,
+                        scale=alt.Scale(domain=GROUP_ORDER, range=GROUP_COLORS),
+                        legend=alt.Legend(orient="bottom")),
+        order=alt.Order("order:Q"),
+        tooltip=[alt.Tooltip("day:N", title=texts.CHART_DAY),
+                 alt.Tooltip("group:N", title=texts.CHART_GROUP),
+                 alt.Tooltip("activities:Q", title=texts.CHART_ACTIVITIES, format=",d")],
+    ).properties(width=width, height=height)
+
+
+def channel_mix(by_channel: list[dict], *, width: int = 360, height: int = 260):
+    """Propaganda quantity per channel (all 10, in the plan's order), with its measure."""
+    data = [{"channel": ref.CHANNEL_NAMES[c["channel"]], "quantity": c["quantity"],
+             "entries": c["entries"], "measure": ref.CHANNEL_MEASURES[c["channel"]]}
+            for c in by_channel]
+    base = alt.Chart(alt.Data(values=data)).encode(
+        y=alt.Y("channel:N", title=None, sort=CHANNEL_ORDER,
+                scale=alt.Scale(domain=CHANNEL_ORDER)),
+        x=alt.X("quantity:Q", title=texts.CHART_QUANTITY,
+                axis=count_axis(max(d["quantity"] for d in data))),
+    )
+    bars = base.mark_bar(color="#9467bd").encode(tooltip=[
+        alt.Tooltip("channel:N", title=texts.CHART_CHANNEL),
+        alt.Tooltip("quantity:Q", title=texts.CHART_QUANTITY, format=",d"),
+        alt.Tooltip("measure:N", title=texts.EXP_COLS["measure"]),
+        alt.Tooltip("entries:Q", title=texts.CHART_ENTRIES, format=",d")])
+    labels = base.mark_text(align="left", dx=3).encode(text=alt.Text("quantity:Q",
+                                                                     format=",d"))
+    return alt.layer(bars, labels).properties(width=width, height=height)
+
+
+def slogan_mix(by_slogan: list[dict], slogans: list[dict] | None = None, *,
+               width: int = 360, height: int = 220):
+    """Propaganda entries using each of the 8 slogans (tooltip: the slogan's text)."""
+    text_of = {s["number"]: s["text"] for s in (slogans or [])}
+    order = [texts.CHART_SLOGAN_N.format(n=n) for n in range(1, 9)]
+    data = [{"slogan": texts.CHART_SLOGAN_N.format(n=r["slogan"]), "entries": r["entries"],
+             "text": text_of.get(r["slogan"], "")} for r in by_slogan]
+    base = alt.Chart(alt.Data(values=data)).encode(
+        y=alt.Y("slogan:N", title=None, sort=order, scale=alt.Scale(domain=order)),
+        x=alt.X("entries:Q", title=texts.CHART_ENTRIES,
+                axis=count_axis(max(d["entries"] for d in data))),
+    )
+    bars = base.mark_bar(color="#d62728").encode(tooltip=[
+        alt.Tooltip("slogan:N", title=texts.CHART_SLOGAN),
+        alt.Tooltip("text:N", title=" "),
+        alt.Tooltip("entries:Q", title=texts.CHART_ENTRIES, format=",d")])
+    labels = base.mark_text(align="left", dx=3).encode(text=alt.Text("entries:Q",
+                                                                     format=",d"))
+    return alt.layer(bars, labels).properties(width=width, height=height)

@@ -1,0 +1,38 @@
+"""Vietnamese number format (12.345 and 45,2%): one definition shared by the dashboard,
+the closing PDF, the XLSX export and the charts (d3 has no vi-VN locale, hence the dict)."""
+
+# d3-format locale for Vega-Lite (`usermeta`/`config.locale.number`)
+VEGA_NUMBER_LOCALE = {"decimal": ",", "thousands": ".", "grouping": [3],
+                      "currency": ["", " ₫"]}
+# Excel number formats: the workbook keeps numbers numeric; the reader's locale shows them
+XLSX_INT_FORMAT = "#,##0"
+XLSX_PCT_FORMAT = "0.0%"
+
+
+def integer(value) -> str:
+    """12345 -> '12.345'; None -> '0'; negative -> '-12.345'."""
+    n = int(round(value or 0))
+    return ("-" if n < 0 else "") + f"{abs(n):,}".replace(",", ".")
+
+
+def decimal(value, digits: int = 1) -> str:
+    """1234.56 -> '1.234,6'."""
+    text = f"{abs(value or 0):,.{digits}f}"
+    whole, _, frac = text.partition(".")
+    sign = "-" if (value or 0) < 0 and float(text.replace(",", "")) != 0 else ""
+    return sign + whole.replace(",", ".") + ("," + frac if frac else "")
+
+
+def percent(ratio, digits: int = 1) -> str:
+    """0.4521 -> '45,2%'; a ratio in 0..1."""
+    return decimal((ratio or 0) * 100, digits) + "%"
+
+
+def signed(value) -> str:
+    """The change of a KPI tile: '+12', '-3', '0' (Vietnamese thousands)."""
+    n = int(round(value or 0))
+    return ("+" if n > 0 else "") + integer(n)
+
+
+def ratio(part, whole) -> float:
+    return part / whole if whole else 0.0

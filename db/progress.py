@@ -1,0 +1,47 @@
+"""Reporting progress per unit (like DHIS2's reporting-rate summary): reported or not
+(the definition of db/stats.py: >= 1 counting activity or propaganda entry), number of
+counting entries, last entry, and the 'submitted' flag of report_submissions."""
+
+COUNTING = "deleted = 0 and status != 'needs_fix'"
+
+
+def units_progress(db, event_id: int, *, ward=None, tier=None, kind=None,
+                   reported: bool | None = None) -> list[dict]:
+    """Active units with their progress, ordered by ward, kind, tier, code."""
+    where, params = ["u.active = 1"], {"event": event_id}
+    for column, value in (("ward_code", ward), ("tier", tier), ("kind", kind)):
+        if value:
+            where.append(f"u.{column} = :{column}")
+            params[column] = value
+    if reported is not None:
+        where.append("(coalesce(a.n, 0) + coalesce(p.n, 0) > 0) = :reported")
+        params["reported"] = int(reported)
+    sql = f"""
+        with a as (select unit_id, count(*) as n, max(created_at) as last from activities
+                   where event_id = :event and {COUNTING} group by unit_id),
+             p as (select unit_id, count(*) as n, max(created_at) as last from propaganda
+                   where event_id = :event and {COUNTING} group by unit_id)
+        select u.id, u.code, u.name, u.kind, u.tier, u.ward_code, u.email, u.phone,
+               u.is_sample, w.name as ward_name,
+               coalesce(a.n, 0) as activities, coalesce(p.n, 0) as propaganda,
+               coalesce(a.n, 0) + coalesce(p.n, 0) as entries,
+               nullif(max(coalesce(a.last, ''), coalesce(p.last, '')), '') as last_entry,
+               rs.submitted_at
+        from units u
+        left join wards w on w.code = u.ward_code
+        left join a on a.unit_id = u.id
+        left join p on p.unit_id = u.id
+        left join report_submissions rs on rs.event_id = :event and rs.unit_id = u.id
+        where {' and '.join(where)}
+        order by u.ward_code is null, u.ward_code, u.kind, u.tier, u.code
+    """
+    rows = list(db.query(sql, params))
+    for row in rows:
+        row["reported"] = row["entries"] > 0
+        row["submitted"] = row["submitted_at"] is not None
+    return rows
+
+
+def not_reported(db, event_id: int, **filters) -> list[dict]:
+    """Units still to chase (with their e-mail and phone)."""
+    return units_progress(db, event_id, reported=False, **filters)
