@@ -103,8 +103,11 @@ def authenticate(db):
         st.warning(texts.SESSION_ENDED)
         return None
     st.session_state["actor"] = actor
-    if not was_signed_in:
-        st.rerun()  # redraw without the login form
+    if not was_signed_in and st.context.cookies.get(COOKIE_NAME) is None:
+        # The cookie is set by a browser component drawn in this run; it reruns the app
+        # once the cookie is stored. st.rerun() here would cancel it before it is drawn.
+        st.caption(texts.SIGNING_IN)
+        st.stop()
     return actor
 
 
