@@ -11,7 +11,8 @@ STATUSES = ("draft", "submitted", "approved")
 MAX_QUANTITY = 1_000_000
 MAX_UNIT_PRICE = 100_000_000_000  # 100 tỷ đồng: far above any line of a district week
 LINE_FIELDS = ("item", "activity_ref", "quantity", "measure", "unit_price", "note")
-_THOUSANDS = re.compile(r"[.\s,_]")
+# Whole đồng, optionally grouped by three: 1500000, 1.500.000, 1 500 000, 1,500,000.
+_VND = re.compile(r"^(\d+|\d{1,3}([.\s,_]\d{3})+)$")
 
 
 def parse_quantity(value) -> float | None:
@@ -34,8 +35,9 @@ def parse_vnd(value) -> int | None:
     if isinstance(value, float):
         return int(value) if value.is_integer() else None
     text = clean(value).lower().removesuffix("vnd").removesuffix("đ").strip()
-    text = _THOUSANDS.sub("", text)
-    return int(text) if text.isdigit() else None
+    if not _VND.match(text):
+        return None
+    return int(re.sub(r"\D", "", text))
 
 
 def line_errors(fields: dict) -> dict[str, str]:

@@ -113,10 +113,14 @@ def health_problems(path) -> list[str]:
         conn = _open(path)
     except sqlite3.Error as error:
         return [texts.BAK_UNREADABLE.format(reason=error)]
+    # A damaged file can put any bytes in integrity_check's messages and in its text.
+    conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
     try:
         return _app_problems(conn)
     except sqlite3.DatabaseError as error:
         return [texts.BAK_DAMAGED.format(reason=error)]
+    except UnicodeDecodeError:  # SQLite's message quoted damaged bytes
+        return [texts.BAK_DAMAGED.format(reason="malformed")]
     finally:
         conn.close()
 

@@ -1,0 +1,189 @@
+"""Budget estimate: lines, totals computed by the database, status flow, permissions."""
+import json
+
+import pytest
+
+from core import budget as rules
+from db import AccessDenied, ValidationFailed, budget, events
+from tests.conftest import make_user
+
+LINES = [
+    {"item": "Băng rôn tuyên truyền", "activity_ref": "Tuyên truyền", "quantity": "20",
+     "measure": "chiếc", "unit_price": "350.000", "note": ""},
+    {"item": "Hoa, khánh tiết Lễ khai mạc", "activity_ref": "Lễ khai mạc", "quantity": "1",
+     "measure": "gói", "unit_price": "5 000 000 đ", "note": "Trường THCS Thăng Long"},
+    {"item": "Nước uống đại biểu", "activity_ref": "Lễ khai mạc", "quantity": "1,5",
+     "measure": "thùng", "unit_price": 120001, "note": ""},
+]
+
+
+@pytest.fixture
+def event_id(db):
+    return events.get(db, 2020)["id"]
+
+
+def add_all(db, actor, event_id):
+    return [budget.add_line(db, actor, event_id, line) for line in LINES]
+
+
+def test_amounts_and_total_are_computed_by_the_database(db, committee, event_id):
+    add_all(db, committee, event_id)
+    assert [line["amount"] for line in budget.lines(db, event_id)] == [7_000_000, 5_000_000,
+                                                                       180_002]
+    assert budget.total(db, event_id) == budget.get(db, event_id)["total"] == 12_180_002
+    assert rules.format_vnd(12_180_002) == "12.180.002 đ"
+    assert rules.format_number(1.5) == "1,5"
+
+
+def test_editing_a_line_changes_the_total_and_is_audited(db, committee, event_id):
+    first, *_ = add_all(db, committee, event_id)
+    budget.update_line(db, committee, first, dict(LINES[0], quantity="10"))
+    assert budget.total(db, event_id) == 3_500_000 + 5_000_000 + 180_002
+    row = list(db.query("select * from audit_log where table_name = 'budget_lines' and "
+                        "action = 'update'"))[0]
+    assert (json.loads(row["before"])["amount"], json.loads(row["after"])["amount"]) == \
+        (7_000_000, 3_500_000)
+
+
+def test_deleting_a_line_removes_it_from_the_total(db, committee, event_id):
+    first, *_ = add_all(db, committee, event_id)
+    budget.delete_line(db, committee, first)
+    assert budget.total(db, event_id) == 5_180_002
+    assert db.execute("select count(*) from audit_log where table_name = 'budget_lines' and "
+                      "action = 'delete'").fetchone()[0] == 1
+
+
+def test_an_empty_estimate_totals_zero(db, event_id):
+    assert budget.get(db, event_id)["total"] == 0
+    assert budget.get(db, event_id)["status"] == "draft"
+
+
+@pytest.mark.parametrize("changes, field", [
+    ({"item": "  "}, "item"),
+    ({"quantity": "-1"}, "quantity"),
+    ({"quantity": "hai"}, "quantity"),
+    ({"quantity": "nan"}, "quantity"),
+    ({"quantity": "2000000"}, "quantity"),
+    ({"unit_price": "350.000,5"}, "unit_price"),
+    ({"unit_price": "-5"}, "unit_price"),
+    ({"unit_price": ""}, "unit_price"),
+    ({"unit_price": "999999999999"}, "unit_price"),
+])
+def test_a_bad_line_is_refused_with_a_message_and_nothing_written(db, committee, event_id,
+                                                                  changes, field):
+    with pytest.raises(ValidationFailed) as failure:
+        budget.add_line(db, committee, event_id, dict(LINES[0], **changes))
+    assert failure.value.errors[field]
+    assert db["budget_lines"].count == 0
+    assert db.execute("select count(*) from audit_log where table_name = 'budget_lines'"
+                      ).fetchone()[0] == 0
+
+
+def test_a_double_clicked_add_saves_one_line(db, committee, event_id):
+    first = budget.add_line(db, committee, event_id, LINES[0], token="tok-1")
+    again = budget.add_line(db, committee, event_id, LINES[0], token="tok-1")
+    assert first == again and db["budget_lines"].count == 1
+
+
+def test_status_flow_records_who_and_when(db, committee, admin, event_id):
+    add_all(db, committee, event_id)
+    budget.submit(db, committee, event_id)
+    submitted = budget.get(db, event_id)
+    assert submitted["status"] == "submitted"
+    assert submitted["submitted_by_name"] == "ban.chi.dao" and submitted["submitted_at"]
+    budget.approve(db, admin, event_id)
+    approved = budget.get(db, event_id)
+    assert approved["status"] == "approved"
+    assert approved["approved_by_name"] == "quan.tri" and approved["approved_at"]
+    actions = [r[0] for r in db.execute("select action from audit_log where table_name = "
+                                        "'budgets' order by id")]
+    assert actions == ["submit", "approve"]
+
+
+def test_lines_and_notes_are_frozen_once_submitted(db, committee, event_id):
+    first, *_ = add_all(db, committee, event_id)
+    budget.submit(db, committee, event_id)
+    before = budget.lines(db, event_id)
+    for attempt in (lambda: budget.add_line(db, committee, event_id, LINES[0]),
+                    lambda: budget.update_line(db, committee, first, LINES[1]),
+                    lambda: budget.delete_line(db, committee, first),
+                    lambda: budget.set_notes(db, committee, event_id, "Ghi chú"),
+                    lambda: budget.submit(db, committee, event_id)):
+        with pytest.raises(ValidationFailed) as failure:
+            attempt()
+        assert "không sửa được" in failure.value.errors["status"]
+    assert budget.lines(db, event_id) == before
+
+
+def test_an_admin_returns_a_submitted_estimate_to_draft_but_not_an_approved_one(
+        db, committee, admin, event_id):
+    first, *_ = add_all(db, committee, event_id)
+    budget.submit(db, committee, event_id)
+    budget.return_to_draft(db, admin, event_id)
+    assert budget.get(db, event_id)["status"] == "draft"
+    budget.update_line(db, committee, first, dict(LINES[0], quantity="1"))
+    budget.submit(db, committee, event_id)
+    budget.approve(db, admin, event_id)
+    with pytest.raises(AccessDenied):
+        budget.return_to_draft(db, admin, event_id)
+    assert budget.get(db, event_id)["status"] == "approved"
+
+
+def test_an_empty_or_unsubmitted_estimate_cannot_move_on(db, committee, admin, event_id):
+    with pytest.raises(ValidationFailed) as failure:
+        budget.submit(db, committee, event_id)
+    assert "chưa có dòng chi" in failure.value.errors["status"]
+    with pytest.raises(ValidationFailed):
+        budget.approve(db, admin, event_id)
+    assert budget.get(db, event_id)["status"] == "draft"
+
+
+def test_notes_are_saved_while_draft(db, committee, event_id):
+    budget.set_notes(db, committee, event_id, "  Nguồn: ngân sách sự nghiệp giáo dục  ")
+    assert budget.get(db, event_id)["notes"] == "Nguồn: ngân sách sự nghiệp giáo dục"
+
+
+def test_each_year_has_its_own_estimate(db, committee, admin, event_id):
+    from db import event_admin
+
+    add_all(db, committee, event_id)
+    new_id = event_admin.start_next_year(db, admin, event_id)
+    assert budget.get(db, new_id)["total"] == 0 and budget.lines(db, new_id) == []
+    budget.add_line(db, committee, new_id, LINES[1])
+    assert budget.total(db, event_id) == 12_180_002
+
+
+# --- permissions --------------------------------------------------------------------------
+
+def _edits(event_id, line_id):
+    return {
+        "add": lambda db, a: budget.add_line(db, a, event_id, LINES[0]),
+        "update": lambda db, a: budget.update_line(db, a, line_id, LINES[1]),
+        "delete": lambda db, a: budget.delete_line(db, a, line_id),
+        "notes": lambda db, a: budget.set_notes(db, a, event_id, "x"),
+        "submit": lambda db, a: budget.submit(db, a, event_id),
+    }
+
+
+@pytest.mark.parametrize("call", ["add", "update", "delete", "notes", "submit"])
+@pytest.mark.parametrize("role, unit_code", [("unit", "THCS-THANGLONG"), ("admin", None)])
+def test_only_the_committee_drafts_the_estimate(db, committee, event_id, role, unit_code,
+                                                call):
+    line_id = budget.add_line(db, committee, event_id, LINES[0])
+    actor = make_user(db, "nguoi.khac", role, unit_code)
+    before = (budget.lines(db, event_id), budget.get(db, event_id))
+    with pytest.raises(AccessDenied):
+        _edits(event_id, line_id)[call](db, actor)
+    assert (budget.lines(db, event_id), budget.get(db, event_id)) == before
+
+
+@pytest.mark.parametrize("call", ["approve", "return_to_draft"])
+@pytest.mark.parametrize("role, unit_code", [("unit", "THCS-THANGLONG"),
+                                             ("committee", None)])
+def test_only_an_admin_approves_or_returns(db, committee, event_id, role, unit_code, call):
+    budget.add_line(db, committee, event_id, LINES[0])
+    budget.submit(db, committee, event_id)
+    actor = committee if role == "committee" else make_user(db, "don.vi", role, unit_code)
+    with pytest.raises(AccessDenied):
+        getattr(budget, call)(db, actor, event_id)
+    assert budget.get(db, event_id)["status"] == "submitted"

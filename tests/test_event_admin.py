@@ -1,0 +1,260 @@
+"""Week settings, the lock and "start next year" (db/event_admin.py, core/event_rules.py)."""
+import json
+
+import pytest
+
+from db import AccessDenied, ValidationFailed, WeekLocked, event_admin, events
+from tests.conftest import make_user
+
+
+def event_2020(db):
+    return events.get(db, 2020)
+
+
+def audit_rows(db, table=None):
+    sql = "select * from audit_log" + (" where table_name = ?" if table else "")
+    return list(db.query(sql + " order by id", [table] if table else []))
+
+
+def settings(db, **changes):
+    fields = event_admin.settings_of(event_2020(db))
+    fields.update(changes)
+    return fields
+
+
+def snapshot(db, event_id):
+    """Every row that belongs to one event, to prove it did not change."""
+    return {table: list(db.query(f"select * from {table} where {column} = ? order by 1",
+                                 [event_id]))
+            for table, column in (("events", "id"), ("slogans", "event_id"),
+                                  ("targets", "event_id"), ("activities", "event_id"),
+                                  ("budgets", "event_id"), ("budget_lines", "event_id"))}
+
+
+def add_activity(db, event_id, unit_code="THCS-THANGLONG"):
+    unit_id = db.execute("select id from units where code = ?", [unit_code]).fetchone()[0]
+    return db["activities"].insert({
+        "event_id": event_id, "unit_id": unit_id, "ward_code": "00007", "type": "library",
+        "title": "Ngày hội đọc sách", "start_date": "2020-10-03", "end_date": "2020-10-03",
+        "format": "truc_tiep", "participants": 120, "created_at": "2020-10-03T09:00:00"
+    }).last_pk
+
+
+# --- settings -----------------------------------------------------------------------------
+
+def test_admin_saves_settings_and_one_audit_row_holds_before_and_after(db, admin):
+    event = event_2020(db)
+    event_admin.update_settings(db, admin, event["id"], settings(
+        db, theme="Học tập suốt đời trong kỷ nguyên số", end_date="2020-10-08",
+        signer_name="Nguyễn Văn Bình", refresh_seconds="60", report_email=" pgd@badinh.vn "))
+    saved = event_2020(db)
+    assert (saved["theme"], saved["end_date"], saved["signer_name"], saved["refresh_seconds"],
+            saved["report_email"]) == ("Học tập suốt đời trong kỷ nguyên số", "2020-10-08",
+                                       "Nguyễn Văn Bình", 60, "pgd@badinh.vn")
+    rows = audit_rows(db, "events")
+    assert len(rows) == 1 and rows[0]["action"] == "update"
+    assert json.loads(rows[0]["before"])["signer_name"] == "Phạm Thị Diễm"
+    assert json.loads(rows[0]["after"])["signer_name"] == "Nguyễn Văn Bình"
+
+
+@pytest.mark.parametrize("changes, field, words", [
+    ({"start_date": "2020-10-07", "end_date": "2020-10-02"}, "end_date", "sau ngày bắt đầu"),
+    ({"end_date": "07/10/2020"}, "end_date", "không hợp lệ"),
+    ({"lock_at": "2020-10-06T17:00"}, "lock_at", "07/10/2020"),
+    ({"lock_at": "2020-10-08"}, "lock_at", "không hợp lệ"),
+    ({"report_email": "pgd.badinh"}, "report_email", "email"),
+    ({"refresh_seconds": "2"}, "refresh_seconds", "từ 5 đến 3600"),
+    ({"refresh_seconds": "ba mươi"}, "refresh_seconds", "từ 5 đến 3600"),
+    ({"title": "   "}, "title", "trống"),
+    ({"signer_name": ""}, "signer_name", "trống"),
+    ({"issuer_line1": ""}, "issuer_line1", "trống"),
+    ({"opening_time": "2020-10-09T07:00"}, "opening_time", "trong thời gian"),
+    ({"plan_date": "2020-10-20"}, "plan_date", "sau ngày kết thúc"),
+    ({"year": "1999"}, "year", "2000"),
+    ({"year": "2021"}, "start_date", "năm 2021"),
+])
+def test_bad_settings_are_refused_with_a_message_and_nothing_written(db, admin, changes,
+                                                                     field, words):
+    before = event_2020(db)
+    with pytest.raises(ValidationFailed) as failure:
+        event_admin.update_settings(db, admin, before["id"], settings(db, **changes))
+    assert words in failure.value.errors[field]
+    assert event_2020(db) == before
+    assert audit_rows(db, "events") == []
+
+
+def test_year_of_another_event_is_refused(db, admin):
+    new_id = event_admin.start_next_year(db, admin, event_2020(db)["id"])
+    fields = event_admin.settings_of(events.get_by_id(db, new_id))
+    fields.update(year="2020", start_date="2020-10-02", end_date="2020-10-07",
+                  opening_time="")
+    with pytest.raises(ValidationFailed) as failure:
+        event_admin.update_settings(db, admin, new_id, fields)
+    assert failure.value.errors["year"] == "Đã có Tuần lễ năm 2020."
+
+
+def test_slogans_replaced_as_eight_and_audited_once(db, admin):
+    event_id = event_2020(db)["id"]
+    new = [f"Khẩu hiệu mới số {n}" for n in range(1, 9)]
+    event_admin.set_slogans(db, admin, event_id, new)
+    assert [s["text"] for s in events.slogans(db, event_id)] == new
+    (row,) = audit_rows(db, "slogans")
+    assert json.loads(row["before"])["slogans"][4] == "Tự học là một cách xây dựng xã hội học tập."
+    assert json.loads(row["after"])["slogans"] == new
+
+
+@pytest.mark.parametrize("slogans, field", [
+    (["Một"] * 7, "slogans"),
+    (["Một"] * 7 + ["  "], "slogan_8"),
+])
+def test_bad_slogans_are_refused(db, admin, slogans, field):
+    event_id = event_2020(db)["id"]
+    before = events.slogans(db, event_id)
+    with pytest.raises(ValidationFailed) as failure:
+        event_admin.set_slogans(db, admin, event_id, slogans)
+    assert field in failure.value.errors
+    assert events.slogans(db, event_id) == before
+
+
+def test_targets_replaced_and_a_tier_needs_the_school_kind(db, admin):
+    event_id = event_2020(db)["id"]
+    good = [{"unit_kind": "school", "tier": "mam_non", "metric": "activities",
+             "minimum": "2", "label": "Mầm non: ít nhất 2 hoạt động"}]
+    event_admin.set_targets(db, admin, event_id, good)
+    assert [(t["tier"], t["minimum"]) for t in events.targets(db, event_id)] == [("mam_non", 2)]
+    bad = [dict(good[0], unit_kind="library"), dict(good[0], minimum="-1")]
+    with pytest.raises(ValidationFailed) as failure:
+        event_admin.set_targets(db, admin, event_id, bad)
+    assert "trường học" in failure.value.errors["target_1"]
+    assert "không âm" in failure.value.errors["target_2"]
+    assert len(events.targets(db, event_id)) == 1
+
+
+# --- the lock -----------------------------------------------------------------------------
+
+def test_after_the_lock_the_data_layer_refuses_unit_writes(db, admin):
+    event_id = event_2020(db)["id"]
+    events.ensure_open(db, event_id)  # open before the lock
+    event_admin.set_lock(db, admin, event_id, "2020-10-08T17:00")
+    with pytest.raises(WeekLocked) as locked:
+        events.ensure_open(db, event_id)
+    assert "17:00 08/10/2020" in str(locked.value)
+    event_admin.set_lock(db, admin, event_id, None)
+    assert events.ensure_open(db, event_id)["lock_at"] is None
+    assert [r["action"] for r in audit_rows(db, "events")] == ["lock", "unlock"]
+
+
+def test_a_lock_set_in_the_future_keeps_the_week_open(db, admin):
+    event_id = event_2020(db)["id"]
+    event_admin.set_lock(db, admin, event_id, "2100-01-01T00:00")
+    assert events.ensure_open(db, event_id)["lock_at"] == "2100-01-01T00:00"
+
+
+def test_lock_now_locks_a_past_week(db, admin):
+    event_id = event_2020(db)["id"]
+    event_admin.lock_now(db, admin, event_id)
+    with pytest.raises(WeekLocked):
+        events.ensure_open(db, event_id)
+
+
+def test_a_lock_before_the_last_day_is_refused(db, admin):
+    event_id = event_2020(db)["id"]
+    with pytest.raises(ValidationFailed) as failure:
+        event_admin.set_lock(db, admin, event_id, "2020-10-05T12:00")
+    assert "07/10/2020" in failure.value.errors["lock_at"]
+    assert event_2020(db)["lock_at"] is None
+
+
+def test_units_cannot_log_an_activity_after_the_lock(db, admin, unit_user):
+    entries = pytest.importorskip("db.entries")
+    event_id = event_2020(db)["id"]
+    event_admin.set_lock(db, admin, event_id, "2020-10-08T00:00")
+    before = db["activities"].count
+    with pytest.raises(WeekLocked):
+        entries.create_activity(db, unit_user, event_id, unit_user.unit_id, {
+            "type": "library", "title": "Ngày hội đọc sách", "start_date": "2020-10-03",
+            "end_date": "2020-10-03", "format": "truc_tiep", "participants": "50"})
+    assert db["activities"].count == before
+
+
+# --- permissions --------------------------------------------------------------------------
+
+def _calls(event_id):
+    return {
+        "settings": lambda db, actor: event_admin.update_settings(
+            db, actor, event_id, settings(db, theme="Chủ đề khác")),
+        "slogans": lambda db, actor: event_admin.set_slogans(db, actor, event_id, ["x"] * 8),
+        "targets": lambda db, actor: event_admin.set_targets(db, actor, event_id, []),
+        "lock": lambda db, actor: event_admin.set_lock(db, actor, event_id, "2020-10-08T17:00"),
+        "next_year": lambda db, actor: event_admin.start_next_year(db, actor, event_id),
+    }
+
+
+@pytest.mark.parametrize("call", ["settings", "slogans", "targets", "lock", "next_year"])
+@pytest.mark.parametrize("role, unit_code", [("unit", "THCS-THANGLONG"), ("committee", None)])
+def test_only_an_admin_changes_the_week(db, role, unit_code, call):
+    actor = make_user(db, "nguoi.dung", role, unit_code)
+    event_id = event_2020(db)["id"]
+    before, audit_count = snapshot(db, event_id), len(audit_rows(db))
+    with pytest.raises(AccessDenied):
+        _calls(event_id)[call](db, actor)
+    assert snapshot(db, event_id) == before
+    assert db["events"].count == 1
+    assert len(audit_rows(db)) == audit_count
+
+
+# --- next year ----------------------------------------------------------------------------
+
+def test_next_year_copies_slogans_targets_and_moves_the_dates(db, admin):
+    old = event_2020(db)
+    new_id = event_admin.start_next_year(db, admin, old["id"])
+    new = events.get_by_id(db, new_id)
+    assert (new["year"], new["title"], new["start_date"], new["end_date"],
+            new["opening_time"]) == (2021, "Tuần lễ hưởng ứng học tập suốt đời năm 2021",
+                                     "2021-10-02", "2021-10-07", "2021-10-02T07:00")
+    assert (new["theme"], new["signer_name"], new["issuer_line1"]) == \
+        (old["theme"], old["signer_name"], old["issuer_line1"])
+    assert new["plan_number"] is None and new["lock_at"] is None
+    assert events.slogans(db, new_id) == events.slogans(db, old["id"])
+    strip = lambda rows: [{k: v for k, v in r.items() if k not in ("id", "event_id")}  # noqa
+                          for r in rows]
+    assert strip(events.targets(db, new_id)) == strip(events.targets(db, old["id"]))
+    assert db.execute("select status from budgets where event_id = ?",
+                      [new_id]).fetchone() == ("draft",)
+    (row,) = audit_rows(db, "events")
+    assert row["action"] == "create" and json.loads(row["detail"])["copied_from_year"] == 2020
+
+
+def test_a_new_year_and_its_edits_leave_the_old_year_unchanged(db, admin):
+    old_id = event_2020(db)["id"]
+    add_activity(db, old_id)
+    event_admin.set_lock(db, admin, old_id, "2020-10-08T17:00")
+    before = snapshot(db, old_id)
+    new_id = event_admin.start_next_year(db, admin, old_id)
+    fields = event_admin.settings_of(events.get_by_id(db, new_id))
+    fields.update(theme="Chủ đề năm 2021", plan_number="200/KH-BCĐXHHT")
+    event_admin.update_settings(db, admin, new_id, fields)
+    event_admin.set_slogans(db, admin, new_id, [f"Khẩu hiệu 2021 số {n}" for n in range(1, 9)])
+    event_admin.set_targets(db, admin, new_id, [])
+    assert snapshot(db, old_id) == before
+    assert events.get(db)["year"] == 2021  # the latest year is the default on every page
+    events.ensure_open(db, new_id)  # the old lock does not lock the new week
+    with pytest.raises(WeekLocked):
+        events.ensure_open(db, old_id)
+
+
+def test_next_year_twice_is_refused(db, admin):
+    old_id = event_2020(db)["id"]
+    event_admin.start_next_year(db, admin, old_id)
+    with pytest.raises(ValidationFailed) as failure:
+        event_admin.start_next_year(db, admin, old_id)
+    assert failure.value.errors["year"] == "Đã có Tuần lễ năm 2021."
+    assert db["events"].count == 2
+
+
+def test_next_year_from_a_leap_day_lands_on_28_february(db, admin):
+    from core.event_rules import shift_year
+
+    assert shift_year("2024-02-29") == "2025-02-28"
+    assert shift_year("2020-10-02T07:00") == "2021-10-02T07:00"
+    assert shift_year(None) is None
