@@ -1,8 +1,192 @@
-"""Khen thưởng: built by a later issue; for now a placeholder that still checks the role."""
+"""Khen thưởng: every unit's score and breakdown, rankings within comparable groups, the
+editable weights, units' nominations to approve or decline, and the committee's picks."""
 import streamlit as st
 
+from components.forms import FieldErrors, render_token, renew_token, reset_fields
 from components.navigation import guard
-from core import texts
+from components.session import current_event, database
+from core import numbers, scoring, texts
+from core import reference as ref
+from db import ValidationFailed, commendations
 
-guard("committee_commendations.py")
-st.info(texts.UNDER_CONSTRUCTION)
+actor = guard("committee_commendations.py")
+db = database()
+event = current_event(db)
+weights = commendations.get_weights(db, event["id"])
+ranked = commendations.ranking(db, event)
+st.caption(texts.SCORING_RUBRIC_HELP)
+if message := st.session_state.pop("commend_flash", None):
+    st.success(message)
+
+tab_rank, tab_weights, tab_nominations, tab_picks = st.tabs(
+    [texts.COMMEND_TAB_RANKING, texts.COMMEND_TAB_WEIGHTS, texts.COMMEND_TAB_NOMINATIONS,
+     texts.COMMEND_TAB_PICKS])
+
+
+def flash(message: str) -> None:
+    """Show `message` after the rerun that redraws the page with the saved data."""
+    st.session_state["commend_flash"] = message
+    st.rerun()
+
+
+def md(text) -> str:
+    """User text inside markdown: formatting characters printed as typed."""
+    return "".join("\\" + ch if ch in "\\`*_{}[]<>()#+-.!|~" else ch for ch in str(text))
+
+
+def points(value: float) -> str:
+    return numbers.decimal(value, 1)
+
+
+def raw_value(part) -> str:
+    if part.criterion == "evidence":
+        return numbers.percent(part.value, 0)
+    if part.criterion == "on_time":
+        return texts.YES if part.value else texts.NO
+    return numbers.integer(part.value)
+
+
+with tab_rank:
+    for group, scores in ranked.items():
+        st.subheader(scoring.group_name(group))
+        if not scores:
+            st.caption(texts.COMMEND_GROUP_EMPTY)
+            continue
+        st.dataframe(
+            [{texts.COMMEND_COL_RANK: s.rank, texts.COL_UNIT: s.inputs.name,
+              texts.COMMEND_COL_TOTAL: points(s.total),
+              **{texts.SCORING_CRITERIA[p.criterion]: f"{raw_value(p)} → {points(p.points)}"
+                 for p in s.parts}} for s in scores],
+            hide_index=True, width="stretch", key=f"rank_{group}")
+
+with tab_weights:
+    st.markdown(texts.COMMEND_WEIGHTS_INTRO)
+    errors = FieldErrors()
+    with st.form("scoring_weights"):
+        edited = {"types": {}}
+        for key in scoring.SCALAR_DEFAULTS:
+            step = 1.0 if key == "activity_cap" else 0.5
+            edited[key] = st.number_input(texts.SCORING_WEIGHT_LABELS[key],
+                                          value=float(weights[key]), step=step,
+                                          key=f"w_{key}")
+            errors.slot(key)
+        st.markdown(texts.COMMEND_TYPE_WEIGHTS)
+        columns = st.columns(len(ref.GROUP_NAMES))
+        for column, (group, group_label) in zip(columns, ref.GROUP_NAMES.items()):
+            with column:
+                st.caption(group_label)
+                for code, type_group in ref.TYPE_GROUPS.items():
+                    if type_group == group:
+                        edited["types"][code] = st.number_input(
+                            ref.TYPE_NAMES[code], value=float(weights["types"][code]),
+                            step=0.5, key=f"w_type_{code}")
+                        errors.slot(f"type:{code}")
+        save = st.form_submit_button(texts.BUTTON_SAVE, type="primary")
+    if save:
+        try:
+            commendations.save_weights(db, actor, event["id"], edited)
+        except ValidationFailed as failure:
+            errors.show(failure.errors)
+        else:
+            flash(texts.SCORING_WEIGHTS_SAVED)
+    if st.button(texts.COMMEND_RESET_WEIGHTS, key="w_reset"):
+        commendations.save_weights(db, actor, event["id"], None)
+        reset_fields("w_")
+        flash(texts.SCORING_WEIGHTS_RESET)
+
+with tab_nominations:
+    statuses = [None] + list(texts.COMMEND_STATUS_NAMES)
+    status = st.selectbox(texts.COMMEND_FILTER_STATUS, statuses, key="nom_status",
+                          format_func=lambda s: texts.FILTER_ALL if s is None
+                          else texts.COMMEND_STATUS_NAMES[s])
+    nominations = commendations.list_nominations(db, event["id"], status)
+    if not nominations:
+        st.info(texts.COMMEND_NO_NOMINATIONS)
+    for n in nominations:
+        with st.container(border=True):
+            st.markdown(texts.COMMEND_NOMINATION_LINE.format(
+                name=md(n["nominee_name"]), kind=texts.COMMEND_NOMINEE_KINDS[n["nominee_kind"]],
+                category=ref.CATEGORY_NAMES[n["category"]], unit=md(n["unit_name"]),
+                status=texts.COMMEND_STATUS_NAMES[n["status"]]))
+            if n["achievement"]:
+                st.text(n["achievement"])
+            left, right, _ = st.columns([1, 1, 4])
+            decision = None
+            if n["status"] != "approved" and left.button(texts.COMMEND_APPROVE,
+                                                         key=f"nom_ok_{n['id']}"):
+                decision = "approved"
+            if n["status"] != "declined" and right.button(texts.COMMEND_DECLINE,
+                                                          key=f"nom_no_{n['id']}"):
+                decision = "declined"
+            if decision:
+                try:
+                    commendations.decide_nomination(db, actor, n["id"], decision)
+                except ValidationFailed as failure:
+                    st.error("; ".join(failure.errors.values()))
+                else:
+                    st.rerun()
+
+with tab_picks:
+    scores_by_unit = {s.inputs.unit_id: s for group in ranked.values() for s in group}
+    approved = {n["id"]: n for n in commendations.list_nominations(db, event["id"],
+                                                                   "approved")}
+    errors = FieldErrors()
+    with st.form("commendation_pick"):
+        category = st.selectbox(texts.COMMEND_FIELD_CATEGORY, list(ref.CATEGORY_NAMES),
+                                format_func=ref.CATEGORY_NAMES.get, key="pick_category")
+        errors.slot("category")
+        unit_choice = st.selectbox(
+            texts.COMMEND_FIELD_UNIT, [None] + sorted(
+                scores_by_unit, key=lambda u: (scoring.group_order().index(
+                    scores_by_unit[u].group), scores_by_unit[u].rank)),
+            format_func=lambda u: "—" if u is None else texts.COMMEND_UNIT_OPTION.format(
+                name=scores_by_unit[u].inputs.name,
+                group=scoring.group_name(scores_by_unit[u].group),
+                rank=scores_by_unit[u].rank, total=points(scores_by_unit[u].total)),
+            key="pick_unit")
+        errors.slot("recipient_unit_id")
+        nomination_choice = st.selectbox(
+            texts.COMMEND_FIELD_NOMINATION, [None] + list(approved),
+            format_func=lambda i: "—" if i is None else
+            f"{approved[i]['nominee_name']} ({approved[i]['unit_name']})", key="pick_nomination")
+        errors.slot("nomination_id")
+        recipient = st.text_input(texts.COMMEND_FIELD_RECIPIENT, key="pick_recipient",
+                                  help=texts.COMMEND_FIELD_RECIPIENT_HELP)
+        errors.slot("recipient_name")
+        rationale = st.text_area(texts.COMMEND_FIELD_RATIONALE, key="pick_rationale")
+        errors.slot("rationale")
+        add = st.form_submit_button(texts.COMMEND_ADD, type="primary")
+    if add:
+        picked_score = scores_by_unit.get(unit_choice)
+        try:
+            commendations.add_commendation(db, actor, event["id"], {
+                "category": category, "recipient_unit_id": unit_choice,
+                "nomination_id": nomination_choice, "recipient_name": recipient,
+                "rationale": rationale,
+                "score": picked_score.total if picked_score else None,
+                "rank": picked_score.rank if picked_score else None},
+                token=render_token("commendation_pick"))
+        except ValidationFailed as failure:
+            errors.show(failure.errors)
+        else:
+            renew_token("commendation_pick")
+            reset_fields("pick_")
+            flash(texts.SAVED)
+
+    picks = commendations.list_commendations(db, event["id"])
+    if not picks:
+        st.info(texts.COMMEND_NO_PICKS)
+    for code, category_name in ref.CATEGORY_NAMES.items():
+        chosen = [c for c in picks if c["category"] == code]
+        if not chosen:
+            continue
+        st.subheader(category_name)
+        for c in chosen:
+            left, right = st.columns([6, 1])
+            detail = texts.COMMEND_PICK_SCORE.format(total=points(c["score"]), rank=c["rank"]) \
+                if c["score"] is not None else ""
+            left.markdown(f"**{md(c['recipient_name'])}** {detail}")
+            left.text(c["rationale"])
+            if right.button(texts.COMMEND_REMOVE, key=f"pick_rm_{c['id']}"):
+                commendations.remove_commendation(db, actor, c["id"])
+                st.rerun()
