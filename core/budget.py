@@ -4,7 +4,7 @@ amount of a line is computed by the database (budget_lines.amount, a generated c
 nothing here recomputes it for display."""
 import re
 
-from core import texts
+from core import numbers, texts
 from core.text import clean
 
 STATUSES = ("draft", "submitted", "approved")
@@ -64,14 +64,66 @@ def line_record(fields: dict) -> dict:
 
 
 def format_number(value) -> str:
-    """Vietnamese style: 12.345 and 1,5."""
+    """Vietnamese style via core/numbers: 12.345, and a fractional quantity as 1,5."""
     if value is None:
         return ""
     if isinstance(value, float) and not value.is_integer():
-        whole, _, fraction = f"{value:,.2f}".rstrip("0").partition(".")
-        return whole.replace(",", ".") + "," + fraction
-    return f"{int(value):,}".replace(",", ".")
+        return numbers.decimal(value, 2).rstrip("0").rstrip(",")
+    return numbers.integer(value)
 
 
 def format_vnd(value) -> str:
     return f"{format_number(value)} đ"
+
+
+_DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
+_GROUPS = ["", "nghìn", "triệu", "tỷ"]
+
+
+def _three(n: int, full: bool) -> list[str]:
+    """Words for 0..999; `full` when a more significant group precedes (so 5 in
+    1.005 reads 'không trăm linh năm')."""
+    hundreds, tens, units = n // 100, n // 10 % 10, n % 10
+    words = []
+    if full or hundreds:
+        words += [_DIGITS[hundreds], "trăm"]
+    if tens == 0:
+        if units and words:
+            words.append("linh")
+        if units:
+            words.append(_DIGITS[units])
+    elif tens == 1:
+        words.append("mười")
+        if units:
+            words.append("lăm" if units == 5 else _DIGITS[units])
+    else:
+        words += [_DIGITS[tens], "mươi"]
+        if units:
+            words.append({1: "mốt", 4: "tư", 5: "lăm"}.get(units, _DIGITS[units]))
+    return words
+
+
+def vnd_in_words(amount: int) -> str:
+    """'Mười hai triệu một trăm tám mươi nghìn không trăm linh hai đồng' — the line
+    'Bằng chữ' of a Vietnamese financial document. Groups of three digits; a thousand
+    billion reads 'nghìn tỷ'."""
+    amount = int(amount)
+    if amount == 0:
+        return "Không đồng"
+    groups = []
+    while amount:
+        groups.append(amount % 1000)
+        amount //= 1000
+    words = []
+    for index in range(len(groups) - 1, -1, -1):
+        value = groups[index]
+        if not value:
+            if index % 3 == 0 and index and any(groups[index:index + 3]):
+                words.append("tỷ")  # 1.000.000.000.000: 'một nghìn tỷ'
+            continue
+        words += _three(value, full=index < len(groups) - 1)
+        scale = "tỷ" if index and index % 3 == 0 else _GROUPS[index % 3]
+        if scale:
+            words.append(scale)
+    text = " ".join(words) + " đồng"
+    return text[0].upper() + text[1:]

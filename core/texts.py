@@ -453,3 +453,101 @@ DEMO_ACHIEVEMENT = "Số liệu mẫu: tích cực tham gia các hoạt động 
 ENT_DATE_OUTSIDE_FILE = ("Ngày {value} nằm ngoài Tuần lễ ({start} – {end}); nếu đúng là vậy, "
                          "nhập lại với tùy chọn cho phép ngày ngoài Tuần lễ "
                          "(--allow-outside-week).")
+DB_UNAVAILABLE = ("Không mở được cơ sở dữ liệu (ổ đĩa đầy, chỉ đọc hoặc tệp hỏng). "
+                  "Vui lòng báo quản trị hệ thống.")
+# Closing report (PDF) — issue 5
+REPORT_NUMBER = "…/BC-BCĐXHHT"
+REPORT_KIND = "BÁO CÁO"
+REPORT_SUBJECT = "Kết quả tổ chức “{title}” năm {year}"
+REPORT_PLACE = "Ba Đình"
+REPORT_H_OVERVIEW = "I. KHÁI QUÁT CHUNG"
+REPORT_OVERVIEW_PLAN = ("Thực hiện Kế hoạch số {plan} ngày {plan_date} của {issuer} về việc "
+                        "tổ chức “{title}” năm {year}, {issuer} báo cáo kết quả tổ chức Tuần "
+                        "lễ như sau:")
+REPORT_OVERVIEW_NO_PLAN = ("{issuer} báo cáo kết quả tổ chức “{title}” năm {year} như sau:")
+REPORT_OVERVIEW_DATES = "Thời gian tổ chức: từ ngày {start} đến ngày {end}."
+REPORT_OVERVIEW_THEME = "Chủ đề: “{theme}”."
+REPORT_OVERVIEW_OPENING = "Lễ khai mạc: {time} ngày {day} tại {place}."
+REPORT_OVERVIEW_OPENING_NO_TIME = "Lễ khai mạc tại {place}."
+REPORT_H_RESULTS = "II. KẾT QUẢ THỰC HIỆN"
+REPORT_H_TOTALS = "1. Kết quả chung"
+REPORT_TOTAL_ACTIVITIES = "Tổng số hoạt động được tổ chức: {n} hoạt động."
+REPORT_TOTAL_PARTICIPANTS = ("Tổng số lượt người tham gia: {n} lượt (trong đó trực tuyến: "
+                             "{online} lượt).")
+REPORT_TOTAL_PROPAGANDA = "Sản phẩm, lượt tuyên truyền: {n}."
+REPORT_TOTAL_UNITS = ("Đơn vị đã báo cáo kết quả: {reporting}/{units} đơn vị (đạt {rate}).")
+REPORT_TOTAL_WARDS = "Số phường có hoạt động: {covered}/{wards} phường."
+REPORT_COUNTING_NOTE = ("Số liệu tổng hợp từ hệ thống theo dõi Tuần lễ, không tính các mục "
+                        "đơn vị đã rút hoặc Ban chỉ đạo yêu cầu sửa.")
+REPORT_H_WARDS = "2. Kết quả theo phường"
+REPORT_H_TIERS = "3. Kết quả theo cấp học"
+REPORT_H_CHARTS = "4. Biểu đồ"
+REPORT_TABLE_WARDS = "Bảng 1. Kết quả theo phường"
+REPORT_TABLE_TIERS = "Bảng 2. Kết quả theo cấp học"
+REPORT_COL_NO = "STT"
+REPORT_COL_WARD = "Phường"
+REPORT_COL_ACTIVITIES = "Hoạt động"
+REPORT_COL_PARTICIPANTS = "Người tham gia"
+REPORT_COL_PROPAGANDA = "Tuyên truyền"
+REPORT_COL_UNITS_REPORTED = "Đơn vị báo cáo / tổng số"
+REPORT_COL_TIER = "Cấp học"
+REPORT_COL_SCHOOLS = "Số trường"
+REPORT_COL_SCHOOLS_REPORTED = "Trường đã báo cáo"
+REPORT_COL_RATE = "Tỷ lệ"
+REPORT_COL_UNIT = "Đơn vị"
+REPORT_COL_GROUP = "Nhóm"
+REPORT_COL_SCORE = "Điểm"
+REPORT_COL_RANK = "Hạng"
+REPORT_COL_PROPAGANDA_ENTRIES = "Lượt tuyên truyền"
+REPORT_COL_REPORTED = "Đã báo cáo"
+REPORT_COL_SUBMITTED = "Đã nộp"
+REPORT_TOTAL_ROW = "Tổng cộng"
+REPORT_CHART_MAP = "Biểu đồ 1. Số hoạt động theo phường (sơ đồ vị trí các phường)"
+REPORT_CHART_DAYS = "Biểu đồ 2. Số hoạt động theo ngày trong Tuần lễ"
+REPORT_CHART_TIERS = "Biểu đồ 3. Tỷ lệ trường đã báo cáo theo cấp học"
+REPORT_CHART_CHANNELS = "Biểu đồ 4. Sản phẩm tuyên truyền theo kênh"
+REPORT_H_COMMENDATIONS = "III. GƯƠNG ĐIỂN HÌNH VÀ ĐỀ NGHỊ KHEN THƯỞNG"
+REPORT_H_PICKS = "1. Danh sách đề nghị khen thưởng"
+REPORT_NO_PICKS = "Ban chỉ đạo chưa quyết định danh sách khen thưởng."
+REPORT_H_EXEMPLARS = "2. Gương điển hình do các đơn vị đề xuất"
+REPORT_NO_EXEMPLARS = "Chưa có đề xuất nào được Ban chỉ đạo duyệt."
+REPORT_H_LEADERS = "3. Đơn vị dẫn đầu theo nhóm (điểm chấm theo tiêu chí của Ban chỉ đạo)"
+REPORT_TABLE_LEADERS = "Bảng 3. Ba đơn vị điểm cao nhất mỗi nhóm"
+REPORT_H_ASSESSMENT = "IV. ĐÁNH GIÁ CHUNG"
+REPORT_NO_ASSESSMENT = "(Ban chỉ đạo chưa nhập phần đánh giá.)"
+REPORT_CLOSING = ("Trên đây là báo cáo kết quả tổ chức “{title}” năm {year} của {issuer}./.")
+REPORT_RECIPIENTS = [
+    "Sở GDĐT Hà Nội",
+    "TT Quận ủy - TT HĐND quận",
+    "Các đ/c lãnh đạo UBND quận",
+    "Thành viên Ban chỉ đạo XHHT quận",
+    "UBND 14 phường",
+    "Lưu: VT",
+]
+REPORT_APPENDIX = "PHỤ LỤC"
+REPORT_APPENDIX_SUBJECT = "Kết quả theo đơn vị (kèm theo Báo cáo số {number})"
+REPORT_APPENDIX_NOTE = ("Hoạt động và lượt tuyên truyền: số mục được tính (không rút, không "
+                        "bị yêu cầu sửa). Điểm: theo tiêu chí chấm điểm khen thưởng (chỉ tính "
+                        "mục đã được duyệt).")
+REPORT_DISTRICT_LEVEL = "Cấp quận"
+
+# Budget estimate document: PDF and XLSX (issue 6: core/budget_pdf.py)
+BPDF_TITLE = "DỰ TRÙ KINH PHÍ"
+BPDF_SUBJECT = "Tổ chức các hoạt động “Tuần lễ hưởng ứng học tập suốt đời” năm {year}"
+BPDF_STATUS_NOTE = {"draft": "(Dự thảo)", "submitted": "(Trình lãnh đạo quận phê duyệt)"}
+BPDF_NUMBER = "…/DT-BCĐXHHT"
+BPDF_BASIS = ("Căn cứ Kế hoạch số {number} ngày {date} của Ban chỉ đạo xây dựng xã hội học tập "
+              "quận về việc tổ chức {title};")
+BPDF_INTRO = ("Ban chỉ đạo xây dựng xã hội học tập quận dự trù kinh phí tổ chức các hoạt động "
+              "của Tuần lễ (từ ngày {start} đến ngày {end}) như sau:")
+BPDF_HEADERS = ["STT", "Nội dung chi", "Hoạt động", "Đơn vị tính", "Số lượng",
+                "Đơn giá", "Thành tiền", "Ghi chú"]
+BPDF_UNIT_NOTE = "Đơn vị tính: đồng"
+BPDF_TOTAL = "Tổng cộng"
+BPDF_IN_WORDS = "Bằng chữ"
+BPDF_NOTES = "Ghi chú"
+BPDF_APPROVED = "Đã được phê duyệt ngày {date} ({name})."
+BPDF_RECIPIENTS = ["Lãnh đạo UBND quận (để phê duyệt)", "Phòng Tài chính - Kế hoạch quận",
+                   "Lưu: VT, Phòng GD&ĐT"]
+BXLSX_SHEET = "Dự trù kinh phí"
+BXLSX_STATUS = "Trạng thái"

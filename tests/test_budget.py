@@ -187,3 +187,76 @@ def test_only_an_admin_approves_or_returns(db, committee, event_id, role, unit_c
     with pytest.raises(AccessDenied):
         getattr(budget, call)(db, actor, event_id)
     assert budget.get(db, event_id)["status"] == "submitted"
+
+
+# --- documents ----------------------------------------------------------------------------
+
+def pdf_text(data: bytes) -> str:
+    import io
+    import unicodedata
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    return unicodedata.normalize("NFC", "\n".join(p.extract_text() for p in reader.pages))
+
+
+def test_budget_pdf_has_the_official_layout_lines_and_the_databases_total(
+        db, committee, admin, event_id, caplog):
+    from core.budget_pdf import build_pdf
+
+    add_all(db, committee, event_id)
+    budget.submit(db, committee, event_id)
+    budget.approve(db, admin, event_id)
+    event = events.get_by_id(db, event_id)
+    with caplog.at_level("WARNING", logger="fpdf"):
+        data = build_pdf(event, budget.get(db, event_id), budget.lines(db, event_id))
+    assert not [r for r in caplog.records if "missing" in r.getMessage()]
+    text = pdf_text(data)
+    for expected in ("UBND QUẬN BA ĐÌNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                     "DỰ TRÙ KINH PHÍ", "Hoa, khánh tiết Lễ khai mạc", "Tổng cộng",
+                     "12.180.002", "7.000.000", "1,5", "185/KH-BCĐXHHT", "Phạm Thị Diễm",
+                     "Mười hai triệu một trăm tám mươi nghìn không trăm linh hai đồng",
+                     "Nơi nhận:", "Đã được phê duyệt"):
+        assert expected in text, expected
+    assert "(Dự thảo)" not in text
+
+
+def test_a_draft_estimate_pdf_says_draft(db, committee, event_id):
+    from core.budget_pdf import build_pdf
+
+    add_all(db, committee, event_id)
+    data = build_pdf(events.get_by_id(db, event_id), budget.get(db, event_id),
+                     budget.lines(db, event_id))
+    assert "(Dự thảo)" in pdf_text(data)
+
+
+def test_budget_xlsx_keeps_numbers_numeric_and_text_inert(db, committee, event_id):
+    import io
+
+    from openpyxl import load_workbook
+
+    from core.budget_pdf import build_xlsx
+
+    add_all(db, committee, event_id)
+    budget.add_line(db, committee, event_id, dict(LINES[0], item="=HYPERLINK(\"http://x\")",
+                                                  unit_price="0"))
+    data = build_xlsx(events.get_by_id(db, event_id), budget.get(db, event_id),
+                      budget.lines(db, event_id))
+    rows = list(load_workbook(io.BytesIO(data)).active.iter_rows(values_only=True))
+    header = rows.index(tuple(["STT", "Nội dung chi", "Hoạt động", "Đơn vị tính", "Số lượng",
+                               "Đơn giá", "Thành tiền", "Ghi chú"]))
+    body = rows[header + 1: header + 5]
+    assert [r[6] for r in body] == [7_000_000, 5_000_000, 180_002, 0]
+    assert body[2][4] == 1.5
+    assert rows[header + 5][1:7] == ("Tổng cộng", None, None, None, None, 12_180_002)
+    sheet = load_workbook(io.BytesIO(data)).active
+    assert sheet.cell(header + 5, 2).data_type == "s"  # the "=..." item is text
+
+
+def test_amount_in_words():
+    assert rules.vnd_in_words(0) == "Không đồng"
+    assert rules.vnd_in_words(1005) == "Một nghìn không trăm linh năm đồng"
+    assert rules.vnd_in_words(21_500_000) == "Hai mươi mốt triệu năm trăm nghìn đồng"
+    assert rules.vnd_in_words(1_500_000_000) == "Một tỷ năm trăm triệu đồng"
+    assert rules.vnd_in_words(115) == "Một trăm mười lăm đồng"
