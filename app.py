@@ -7,7 +7,7 @@ from db import users
 
 st.set_page_config(page_title=texts.APP_SHORT, page_icon=":material/school:", layout="wide")
 
-db = session.database()
+db = session.database_or_stop()
 if not users.admin_exists(db):
     st.navigation([st.Page("app_pages/first_run.py", title=texts.FIRST_RUN_TITLE,
                            url_path="khoi-tao")], position="hidden").run()
@@ -19,4 +19,4 @@ if actor is None:
                            url_path="dang-nhap")], position="hidden").run()
     st.stop()
 
-navigation.build(actor.role).run()
+navigation.run(actor.role)

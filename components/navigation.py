@@ -75,6 +75,19 @@ def build(role: str):
                           texts.NAV_ACCOUNT: [to_page(p) for p in account]})
 
 
+def run(role: str) -> None:
+    """Run the chosen page. A database that cannot be written (full or read-only disk)
+    surfaces as one clear message instead of a hidden traceback; the failed transaction
+    has already rolled back, so nothing is half-written."""
+    import sqlite3
+
+    try:
+        build(role).run()
+    except sqlite3.OperationalError as error:
+        st.error(texts.DB_WRITE_FAILED)
+        st.caption(str(error))
+
+
 def guard(script: str):
     """First line of every page: stop unless the signed-in user's role owns this page.
     Returns the Actor."""

@@ -23,6 +23,20 @@ def database():
     return connect(_prepared(database_path()))
 
 
+def database_or_stop():
+    """The database for app.py; a file that cannot be opened stops with a clear message."""
+    import sqlite3
+
+    try:
+        db = database()
+        db.execute("select count(*) from events").fetchone()
+        return db
+    except (sqlite3.Error, OSError) as error:
+        st.error(texts.DB_UNAVAILABLE)
+        st.caption(str(error))
+        st.stop()
+
+
 def current_actor() -> Actor | None:
     return st.session_state.get("actor")
 

@@ -17,9 +17,9 @@ from core.text import nfc
 MIN_LENGTH = 10
 MAX_LENGTH = 256
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{2,39}$")
-# A valid hash of a random string: verifying against it costs what a real check costs,
-# so an unknown username takes as long to reject as a wrong password.
-_DUMMY_HASH = None
+# Valid hashes of a throwaway string, per bcrypt cost: verifying against one costs what a
+# real check costs, so an unknown username takes as long to reject as a wrong password.
+_DUMMY_HASHES: dict[int, str] = {}
 
 
 def _prehash(password: str) -> bytes:
@@ -46,10 +46,10 @@ def verify_password(password: str, password_hash: str) -> bool:
 
 
 def spend_verification_time() -> None:
-    global _DUMMY_HASH
-    if _DUMMY_HASH is None:
-        _DUMMY_HASH = hash_password("không-có-tài-khoản-này")
-    verify_password("x", _DUMMY_HASH)
+    rounds = _rounds()
+    if rounds not in _DUMMY_HASHES:
+        _DUMMY_HASHES[rounds] = hash_password("không-có-tài-khoản-này")
+    verify_password("x", _DUMMY_HASHES[rounds])
 
 
 def normalise_username(username: str) -> str:
