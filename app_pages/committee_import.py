@@ -1,8 +1,18 @@
-"""Nhập dữ liệu từ tệp: built by a later issue; for now a placeholder that still checks the role."""
+"""Ban chỉ đạo: import activities or propaganda of any unit from a CSV/XLSX file."""
 import streamlit as st
 
+from components import entry_forms
 from components.navigation import guard
+from components.session import current_event, database
 from core import texts
+from db import entries
 
-guard("committee_import.py")
-st.info(texts.UNDER_CONSTRUCTION)
+actor = guard("committee_import.py")
+db = database()
+event = current_event(db)
+st.caption(texts.EIMP_COMMITTEE_INTRO.format(year=event["year"]))
+tab_activities, tab_propaganda = st.tabs([texts.EIMP_TAB_ACTIVITIES, texts.EIMP_TAB_PROPAGANDA])
+with tab_activities:
+    entry_forms.import_box(db, actor, event, entries.ACTIVITY, "cimp_act")
+with tab_propaganda:
+    entry_forms.import_box(db, actor, event, entries.PROPAGANDA, "cimp_prop")

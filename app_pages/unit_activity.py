@@ -1,8 +1,28 @@
-"""Nhập hoạt động: built by a later issue; for now a placeholder that still checks the role."""
+"""Đơn vị: log an activity (form), or import several from a file."""
 import streamlit as st
 
+from components import entry_forms
 from components.navigation import guard
+from components.session import current_event, database
 from core import texts
+from db import entries, units
 
-guard("unit_activity.py")
-st.info(texts.UNDER_CONSTRUCTION)
+actor = guard("unit_activity.py")
+db = database()
+event = current_event(db)
+unit = units.get(db, actor.unit_id)
+entry_forms.show_flash()
+entry_forms.write_status(db, event, unit["id"])
+
+tab_form, tab_file = st.tabs([texts.ACT_TAB_FORM, texts.TAB_IMPORT])
+with tab_form:
+    PREFIX = "act_"
+    submitted, raw, options, errors = entry_forms.activity_form(db, event, unit, PREFIX)
+    if submitted:
+        entry_forms.save(lambda token: entries.create_activity(
+            db, actor, event["id"], unit["id"], raw, token=token, **options),
+            errors, PREFIX, texts.ACT_SAVED.format(title=raw["title"].strip()))
+    st.page_link("app_pages/unit_entries.py", label=texts.UNIT_LINK_MY_ENTRIES,
+                 icon=":material/list_alt:")
+with tab_file:
+    entry_forms.import_box(db, actor, event, entries.ACTIVITY, "act_import")

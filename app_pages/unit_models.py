@@ -1,8 +1,47 @@
-"""Mô hình học tập: built by a later issue; for now a placeholder that still checks the role."""
+"""Đơn vị: learning-model counts (registered, recognised) — ward People's Committees and
+community learning centres only."""
 import streamlit as st
 
+from components import entry_forms
+from components.forms import FieldErrors
 from components.navigation import guard
+from components.session import current_event, database
+from core import reference as ref
 from core import texts
+from db import learning_models, units
 
-guard("unit_models.py")
-st.info(texts.UNDER_CONSTRUCTION)
+actor = guard("unit_models.py")
+db = database()
+event = current_event(db)
+unit = units.get(db, actor.unit_id)
+entry_forms.show_flash()
+
+if not learning_models.reports_models(unit):
+    st.info(texts.LM_NOT_FOR_KIND)
+    st.stop()
+entry_forms.write_status(db, event, unit["id"])
+st.caption(texts.LM_INTRO)
+saved = learning_models.counts(db, event["id"], unit["id"])
+errors = FieldErrors()
+PREFIX = "lm_"
+with st.form(f"{PREFIX}form", clear_on_submit=False):
+    for model, name in ref.MODEL_NAMES.items():
+        st.markdown(f"**{name}**")
+        left, right = st.columns(2)
+        with left:
+            st.number_input(texts.LM_REGISTERED, min_value=0, step=1,
+                            value=saved.get(model, {}).get("registered", 0),
+                            key=f"{PREFIX}{model}_registered")
+            errors.slot(f"{model}.registered")
+        with right:
+            st.number_input(texts.LM_RECOGNISED, min_value=0, step=1,
+                            value=saved.get(model, {}).get("recognised", 0),
+                            key=f"{PREFIX}{model}_recognised")
+            errors.slot(f"{model}.recognised")
+    submitted = st.form_submit_button(texts.EF_SAVE, type="primary")
+if submitted:
+    values = {model: {field: st.session_state[f"{PREFIX}{model}_{field}"]
+                      for field in ("registered", "recognised")} for model in ref.MODEL_NAMES}
+    entry_forms.save(lambda token: learning_models.save(db, actor, event["id"], unit["id"],
+                                                        values, token=token),
+                     errors, PREFIX, texts.LM_SAVED)

@@ -1,0 +1,235 @@
+"""Widgets shared by the unit pages: the activity and propaganda forms (used to create on
+their own pages and to edit on «Dữ liệu đã nhập»), photo thumbnails, the import box, and
+the banner saying whether the unit can still write."""
+import streamlit as st
+
+from components import importer
+from components.forms import FieldErrors, render_token, renew_token, reset_fields
+from core import entry_rules, photos as photo_rules, texts
+from core import reference as ref
+from db import AccessDenied, ValidationFailed, WeekLocked, entries, events, submissions
+
+FLASH_KEY = "_entry_flash"
+
+
+def flash(message: str) -> None:
+    """Show `message` after the rerun that clears a saved form."""
+    st.session_state[FLASH_KEY] = message
+
+
+def show_flash() -> None:
+    if message := st.session_state.pop(FLASH_KEY, None):
+        st.success(message)
+
+
+def write_status(db, event, unit_id) -> bool:
+    """A banner when the unit can no longer write; returns True when it can."""
+    if events.is_locked(event):
+        st.warning(texts.WEEK_LOCKED.format(lock_at=events.format_datetime(event["lock_at"])))
+        return False
+    if submitted := submissions.get(db, event["id"], unit_id):
+        st.info(texts.SUB_FROZEN.format(at=events.format_datetime(submitted["submitted_at"])))
+        return False
+    return True
+
+
+def _type_label(code: str) -> str:
+    return f"{ref.GROUP_NAMES[ref.TYPE_GROUPS[code]]} › {ref.TYPE_NAMES[code]}"
+
+
+def _ward_select(prefix, unit, current_ward, errors):
+    wards = list(ref.WARD_NAMES)
+    options = wards if unit["ward_code"] else [None] + wards
+    chosen = current_ward or unit["ward_code"]
+    st.selectbox(texts.EF_WARD, options, index=options.index(chosen),
+                 format_func=lambda w: texts.EF_WARD_PICK if w is None else ref.WARD_NAMES[w],
+                 key=f"{prefix}ward", help=texts.EF_WARD_HELP)
+    errors.slot("ward_code")
+
+
+def _dates(prefix, event, current, fields, errors):
+    week = entry_rules.week_of(event)
+    default = entry_rules.default_day(week)
+    values = {}
+    for field, label in fields:
+        value = entry_rules.parse_date(current.get(field)) if current.get(field) else default
+        values[field] = st.date_input(label, value=value, format="DD/MM/YYYY",
+                                      key=f"{prefix}{field}")
+        errors.slot(field)
+    st.checkbox(texts.EF_CONFIRM_OUTSIDE.format(start=entry_rules.fmt_day(week.start),
+                                                  end=entry_rules.fmt_day(week.end)),
+                value=bool(current) and not all(
+                    week.contains(entry_rules.parse_date(current[f])) for f, _ in fields),
+                key=f"{prefix}confirm_outside")
+    return values
+
+
+def _existing_photos(db, kind, entry_id, prefix) -> list[int]:
+    """Thumbnails of saved photos, each with a 'remove' checkbox; returns ids to remove."""
+    removing = []
+    saved = entries.photos(db, kind, entry_id)
+    if not saved:
+        return removing
+    st.caption(texts.EF_PHOTOS_SAVED)
+    columns = st.columns(min(len(saved), 5))
+    for column, photo in zip(columns, saved):
+        column.image(photo_rules.thumbnail(photo["data"]), width=120)
+        if column.checkbox(texts.EF_PHOTO_REMOVE, key=f"{prefix}rm_{photo['id']}"):
+            removing.append(photo["id"])
+    return removing
+
+
+def _uploads(prefix, limit, errors):
+    files = st.file_uploader(texts.EF_PHOTOS.format(max=limit), type=["jpg", "jpeg", "png",
+                                                                        "webp"],
+                             accept_multiple_files=True, key=f"{prefix}photos",
+                             help=texts.EF_PHOTOS_HELP.format(max=limit))
+    errors.slot("photos")
+    return [(f.name, f.getvalue()) for f in files or []]
+
+
+def activity_form(db, event, unit, prefix, current=None):
+    """Draw the activity form; returns (submitted, raw values, options, FieldErrors)."""
+    current = current or {}
+    errors = FieldErrors()
+    types = list(ref.TYPE_NAMES)
+    with st.form(f"{prefix}form", clear_on_submit=False):
+        st.selectbox(texts.EF_TYPE, types, format_func=_type_label,
+                     index=types.index(current.get("type", types[0])), key=f"{prefix}type")
+        errors.slot("type")
+        st.text_input(texts.EF_TITLE, value=current.get("title", ""), key=f"{prefix}title",
+                      max_chars=entry_rules.TITLE_MAX)
+        errors.slot("title")
+        st.text_area(texts.EF_DESCRIPTION, value=current.get("description", ""),
+                     key=f"{prefix}description", height=90)
+        errors.slot("description")
+        _ward_select(prefix, unit, current.get("ward_code"), errors)
+        left, right = st.columns(2)
+        with left:
+            dates = _dates(prefix, event, current, [("start_date", texts.EF_START),
+                                                    ("end_date", texts.EF_END)], errors)
+        with right:
+            formats = list(ref.FORMAT_NAMES)
+            st.radio(texts.EF_FORMAT, formats, format_func=ref.FORMAT_NAMES.get,
+                     index=formats.index(current.get("format", "truc_tiep")),
+                     key=f"{prefix}format")
+            errors.slot("format")
+            st.number_input(texts.EF_PARTICIPANTS, min_value=0, step=1,
+                            value=int(current.get("participants", 0)),
+                            key=f"{prefix}participants")
+            errors.slot("participants")
+            st.number_input(texts.EF_ONLINE, min_value=0, step=1,
+                            value=int(current.get("online_participants", 0)),
+                            key=f"{prefix}online_participants")
+            errors.slot("online_participants")
+        st.multiselect(texts.EF_AUDIENCES, list(ref.AUDIENCE_NAMES),
+                       default=current.get("audiences", []),
+                       format_func=ref.AUDIENCE_NAMES.get, key=f"{prefix}audiences")
+        errors.slot("audiences")
+        st.text_input(texts.EF_EVIDENCE, value=current.get("evidence_url") or "",
+                      key=f"{prefix}evidence_url", placeholder="https://")
+        errors.slot("evidence_url")
+        removing = _existing_photos(db, entries.ACTIVITY, current["id"], prefix) \
+            if current else []
+        files = _uploads(prefix, entries.ACTIVITY.max_photos, errors)
+        submitted = st.form_submit_button(texts.EF_SAVE if current else texts.ACT_SUBMIT,
+                                          type="primary")
+    state = st.session_state
+    raw = {"type": state[f"{prefix}type"], "title": state[f"{prefix}title"],
+           "description": state[f"{prefix}description"],
+           "ward_code": state[f"{prefix}ward"] or "", **dates,
+           "format": state[f"{prefix}format"],
+           "participants": state[f"{prefix}participants"],
+           "online_participants": state[f"{prefix}online_participants"],
+           "audiences": state[f"{prefix}audiences"],
+           "evidence_url": state[f"{prefix}evidence_url"]}
+    options = {"confirm_outside": state[f"{prefix}confirm_outside"], "photo_files": files,
+               "remove_photo_ids": removing}
+    return submitted, raw, options, errors
+
+
+def propaganda_form(db, event, unit, prefix, current=None):
+    current = current or {}
+    errors = FieldErrors()
+    channels = list(ref.CHANNEL_NAMES)
+    slogans = {s["number"]: s["text"] for s in events.slogans(db, event["id"])}
+    with st.form(f"{prefix}form", clear_on_submit=False):
+        st.selectbox(texts.EF_CHANNEL, channels,
+                     format_func=lambda c: f"{ref.CHANNEL_NAMES[c]} ({ref.CHANNEL_MEASURES[c]})",
+                     index=channels.index(current.get("channel", channels[0])),
+                     key=f"{prefix}channel")
+        errors.slot("channel")
+        st.number_input(texts.EF_QUANTITY, min_value=0, step=1,
+                        value=int(current.get("quantity", 1)), key=f"{prefix}quantity",
+                        help=texts.EF_QUANTITY_HELP)
+        errors.slot("quantity")
+        _ward_select(prefix, unit, current.get("ward_code"), errors)
+        dates = _dates(prefix, event, current, [("date", texts.EF_DATE)], errors)
+        st.multiselect(texts.EF_SLOGANS, list(slogans), default=current.get("slogans", []),
+                       format_func=lambda n: f"{n}. {slogans[n]}", key=f"{prefix}slogans")
+        errors.slot("slogans")
+        st.text_input(texts.EF_LINK, value=current.get("link") or "", key=f"{prefix}link",
+                      placeholder="https://")
+        errors.slot("link")
+        st.text_area(texts.EF_NOTE, value=current.get("note", ""), key=f"{prefix}note",
+                     height=70)
+        errors.slot("note")
+        removing = _existing_photos(db, entries.PROPAGANDA, current["id"], prefix) \
+            if current else []
+        files = _uploads(prefix, entries.PROPAGANDA.max_photos, errors)
+        submitted = st.form_submit_button(texts.EF_SAVE if current else texts.PROP_SUBMIT,
+                                          type="primary")
+    state = st.session_state
+    raw = {"channel": state[f"{prefix}channel"], "quantity": state[f"{prefix}quantity"],
+           "ward_code": state[f"{prefix}ward"] or "", **dates,
+           "slogans": state[f"{prefix}slogans"], "link": state[f"{prefix}link"],
+           "note": state[f"{prefix}note"]}
+    options = {"confirm_outside": state[f"{prefix}confirm_outside"], "photo_files": files,
+               "remove_photo_ids": removing}
+    return submitted, raw, options, errors
+
+
+def save(action, errors: FieldErrors, prefix: str, success: str) -> bool:
+    """Run a db write for a submitted form. On success: clear the form, renew its token,
+    rerun with a success message. On failure: messages next to the fields, values kept."""
+    try:
+        action(render_token(prefix))
+    except ValidationFailed as failure:
+        errors.show(failure.errors)
+        return False
+    except (WeekLocked, AccessDenied) as refused:
+        st.error(str(refused))
+        return False
+    renew_token(prefix)
+    reset_fields(prefix)
+    flash(success)
+    st.rerun()
+
+
+def thumbnails(db, kind, entry_id) -> None:
+    saved = entries.photos(db, kind, entry_id)
+    if saved:
+        st.image([photo_rules.thumbnail(p["data"]) for p in saved], width=160)
+
+
+def import_box(db, actor, event, kind, key) -> None:
+    """Templates, upload, options, import; a unit imports its own rows (db/ enforces it)."""
+    is_activity = kind is entries.ACTIVITY
+    columns = entries.ACTIVITY_COLUMNS if is_activity else entries.PROPAGANDA_COLUMNS
+    st.markdown(texts.EIMP_HELP_ACTIVITIES if is_activity else texts.EIMP_HELP_PROPAGANDA)
+    st.code(",".join(columns), language=None)
+    importer.templates("mau-hoat-dong" if is_activity else "mau-tuyen-truyen", columns,
+                       entries.ACTIVITY_TEMPLATE_ROWS if is_activity
+                       else entries.PROPAGANDA_TEMPLATE_ROWS)
+    table = importer.uploaded_table(f"{key}_upload")
+    skip = st.checkbox(texts.EIMP_SKIP_INVALID, key=f"{key}_skip")
+    outside = st.checkbox(texts.EIMP_ALLOW_OUTSIDE, key=f"{key}_outside")
+    if table is not None and st.button(texts.BUTTON_IMPORT, type="primary", key=f"{key}_go"):
+        try:
+            report = entries.import_rows(db, actor, kind, event["id"], table,
+                                         skip_invalid=skip, allow_outside_week=outside,
+                                         source=st.session_state[f"{key}_upload"].name)
+        except (WeekLocked, AccessDenied) as refused:
+            st.error(str(refused))
+        else:
+            importer.show_report(report)
