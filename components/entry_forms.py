@@ -88,6 +88,15 @@ def _uploads(prefix, limit, errors):
     return [(f.name, f.getvalue()) for f in files or []]
 
 
+def _options(prefix, files, removing, current) -> dict:
+    """Keyword arguments for entries.create / entries.update."""
+    options = {"confirm_outside": st.session_state[f"{prefix}confirm_outside"],
+               "photo_files": files}
+    if current:
+        options["remove_photo_ids"] = removing
+    return options
+
+
 def activity_form(db, event, unit, prefix, current=None):
     """Draw the activity form; returns (submitted, raw values, options, FieldErrors)."""
     current = current or {}
@@ -143,9 +152,7 @@ def activity_form(db, event, unit, prefix, current=None):
            "online_participants": state[f"{prefix}online_participants"],
            "audiences": state[f"{prefix}audiences"],
            "evidence_url": state[f"{prefix}evidence_url"]}
-    options = {"confirm_outside": state[f"{prefix}confirm_outside"], "photo_files": files,
-               "remove_photo_ids": removing}
-    return submitted, raw, options, errors
+    return submitted, raw, _options(prefix, files, removing, current), errors
 
 
 def propaganda_form(db, event, unit, prefix, current=None):
@@ -184,9 +191,7 @@ def propaganda_form(db, event, unit, prefix, current=None):
            "ward_code": state[f"{prefix}ward"] or "", **dates,
            "slogans": state[f"{prefix}slogans"], "link": state[f"{prefix}link"],
            "note": state[f"{prefix}note"]}
-    options = {"confirm_outside": state[f"{prefix}confirm_outside"], "photo_files": files,
-               "remove_photo_ids": removing}
-    return submitted, raw, options, errors
+    return submitted, raw, _options(prefix, files, removing, current), errors
 
 
 def save(action, errors: FieldErrors, prefix: str, success: str) -> bool:

@@ -41,8 +41,9 @@ def save(db, actor: Actor, event_id: int, unit_id: int, values: dict, *,
         changed = 0
         for model, numbers in record.items():
             before = saved.get(model)
-            if before and all(before[k] == numbers[k] for k in numbers):
-                continue
+            unchanged = before and all(before[k] == numbers[k] for k in numbers)
+            if unchanged or (before is None and not any(numbers.values())):
+                continue  # nothing new: no row, no audit noise
             row = dict(numbers, updated_by=actor.user_id, updated_at=now_iso())
             if before:
                 db["learning_model_counts"].update(before["id"], row)
