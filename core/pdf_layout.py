@@ -85,12 +85,15 @@ def _covered() -> frozenset[int]:
 
 
 def printable(text) -> str:
-    """NFC text restricted to what the font can draw: tabs become spaces, other control
-    characters and glyph-less characters (emoji, ZWJ, variation selectors) are dropped."""
+    """NFC text restricted to what the font can draw: tabs become spaces; control and
+    format characters and glyph-less characters (emoji, ZWJ, variation selectors) are
+    dropped."""
     text = unicodedata.normalize("NFC", "" if text is None else str(text))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     covered = _covered()
-    return "".join(ch for ch in text if ch == "\n" or ord(ch) in covered)
+    # Format characters (ZWJ, bidi marks, BOM) would print as invisible junk in the text.
+    return "".join(ch for ch in text if ch == "\n" or (
+        ord(ch) in covered and unicodedata.category(ch) != "Cf"))
 
 
 class OfficialDocument(FPDF):
