@@ -1,8 +1,154 @@
-"""Dự trù kinh phí: built by a later issue; for now a placeholder that still checks the role."""
+"""Committee: the budget estimate of the selected year — lines (amount computed by the
+database), notes, "send for approval", and the PDF / XLSX downloads. Rules in
+core/budget.py and db/budget.py; the admin approves on the settings page."""
 import streamlit as st
 
+from components.forms import FieldErrors, render_token, renew_token, reset_fields
 from components.navigation import guard
+from components.session import current_event, database
+from core import budget as rules
 from core import texts
+from core.budget_pdf import build_pdf, build_xlsx
+from db import ValidationFailed, budget, events
 
-guard("committee_budget.py")
-st.info(texts.UNDER_CONSTRUCTION)
+actor = guard("committee_budget.py")
+db = database()
+event = current_event(db)
+eid = event["id"]
+
+if flash := st.session_state.pop("budget_flash", None):
+    st.success(flash)
+
+estimate = budget.get(db, eid)
+lines = budget.lines(db, eid)
+is_draft = estimate["status"] == "draft"
+
+st.caption(texts.BUDP_FOR_YEAR.format(year=event["year"]))
+status_line = texts.SET_BUDGET_STATUS.format(
+    status=texts.BUD_STATUS_NAMES[estimate["status"]], lines=len(lines),
+    total=rules.format_vnd(estimate["total"]))
+if estimate["status"] == "approved":
+    st.success(status_line + "  \n" + texts.SET_BUDGET_APPROVED_BY.format(
+        name=estimate["approved_by_name"] or "—",
+        at=events.format_datetime(estimate["approved_at"])))
+elif estimate["status"] == "submitted":
+    st.info(status_line + "  \n" + texts.SET_BUDGET_SUBMITTED_BY.format(
+        name=estimate["submitted_by_name"] or "—",
+        at=events.format_datetime(estimate["submitted_at"])) + " " + texts.BUDP_WAITING)
+else:
+    st.markdown(status_line)
+
+headers = texts.BPDF_HEADERS
+st.dataframe(
+    [{headers[0]: i, headers[1]: line["item"], headers[2]: line["activity_ref"],
+      headers[3]: line["measure"], headers[4]: rules.format_number(line["quantity"]),
+      headers[5]: rules.format_number(line["unit_price"]),
+      headers[6]: rules.format_number(line["amount"]), headers[7]: line["note"]}
+     for i, line in enumerate(lines, start=1)],
+    hide_index=True, width="stretch")
+st.markdown(texts.BUDP_TOTAL.format(total=rules.format_vnd(estimate["total"]),
+                                    words=rules.vnd_in_words(estimate["total"])))
+
+left, right = st.columns(2)
+slug = f"du-tru-kinh-phi-{event['year']}"
+left.download_button(texts.BUDP_DOWNLOAD_PDF, lambda: build_pdf(event, estimate, lines),
+                     file_name=f"{slug}.pdf", mime="application/pdf", key="bud_pdf",
+                     disabled=not lines)
+right.download_button(texts.BUDP_DOWNLOAD_XLSX, lambda: build_xlsx(event, estimate, lines),
+                      file_name=f"{slug}.xlsx", key="bud_xlsx", disabled=not lines,
+                      mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def line_form(form_key: str, prefix: str, current: dict, submit_label: str):
+    """The six fields of a line with an error slot under each; returns (submitted, fields)."""
+    errors = FieldErrors()
+    with st.form(form_key):
+        item = st.text_input(texts.BUDP_ITEM, current.get("item", ""), key=f"{prefix}item")
+        errors.slot("item")
+        activity = st.text_input(texts.BUDP_ACTIVITY, current.get("activity_ref", ""),
+                                 key=f"{prefix}activity", placeholder=texts.BUDP_ACTIVITY_HINT)
+        c1, c2, c3 = st.columns(3)
+        quantity = c1.text_input(texts.BUDP_QUANTITY,
+                                 rules.format_number(current["quantity"]) if current else "1",
+                                 key=f"{prefix}quantity")
+        with c1:
+            errors.slot("quantity")
+        measure = c2.text_input(texts.BUDP_MEASURE, current.get("measure", ""),
+                                key=f"{prefix}measure", placeholder="chiếc, gói, buổi…")
+        price = c3.text_input(texts.BUDP_PRICE,
+                              rules.format_number(current["unit_price"]) if current else "",
+                              key=f"{prefix}price", placeholder="1.500.000")
+        with c3:
+            errors.slot("unit_price")
+        note = st.text_input(texts.BUDP_NOTE, current.get("note", ""), key=f"{prefix}note")
+        submitted = st.form_submit_button(submit_label, type="primary")
+    fields = {"item": item, "activity_ref": activity, "quantity": quantity, "measure": measure,
+              "unit_price": price, "note": note}
+    return submitted, fields, errors
+
+
+if is_draft:
+    st.subheader(texts.BUDP_ADD)
+    added, fields, errors = line_form("budget_add", "bud_new_", {}, texts.BUDP_ADD_BUTTON)
+    if added:
+        try:
+            budget.add_line(db, actor, eid, fields, token=render_token("budget_add"))
+        except ValidationFailed as failure:
+            errors.show(failure.errors)
+        else:
+            renew_token("budget_add")
+            reset_fields("bud_new_")
+            st.session_state["budget_flash"] = texts.BUDP_ADDED
+            st.rerun()
+
+    if lines:
+        st.subheader(texts.BUDP_EDIT)
+        by_id = {line["id"]: line for line in lines}
+        picked = st.selectbox(texts.BUDP_PICK, list(by_id), key="bud_pick",
+                              format_func=lambda i: f"{lines.index(by_id[i]) + 1}. "
+                              f"{by_id[i]['item']}")
+        saved, fields, errors = line_form(f"budget_edit_{picked}", f"bud_edit_{picked}_",
+                                          by_id[picked], texts.BUTTON_SAVE)
+        if saved:
+            try:
+                budget.update_line(db, actor, picked, fields)
+            except ValidationFailed as failure:
+                errors.show(failure.errors)
+            else:
+                reset_fields(f"bud_edit_{picked}_")
+                st.session_state["budget_flash"] = texts.BUDP_UPDATED
+                st.rerun()
+        if st.button(texts.BUDP_DELETE, key=f"bud_delete_{picked}"):
+            try:
+                budget.delete_line(db, actor, picked)
+            except ValidationFailed as failure:
+                st.error("; ".join(failure.errors.values()))
+            else:
+                st.session_state["budget_flash"] = texts.BUDP_DELETED
+                st.rerun()
+
+    st.subheader(texts.BUDP_NOTES)
+    with st.form("budget_notes"):
+        notes = st.text_area(texts.BUDP_NOTES, estimate["notes"], key=f"bud_notes_{eid}",
+                             label_visibility="collapsed", placeholder=texts.BUDP_NOTES_HINT)
+        save_notes = st.form_submit_button(texts.BUTTON_SAVE)
+    if save_notes:
+        budget.set_notes(db, actor, eid, notes)
+        st.session_state["budget_flash"] = texts.BUDP_NOTES_SAVED
+        st.rerun()
+
+    st.divider()
+    st.markdown(texts.BUDP_SUBMIT_HELP)
+    if st.button(texts.BUDP_SUBMIT, type="primary", key="bud_submit", disabled=not lines):
+        try:
+            budget.submit(db, actor, eid)
+        except ValidationFailed as failure:
+            st.error("; ".join(failure.errors.values()))
+        else:
+            st.session_state["budget_flash"] = texts.BUDP_SUBMITTED
+            st.rerun()
+else:
+    if estimate["notes"]:
+        st.markdown(f"**{texts.BUDP_NOTES}:** ")
+        st.text(estimate["notes"])
+    st.caption(texts.BUDP_FROZEN)

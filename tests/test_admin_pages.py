@@ -6,6 +6,12 @@ from db import budget, event_admin, events
 from tests.conftest import make_user
 
 
+@pytest.fixture(autouse=True)
+def an_admin_exists(admin):
+    """Without any admin the app shows only the first-run page."""
+    return admin
+
+
 def open_page(app_for, actor, script):
     at = app_for(actor)
     at.switch_page(f"app_pages/{script}").run()
@@ -28,3 +34,57 @@ def test_settings_page_shows_the_2020_week(app_for, admin):
     assert at.text_input(key="set_title_1").value == "Tuần lễ hưởng ứng học tập suốt đời năm 2020"
     assert at.text_input(key="set_sname_1").value == "Phạm Thị Diễm"
     assert any("Chưa đặt thời điểm khóa" in t for t in texts_of(at, "info"))
+
+
+# --- budget (committee) -------------------------------------------------------------------
+
+def fill_line(at, prefix, **values):
+    for name, value in values.items():
+        at.text_input(key=f"{prefix}{name}").set_value(value)
+
+
+def test_committee_adds_a_line_and_sees_the_total(app_for, db, committee):
+    at = open_page(app_for, committee, "committee_budget.py")
+    fill_line(at, "bud_new_", item="Băng rôn tuyên truyền", quantity="20", measure="chiếc",
+              price="350.000")
+    at.button(key="FormSubmitter:budget_add-Thêm dòng").click().run()
+    assert not at.exception
+    assert "Đã thêm dòng chi." in texts_of(at, "success")
+    event_id = events.get(db, 2020)["id"]
+    assert budget.total(db, event_id) == 7_000_000
+    assert any("7.000.000 đ" in m for m in texts_of(at, "markdown"))
+    assert at.text_input(key="bud_new_item").value == ""  # reset after success
+
+
+def test_a_bad_line_shows_messages_next_to_the_fields_and_keeps_values(app_for, db,
+                                                                       committee):
+    at = open_page(app_for, committee, "committee_budget.py")
+    fill_line(at, "bud_new_", item="Hoa khánh tiết", quantity="-2", price="năm triệu")
+    at.button(key="FormSubmitter:budget_add-Thêm dòng").click().run()
+    errors = texts_of(at, "error")
+    assert any("Số lượng là số từ 0" in e for e in errors)
+    assert any("Đơn giá là số đồng nguyên" in e for e in errors)
+    assert at.text_input(key="bud_new_item").value == "Hoa khánh tiết"
+    assert db["budget_lines"].count == 0
+
+
+def test_committee_submits_and_the_admin_approves_on_the_settings_page(app_for, db,
+                                                                       committee, admin):
+    event_id = events.get(db, 2020)["id"]
+    budget.add_line(db, committee, event_id, {"item": "Băng rôn", "quantity": "2",
+                                              "unit_price": "100000"})
+    at = open_page(app_for, committee, "committee_budget.py")
+    at.button(key="bud_submit").click().run()
+    assert budget.get(db, event_id)["status"] == "submitted"
+    assert any("Đã gửi duyệt" in i for i in texts_of(at, "info"))
+    assert not [b for b in at.button if b.key == "bud_submit"]  # frozen: no edit controls
+    at = open_page(app_for, admin, "admin_settings.py")
+    at.button(key=f"bud_approve_{event_id}").click().run()
+    assert budget.get(db, event_id)["status"] == "approved"
+    assert "Đã phê duyệt dự trù kinh phí." in texts_of(at, "success")
+
+
+def test_budget_page_is_refused_to_a_unit(app_for, db, unit_user):
+    at = app_for(unit_user)
+    with pytest.raises(ValueError):
+        at.switch_page("app_pages/committee_budget.py").run()
