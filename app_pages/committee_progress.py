@@ -1,8 +1,102 @@
-"""Tiến độ báo cáo: built by a later issue; for now a placeholder that still checks the role."""
+"""Tiến độ báo cáo: who has reported (DESIGN §4 definition, db/progress.py), reporting
+rates per tier and per ward from db/stats.py, and a BCC mailto to every unit still silent."""
+from datetime import datetime
+
 import streamlit as st
 
+from components import pickers
 from components.navigation import guard
-from core import texts
+from components.session import current_event, database
+from core import mailto, numbers, texts
+from core import reference as ref
+from db import progress, stats
 
-guard("committee_progress.py")
-st.info(texts.UNDER_CONSTRUCTION)
+
+def rate_column():
+    return st.column_config.ProgressColumn(texts.PROG_COL_RATE, min_value=0.0, max_value=1.0,
+                                           format="percent")
+
+
+def rates(summary):
+    left, right = st.columns(2)
+    with left:
+        st.subheader(texts.PROG_RATE_TIER)
+        st.dataframe([{texts.COL_TIER: ref.TIER_NAMES[t["tier"]],
+                       texts.PROG_COL_TOTAL: t["schools"],
+                       texts.PROG_COL_REPORTED: t["reporting_schools"],
+                       texts.PROG_COL_RATE: numbers.ratio(t["reporting_schools"], t["schools"])}
+                      for t in summary["by_tier"]],
+                     hide_index=True, width="stretch",
+                     column_config={texts.PROG_COL_RATE: rate_column()})
+    with right:
+        st.subheader(texts.PROG_RATE_WARD)
+        st.dataframe([{texts.COL_WARD: w["name"], texts.PROG_COL_TOTAL: w["units"],
+                       texts.PROG_COL_REPORTED: w["reporting_units"],
+                       texts.PROG_COL_RATE: numbers.ratio(w["reporting_units"], w["units"])}
+                      for w in summary["by_ward"]],
+                     hide_index=True, width="stretch",
+                     column_config={texts.PROG_COL_RATE: rate_column()})
+
+
+def when(value):
+    return datetime.fromisoformat(value).strftime("%H:%M %d/%m/%Y") if value else ""
+
+
+def unit_table(rows):
+    st.dataframe([{texts.COL_CODE: r["code"], texts.COL_NAME: r["name"],
+                   texts.COL_KIND: ref.KIND_NAMES[r["kind"]],
+                   texts.COL_WARD: r["ward_name"] or "",
+                   texts.PROG_COL_REPORTED: r["reported"],
+                   texts.PROG_COL_ENTRIES: r["entries"],
+                   texts.PROG_COL_LAST: when(r["last_entry"]),
+                   texts.PROG_COL_SUBMITTED: r["submitted"]} for r in rows],
+                 hide_index=True, width="stretch")
+
+
+def chase(event, silent):
+    st.subheader(f"{texts.PROG_NOT_REPORTED} ({numbers.integer(len(silent))})")
+    if not silent:
+        st.success(texts.PROG_ALL_REPORTED)
+        return
+    link = mailto.bcc_link([u["email"] for u in silent],
+                           texts.PROG_MAIL_SUBJECT.format(title=event["title"]),
+                           texts.PROG_MAIL_BODY.format(title=event["title"]))
+    with_email = len({u["email"] for u in silent if u["email"]})
+    if link:
+        st.link_button(texts.PROG_MAILTO.format(count=with_email), link,
+                       icon=":material/mail:")
+    else:
+        st.caption(texts.PROG_MAILTO_NONE)
+    st.dataframe([{texts.COL_CODE: u["code"], texts.COL_NAME: u["name"],
+                   texts.COL_WARD: u["ward_name"] or "",
+                   texts.COL_EMAIL: u["email"] or texts.PROG_NO_EMAIL,
+                   texts.COL_PHONE: u["phone"] or ""} for u in silent],
+                 hide_index=True, width="stretch")
+
+
+actor = guard("committee_progress.py")
+db = database()
+event = current_event(db)
+c1, c2, c3, c4 = st.columns(4)
+with c1:
+    ward = pickers.ward_filter("prog_ward")
+with c2:
+    tier = pickers.tier_filter("prog_tier")
+with c3:
+    kind = pickers.kind_filter("prog_kind")
+with c4:
+    status = st.selectbox(texts.PROG_FILTER_STATUS, [None, True, False], key="prog_status",
+                          format_func=lambda s: {None: texts.PROG_STATUS_ALL,
+                                                 True: texts.PROG_STATUS_REPORTED,
+                                                 False: texts.PROG_STATUS_NOT_REPORTED}[s])
+filters = {"ward": ward, "tier": tier, "kind": kind}
+summary = stats.summary(db, event["id"], **filters)
+t = summary["totals"]
+st.metric(texts.DASH_KPI_REPORTING,
+          f"{numbers.integer(t['reporting_units'])}/{numbers.integer(t['units'])} "
+          f"({numbers.percent(t['reporting_rate'])})")
+rows = progress.units_progress(db, event["id"], **filters)
+chase(event, [r for r in rows if not r["reported"]])
+rates(summary)
+st.subheader(texts.PROG_UNITS)
+unit_table([r for r in rows if status is None or r["reported"] == status])

@@ -85,10 +85,13 @@ def ward_tile_map(rows: list[dict], *, selectable: bool = True, selected: str | 
     if selectable:
         tiles = tiles.add_params(alt.selection_point(name="ward", fields=["code"],
                                                      on="click", clear="dblclick"))
-    names = base.mark_text(baseline="bottom", dy=-2, fontSize=10, limit=100).encode(
-        text="name:N", color=alt.value("#111111"))
-    counts = base.mark_text(baseline="top", dy=3, fontSize=12).encode(
-        text="label:N", color=alt.value("#111111"))
+    # dark tiles get white text
+    ink = alt.condition(f"datum.activities > {top * 0.6}", alt.value("#ffffff"),
+                        alt.value("#111111"))
+    names = base.mark_text(baseline="bottom", dy=-2, fontSize=11, limit=100).encode(
+        text="name:N", color=ink)
+    counts = base.mark_text(baseline="top", dy=3, fontSize=13, fontWeight="bold").encode(
+        text="label:N", color=ink)
     return alt.layer(tiles, names, counts).properties(width=width, height=height)
 
 
@@ -99,8 +102,10 @@ def ward_group_heatmap(rows: list[dict], *, width: int = 360, height: int = 380)
     top = max([d["activities"] for d in data] + [1])
     base = alt.Chart(alt.Data(values=data)).encode(
         x=alt.X("group:N", title=None, sort=GROUP_ORDER, scale=alt.Scale(domain=GROUP_ORDER),
-                axis=alt.Axis(labelAngle=0, labelLimit=140)),
-        y=alt.Y("ward:N", title=None, sort=WARD_ORDER, scale=alt.Scale(domain=WARD_ORDER)),
+                axis=alt.Axis(labelAngle=-30, labelLimit=150, orient="top",
+                              labelOverlap=False)),
+        y=alt.Y("ward:N", title=None, sort=WARD_ORDER, scale=alt.Scale(domain=WARD_ORDER),
+                axis=alt.Axis(labelOverlap=False)),
     )
     cells = base.mark_rect().encode(
         color=alt.Color("activities:Q", title=texts.CHART_ACTIVITIES,
@@ -123,7 +128,8 @@ def tier_reporting_rate(by_tier: list[dict], *, width: int = 360, height: int = 
              "rate": (t["reporting_schools"] / t["schools"]) if t["schools"] else 0.0}
             for t in by_tier]
     base = alt.Chart(alt.Data(values=data)).encode(
-        y=alt.Y("tier:N", title=None, sort=TIER_ORDER, scale=alt.Scale(domain=TIER_ORDER)),
+        y=alt.Y("tier:N", title=None, sort=TIER_ORDER, scale=alt.Scale(domain=TIER_ORDER),
+                axis=alt.Axis(labelOverlap=False)),
         x=alt.X("rate:Q", title=texts.CHART_REPORTING_RATE,
                 scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format=".0%")),
     )
@@ -153,7 +159,7 @@ def activities_per_day(day_group: list[dict], *, width: int = 420, height: int =
                 axis=count_axis(max(totals.values(), default=1))),
         color=alt.Color("group:N", title=texts.CHART_GROUP, sort=GROUP_ORDER,
                         scale=alt.Scale(domain=GROUP_ORDER, range=GROUP_COLORS),
-                        legend=alt.Legend(orient="bottom")),
+                        legend=alt.Legend(orient="bottom", direction="vertical")),
         order=alt.Order("order:Q"),
         tooltip=[alt.Tooltip("day:N", title=texts.CHART_DAY),
                  alt.Tooltip("group:N", title=texts.CHART_GROUP),
@@ -161,14 +167,15 @@ def activities_per_day(day_group: list[dict], *, width: int = 420, height: int =
     ).properties(width=width, height=height)
 
 
-def channel_mix(by_channel: list[dict], *, width: int = 360, height: int = 260):
+def channel_mix(by_channel: list[dict], *, width: int = 360, height: int = 300):
     """Propaganda quantity per channel (all 10, in the plan's order), with its measure."""
     data = [{"channel": ref.CHANNEL_NAMES[c["channel"]], "quantity": c["quantity"],
              "entries": c["entries"], "measure": ref.CHANNEL_MEASURES[c["channel"]]}
             for c in by_channel]
     base = alt.Chart(alt.Data(values=data)).encode(
         y=alt.Y("channel:N", title=None, sort=CHANNEL_ORDER,
-                scale=alt.Scale(domain=CHANNEL_ORDER)),
+                scale=alt.Scale(domain=CHANNEL_ORDER),
+                axis=alt.Axis(labelOverlap=False, labelLimit=180)),
         x=alt.X("quantity:Q", title=texts.CHART_QUANTITY,
                 axis=count_axis(max(d["quantity"] for d in data))),
     )
@@ -183,14 +190,15 @@ def channel_mix(by_channel: list[dict], *, width: int = 360, height: int = 260):
 
 
 def slogan_mix(by_slogan: list[dict], slogans: list[dict] | None = None, *,
-               width: int = 360, height: int = 220):
+               width: int = 360, height: int = 260):
     """Propaganda entries using each of the 8 slogans (tooltip: the slogan's text)."""
     text_of = {s["number"]: s["text"] for s in (slogans or [])}
     order = [texts.CHART_SLOGAN_N.format(n=n) for n in range(1, 9)]
     data = [{"slogan": texts.CHART_SLOGAN_N.format(n=r["slogan"]), "entries": r["entries"],
              "text": text_of.get(r["slogan"], "")} for r in by_slogan]
     base = alt.Chart(alt.Data(values=data)).encode(
-        y=alt.Y("slogan:N", title=None, sort=order, scale=alt.Scale(domain=order)),
+        y=alt.Y("slogan:N", title=None, sort=order, scale=alt.Scale(domain=order),
+                axis=alt.Axis(labelOverlap=False)),
         x=alt.X("entries:Q", title=texts.CHART_ENTRIES,
                 axis=count_axis(max(d["entries"] for d in data))),
     )

@@ -323,10 +323,12 @@ def latest_entries(db, event_id: int, limit: int = 15, **filters) -> list[dict]:
     return merged[:limit]
 
 
-def totals_change(db, event_id: int, since_day: str, **filters) -> dict:
+def totals_change(db, event_id: int, since_day: str, *, now: dict | None = None,
+                  **filters) -> dict:
     """Totals now minus totals of the entries created before `since_day` (ISO date):
-    the 'change since the previous day' of the KPI tiles."""
-    now = summary(db, event_id, **filters)["totals"]
+    the 'change since the previous day' of the KPI tiles. `now`: the current totals when
+    the caller has them already (saves a scan)."""
+    now = now or summary(db, event_id, **filters)["totals"]
     before = summary(db, event_id, created_before=since_day, **filters)["totals"]
     return {k: now[k] - before[k] for k in now if k != "reporting_rate"}
 

@@ -1,0 +1,186 @@
+"""The committee's pages under AppTest: dashboard, progress, review, export — shown to the
+committee, refused to a unit; figures on the pages are the figures of db/stats.py."""
+import json
+
+import pytest
+
+from db import stats
+from tests.conftest import make_user
+from tests.stats_fixture import add_unit, build_week, unit_id
+
+COMMITTEE_PAGES = ["committee_dashboard.py", "committee_progress.py", "committee_review.py",
+                   "committee_export.py"]
+
+
+@pytest.fixture(autouse=True)
+def admin_exists(admin):
+    """Without an admin the app shows only the first-run page."""
+    return admin
+
+
+@pytest.fixture
+def week(db):
+    return build_week(db)
+
+
+def open_page(app_for, actor, script, state=None):
+    at = app_for(actor)
+    for key, value in (state or {}).items():
+        at.session_state[key] = value
+    at.switch_page(f"app_pages/{script}").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def metrics(at):
+    return {m.label: m.value for m in at.metric}
+
+
+def chart_specs(at):
+    return [json.loads(el.proto.spec) for el in at.get("vega_lite_chart")]
+
+
+def chart_rows(at, index):
+    """The rows a chart was drawn from (Streamlit ships a chart's top-level data as Arrow)."""
+    from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+
+    element = at.get("vega_lite_chart")[index]
+    return convert_arrow_bytes_to_pandas_df(element.proto.data.data).to_dict("records")
+
+
+@pytest.mark.parametrize("script", COMMITTEE_PAGES)
+def test_unit_user_is_refused_every_committee_page(app_for, unit_user, script):
+    at = app_for(unit_user)
+    at.switch_page("app_pages/unit_home.py")  # the unit's own pages are registered
+    with pytest.raises(ValueError):  # not registered for a unit: unreachable by URL
+        at.switch_page(f"app_pages/{script}")
+
+
+@pytest.mark.parametrize("script", COMMITTEE_PAGES)
+def test_page_script_itself_refuses_a_unit_user(app_for, db, unit_user, script):
+    """Defence in depth: run the page script directly as a unit user."""
+    from streamlit.testing.v1 import AppTest
+
+    from core import texts
+    from tests.conftest import ROOT
+
+    at = AppTest.from_file(str(ROOT / "app_pages" / script), default_timeout=60)
+    at.session_state["actor"] = unit_user
+    at.run()
+    assert [e.value for e in at.error] == [texts.PAGE_FORBIDDEN]
+    assert not at.metric and not at.get("vega_lite_chart")
+
+
+def test_dashboard_shows_the_stats_figures_and_charts(app_for, db, committee, week):
+    at = open_page(app_for, committee, "committee_dashboard.py")
+    shown = metrics(at)
+    assert shown["Hoạt động"] == "4"
+    assert shown["Lượt người tham gia"] == "360"
+    assert shown["Tỷ lệ trực tuyến"] == "22,2%"  # 80 / 360
+    assert shown["Sản phẩm tuyên truyền"] == "8"
+    assert shown["Đơn vị đã báo cáo"] == "4/37"
+    assert shown["Phường có hoạt động"] == "3/14"
+    assert any(c.value.startswith("Cập nhật lúc ") for c in at.caption)
+    assert len(chart_specs(at)) == 6
+
+
+def test_dashboard_map_has_all_14_wards_and_a_ward_selection(app_for, committee, week):
+    at = open_page(app_for, committee, "committee_dashboard.py")
+    tile_map = chart_specs(at)[0]
+    rows = chart_rows(at, 0)
+    assert len(rows) == 14 and {r["code"] for r in rows} >= {"00001", "00034"}
+    assert {r["code"]: r["activities"] for r in rows}["00001"] == 2
+    assert tile_map["params"][0]["name"] == "ward"
+    assert tile_map["config"]["locale"]["number"]["thousands"] == "."
+
+
+def test_dashboard_ward_filter_filters_the_whole_page(app_for, committee, week):
+    """A map click sets dash_ward (select_ward_from_map); here we set it directly."""
+    at = open_page(app_for, committee, "committee_dashboard.py", {"dash_ward": "00001"})
+    shown = metrics(at)
+    assert shown["Hoạt động"] == "2" and shown["Lượt người tham gia"] == "250"
+    assert shown["Đơn vị đã báo cáo"] == "1/2" and shown["Phường có hoạt động"] == "1/1"
+    assert any("Phúc Xá" in c.value for c in at.caption)
+
+
+
+def test_dashboard_change_since_previous_day(app_for, db, committee, week):
+    at = open_page(app_for, committee, "committee_dashboard.py")
+    # the last entry day is 07/10: the oer day (10 participants) was entered that day
+    deltas = {m.label: m.delta for m in at.metric}
+    assert deltas["Hoạt động"] == "+1" and deltas["Lượt người tham gia"] == "+10"
+
+
+def test_dashboard_year_over_year_table_with_two_events(app_for, db, committee, week):
+    db["events"].insert({"year": 2019, "title": "Tuần lễ 2019", "start_date": "2019-10-01",
+                         "end_date": "2019-10-07", "created_at": "2019-01-01T00:00:00"})
+    at = open_page(app_for, committee, "committee_dashboard.py")
+    assert any(s.value == "So sánh các năm" for s in at.subheader)
+    years = at.dataframe[-1].value
+    assert list(years["Năm"]) == ["2020", "2019"]
+
+
+def test_dashboard_for_an_empty_week_shows_zeros(app_for, committee):
+    at = open_page(app_for, committee, "committee_dashboard.py")
+    assert metrics(at)["Hoạt động"] == "0"
+    assert any(c.value == "Chưa có dữ liệu nào được nhập." for c in at.caption)
+
+
+def test_progress_lists_units_not_reported_with_a_bcc_mailto(app_for, db, committee, week):
+    db["units"].update(unit_id(db, "MN-TRUCBACH"), {"email": "mn.trucbach@example.vn"})
+    add_unit(db, "TH-SILENT", "school", "tieu_hoc", "00034", email="th.silent@example.vn")
+    at = open_page(app_for, committee, "committee_progress.py", {"prog_tier": "mam_non"})
+    assert metrics(at)["Đơn vị đã báo cáo"] == "0/1 (0,0%)"
+    silent = at.dataframe[0].value
+    assert list(silent["Mã"]) == ["MN-TRUCBACH"]
+    button = at.get("link_button")[0]
+    url = button.proto.url
+    assert url.startswith("mailto:?bcc=mn.trucbach@example.vn&subject=")
+    assert "th.silent" not in url  # filtered out by tier
+
+
+def test_progress_rates_per_tier_and_ward_agree_with_stats(app_for, db, committee, week):
+    at = open_page(app_for, committee, "committee_progress.py")
+    summary = stats.summary(db, week)
+    tiers = at.dataframe[1].value
+    assert list(tiers["Đã báo cáo"]) == [t["reporting_schools"] for t in summary["by_tier"]]
+    wards = at.dataframe[2].value
+    assert list(wards["Tổng số"]) == [w["units"] for w in summary["by_ward"]]
+    units = at.dataframe[3].value
+    assert int(units["Đã báo cáo"].sum()) == summary["totals"]["reporting_units"]
+
+
+def test_review_needs_fix_without_comment_is_refused_and_writes_nothing(
+        app_for, db, committee, week):
+    at = open_page(app_for, committee, "committee_review.py", {"rev_status": "submitted"})
+    entry_id = at.selectbox(key="rev_pick").value
+    at.button[1].click().run()  # Yêu cầu sửa, no comment
+    assert any("Hãy ghi rõ cần sửa gì" in e.value for e in at.error)
+    assert db["activities"].get(entry_id)["status"] == "submitted"
+
+
+def test_review_needs_fix_with_comment_stops_the_entry_counting(app_for, db, committee, week):
+    at = open_page(app_for, committee, "committee_review.py", {"rev_status": "submitted"})
+    entry_id = at.selectbox(key="rev_pick").value
+    before = stats.summary(db, week)["totals"]["activities"]
+    at.text_area(key="rev_comment").input("Thiếu ảnh minh chứng")
+    at.button[1].click().run()
+    assert not at.exception
+    row = db["activities"].get(entry_id)
+    assert (row["status"], row["review_comment"]) == ("needs_fix", "Thiếu ảnh minh chứng")
+    assert stats.summary(db, week)["totals"]["activities"] == before - 1
+    assert any("Cần sửa" in s.value for s in at.success)
+
+
+def test_review_accept_on_propaganda(app_for, db, committee, week):
+    at = open_page(app_for, committee, "committee_review.py",
+                   {"rev_kind": "propaganda", "rev_status": "needs_fix"})
+    entry_id = at.selectbox(key="rev_pick").value
+    at.button[0].click().run()
+    assert db["propaganda"].get(entry_id)["status"] == "accepted"
+
+
+def test_export_page_offers_xlsx_and_csv(app_for, committee, week):
+    at = open_page(app_for, committee, "committee_export.py")
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Tải tệp XLSX (mỗi bảng một trang tính)", "Tải tệp CSV"]
