@@ -1,8 +1,69 @@
-"""Nhật ký hệ thống: built by a later issue; for now a placeholder that still checks the role."""
+"""Admin: the audit log — every change (before / after), logins, failed and refused logins,
+backups and restores — filtered by user, table, action and date."""
+from datetime import datetime
+
 import streamlit as st
 
 from components.navigation import guard
-from core import texts
+from components.session import database
+from core import audit_diff, numbers, texts
+from db import audit_search
 
-guard("admin_audit.py")
-st.info(texts.UNDER_CONSTRUCTION)
+LIMIT = 500
+
+actor = guard("admin_audit.py")
+db = database()
+
+
+def when(at: str) -> str:
+    return datetime.fromisoformat(at).strftime("%H:%M:%S %d/%m/%Y")
+
+
+def name_of(names: dict, code):
+    return names.get(code, code) if code else texts.FILTER_ALL
+
+
+choices = audit_search.choices(db)
+c1, c2, c3 = st.columns(3)
+user = c1.selectbox(texts.AUD_USER, [None] + audit_search.usernames(db), key="aud_user",
+                    format_func=lambda u: u or texts.FILTER_ALL)
+table = c2.selectbox(texts.AUD_TABLE, [None] + choices["table_name"], key="aud_table",
+                     format_func=lambda t: name_of(texts.AUD_TABLES, t))
+action = c3.selectbox(texts.AUD_ACTION, [None] + choices["action"], key="aud_action",
+                      format_func=lambda a: name_of(texts.AUD_ACTIONS, a))
+c1, c2 = st.columns(2)
+date_from = c1.date_input(texts.AUD_FROM, None, format="DD/MM/YYYY", key="aud_from")
+date_to = c2.date_input(texts.AUD_TO, None, format="DD/MM/YYYY", key="aud_to")
+
+rows = audit_search.search(db, username=user, table=table, action=action,
+                           date_from=date_from, date_to=date_to, limit=LIMIT)
+st.caption(texts.AUD_COUNT.format(shown=numbers.integer(len(rows)),
+                                  total=numbers.integer(audit_search.count(db)), limit=LIMIT))
+st.dataframe(
+    [{texts.AUD_COL_ID: r["id"], texts.AUD_COL_AT: when(r["at"]),
+      texts.AUD_COL_USER: r["who"] or "—",
+      texts.AUD_COL_ACTION: texts.AUD_ACTIONS.get(r["action"], r["action"]),
+      texts.AUD_COL_TABLE: texts.AUD_TABLES.get(r["table_name"], r["table_name"] or ""),
+      texts.AUD_COL_ROW: r["row_id"] or "",
+      texts.AUD_COL_DETAIL: audit_diff.detail_text(r["detail"])} for r in rows],
+    hide_index=True, width="stretch")
+
+if rows:
+    st.subheader(texts.AUD_CHANGES)
+    by_id = {r["id"]: r for r in rows}
+    picked = st.selectbox(texts.AUD_PICK, list(by_id), key="aud_pick",
+                          format_func=lambda i: texts.AUD_PICK_ITEM.format(
+                              id=i, at=when(by_id[i]["at"]), user=by_id[i]["who"] or "—",
+                              action=texts.AUD_ACTIONS.get(by_id[i]["action"],
+                                                           by_id[i]["action"])))
+    entry = by_id[picked]
+    diff = audit_diff.changes(entry["before"], entry["after"])
+    if diff:
+        st.dataframe([{texts.AUD_COL_FIELD: d["field"], texts.AUD_COL_BEFORE: d["before"],
+                       texts.AUD_COL_AFTER: d["after"]} for d in diff],
+                     hide_index=True, width="stretch")
+    else:
+        st.caption(texts.AUD_NO_CHANGES)
+    if entry["detail"]:
+        st.caption(texts.AUD_COL_DETAIL)
+        st.code(audit_diff.detail_text(entry["detail"]), language=None)

@@ -1,8 +1,68 @@
-"""Sao lưu: built by a later issue; for now a placeholder that still checks the role."""
+"""Admin: back up the whole database with SQLite's online backup API (safe while units are
+typing) and download it; restore from an uploaded backup after a confirmation. All the
+work is in db/backup.py (also used by manage.py backup / restore)."""
 import streamlit as st
 
 from components.navigation import guard
-from core import texts
+from components.session import database, database_path
+from core import numbers, texts
+from db import backup
 
-guard("admin_backup.py")
-st.info(texts.UNDER_CONSTRUCTION)
+actor = guard("admin_backup.py")
+db = database()
+live = database_path()
+
+if flash := st.session_state.pop("backup_flash", None):
+    st.success(flash)
+
+st.markdown(texts.BAKP_HELP)
+
+st.subheader(texts.BAKP_MAKE)
+if st.button(texts.BAKP_MAKE_BUTTON, type="primary", key="bak_make"):
+    try:
+        with st.spinner(texts.BAKP_WORKING):
+            result = backup.backup_to_folder(live, actor)
+    except backup.BackupError as error:
+        st.error(str(error))
+    else:
+        st.session_state["bak_last"] = result.path.name
+        st.success(texts.BAKP_MADE.format(
+            name=result.path.name, size=numbers.integer(result.size / 1024),
+            counts=", ".join(f"{texts.BAKP_TABLES.get(t, t)} {numbers.integer(n)}"
+                             for t, n in result.tables.items())))
+
+saved = backup.list_backups(live)
+if saved:
+    st.markdown(texts.BAKP_SAVED.format(folder=backup.backup_folder(live)))
+    names = {b["name"]: b for b in saved}
+    default = st.session_state.get("bak_last")
+    picked = st.selectbox(texts.BAKP_PICK, list(names), key="bak_pick",
+                          index=list(names).index(default) if default in names else 0,
+                          format_func=lambda n: texts.BAKP_ITEM.format(
+                              name=n, size=numbers.integer(names[n]["size"] / 1024),
+                              at=names[n]["modified"].strftime("%H:%M:%S %d/%m/%Y")))
+    path = names[picked]["path"]
+    st.download_button(texts.BAKP_DOWNLOAD, lambda: path.read_bytes(), file_name=picked,
+                       mime="application/vnd.sqlite3", key="bak_download")
+else:
+    st.caption(texts.BAKP_NONE_YET)
+
+st.divider()
+st.subheader(texts.BAKP_RESTORE)
+st.markdown(texts.BAKP_RESTORE_HELP)
+upload = st.file_uploader(texts.BAKP_UPLOAD, type=["db", "sqlite", "sqlite3"], key="bak_upload")
+if upload is not None:
+    data = upload.getvalue()
+    confirmed = st.checkbox(texts.BAKP_CONFIRM.format(name=upload.name), key="bak_confirm")
+    if st.button(texts.BAKP_RESTORE_BUTTON, type="primary", disabled=not confirmed,
+                 key="bak_restore"):
+        try:
+            with st.spinner(texts.BAKP_WORKING):
+                kept = backup.restore_bytes(live, data, upload.name, actor)
+        except backup.BackupError as error:
+            st.error(str(error))
+        else:
+            st.session_state["backup_flash"] = texts.BAKP_RESTORED.format(name=upload.name,
+                                                                        kept=kept)
+            st.session_state.pop("bak_confirm", None)
+            st.rerun()

@@ -787,3 +787,71 @@ BUDP_SUBMIT_HELP = ("Khi dự trù đã đầy đủ, gửi để quản trị (
 BUDP_SUBMIT = "Gửi duyệt"
 BUDP_SUBMITTED = "Đã gửi dự trù kinh phí để phê duyệt."
 BUDP_FROZEN = "Dự trù đã gửi hoặc đã duyệt nên không sửa được."
+
+# Admin: backup page (issue 6: app_pages/admin_backup.py)
+BAKP_HELP = ("Sao lưu dùng cơ chế sao lưu trực tuyến của SQLite: an toàn cả khi các đơn vị đang "
+             "nhập liệu. Mỗi bản sao được kiểm tra toàn vẹn (`integrity_check`) trước khi lưu. "
+             "Hãy tải bản sao về và cất ở nơi khác máy chủ.")
+BAKP_MAKE = "Tạo bản sao lưu"
+BAKP_MAKE_BUTTON = "Sao lưu ngay"
+BAKP_WORKING = "Đang xử lý…"
+BAKP_MADE = ("Đã sao lưu vào {name} ({size} KB), kiểm tra toàn vẹn: đạt. Bản sao gồm: "
+             "{counts}.")
+BAKP_TABLES = {"events": "Tuần lễ", "units": "đơn vị", "users": "tài khoản",
+               "activities": "hoạt động", "propaganda": "tuyên truyền",
+               "audit_log": "dòng nhật ký"}
+BAKP_SAVED = "Các bản sao lưu trên máy chủ (thư mục `{folder}`):"
+BAKP_PICK = "Chọn bản sao lưu"
+BAKP_ITEM = "{name} — {size} KB — {at}"
+BAKP_DOWNLOAD = "Tải bản sao lưu về máy"
+BAKP_NONE_YET = "Chưa có bản sao lưu nào trên máy chủ."
+BAKP_RESTORE = "Khôi phục từ bản sao lưu"
+BAKP_RESTORE_HELP = ("Toàn bộ dữ liệu hiện tại sẽ được thay bằng dữ liệu trong tệp. Tệp phải là "
+                     "cơ sở dữ liệu của ứng dụng này và qua kiểm tra toàn vẹn, nếu không hệ "
+                     "thống từ chối và giữ nguyên dữ liệu. Dữ liệu đang dùng được cất lại thành "
+                     "một tệp có ghi thời điểm bên cạnh cơ sở dữ liệu. Tệp lớn hơn giới hạn tải "
+                     "lên: dùng lệnh `python3 manage.py restore TỆP` trên máy chủ.")
+BAKP_UPLOAD = "Tệp sao lưu (.db)"
+BAKP_CONFIRM = ("Tôi hiểu toàn bộ dữ liệu hiện tại sẽ được thay bằng dữ liệu trong «{name}»")
+BAKP_RESTORE_BUTTON = "Khôi phục"
+BAKP_RESTORED = ("Đã khôi phục dữ liệu từ «{name}». Dữ liệu cũ được cất tại {kept}. Nếu tài "
+                 "khoản của bạn không có trong bản sao lưu, bạn sẽ phải đăng nhập lại.")
+
+# Admin: audit log page (issue 6: app_pages/admin_audit.py)
+AUD_USER = "Người thực hiện"
+AUD_TABLE = "Bảng dữ liệu"
+AUD_ACTION = "Thao tác"
+AUD_FROM = "Từ ngày"
+AUD_TO = "Đến ngày"
+AUD_COUNT = "Hiển thị {shown} mục (tối đa {limit} mục mới nhất khớp bộ lọc; nhật ký có {total} mục)."
+AUD_COL_ID = "Số"
+AUD_COL_AT = "Thời điểm"
+AUD_COL_USER = "Người thực hiện"
+AUD_COL_ACTION = "Thao tác"
+AUD_COL_TABLE = "Bảng"
+AUD_COL_ROW = "Mã dòng"
+AUD_COL_DETAIL = "Chi tiết"
+AUD_COL_FIELD = "Trường"
+AUD_COL_BEFORE = "Trước"
+AUD_COL_AFTER = "Sau"
+AUD_CHANGES = "Trước và sau khi thay đổi"
+AUD_PICK = "Chọn mục nhật ký"
+AUD_PICK_ITEM = "#{id} — {at} — {user} — {action}"
+AUD_NO_CHANGES = "Mục này không thay đổi dữ liệu (ví dụ đăng nhập, sao lưu)."
+AUD_ACTIONS = {
+    "create": "Tạo mới", "update": "Sửa", "delete": "Xóa", "withdraw": "Rút",
+    "login": "Đăng nhập", "login_failed": "Sai mật khẩu", "login_refused": "Từ chối đăng nhập",
+    "logout": "Đăng xuất", "lock": "Khóa", "unlock": "Mở khóa",
+    "reset_password": "Đặt lại mật khẩu", "change_password": "Đổi mật khẩu",
+    "activate": "Kích hoạt", "deactivate": "Ngừng hoạt động", "submit": "Gửi / nộp",
+    "approve": "Phê duyệt", "return_to_draft": "Trả lại", "backup": "Sao lưu",
+    "restore": "Khôi phục", "review": "Duyệt", "decide": "Quyết định", "reopen": "Mở lại",
+}
+AUD_TABLES = {
+    "events": "Tuần lễ", "slogans": "Khẩu hiệu", "targets": "Chỉ tiêu", "units": "Đơn vị",
+    "users": "Tài khoản", "activities": "Hoạt động", "propaganda": "Tuyên truyền",
+    "photos": "Ảnh", "learning_model_counts": "Mô hình học tập", "nominations": "Đề xuất",
+    "commendations": "Khen thưởng", "budgets": "Dự trù kinh phí",
+    "budget_lines": "Dòng dự trù", "report_submissions": "Nộp báo cáo",
+}
+AUD_ACTIONS["demo"] = "Dữ liệu mẫu"

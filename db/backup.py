@@ -226,3 +226,24 @@ def _after_restore(live_path: Path, name: str, kept: Path, actor) -> None:
                 "file": name, "replaced_database_kept_as": str(kept)}))
     finally:
         db.conn.close()
+
+
+def backup_folder(live_path) -> Path:
+    """Where the admin page keeps the backups it makes: 'backups/' beside the database."""
+    return Path(live_path).resolve().parent / "backups"
+
+
+def backup_to_folder(live_path, actor=None, now: datetime | None = None) -> BackupResult:
+    """A new timestamped backup in backup_folder(): llw-YYYYmmdd-HHMMSS.db."""
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    return backup(live_path, backup_folder(live_path) / f"llw-{stamp}.db", actor)
+
+
+def list_backups(live_path) -> list[dict]:
+    """The backups in backup_folder(), newest first: name, path, size, modified time."""
+    folder = backup_folder(live_path)
+    if not folder.is_dir():
+        return []
+    files = sorted(folder.glob("llw-*.db"), key=lambda p: p.stat().st_mtime, reverse=True)
+    return [{"name": p.name, "path": p, "size": p.stat().st_size,
+             "modified": datetime.fromtimestamp(p.stat().st_mtime)} for p in files]
