@@ -1,0 +1,71 @@
+"""The live dashboard in a real browser: SVG charts drawn, an entry added meanwhile shows
+up after one refresh interval without reloading, and a click on the tile map filters."""
+import re
+import time
+
+import pytest
+
+from db import connect
+from tests.browser.conftest import login
+from tests.conftest import PASSWORD, make_user
+from tests.stats_fixture import add_activity, build_week
+
+pytestmark = pytest.mark.browser
+REFRESH_SECONDS = 5  # the schema's minimum
+
+
+def week_with_committee(db):
+    make_user(db, "quan.tri", "admin")
+    make_user(db, "ban.chi.dao", "committee")
+    build_week(db)
+    db.execute("update events set refresh_seconds = ?", [REFRESH_SECONDS])
+
+
+def metric_value(page, label):
+    """The value of the KPI tile whose label is `label`."""
+    tile = page.locator('[data-testid="stMetric"]').filter(
+        has=page.locator('[data-testid="stMetricLabel"]', has_text=label)).first
+    return tile.locator('[data-testid="stMetricValue"]').inner_text().strip()
+
+
+def open_dashboard(server_factory, page):
+    server = server_factory(week_with_committee)
+    login(page, server.url, "ban.chi.dao", PASSWORD)
+    page.get_by_text("Cập nhật lúc").first.wait_for(timeout=30_000)
+    page.locator('[role="graphics-symbol"]').first.wait_for(timeout=30_000)
+    return server
+
+
+def test_dashboard_draws_svg_marks_and_refreshes_itself(server_factory, page):
+    server = open_dashboard(server_factory, page)
+    assert page.locator("svg [role='graphics-symbol']").count() >= 14
+    assert metric_value(page, "Hoạt động") == "4"
+    first_stamp = page.get_by_text(re.compile(r"Cập nhật lúc \d\d:\d\d:\d\d")).inner_text()
+    navigations = []
+    page.on("framenavigated", lambda frame: navigations.append(frame.url))
+
+    db = connect(server.db_path)  # another unit logs an activity meanwhile
+    add_activity(db, 1, "UBND-00004", "00004", "sports", "2020-10-05", 1234,
+                 created_at="2020-10-05T10:00:00+07:00")
+    db.conn.close()
+
+    deadline = time.time() + REFRESH_SECONDS * 3 + 10
+    while time.time() < deadline and metric_value(page, "Hoạt động") != "5":
+        page.wait_for_timeout(500)
+    assert metric_value(page, "Hoạt động") == "5"
+    assert metric_value(page, "Lượt người tham gia") == "1.594"  # 360 + 1 234, vi format
+    assert page.get_by_text(re.compile(r"Cập nhật lúc")).inner_text() != first_stamp
+    assert navigations == []  # no reload
+    assert page.dialogs == []
+
+
+def test_clicking_a_ward_tile_filters_the_page(server_factory, page):
+    open_dashboard(server_factory, page)
+    tile = page.locator("svg [role='graphics-symbol'][aria-label*='Phúc Xá']").first
+    tile.click()
+    page.get_by_text("Đang lọc theo phường Phúc Xá").wait_for(timeout=20_000)
+    deadline = time.time() + 20
+    while time.time() < deadline and metric_value(page, "Hoạt động") != "2":
+        page.wait_for_timeout(300)
+    assert metric_value(page, "Hoạt động") == "2"
+    assert metric_value(page, "Phường có hoạt động") == "1/1"
