@@ -24,23 +24,24 @@ st.caption(texts.LM_INTRO)
 saved = learning_models.counts(db, event["id"], unit["id"])
 errors = FieldErrors()
 PREFIX = "lm_"
-with st.form(f"{PREFIX}form", clear_on_submit=False):
+K = entry_forms.keys(PREFIX)
+with st.form(f"{K}form", clear_on_submit=False):
     for model, name in ref.MODEL_NAMES.items():
         st.markdown(f"**{name}**")
         left, right = st.columns(2)
         with left:
             st.number_input(texts.LM_REGISTERED, min_value=0, step=1,
                             value=saved.get(model, {}).get("registered", 0),
-                            key=f"{PREFIX}{model}_registered")
+                            key=f"{K}{model}_registered")
             errors.slot(f"{model}.registered")
         with right:
             st.number_input(texts.LM_RECOGNISED, min_value=0, step=1,
                             value=saved.get(model, {}).get("recognised", 0),
-                            key=f"{PREFIX}{model}_recognised")
+                            key=f"{K}{model}_recognised")
             errors.slot(f"{model}.recognised")
     submitted = st.form_submit_button(texts.EF_SAVE, type="primary")
 if submitted:
-    values = {model: {field: st.session_state[f"{PREFIX}{model}_{field}"]
+    values = {model: {field: st.session_state[f"{K}{model}_{field}"]
                       for field in ("registered", "recognised")} for model in ref.MODEL_NAMES}
     entry_forms.save(lambda token: learning_models.save(db, actor, event["id"], unit["id"],
                                                         values, token=token),

@@ -25,4 +25,4 @@ with tab_form:
     st.page_link("app_pages/unit_entries.py", label=texts.UNIT_LINK_MY_ENTRIES,
                  icon=":material/list_alt:")
 with tab_file:
-    entry_forms.import_box(db, actor, event, entries.PROPAGANDA, "prop_import")
+    entry_forms.import_box(db, actor, event, entries.PROPAGANDA, "import_prop")

@@ -97,8 +97,9 @@ def _options(prefix, files, removing, current) -> dict:
     return options
 
 
-def activity_form(db, event, unit, prefix, current=None):
+def activity_form(db, event, unit, base, current=None):
     """Draw the activity form; returns (submitted, raw values, options, FieldErrors)."""
+    prefix = keys(base)
     current = current or {}
     errors = FieldErrors()
     types = list(ref.TYPE_NAMES)
@@ -155,7 +156,8 @@ def activity_form(db, event, unit, prefix, current=None):
     return submitted, raw, _options(prefix, files, removing, current), errors
 
 
-def propaganda_form(db, event, unit, prefix, current=None):
+def propaganda_form(db, event, unit, base, current=None):
+    prefix = keys(base)
     current = current or {}
     errors = FieldErrors()
     channels = list(ref.CHANNEL_NAMES)
@@ -194,19 +196,30 @@ def propaganda_form(db, event, unit, prefix, current=None):
     return submitted, raw, _options(prefix, files, removing, current), errors
 
 
-def save(action, errors: FieldErrors, prefix: str, success: str) -> bool:
-    """Run a db write for a submitted form. On success: clear the form, renew its token,
-    rerun with a success message. On failure: messages next to the fields, values kept."""
+def keys(base: str) -> str:
+    """The widget-key prefix of a form: `base` until its first successful save, then `base`
+    plus a generation number. A saved form is drawn with new keys because the browser keeps
+    showing the values of a widget whose key is unchanged, even once its session state is
+    deleted."""
+    generation = st.session_state.get(f"_gen_{base}", 0)
+    return base if generation == 0 else f"{base}{generation}_"
+
+
+def save(action, errors: FieldErrors, base: str, success: str) -> bool:
+    """Run a db write for a submitted form. On success: a fresh form (new widget keys, the
+    old values forgotten), a new token, a rerun with a success message. On failure:
+    messages next to the fields, typed values kept, nothing written."""
     try:
-        action(render_token(prefix))
+        action(render_token(base))
     except ValidationFailed as failure:
         errors.show(failure.errors)
         return False
     except (WeekLocked, AccessDenied) as refused:
         st.error(str(refused))
         return False
-    renew_token(prefix)
-    reset_fields(prefix)
+    renew_token(base)
+    reset_fields(keys(base))
+    st.session_state[f"_gen_{base}"] = st.session_state.get(f"_gen_{base}", 0) + 1
     flash(success)
     st.rerun()
 

@@ -61,6 +61,8 @@ def test_unit_logs_an_activity_with_a_photo_and_sees_it_in_my_entries(
     page.get_by_text("anh-ngay-hoi.jpg").first.wait_for(timeout=20_000)
     form.get_by_role("button", name="Lưu hoạt động").click()
     page.get_by_text(f"Đã lưu hoạt động «{TITLE}»").wait_for(timeout=30_000)
+    form = activity_form(page)  # a fresh, empty form for the next activity
+    assert form.get_by_label("Tên hoạt động", exact=True).input_value() == ""
     page.screenshot(path=str(tmp_path / "saved.png"))
 
     open_page(page, server.url, "Dữ liệu đã nhập")
