@@ -25,7 +25,7 @@ c2.metric(texts.REPORT_COL_PARTICIPANTS, numbers.integer(totals["participants"])
 c3.metric(texts.REPORT_COL_PROPAGANDA, numbers.integer(totals["propaganda_items"]))
 c4.metric(texts.REPORT_METRIC_REPORTING, numbers.percent(totals["reporting_rate"]))
 
-st.subheader(texts.REPORT_H_ASSESSMENT)
+st.subheader(texts.REPORT_PAGE_ASSESSMENT)
 errors = FieldErrors()
 with st.form("report_assessment_form"):
     assessment = st.text_area(texts.REPORT_ASSESSMENT_LABEL, value=event["assessment"] or "",

@@ -855,3 +855,4 @@ AUD_TABLES = {
     "budget_lines": "Dòng dự trù", "report_submissions": "Nộp báo cáo",
 }
 AUD_ACTIONS["demo"] = "Dữ liệu mẫu"
+REPORT_PAGE_ASSESSMENT = "Đánh giá chung của Ban chỉ đạo"
