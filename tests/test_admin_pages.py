@@ -154,3 +154,94 @@ def test_audit_search_date_range_is_inclusive_days(db, admin):
 def test_audit_page_has_the_date_filters(app_for, admin):
     at = open_page(app_for, admin, "admin_audit.py")
     assert {w.key for w in at.date_input} == {"aud_from", "aud_to"}
+
+
+# --- settings: save, errors, lock, next year ----------------------------------------------
+
+def test_settings_end_before_start_shows_the_message_next_to_the_field_and_saves_nothing(
+        app_for, db, admin):
+    from datetime import date
+
+    before = events.get(db, 2020)
+    at = open_page(app_for, admin, "admin_settings.py")
+    at.date_input(key="set_end_1").set_value(date(2020, 10, 1))
+    at.text_input(key="set_theme_1").set_value("Chủ đề mới")
+    at.button(key="FormSubmitter:settings_1-Lưu").click().run()
+    errors = texts_of(at, "error")
+    assert any("Ngày kết thúc phải bằng hoặc sau ngày bắt đầu" in e for e in errors)
+    assert at.text_input(key="set_theme_1").value == "Chủ đề mới"  # the typed value stays
+    assert events.get(db, 2020) == before
+
+
+def test_settings_saved_from_the_page(app_for, db, admin):
+    at = open_page(app_for, admin, "admin_settings.py")
+    at.text_input(key="set_sname_1").set_value("Nguyễn Văn Bình")
+    at.number_input(key="set_refresh_1").set_value(60)
+    at.button(key="FormSubmitter:settings_1-Lưu").click().run()
+    assert not at.exception
+    assert "Đã lưu cấu hình Tuần lễ." in texts_of(at, "success")
+    saved = events.get(db, 2020)
+    assert (saved["signer_name"], saved["refresh_seconds"]) == ("Nguyễn Văn Bình", 60)
+
+
+def test_lock_now_from_the_page_then_units_are_refused_by_the_data_layer(app_for, db, admin):
+    from db import WeekLocked
+
+    at = open_page(app_for, admin, "admin_settings.py")
+    at.button(key="set_lock_now_1").click().run()
+    assert not at.exception
+    assert any("Đã khóa báo cáo từ" in w for w in texts_of(at, "warning"))
+    with pytest.raises(WeekLocked):
+        events.ensure_open(db, events.get(db, 2020)["id"])
+    at.button(key="set_unlock_1").click().run()
+    assert events.get(db, 2020)["lock_at"] is None
+
+
+def test_a_lock_before_the_end_of_the_week_is_refused_on_the_page(app_for, db, admin):
+    from datetime import date
+
+    at = open_page(app_for, admin, "admin_settings.py")
+    at.date_input(key="set_lock_day_1").set_value(date(2020, 10, 5))
+    at.button(key="FormSubmitter:lock_1-Lưu thời điểm khóa").click().run()
+    assert any("07/10/2020" in e for e in texts_of(at, "error"))
+    assert events.get(db, 2020)["lock_at"] is None
+
+
+def test_next_year_button_creates_2021_and_the_page_switches_to_it(app_for, db, admin):
+    at = open_page(app_for, admin, "admin_settings.py")
+    assert at.button(key="set_next_year").disabled  # until confirmed
+    at.checkbox(key="set_next_ok_1").check().run()
+    at.button(key="set_next_year").click().run()
+    assert not at.exception
+    assert any("Đã tạo Tuần lễ năm 2021" in s for s in texts_of(at, "success"))
+    new = events.get(db, 2021)
+    assert at.text_input(key=f"set_title_{new['id']}").value == \
+        "Tuần lễ hưởng ứng học tập suốt đời năm 2021"
+    assert at.sidebar.selectbox(key="event_year").value == 2021
+
+
+def test_bad_slogan_on_the_page_is_refused(app_for, db, admin):
+    at = open_page(app_for, admin, "admin_settings.py")
+    at.text_area(key="set_slogan_1_3").set_value("   ")
+    at.button(key="FormSubmitter:slogans_1-Lưu").click().run()
+    assert any("Khẩu hiệu số 3 không được để trống" in e for e in texts_of(at, "error"))
+    assert len(events.slogans(db, events.get(db, 2020)["id"])) == 8
+    assert events.slogans(db, 1)[2]["text"].startswith("Học tập sử dụng công nghệ")
+
+
+def test_targets_saved_from_the_editor(app_for, db, admin):
+    at = open_page(app_for, admin, "admin_settings.py")
+    at.session_state["set_targets_1"] = {
+        "edited_rows": {"0": {"Tối thiểu": 3}}, "added_rows": [], "deleted_rows": [1]}
+    at.button(key="FormSubmitter:targets_1-Lưu").click().run()
+    assert not at.exception, at.exception
+    targets = events.targets(db, 1)
+    assert len(targets) == 3
+    assert (targets[0]["unit_kind"], targets[0]["minimum"]) == ("school", 3)
+
+
+@pytest.mark.parametrize("script", ["admin_settings.py", "admin_backup.py", "admin_audit.py"])
+def test_admin_pages_are_refused_to_the_committee(app_for, committee, script):
+    at = app_for(committee)
+    with pytest.raises(ValueError):
+        at.switch_page(f"app_pages/{script}").run()
