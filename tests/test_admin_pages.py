@@ -245,3 +245,10 @@ def test_admin_pages_are_refused_to_the_committee(app_for, committee, script):
     at = app_for(committee)
     with pytest.raises(ValueError):
         at.switch_page(f"app_pages/{script}").run()
+
+
+def test_after_the_admin_locks_the_week_the_unit_page_says_so(app_for, db, admin, unit_user):
+    at = open_page(app_for, admin, "admin_settings.py")
+    at.button(key="set_lock_now_1").click().run()
+    unit_page = open_page(app_for, unit_user, "unit_activity.py")
+    assert any("Tuần lễ đã khóa báo cáo lúc" in w for w in texts_of(unit_page, "warning"))
