@@ -267,3 +267,119 @@ def m001_initial(db):
 
 def _statements(script: str):
     return [s.strip() for s in script.split(";") if s.strip()]
+
+
+# --- m002: summary tables for the stats (issue 4 §7, docs/benchmarks.md) -------------------
+# At 100 000 activities every statistic was a sort of the whole table. These two tables hold
+# the COUNTING entries (deleted = 0 and status != 'needs_fix', DESIGN §4) already grouped by
+# every dimension the stats filter or group on; triggers keep them exact whoever writes
+# (pages, imports, the demo, a restore). db/stats.py reads them; the raw tables stay the
+# truth, and tests/test_stats.py checks the two agree.
+STATS_CUBES = """
+create table activity_cube (
+    event_id integer not null, ward_code text not null, unit_kind text not null,
+    unit_tier text not null, day text not null, type text not null, created_day text not null,
+    n integer not null, participants integer not null, online integer not null,
+    primary key (event_id, ward_code, unit_kind, unit_tier, day, type, created_day)
+) without rowid;
+create table propaganda_cube (
+    event_id integer not null, ward_code text not null, unit_kind text not null,
+    unit_tier text not null, day text not null, channel text not null,
+    created_day text not null, n integer not null, quantity integer not null,
+    primary key (event_id, ward_code, unit_kind, unit_tier, day, channel, created_day)
+) without rowid;
+"""
+
+_ACTIVITY_ADD = """
+insert into activity_cube (event_id, ward_code, unit_kind, unit_tier, day, type, created_day,
+                           n, participants, online)
+select {r}.event_id, {r}.ward_code, u.kind, coalesce(u.tier, ''), {r}.start_date, {r}.type,
+       substr({r}.created_at, 1, 10), {sign}, {sign} * {r}.participants,
+       {sign} * {r}.online_participants
+from units u where u.id = {r}.unit_id
+on conflict do update set n = n + excluded.n, participants = participants + excluded.participants,
+    online = online + excluded.online;
+"""
+_PROPAGANDA_ADD = """
+insert into propaganda_cube (event_id, ward_code, unit_kind, unit_tier, day, channel,
+                             created_day, n, quantity)
+select {r}.event_id, {r}.ward_code, u.kind, coalesce(u.tier, ''), {r}.date, {r}.channel,
+       substr({r}.created_at, 1, 10), {sign}, {sign} * {r}.quantity
+from units u where u.id = {r}.unit_id
+on conflict do update set n = n + excluded.n, quantity = quantity + excluded.quantity;
+"""
+_COUNTS = "{r}.deleted = 0 and {r}.status != 'needs_fix'"
+
+
+def _cube_triggers(table: str, add: str) -> list[str]:
+    plus, minus = add.format(r="new", sign=1), add.format(r="old", sign=-1)
+    counts_new, counts_old = _COUNTS.format(r="new"), _COUNTS.format(r="old")
+    return [
+        f"create trigger {table}_cube_insert after insert on {table} "
+        f"when {counts_new} begin {plus} end",
+        f"create trigger {table}_cube_delete after delete on {table} "
+        f"when {counts_old} begin {minus} end",
+        f"create trigger {table}_cube_update_old after update on {table} "
+        f"when {counts_old} begin {minus} end",
+        f"create trigger {table}_cube_update_new after update on {table} "
+        f"when {counts_new} begin {plus} end",
+    ]
+
+
+_MOVE_ACTIVITIES = """
+insert into activity_cube
+select e.event_id, e.ward_code, {kind}, coalesce({tier}, ''), e.start_date, e.type,
+       substr(e.created_at, 1, 10), {sign} * count(*), {sign} * sum(e.participants),
+       {sign} * sum(e.online_participants)
+from activities e where e.unit_id = new.id and e.deleted = 0 and e.status != 'needs_fix'
+group by 1, 2, 3, 4, 5, 6, 7
+on conflict do update set n = n + excluded.n, participants = participants + excluded.participants,
+    online = online + excluded.online;
+"""
+_MOVE_PROPAGANDA = """
+insert into propaganda_cube
+select e.event_id, e.ward_code, {kind}, coalesce({tier}, ''), e.date, e.channel,
+       substr(e.created_at, 1, 10), {sign} * count(*), {sign} * sum(e.quantity)
+from propaganda e where e.unit_id = new.id and e.deleted = 0 and e.status != 'needs_fix'
+group by 1, 2, 3, 4, 5, 6, 7
+on conflict do update set n = n + excluded.n, quantity = quantity + excluded.quantity;
+"""
+
+
+def _unit_change_trigger() -> str:
+    """A unit whose kind or tier changes moves its counting entries to the new cell."""
+    body = "".join(template.format(kind=kind, tier=tier, sign=sign)
+                   for template in (_MOVE_ACTIVITIES, _MOVE_PROPAGANDA)
+                   for kind, tier, sign in (("old.kind", "old.tier", -1),
+                                            ("new.kind", "new.tier", 1)))
+    return ("create trigger units_cube_move after update of kind, tier on units "
+            f"when old.kind is not new.kind or old.tier is not new.tier begin {body} end")
+
+
+@migrations()
+def m002_stats_summary_tables(db):
+    for statement in _statements(STATS_CUBES):
+        db.execute(statement)
+    for statement in (_cube_triggers("activities", _ACTIVITY_ADD)
+                      + _cube_triggers("propaganda", _PROPAGANDA_ADD)
+                      + [_unit_change_trigger()]):
+        db.execute(statement)
+    # entries written before this migration
+    db.execute(_BACKFILL_ACTIVITIES)
+    db.execute(_BACKFILL_PROPAGANDA)
+
+
+_BACKFILL_ACTIVITIES = """
+insert into activity_cube
+select a.event_id, a.ward_code, u.kind, coalesce(u.tier, ''), a.start_date, a.type,
+       substr(a.created_at, 1, 10), count(*), sum(a.participants), sum(a.online_participants)
+from activities a join units u on u.id = a.unit_id
+where a.deleted = 0 and a.status != 'needs_fix' group by 1, 2, 3, 4, 5, 6, 7
+"""
+_BACKFILL_PROPAGANDA = """
+insert into propaganda_cube
+select p.event_id, p.ward_code, u.kind, coalesce(u.tier, ''), p.date, p.channel,
+       substr(p.created_at, 1, 10), count(*), sum(p.quantity)
+from propaganda p join units u on u.id = p.unit_id
+where p.deleted = 0 and p.status != 'needs_fix' group by 1, 2, 3, 4, 5, 6, 7
+"""

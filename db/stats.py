@@ -15,8 +15,11 @@ Filters (all optional, combined with AND):
 - `day_from` / `day_to`: activities starting, propaganda dated, in that range (ISO dates);
   a unit has reported in the range when one of its counting entries falls in it.
 
-Activities are read in ONE scan (a materialised GROUP BY cube whose rollups are further
-GROUP BYs in the same statement): at 100 000 activities a scan is what costs.
+Totals and breakdowns read the summary tables activity_cube / propaganda_cube (counting
+entries pre-grouped by ward, unit kind and tier, day, type/channel and day of entry; kept
+exact by triggers, db/schema.py m002) with one GROUP BY statement each: at 100 000
+activities a scan and sort of the raw table cost ~10x the floor (docs/benchmarks.md).
+Reporting units, slogans and the feed read the raw tables through their indexes.
 """
 from dataclasses import dataclass
 
@@ -68,6 +71,19 @@ class Filters:
         return " and ".join(where), params
 
 
+def _cube_clause(f: "Filters") -> tuple[str, list]:
+    """Filters on a summary table (activity_cube / propaganda_cube of db/schema.py m002),
+    which holds only counting entries already grouped by these columns."""
+    where, params = [], []
+    for condition, value in (("ward_code = ?", f.ward), ("unit_tier = ?", f.tier),
+                             ("unit_kind = ?", f.kind), ("day >= ?", f.day_from),
+                             ("day <= ?", f.day_to), ("created_day < ?", f.created_before)):
+        if value:
+            where.append(condition)
+            params.append(value)
+    return " and ".join(where) or "1", params
+
+
 def _filters(ward=None, tier=None, kind=None, day_from=None, day_to=None,
              created_before=None) -> Filters:
     return Filters(ward or None, tier or None, kind or None,
@@ -98,15 +114,14 @@ def week_days(event: dict) -> list[str]:
 
 def _activity_rollups(db, event_id: int, f: Filters) -> dict[str, dict]:
     """{dimension: {key: (activities, participants, online)}} for dimensions
-    total, ward, tier, day, type, ward_group, day_group — from one scan of activities."""
-    where, params = f.entry_clause("a", "start_date")
+    total, ward, tier, day, type, ward_group, day_group — one statement over activity_cube."""
+    where, params = _cube_clause(f)
     sql = f"""
         with cube as materialized (
-            select a.ward_code as ward, u.tier as tier, a.start_date as day, a.type as type,
-                   count(*) as n, sum(a.participants) as p, sum(a.online_participants) as o
-            from activities a join units u on u.id = a.unit_id
-            where a.event_id = ? and {where}
-            group by a.ward_code, u.tier, a.start_date, a.type
+            select ward_code as ward, nullif(unit_tier, '') as tier, day, type,
+                   sum(n) as n, sum(participants) as p, sum(online) as o
+            from activity_cube where event_id = ? and {where}
+            group by ward_code, unit_tier, day, type
         ),
         typed as materialized (
             select cube.*, t.grp as grp from cube join activity_types t on t.code = cube.type
@@ -131,13 +146,12 @@ def _activity_rollups(db, event_id: int, f: Filters) -> dict[str, dict]:
 
 def _propaganda_rollups(db, event_id: int, f: Filters) -> dict[str, dict]:
     """{dimension: {key: (entries, quantity)}} for total, ward, channel, day."""
-    where, params = f.entry_clause("p", "date")
+    where, params = _cube_clause(f)
     sql = f"""
         with cube as materialized (
-            select p.ward_code as ward, p.channel as channel, p.date as day,
-                   count(*) as n, sum(p.quantity) as q
-            from propaganda p where p.event_id = ? and {where}
-            group by p.ward_code, p.channel, p.date
+            select ward_code as ward, channel, day, sum(n) as n, sum(quantity) as q
+            from propaganda_cube where event_id = ? and {where}
+            group by ward_code, channel, day
         )
         select 'total', '', sum(n), sum(q) from cube
         union all select 'ward', ward, sum(n), sum(q) from cube group by ward

@@ -196,3 +196,69 @@ def test_feed_shows_newest_entries_but_not_withdrawn_ones(db, week):
     assert len(feed) == 8  # 6 activities + 4 propaganda, minus 2 withdrawn
     assert feed[0]["created_at"].startswith("2020-10-07")
     assert any(r["status"] == "needs_fix" for r in feed)
+
+
+RAW_BY_WARD = """select ward_code, count(*), sum(participants) from activities
+                 where event_id = ? and deleted = 0 and status != 'needs_fix'
+                 group by ward_code order by ward_code"""
+RAW_BY_TIER = """select u.tier, count(*), sum(a.participants) from activities a
+                 join units u on u.id = a.unit_id where a.event_id = ? and a.deleted = 0
+                 and a.status != 'needs_fix' and u.tier is not null group by u.tier"""
+RAW_BY_CHANNEL = """select channel, count(*), sum(quantity) from propaganda where event_id = ?
+                    and deleted = 0 and status != 'needs_fix' group by channel"""
+
+
+def assert_summary_matches_raw_tables(db, event_id):
+    s = stats.summary(db, event_id)
+    wards = {w["code"]: (w["activities"], w["participants"]) for w in s["by_ward"]}
+    for code, n, p in db.execute(RAW_BY_WARD, [event_id]).fetchall():
+        assert wards[code] == (n, p)
+    assert sum(n for n, _p in wards.values()) == s["totals"]["activities"]
+    tiers = {t["tier"]: (t["activities"], t["participants"]) for t in s["by_tier"]}
+    for tier_code, n, p in db.execute(RAW_BY_TIER, [event_id]).fetchall():
+        assert tiers[tier_code] == (n, p)
+    channels = {c["channel"]: (c["entries"], c["quantity"]) for c in s["by_channel"]}
+    for channel, n, q in db.execute(RAW_BY_CHANNEL, [event_id]).fetchall():
+        assert channels[channel] == (n, q)
+
+
+def test_summary_tables_stay_exact_through_every_kind_of_change(db):
+    """The stats read summary tables kept by triggers; the raw rows stay the truth."""
+    from db import Actor, demo
+
+    demo.load(db, Actor.system(), units=24, activities=400, seed=5, accounts=False)
+    assert_summary_matches_raw_tables(db, 1)
+    db.execute("update activities set status = 'needs_fix' where id % 7 = 0")
+    db.execute("update activities set status = 'submitted' where id % 11 = 0")
+    db.execute("update activities set deleted = 1 where id % 13 = 0")
+    db.execute("update activities set participants = participants + 3, ward_code = '00034' "
+               "where id % 5 = 0 and deleted = 0")
+    db.execute("update activities set start_date = '2020-10-06', end_date = '2020-10-06', "
+               "type = 'club' where id % 9 = 0")
+    db.execute("delete from activities where id % 17 = 0 and id not in "
+               "(select activity_id from photos where activity_id is not null)")
+    db.execute("update propaganda set quantity = quantity + 1, channel = 'press' "
+               "where id % 3 = 0")
+    db.execute("update propaganda set deleted = 1 where id % 4 = 0")
+    # a school re-classified: its activities move to the new tier
+    school = db.execute("select id from units where tier = 'thcs' and is_sample = 1 "
+                        "limit 1").fetchone()[0]
+    db.execute("update units set tier = 'thpt' where id = ?", [school])
+    db.execute("update units set kind = 'library', tier = null where id = (select id from "
+               "units where tier = 'mam_non' and is_sample = 1 limit 1)")
+    assert_summary_matches_raw_tables(db, 1)
+    by_ward = {w["code"]: w for w in stats.summary(db, 1)["by_ward"]}
+    assert by_ward["00034"]["activities"] > 0
+
+
+def test_summary_tables_are_filled_for_entries_older_than_the_migration(db_path, db, week):
+    """m002 back-fills entries written before it (here: recomputed from scratch)."""
+    from db.schema import _BACKFILL_ACTIVITIES, _BACKFILL_PROPAGANDA
+
+    before = stats.summary(db, week)
+    db.execute("delete from activity_cube")
+    db.execute("delete from propaganda_cube")
+    assert stats.summary(db, week)["totals"]["activities"] == 0
+    db.execute(_BACKFILL_ACTIVITIES)
+    db.execute(_BACKFILL_PROPAGANDA)
+    assert stats.summary(db, week) == before
