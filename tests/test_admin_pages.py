@@ -3,7 +3,6 @@ budget page."""
 import pytest
 
 from db import budget, event_admin, events
-from tests.conftest import make_user
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,6 @@ from datetime import datetime
 import pytest
 
 from db import Actor, backup, connect
-from db.setup import prepare
 from tests.conftest import ROOT
 
 # The writer: one process committing an activity and its audit row per transaction, as the

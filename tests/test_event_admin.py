@@ -166,7 +166,7 @@ def test_a_lock_before_the_last_day_is_refused(db, admin):
 
 
 def test_units_cannot_log_an_activity_after_the_lock(db, admin, unit_user):
-    entries = pytest.importorskip("db.entries")
+    from db import entries
     event_id = event_2020(db)["id"]
     event_admin.set_lock(db, admin, event_id, "2020-10-08T00:00")
     before = db["activities"].count
