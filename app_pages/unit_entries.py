@@ -36,20 +36,19 @@ def comment(row):
 def activity_rows(rows):
     return [{texts.MYE_COL_DATE: day(r["start_date"]) if r["start_date"] == r["end_date"]
              else f"{day(r['start_date'])} – {day(r['end_date'])}",
-             texts.MYE_COL_TITLE: r["title"], texts.MYE_COL_TYPE: ref.TYPE_NAMES[r["type"]],
+             texts.MYE_COL_STATUS: status_label(r), texts.MYE_COL_TITLE: r["title"],
+             texts.MYE_COL_COMMENT: comment(r), texts.MYE_COL_TYPE: ref.TYPE_NAMES[r["type"]],
              texts.COL_WARD: r["ward_name"], texts.MYE_COL_PARTICIPANTS: r["participants"],
-             texts.MYE_COL_PHOTOS: r["photo_count"], texts.MYE_COL_STATUS: status_label(r),
-             texts.MYE_COL_COMMENT: comment(r)} for r in rows]
+             texts.MYE_COL_PHOTOS: r["photo_count"]} for r in rows]
 
 
 def propaganda_rows(rows):
-    return [{texts.MYE_COL_DATE: day(r["date"]),
+    return [{texts.MYE_COL_DATE: day(r["date"]), texts.MYE_COL_STATUS: status_label(r),
+             texts.MYE_COL_COMMENT: comment(r),
              texts.MYE_COL_CHANNEL: ref.CHANNEL_NAMES[r["channel"]],
              texts.MYE_COL_QUANTITY: f"{r['quantity']} {ref.CHANNEL_MEASURES[r['channel']]}",
              texts.COL_WARD: r["ward_name"],
-             texts.MYE_COL_SLOGANS: ", ".join(str(n) for n in r["slogans"]),
-             texts.MYE_COL_STATUS: status_label(r), texts.MYE_COL_COMMENT: comment(r)}
-            for r in rows]
+             texts.MYE_COL_SLOGANS: ", ".join(str(n) for n in r["slogans"])} for r in rows]
 
 
 def table(records):

@@ -12,6 +12,19 @@ from db import AccessDenied, ValidationFailed, WeekLocked, entries, events, subm
 FLASH_KEY = "_entry_flash"
 
 
+class FormErrors(FieldErrors):
+    """FieldErrors whose summary line stands above the form, where «bên dưới» is true.
+    Create it right before the form."""
+
+    def __init__(self):
+        super().__init__()
+        self._top = st.container()
+
+    def show(self, errors: dict[str, str]) -> None:
+        with self._top:
+            super().show(errors)
+
+
 def flash(message: str) -> None:
     """Show `message` after the rerun that clears a saved form."""
     st.session_state[FLASH_KEY] = message
@@ -83,6 +96,7 @@ def _uploads(prefix, limit, errors):
     files = st.file_uploader(texts.EF_PHOTOS.format(max=limit), type=["jpg", "jpeg", "png",
                                                                         "webp"],
                              accept_multiple_files=True, key=f"{prefix}photos",
+                             max_upload_size=photo_rules.MAX_BYTES // (1024 * 1024),
                              help=texts.EF_PHOTOS_HELP.format(max=limit))
     errors.slot("photos")
     return [(f.name, f.getvalue()) for f in files or []]
@@ -101,7 +115,7 @@ def activity_form(db, event, unit, base, current=None):
     """Draw the activity form; returns (submitted, raw values, options, FieldErrors)."""
     prefix = keys(base)
     current = current or {}
-    errors = FieldErrors()
+    errors = FormErrors()
     types = list(ref.TYPE_NAMES)
     with st.form(f"{prefix}form", clear_on_submit=False):
         st.selectbox(texts.EF_TYPE, types, format_func=_type_label,
@@ -134,7 +148,8 @@ def activity_form(db, event, unit, base, current=None):
             errors.slot("online_participants")
         st.multiselect(texts.EF_AUDIENCES, list(ref.AUDIENCE_NAMES),
                        default=current.get("audiences", []),
-                       format_func=ref.AUDIENCE_NAMES.get, key=f"{prefix}audiences")
+                       format_func=ref.AUDIENCE_NAMES.get, key=f"{prefix}audiences",
+                       placeholder=texts.EF_CHOOSE)
         errors.slot("audiences")
         st.text_input(texts.EF_EVIDENCE, value=current.get("evidence_url") or "",
                       key=f"{prefix}evidence_url", placeholder="https://")
@@ -159,7 +174,7 @@ def activity_form(db, event, unit, base, current=None):
 def propaganda_form(db, event, unit, base, current=None):
     prefix = keys(base)
     current = current or {}
-    errors = FieldErrors()
+    errors = FormErrors()
     channels = list(ref.CHANNEL_NAMES)
     slogans = {s["number"]: s["text"] for s in events.slogans(db, event["id"])}
     with st.form(f"{prefix}form", clear_on_submit=False):
@@ -175,7 +190,8 @@ def propaganda_form(db, event, unit, base, current=None):
         _ward_select(prefix, unit, current.get("ward_code"), errors)
         dates = _dates(prefix, event, current, [("date", texts.EF_DATE)], errors)
         st.multiselect(texts.EF_SLOGANS, list(slogans), default=current.get("slogans", []),
-                       format_func=lambda n: f"{n}. {slogans[n]}", key=f"{prefix}slogans")
+                       format_func=lambda n: f"{n}. {slogans[n]}", key=f"{prefix}slogans",
+                       placeholder=texts.EF_CHOOSE)
         errors.slot("slogans")
         st.text_input(texts.EF_LINK, value=current.get("link") or "", key=f"{prefix}link",
                       placeholder="https://")

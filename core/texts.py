@@ -856,3 +856,5 @@ AUD_TABLES = {
 }
 AUD_ACTIONS["demo"] = "Dữ liệu mẫu"
 REPORT_PAGE_ASSESSMENT = "Đánh giá chung của Ban chỉ đạo"
+EF_CHOOSE = "Chọn…"
+REPORT_TOTAL_WARDS_ROW = "Cộng 14 phường"
