@@ -206,9 +206,13 @@ def test_only_an_admin_changes_the_week(db, role, unit_code, call):
 # --- next year ----------------------------------------------------------------------------
 
 def test_next_year_copies_slogans_targets_and_moves_the_dates(db, admin):
+    db["events"].update(event_2020(db)["id"], {"scoring_weights": '{"on_time": 5}',
+                                                "assessment": "Đánh giá năm 2020"})
     old = event_2020(db)
     new_id = event_admin.start_next_year(db, admin, old["id"])
     new = events.get_by_id(db, new_id)
+    assert new["scoring_weights"] == '{"on_time": 5}'  # the committee's rubric carries over
+    assert new["assessment"] is None  # last year's assessment does not
     assert (new["year"], new["title"], new["start_date"], new["end_date"],
             new["opening_time"]) == (2021, "Tuần lễ hưởng ứng học tập suốt đời năm 2021",
                                      "2021-10-02", "2021-10-07", "2021-10-02T07:00")
