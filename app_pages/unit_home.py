@@ -62,7 +62,8 @@ if fixing:
     st.warning(texts.MYE_NEEDS_FIX_COUNT.format(count=fixing), icon=":material/warning:")
 
 st.subheader(texts.UHOME_NEXT)
-st.page_link("app_pages/unit_activity.py", label=texts.UHOME_LINK_ACTIVITY, icon=":material/event:")
+st.page_link("app_pages/unit_activity.py", label=texts.UHOME_LINK_ACTIVITY,
+             icon=":material/event:")
 st.page_link("app_pages/unit_propaganda.py", label=texts.UHOME_LINK_PROPAGANDA,
              icon=":material/campaign:")
 st.page_link("app_pages/unit_entries.py", label=texts.UNIT_LINK_MY_ENTRIES, icon=":material/list_alt:")

@@ -33,8 +33,8 @@ class Kind:
     json_fields: tuple[str, ...]
 
 
-ACTIVITY = Kind("activities", "activity_id", entry_rules.check_activity, photo_rules.MAX_PHOTOS,
-                ("audiences",))
+ACTIVITY = Kind("activities", "activity_id", entry_rules.check_activity,
+                photo_rules.MAX_PHOTOS, ("audiences",))
 PROPAGANDA = Kind("propaganda", "propaganda_id", entry_rules.check_propaganda, 1,
                   ("slogans",))
 KINDS = {"activity": ACTIVITY, "propaganda": PROPAGANDA}
