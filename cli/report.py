@@ -3,7 +3,7 @@ from datetime import date
 from pathlib import Path
 
 from cli.common import fail, open_db
-from core import closing_report
+from core import closing_report, numbers
 from db import events, report_data
 
 
@@ -25,7 +25,8 @@ def cmd_report(args):
         out.write_bytes(pdf)
     except OSError as error:
         fail(f"Không ghi được tệp {out}: {error.strerror or error}")
-    print(f"Đã ghi báo cáo tổng kết năm {event['year']} vào {out} ({len(pdf):,} byte).")
+    print(f"Đã ghi báo cáo tổng kết năm {event['year']} vào {out} "
+          f"({numbers.integer(len(pdf))} byte).")
 
 
 def register(sub):

@@ -15,6 +15,7 @@ from core.pdf_layout import Letterhead, OfficialDocument, Signature, printable
 from core.text import fold
 
 CHART_SCALE = 2
+CHART_FONT = "LLW Serif"  # Liberation Serif 2, renamed: see _chart_font_dir
 _fonts_registered = threading.Lock()
 _fonts_done = False
 
@@ -68,19 +69,54 @@ def subject(event: dict) -> str:
 
 # --- charts ------------------------------------------------------------------------------
 
+def _chart_font_dir() -> str:
+    """The shipped Liberation Serif 2 under a family name of its own.
+
+    vl-convert also loads the system fonts, and Debian's fonts-liberation 1.07 (no ơ, ư,
+    U+1EA0–1EF9) answers to the same family name: labels with those letters then fell back
+    to DejaVu Serif while plain ones did not. A private family name ends the ambiguity
+    (and keeps the OFL's Reserved Font Name off the modified copy)."""
+    import tempfile
+    from pathlib import Path
+
+    from fontTools.ttLib import TTFont
+
+    from core.pdf_layout import FONT_DIR, FONT_FILES
+
+    target = Path(tempfile.gettempdir()) / f"llw-chart-fonts-{CHART_FONT.replace(' ', '')}"
+    target.mkdir(exist_ok=True)
+    for style, name in FONT_FILES.items():
+        out = target / name.replace("LiberationSerif", "LLWSerif")
+        if out.exists():
+            continue
+        font = TTFont(FONT_DIR / name)
+        style_name = {"": "Regular", "B": "Bold", "I": "Italic", "BI": "Bold Italic"}[style]
+        for record in font["name"].names:
+            if record.nameID in (1, 16):
+                record.string = CHART_FONT
+            elif record.nameID == 4:
+                record.string = f"{CHART_FONT} {style_name}".replace(" Regular", "")
+            elif record.nameID == 6:
+                record.string = f"{CHART_FONT}-{style_name}".replace(" ", "")
+        partial = out.with_suffix(".part")
+        font.save(partial)
+        partial.replace(out)  # atomic: a concurrent build never reads half a font
+    return str(target)
+
+
 def chart_png(chart) -> bytes:
     """A dashboard chart as PNG, offline: the shipped font, no URL may be fetched."""
     global _fonts_done
     import vl_convert
 
-    from core.pdf_layout import FONT_DIR
-
     with _fonts_registered:
         if not _fonts_done:
-            vl_convert.register_font_directory(str(FONT_DIR))
+            vl_convert.register_font_directory(_chart_font_dir())
             _fonts_done = True
-    spec = charts.localised(chart, font=charts.FONT).to_dict()
-    return vl_convert.vegalite_to_png(spec, scale=CHART_SCALE, allowed_base_urls=[])
+    spec = charts.localised(chart, font=CHART_FONT).to_dict()
+    # vl-convert ignores config.locale: the number locale is passed explicitly (12.345).
+    return vl_convert.vegalite_to_png(spec, scale=CHART_SCALE, allowed_base_urls=[],
+                                      format_locale=numbers.VEGA_NUMBER_LOCALE)
 
 
 def report_charts(data) -> list[tuple[str, bytes, float]]:
@@ -114,11 +150,11 @@ def build_pdf(data) -> bytes:
     _results(doc, data)
     _commendations(doc, data)
     _assessment(doc, event)
-    doc.paragraph(texts.REPORT_CLOSING.format(title=short_title(event), year=event["year"],
-                                              issuer=issuer_phrase(event)))
     doc.closing(texts.REPORT_RECIPIENTS, Signature(event.get("signer_for") or "",
                                                   event.get("signer_title") or "",
-                                                  event.get("signer_name") or ""))
+                                                  event.get("signer_name") or ""),
+                last_paragraph=texts.REPORT_CLOSING.format(
+                    title=short_title(event), year=event["year"], issuer=issuer_phrase(event)))
     _appendix(doc, data)
     return doc.to_bytes()
 
@@ -168,7 +204,7 @@ def _results(doc, data):
     rows = [[str(i), w["name"], n(w["activities"]), n(w["participants"]),
              n(w["propaganda_items"]), f"{n(w['reporting_units'])}/{n(w['units'])}"]
             for i, w in enumerate(wards, start=1)]
-    total = ["", texts.REPORT_TOTAL_ROW, n(sum(w["activities"] for w in wards)),
+    total = ["", texts.REPORT_TOTAL_WARDS_ROW, n(sum(w["activities"] for w in wards)),
              n(sum(w["participants"] for w in wards)),
              n(sum(w["propaganda_items"] for w in wards)),
              f"{n(sum(w['reporting_units'] for w in wards))}/"

@@ -270,13 +270,21 @@ class OfficialDocument(FPDF):
                             new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(3)
 
-    def closing(self, recipients, signature: Signature) -> None:
-        """'Nơi nhận:' left (bold italic 12 pt, list 11 pt, '- item;' with a final '.'),
-        the signature block right; both start on the same line and stay on one page."""
+    def closing(self, recipients, signature: Signature, last_paragraph: str = "") -> None:
+        """`last_paragraph` ("Trên đây là ..."), then 'Nơi nhận:' left (bold italic 12 pt,
+        list 11 pt, '- item;' with a final '.') and the signature block right, side by side.
+        They move to the next page together: a signature never stands alone on a page."""
         items = [printable(r).strip().rstrip(";.,") for r in recipients if printable(r).strip()]
         authority = [line.strip().upper() for line in printable(signature.authority)
                      .split("\n") if line.strip()]
-        needed = max(8 + 5 * len(items), 7 * len(authority) + 40)
+        needed = max(8 + 5 * len(items), 7 * len(authority) + 40) + 4
+        if last_paragraph:
+            self.set_font(FAMILY, "", BODY_SIZE)
+            lines = self.multi_cell(self.epw - FIRST_LINE_INDENT, LINE,
+                                    " ".join(printable(last_paragraph).split()),
+                                    dry_run=True, output="LINES")
+            self._keep_space(needed + LINE * 1.2 * (len(lines) + 1) + PARAGRAPH_GAP)
+            self.paragraph(last_paragraph)
         self.ln(4)
         self._keep_space(needed)
         top = self.get_y()

@@ -82,7 +82,7 @@ def test_report_totals_are_the_stats_modules_in_vietnamese_format(db, week):
     reporting = f"{totals['reporting_units']}/{totals['units']} đơn vị " \
                 f"(đạt {numbers.percent(totals['reporting_rate'])})"
     assert reporting in text
-    assert re.search(r"Tổng cộng 6 1\.505 27", text)
+    assert re.search(r"Cộng 14 phường 6 1\.505 27", text)
 
 
 def test_report_prints_commendations_exemplars_and_every_unit(db, week, committee):
@@ -211,3 +211,20 @@ def test_page_offers_a_lazily_built_pdf_download(db, week, committee, app_for):
     # built on click (the browser test downloads it), not on every run of the page
     assert download.proto.deferred_file_id
     assert download.proto.ignore_rerun
+
+
+def test_charts_use_the_shipped_font_under_a_name_no_system_font_shares():
+    """Debian's Liberation Serif 1.07 lacks ơ/ư/U+1EA0–1EF9 and shares the family name:
+    vl-convert then drew Vietnamese labels in a fallback face."""
+    from pathlib import Path
+
+    from fontTools.ttLib import TTFont
+
+    fonts = sorted(Path(closing_report._chart_font_dir()).glob("*.ttf"))
+    assert len(fonts) == 4
+    for path in fonts:
+        font = TTFont(path)
+        assert font["name"].getDebugName(1) == closing_report.CHART_FONT
+        assert "Liberation" not in font["name"].getDebugName(4)  # OFL reserved name
+        cmap = font.getBestCmap()
+        assert all(cp in cmap for cp in [0x01A1, 0x01B0, 0x0110] + list(range(0x1EA0, 0x1EFA)))
