@@ -1,5 +1,6 @@
 """Shared fixtures: a real temporary SQLite file per test (no mocks), actors of each role,
 and an AppTest factory that signs a user in by session state."""
+import json
 import os
 from pathlib import Path
 
@@ -79,3 +80,21 @@ def app_for(db_path, monkeypatch):
         return at
 
     return build
+
+
+@pytest.fixture
+def figures(request):
+    """figures(name=value, ...) records measurements of this test."""
+    directory = os.environ.get("LLW_FIGURES_DIR")
+    recorded = {}
+
+    def record(**values):
+        recorded.update(values)
+
+    yield record
+    if directory and recorded:
+        path = Path(directory) / f"{request.node.name}.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({"test": request.node.nodeid, "doc": (
+            request.node.function.__doc__ or "").strip(), "figures": recorded},
+            ensure_ascii=False, indent=1))
