@@ -3,6 +3,7 @@ community learning centres only."""
 import streamlit as st
 
 from components import entry_forms
+from components.forms import FieldErrors
 from components.navigation import guard
 from components.session import current_event, database
 from core import reference as ref
@@ -21,7 +22,7 @@ if not learning_models.reports_models(unit):
 entry_forms.write_status(db, event, unit["id"])
 st.caption(texts.LM_INTRO)
 saved = learning_models.counts(db, event["id"], unit["id"])
-errors = entry_forms.FormErrors()
+errors = FieldErrors()
 PREFIX = "lm_"
 K = entry_forms.keys(PREFIX)
 with st.form(f"{K}form", clear_on_submit=False):

@@ -3,6 +3,7 @@ committee has not decided on yet."""
 import streamlit as st
 
 from components import entry_forms
+from components.forms import FieldErrors
 from components.navigation import guard
 from components.session import current_event, database
 from core import reference as ref
@@ -16,7 +17,7 @@ unit = units.get(db, actor.unit_id)
 entry_forms.show_flash()
 can_write = entry_forms.write_status(db, event, unit["id"])
 
-errors = entry_forms.FormErrors()
+errors = FieldErrors()
 PREFIX = "nom_"
 K = entry_forms.keys(PREFIX)
 with st.form(f"{K}form", clear_on_submit=False):

@@ -12,19 +12,6 @@ from db import AccessDenied, ValidationFailed, WeekLocked, entries, events, subm
 FLASH_KEY = "_entry_flash"
 
 
-class FormErrors(FieldErrors):
-    """FieldErrors whose summary line stands above the form, where «bên dưới» is true.
-    Create it right before the form."""
-
-    def __init__(self):
-        super().__init__()
-        self._top = st.container()
-
-    def show(self, errors: dict[str, str]) -> None:
-        with self._top:
-            super().show(errors)
-
-
 def flash(message: str) -> None:
     """Show `message` after the rerun that clears a saved form."""
     st.session_state[FLASH_KEY] = message
@@ -96,7 +83,9 @@ def _uploads(prefix, limit, errors):
     files = st.file_uploader(texts.EF_PHOTOS.format(max=limit), type=["jpg", "jpeg", "png",
                                                                         "webp"],
                              accept_multiple_files=True, key=f"{prefix}photos",
-                             max_upload_size=photo_rules.MAX_BYTES // (1024 * 1024),
+                             # no max_upload_size: the browser would drop an oversize photo
+                             # with an English tooltip and save the entry without it; the
+                             # server check refuses the whole form with a Vietnamese message
                              help=texts.EF_PHOTOS_HELP.format(max=limit))
     errors.slot("photos")
     return [(f.name, f.getvalue()) for f in files or []]
@@ -115,7 +104,7 @@ def activity_form(db, event, unit, base, current=None):
     """Draw the activity form; returns (submitted, raw values, options, FieldErrors)."""
     prefix = keys(base)
     current = current or {}
-    errors = FormErrors()
+    errors = FieldErrors()
     types = list(ref.TYPE_NAMES)
     with st.form(f"{prefix}form", clear_on_submit=False):
         st.selectbox(texts.EF_TYPE, types, format_func=_type_label,
@@ -174,7 +163,7 @@ def activity_form(db, event, unit, base, current=None):
 def propaganda_form(db, event, unit, base, current=None):
     prefix = keys(base)
     current = current or {}
-    errors = FormErrors()
+    errors = FieldErrors()
     channels = list(ref.CHANNEL_NAMES)
     slogans = {s["number"]: s["text"] for s in events.slogans(db, event["id"])}
     with st.form(f"{prefix}form", clear_on_submit=False):

@@ -8,15 +8,19 @@ from core import texts
 
 
 class FieldErrors:
+    """Create it right before the form: the summary line goes there, above the fields,
+    where «bên dưới» (below) is true."""
+
     def __init__(self):
         self._slots = {}
+        self._top = st.container()
 
     def slot(self, field: str) -> None:
         """Call right after drawing the widget for `field`."""
         self._slots[field] = st.empty()
 
     def show(self, errors: dict[str, str]) -> None:
-        st.error(texts.FORM_HAS_ERRORS)
+        self._top.error(texts.FORM_HAS_ERRORS)
         for field, message in errors.items():
             (self._slots.get(field) or st).error(message, icon=":material/error:")
 

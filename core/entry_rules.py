@@ -15,7 +15,7 @@ from core import texts
 from core.text import clean
 
 TITLE_MAX = 200
-TEXT_MAX = 4000
+TEXT_MAX = 10_000  # a long report pasted from a document fits; more is a mistake
 URL_MAX = 500
 COUNT_MAX = 1_000_000  # more people than the district has is a typo, not a report
 DATE_PATTERNS = ("%Y-%m-%d", "%d/%m/%Y")

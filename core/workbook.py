@@ -90,6 +90,29 @@ def _names(codes, names):
     return ", ".join(names.get(c, c) for c in _json(codes))
 
 
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def _inert_cell(sheet, value):
+    """Text typed by a unit such as "=HYPERLINK(...)" must stay text in the city's
+    workbook: openpyxl would store it as a live formula."""
+    from openpyxl.cell import WriteOnlyCell
+
+    if isinstance(value, str) and value.startswith("="):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
+
+
+def _inert_csv(value):
+    """Spreadsheet programs run CSV cells starting with = + - @ as formulas: prefix an
+    apostrophe to such text (numbers are left alone)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def xlsx(all_tables: dict[str, Table]) -> bytes:
     """One sheet per table (Vietnamese sheet names and headers); write-only mode keeps
     100 000 rows in little memory. Numbers stay numeric (rates as %, counts as #,##0)."""
@@ -114,11 +137,13 @@ def xlsx(all_tables: dict[str, Table]) -> bytes:
             headers else None
         for row in rows:
             if not small:
-                sheet.append(row)
+                sheet.append([_inert_cell(sheet, value) for value in row])
                 continue
             cells = []
             for i, value in enumerate(row):
                 cell = WriteOnlyCell(sheet, value=value)
+                if isinstance(value, str) and value.startswith("="):
+                    cell.data_type = "s"
                 if isinstance(value, (int, float)) and not isinstance(value, bool):
                     cell.number_format = XLSX_PCT_FORMAT if (
                         i == rate_col or (name == "totals" and isinstance(value, float))
@@ -138,5 +163,5 @@ def csv_bytes(all_tables: dict[str, Table], name: str = "activities") -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(headers)
-    writer.writerows(rows)
+    writer.writerows([_inert_csv(v) for v in row] for row in rows)
     return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -1,0 +1,59 @@
+"""A database full of hostile text in every field people type, through the real db/
+functions: used by the hostile-input tests (browser pages, PDF, XLSX)."""
+import unicodedata
+
+from db import Actor, entries, events, nominations, review, units
+from db import budget, commendations
+from tests.conftest import make_user
+
+PWNED = "window.__pwned=1"
+PAYLOADS = [
+    f'<img src=x onerror="{PWNED};alert(1)">',
+    f"[bấm vào đây](javascript:{PWNED})",
+    f"</script><script>{PWNED};alert(2)</script>",
+    "**đậm** _nghiêng_ # Tiêu đề <b>in đậm</b> $x^2$",
+    "\u202eđảo chiều RTL\u200b zero\u200dwidth\u2066",
+    "Biểu tượng 🎉📚 cảm xúc",
+    unicodedata.normalize("NFD", "Học tập suốt đời ở phường Điện Biên"),
+    '=HYPERLINK("http://evil.example","bấm")',
+    "+1+1", "-2", "@SUM(A1)",
+]
+LONG = "Dài " + "ư" * 9996  # 10 000 characters
+
+
+def short(payload: str) -> str:
+    return payload[:200]
+
+
+def populate(db) -> dict:
+    admin = make_user(db, "quan.tri", "admin")
+    committee = make_user(db, "ban.chi.dao", "committee")
+    unit_actor = make_user(db, "thcs.thang.long", "unit", "THCS-THANGLONG")
+    event = events.get(db, 2020)
+    hostile_unit = units.create(db, admin, {"code": "HOSTILE-1", "kind": "library",
+                                            "name": PAYLOADS[0], "ward_code": "00001",
+                                            "email": "", "phone": PAYLOADS[2][:40]})
+    ids = []
+    for i, payload in enumerate(PAYLOADS):
+        ids.append(entries.create_activity(db, unit_actor, event["id"], unit_actor.unit_id, {
+            "type": "library", "title": short(payload), "description": payload + "\n" + LONG[:3000],
+            "start_date": "2020-10-03", "format": "truc_tiep", "participants": str(10 + i)}))
+        entries.create_propaganda(db, unit_actor, event["id"], unit_actor.unit_id, {
+            "channel": "facebook", "quantity": "2", "date": "2020-10-04", "slogans": "1;2",
+            "note": payload})
+        nominations.create(db, unit_actor, event["id"], unit_actor.unit_id, {
+            "nominee_kind": "person", "nominee_name": short(payload), "category": "tu_hoc",
+            "achievement": payload})
+    entries.create_activity(db, Actor.system("test"), event["id"], hostile_unit, {
+        "type": "arts", "title": "Văn nghệ", "description": LONG, "start_date": "2020-10-05",
+        "format": "truc_tiep", "participants": "5"})
+    review.decide(db, committee, "activity", ids[0], "needs_fix", PAYLOADS[0])
+    review.decide(db, committee, "activity", ids[1], "accepted", PAYLOADS[1])
+    commendations.add_commendation(db, committee, event["id"], {
+        "category": "to_chuc_tot", "recipient_name": short(PAYLOADS[2]),
+        "rationale": (PAYLOADS[3] + " " + LONG)[:2000]})
+    commendations.save_assessment(db, committee, event["id"], "\n".join(PAYLOADS) + LONG[:4000])
+    budget.add_line(db, committee, event["id"], {"item": short(PAYLOADS[7]), "quantity": "1",
+                                                 "unit_price": "1.000.000",
+                                                 "note": PAYLOADS[0]})
+    return {"admin": admin, "committee": committee, "unit": unit_actor, "event": event}
