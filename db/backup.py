@@ -20,6 +20,7 @@ from pathlib import Path
 
 from core import texts
 from db import audit
+from db.access import require_role
 from db.audit import AuditEvent
 from db.connection import connect, write_transaction
 from db.schema import migrations
@@ -55,6 +56,8 @@ def _open(path) -> sqlite3.Connection:
 def backup(live_path, dest_path, actor=None) -> BackupResult:
     """Copy the live database to `dest_path` while others may be writing. With an
     `actor`, the backup is first noted in the audit log (so the copy holds that row)."""
+    if actor is not None:  # None is the command line, which runs with the server's rights
+        require_role(actor, "admin")
     live_path, dest_path = Path(live_path), Path(dest_path)
     if not live_path.exists():
         raise BackupError(texts.BAK_NO_DATABASE.format(path=live_path))
@@ -172,6 +175,8 @@ def restore(live_path, source_path, actor=None, now: datetime | None = None) -> 
     the file is not a healthy database of this app. The file is copied to a private
     temporary folder first: what is checked is exactly what is restored, and the
     caller's file is never opened for writing."""
+    if actor is not None:
+        require_role(actor, "admin")
     with tempfile.TemporaryDirectory() as folder:
         private = Path(folder) / "restore.db"
         try:

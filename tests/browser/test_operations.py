@@ -35,8 +35,11 @@ def test_admin_downloads_a_backup_and_restores_it_after_confirming(server_factor
     open_backup_page(page, server)
     page.get_by_role("button", name="Sao lưu ngay").click()
     page.get_by_text("kiểm tra toàn vẹn: đạt").wait_for(timeout=30_000)
-    with page.expect_download(timeout=30_000) as download:
-        page.get_by_role("button", name="Tải bản sao lưu về máy").click()
+    button = page.get_by_role("button", name="Tải bản sao lưu về máy")
+    button.wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)  # under load the rerun after the backup may still redraw it
+    with page.expect_download(timeout=90_000) as download:
+        button.click()
     saved = tmp_path / "downloaded.db"
     download.value.save_as(saved)
     assert saved.read_bytes().startswith(b"SQLite format 3\x00")
