@@ -39,13 +39,16 @@ else:
     st.markdown(status_line)
 
 headers = texts.BPDF_HEADERS
-st.dataframe(
-    [{headers[0]: i, headers[1]: line["item"], headers[2]: line["activity_ref"],
-      headers[3]: line["measure"], headers[4]: rules.format_number(line["quantity"]),
-      headers[5]: rules.format_number(line["unit_price"]),
-      headers[6]: rules.format_number(line["amount"]), headers[7]: line["note"]}
-     for i, line in enumerate(lines, start=1)],
-    hide_index=True, width="stretch")
+if not lines:
+    st.caption(texts.BUDP_NO_LINES)
+else:
+    st.dataframe(
+        [{headers[0]: i, headers[1]: line["item"], headers[2]: line["activity_ref"],
+          headers[3]: line["measure"], headers[4]: rules.format_number(line["quantity"]),
+          headers[5]: rules.format_number(line["unit_price"]),
+          headers[6]: rules.format_number(line["amount"]), headers[7]: line["note"]}
+         for i, line in enumerate(lines, start=1)],
+        hide_index=True, width="stretch")
 st.markdown(texts.BUDP_TOTAL.format(total=rules.format_vnd(estimate["total"]),
                                     words=rules.vnd_in_words(estimate["total"])))
 

@@ -61,7 +61,10 @@ def _ignore_cookie_unless_valid(db, key: str) -> None:
 
 
 def _login_sleep() -> float:
-    return float(os.environ.get("LLW_LOGIN_SLEEP", "0.2"))
+    # The library sleeps before drawing the form on every signed-out run. Any delay before
+    # st.navigation lets the cookie component's first rerun overtake the opening of a typed
+    # URL, which then lands on the default page. Brute force is stopped by the lockout.
+    return float(os.environ.get("LLW_LOGIN_SLEEP", "0"))
 
 
 def authenticate(db):
@@ -80,6 +83,8 @@ def authenticate(db):
         st.info(texts.LOGGED_OUT)
     _ignore_cookie_unless_valid(db, key)
     was_signed_in = bool(st.session_state.get("authentication_status"))
+    # A new tab or reload resumes the login from the cookie: not a new login to audit.
+    resuming = bool(st.context.cookies.get(COOKIE_NAME)) and not st.session_state.get("logout")
     try:
         authenticator.login(location="main", max_login_attempts=users.LOCK_AFTER_FAILURES,
                             fields=texts.LOGIN_FIELDS)
@@ -88,8 +93,9 @@ def authenticate(db):
         return None
     signed_in = st.session_state.get("authentication_status")
     username = st.session_state.get("username") if signed_in else None
-    if users.failure_counts(creds) != before or (signed_in and not was_signed_in):
-        users.record_login_outcome(db, before, creds, username if not was_signed_in else None)
+    form_login = signed_in and not was_signed_in and not resuming
+    if users.failure_counts(creds) != before or form_login:
+        users.record_login_outcome(db, before, creds, username if form_login else None)
     if signed_in is False:
         if users.failure_counts(creds) == before:
             passwords.spend_verification_time()  # unknown name: as slow as a wrong password

@@ -24,7 +24,8 @@ class Server:
         self.db_path = db_path
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = dict(os.environ, LLW_DB=str(db_path), LLW_LOGIN_SLEEP="0")
+        env = dict(os.environ, LLW_DB=str(db_path))  # production settings otherwise
+        env.pop("LLW_LOGIN_SLEEP", None)
         self.log = open(db_path.parent / "server.log", "w")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",

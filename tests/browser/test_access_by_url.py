@@ -18,7 +18,7 @@ def accounts(db):
 def shown_title(page) -> str | None:
     """The page title (h1) the server drew, or None when it drew the login form."""
     page.locator("h1, [data-testid='stForm']").first.wait_for(timeout=20_000)
-    page.wait_for_timeout(700)  # let a redirect to the default page finish drawing
+    page.wait_for_timeout(2500)  # a fallback to the default page comes after a first draw
     titles = page.locator("h1").all_inner_texts()
     return titles[0].strip() if titles else None
 

@@ -104,6 +104,11 @@ def test_cookie_kept_before_logout_still_signs_in_until_then(server_factory, pag
     other.goto(server.url)
     assert "Bảng theo dõi trực tiếp" in sidebar_links(other)
     second.close()
+    from db import connect
+
+    logins = connect(server.db_path).execute(
+        "select count(*) from audit_log where action = 'login'").fetchone()[0]
+    assert logins == 1  # resuming from the cookie in a new tab is not a new login
 
 
 def test_cookie_signed_with_another_key_shows_the_login_page(server_factory, browser):
