@@ -200,13 +200,18 @@ class OfficialDocument(FPDF):
             self.set_x(self.l_margin)
 
     def bullets(self, items, *, size: float = BODY_SIZE) -> None:
-        """'- item' lines with a hanging indent."""
+        """'- item' lines with a hanging indent. (fpdf2's paragraph `indent` shifts the
+        text right without narrowing it, so long items ran past the right margin.)"""
         self.set_font(FAMILY, "", size)
-        with self.text_columns(text_align=Align.J, line_height=1.2) as columns:
-            for item in items:
-                with columns.paragraph(indent=FIRST_LINE_INDENT + 4, bullet_string="-",
-                                       bullet_r_margin=2, bottom_margin=1) as par:
-                    par.write(" ".join(printable(item).split()))
+        dash_x = self.l_margin + FIRST_LINE_INDENT
+        text_x = dash_x + 4
+        for item in items:
+            self.set_x(dash_x)
+            self.cell(text_x - dash_x, size * 1.2 * 0.3528, "-")
+            self.multi_cell(self.w - self.r_margin - text_x, size * 1.2 * 0.3528,
+                            " ".join(printable(item).split()), align=Align.J,
+                            new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self.ln(1)
         self.set_x(self.l_margin)
 
     def label_value(self, label: str, value: str) -> None:
