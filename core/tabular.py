@@ -94,6 +94,15 @@ def missing_columns(table: Table, required: list[str]) -> list[str]:
     return [c for c in required if c not in table.columns]
 
 
+def shape_errors(table: Table, required: list[str]) -> list[tuple[int, str]]:
+    """Errors that stop an import before any row is read: missing columns, no rows."""
+    if missing := missing_columns(table, required):
+        return [(1, texts.FILE_MISSING_COLUMNS.format(columns=", ".join(missing)))]
+    if not table.rows:
+        return [(1, texts.FILE_EMPTY)]
+    return []
+
+
 def template_csv(columns: list[str], example_rows: list[list[str]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)

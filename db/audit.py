@@ -39,22 +39,3 @@ def record(db, actor: Actor | None, event: AuditEvent) -> None:
         }
     )
 
-
-def recent(db, *, username=None, table=None, action=None, date_from=None, date_to=None,
-           limit=500):
-    where, params = [], []
-    for column, value in (("username", username), ("table_name", table), ("action", action)):
-        if value:
-            where.append(f"{column} = ?")
-            params.append(value)
-    if date_from:
-        where.append("substr(at, 1, 10) >= ?")
-        params.append(str(date_from))
-    if date_to:
-        where.append("substr(at, 1, 10) <= ?")
-        params.append(str(date_to))
-    sql = "select * from audit_log"
-    if where:
-        sql += " where " + " and ".join(where)
-    sql += " order by id desc limit ?"
-    return list(db.query(sql, params + [limit]))

@@ -1,5 +1,5 @@
 """Reading the audit log for the admin's page: filter choices and one entry. The filtered
-list itself is db/audit.recent()."""
+list lives here, apart from the writer in db/audit.py."""
 
 
 def choices(db) -> dict[str, list[str]]:

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 
 from core import entry_rules, photos as photo_rules, texts
-from core.tabular import ImportReport, Table, missing_columns
+from core.tabular import ImportReport, Table, shape_errors
 from core.text import clean
 from db import audit, events, idempotency, submissions, units
 from db.access import AccessDenied, Actor, ValidationFailed, require_role, require_unit_access
@@ -289,11 +289,8 @@ def import_rows(db, actor: Actor, kind: Kind, event_id: int, table: Table, *,
     require_role(actor, *WRITER_ROLES)
     report = ImportReport()
     required = ACTIVITY_REQUIRED if kind is ACTIVITY else PROPAGANDA_REQUIRED
-    if missing := missing_columns(table, required):
-        report.errors.append((1, texts.FILE_MISSING_COLUMNS.format(columns=", ".join(missing))))
-        return report
-    if not table.rows:
-        report.errors.append((1, texts.FILE_EMPTY))
+    if errors := shape_errors(table, required):
+        report.errors.extend(errors)
         return report
     with write_transaction(db):
         event = events.get_by_id(db, event_id)

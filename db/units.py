@@ -1,6 +1,6 @@
 """Units: listing, editing and the all-or-nothing import."""
 from core import texts
-from core.tabular import ImportReport, Table, missing_columns
+from core.tabular import ImportReport, Table, shape_errors
 from core.text import nfc
 from core.validation import UNIT_COLUMNS, unit_errors, unit_record
 from db import audit
@@ -89,11 +89,8 @@ def import_units(db, actor: Actor, table: Table, *, update_existing=False,
     """All or nothing: one bad row and nothing is written; every bad row is reported."""
     require_role(actor, "admin")
     report = ImportReport()
-    if missing := missing_columns(table, ["code", "name", "kind", "ward_code"]):
-        report.errors.append((1, texts.FILE_MISSING_COLUMNS.format(columns=", ".join(missing))))
-        return report
-    if not table.rows:
-        report.errors.append((1, texts.FILE_EMPTY))
+    if errors := shape_errors(table, ["code", "name", "kind", "ward_code"]):
+        report.errors.extend(errors)
         return report
     with write_transaction(db):
         first_line_of: dict[str, int] = {}

@@ -16,6 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SUITES = ["tests/reliability", "tests/test_access_grid.py", "tests/test_auth.py",
+          "tests/test_backup.py", "tests/browser/test_concurrent_dashboards.py",
           "tests/browser/test_foundation.py", "tests/browser/test_hostile_input.py",
           "tests/browser/test_access_by_url.py"]
 SECTIONS = [
