@@ -62,9 +62,10 @@ def kpi_tiles(summary, change, since):
                    numbers.signed(change["activities"]), help=help_text)
     cols[1].metric(texts.DASH_KPI_PARTICIPANTS, numbers.integer(t["participants"]),
                    numbers.signed(change["participants"]), help=help_text)
+    online_change = numbers.share_change(t["online_participants"], t["participants"],
+                                         change["online_participants"], change["participants"])
     cols[2].metric(texts.DASH_KPI_ONLINE, numbers.percent(online),
-                   numbers.signed(change["online_participants"]), help=help_text,
-                   delta_color="off")
+                   numbers.signed_points(online_change), help=help_text, delta_color="off")
     cols[3].metric(texts.DASH_KPI_PROPAGANDA, numbers.integer(t["propaganda_items"]),
                    numbers.signed(change["propaganda_items"]), help=help_text)
     cols[4].metric(texts.DASH_KPI_REPORTING,

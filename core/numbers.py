@@ -36,3 +36,17 @@ def signed(value) -> str:
 
 def ratio(part, whole) -> float:
     return part / whole if whole else 0.0
+
+
+def share_change(part, whole, part_change, whole_change) -> float:
+    """Change of part/whole since the totals were (part - part_change)/(whole - whole_change),
+    in percentage points: the delta of a rate tile is a rate, not a head count."""
+    return (ratio(part, whole) - ratio(part - part_change, whole - whole_change)) * 100
+
+
+def signed_points(points: float) -> str:
+    """+1,2 điểm % (percentage points, Vietnamese decimal comma)."""
+    sign = "+" if round(points, 1) > 0 else ""
+    from core import texts
+
+    return f"{sign}{decimal(points, 1)} {texts.PERCENT_POINTS}"

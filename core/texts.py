@@ -859,3 +859,4 @@ REPORT_PAGE_ASSESSMENT = "Đánh giá chung của Ban chỉ đạo"
 EF_CHOOSE = "Chọn…"
 REPORT_TOTAL_WARDS_ROW = "Cộng 14 phường"
 BUDP_NO_LINES = "Chưa có dòng chi nào: thêm dòng đầu tiên ở biểu mẫu bên dưới."
+PERCENT_POINTS = "điểm %"  # percentage points, after a signed number

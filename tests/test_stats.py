@@ -262,3 +262,12 @@ def test_summary_tables_are_filled_for_entries_older_than_the_migration(db_path,
     db.execute(_BACKFILL_ACTIVITIES)
     db.execute(_BACKFILL_PROPAGANDA)
     assert stats.summary(db, week) == before
+
+
+def test_online_share_change_is_in_percentage_points():
+    from core import numbers
+
+    # 30 of 100 online now; before the last 50 people (10 online) it was 20 of 50 = 40 %
+    assert numbers.share_change(30, 100, 10, 50) == pytest.approx(-10.0)
+    assert numbers.signed_points(-10.0) == "-10,0 điểm %"
+    assert numbers.signed_points(0.04) == "0,0 điểm %"
