@@ -3,7 +3,7 @@ from db/export.py — the same numbers as the dashboard and the closing report."
 import streamlit as st
 
 from components.navigation import guard
-from components.session import current_event, database
+from components.session import current_event, database, database_path
 from core import texts
 from core.workbook import SHEET_ORDER
 from db import connect, export
@@ -11,7 +11,7 @@ from db import connect, export
 actor = guard("committee_export.py")
 db = database()
 event = current_event(db)
-db_path = db.conn.execute("pragma database_list").fetchone()[2]
+db_path = database_path()
 event_id, year = event["id"], event["year"]
 db.conn.close()
 st.write(texts.EXP_INTRO)

@@ -4,7 +4,7 @@ import os
 import streamlit as st
 
 from core import texts
-from db import Actor, connect, default_db_path
+from db import Actor, connect, default_db_path, events
 from db.setup import prepare
 
 
@@ -29,7 +29,7 @@ def database_or_stop():
 
     try:
         db = database()
-        db.execute("select count(*) from events").fetchone()
+        events.list_events(db)  # a first read: fails here, not halfway through a page
         return db
     except (sqlite3.Error, OSError) as error:
         st.error(texts.DB_UNAVAILABLE)
@@ -43,8 +43,6 @@ def current_actor() -> Actor | None:
 
 def current_event(db):
     """The event chosen in the sidebar (default: the latest year); every page uses it."""
-    from db import events
-
     all_events = events.list_events(db)
     years = [e["year"] for e in all_events]
     if st.session_state.get("event_year") not in years:

@@ -65,7 +65,8 @@ def main() -> int:
         for record in by_section[title]:
             figures = "; ".join(f"{k} = {v}" for k, v in record["figures"].items())
             name = record["test"].split("::")[-1]
-            lines.append(f"| `{name}` | {record['doc'] or ''} | {figures} | "
+            doc = " ".join((record["doc"] or "").split())  # one table row per test
+            lines.append(f"| `{name}` | {doc} | {figures} | "
                          f"{outcomes.get(name, '?')} |")
         lines.append("")
     counts = _counts_by_section(outcomes)

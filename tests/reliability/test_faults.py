@@ -108,7 +108,7 @@ def test_full_disk_refuses_the_write_and_keeps_what_was_there(tmp_path, figures)
 
 
 def test_full_disk_shows_a_clear_message_in_the_app(tmp_path, monkeypatch, figures):
-    """A unit submits a form while the disk is full."""
+    """A signed-in user submits a form (change password) while the disk is full."""
     from streamlit.testing.v1 import AppTest
 
     from tests.conftest import make_user
