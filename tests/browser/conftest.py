@@ -106,3 +106,19 @@ def login(page, url, username, password):
     page.get_by_label("Tên đăng nhập", exact=True).fill(username)
     page.get_by_label("Mật khẩu", exact=True).fill(password)
     page.get_by_role("button", name="Đăng nhập").click()
+    settle(page)
+
+
+def settle(page, timeout=30_000):
+    """Wait until the app has finished its reruns. After a login the cookie component
+    reruns the app once or twice; a click made meanwhile can be overtaken by them."""
+    page.wait_for_timeout(300)
+    try:
+        page.locator('[data-testid="stSidebarNav"], [data-testid="stForm"]').first.wait_for(
+            timeout=timeout)
+    except Exception:
+        return  # the caller's own wait reports what is missing
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
+        timeout=timeout)
+    page.wait_for_timeout(500)
