@@ -3,6 +3,7 @@ typing) and download it; restore from an uploaded backup after a confirmation. A
 work is in db/backup.py (also used by manage.py backup / restore)."""
 import streamlit as st
 
+from components.forms import flash_and_rerun, show_flash
 from components.navigation import guard
 from components.session import database, database_path
 from core import numbers, texts
@@ -12,8 +13,7 @@ actor = guard("admin_backup.py")
 db = database()
 live = database_path()
 
-if flash := st.session_state.pop("backup_flash", None):
-    st.success(flash)
+show_flash()
 
 st.markdown(texts.BAKP_HELP)
 
@@ -62,7 +62,5 @@ if upload is not None:
         except backup.BackupError as error:
             st.error(str(error))
         else:
-            st.session_state["backup_flash"] = texts.BAKP_RESTORED.format(name=upload.name,
-                                                                        kept=kept)
             st.session_state.pop("bak_confirm", None)
-            st.rerun()
+            flash_and_rerun(texts.BAKP_RESTORED.format(name=upload.name, kept=kept))

@@ -5,7 +5,7 @@ from datetime import datetime, time
 
 import streamlit as st
 
-from components.forms import FieldErrors
+from components.forms import FieldErrors, flash_and_rerun, show_flash
 from components.navigation import guard
 from components.session import current_event, database
 from core import budget as budget_rules
@@ -19,8 +19,7 @@ db = database()
 event = current_event(db)
 eid = event["id"]  # every widget key carries the event, so switching year reloads values
 
-if flash := st.session_state.pop("settings_flash", None):
-    st.success(flash)
+show_flash()
 
 
 def lock_status(event) -> None:
@@ -129,8 +128,7 @@ with tab_general:
             errors.show(failure.errors)
         else:
             st.session_state.pop("event_year", None)  # the year itself may have changed
-            st.session_state["settings_flash"] = texts.SET_SAVED
-            st.rerun()
+            flash_and_rerun(texts.SET_SAVED)
 
 with tab_slogans:
     st.caption(texts.SET_SLOGANS_HELP)
@@ -225,8 +223,7 @@ with tab_lock:
         errors.show(failure.errors)
     else:
         if save_lock or lock_now or unlock:
-            st.session_state["settings_flash"] = texts.SET_LOCK_SAVED
-            st.rerun()
+            flash_and_rerun(texts.SET_LOCK_SAVED)
 
 with tab_next:
     latest = events.get(db)
@@ -242,8 +239,7 @@ with tab_next:
             st.error("; ".join(failure.errors.values()))
         else:
             st.session_state.pop("event_year", None)  # the sidebar now opens the new year
-            st.session_state["settings_flash"] = texts.SET_NEXT_DONE.format(year=next_year)
-            st.rerun()
+            flash_and_rerun(texts.SET_NEXT_DONE.format(year=next_year))
 
 with tab_budget:
     estimate = budget.get(db, eid)
@@ -269,12 +265,10 @@ with tab_budget:
         try:
             if c1.button(texts.SET_BUDGET_APPROVE, type="primary", key=f"bud_approve_{eid}"):
                 budget.approve(db, actor, eid)
-                st.session_state["settings_flash"] = texts.SET_BUDGET_APPROVED
-                st.rerun()
+                flash_and_rerun(texts.SET_BUDGET_APPROVED)
             if c2.button(texts.SET_BUDGET_RETURN, key=f"bud_return_{eid}"):
                 budget.return_to_draft(db, actor, eid)
-                st.session_state["settings_flash"] = texts.SET_BUDGET_RETURNED
-                st.rerun()
+                flash_and_rerun(texts.SET_BUDGET_RETURNED)
         except (ValidationFailed, AccessDenied) as failure:
             st.error(str(failure) if isinstance(failure, AccessDenied)
                      else "; ".join(failure.errors.values()))

@@ -3,7 +3,8 @@ database), notes, "send for approval", and the PDF / XLSX downloads. Rules in
 core/budget.py and db/budget.py; the admin approves on the settings page."""
 import streamlit as st
 
-from components.forms import FieldErrors, render_token, renew_token, reset_fields
+from components.forms import FieldErrors, flash_and_rerun, render_token, renew_token, \
+    reset_fields, show_flash
 from components.navigation import guard
 from components.session import current_event, database
 from core import budget as rules
@@ -16,8 +17,7 @@ db = database()
 event = current_event(db)
 eid = event["id"]
 
-if flash := st.session_state.pop("budget_flash", None):
-    st.success(flash)
+show_flash()
 
 estimate = budget.get(db, eid)
 lines = budget.lines(db, eid)
@@ -101,8 +101,7 @@ if is_draft:
         else:
             renew_token("budget_add")
             reset_fields("bud_new_")
-            st.session_state["budget_flash"] = texts.BUDP_ADDED
-            st.rerun()
+            flash_and_rerun(texts.BUDP_ADDED)
 
     if lines:
         st.subheader(texts.BUDP_EDIT)
@@ -119,16 +118,14 @@ if is_draft:
                 errors.show(failure.errors)
             else:
                 reset_fields(f"bud_edit_{picked}_")
-                st.session_state["budget_flash"] = texts.BUDP_UPDATED
-                st.rerun()
+                flash_and_rerun(texts.BUDP_UPDATED)
         if st.button(texts.BUDP_DELETE, key=f"bud_delete_{picked}"):
             try:
                 budget.delete_line(db, actor, picked)
             except ValidationFailed as failure:
                 st.error("; ".join(failure.errors.values()))
             else:
-                st.session_state["budget_flash"] = texts.BUDP_DELETED
-                st.rerun()
+                flash_and_rerun(texts.BUDP_DELETED)
 
     st.subheader(texts.BUDP_NOTES)
     with st.form("budget_notes"):
@@ -137,8 +134,7 @@ if is_draft:
         save_notes = st.form_submit_button(texts.BUTTON_SAVE)
     if save_notes:
         budget.set_notes(db, actor, eid, notes)
-        st.session_state["budget_flash"] = texts.BUDP_NOTES_SAVED
-        st.rerun()
+        flash_and_rerun(texts.BUDP_NOTES_SAVED)
 
     st.divider()
     st.markdown(texts.BUDP_SUBMIT_HELP)
@@ -148,8 +144,7 @@ if is_draft:
         except ValidationFailed as failure:
             st.error("; ".join(failure.errors.values()))
         else:
-            st.session_state["budget_flash"] = texts.BUDP_SUBMITTED
-            st.rerun()
+            flash_and_rerun(texts.BUDP_SUBMITTED)
 else:
     if estimate["notes"]:
         st.markdown(f"**{texts.BUDP_NOTES}:** ")

@@ -2,7 +2,8 @@
 editable weights, units' nominations to approve or decline, and the committee's picks."""
 import streamlit as st
 
-from components.forms import FieldErrors, render_token, renew_token, reset_fields
+from components.forms import FieldErrors, flash_and_rerun, render_token, renew_token, \
+    reset_fields, show_flash
 from components.navigation import guard
 from components.session import current_event, database
 from core import numbers, scoring, texts
@@ -15,18 +16,11 @@ event = current_event(db)
 weights = commendations.get_weights(db, event["id"])
 ranked = commendations.ranking(db, event)
 st.caption(texts.SCORING_RUBRIC_HELP)
-if message := st.session_state.pop("commend_flash", None):
-    st.success(message)
+show_flash()
 
 tab_rank, tab_weights, tab_nominations, tab_picks = st.tabs(
     [texts.COMMEND_TAB_RANKING, texts.COMMEND_TAB_WEIGHTS, texts.COMMEND_TAB_NOMINATIONS,
      texts.COMMEND_TAB_PICKS])
-
-
-def flash(message: str) -> None:
-    """Show `message` after the rerun that redraws the page with the saved data."""
-    st.session_state["commend_flash"] = message
-    st.rerun()
 
 
 def md(text) -> str:
@@ -88,11 +82,11 @@ with tab_weights:
         except ValidationFailed as failure:
             errors.show(failure.errors)
         else:
-            flash(texts.SCORING_WEIGHTS_SAVED)
+            flash_and_rerun(texts.SCORING_WEIGHTS_SAVED)
     if st.button(texts.COMMEND_RESET_WEIGHTS, key="w_reset"):
         commendations.save_weights(db, actor, event["id"], None)
         reset_fields("w_")
-        flash(texts.SCORING_WEIGHTS_RESET)
+        flash_and_rerun(texts.SCORING_WEIGHTS_RESET)
 
 with tab_nominations:
     statuses = [None] + list(texts.COMMEND_STATUS_NAMES)
@@ -171,7 +165,7 @@ with tab_picks:
         else:
             renew_token("commendation_pick")
             reset_fields("pick_")
-            flash(texts.SAVED)
+            flash_and_rerun(texts.SAVED)
 
     picks = commendations.list_commendations(db, event["id"])
     if not picks:

@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from components.forms import FieldErrors
+from components.forms import FieldErrors, flash_and_rerun, show_flash
 from components.navigation import guard
 from components.session import current_event, database, database_path
 from core import closing_report, numbers, texts
@@ -15,8 +15,7 @@ db = database()
 event = current_event(db)
 totals = stats.summary(db, event["id"])["totals"]
 
-if message := st.session_state.pop("report_flash", None):
-    st.success(message)
+show_flash()
 
 st.markdown(texts.REPORT_PAGE_INTRO)
 c1, c2, c3, c4 = st.columns(4)
@@ -39,8 +38,7 @@ if save:
     except ValidationFailed as failure:
         errors.show(failure.errors)
     else:
-        st.session_state["report_flash"] = texts.REPORT_ASSESSMENT_SAVED
-        st.rerun()
+        flash_and_rerun(texts.REPORT_ASSESSMENT_SAVED)
 
 st.subheader(texts.REPORT_DOWNLOAD_HEADING)
 if not (event["assessment"] or "").strip():

@@ -2,6 +2,7 @@
 import streamlit as st
 
 from components import entry_forms
+from components.forms import show_flash
 from components.navigation import guard
 from components.session import current_event, database
 from core import texts
@@ -11,7 +12,7 @@ actor = guard("unit_activity.py")
 db = database()
 event = current_event(db)
 unit = units.get(db, actor.unit_id)
-entry_forms.show_flash()
+show_flash()
 entry_forms.write_status(db, event, unit["id"])
 
 tab_form, tab_file = st.tabs([texts.ACT_TAB_FORM, texts.TAB_IMPORT])

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from components import entry_forms
+from components.forms import flash, show_flash
 from components.navigation import guard
 from components.session import current_event, database
 from core import reference as ref
@@ -15,7 +16,7 @@ actor = guard("unit_entries.py")
 db = database()
 event = current_event(db)
 unit = units.get(db, actor.unit_id)
-entry_forms.show_flash()
+show_flash()
 can_write = entry_forms.write_status(db, event, unit["id"])
 
 NEEDS_FIX_STYLE = "background-color: #fdecea; color: #8a1c1c"
@@ -77,7 +78,7 @@ def withdraw_button(kind, row, name):
                      else str(refused))
         else:
             st.session_state.pop(f"my_pick_{name}", None)
-            entry_forms.flash(texts.MYE_WITHDRAWN)
+            flash(texts.MYE_WITHDRAWN)
             st.rerun()
 
 

@@ -3,7 +3,7 @@ community learning centres only."""
 import streamlit as st
 
 from components import entry_forms
-from components.forms import FieldErrors
+from components.forms import FieldErrors, show_flash
 from components.navigation import guard
 from components.session import current_event, database
 from core import reference as ref
@@ -14,7 +14,7 @@ actor = guard("unit_models.py")
 db = database()
 event = current_event(db)
 unit = units.get(db, actor.unit_id)
-entry_forms.show_flash()
+show_flash()
 
 if not learning_models.reports_models(unit):
     st.info(texts.LM_NOT_FOR_KIND)

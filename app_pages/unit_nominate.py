@@ -3,7 +3,7 @@ committee has not decided on yet."""
 import streamlit as st
 
 from components import entry_forms
-from components.forms import FieldErrors
+from components.forms import FieldErrors, flash, show_flash
 from components.navigation import guard
 from components.session import current_event, database
 from core import reference as ref
@@ -14,7 +14,7 @@ actor = guard("unit_nominate.py")
 db = database()
 event = current_event(db)
 unit = units.get(db, actor.unit_id)
-entry_forms.show_flash()
+show_flash()
 can_write = entry_forms.write_status(db, event, unit["id"])
 
 errors = FieldErrors()
@@ -56,5 +56,5 @@ for row in rows:
             except (ValidationFailed, WeekLocked, AccessDenied) as refused:
                 st.error(str(refused))
             else:
-                entry_forms.flash(texts.NOM_WITHDRAWN)
+                flash(texts.NOM_WITHDRAWN)
                 st.rerun()

@@ -2,7 +2,7 @@
 changes — until the week is locked."""
 import streamlit as st
 
-from components import entry_forms
+from components.forms import flash, show_flash
 from components.navigation import guard
 from components.session import current_event, database
 from core import texts
@@ -12,7 +12,7 @@ actor = guard("unit_submit.py")
 db = database()
 event = current_event(db)
 unit = units.get(db, actor.unit_id)
-entry_forms.show_flash()
+show_flash()
 locked = events.is_locked(event)
 if locked:
     st.warning(texts.WEEK_LOCKED.format(lock_at=events.format_datetime(event["lock_at"])))
@@ -34,7 +34,7 @@ def act(action, message):
     except (WeekLocked, AccessDenied) as refused:
         st.error(str(refused))
     else:
-        entry_forms.flash(message)
+        flash(message)
         st.rerun()
 
 

@@ -4,23 +4,10 @@ the banner saying whether the unit can still write."""
 import streamlit as st
 
 from components import importer
-from components.forms import FieldErrors, render_token, renew_token, reset_fields
+from components.forms import FieldErrors, flash, render_token, renew_token, reset_fields
 from core import entry_rules, photos as photo_rules, texts
 from core import reference as ref
 from db import AccessDenied, ValidationFailed, WeekLocked, entries, events, submissions
-
-FLASH_KEY = "_entry_flash"
-
-
-def flash(message: str) -> None:
-    """Show `message` after the rerun that clears a saved form."""
-    st.session_state[FLASH_KEY] = message
-
-
-def show_flash() -> None:
-    if message := st.session_state.pop(FLASH_KEY, None):
-        st.success(message)
-
 
 def write_status(db, event, unit_id) -> bool:
     """A banner when the unit can no longer write; returns True when it can."""

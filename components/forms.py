@@ -42,3 +42,21 @@ def reset_fields(prefix: str) -> None:
     """After a successful save: forget the widget values of one form (keys share a prefix)."""
     for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
         del st.session_state[key]
+
+
+FLASH_KEY = "_flash"
+
+
+def flash(message: str) -> None:
+    """Show `message` on the next run (after the rerun that redraws saved data)."""
+    st.session_state[FLASH_KEY] = message
+
+
+def show_flash() -> None:
+    if message := st.session_state.pop(FLASH_KEY, None):
+        st.success(message)
+
+
+def flash_and_rerun(message: str) -> None:
+    flash(message)
+    st.rerun()
