@@ -29,11 +29,11 @@ def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
     args.db = args.db or default_db_path()
     try:
-        args.func(args)
+        code = args.func(args)  # a command may return its own exit code (imports: 2)
     except CommandError as error:
         print(str(error), file=sys.stderr)
         return 1
-    return 0
+    return code or 0
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@ from components.pickers import code_select, kind_filter, tier_filter, ward_filte
 from components.session import database
 from core import reference as ref
 from core import texts
-from core.validation import UNIT_COLUMNS
 from db import ValidationFailed, units, users
 
 actor = guard("admin_units.py")
@@ -101,13 +100,7 @@ with tab_edit:
             st.success(texts.UNIT_ACTIVATED)
 
 with tab_import:
-    st.markdown(texts.IMPORT_UNITS_HELP)
-    importer.templates("mau-don-vi", UNIT_COLUMNS, units.UNIT_TEMPLATE_ROWS)
-    table = importer.uploaded_table("units_upload")
-    update_existing = st.checkbox(texts.IMPORT_UPDATE_EXISTING, key="units_import_update")
-    if table is not None and st.button(texts.BUTTON_IMPORT, type="primary", key="units_import"):
-        importer.show_report(units.import_units(db, actor, table,
-                                                update_existing=update_existing))
+    importer.units_import_box(db, actor)
 
 with tab_accounts:
     account_rows = users.list_users(db)

@@ -1,7 +1,7 @@
 """Ban chỉ đạo: import activities or propaganda of any unit from a CSV/XLSX file."""
 import streamlit as st
 
-from components import entry_forms
+from components import importer
 from components.navigation import guard
 from components.session import current_event, database
 from core import texts
@@ -13,6 +13,6 @@ event = current_event(db)
 st.caption(texts.EIMP_COMMITTEE_INTRO.format(year=event["year"]))
 tab_activities, tab_propaganda = st.tabs([texts.EIMP_TAB_ACTIVITIES, texts.EIMP_TAB_PROPAGANDA])
 with tab_activities:
-    entry_forms.import_box(db, actor, event, entries.ACTIVITY, "cimp_act")
+    importer.entry_import_box(db, actor, event, entries.ACTIVITY, "cimp_act")
 with tab_propaganda:
-    entry_forms.import_box(db, actor, event, entries.PROPAGANDA, "cimp_prop")
+    importer.entry_import_box(db, actor, event, entries.PROPAGANDA, "cimp_prop")

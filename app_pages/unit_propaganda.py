@@ -1,7 +1,7 @@
 """Đơn vị: log a propaganda effort (form), or import several from a file."""
 import streamlit as st
 
-from components import entry_forms
+from components import entry_forms, importer
 from components.forms import show_flash
 from components.navigation import guard
 from components.session import current_event, database
@@ -26,4 +26,4 @@ with tab_form:
     st.page_link("app_pages/unit_entries.py", label=texts.UNIT_LINK_MY_ENTRIES,
                  icon=":material/list_alt:")
 with tab_file:
-    entry_forms.import_box(db, actor, event, entries.PROPAGANDA, "import_prop")
+    importer.entry_import_box(db, actor, event, entries.PROPAGANDA, "import_prop")

@@ -1,9 +1,15 @@
-"""import-activities, import-propaganda: all or nothing unless --skip-invalid."""
+"""import-activities, import-propaganda: all or nothing unless --skip-invalid.
+
+Exit codes: 0 every row went in; 1 nothing was written; 2 --skip-invalid skipped rows."""
 from pathlib import Path
 
 from cli.common import fail, open_db, print_lines
-from core.tabular import TabularError, read_path
+from core import texts
+from core.import_format import ACTIVITY_LAYOUT, PROPAGANDA_LAYOUT
+from core.tabular import ImportReport, TabularError, read_path
 from db import Actor, WeekLocked, entries, events
+
+PARTIAL = 2  # exit code: some rows were skipped
 
 
 def _event(db, year):
@@ -11,6 +17,12 @@ def _event(db, year):
     if event is None:
         fail(f"Không có Tuần lễ năm {year}." if year else "Chưa có Tuần lễ nào.")
     return event
+
+
+def print_report(report: ImportReport) -> None:
+    """One line per problem, then what would let the refused rows in (options by name)."""
+    print_lines(report.error_lines())
+    print_lines(texts.IMP_HINTS_CLI[hint] for hint in report.hints)
 
 
 def _run_import(args, kind):
@@ -24,34 +36,45 @@ def _run_import(args, kind):
         report = entries.import_rows(db, Actor.system(), kind, event["id"], table,
                                      skip_invalid=args.skip_invalid,
                                      allow_outside_week=args.allow_outside_week,
+                                     allow_duplicates=args.allow_duplicates,
+                                     allow_duplicate_file=args.allow_duplicate_file,
                                      source=Path(args.file).name)
     except WeekLocked as locked:
         fail(str(locked))
-    print_lines(report.error_lines())
+    print_report(report)
     if not report.written:
-        fail(f"Không nhập dòng nào: {len(report.errors)} dòng lỗi.")
-    skipped = f", bỏ qua {len(report.errors)} dòng lỗi" if report.errors else ""
-    print(f"Đã nhập {report.created} dòng vào Tuần lễ {event['year']}{skipped}.")
+        fail(report.refusal())
+    if report.errors:
+        print(texts.IMP_PARTIAL.format(created=report.created, skipped=report.bad_lines))
+        return PARTIAL
+    print(texts.IMP_DONE.format(created=report.created) + f" (Tuần lễ {event['year']})")
+    return 0
 
 
 def cmd_import_activities(args):
-    _run_import(args, entries.ACTIVITY)
+    return _run_import(args, entries.ACTIVITY)
 
 
 def cmd_import_propaganda(args):
-    _run_import(args, entries.PROPAGANDA)
+    return _run_import(args, entries.PROPAGANDA)
 
 
 def register(sub):
-    for name, func, columns in (
-            ("import-activities", cmd_import_activities, entries.ACTIVITY_COLUMNS),
-            ("import-propaganda", cmd_import_propaganda, entries.PROPAGANDA_COLUMNS)):
-        p = sub.add_parser(name, help=f"import from CSV or XLSX (columns: {','.join(columns)});"
-                           " all or nothing unless --skip-invalid")
+    for name, func, layout in (
+            ("import-activities", cmd_import_activities, ACTIVITY_LAYOUT),
+            ("import-propaganda", cmd_import_propaganda, PROPAGANDA_LAYOUT)):
+        p = sub.add_parser(name, help=f"import from CSV or XLSX (columns: "
+                           f"{', '.join(layout.headers)}; the code headers also work); all or "
+                           "nothing unless --skip-invalid")
         p.add_argument("file")
         p.add_argument("--year", type=int, help="event year (default: the latest)")
         p.add_argument("--skip-invalid", action="store_true",
-                       help="import the good rows, still list the bad ones")
+                       help="import the good rows, still list the bad ones (exit code 2 "
+                       "when rows were skipped)")
         p.add_argument("--allow-outside-week", action="store_true",
                        help="accept dates outside the event's week")
+        p.add_argument("--allow-duplicates", action="store_true",
+                       help="import rows identical to an entry the unit already has")
+        p.add_argument("--allow-duplicate-file", action="store_true",
+                       help="import content that was imported before (audited)")
         p.set_defaults(func=func)

@@ -1,5 +1,8 @@
 """import-units, list-units."""
-from cli.common import fail, open_db, print_lines
+from cli.common import fail, open_db
+from cli.entries import print_report
+from core import texts
+from core.import_format import UNIT_LAYOUT
 from core.tabular import TabularError, read_path
 from db import Actor, units
 
@@ -11,10 +14,10 @@ def cmd_import_units(args):
     except (TabularError, OSError) as error:
         fail(str(error))
     report = units.import_units(db, Actor.system(), table, update_existing=args.update)
-    print_lines(report.error_lines())
+    print_report(report)
     if not report.written:
-        fail(f"Không nhập dòng nào: {len(report.errors)} dòng lỗi.")
-    print(f"Đã nhập {report.created} đơn vị mới, cập nhật {report.updated}.")
+        fail(report.refusal())
+    print(texts.IMP_UNITS_DONE.format(created=report.created, updated=report.updated))
 
 
 def cmd_list_units(args):
@@ -25,7 +28,9 @@ def cmd_list_units(args):
 
 
 def register(sub):
-    p = sub.add_parser("import-units", help="import units from CSV or XLSX (all or nothing)")
+    p = sub.add_parser("import-units", help="import units from CSV or XLSX (all or nothing; "
+                       f"columns: {', '.join(UNIT_LAYOUT.headers)}; the code headers also "
+                       "work)")
     p.add_argument("file")
     p.add_argument("--update", action="store_true", help="update units whose code exists")
     p.set_defaults(func=cmd_import_units)

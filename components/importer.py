@@ -1,23 +1,48 @@
-"""An upload box for an import file, with template downloads and the line-by-line report."""
+"""The import boxes of the pages: what the file looks like (columns, allowed values),
+template downloads, the upload, the options, and the report as a table (dòng, cột, giá trị,
+lý do) with what would let the refused rows in, in the page's own words."""
 import streamlit as st
 
-from core import texts
+from core import import_format, texts
 from core.tabular import ImportReport, TabularError, Table, read_table, template_csv, \
     template_xlsx
+from db import AccessDenied, WeekLocked, entries, entry_import, units
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def templates(name: str, columns, example_rows) -> None:
+def templates(name: str, columns, example_rows, *, layout=None, vocabs=None) -> None:
+    """CSV and XLSX templates; with a layout, the XLSX has the «Danh mục» sheet, the
+    dropdowns and the date note."""
+    extra = {}
+    if layout is not None:
+        extra = {"catalogues": import_format.catalogues(layout, vocabs),
+                 "notes": import_format.template_notes(layout),
+                 "date_columns": [c.label for c in layout.columns if c.date]}
     left, right = st.columns(2)
-    left.download_button(texts.TEMPLATE_CSV, template_csv(columns, example_rows),
-                         file_name=f"{name}.csv", mime="text/csv", key=f"tpl_csv_{name}")
-    right.download_button(texts.TEMPLATE_XLSX, template_xlsx(columns, example_rows),
-                          file_name=f"{name}.xlsx", key=f"tpl_xlsx_{name}",
-                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    left.download_button(texts.TEMPLATE_XLSX, template_xlsx(columns, example_rows, **extra),
+                         file_name=f"{name}.xlsx", key=f"tpl_xlsx_{name}", mime=XLSX_MIME)
+    right.download_button(texts.TEMPLATE_CSV, template_csv(columns, example_rows),
+                          file_name=f"{name}.csv", mime="text/csv", key=f"tpl_csv_{name}")
+
+
+def describe(layout, vocabs) -> None:
+    """The columns (required ones starred) and, folded, every allowed value."""
+    st.caption(texts.IMP_COLUMNS_CAPTION)
+    st.text(" | ".join(c.label + (" *" if c.required else "") for c in layout.columns))
+    notes = import_format.template_notes(layout)[2:-1]  # date, lists, ward
+    for note in notes:
+        st.caption(note)
+    with st.expander(texts.IMP_CATALOGUE_TITLE):
+        st.dataframe([{texts.IMP_COL_COLUMN: catalogue.column, texts.IMP_COL_VALUE: value}
+                      for catalogue in import_format.catalogues(layout, vocabs)
+                      for value in catalogue.values], hide_index=True, width="stretch")
 
 
 def uploaded_table(key: str) -> Table | None:
     upload = st.file_uploader(texts.IMPORT_FILE, type=["csv", "xlsx"], key=key)
     if upload is None:
+        st.session_state.pop(f"{key}_report", None)
         return None
     try:
         return read_table(upload.getvalue(), upload.name)
@@ -26,10 +51,75 @@ def uploaded_table(key: str) -> Table | None:
         return None
 
 
-def show_report(report: ImportReport) -> None:
+def show_report(report: ImportReport, *, done_message: str | None = None) -> None:
     if report.written:
-        st.success(texts.IMPORT_DONE.format(created=report.created, updated=report.updated))
+        if report.errors:
+            st.warning(texts.IMP_PARTIAL.format(created=report.created,
+                                                skipped=report.bad_lines))
+        else:
+            st.success(done_message or texts.IMP_DONE.format(created=report.created))
     elif report.errors:
-        st.error(texts.IMPORT_NOTHING_WRITTEN.format(count=len(report.errors)))
+        st.error(report.refusal())
     if report.errors:
-        st.code("\n".join(report.error_lines()), language=None)
+        st.dataframe(report.error_table(), hide_index=True, width="stretch")
+        for hint in report.hints:
+            st.info(texts.IMP_HINTS_PAGE[hint])
+
+
+def _remembered(key: str, upload_key: str, report: ImportReport | None,
+                done_message: str | None = None) -> None:
+    """Keep the last report on screen while the same file stays chosen (ticking an option
+    reruns the page)."""
+    upload = st.session_state.get(upload_key)
+    if report is not None and upload is not None:
+        st.session_state[f"{key}_report"] = (upload.file_id, report, done_message)
+    saved = st.session_state.get(f"{key}_report")
+    if saved and upload is not None and saved[0] == upload.file_id:
+        show_report(saved[1], done_message=saved[2])
+
+
+def entry_import_box(db, actor, event, kind, key) -> None:
+    """Activities or propaganda from a file; a unit imports its own rows (db/ enforces it)."""
+    is_activity = kind is entries.ACTIVITY
+    layout = entry_import.layout_of(kind)
+    headers, rows, vocabs = entry_import.template(db, actor, kind, event)
+    st.markdown(texts.IMP_HELP_ENTRIES)
+    if actor.role == "unit":
+        st.caption(texts.IMP_OWN_UNIT_NOTE)
+    describe(layout, vocabs)
+    templates("mau-hoat-dong" if is_activity else "mau-tuyen-truyen", headers, rows,
+              layout=layout, vocabs=vocabs)
+    upload_key = f"{key}_upload"
+    table = uploaded_table(upload_key)
+    skip = st.checkbox(texts.EIMP_SKIP_INVALID, key=f"{key}_skip")
+    with st.expander(texts.IMP_MORE_OPTIONS):
+        outside = st.checkbox(texts.EIMP_ALLOW_OUTSIDE, key=f"{key}_outside")
+        duplicates = st.checkbox(texts.IMP_ALLOW_DUPLICATES, key=f"{key}_duplicates")
+        duplicate_file = st.checkbox(texts.IMP_ALLOW_DUPLICATE_FILE, key=f"{key}_dupfile")
+    report = None
+    if table is not None and st.button(texts.BUTTON_IMPORT, type="primary", key=f"{key}_go"):
+        try:
+            report = entries.import_rows(db, actor, kind, event["id"], table,
+                                         skip_invalid=skip, allow_outside_week=outside,
+                                         allow_duplicates=duplicates,
+                                         allow_duplicate_file=duplicate_file,
+                                         source=st.session_state[upload_key].name)
+        except (WeekLocked, AccessDenied) as refused:
+            st.error(str(refused))
+    _remembered(key, upload_key, report)
+
+
+def units_import_box(db, actor) -> None:
+    """Admin: units from a file (all or nothing; existing codes updated only on request)."""
+    layout = import_format.UNIT_LAYOUT
+    headers, rows, vocabs = units.template()
+    st.markdown(texts.IMP_HELP_UNITS)
+    describe(layout, vocabs)
+    templates("mau-don-vi", headers, rows, layout=layout, vocabs=vocabs)
+    table = uploaded_table("units_upload")
+    update_existing = st.checkbox(texts.IMPORT_UPDATE_EXISTING, key="units_import_update")
+    report = done = None
+    if table is not None and st.button(texts.BUTTON_IMPORT, type="primary", key="units_import"):
+        report = units.import_units(db, actor, table, update_existing=update_existing)
+        done = texts.IMP_UNITS_DONE.format(created=report.created, updated=report.updated)
+    _remembered("units_import", "units_upload", report, done)

@@ -1,10 +1,15 @@
-"""Reading import files (CSV in UTF-8 with or without BOM, or XLSX) into numbered rows.
+"""Reading import files (CSV in UTF-8 with or without BOM, or XLSX) into numbered rows,
+writing the templates, and the report of an import.
 
 Line numbers are those a person sees in the file: the header is line 1.
 """
 import csv
+import hashlib
 import io
-from dataclasses import dataclass
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 
 from core import texts
@@ -17,8 +22,15 @@ class TabularError(Exception):
 
 @dataclass
 class Table:
-    columns: list[str]
+    columns: list[str]  # the headers as written in the file (cleaned, case kept)
     rows: list[tuple[int, dict]]  # (line number, {column: cleaned text})
+
+    def content_hash(self) -> str:
+        """SHA-256 of what the file says (headers and cells, blank lines left out): the
+        same content saved again, as CSV or as XLSX, has the same hash."""
+        content = [self.columns, [[row.get(c, "") for c in self.columns]
+                                  for _line, row in self.rows]]
+        return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode()).hexdigest()
 
 
 def read_table(data: bytes, filename: str) -> Table:
@@ -35,7 +47,7 @@ def read_path(path) -> Table:
 
 
 def _table(header, records) -> Table:
-    columns = [clean(c).lower() for c in header]
+    columns = [clean(c) for c in header]
     rows = []
     for line, values in records:
         values = list(values) + [""] * (len(columns) - len(values))
@@ -90,19 +102,6 @@ def _read_xlsx(data: bytes) -> Table:
     return _table(rows[0], [(i, values) for i, values in enumerate(rows[1:], start=2)])
 
 
-def missing_columns(table: Table, required: list[str]) -> list[str]:
-    return [c for c in required if c not in table.columns]
-
-
-def shape_errors(table: Table, required: list[str]) -> list[tuple[int, str]]:
-    """Errors that stop an import before any row is read: missing columns, no rows."""
-    if missing := missing_columns(table, required):
-        return [(1, texts.FILE_MISSING_COLUMNS.format(columns=", ".join(missing)))]
-    if not table.rows:
-        return [(1, texts.FILE_EMPTY)]
-    return []
-
-
 def template_csv(columns: list[str], example_rows: list[list[str]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
@@ -111,30 +110,149 @@ def template_csv(columns: list[str], example_rows: list[list[str]]) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: Excel opens it as UTF-8
 
 
-def template_xlsx(columns: list[str], example_rows: list[list[str]]) -> bytes:
+@dataclass
+class Catalogue:
+    """One list of allowed values for the «Danh mục» sheet and the dropdown of a column."""
+    column: str  # the header of the data column it serves
+    values: list[str]
+    multi: bool = False  # several values separated by ";": the dropdown only suggests
+
+
+DATA_ROWS = 1000  # rows of the data sheet that get the dropdowns and the date format
+DATE_FORMAT = "DD/MM/YYYY"
+
+
+def template_xlsx(columns: list[str], example_rows: list[list], *,
+                  catalogues: list[Catalogue] = (), notes: list[str] = (),
+                  date_columns: list[str] = (), sheet_title: str | None = None) -> bytes:
+    """The data sheet (header, example rows) first, so a file filled in from it imports;
+    then a «Danh mục» sheet with the notes and each catalogue. Each coded column of the
+    data sheet gets a dropdown of its catalogue; date columns show dd/mm/yyyy."""
     from openpyxl import Workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter, quote_sheetname
+    from openpyxl.worksheet.datavalidation import DataValidation
 
     book = Workbook()
     sheet = book.active
+    sheet.title = sheet_title or texts.IMP_SHEET_DATA
     sheet.append(columns)
     for row in example_rows:
-        sheet.append(row)
+        sheet.append([_xlsx_value(v) for v in row])
+    bold = Font(bold=True)
+    for index, name in enumerate(columns, start=1):
+        cell = sheet.cell(row=1, column=index)
+        cell.font = bold
+        sheet.column_dimensions[get_column_letter(index)].width = max(14, min(40, len(name) + 4))
+        if name in date_columns:
+            cell.comment = Comment(texts.IMP_NOTE_DATE, "")
+            for row in range(2, DATA_ROWS + 2):
+                sheet.cell(row=row, column=index).number_format = DATE_FORMAT
+    sheet.freeze_panes = "A2"
+
+    lists = book.create_sheet(texts.IMP_SHEET_CATALOGUE)
+    line = 1
+    for note in notes:
+        lists.cell(row=line, column=1, value=note).alignment = Alignment(wrap_text=False)
+        line += 1
+    if notes:
+        line += 1
+    first = line
+    for offset, catalogue in enumerate(catalogues):
+        column = offset + 1
+        letter = get_column_letter(column)
+        lists.cell(row=first, column=column, value=catalogue.column).font = bold
+        for i, value in enumerate(catalogue.values, start=first + 1):
+            lists.cell(row=i, column=column, value=value)
+        lists.column_dimensions[letter].width = max(18, min(60, max(
+            [len(catalogue.column)] + [len(v) for v in catalogue.values]) + 2))
+        if catalogue.column not in columns:
+            continue
+        target = get_column_letter(columns.index(catalogue.column) + 1)
+        source = (f"{quote_sheetname(lists.title)}!${letter}${first + 1}:"
+                  f"${letter}${first + max(1, len(catalogue.values))}")
+        rule = DataValidation(type="list", formula1=source, allow_blank=True,
+                              showErrorMessage=True,
+                              errorStyle="information" if catalogue.multi else "stop",
+                              errorTitle=catalogue.column,
+                              error=texts.IMP_DROPDOWN_MULTI if catalogue.multi
+                              else texts.IMP_DROPDOWN_ERROR,
+                              promptTitle=catalogue.column, showInputMessage=catalogue.multi,
+                              prompt=texts.IMP_DROPDOWN_MULTI if catalogue.multi else None)
+        rule.add(f"{target}2:{target}{DATA_ROWS + 1}")
+        sheet.add_data_validation(rule)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
 
 
+def _xlsx_value(value):
+    """Example dates go in as real dates (shown dd/mm/yyyy), numbers as numbers."""
+    if isinstance(value, (date, datetime, int, float)):
+        return value
+    text = str(value)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return datetime.fromisoformat(text)
+    if re.fullmatch(r"\d{2}/\d{2}/\d{4}", text):
+        return datetime.strptime(text, "%d/%m/%Y")
+    if re.fullmatch(r"\d{1,6}", text) and not text.startswith("0"):
+        return int(text)
+    return text
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    """One reason a row (or the file) was refused: a row of the error table."""
+    line: int | None  # None: the whole file
+    column: str  # the header as written in the file; "" for the whole row
+    value: str
+    reason: str
+    hint: str | None = None  # what would let it in: a key of texts.IMP_HINTS_*
+
+
 @dataclass
 class ImportReport:
-    """What an import did: rows written, and every bad row with its line and reason."""
+    """What an import did: rows written, and every problem with its line and column."""
     created: int = 0
     updated: int = 0
-    errors: list[tuple[int, str]] | None = None
+    errors: list[ImportProblem] = field(default_factory=list)
     written: bool = False
 
-    def __post_init__(self):
-        self.errors = self.errors or []
+    def add(self, line, column, value, reason, hint=None) -> None:
+        self.errors.append(ImportProblem(line, column, value, reason, hint))
+
+    @property
+    def bad_lines(self) -> int:
+        """How many rows were refused (a row with three problems counts once)."""
+        return len({p.line for p in self.errors if p.line is not None})
+
+    @property
+    def hints(self) -> list[str]:
+        return list(dict.fromkeys(p.hint for p in self.errors if p.hint))
+
+    def refusal(self) -> str:
+        """The summary of an import that wrote nothing."""
+        if self.bad_lines:
+            return texts.IMP_NOTHING_WRITTEN.format(count=self.bad_lines)
+        return texts.IMP_NOTHING_WRITTEN_FILE
 
     def error_lines(self) -> list[str]:
-        return [texts.IMPORT_LINE.format(line=line, reason=reason)
-                for line, reason in self.errors]
+        """One line per problem, for the command line."""
+        return [problem_line(p) for p in self.errors]
+
+    def error_table(self) -> list[dict]:
+        """The error table of the page: dòng, cột, giá trị, lý do."""
+        return [{texts.IMP_COL_LINE: "—" if p.line is None else str(p.line),
+                 texts.IMP_COL_COLUMN: p.column or "—", texts.IMP_COL_VALUE: p.value,
+                 texts.IMP_COL_REASON: p.reason} for p in self.errors]
+
+
+def problem_line(problem: ImportProblem) -> str:
+    where = texts.IMP_WHERE_FILE if problem.line is None else \
+        texts.IMP_WHERE_LINE.format(line=problem.line)
+    if problem.column:
+        where += texts.IMP_WHERE_COLUMN.format(column=problem.column)
+        if problem.value:
+            where += texts.IMP_WHERE_VALUE.format(value=problem.value)
+    return f"{where}: {problem.reason}"

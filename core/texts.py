@@ -55,10 +55,10 @@ FIRST_ADMIN_EXISTS = "Đã có tài khoản quản trị: trang khởi tạo kh�
 # Units and imports
 UNIT_CODE_INVALID = "Mã đơn vị gồm 1–40 ký tự chữ không dấu, số, gạch ngang, gạch dưới, chấm."
 UNIT_CODE_TWICE = "mã «{code}» xuất hiện hai lần trong tệp (dòng {first})"
-UNIT_CODE_EXISTS = "mã «{code}» đã có trong hệ thống (dùng --update để cập nhật)"
+UNIT_CODE_EXISTS = "mã «{code}» đã có trong hệ thống"
 UNIT_NAME_REQUIRED = "thiếu tên đơn vị"
 KIND_UNKNOWN = "loại đơn vị «{kind}» không hợp lệ"
-TIER_REQUIRED = "trường học phải có cấp học (mam_non, tieu_hoc, thcs, thpt)"
+TIER_REQUIRED = "trường học phải có cấp học (Mầm non, Tiểu học, THCS hoặc THPT)"
 TIER_UNKNOWN = "cấp học «{tier}» không hợp lệ"
 TIER_ONLY_SCHOOL = "chỉ trường học mới có cấp học"
 WARD_UNKNOWN = "mã phường «{ward}» không có trong 14 phường"
@@ -860,3 +860,85 @@ EF_CHOOSE = "Chọn…"
 REPORT_TOTAL_WARDS_ROW = "Cộng 14 phường"
 BUDP_NO_LINES = "Chưa có dòng chi nào: thêm dòng đầu tiên ở biểu mẫu bên dưới."
 PERCENT_POINTS = "điểm %"  # percentage points, after a signed number
+
+# --- Imports in a clerk's words, no double imports (h6) ---
+IMP_SHEET_DATA = "Dữ liệu"
+IMP_SHEET_CATALOGUE = "Danh mục"
+IMP_DROPDOWN_ERROR = "Hãy chọn một giá trị trong danh sách (xem sheet «Danh mục»)."
+IMP_DROPDOWN_MULTI = ("Chọn một giá trị, hoặc gõ nhiều giá trị cách nhau bởi dấu «;» "
+                      "(xem sheet «Danh mục»).")
+IMP_NOTE_HEAD = ("Cách điền: mỗi dòng của sheet «Dữ liệu» là một mục; giữ nguyên dòng tiêu "
+                 "đề. Các cột có danh mục nhận đúng giá trị như trong danh sách dưới đây "
+                 "(hoặc chọn từ danh sách thả xuống).")
+IMP_NOTE_REQUIRED = "Cột bắt buộc: {columns}."
+IMP_NOTE_DATE = "Ngày ghi theo dạng dd/mm/yyyy (ví dụ 03/10/2020); cũng nhận dạng 2020-10-03."
+IMP_NOTE_LISTS = ("Đối tượng tham gia, khẩu hiệu: nhiều giá trị cách nhau bởi dấu «;» (không "
+                  "dùng dấu phẩy, vì tên có thể chứa dấu phẩy); khẩu hiệu ghi số (1–8) hoặc "
+                  "nội dung.")
+IMP_NOTE_WARD = "Phường để trống = phường của đơn vị; ghi tên phường (ví dụ Phúc Xá) hoặc mã."
+IMP_NOTE_EXAMPLES = "Các dòng ví dụ trong sheet «Dữ liệu» cần xóa trước khi nhập."
+IMP_COL_LINE = "Dòng"
+IMP_COL_COLUMN = "Cột"
+IMP_COL_VALUE = "Giá trị"
+IMP_COL_REASON = "Lý do"
+IMP_WHERE_FILE = "tệp"
+IMP_WHERE_LINE = "dòng {line}"
+IMP_WHERE_COLUMN = ", cột «{column}»"
+IMP_WHERE_VALUE = " («{value}»)"
+IMP_COLUMN_TWICE = "Cột này trùng ý nghĩa với cột «{other}»: chỉ giữ một cột."
+IMP_VALUE_UNKNOWN = "Không có trong danh mục (xem sheet «Danh mục» của tệp mẫu)."
+IMP_LIST_UNKNOWN = ("{items} không có trong danh mục; nhiều giá trị cách nhau bởi dấu «;» "
+                    "(xem sheet «Danh mục» của tệp mẫu).")
+IMP_UNIT_UNKNOWN = "Không có đơn vị này: ghi đúng tên hoặc mã đơn vị."
+IMP_UNIT_AMBIGUOUS = "Có nhiều đơn vị cùng tên này: hãy ghi mã đơn vị."
+IMP_DATE_OUTSIDE = "Ngày {value} nằm ngoài Tuần lễ ({start} – {end})."
+IMP_UNIT_EXISTS = "Mã đơn vị «{code}» đã có trong hệ thống."
+IMP_DUPLICATE_IN_FILE = ("Trùng với dòng {first} của tệp (cùng đơn vị, {what}): có thể là "
+                         "nhập trùng.")
+IMP_DUPLICATE_EXISTING = ("Trùng với một mục đã có của đơn vị, nhập lúc {at} (cùng {what}): "
+                          "có thể là nhập trùng.")
+IMP_DUPLICATE_WHAT = {"activities": "loại, tên, ngày bắt đầu, phường, số người tham gia",
+                      "propaganda": "kênh, ngày, phường, số lượng, ghi chú"}
+IMP_FILE_SEEN = ("Tệp có cùng nội dung đã được nhập lúc {at} bởi {user} (tệp «{name}», "
+                 "{rows} dòng): không nhập lại để số liệu không bị nhân đôi.")
+IMP_NOTHING_WRITTEN = "Không nhập dòng nào: {count} dòng lỗi."
+IMP_NOTHING_WRITTEN_FILE = "Không nhập dòng nào."
+IMP_PARTIAL = "Đã nhập {created} dòng, bỏ qua {skipped} dòng lỗi."
+IMP_DONE = "Đã nhập {created} dòng."
+IMP_UNITS_DONE = "Đã nhập {created} đơn vị mới, cập nhật {updated} đơn vị."
+# What would let the refused rows in: the page names its own controls, the command line its
+# options (and nothing else shows an option).
+IMP_HINTS_PAGE = {
+    "outside_week": ("Ngày ngoài Tuần lễ: nếu đúng là vậy, mở «Tùy chọn khác», đánh dấu "
+                     "«Cho phép ngày ngoài Tuần lễ» rồi bấm «Nhập» lại."),
+    "duplicate_row": ("Dòng trùng: nếu đó thật là các hoạt động khác nhau, mở «Tùy chọn khác», "
+                      "đánh dấu «Vẫn nhập các dòng trùng» rồi bấm «Nhập» lại."),
+    "duplicate_file": ("Tệp đã nhập: nếu thật sự cần nhập lại, mở «Tùy chọn khác», đánh dấu "
+                       "«Vẫn nhập tệp đã nhập trước đó» rồi bấm «Nhập» lại (việc này được ghi "
+                       "nhật ký)."),
+    "existing_unit": ("Đơn vị đã có: để cập nhật các đơn vị này theo tệp, đánh dấu «Cập nhật "
+                      "đơn vị đã có cùng mã» rồi bấm «Nhập» lại."),
+}
+IMP_HINTS_CLI = {
+    "outside_week": "Ngày ngoài Tuần lễ: nếu đúng là vậy, chạy lại với --allow-outside-week.",
+    "duplicate_row": ("Dòng trùng: nếu đó thật là các mục khác nhau, chạy lại với "
+                      "--allow-duplicates."),
+    "duplicate_file": ("Tệp đã nhập: nếu thật sự cần nhập lại, chạy lại với "
+                       "--allow-duplicate-file (được ghi nhật ký)."),
+    "existing_unit": "Đơn vị đã có: để cập nhật theo tệp, chạy lại với --update.",
+}
+IMP_MORE_OPTIONS = "Tùy chọn khác"
+IMP_ALLOW_DUPLICATES = "Vẫn nhập các dòng trùng với mục đã có"
+IMP_ALLOW_DUPLICATE_FILE = "Vẫn nhập tệp đã nhập trước đó"
+IMP_HELP_ENTRIES = ("Tải tệp mẫu, điền mỗi dòng một mục rồi chọn tệp để nhập. Tệp mẫu XLSX có "
+                    "sẵn danh sách thả xuống; sheet «Danh mục» liệt kê các giá trị được nhận. "
+                    "Một dòng lỗi thì không dòng nào được nhập (trừ khi chọn bỏ qua dòng lỗi); "
+                    "một tệp đã nhập thì không nhập lại được.")
+IMP_HELP_UNITS = ("Tải tệp mẫu, điền mỗi dòng một đơn vị rồi chọn tệp để nhập. Tệp mẫu XLSX có "
+                  "sẵn danh sách thả xuống; sheet «Danh mục» liệt kê các giá trị được nhận. "
+                  "Một dòng lỗi thì không dòng nào được nhập.")
+IMP_COLUMNS_CAPTION = "Các cột của tệp (cột có dấu * là bắt buộc):"
+IMP_CATALOGUE_TITLE = "Các giá trị được nhận"
+IMP_OWN_UNIT_NOTE = "Cột «Đơn vị» có thể để trống: các dòng được nhập cho đơn vị của bạn."
+AUD_ACTIONS["import"] = "Nhập từ tệp"
+AUD_TABLES["import_files"] = "Tệp đã nhập"

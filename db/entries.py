@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 
 from core import entry_rules, photos as photo_rules, texts
-from core.tabular import ImportReport, Table, shape_errors
+from core.tabular import ImportReport, Table
 from core.text import clean
 from db import audit, events, idempotency, submissions, units
 from db.access import AccessDenied, Actor, ValidationFailed, require_role, require_unit_access
@@ -39,6 +39,8 @@ PROPAGANDA = Kind("propaganda", "propaganda_id", entry_rules.check_propaganda, 1
                   ("slogans",))
 KINDS = {"activity": ACTIVITY, "propaganda": PROPAGANDA}
 
+# The code headers of the first importer (still accepted; the templates use Vietnamese
+# headers and labels: core.import_format) and the coded twin of the templates' examples.
 ACTIVITY_COLUMNS = ["unit_code", "ward_code", "type", "title", "start_date", "end_date",
                     "format", "participants", "online_participants", "audiences",
                     "evidence_url", "description"]
@@ -271,7 +273,7 @@ def withdraw_propaganda(db, actor, propaganda_id) -> None:
     withdraw(db, actor, PROPAGANDA, propaganda_id)
 
 
-# --- bulk import --------------------------------------------------------------------------
+# --- bulk import (db/entry_import.py) ----------------------------------------------------
 
 def import_activities(db, actor, event_id, table: Table, **kw) -> ImportReport:
     return import_rows(db, actor, ACTIVITY, event_id, table, **kw)
@@ -281,58 +283,9 @@ def import_propaganda(db, actor, event_id, table: Table, **kw) -> ImportReport:
     return import_rows(db, actor, PROPAGANDA, event_id, table, **kw)
 
 
-def import_rows(db, actor: Actor, kind: Kind, event_id: int, table: Table, *,
-                skip_invalid=False, allow_outside_week=False, source="") -> ImportReport:
-    """All or nothing by default: one bad row and nothing is written, every bad row is
-    reported with its line. With skip_invalid the good rows are written and the bad ones
-    still reported. A unit may import only its own rows."""
-    require_role(actor, *WRITER_ROLES)
-    report = ImportReport()
-    required = ACTIVITY_REQUIRED if kind is ACTIVITY else PROPAGANDA_REQUIRED
-    if errors := shape_errors(table, required):
-        report.errors.extend(errors)
-        return report
-    with write_transaction(db):
-        event = events.get_by_id(db, event_id)
-        if actor.role == "unit":
-            submissions.ensure_unit_can_write(db, actor, event_id, actor.unit_id)
-        week = entry_rules.week_of(event)
-        planned = []
-        unit_cache: dict[str, dict | None] = {}
-        for line, row in table.rows:
-            unit, errors = _import_unit(db, actor, row, unit_cache)
-            record, row_errors = kind.check(row, week,
-                                            default_ward=unit["ward_code"] if unit else None,
-                                            confirm_outside=allow_outside_week,
-                                            outside_message=texts.ENT_DATE_OUTSIDE_FILE)
-            if unit is None:  # the ward default is unknown: only the unit error matters
-                row_errors.pop("ward_code", None)
-            errors.update(row_errors)
-            if errors:
-                report.errors.append((line, "; ".join(errors.values())))
-            else:
-                planned.append((line, unit, record))
-        if report.errors and not skip_invalid:
-            return report  # nothing was written: the transaction commits nothing
-        for line, unit, record in planned:
-            _insert(db, actor, kind, event_id, unit["id"], record, [],
-                    {"import": source, "line": line})
-            report.created += 1
-        report.written = bool(planned)
-    return report
+def import_rows(db, actor: Actor, kind: Kind, event_id: int, table: Table, **kw) -> ImportReport:
+    """See db.entry_import: all or nothing unless skip_invalid; no file or row twice unless
+    allowed; a unit imports only its own rows."""
+    from db import entry_import
 
-
-def _import_unit(db, actor, row, cache) -> tuple[dict | None, dict]:
-    code = clean(row.get("unit_code"))
-    if code not in cache:
-        cache[code] = units.get_by_code(db, code) if code else None
-    unit = cache[code]
-    if unit is None:
-        return None, {"unit_code": texts.UNIT_UNKNOWN.format(code=code)}
-    if not unit["active"]:
-        return None, {"unit_code": texts.ENT_UNIT_INACTIVE.format(code=code)}
-    try:
-        require_unit_access(actor, unit["id"])
-    except AccessDenied:
-        return None, {"unit_code": texts.ENT_IMPORT_OTHER_UNIT.format(code=code)}
-    return unit, {}
+    return entry_import.import_rows(db, actor, kind, event_id, table, **kw)

@@ -383,3 +383,24 @@ select p.event_id, p.ward_code, u.kind, coalesce(u.tier, ''), p.date, p.channel,
 from propaganda p join units u on u.id = p.unit_id
 where p.deleted = 0 and p.status != 'needs_fix' group by 1, 2, 3, 4, 5, 6, 7
 """
+
+
+@migrations()
+def m003_imports_file_hashes(db):
+    """Every import that wrote rows, by content hash: the same content is not imported
+    twice by mistake (db/import_files.py). No foreign key to users: removing an account
+    (e.g. sample data) keeps the record of who imported."""
+    db.execute("""
+        create table import_files (
+            id integer primary key,
+            kind text not null check (kind in ('activities', 'propaganda')),
+            event_id integer references events(id),
+            sha256 text not null check (length(sha256) = 64),
+            filename text not null default '',
+            rows integer not null default 0 check (rows >= 0),
+            duplicate_of integer references import_files(id),
+            user_id integer,
+            username text not null,
+            imported_at text not null
+        )""")
+    db.execute("create index import_files_hash on import_files(sha256, kind)")

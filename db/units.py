@@ -1,7 +1,7 @@
 """Units: listing, editing and the all-or-nothing import."""
-from core import texts
-from core.tabular import ImportReport, Table, shape_errors
-from core.text import nfc
+from core import import_format, texts
+from core.tabular import ImportReport, Table
+from core.text import clean, nfc
 from core.validation import UNIT_COLUMNS, unit_errors, unit_record
 from db import audit
 from db.access import Actor, ValidationFailed, require_role
@@ -86,29 +86,38 @@ def _update(db, actor, unit_id, changes, action="update"):
 
 def import_units(db, actor: Actor, table: Table, *, update_existing=False,
                  is_sample=False) -> ImportReport:
-    """All or nothing: one bad row and nothing is written; every bad row is reported."""
+    """All or nothing: one bad row and nothing is written; every problem is reported with
+    its line and column. Kind, tier and ward by code or by the name the form shows."""
     require_role(actor, "admin")
     report = ImportReport()
-    if errors := shape_errors(table, ["code", "name", "kind", "ward_code"]):
-        report.errors.extend(errors)
+    mapped, problems = import_format.map_table(table, import_format.UNIT_LAYOUT)
+    if problems:
+        report.errors.extend(problems)
         return report
+    vocabs = import_format.vocabularies()
     with write_transaction(db):
         first_line_of: dict[str, int] = {}
         planned = []
-        for line, row in table.rows:
-            errors = unit_errors(row)
-            record = unit_record(row)
+        for line, cells in mapped.rows:
+            values, coded_errors = import_format.resolve_row(import_format.UNIT_LAYOUT, cells,
+                                                             vocabs)
+            errors = unit_errors(values)
+            errors.update(coded_errors)
+            record = unit_record(values)
             code = record["code"]
+            hints = {}
             if code in first_line_of:
                 errors["code"] = texts.UNIT_CODE_TWICE.format(code=code,
                                                               first=first_line_of[code])
             first_line_of.setdefault(code, line)
             existing = get_by_code(db, code) if "code" not in errors else None
             if existing and not update_existing:
-                errors["code"] = texts.UNIT_CODE_EXISTS.format(code=code)
-            if errors:
-                report.errors.append((line, "; ".join(errors.values())))
-            else:
+                errors["code"] = texts.IMP_UNIT_EXISTS.format(code=code)
+                hints["code"] = "existing_unit"
+            for name, reason in errors.items():
+                report.add(line, mapped.header(name), clean(cells.get(name)), reason,
+                           hints.get(name))
+            if not errors:
                 planned.append((record, existing))
         if report.errors:
             return report  # the transaction commits nothing: no row was written
@@ -123,6 +132,14 @@ def import_units(db, actor: Actor, table: Table, *, update_existing=False,
     return report
 
 
+def template() -> tuple[list[str], list[list], dict]:
+    """(headers, example rows, vocabularies) of the units template."""
+    layout = import_format.UNIT_LAYOUT
+    vocabs = import_format.vocabularies()
+    return layout.headers, import_format.example_rows(layout, None, [], vocabs), vocabs
+
+
+# The coded twin of the template's examples (the code headers are still accepted).
 UNIT_TEMPLATE_ROWS = [
     ["TH-NGUYEN-TRI-PHUONG", "Trường Tiểu học Nguyễn Tri Phương", "school", "tieu_hoc", "00019",
      "c1nguyentriphuong@hanoiedu.vn", "024 3823 0000"],

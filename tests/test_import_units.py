@@ -61,11 +61,11 @@ def test_imported_decomposed_text_is_stored_nfc(db_path, db, tmp_path):
 
 
 @pytest.mark.parametrize("bad_row,reason", [
-    ("X1,Trường X,factory,,00001,,", "loại đơn vị"),
-    ("X2,Trường X,school,dai_hoc,00001,,", "cấp học"),
+    ("X1,Trường X,factory,,00001,,", "cột «kind» («factory»): Không có trong danh mục"),
+    ("X2,Trường X,school,dai_hoc,00001,,", "cột «tier» («dai_hoc»): Không có trong danh mục"),
     ("X3,Trường X,school,,00001,,", "phải có cấp học"),
     ("X4,Thư viện X,library,thcs,00001,,", "chỉ trường học"),
-    ("X5,Trường X,school,thcs,99999,,", "mã phường"),
+    ("X5,Trường X,school,thcs,99999,,", "cột «ward_code» («99999»): Không có trong danh"),
     ("X6,,school,thcs,00001,,", "thiếu tên"),
     ("X7,Trường X,school,thcs,00001,không-phải-email,", "email"),
     ("THCS-THANGLONG,Trường THCS Thăng Long,school,thcs,00007,,", "đã có"),
@@ -77,22 +77,24 @@ def test_one_bad_row_writes_nothing_and_names_its_line(db_path, db, tmp_path, ca
     assert run(db_path, "import-units", path) == 1
     assert db["units"].count == before
     out = capsys.readouterr()
-    line = [l for l in (out.out + out.err).splitlines() if l.startswith("dòng 5:")]
+    line = [l for l in (out.out + out.err).splitlines() if l.startswith("dòng 5, ")]
     assert line and reason in line[0]
+    assert "--update" not in out.out or reason == "đã có"  # the option only where it helps
 
 
 def test_a_code_twice_in_the_file_is_refused(db_path, db, tmp_path, capsys):
     rows = GOOD_ROWS + "TV-QUAN,Thư viện khác,library,,00031,,\n"
     assert run(db_path, "import-units", write(tmp_path, HEADER + rows)) == 1
     assert "TV-QUAN" not in unit_codes(db)
-    assert "dòng 5: mã «TV-QUAN» xuất hiện hai lần trong tệp (dòng 4)" in capsys.readouterr().out
+    assert ("dòng 5, cột «code» («TV-QUAN»): mã «TV-QUAN» xuất hiện hai lần trong tệp (dòng 4)"
+            in capsys.readouterr().out)
 
 
 def test_every_bad_row_is_listed(db_path, tmp_path, capsys):
     rows = "A1,,school,thcs,00001,,\nA2,Trường,school,thcs,00001,,\nA3,T,bad,,00001,,\n"
     assert run(db_path, "import-units", write(tmp_path, HEADER + rows)) == 1
     out = capsys.readouterr().out
-    assert "dòng 2:" in out and "dòng 4:" in out and "dòng 3:" not in out
+    assert "dòng 2," in out and "dòng 4," in out and "dòng 3," not in out
 
 
 def test_update_flag_updates_existing_units(db_path, db, tmp_path):
@@ -105,7 +107,7 @@ def test_update_flag_updates_existing_units(db_path, db, tmp_path):
 def test_missing_columns_are_reported(db_path, db, tmp_path, capsys):
     before = db["units"].count
     assert run(db_path, "import-units", write(tmp_path, "code,name\nA,B\n")) == 1
-    assert "kind" in capsys.readouterr().out
+    assert "tệp thiếu cột: Loại đơn vị, Phường" in capsys.readouterr().out
     assert db["units"].count == before
 
 

@@ -1,0 +1,335 @@
+"""What an import file may look like, in a clerk's words.
+
+Headers are those of the template (Vietnamese, as the forms label the fields); the older code
+headers (`unit_code`, `type`, …) keep working. Every coded column takes the code or the
+label exactly as the form shows it (case and spacing aside); lists are separated by ";"
+because labels contain commas. Pure: the units and the week's slogans are passed in.
+"""
+import re
+from dataclasses import dataclass, field
+
+from core import reference as ref
+from core import texts
+from core.tabular import Catalogue, ImportProblem, Table
+from core.text import clean
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str  # the name check_* and the database use
+    label: str  # the template's header
+    aliases: tuple[str, ...] = ()
+    required: bool = False
+    vocabulary: str | None = None  # a coded column: the name of its Vocabulary
+    multi: bool = False  # several values separated by ";"
+    date: bool = False
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    columns: tuple[Column, ...]
+
+    @property
+    def headers(self) -> list[str]:
+        return [c.label for c in self.columns]
+
+    def column(self, field_name: str) -> Column:
+        return next(c for c in self.columns if c.field == field_name)
+
+
+UNIT = Column("unit_code", "Đơn vị", ("unit_code", "Mã đơn vị", "Tên đơn vị"), True, "unit")
+WARD = Column("ward_code", "Phường nơi tổ chức", ("ward_code", "Phường", "Mã phường"),
+              vocabulary="ward")
+
+ACTIVITY_LAYOUT = Layout("activities", (
+    UNIT, WARD,
+    Column("type", "Loại hoạt động", ("type",), True, "type"),
+    Column("title", "Tên hoạt động", ("title",), True),
+    Column("start_date", "Ngày bắt đầu", ("start_date",), True, date=True),
+    Column("end_date", "Ngày kết thúc", ("end_date",), date=True),
+    Column("format", "Hình thức", ("format",), True, "format"),
+    Column("participants", "Tổng số người tham gia", ("participants", "Số người tham gia"),
+           True),
+    Column("online_participants", "Trong đó tham gia trực tuyến",
+           ("online_participants", "Số người tham gia trực tuyến")),
+    Column("audiences", "Đối tượng tham gia", ("audiences", "Đối tượng"),
+           vocabulary="audience", multi=True),
+    Column("evidence_url", "Đường dẫn minh chứng", ("evidence_url", "Minh chứng")),
+    Column("description", "Mô tả ngắn", ("description", "Mô tả")),
+))
+
+PROPAGANDA_LAYOUT = Layout("propaganda", (
+    UNIT, WARD,
+    Column("channel", "Kênh tuyên truyền", ("channel", "Kênh"), True, "channel"),
+    Column("quantity", "Số lượng", ("quantity",), True),
+    Column("date", "Ngày thực hiện", ("date", "Ngày"), True, date=True),
+    Column("slogans", "Khẩu hiệu đã sử dụng", ("slogans", "Khẩu hiệu"), vocabulary="slogan",
+           multi=True),
+    Column("link", "Đường dẫn", ("link",)),
+    Column("note", "Ghi chú", ("note",)),
+))
+
+UNIT_LAYOUT = Layout("units", (
+    Column("code", "Mã đơn vị", ("code", "Mã"), True),
+    Column("name", "Tên đơn vị", ("name", "Tên"), True),
+    Column("kind", "Loại đơn vị", ("kind", "Loại"), True, "kind"),
+    Column("tier", "Cấp học", ("tier",), vocabulary="tier"),
+    Column("ward_code", "Phường", ("ward_code", "Mã phường", "Phường nơi tổ chức"), True,
+           "ward"),
+    Column("email", "Email", ("email", "Thư điện tử")),
+    Column("phone", "Điện thoại", ("phone", "Số điện thoại")),
+))
+
+LAYOUTS = {"activities": ACTIVITY_LAYOUT, "propaganda": PROPAGANDA_LAYOUT,
+           "units": UNIT_LAYOUT}
+
+
+# --- matching ------------------------------------------------------------------------------
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "«": '"',
+                         "»": '"', "\u00a0": " "})
+
+
+def header_key(text) -> str:
+    """'Ngày bắt đầu (dd/mm/yyyy) *' and 'ngày  bắt đầu' are the same header."""
+    key = clean(text).translate(_QUOTES).casefold().rstrip("* ")
+    key = re.sub(r"\s*\([^()]*\)\s*$", "", key)
+    return re.sub(r"\s+", " ", key).strip()
+
+
+def value_key(text) -> str:
+    """Case, spacing, curly quotes and a final full stop do not matter."""
+    key = clean(text).translate(_QUOTES).casefold()
+    key = re.sub(r"\s*([›>])\s*", " › ", key)
+    return re.sub(r"\s+", " ", key).strip().rstrip(".").strip()
+
+
+AMBIGUOUS = object()  # a label two codes share (two units with the same name)
+
+
+@dataclass
+class Vocabulary:
+    """The allowed values of a coded column: every accepted spelling -> code, and the labels
+    the template lists."""
+    name: str
+    labels: list[str]
+    keys: dict[str, object] = field(default_factory=dict)
+
+    def add(self, code, *spellings) -> None:
+        for spelling in spellings:
+            key = value_key(spelling)
+            if not key:
+                continue
+            if key in self.keys and self.keys[key] != code:
+                self.keys[key] = AMBIGUOUS
+            else:
+                self.keys[key] = code
+
+    def resolve(self, value):
+        """The code, AMBIGUOUS, or None when unknown."""
+        found = self.keys.get(value_key(value))
+        if found is None and self.name == "ward":
+            digits = clean(value)
+            if digits.isdigit() and len(digits) < 5:  # Excel drops the leading zeros
+                found = self.keys.get(digits.zfill(5))
+        return found
+
+
+def _named(name: str, names: dict, extra=None) -> Vocabulary:
+    vocab = Vocabulary(name, list(names.values()))
+    for code, label in names.items():
+        vocab.add(code, code, label, *((extra or {}).get(code, ())))
+    return vocab
+
+
+def vocabularies(*, units=(), slogans=None) -> dict[str, Vocabulary]:
+    """Every vocabulary an import needs. `units`: dicts with code and name (the units the
+    importer may write for); `slogans`: {number: text} of the week."""
+    slogans = slogans or dict(enumerate(ref.SLOGANS, start=1))
+    ward = _named("ward", ref.WARD_NAMES,
+                  {c: (f"Phường {n}",) for c, n in ref.WARD_NAMES.items()})
+    activity_type = _named("type", ref.TYPE_NAMES, {
+        c: (f"{ref.GROUP_NAMES[ref.TYPE_GROUPS[c]]} › {n}",) for c, n in ref.TYPE_NAMES.items()})
+    channel = _named("channel", ref.CHANNEL_NAMES, {
+        c: (f"{n} ({ref.CHANNEL_MEASURES[c]})",) for c, n in ref.CHANNEL_NAMES.items()})
+    slogan = Vocabulary("slogan", [f"{n}. {t}" for n, t in sorted(slogans.items())])
+    for number, text in slogans.items():
+        slogan.add(number, str(number), f"{number}.", text, f"{number}. {text}",
+                   f"{number} {text}")
+    unit = Vocabulary("unit", [u["name"] for u in units])
+    for u in units:
+        unit.add(u["code"], u["name"])
+    for u in units:  # a code always wins over a name that happens to equal it
+        unit.keys[value_key(u["code"])] = u["code"]
+    return {"ward": ward, "type": activity_type, "channel": channel, "slogan": slogan,
+            "unit": unit, "format": _named("format", ref.FORMAT_NAMES),
+            "audience": _named("audience", ref.AUDIENCE_NAMES),
+            "kind": _named("kind", ref.KIND_NAMES), "tier": _named("tier", ref.TIER_NAMES)}
+
+
+def split_items(value) -> list[str]:
+    """A list cell: items separated by ';' or line breaks (Alt+Enter in Excel)."""
+    return [clean(v) for v in re.split(r"[;\n]", clean(value)) if clean(v)]
+
+
+def resolve_list(vocab: Vocabulary, value) -> tuple[list, list[str]]:
+    """(codes in the order given, each once; unknown items). An item that is not a value
+    but whose comma-separated parts all are («hoc_sinh,can_bo», «1,5») is read as a list:
+    files written for the older importer keep working, and labels may contain commas."""
+    codes, unknown = [], []
+    for item in split_items(value):
+        found = vocab.resolve(item)
+        if found is None and "," in item:
+            parts = [vocab.resolve(p) for p in item.split(",") if clean(p)]
+            if parts and all(p is not None and p is not AMBIGUOUS for p in parts):
+                codes += [p for p in parts if p not in codes]
+                continue
+        if found is None or found is AMBIGUOUS:
+            unknown.append(item)
+        elif found not in codes:
+            codes.append(found)
+    return codes, unknown
+
+
+# --- reading a file ------------------------------------------------------------------------
+
+@dataclass
+class MappedTable:
+    """A table whose headers were recognised: each row as {field: cell text}."""
+    layout: Layout
+    headers: dict[str, str]  # field -> header as written in the file
+    rows: list[tuple[int, dict]]
+
+    def header(self, field_name: str) -> str:
+        return self.headers.get(field_name) or self.layout.column(field_name).label
+
+
+def map_table(table: Table, layout: Layout, *, optional=()) -> tuple[MappedTable, list]:
+    """Recognise the headers. Problems: a required column missing (unless in `optional`),
+    two columns for one field, no data row. Columns we do not know («STT», notes) are
+    ignored."""
+    by_key = {}
+    for column in layout.columns:
+        for spelling in (column.label, column.field, *column.aliases):
+            by_key[header_key(spelling)] = column.field
+    headers, problems = {}, []
+    for header in table.columns:
+        name = by_key.get(header_key(header))
+        if name is None or not header:
+            continue
+        if name in headers:
+            problems.append(ImportProblem(1, header, "", texts.IMP_COLUMN_TWICE.format(
+                other=headers[name])))
+        else:
+            headers[name] = header
+    missing = [c.label for c in layout.columns
+               if c.required and c.field not in headers and c.field not in optional]
+    if missing:
+        problems.append(ImportProblem(1, "", "", texts.FILE_MISSING_COLUMNS.format(
+            columns=", ".join(missing))))
+    rows = [(line, {name: row.get(header, "") for name, header in headers.items()})
+            for line, row in table.rows]
+    if not problems and not rows:
+        problems.append(ImportProblem(None, "", "", texts.FILE_EMPTY))
+    return MappedTable(layout, headers, rows), problems
+
+
+def resolve_row(layout: Layout, cells: dict, vocabs: dict) -> tuple[dict, dict]:
+    """Coded cells -> codes. Returns (values for check_*, {field: reason}); an unknown value
+    stays as written (check_* would refuse it too; the reason here wins)."""
+    values, errors = dict(cells), {}
+    for column in layout.columns:
+        if column.vocabulary is None or column.field == "unit_code":
+            continue
+        raw = clean(cells.get(column.field))
+        if not raw:
+            continue
+        vocab = vocabs[column.vocabulary]
+        if column.multi:
+            codes, unknown = resolve_list(vocab, raw)
+            values[column.field] = codes
+            if unknown:
+                errors[column.field] = texts.IMP_LIST_UNKNOWN.format(
+                    items=", ".join(f"«{u}»" for u in unknown))
+        else:
+            found = vocab.resolve(raw)
+            if found is None or found is AMBIGUOUS:
+                errors[column.field] = texts.IMP_VALUE_UNKNOWN
+            else:
+                values[column.field] = found
+    return values, errors
+
+
+def resolve_unit(vocab: Vocabulary, value) -> tuple[str | None, str | None]:
+    """(unit code, reason) from a unit's code or exact name."""
+    found = vocab.resolve(value)
+    if found is AMBIGUOUS:
+        return None, texts.IMP_UNIT_AMBIGUOUS
+    if found is None:
+        return None, texts.IMP_UNIT_UNKNOWN
+    return found, None
+
+
+def catalogues(layout: Layout, vocabs: dict) -> list[Catalogue]:
+    """The «Danh mục» lists of a layout's coded columns, under the template's headers."""
+    return [Catalogue(c.label, vocabs[c.vocabulary].labels, c.multi)
+            for c in layout.columns if c.vocabulary]
+
+
+def template_notes(layout: Layout) -> list[str]:
+    required = [c.label for c in layout.columns if c.required]
+    notes = [texts.IMP_NOTE_HEAD, texts.IMP_NOTE_REQUIRED.format(columns=", ".join(required))]
+    if any(c.date for c in layout.columns):
+        notes.append(texts.IMP_NOTE_DATE)
+    if any(c.multi for c in layout.columns):
+        notes.append(texts.IMP_NOTE_LISTS)
+    if layout.name != "units":
+        notes.append(texts.IMP_NOTE_WARD)
+    notes.append(texts.IMP_NOTE_EXAMPLES)
+    return notes
+
+
+# --- the templates' example rows -----------------------------------------------------------
+
+def _preferred(names: list[str], wanted: str, fallback: int) -> str:
+    if wanted in names:
+        return wanted
+    return names[min(fallback, len(names) - 1)] if names else wanted
+
+
+def example_rows(layout: Layout, week, unit_names: list[str], vocabs: dict) -> list[list]:
+    """Two rows in the clerk's words (labels, dd/mm/yyyy dates inside the week) that import
+    as they are."""
+    from datetime import timedelta
+
+    def day(offset):
+        return min(week.start + timedelta(days=offset), week.end).strftime("%d/%m/%Y")
+
+    first = _preferred(unit_names, "Trường THCS Thăng Long", 0)
+    second = _preferred(unit_names, "UBND phường Phúc Xá", 1)
+    if layout.name == "activities":
+        return [
+            [first, "", ref.TYPE_NAMES["online_learning"], "Tiết học trực tuyến «Chuyển đổi số»",
+             day(0), day(0), ref.FORMAT_NAMES["ket_hop"], "120", "45",
+             f"{ref.AUDIENCE_NAMES['hoc_sinh']}; {ref.AUDIENCE_NAMES['can_bo']}",
+             "https://thcsthanglong.edu.vn/tuan-le-htsd", "Lồng ghép vào giờ sinh hoạt lớp"],
+            [second, ref.WARD_NAMES["00001"], ref.TYPE_NAMES["sports"],
+             "Giải chạy «Học tập suốt đời»", day(1), day(2), ref.FORMAT_NAMES["truc_tiep"],
+             "300", "0", ref.AUDIENCE_NAMES["nguoi_dan"], "", ""],
+        ]
+    if layout.name == "propaganda":
+        slogans = vocabs["slogan"].labels
+        return [
+            [second, "", ref.CHANNEL_NAMES["banner"], "12", day(0), "1; 5", "",
+             "Treo tại trụ sở phường"],
+            [first, "", ref.CHANNEL_NAMES["facebook"], "3", day(0),
+             "; ".join(slogans[1:3]), "https://facebook.com/thcsthanglong", ""],
+        ]
+    return [
+        ["TH-NGUYEN-TRI-PHUONG", "Trường Tiểu học Nguyễn Tri Phương", ref.KIND_NAMES["school"],
+         ref.TIER_NAMES["tieu_hoc"], ref.WARD_NAMES["00019"], "c1nguyentriphuong@hanoiedu.vn",
+         "024 3823 0000"],
+        ["TV-QUAN", "Thư viện quận Ba Đình", ref.KIND_NAMES["library"], "",
+         ref.WARD_NAMES["00031"], "", ""],
+    ]
