@@ -1,6 +1,8 @@
 """The import boxes of the pages: what the file looks like (columns, allowed values),
 template downloads, the upload, the options, and the report as a table (dòng, cột, giá trị,
 lý do) with what would let the refused rows in, in the page's own words."""
+import re
+
 import streamlit as st
 
 from core import import_format, texts
@@ -61,9 +63,20 @@ def show_report(report: ImportReport, *, done_message: str | None = None) -> Non
     elif report.errors:
         st.error(report.refusal())
     if report.errors:
-        st.dataframe(report.error_table(), hide_index=True, width="stretch")
+        rows = [{k: _plain(v) for k, v in row.items()} for row in report.error_table()]
+        # a table (not a dataframe) so long reasons wrap; scrolls past ~15 rows
+        st.table(rows, hide_index=True, height="content" if len(rows) <= 15 else 560)
         for hint in report.hints:
             st.info(texts.IMP_HINTS_PAGE[hint])
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:/])")
+
+
+def _plain(text: str) -> str:
+    """st.table renders cells as Markdown: escape every Markdown character, so a cell of
+    the file (`![](http://…)`, `**x**`, a bare URL) shows as typed and loads nothing."""
+    return _MARKDOWN.sub(r"\\\1", str(text))
 
 
 def _remembered(key: str, upload_key: str, report: ImportReport | None,
