@@ -28,8 +28,12 @@ def test_admin_imports_units_all_or_nothing(server_factory, page, tmp_path):
     bad = tmp_path / "don-vi-loi.csv"
     bad.write_text(HEADER + GOOD + BAD, encoding="utf-8-sig")
     upload_and_import(page, bad)
-    page.get_by_text("Không nhập dòng nào vì có 1 dòng lỗi").wait_for(timeout=30_000)
-    page.get_by_text("dòng 3: cấp học «dai_hoc» không hợp lệ").wait_for(timeout=10_000)
+    page.get_by_text("Không nhập dòng nào: 1 dòng lỗi.").wait_for(timeout=30_000)
+    # the error table: dòng, cột, giá trị, lý do (a table, so long reasons wrap)
+    cells = page.locator('[data-testid="stTable"] td')
+    cells.first.wait_for(timeout=10_000)
+    assert [c.strip() for c in cells.all_inner_texts()] == [
+        "3", "tier", "dai_hoc", "Không có trong danh mục (xem sheet «Danh mục» của tệp mẫu)."]
     from db import connect
 
     db = connect(server.db_path)
@@ -39,7 +43,7 @@ def test_admin_imports_units_all_or_nothing(server_factory, page, tmp_path):
     good = tmp_path / "don-vi.csv"
     good.write_text(HEADER + GOOD, encoding="utf-8")
     upload_and_import(page, good)
-    page.get_by_text("Đã nhập 1 dòng mới").wait_for(timeout=30_000)
+    page.get_by_text("Đã nhập 1 đơn vị mới, cập nhật 0 đơn vị.").wait_for(timeout=30_000)
     assert db.execute("select name from units where code = 'MN-HOA-SEN'").fetchone()[0] == \
         "Trường Mầm non Hoa Sen"
     assert page.dialogs == []
