@@ -66,9 +66,6 @@ EMAIL_INVALID = "địa chỉ email không hợp lệ"
 FILE_UNREADABLE = "Không đọc được tệp: {reason}"
 FILE_MISSING_COLUMNS = "tệp thiếu cột: {columns}"
 FILE_EMPTY = "Tệp không có dòng dữ liệu nào."
-IMPORT_LINE = "dòng {line}: {reason}"
-IMPORT_NOTHING_WRITTEN = "Không nhập dòng nào vì có {count} dòng lỗi."
-IMPORT_DONE = "Đã nhập {created} dòng mới, cập nhật {updated} dòng."
 
 # Navigation
 NAV_ACCOUNT = "Tài khoản"
@@ -127,8 +124,6 @@ UNIT_DEACTIVATED = "Đơn vị đã ngừng hoạt động (dữ liệu cũ vẫ
 UNIT_ACTIVATED = "Đơn vị hoạt động trở lại."
 NO_TIER = "— (không phải trường học) —"
 NO_WARD = "— (cấp quận) —"
-IMPORT_UNITS_HELP = ("Tệp CSV (UTF-8) hoặc XLSX với các cột: code, name, kind, tier, ward_code, "
-                     "email, phone. Một dòng lỗi thì không dòng nào được nhập.")
 IMPORT_UPDATE_EXISTING = "Cập nhật đơn vị đã có cùng mã"
 IMPORT_FILE = "Chọn tệp"
 BUTTON_IMPORT = "Nhập"
@@ -450,9 +445,6 @@ DEMO_ALREADY_LOADED = "Dữ liệu mẫu đã được nạp trước đó; khô
 DEMO_CREATED_BY = "Dữ liệu mẫu"
 DEMO_SAMPLE_UNIT_NOMINEE = "[Mẫu] Tập thể giáo viên nhà trường"
 DEMO_ACHIEVEMENT = "Số liệu mẫu: tích cực tham gia các hoạt động của Tuần lễ."
-ENT_DATE_OUTSIDE_FILE = ("Ngày {value} nằm ngoài Tuần lễ ({start} – {end}); nếu đúng là vậy, "
-                         "nhập lại với tùy chọn cho phép ngày ngoài Tuần lễ "
-                         "(--allow-outside-week).")
 DB_UNAVAILABLE = ("Không mở được cơ sở dữ liệu (ổ đĩa đầy, chỉ đọc hoặc tệp hỏng). "
                   "Vui lòng báo quản trị hệ thống.")
 # Closing report (PDF) — issue 5

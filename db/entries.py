@@ -15,9 +15,8 @@ from dataclasses import dataclass
 
 from core import entry_rules, photos as photo_rules, texts
 from core.tabular import ImportReport, Table
-from core.text import clean
 from db import audit, events, idempotency, submissions, units
-from db.access import AccessDenied, Actor, ValidationFailed, require_role, require_unit_access
+from db.access import Actor, ValidationFailed, require_role, require_unit_access
 from db.audit import AuditEvent, now_iso
 from db.connection import write_transaction
 
