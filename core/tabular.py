@@ -144,7 +144,9 @@ def template_xlsx(columns: list[str], example_rows: list[list], *,
     for index, name in enumerate(columns, start=1):
         cell = sheet.cell(row=1, column=index)
         cell.font = bold
-        sheet.column_dimensions[get_column_letter(index)].width = max(14, min(40, len(name) + 4))
+        longest = max([len(name) + 4] + [len(str(row[index - 1])) + 2 for row in example_rows
+                                          if index <= len(row)])
+        sheet.column_dimensions[get_column_letter(index)].width = max(14, min(40, longest))
         if name in date_columns:
             cell.comment = Comment(texts.IMP_NOTE_DATE, "")
             for row in range(2, DATA_ROWS + 2):
