@@ -13,13 +13,14 @@ from db import AccessDenied, WeekLocked, entries, entry_import, units
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def templates(name: str, columns, example_rows, *, layout=None, vocabs=None) -> None:
+def templates(name: str, columns, example_rows, *, layout=None, vocabs=None,
+              optional=()) -> None:
     """CSV and XLSX templates; with a layout, the XLSX has the «Danh mục» sheet, the
     dropdowns and the date note."""
     extra = {}
     if layout is not None:
         extra = {"catalogues": import_format.catalogues(layout, vocabs),
-                 "notes": import_format.template_notes(layout),
+                 "notes": import_format.template_notes(layout, optional),
                  "date_columns": [c.label for c in layout.columns if c.date]}
     left, right = st.columns(2)
     left.download_button(texts.TEMPLATE_XLSX, template_xlsx(columns, example_rows, **extra),
@@ -28,10 +29,11 @@ def templates(name: str, columns, example_rows, *, layout=None, vocabs=None) -> 
                           file_name=f"{name}.csv", mime="text/csv", key=f"tpl_csv_{name}")
 
 
-def describe(layout, vocabs) -> None:
+def describe(layout, vocabs, optional=()) -> None:
     """The columns (required ones starred) and, folded, every allowed value."""
     st.caption(texts.IMP_COLUMNS_CAPTION)
-    st.text(" | ".join(c.label + (" *" if c.required else "") for c in layout.columns))
+    st.text(" | ".join(c.label + (" *" if c.required and c.field not in optional else "")
+                       for c in layout.columns))
     notes = import_format.template_notes(layout)[2:-1]  # date, lists, ward
     for note in notes:
         st.caption(note)
@@ -96,12 +98,13 @@ def entry_import_box(db, actor, event, kind, key) -> None:
     is_activity = kind is entries.ACTIVITY
     layout = entry_import.layout_of(kind)
     headers, rows, vocabs = entry_import.template(db, actor, kind, event)
+    optional = ("unit_code",) if actor.role == "unit" else ()
     st.markdown(texts.IMP_HELP_ENTRIES)
     if actor.role == "unit":
         st.caption(texts.IMP_OWN_UNIT_NOTE)
-    describe(layout, vocabs)
+    describe(layout, vocabs, optional)
     templates("mau-hoat-dong" if is_activity else "mau-tuyen-truyen", headers, rows,
-              layout=layout, vocabs=vocabs)
+              layout=layout, vocabs=vocabs, optional=optional)
     upload_key = f"{key}_upload"
     table = uploaded_table(upload_key)
     skip = st.checkbox(texts.EIMP_SKIP_INVALID, key=f"{key}_skip")

@@ -277,8 +277,8 @@ def catalogues(layout: Layout, vocabs: dict) -> list[Catalogue]:
             for c in layout.columns if c.vocabulary]
 
 
-def template_notes(layout: Layout) -> list[str]:
-    required = [c.label for c in layout.columns if c.required]
+def template_notes(layout: Layout, optional=()) -> list[str]:
+    required = [c.label for c in layout.columns if c.required and c.field not in optional]
     notes = [texts.IMP_NOTE_HEAD, texts.IMP_NOTE_REQUIRED.format(columns=", ".join(required))]
     if any(c.date for c in layout.columns):
         notes.append(texts.IMP_NOTE_DATE)

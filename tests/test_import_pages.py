@@ -90,6 +90,8 @@ def test_a_unit_imports_its_own_rows_without_a_unit_column(app_for, admin, unit_
     at = app_for(unit_user)
     at.switch_page("app_pages/unit_activity.py").run()
     assert texts.IMP_OWN_UNIT_NOTE in [c.value for c in at.caption]
+    columns = [t.value for t in at.text if "Loại hoạt động" in t.value][0]
+    assert columns.startswith("Đơn vị | ") and "Loại hoạt động *" in columns  # optional here
     data = csv_bytes(["Loại hoạt động", "Tên hoạt động", "Ngày bắt đầu", "Hình thức",
                       "Tổng số người tham gia", "Đối tượng tham gia"],
                      [["Hoạt động khuyến học", "Trao học bổng", "05/10/2020", "Trực tiếp", "80",
