@@ -9,6 +9,8 @@
   probable duplicate and refused unless `allow_duplicates`;
 - a unit imports only its own rows (and may leave the unit column empty).
 """
+import hashlib
+
 from core import entry_rules, import_format, texts
 from core.import_format import ACTIVITY_LAYOUT, PROPAGANDA_LAYOUT, MappedTable
 from core.tabular import ImportReport, Table
@@ -53,7 +55,7 @@ def import_rows(db, actor: Actor, kind, event_id: int, table: Table, *, skip_inv
     if problems:
         report.errors.extend(problems)
         return report
-    sha256 = table.content_hash()
+    sha256 = _content_hash(db, actor, table, mapped)
     with _transaction(db):
         event = events.get_by_id(db, event_id)
         if own_unit:
@@ -78,6 +80,17 @@ def import_rows(db, actor: Actor, kind, event_id: int, table: Table, *, skip_inv
                                 report.created, first["id"] if first else None)
         report.written = bool(planned)
     return report
+
+
+def _content_hash(db, actor, table: Table, mapped: MappedTable) -> str:
+    """The file's content hash; when a unit left unit cells empty (they mean «my unit»), the
+    unit is part of the content: two schools sending the same rows are not a double import."""
+    content = table.content_hash()
+    if actor.role == "unit" and any(not clean(cells.get("unit_code"))
+                                    for _line, cells in mapped.rows):
+        unit = units.get(db, actor.unit_id)
+        content = hashlib.sha256(f"{content}:{unit['code']}".encode()).hexdigest()
+    return content
 
 
 def _transaction(db):

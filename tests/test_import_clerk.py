@@ -339,3 +339,16 @@ def test_outside_week_names_the_option_only_on_the_command_line(db_path, tmp_pat
     assert run(db_path, "import-activities", path, "--allow-outside-week") == 0
     for hint in texts.IMP_HINTS_PAGE.values():
         assert "--" not in hint
+
+
+def test_two_units_sending_the_same_rows_without_a_unit_column_are_not_a_double_import(
+        db, unit_user, other_unit_user):
+    event_id = events.get(db, 2020)["id"]
+    data = csv_bytes(["Loại hoạt động", "Tên hoạt động", "Ngày bắt đầu", "Hình thức",
+                      "Tổng số người tham gia"],
+                     [["Câu lạc bộ", "CLB đọc sách", "04/10/2020", "Trực tiếp", "30"]])
+    for actor in (unit_user, other_unit_user):
+        report = entries.import_activities(db, actor, event_id, read_table(data, "a.csv"))
+        assert report.errors == [] and report.created == 1
+    report = entries.import_activities(db, unit_user, event_id, read_table(data, "a.csv"))
+    assert report.hints == ["duplicate_file"] and "thcs.thang.long" in report.errors[0].reason
