@@ -352,3 +352,30 @@ def test_two_units_sending_the_same_rows_without_a_unit_column_are_not_a_double_
         assert report.errors == [] and report.created == 1
     report = entries.import_activities(db, unit_user, event_id, read_table(data, "a.csv"))
     assert report.hints == ["duplicate_file"] and "thcs.thang.long" in report.errors[0].reason
+
+
+def test_the_same_file_imported_at_the_same_moment_goes_in_once(db_path, db):
+    """Four connections import one file together: the hash is checked inside the write
+    transaction, so exactly one import writes."""
+    import threading
+
+    from db import Actor, connect
+
+    table = read_table(csv_bytes(*CLERK_ACT), "a.csv")
+    event_id = events.get(db, 2020)["id"]
+    reports, start = [], threading.Barrier(4)
+
+    def run_one():
+        own = connect(db_path)
+        start.wait()
+        reports.append(entries.import_activities(own, Actor.system("t"), event_id, table))
+        own.conn.close()
+
+    threads = [threading.Thread(target=run_one) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(r.created for r in reports) == [0, 0, 0, 3]
+    assert sorted(tuple(r.hints) for r in reports) == [()] + [("duplicate_file",)] * 3
+    assert db.execute("select count(*) from activities").fetchone()[0] == 3
