@@ -130,7 +130,7 @@ def template_xlsx(columns: list[str], example_rows: list[list], *,
     data sheet gets a dropdown of its catalogue; date columns show dd/mm/yyyy."""
     from openpyxl import Workbook
     from openpyxl.comments import Comment
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter, quote_sheetname
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -156,7 +156,7 @@ def template_xlsx(columns: list[str], example_rows: list[list], *,
     lists = book.create_sheet(texts.IMP_SHEET_CATALOGUE)
     line = 1
     for note in notes:
-        lists.cell(row=line, column=1, value=note).alignment = Alignment(wrap_text=False)
+        lists.cell(row=line, column=1, value=note)
         line += 1
     if notes:
         line += 1
@@ -174,13 +174,16 @@ def template_xlsx(columns: list[str], example_rows: list[list], *,
         target = get_column_letter(columns.index(catalogue.column) + 1)
         source = (f"{quote_sheetname(lists.title)}!${letter}${first + 1}:"
                   f"${letter}${first + max(1, len(catalogue.values))}")
+        # a warning, not a stop: the importer also takes codes and other spellings
+        # (Excel allows titles of 32 characters at most)
         rule = DataValidation(type="list", formula1=source, allow_blank=True,
                               showErrorMessage=True,
-                              errorStyle="information" if catalogue.multi else "stop",
-                              errorTitle=catalogue.column,
+                              errorStyle="information" if catalogue.multi else "warning",
+                              errorTitle=catalogue.column[:32],
                               error=texts.IMP_DROPDOWN_MULTI if catalogue.multi
                               else texts.IMP_DROPDOWN_ERROR,
-                              promptTitle=catalogue.column, showInputMessage=catalogue.multi,
+                              promptTitle=catalogue.column[:32],
+                              showInputMessage=catalogue.multi,
                               prompt=texts.IMP_DROPDOWN_MULTI if catalogue.multi else None)
         rule.add(f"{target}2:{target}{DATA_ROWS + 1}")
         sheet.add_data_validation(rule)
