@@ -903,8 +903,9 @@ IMP_UNITS_DONE = "Đã nhập {created} đơn vị mới, cập nhật {updated}
 IMP_HINTS_PAGE = {
     "outside_week": ("Ngày ngoài Tuần lễ: nếu đúng là vậy, mở «Tùy chọn khác», đánh dấu "
                      "«Cho phép ngày ngoài Tuần lễ» rồi bấm «Nhập» lại."),
-    "duplicate_row": ("Dòng trùng: nếu đó thật là các hoạt động khác nhau, mở «Tùy chọn khác», "
-                      "đánh dấu «Vẫn nhập các dòng trùng» rồi bấm «Nhập» lại."),
+    "duplicate_row": ("Dòng trùng: nếu đó thật là các mục khác nhau, mở «Tùy chọn khác», "
+                      "đánh dấu «Vẫn nhập các dòng trùng với mục đã có» rồi bấm «Nhập» "
+                      "lại."),
     "duplicate_file": ("Tệp đã nhập: nếu thật sự cần nhập lại, mở «Tùy chọn khác», đánh dấu "
                        "«Vẫn nhập tệp đã nhập trước đó» rồi bấm «Nhập» lại (việc này được ghi "
                        "nhật ký)."),

@@ -131,3 +131,14 @@ def test_file_cells_are_shown_as_typed_never_as_markdown(app_for, admin, committ
     assert raw.iloc[0]["Giá trị"] == re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:/])", r"\\\1",
                                             hostile)
     assert error_table(at).iloc[0]["Giá trị"] == hostile
+
+
+def test_each_hint_of_the_page_quotes_a_checkbox_the_page_has():
+    labels = {"outside_week": texts.EIMP_ALLOW_OUTSIDE,
+              "duplicate_row": texts.IMP_ALLOW_DUPLICATES,
+              "duplicate_file": texts.IMP_ALLOW_DUPLICATE_FILE,
+              "existing_unit": texts.IMPORT_UPDATE_EXISTING}
+    assert set(labels) == set(texts.IMP_HINTS_PAGE) == set(texts.IMP_HINTS_CLI)
+    for hint, label in labels.items():
+        assert f"«{label}»" in texts.IMP_HINTS_PAGE[hint]
+        assert "--" in texts.IMP_HINTS_CLI[hint] and "--" not in texts.IMP_HINTS_PAGE[hint]
