@@ -220,26 +220,3 @@ def thumbnails(db, kind, entry_id) -> None:
     saved = entries.photos(db, kind, entry_id)
     if saved:
         st.image([photo_rules.thumbnail(p["data"]) for p in saved], width=160)
-
-
-def import_box(db, actor, event, kind, key) -> None:
-    """Templates, upload, options, import; a unit imports its own rows (db/ enforces it)."""
-    is_activity = kind is entries.ACTIVITY
-    columns = entries.ACTIVITY_COLUMNS if is_activity else entries.PROPAGANDA_COLUMNS
-    st.markdown(texts.EIMP_HELP_ACTIVITIES if is_activity else texts.EIMP_HELP_PROPAGANDA)
-    st.code(",".join(columns), language=None)
-    importer.templates("mau-hoat-dong" if is_activity else "mau-tuyen-truyen", columns,
-                       entries.ACTIVITY_TEMPLATE_ROWS if is_activity
-                       else entries.PROPAGANDA_TEMPLATE_ROWS)
-    table = importer.uploaded_table(f"{key}_upload")
-    skip = st.checkbox(texts.EIMP_SKIP_INVALID, key=f"{key}_skip")
-    outside = st.checkbox(texts.EIMP_ALLOW_OUTSIDE, key=f"{key}_outside")
-    if table is not None and st.button(texts.BUTTON_IMPORT, type="primary", key=f"{key}_go"):
-        try:
-            report = entries.import_rows(db, actor, kind, event["id"], table,
-                                         skip_invalid=skip, allow_outside_week=outside,
-                                         source=st.session_state[f"{key}_upload"].name)
-        except (WeekLocked, AccessDenied) as refused:
-            st.error(str(refused))
-        else:
-            importer.show_report(report)
