@@ -51,7 +51,7 @@ def uploaded_table(key: str) -> Table | None:
     try:
         return read_table(upload.getvalue(), upload.name)
     except TabularError as error:
-        st.error(str(error))
+        st.error(_plain(str(error)))  # the reason may quote the file
         return None
 
 
@@ -121,7 +121,7 @@ def entry_import_box(db, actor, event, kind, key) -> None:
                                          allow_duplicate_file=duplicate_file,
                                          source=st.session_state[upload_key].name)
         except (WeekLocked, AccessDenied) as refused:
-            st.error(str(refused))
+            st.error(_plain(str(refused)))
     _remembered(key, upload_key, report)
 
 
