@@ -649,13 +649,6 @@ SUB_DONE = "Đã nộp báo cáo. Cảm ơn đơn vị!"
 SUB_REOPENED = "Đã mở lại báo cáo: đơn vị có thể sửa dữ liệu, nhớ nộp lại."
 SUB_EMPTY_WARNING = "Đơn vị chưa nhập hoạt động hay tuyên truyền nào."
 
-EIMP_HELP_ACTIVITIES = ("Tệp CSV (UTF-8) hoặc XLSX, mỗi dòng một hoạt động. `ward_code` để "
-                        "trống = phường của đơn vị; ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy; "
-                        "`audiences` cách nhau bởi dấu «;». Một dòng lỗi thì không dòng nào "
-                        "được nhập (trừ khi chọn bỏ qua dòng lỗi). Các cột:")
-EIMP_HELP_PROPAGANDA = ("Tệp CSV (UTF-8) hoặc XLSX, mỗi dòng một hoạt động tuyên truyền. "
-                        "`slogans` là số khẩu hiệu 1–8 cách nhau bởi «;». Một dòng lỗi thì "
-                        "không dòng nào được nhập (trừ khi chọn bỏ qua dòng lỗi). Các cột:")
 EIMP_SKIP_INVALID = "Bỏ qua dòng lỗi, nhập các dòng hợp lệ"
 EIMP_ALLOW_OUTSIDE = "Cho phép ngày ngoài Tuần lễ"
 EIMP_COMMITTEE_INTRO = ("Nhập dữ liệu của bất kỳ đơn vị nào vào Tuần lễ năm {year}; mỗi dòng "
