@@ -194,12 +194,16 @@ def resolve_list(vocab: Vocabulary, value) -> tuple[list, list[str]]:
 
 # --- reading a file ------------------------------------------------------------------------
 
+TWIN = "twin:"  # the cell of a second column for the same coded field (code and name)
+
+
 @dataclass
 class MappedTable:
     """A table whose headers were recognised: each row as {field: cell text}."""
     layout: Layout
     headers: dict[str, str]  # field -> header as written in the file
     rows: list[tuple[int, dict]]
+    twins: dict[str, str] = field(default_factory=dict)  # field -> its second column
 
     def header(self, field_name: str) -> str:
         return self.headers.get(field_name) or self.layout.column(field_name).label
@@ -208,17 +212,21 @@ class MappedTable:
 def map_table(table: Table, layout: Layout, *, optional=()) -> tuple[MappedTable, list]:
     """Recognise the headers. Problems: a required column missing (unless in `optional`),
     two columns for one field, no data row. Columns we do not know («STT», notes) are
-    ignored."""
+    ignored. A coded field may come twice (a code column and a name column, e.g. «Mã đơn
+    vị» and «Tên đơn vị»): see merge_twins."""
     by_key = {}
     for column in layout.columns:
         for spelling in (column.label, column.field, *column.aliases):
             by_key[header_key(spelling)] = column.field
-    headers, problems = {}, []
+    headers, twins, problems = {}, {}, []
     for header in table.columns:
         name = by_key.get(header_key(header))
         if name is None or not header:
             continue
-        if name in headers:
+        if name in headers and name not in twins and layout.column(name).vocabulary \
+                and not layout.column(name).multi:
+            twins[name] = header
+        elif name in headers:
             problems.append(ImportProblem(1, header, "", texts.IMP_COLUMN_TWICE.format(
                 other=headers[name])))
         else:
@@ -228,11 +236,30 @@ def map_table(table: Table, layout: Layout, *, optional=()) -> tuple[MappedTable
     if missing:
         problems.append(ImportProblem(1, "", "", texts.FILE_MISSING_COLUMNS.format(
             columns=", ".join(missing))))
-    rows = [(line, {name: row.get(header, "") for name, header in headers.items()})
+    rows = [(line, {**{name: row.get(header, "") for name, header in headers.items()},
+                    **{TWIN + name: row.get(header, "") for name, header in twins.items()}})
             for line, row in table.rows]
     if not problems and not rows:
         problems.append(ImportProblem(None, "", "", texts.FILE_EMPTY))
-    return MappedTable(layout, headers, rows), problems
+    return MappedTable(layout, headers, rows, twins), problems
+
+
+def merge_twins(mapped: MappedTable, cells: dict, vocabs: dict) -> tuple[dict, dict]:
+    """A coded field given in two columns: the first filled cell counts; two filled cells
+    naming different things are a problem (of the first column)."""
+    cells, errors = dict(cells), {}
+    for name, header in mapped.twins.items():
+        first, second = clean(cells.get(name)), clean(cells.pop(TWIN + name, ""))
+        if not first:
+            cells[name] = second
+            continue
+        if not second:
+            continue
+        vocab = vocabs[mapped.layout.column(name).vocabulary]
+        found = [vocab.resolve(first), vocab.resolve(second)]
+        if None not in found and AMBIGUOUS not in found and found[0] != found[1]:
+            errors[name] = texts.IMP_TWINS_DISAGREE.format(other=header, value=second)
+    return cells, errors
 
 
 def resolve_row(layout: Layout, cells: dict, vocabs: dict) -> tuple[dict, dict]:

@@ -875,6 +875,8 @@ IMP_VALUE_UNKNOWN = "Không có trong danh mục (xem sheet «Danh mục» của
 IMP_LIST_UNKNOWN = ("{items} không có trong danh mục; nhiều giá trị cách nhau bởi dấu «;» "
                     "(xem sheet «Danh mục» của tệp mẫu).")
 IMP_UNIT_UNKNOWN = "Không có đơn vị này: ghi đúng tên hoặc mã đơn vị."
+IMP_TWINS_DISAGREE = ("Không khớp với cột «{other}» của cùng dòng («{value}»): hãy sửa một "
+                      "trong hai.")
 IMP_UNIT_AMBIGUOUS = "Có nhiều đơn vị cùng tên này: hãy ghi mã đơn vị."
 IMP_DATE_OUTSIDE = "Ngày {value} nằm ngoài Tuần lễ ({start} – {end})."
 IMP_UNIT_EXISTS = "Mã đơn vị «{code}» đã có trong hệ thống."

@@ -110,7 +110,9 @@ def _check_rows(db, actor, kind, event, mapped: MappedTable, report: ImportRepor
     own = units.get(db, actor.unit_id) if actor.role == "unit" else None
     unit_cache: dict[str, dict | None] = {}
     for line, cells in mapped.rows:
+        cells, twin_errors = import_format.merge_twins(mapped, cells, vocabs)
         unit, errors = _row_unit(db, actor, own, cells, vocabs["unit"], unit_cache)
+        errors.update(twin_errors)
         values, coded_errors = import_format.resolve_row(layout, cells, vocabs)
         record, row_errors = kind.check(values, week,
                                         default_ward=unit["ward_code"] if unit else None,

@@ -99,8 +99,10 @@ def import_units(db, actor: Actor, table: Table, *, update_existing=False,
         first_line_of: dict[str, int] = {}
         planned = []
         for line, cells in mapped.rows:
+            cells, twin_errors = import_format.merge_twins(mapped, cells, vocabs)
             values, coded_errors = import_format.resolve_row(import_format.UNIT_LAYOUT, cells,
                                                              vocabs)
+            coded_errors.update(twin_errors)
             errors = unit_errors(values)
             errors.update(coded_errors)
             record = unit_record(values)

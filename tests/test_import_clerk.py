@@ -379,3 +379,20 @@ def test_the_same_file_imported_at_the_same_moment_goes_in_once(db_path, db):
     assert sorted(r.created for r in reports) == [0, 0, 0, 3]
     assert sorted(tuple(r.hints) for r in reports) == [()] + [("duplicate_file",)] * 3
     assert db.execute("select count(*) from activities").fetchone()[0] == 3
+
+
+def test_a_committee_file_with_both_unit_code_and_unit_name_columns(db, committee):
+    header = ["STT", "Mã đơn vị", "Tên đơn vị", "Loại hoạt động", "Tên hoạt động",
+              "Ngày bắt đầu", "Hình thức", "Tổng số người tham gia"]
+    rows = [["1", "THCS-THANGLONG", "Trường THCS Thăng Long", "Câu lạc bộ", "CLB cờ vua",
+             "04/10/2020", "Trực tiếp", "20"],
+            ["2", "UBND-00001", "Trường THCS Thăng Long", "Câu lạc bộ", "CLB cờ tướng",
+             "04/10/2020", "Trực tiếp", "20"]]
+    report = entries.import_activities(db, committee, events.get(db, 2020)["id"],
+                                       read_table(csv_bytes(header, rows), "a.csv"))
+    assert [(p.line, p.column, p.value) for p in report.errors] == [(3, "Mã đơn vị",
+                                                                     "UBND-00001")]
+    assert "«Tên đơn vị»" in report.errors[0].reason
+    report = entries.import_activities(db, committee, events.get(db, 2020)["id"],
+                                       read_table(csv_bytes(header, rows[:1]), "a.csv"))
+    assert report.errors == [] and report.created == 1

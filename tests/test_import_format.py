@@ -26,11 +26,27 @@ def test_headers_as_a_clerk_writes_them(header, field):
 
 
 def test_two_columns_for_one_field_and_missing_columns_are_problems_of_line_1():
-    table = read_table("Loại hoạt động,type\nx,y\n".encode(), "a.csv")
+    table = read_table("Tên hoạt động,title\nx,y\n".encode(), "a.csv")
     _mapped, problems = fmt.map_table(table, fmt.ACTIVITY_LAYOUT)
-    assert [(p.line, p.column) for p in problems] == [(1, "type"), (1, "")]
-    assert "«Loại hoạt động»" in problems[0].reason
-    assert problems[1].reason.startswith("tệp thiếu cột: Đơn vị, Tên hoạt động")
+    assert [(p.line, p.column) for p in problems] == [(1, "title"), (1, "")]
+    assert "«Tên hoạt động»" in problems[0].reason
+    assert problems[1].reason.startswith("tệp thiếu cột: Đơn vị, Loại hoạt động")
+
+
+def test_a_code_column_and_a_name_column_for_one_coded_field():
+    table = read_table(("Mã đơn vị,Tên đơn vị,Phường\n"
+                        "THCS-THANGLONG,Trường THCS Thăng Long,Cống Vị\n"
+                        ",Trường THCS Thăng Long,\n"
+                        "TH-A2,Trường THCS Thăng Long,\n"
+                        "THCS-THANGLONG,Tên gõ khác,\n").encode(), "a.csv")
+    mapped, problems = fmt.map_table(table, fmt.ACTIVITY_LAYOUT, optional=[
+        c.field for c in fmt.ACTIVITY_LAYOUT.columns])
+    assert problems == [] and mapped.twins == {"unit_code": "Tên đơn vị"}
+    merged = [fmt.merge_twins(mapped, cells, VOCABS) for _line, cells in mapped.rows]
+    assert [cells["unit_code"] for cells, _errors in merged] == [
+        "THCS-THANGLONG", "Trường THCS Thăng Long", "TH-A2", "THCS-THANGLONG"]
+    assert [list(errors) for _cells, errors in merged] == [[], [], ["unit_code"], []]
+    assert "«Tên đơn vị»" in merged[2][1]["unit_code"]
 
 
 @pytest.mark.parametrize("vocab,value,code", [
