@@ -8,7 +8,8 @@ import streamlit as st
 from core import import_format, texts
 from core.tabular import ImportReport, TabularError, Table, read_table, template_csv, \
     template_xlsx
-from db import AccessDenied, WeekLocked, entries, entry_import, units
+from db import AccessDenied, WeekLocked, entries, entry_import, events, submissions, \
+    units
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -95,6 +96,10 @@ def _remembered(key: str, upload_key: str, report: ImportReport | None,
 
 def entry_import_box(db, actor, event, kind, key) -> None:
     """Activities or propaganda from a file; a unit imports its own rows (db/ enforces it)."""
+    if actor.role == "unit" and (events.is_locked(event)
+                                 or submissions.get(db, event["id"], actor.unit_id)):
+        st.info(texts.IMP_UNIT_CLOSED)  # the banner at the top of the page says why
+        return
     is_activity = kind is entries.ACTIVITY
     layout = entry_import.layout_of(kind)
     headers, rows, vocabs = entry_import.template(db, actor, kind, event)

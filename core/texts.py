@@ -927,6 +927,8 @@ IMP_HELP_UNITS = ("Tải tệp mẫu, điền mỗi dòng một đơn vị rồi
                   "Một dòng lỗi thì không dòng nào được nhập.")
 IMP_COLUMNS_CAPTION = "Các cột của tệp (cột có dấu * là bắt buộc):"
 IMP_CATALOGUE_TITLE = "Các giá trị được nhận"
+IMP_UNIT_CLOSED = ("Không nhập được từ tệp lúc này: dữ liệu của đơn vị đã được chốt (xem thông "
+                   "báo ở đầu trang).")
 IMP_OWN_UNIT_NOTE = "Cột «Đơn vị» có thể để trống: các dòng được nhập cho đơn vị của bạn."
 AUD_ACTIONS["import"] = "Nhập từ tệp"
 AUD_TABLES["import_files"] = "Tệp đã nhập"

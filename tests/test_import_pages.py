@@ -142,3 +142,14 @@ def test_each_hint_of_the_page_quotes_a_checkbox_the_page_has():
     for hint, label in labels.items():
         assert f"«{label}»" in texts.IMP_HINTS_PAGE[hint]
         assert "--" in texts.IMP_HINTS_CLI[hint] and "--" not in texts.IMP_HINTS_PAGE[hint]
+
+
+def test_a_unit_that_submitted_its_report_gets_no_upload_box(app_for, admin, unit_user, db):
+    from db import events, submissions
+
+    submissions.submit(db, unit_user, events.get(db, 2020)["id"], unit_user.unit_id)
+    at = app_for(unit_user)
+    at.switch_page("app_pages/unit_propaganda.py").run()
+    assert not at.exception
+    assert texts.IMP_UNIT_CLOSED in [i.value for i in at.info]
+    assert not [u for u in at.file_uploader if u.key == "import_prop_upload"]
