@@ -17,6 +17,8 @@ from core.tabular import ImportReport, Table
 from core.text import clean
 from db import events, import_files, submissions, units
 from db.access import AccessDenied, Actor, require_role, require_unit_access
+from db.connection import write_transaction
+from db.entries import WRITER_ROLES, _insert
 
 DATE_FIELDS = {"activities": ("start_date", "end_date"), "propaganda": ("date",)}
 # what makes two entries of a unit "the same" (DUPLICATE_WHAT in texts says it in words)
@@ -44,8 +46,6 @@ def vocabularies(db, actor: Actor, event_id: int) -> dict:
 def import_rows(db, actor: Actor, kind, event_id: int, table: Table, *, skip_invalid=False,
                 allow_outside_week=False, allow_duplicates=False, allow_duplicate_file=False,
                 source="") -> ImportReport:
-    from db.entries import WRITER_ROLES, _insert
-
     require_role(actor, *WRITER_ROLES)
     report = ImportReport()
     layout = layout_of(kind)
@@ -56,7 +56,7 @@ def import_rows(db, actor: Actor, kind, event_id: int, table: Table, *, skip_inv
         report.errors.extend(problems)
         return report
     sha256 = _content_hash(db, actor, table, mapped)
-    with _transaction(db):
+    with write_transaction(db):
         event = events.get_by_id(db, event_id)
         if own_unit:
             submissions.ensure_unit_can_write(db, actor, event_id, actor.unit_id)
@@ -91,12 +91,6 @@ def _content_hash(db, actor, table: Table, mapped: MappedTable) -> str:
         unit = units.get(db, actor.unit_id)
         content = hashlib.sha256(f"{content}:{unit['code']}".encode()).hexdigest()
     return content
-
-
-def _transaction(db):
-    from db.connection import write_transaction
-
-    return write_transaction(db)
 
 
 def _check_rows(db, actor, kind, event, mapped: MappedTable, report: ImportReport, *,
