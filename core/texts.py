@@ -29,9 +29,6 @@ LOGIN_LOCKED = ("Tài khoản tạm khóa đến {until} do nhập sai mật kh�
 LOGIN_HELP = "Chưa có tài khoản? Liên hệ Phòng GD&ĐT quận để được cấp."
 LOGOUT = "Đăng xuất"
 SESSION_ENDED = "Phiên đăng nhập đã kết thúc. Vui lòng đăng nhập lại."
-COOKIE_KEY_WEAK = ("Khóa cookie quá ngắn hoặc là giá trị mặc định của thư viện: ứng dụng không "
-                   "khởi động. Đặt LLW_COOKIE_KEY (ít nhất 32 ký tự ngẫu nhiên) hoặc xóa nó "
-                   "để hệ thống tự sinh.")
 
 USERNAME_INVALID = ("Tên đăng nhập gồm 3–40 ký tự: chữ thường không dấu, số, dấu chấm, gạch "
                     "ngang, gạch dưới (ví dụ nguyen.van.a).")
@@ -860,3 +857,21 @@ EF_CHOOSE = "Chọn…"
 REPORT_TOTAL_WARDS_ROW = "Cộng 14 phường"
 BUDP_NO_LINES = "Chưa có dòng chi nào: thêm dòng đầu tiên ở biểu mẫu bên dưới."
 PERCENT_POINTS = "điểm %"  # percentage points, after a signed number
+
+# --- Security (h1) ---------------------------------------------------------------------------
+COOKIE_KEY_WEAK = ("Khóa cookie (LLW_COOKIE_KEY hoặc cookie_key trong secrets.toml) quá yếu: "
+                   "cần ít nhất 32 ký tự ngẫu nhiên, không lặp lại một mẫu, không phải giá trị "
+                   "mặc định. Ứng dụng không khởi động. Tạo một khóa bằng lệnh: "
+                   "`python3 -c \"import secrets; print(secrets.token_urlsafe(48))\"` — hoặc "
+                   "bỏ cấu hình này để hệ thống tự sinh khóa trong tệp bên cạnh cơ sở dữ liệu.")
+PASSWORD_OUTER_SPACES = ("Mật khẩu không được bắt đầu hoặc kết thúc bằng khoảng trắng "
+                         "(khoảng trắng ở giữa thì được).")
+PASSWORD_CHANGED_SIGNED_OUT = ("Đã đổi mật khẩu. Mọi phiên đăng nhập khác của tài khoản "
+                               "này đã kết thúc.")
+PHOTO_SVG = ("Tệp «{name}» là ảnh vẽ SVG: hệ thống không nhận SVG (có thể chứa mã chạy). "
+             "Hãy xuất ảnh ra JPEG hoặc PNG rồi tải lên.")
+PHOTO_NOT_IMAGE_ANY = ("Tệp «{name}» không phải ảnh JPEG, PNG hoặc WebP (hệ thống kiểm tra "
+                       "nội dung tệp, không theo tên tệp).")
+DB_ERROR = ("Cơ sở dữ liệu đang bận hoặc gặp lỗi, thao tác chưa được lưu. Vui lòng thử lại "
+            "sau ít phút; nếu vẫn lỗi, báo quản trị hệ thống.")
+BAK_FOREIGN_OBJECTS_DROPPED = "bỏ qua {count} đối tượng lạ (trigger, view hoặc bảng không thuộc ứng dụng)"
