@@ -1,6 +1,7 @@
 """An upload box for an import file, with template downloads and the line-by-line report."""
 import streamlit as st
 
+from components.safe_text import md
 from core import texts
 from core.tabular import ImportReport, TabularError, Table, read_table, template_csv, \
     template_xlsx
@@ -22,7 +23,7 @@ def uploaded_table(key: str) -> Table | None:
     try:
         return read_table(upload.getvalue(), upload.name)
     except TabularError as error:
-        st.error(str(error))
+        st.error(md(str(error)))
         return None
 
 

@@ -379,7 +379,8 @@ ENT_ONLINE_BUT_IN_PERSON = ("Hoạt động trực tiếp không có người th
 ENT_AUDIENCE_UNKNOWN = ("Đối tượng «{value}» không hợp lệ (hoc_sinh, phu_huynh, can_bo, "
                         "nguoi_lao_dong, nguoi_dan).")
 ENT_URL_INVALID = ("Đường dẫn phải là địa chỉ web đầy đủ bắt đầu bằng http:// hoặc https:// "
-                   "(không có khoảng trắng).")
+                   "(không có khoảng trắng, không có các ký tự ( ) [ ] < > \" '; nếu địa chỉ "
+                   "có ngoặc, hãy thay bằng %28 và %29).")
 ENT_CHANNEL_UNKNOWN = "Kênh tuyên truyền «{value}» không có trong danh mục."
 ENT_QUANTITY_MIN = "Số lượng phải từ 1 trở lên."
 ENT_SLOGAN_UNKNOWN = "Khẩu hiệu «{value}» không hợp lệ (số từ 1 đến {max})."
@@ -875,3 +876,5 @@ PHOTO_NOT_IMAGE_ANY = ("Tệp «{name}» không phải ảnh JPEG, PNG hoặc We
 DB_ERROR = ("Cơ sở dữ liệu đang bận hoặc gặp lỗi, thao tác chưa được lưu. Vui lòng thử lại "
             "sau ít phút; nếu vẫn lỗi, báo quản trị hệ thống.")
 BAK_FOREIGN_OBJECTS_DROPPED = "bỏ qua {count} đối tượng lạ (trigger, view hoặc bảng không thuộc ứng dụng)"
+PHOTO_TOO_MANY_PIXELS = ("Ảnh «{name}» quá lớn ({width}×{height} điểm ảnh; ảnh PNG/WebP tối đa "
+                         "{max} triệu điểm ảnh). Hãy thu nhỏ ảnh hoặc lưu lại dưới dạng JPEG.")

@@ -99,8 +99,10 @@ def list_own(db, kind: Kind, event_id: int, unit_id: int, *,
 
 
 def photos(db, kind: Kind, entry_id: int) -> list[dict]:
-    return list(db.query(f"select id, mime, data from photos where {kind.photo_column} = ? "
-                         "order by id", [entry_id]))
+    """The entry's photos: `data` is the bounded display copy (a JPEG at most
+    photos.DISPLAY_PX wide), `thumb` the thumbnail; neither needs a big decode to draw."""
+    return list(db.query(f"select id, mime, data, thumb from photos "
+                         f"where {kind.photo_column} = ? order by id", [entry_id]))
 
 
 def target_progress(db, event_id: int, unit_id: int) -> list[dict]:
@@ -146,8 +148,11 @@ def _stored(record: dict, kind: Kind) -> dict:
 
 
 def _insert_photos(db, kind: Kind, entry_id: int, accepted) -> list[int]:
-    return [db["photos"].insert({kind.photo_column: entry_id, "mime": mime, "data": data,
-                                 "created_at": now_iso()}).last_pk for mime, data in accepted]
+    """`accepted` from photos.check_photos: (mime, display copy, thumbnail) — the original
+    upload is not kept."""
+    return [db["photos"].insert({kind.photo_column: entry_id, "mime": mime, "data": display,
+                                 "thumb": thumb, "created_at": now_iso()}).last_pk
+            for mime, display, thumb in accepted]
 
 
 def create(db, actor: Actor, kind: Kind, event_id: int, unit_id: int, raw: dict, *,
