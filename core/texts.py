@@ -867,8 +867,9 @@ COOKIE_KEY_WEAK = ("Khóa cookie (LLW_COOKIE_KEY hoặc cookie_key trong secrets
                    "bỏ cấu hình này để hệ thống tự sinh khóa trong tệp bên cạnh cơ sở dữ liệu.")
 PASSWORD_OUTER_SPACES = ("Mật khẩu không được bắt đầu hoặc kết thúc bằng khoảng trắng "
                          "(khoảng trắng ở giữa thì được).")
-PASSWORD_CHANGED_SIGNED_OUT = ("Đã đổi mật khẩu. Mọi phiên đăng nhập khác của tài khoản "
-                               "này đã kết thúc.")
+PASSWORD_CHANGED_SIGNED_OUT = ("Đã đổi mật khẩu. Mọi phiên đăng nhập trước đó (ở các máy và thẻ "
+                               "khác) đã kết thúc; lần sau mở ứng dụng, hãy đăng nhập bằng mật "
+                               "khẩu mới.")
 PHOTO_SVG = ("Tệp «{name}» là ảnh vẽ SVG: hệ thống không nhận SVG (có thể chứa mã chạy). "
              "Hãy xuất ảnh ra JPEG hoặc PNG rồi tải lên.")
 PHOTO_NOT_IMAGE_ANY = ("Tệp «{name}» không phải ảnh JPEG, PNG hoặc WebP (hệ thống kiểm tra "
