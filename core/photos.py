@@ -140,14 +140,20 @@ def check_photos(files, *, existing: int = 0, limit: int = MAX_PHOTOS):
 
 
 def thumbnail(data: bytes, size: int = THUMB_PX) -> bytes:
-    """A small JPEG of stored photo bytes (display copies are already bounded)."""
-    with Image.open(io.BytesIO(data)) as image:
-        if image.format == "JPEG":
-            image.draft("RGB", (size, size))
-        if image.size[0] * image.size[1] > MAX_DECODE_PIXELS:
-            raise PhotoRefused(texts.PHOTO_BROKEN.format(name="?"))
-        image.thumbnail((size, size))
-        return _jpeg(_flatten(image), 80)
+    """A small JPEG of stored photo bytes, for a photo stored before thumbnails were (a
+    display copy is already bounded). One too big to decode cheaply, or unreadable, gets a
+    grey square instead of costing hundreds of MB."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.format == "JPEG":
+                image.draft("RGB", (size, size))
+            if image.size[0] * image.size[1] <= MAX_DECODE_PIXELS:
+                image.thumbnail((size, size))
+                return _jpeg(_flatten(image), 80)
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError,
+            Image.DecompressionBombError):
+        pass
+    return _jpeg(Image.new("RGB", (size, size), (200, 200, 200)), 80)
 
 
 def _mb(size: int) -> str:
