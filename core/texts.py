@@ -379,8 +379,8 @@ ENT_ONLINE_BUT_IN_PERSON = ("Hoạt động trực tiếp không có người th
 ENT_AUDIENCE_UNKNOWN = ("Đối tượng «{value}» không hợp lệ (hoc_sinh, phu_huynh, can_bo, "
                         "nguoi_lao_dong, nguoi_dan).")
 ENT_URL_INVALID = ("Đường dẫn phải là địa chỉ web đầy đủ bắt đầu bằng http:// hoặc https:// "
-                   "(không có khoảng trắng, không có các ký tự ( ) [ ] < > \" '; nếu địa chỉ "
-                   "có ngoặc, hãy thay bằng %28 và %29).")
+                   "(không có khoảng trắng, dấu ngoặc hay dấu nháy; nếu địa chỉ có ngoặc tròn, "
+                   "hãy thay bằng %28 và %29).")
 ENT_CHANNEL_UNKNOWN = "Kênh tuyên truyền «{value}» không có trong danh mục."
 ENT_QUANTITY_MIN = "Số lượng phải từ 1 trở lên."
 ENT_SLOGAN_UNKNOWN = "Khẩu hiệu «{value}» không hợp lệ (số từ 1 đến {max})."
