@@ -4,7 +4,6 @@ The library draws the form and sets the cookie; we build its credentials dict fr
 each run and write back what it changed (failure counts, lockout), refuse revoked or
 foreign cookies before it reads them, and end sessions server-side on logout.
 """
-import logging
 import os
 import threading
 import time
@@ -48,7 +47,6 @@ def _login_noting_the_name(self, username, password, *args, **kwargs):
 
 
 AuthenticationModel.login = _login_noting_the_name
-log = logging.getLogger(__name__)
 
 
 def _configured_key() -> str | None:

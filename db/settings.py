@@ -10,6 +10,7 @@ deleted from the table.
 """
 import os
 import secrets
+import time
 from pathlib import Path
 
 # Settings rows that must never leave the server (stripped from every backup and restore).
@@ -41,7 +42,11 @@ def _write_private(path: Path, value: str) -> str:
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
-        return _read(path) or value
+        for _ in range(50):  # the other process may not have written it yet
+            if existing := _read(path):
+                return existing
+            time.sleep(0.02)
+        raise RuntimeError(f"{path} exists but is empty: delete it to generate a new key")
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(value)
         handle.flush()
@@ -61,8 +66,13 @@ def cookie_key(db) -> str:
         return get_or_create_secret(db, "cookie_key")
     target = key_file(path)
     old = get(db, "cookie_key")
-    if target.exists():
+    if target.exists() and _read(target):
         key = _read(target)
+    elif target.exists():  # emptied (a full disk at creation): a new key signs everyone out
+        key = old or secrets.token_urlsafe(48)
+        partial = target.with_name(target.name + f".{os.getpid()}.tmp")
+        _write_private(partial, key)
+        os.replace(partial, target)
     else:
         key = _write_private(target, old or secrets.token_urlsafe(48))
     if old is not None:

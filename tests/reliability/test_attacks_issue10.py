@@ -66,6 +66,14 @@ def test_a_key_left_in_the_database_by_an_older_version_moves_out(db, db_path, t
     assert settings.key_file(db_path).read_text() == old
 
 
+def test_an_emptied_key_file_gets_a_new_private_key(db, db_path):
+    first = settings.cookie_key(db)
+    settings.key_file(db_path).write_text("")
+    second = settings.cookie_key(db)
+    assert second and second != first and passwords.cookie_key_acceptable(second)
+    assert stat.S_IMODE(os.stat(settings.key_file(db_path)).st_mode) == 0o600
+
+
 def test_a_restore_never_brings_a_key(db, db_path, admin, tmp_path):
     mine = settings.cookie_key(db)
     copy = backup.backup(db_path, tmp_path / "b.db", admin).path
