@@ -241,6 +241,9 @@ def rebuild_from(private: Path, fresh: Path) -> int:
             conn.execute(f"delete from main.[{table}]")
             conn.execute(f"insert into main.[{table}] ({columns}) "
                          f"select {columns} from src.[{table}]")
+        from db.entries import bound_old_photos
+
+        bound_old_photos(conn)  # an older backup's full-size photos get bounded copies
         for table, backfill in DERIVED_TABLES.items():
             conn.execute(f"delete from main.[{table}]")
             conn.execute(backfill)

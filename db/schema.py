@@ -436,15 +436,7 @@ def m003_security_bounded_photos(db):
     """Photos are kept as a bounded display copy (data) plus a thumbnail (thumb), made once:
     pages never decode a full-size original again. Existing photos are converted one by one
     (a file that cannot be read keeps its bytes and gets no thumbnail)."""
-    from core import photos as photo_rules
+    from db.entries import bound_old_photos
 
     db.execute("alter table photos add column thumb blob")
-    ids = [r[0] for r in db.execute("select id from photos")]
-    for photo_id in ids:
-        data = db.execute("select data from photos where id = ?", [photo_id]).fetchone()[0]
-        try:
-            display, thumb = photo_rules.process(f"#{photo_id}", data)
-        except (photo_rules.PhotoRefused, MemoryError):
-            continue
-        db.execute("update photos set mime = ?, data = ?, thumb = ? where id = ?",
-                   [photo_rules.STORED_MIME, display, thumb, photo_id])
+    bound_old_photos(db)

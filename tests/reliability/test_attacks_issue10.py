@@ -320,6 +320,23 @@ def test_one_upload_decode_stays_well_under_100_mb(tmp_path, figures):
     assert full > 2 * ours
 
 
+def test_photos_stored_before_are_bounded_once(db, unit_user):
+    """Photos stored full-size by the old code (no thumbnail) get their bounded copies from
+    the migration step / a restore, so no page decodes them again."""
+    event = events.get(db, 2020)
+    entry = entries.create_activity(db, unit_user, event["id"], unit_user.unit_id, {
+        "type": "library", "title": "Ảnh cũ", "start_date": "2020-10-03",
+        "format": "truc_tiep", "participants": 5})
+    original = _png((3000, 2000))
+    db["photos"].insert({"activity_id": entry, "mime": "image/png", "data": original,
+                         "created_at": "2020-10-03T10:00:00"})
+    assert entries.bound_old_photos(db) == 1
+    stored = entries.photos(db, entries.ACTIVITY, entry)[0]
+    with Image.open(io.BytesIO(stored["data"])) as display:
+        assert display.format == "JPEG" and max(display.size) == photos.DISPLAY_PX
+    assert stored["thumb"] and entries.bound_old_photos(db) == 0
+
+
 def test_an_svg_is_refused_with_its_own_message():
     svg = b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"></svg>'
     mime, problem = photos.check_photo("logo.svg", svg)
