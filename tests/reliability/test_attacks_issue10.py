@@ -310,8 +310,8 @@ def _peak_mb(path, mode) -> int:
 
 
 def test_one_upload_decode_stays_well_under_100_mb(tmp_path, figures):
-    """A 24 Mpx phone JPEG: peak memory of checking it, against a process that only read
-    it, and against decoding it in full as the old check (verify + load) did."""
+    """A 24 Mpx phone JPEG: extra peak memory of our upload check (draft decode, bounded
+    copies) against decoding it in full as the old check (verify + load) did."""
     path = tmp_path / "big.jpg"
     path.write_bytes(_phone_jpeg())
     ours, full = _peak_mb(path, "ours"), _peak_mb(path, "full")
