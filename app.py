@@ -5,7 +5,7 @@ from components import auth, navigation, session
 from core import texts
 from db import users
 
-st.set_page_config(page_title=texts.APP_SHORT, page_icon=":material/school:", layout="wide")
+st.set_page_config(page_title=texts.APP_SHORT, page_icon="🎓", layout="wide")
 
 db = session.database_or_stop()
 if not users.admin_exists(db):

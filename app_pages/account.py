@@ -1,6 +1,7 @@
 """Every role: who am I, change my password, log out."""
 import streamlit as st
 
+from components.safe_text import md
 from components import auth
 from components.forms import FieldErrors
 from components.navigation import guard
@@ -11,7 +12,7 @@ from db import ValidationFailed, units, users
 
 actor = guard("account.py")
 db = database()
-st.markdown(texts.ACCOUNT_SIGNED_IN_AS.format(username=actor.username,
+st.markdown(texts.ACCOUNT_SIGNED_IN_AS.format(username=md(actor.username),
                                               role=ref.ROLE_NAMES[actor.role]))
 if actor.unit_id:
     st.text(texts.ACCOUNT_UNIT.format(unit=units.get(db, actor.unit_id)["name"]))
@@ -36,4 +37,4 @@ if submitted:
     except ValidationFailed as failure:
         errors.show(failure.errors)
     else:
-        st.success(texts.PASSWORD_CHANGED)
+        st.success(texts.PASSWORD_CHANGED_SIGNED_OUT)

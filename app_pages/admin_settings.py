@@ -5,6 +5,7 @@ from datetime import datetime, time
 
 import streamlit as st
 
+from components.safe_text import md
 from components.forms import FieldErrors, flash_and_rerun, show_flash
 from components.navigation import guard
 from components.session import current_event, database
@@ -31,7 +32,7 @@ def lock_status(event) -> None:
         st.info(texts.SET_LOCK_PLANNED.format(at=events.format_datetime(event["lock_at"])))
 
 
-st.caption(texts.SET_EDITING.format(year=event["year"], title=event["title"]))
+st.caption(texts.SET_EDITING.format(year=event["year"], title=md(event["title"])))
 lock_status(event)
 tab_general, tab_slogans, tab_targets, tab_lock, tab_next, tab_budget = st.tabs(
     texts.SET_TABS)
@@ -236,7 +237,7 @@ with tab_next:
         try:
             event_admin.start_next_year(db, actor, latest["id"])
         except ValidationFailed as failure:
-            st.error("; ".join(failure.errors.values()))
+            st.error(md("; ".join(failure.errors.values())))
         else:
             st.session_state.pop("event_year", None)  # the sidebar now opens the new year
             flash_and_rerun(texts.SET_NEXT_DONE.format(year=next_year))
@@ -248,11 +249,11 @@ with tab_budget:
         total=budget_rules.format_vnd(estimate["total"]), lines=budget.total_lines(db, eid)))
     if estimate["status"] == "submitted":
         st.caption(texts.SET_BUDGET_SUBMITTED_BY.format(
-            name=estimate["submitted_by_name"] or "—",
+            name=md(estimate["submitted_by_name"] or "—"),
             at=events.format_datetime(estimate["submitted_at"])))
     elif estimate["status"] == "approved":
         st.caption(texts.SET_BUDGET_APPROVED_BY.format(
-            name=estimate["approved_by_name"] or "—",
+            name=md(estimate["approved_by_name"] or "—"),
             at=events.format_datetime(estimate["approved_at"])))
     st.dataframe([{texts.BPDF_HEADERS[1]: line["item"], texts.BPDF_HEADERS[2]: line["activity_ref"],
                    texts.BPDF_HEADERS[3]: line["measure"],
@@ -270,7 +271,7 @@ with tab_budget:
                 budget.return_to_draft(db, actor, eid)
                 flash_and_rerun(texts.SET_BUDGET_RETURNED)
         except (ValidationFailed, AccessDenied) as failure:
-            st.error(str(failure) if isinstance(failure, AccessDenied)
-                     else "; ".join(failure.errors.values()))
+            st.error(md(str(failure) if isinstance(failure, AccessDenied)
+                        else "; ".join(failure.errors.values())))
     else:
         st.caption(texts.SET_BUDGET_NOTHING_TO_APPROVE)

@@ -1,6 +1,7 @@
 """Admin: units (list, filter, add, edit, deactivate, import) and accounts."""
 import streamlit as st
 
+from components.safe_text import md
 from components import importer
 from components.forms import FieldErrors
 from components.navigation import guard
@@ -90,7 +91,7 @@ with tab_edit:
         except ValidationFailed as failure:
             errors.show(failure.errors)
         else:
-            st.success(texts.UNIT_SAVED.format(name=name.strip()))
+            st.success(texts.UNIT_SAVED.format(name=md(name.strip())))
     if picked:
         if current["active"] and st.button(texts.BUTTON_DEACTIVATE, key="unit_deactivate"):
             units.set_active(db, actor, picked, False)
@@ -141,7 +142,7 @@ with tab_accounts:
         except ValidationFailed as failure:
             errors.show(failure.errors)
         else:
-            st.success(texts.ACCOUNT_CREATED.format(username=new_username.strip().lower()))
+            st.success(texts.ACCOUNT_CREATED.format(username=md(new_username.strip().lower())))
 
     st.subheader(texts.ACCOUNT_PICK)
     by_id = {u["id"]: u for u in account_rows}
@@ -173,7 +174,7 @@ with tab_accounts:
             try:
                 users.set_active(db, actor, picked_user, not target["active"])
             except ValidationFailed as failure:
-                st.error("; ".join(failure.errors.values()))
+                st.error(md("; ".join(failure.errors.values())))
             else:
                 st.success(texts.ACCOUNT_DEACTIVATED if target["active"]
                            else texts.ACCOUNT_ACTIVATED)

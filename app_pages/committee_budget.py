@@ -3,6 +3,7 @@ database), notes, "send for approval", and the PDF / XLSX downloads. Rules in
 core/budget.py and db/budget.py; the admin approves on the settings page."""
 import streamlit as st
 
+from components.safe_text import md
 from components.forms import FieldErrors, flash_and_rerun, render_token, renew_token, \
     reset_fields, show_flash
 from components.navigation import guard
@@ -29,11 +30,11 @@ status_line = texts.SET_BUDGET_STATUS.format(
     total=rules.format_vnd(estimate["total"]))
 if estimate["status"] == "approved":
     st.success(status_line + "  \n" + texts.SET_BUDGET_APPROVED_BY.format(
-        name=estimate["approved_by_name"] or "—",
+        name=md(estimate["approved_by_name"] or "—"),
         at=events.format_datetime(estimate["approved_at"])))
 elif estimate["status"] == "submitted":
     st.info(status_line + "  \n" + texts.SET_BUDGET_SUBMITTED_BY.format(
-        name=estimate["submitted_by_name"] or "—",
+        name=md(estimate["submitted_by_name"] or "—"),
         at=events.format_datetime(estimate["submitted_at"])) + " " + texts.BUDP_WAITING)
 else:
     st.markdown(status_line)
@@ -123,7 +124,7 @@ if is_draft:
             try:
                 budget.delete_line(db, actor, picked)
             except ValidationFailed as failure:
-                st.error("; ".join(failure.errors.values()))
+                st.error(md("; ".join(failure.errors.values())))
             else:
                 flash_and_rerun(texts.BUDP_DELETED)
 
@@ -142,7 +143,7 @@ if is_draft:
         try:
             budget.submit(db, actor, eid)
         except ValidationFailed as failure:
-            st.error("; ".join(failure.errors.values()))
+            st.error(md("; ".join(failure.errors.values())))
         else:
             flash_and_rerun(texts.BUDP_SUBMITTED)
 else:

@@ -1,6 +1,7 @@
 """One-time page: create the first admin while the database has none."""
 import streamlit as st
 
+from components.safe_text import md
 from components.forms import FieldErrors
 from components.session import database
 from core import texts
@@ -31,7 +32,7 @@ if submitted:
         except ValidationFailed as failure:
             errors.show(failure.errors)
         except AccessDenied as denied:
-            st.error(str(denied))
+            st.error(md(str(denied)))
         else:
-            st.success(texts.FIRST_RUN_DONE.format(username=username.strip().lower()))
+            st.success(texts.FIRST_RUN_DONE.format(username=md(username.strip().lower())))
             st.button(texts.LOGIN_FIELDS["Login"], on_click=lambda: None)

@@ -3,6 +3,7 @@ while reporting is open. Entries marked 'needs_fix' are listed first and highlig
 import pandas as pd
 import streamlit as st
 
+from components.safe_text import md
 from components import entry_forms
 from components.forms import flash, show_flash
 from components.navigation import guard
@@ -74,8 +75,8 @@ def withdraw_button(kind, row, name):
         try:
             entries.withdraw(db, actor, kind, row["id"])
         except (ValidationFailed, WeekLocked, AccessDenied) as refused:
-            st.error("; ".join(refused.errors.values()) if isinstance(refused, ValidationFailed)
-                     else str(refused))
+            st.error(md("; ".join(refused.errors.values()) if isinstance(
+                refused, ValidationFailed) else str(refused)))
         else:
             st.session_state.pop(f"my_pick_{name}", None)
             flash(texts.MYE_WITHDRAWN)
@@ -84,7 +85,7 @@ def withdraw_button(kind, row, name):
 
 def show_entry(kind, row, name):
     if row["status"] == "needs_fix":
-        st.error(texts.MYE_NEEDS_FIX_COMMENT.format(comment=row["review_comment"] or "—"),
+        st.error(texts.MYE_NEEDS_FIX_COMMENT.format(comment=md(row["review_comment"] or "—")),
                  icon=":material/edit_note:")
     elif row["status"] == "accepted":
         st.success(texts.MYE_ACCEPTED_NOTE)

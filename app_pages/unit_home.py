@@ -4,6 +4,7 @@ from datetime import date, datetime
 
 import streamlit as st
 
+from components.safe_text import md
 from components import entry_forms
 from components.navigation import guard
 from components.session import current_event, database
@@ -20,8 +21,8 @@ week = week_of(event)
 today = date.today()
 
 st.markdown(texts.UHOME_UNIT.format(
-    unit=unit["name"], ward=ref.WARD_NAMES.get(unit["ward_code"], texts.UHOME_DISTRICT)))
-st.caption(f"{event['title']} · {fmt_day(week.start)} – {fmt_day(week.end)}")
+    unit=md(unit["name"]), ward=ref.WARD_NAMES.get(unit["ward_code"], texts.UHOME_DISTRICT)))
+st.caption(f"{md(event['title'])} · {fmt_day(week.start)} – {fmt_day(week.end)}")
 if today < week.start:
     st.info(texts.UHOME_BEFORE.format(days=(week.start - today).days))
 elif today <= week.end:
@@ -32,7 +33,7 @@ if event.get("opening_time"):
     opening = datetime.fromisoformat(event["opening_time"])
     st.markdown(texts.UHOME_OPENING.format(time=opening.strftime("%H:%M"),
                                           day=fmt_day(opening.date()),
-                                          place=event.get("opening_place") or ""))
+                                          place=md(event.get("opening_place") or "")))
 entry_forms.write_status(db, event, unit["id"])
 if event.get("lock_at") and not events.is_locked(event):
     st.caption(texts.UHOME_LOCK_AT.format(at=events.format_datetime(event["lock_at"])))
@@ -43,7 +44,7 @@ if not checklist:
     st.caption(texts.UHOME_NO_TARGETS)
 for item in checklist:
     icon = ":material/check_circle:" if item["met"] else ":material/radio_button_unchecked:"
-    st.markdown(f"{icon} {item['label']} — "
+    st.markdown(f"{icon} {md(item['label'])} — "
                 + texts.UHOME_PROGRESS.format(count=item["count"], minimum=item["minimum"]))
 submitted = submissions.get(db, event["id"], unit["id"])
 done = ":material/check_circle:" if submitted else ":material/radio_button_unchecked:"

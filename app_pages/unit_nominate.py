@@ -2,6 +2,7 @@
 committee has not decided on yet."""
 import streamlit as st
 
+from components.safe_text import md
 from components import entry_forms
 from components.forms import FieldErrors, flash, show_flash
 from components.navigation import guard
@@ -37,7 +38,7 @@ if submitted:
            for f in ("nominee_kind", "nominee_name", "category", "achievement")}
     entry_forms.save(lambda token: nominations.create(db, actor, event["id"], unit["id"], raw,
                                                       token=token),
-                     errors, PREFIX, texts.NOM_SAVED.format(name=raw["nominee_name"].strip()))
+                     errors, PREFIX, texts.NOM_SAVED.format(name=md(raw["nominee_name"].strip())))
 
 st.subheader(texts.NOM_LIST)
 rows = nominations.list_for_unit(db, event["id"], unit["id"])
@@ -45,16 +46,16 @@ if not rows:
     st.caption(texts.NOM_NONE)
 for row in rows:
     with st.container(border=True):
-        st.markdown(f"**{row['nominee_name']}** · {texts.NOM_KINDS[row['nominee_kind']]} · "
+        st.markdown(f"**{md(row['nominee_name'])}** · {texts.NOM_KINDS[row['nominee_kind']]} · "
                     f"{ref.CATEGORY_NAMES[row['category']]} — "
                     f"*{texts.NOM_STATUS_NAMES[row['status']]}*")
-        st.caption(row["achievement"])
+        st.caption(md(row["achievement"]))
         if can_write and row["status"] == "proposed" and \
                 st.button(texts.NOM_WITHDRAW, key=f"nom_wd_{row['id']}"):
             try:
                 nominations.withdraw(db, actor, row["id"])
             except (ValidationFailed, WeekLocked, AccessDenied) as refused:
-                st.error(str(refused))
+                st.error(md(str(refused)))
             else:
                 flash(texts.NOM_WITHDRAWN)
                 st.rerun()

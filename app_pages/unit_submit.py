@@ -2,6 +2,7 @@
 changes — until the week is locked."""
 import streamlit as st
 
+from components.safe_text import md
 from components.forms import flash, show_flash
 from components.navigation import guard
 from components.session import current_event, database
@@ -22,7 +23,7 @@ propaganda = entries.list_own(db, entries.PROPAGANDA, event["id"], unit["id"])
 st.markdown(texts.SUB_SUMMARY.format(activities=len(activities), propaganda=len(propaganda)))
 for item in entries.target_progress(db, event["id"], unit["id"]):
     icon = ":material/check_circle:" if item["met"] else ":material/radio_button_unchecked:"
-    st.markdown(f"{icon} {item['label']} — "
+    st.markdown(f"{icon} {md(item['label'])} — "
                 + texts.UHOME_PROGRESS.format(count=item["count"], minimum=item["minimum"]))
 
 
@@ -30,9 +31,9 @@ def act(action, message):
     try:
         action(db, actor, event["id"], unit["id"])
     except ValidationFailed as failure:
-        st.error("; ".join(failure.errors.values()))
+        st.error(md("; ".join(failure.errors.values())))
     except (WeekLocked, AccessDenied) as refused:
-        st.error(str(refused))
+        st.error(md(str(refused)))
     else:
         flash(message)
         st.rerun()

@@ -5,11 +5,14 @@ each run and write back what it changed (failure counts, lockout), refuse revoke
 foreign cookies before it reads them, and end sessions server-side on logout.
 """
 import os
+import threading
+import time
 from datetime import datetime
 
 import jwt
 import streamlit as st
 import streamlit_authenticator as stauth
+from streamlit_authenticator.models.authentication_model import AuthenticationModel
 from streamlit_authenticator.utilities.exceptions import LoginError
 from streamlit_authenticator.utilities.hasher import Hasher
 
@@ -25,6 +28,26 @@ COOKIE_EXPIRY_DAYS = 1.0
 Hasher.check_pw = classmethod(lambda cls, password, hashed: passwords.verify_password(
     password, hashed))
 
+# The library counts failures only for names that exist, so a lockout would tell which
+# names are real. Its login() is wrapped (pinned at 0.4.2) to note the typed name and to
+# refuse an unknown name that is locked for this client exactly as it refuses a real one.
+_library_login = AuthenticationModel.login
+_attempt = threading.local()  # (db, client) of the run in progress: one thread per run
+TRIED_USERNAME = "llw_login_tried"
+
+
+def _login_noting_the_name(self, username, password, *args, **kwargs):
+    if username:
+        st.session_state[TRIED_USERNAME] = username
+        context = getattr(_attempt, "context", None)
+        if context and username not in self.credentials["usernames"] and \
+                users.throttle_locked_until(context[0], username, context[1]):
+            raise LoginError("Maximum number of login attempts exceeded")
+    return _library_login(self, username, password, *args, **kwargs)
+
+
+AuthenticationModel.login = _login_noting_the_name
+
 
 def _configured_key() -> str | None:
     try:
@@ -35,29 +58,58 @@ def _configured_key() -> str | None:
 
 
 def cookie_key(db) -> str:
-    key = _configured_key() or settings.get_or_create_secret(db, "cookie_key")
-    if not passwords.cookie_key_acceptable(key):
+    """The configured key (secrets.toml cookie_key or LLW_COOKIE_KEY), which must be strong,
+    or the generated one kept in a 0600 file beside the database (db/settings.py) — never
+    in the database, so no backup or export carries it."""
+    configured = _configured_key()
+    if configured is not None and not passwords.cookie_key_acceptable(configured):
         st.error(texts.COOKIE_KEY_WEAK)
         st.stop()
-    return key
+    return configured or settings.cookie_key(db)
 
 
 def _cookie_issued_at(token: dict) -> float:
     return float(token["exp_date"]) - COOKIE_EXPIRY_DAYS * 86400
 
 
+# A cookie may expire at most this far ahead: the configured lifetime, plus a minute for
+# clocks. One signed for ten years ahead is a forgery (or an old key's), never ours.
+CLOCK_SLACK_S = 60
+
+
+def cookie_acceptable(db, raw: str | None, key: str, now: float | None = None) -> bool:
+    """Signed with our key, not expired, not expiring further ahead than the lifetime we
+    issue, for an active user, and issued after that user's last logout / password change."""
+    if not raw:
+        return False
+    now = time.time() if now is None else now
+    try:
+        token = jwt.decode(raw, key, algorithms=["HS256"])
+        exp = float(token["exp_date"])
+        if not now < exp <= now + COOKIE_EXPIRY_DAYS * 86400 + CLOCK_SLACK_S:
+            return False
+        return users.cookie_still_valid(db, token["username"], _cookie_issued_at(token))
+    except (jwt.PyJWTError, KeyError, TypeError, ValueError):
+        return False
+
+
 def _ignore_cookie_unless_valid(db, key: str) -> None:
-    """Tell the library to ignore a cookie that is forged, malformed or revoked by logout."""
+    """Tell the library to ignore a cookie that is forged, malformed, too long-lived or
+    revoked by logout or a password change."""
     raw = st.context.cookies.get(COOKIE_NAME)
     if not raw or st.session_state.get("authentication_status"):
         return
-    try:
-        token = jwt.decode(raw, key, algorithms=["HS256"])
-        valid = users.cookie_still_valid(db, token["username"], _cookie_issued_at(token))
-    except (jwt.PyJWTError, KeyError, TypeError, ValueError):
-        valid = False
-    if not valid:
+    if not cookie_acceptable(db, raw, key):
         st.session_state["logout"] = True  # the library skips the cookie in this session
+
+
+def client_address() -> str:
+    """The visitor's address as Streamlit sees it ('' for localhost and in AppTest)."""
+    try:
+        address = st.context.ip_address
+    except Exception:  # no client context (bare mode)
+        return ""
+    return address if isinstance(address, str) else ""
 
 
 def _login_sleep() -> float:
@@ -70,7 +122,8 @@ def _login_sleep() -> float:
 def authenticate(db):
     """Draw the login form when needed; return the signed-in Actor or None."""
     key = cookie_key(db)
-    creds = users.credentials(db)
+    client = client_address()
+    creds = users.credentials(db, client=client)
     before = users.failure_counts(creds)
     authenticator = stauth.Authenticate(creds, COOKIE_NAME, key, COOKIE_EXPIRY_DAYS,
                                         auto_hash=False, login_sleep_time=_login_sleep())
@@ -85,20 +138,31 @@ def authenticate(db):
     was_signed_in = bool(st.session_state.get("authentication_status"))
     # A new tab or reload resumes the login from the cookie: not a new login to audit.
     resuming = bool(st.context.cookies.get(COOKIE_NAME)) and not st.session_state.get("logout")
+    st.session_state.pop(TRIED_USERNAME, None)
+    _attempt.context = (db, client)
     try:
         authenticator.login(location="main", max_login_attempts=users.LOCK_AFTER_FAILURES,
                             fields=texts.LOGIN_FIELDS)
     except LoginError:
-        _show_locked(db, creds, before)
+        _show_locked(db, client)
         return None
+    finally:
+        _attempt.context = None
     signed_in = st.session_state.get("authentication_status")
     username = st.session_state.get("username") if signed_in else None
     form_login = signed_in and not was_signed_in and not resuming
     if users.failure_counts(creds) != before or form_login:
-        users.record_login_outcome(db, before, creds, username if form_login else None)
+        users.record_login_outcome(db, before, creds, username if form_login else None,
+                                   client)
     if signed_in is False:
+        tried = st.session_state.get(TRIED_USERNAME)
         if users.failure_counts(creds) == before:
             passwords.spend_verification_time()  # unknown name: as slow as a wrong password
+            if tried:
+                users.record_unknown_failure(db, tried, client)
+        if tried and users.throttle_locked_until(db, tried, client):
+            _show_locked(db, client)  # the 10th failure: the same answer, name or not
+            return None
         st.error(texts.LOGIN_WRONG)
     if not signed_in:
         st.caption(texts.LOGIN_HELP)
@@ -117,12 +181,9 @@ def authenticate(db):
     return actor
 
 
-def _show_locked(db, creds, before):
-    locked = [u for u, n in users.failure_counts(creds).items()
-              if n >= users.LOCK_AFTER_FAILURES]
-    until = None
-    for username in locked:
-        until = users.locked_until(db, username) or until
+def _show_locked(db, client):
+    tried = st.session_state.get(TRIED_USERNAME)
+    until = users.throttle_locked_until(db, tried, client) if tried else None
     when = datetime.fromisoformat(until).strftime("%H:%M") if until else "—"
     st.error(texts.LOGIN_LOCKED.format(until=when, limit=users.LOCK_AFTER_FAILURES))
     st.caption(texts.LOGIN_HELP)

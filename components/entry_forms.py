@@ -3,7 +3,7 @@ their own pages and to edit on «Dữ liệu đã nhập»), photo thumbnails, t
 the banner saying whether the unit can still write."""
 import streamlit as st
 
-from components import importer
+from components.safe_text import md
 from components.forms import FieldErrors, flash, render_token, renew_token, reset_fields
 from core import entry_rules, photos as photo_rules, texts
 from core import reference as ref
@@ -60,7 +60,7 @@ def _existing_photos(db, kind, entry_id, prefix) -> list[int]:
     st.caption(texts.EF_PHOTOS_SAVED)
     columns = st.columns(min(len(saved), 5))
     for column, photo in zip(columns, saved):
-        column.image(photo_rules.thumbnail(photo["data"]), width=120)
+        column.image(photo["thumb"] or photo_rules.thumbnail(photo["data"]), width=120)
         if column.checkbox(texts.EF_PHOTO_REMOVE, key=f"{prefix}rm_{photo['id']}"):
             removing.append(photo["id"])
     return removing
@@ -207,7 +207,7 @@ def save(action, errors: FieldErrors, base: str, success: str) -> bool:
         errors.show(failure.errors)
         return False
     except (WeekLocked, AccessDenied) as refused:
-        st.error(str(refused))
+        st.error(md(str(refused)))
         return False
     renew_token(base)
     reset_fields(keys(base))
@@ -219,4 +219,4 @@ def save(action, errors: FieldErrors, base: str, success: str) -> bool:
 def thumbnails(db, kind, entry_id) -> None:
     saved = entries.photos(db, kind, entry_id)
     if saved:
-        st.image([photo_rules.thumbnail(p["data"]) for p in saved], width=160)
+        st.image([p["thumb"] or photo_rules.thumbnail(p["data"]) for p in saved], width=160)

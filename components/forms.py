@@ -4,6 +4,7 @@ import uuid
 
 import streamlit as st
 
+from components.safe_text import md
 from core import texts
 
 
@@ -22,7 +23,8 @@ class FieldErrors:
     def show(self, errors: dict[str, str]) -> None:
         self._top.error(texts.FORM_HAS_ERRORS)
         for field, message in errors.items():
-            (self._slots.get(field) or st).error(message, icon=":material/error:")
+            # messages quote what was typed or imported: shown as text, never markdown
+            (self._slots.get(field) or st).error(md(message), icon=":material/error:")
 
 
 def render_token(form_key: str) -> str:

@@ -1,5 +1,6 @@
 """The page registry: which page belongs to which role. app.py builds st.navigation from
 it, and every page script checks its own entry again (defence in depth)."""
+import logging
 from dataclasses import dataclass
 
 import streamlit as st
@@ -83,9 +84,10 @@ def run(role: str) -> None:
 
     try:
         build(role).run()
-    except sqlite3.OperationalError as error:
+    except sqlite3.OperationalError:
+        # SQLite's own words (paths, table names) go to the server log, not to the user.
+        logging.getLogger(__name__).exception("database error while running a page")
         st.error(texts.DB_WRITE_FAILED)
-        st.caption(str(error))
 
 
 def guard(script: str):

@@ -31,9 +31,11 @@ def database_or_stop():
         db = database()
         events.list_events(db)  # a first read: fails here, not halfway through a page
         return db
-    except (sqlite3.Error, OSError) as error:
-        st.error(texts.DB_UNAVAILABLE)
-        st.caption(str(error))
+    except (sqlite3.Error, OSError):
+        import logging
+
+        logging.getLogger(__name__).exception("database cannot be opened")
+        st.error(texts.DB_UNAVAILABLE)  # SQLite's own words stay in the server log
         st.stop()
 
 

@@ -8,7 +8,6 @@ The record is meaningful only when `errors` is empty.
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from urllib.parse import urlparse
 
 from core import reference as ref
 from core import texts
@@ -86,11 +85,9 @@ def split_list(value) -> list[str]:
 
 
 def url_ok(value: str) -> bool:
-    if len(value) > URL_MAX or re.search(r"\s", value):
-        return False
-    parts = urlparse(value)
-    host = parts.hostname or ""
-    return parts.scheme in ("http", "https") and ("." in host or host == "localhost")
+    from core.validation import url_ok as strict_url_ok  # one rule (issue 10)
+
+    return strict_url_ok(value)
 
 
 # --- field helpers: each adds at most one message to `errors` ----------------------------

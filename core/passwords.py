@@ -3,9 +3,16 @@
 bcrypt reads at most 72 bytes (bcrypt 5 raises beyond), and a Vietnamese letter is 2–3
 bytes in UTF-8. So the NFC password is first reduced with SHA-256 to 44 ASCII bytes, then
 bcrypt-hashed ("bcrypt-sha256"): long passphrases work whole and never crash.
+
+One rule for spaces, at creation, reset, change and login: a password never begins or ends
+with whitespace (refused with a message when set), and what is typed to sign in or to confirm
+the current password is checked with its outer whitespace removed. streamlit-authenticator
+strips the typed password before checking it; with this rule a padded passphrase can never
+be stored, so no account exists that could not sign in.
 """
 import base64
 import hashlib
+import math
 import os
 import re
 
@@ -40,7 +47,7 @@ def verify_password(password: str, password_hash: str) -> bool:
     if not isinstance(password, str) or not password_hash:
         return False
     try:
-        return bcrypt.checkpw(_prehash(password), password_hash.encode("ascii"))
+        return bcrypt.checkpw(_prehash(password.strip()), password_hash.encode("ascii"))
     except ValueError:
         return False
 
@@ -68,6 +75,8 @@ def password_error(password: str, username: str = "") -> str | None:
     if not password.strip():
         return texts.PASSWORD_BLANK if password else texts.PASSWORD_TOO_SHORT.format(
             min=MIN_LENGTH)
+    if password != password.strip():
+        return texts.PASSWORD_OUTER_SPACES
     if len(password) < MIN_LENGTH:
         return texts.PASSWORD_TOO_SHORT.format(min=MIN_LENGTH)
     if len(password) > MAX_LENGTH:
@@ -81,7 +90,30 @@ def password_error(password: str, username: str = "") -> str | None:
 KNOWN_DEFAULT_KEYS = {"some_key", "some_signature_key", "secret", "changeme", "random_key",
                       "abcdef", "key"}
 MIN_COOKIE_KEY_LENGTH = 32
+MIN_COOKIE_KEY_DISTINCT = 10
+MIN_COOKIE_KEY_BITS = 96  # length × Shannon entropy per character of the key itself
+
+
+def _repeats_a_pattern(key: str) -> bool:
+    """'some_key' * 4, 'ab' * 16: a short string repeated (possibly cut at the end)."""
+    for period in range(1, len(key) // 2 + 1):
+        if all(key[i] == key[i % period] for i in range(len(key))):
+            return True
+    return False
+
+
+def cookie_key_bits(key: str) -> float:
+    counts = {ch: key.count(ch) for ch in set(key)}
+    return -sum(n * math.log2(n / len(key)) for n in counts.values())
 
 
 def cookie_key_acceptable(key: str | None) -> bool:
-    return bool(key) and key not in KNOWN_DEFAULT_KEYS and len(key) >= MIN_COOKIE_KEY_LENGTH
+    """A configured signing key must be long and random-looking: at least 32 characters,
+    10 different ones, no repeated pattern and about 96 bits by its own letter frequencies
+    (secrets.token_urlsafe(48) gives ~330; "a"*32 gives 0, "some_key"*4 ~90 and a pattern)."""
+    if not key or key in KNOWN_DEFAULT_KEYS or len(key) < MIN_COOKIE_KEY_LENGTH:
+        return False
+    if any(default in key.lower() for default in ("some_key", "changeme")):
+        return False
+    return (len(set(key)) >= MIN_COOKIE_KEY_DISTINCT and not _repeats_a_pattern(key)
+            and cookie_key_bits(key) >= MIN_COOKIE_KEY_BITS)

@@ -1,17 +1,35 @@
 """Photos attached to entries: checked by their content (magic bytes, then Pillow), never
-by file name; at most 5 per entry, 5 MB each; small JPEG thumbnails for lists."""
+by file name; at most 5 per entry.
+
+Each accepted photo is stored as two bounded JPEGs made once at upload: a display copy
+(longest side DISPLAY_PX) and a thumbnail (THUMB_PX). EXIF orientation is applied, and no
+metadata is kept (no EXIF, GPS position or camera serial: a new JPEG is written). The
+original is not kept, so no page ever decodes a full-size picture.
+
+Memory: one decode at upload is bounded by MAX_DECODE_PIXELS (16 Mpx: 48 MB as RGB, 64 MB
+as RGBA). A larger JPEG — a 48 Mpx phone photo — is decoded at 1/2, 1/4 or 1/8 scale
+(JPEG's own draft mode: the full-size bitmap never exists). A PNG or WebP above the limit
+cannot be decoded smaller, so it is refused with a message saying how big it is.
+"""
 import io
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from core import texts
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = 20 * 1024 * 1024  # phone cameras make 4–12 MB JPEGs
 MAX_PHOTOS = 5
-MAX_PIXELS = 50_000_000  # far above any camera, far below a decompression bomb
+MAX_DECODE_PIXELS = 16_000_000
+MAX_PIXELS = MAX_DECODE_PIXELS  # kept for older callers
+DISPLAY_PX = 1600
 THUMB_PX = 240
+STORED_MIME = "image/jpeg"
 
 _PIL_FORMATS = {"image/jpeg": "JPEG", "image/png": "PNG", "image/webp": "WEBP"}
+
+
+class PhotoRefused(Exception):
+    """The Vietnamese reason a file is not accepted as a photo."""
 
 
 def sniff(data: bytes) -> str | None:
@@ -25,62 +43,117 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
-def check_photo(name: str, data: bytes) -> tuple[str | None, str | None]:
-    """(mime, None) for an acceptable photo, else (None, Vietnamese message)."""
+def looks_like_svg(data: bytes) -> bool:
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<?xml", b"<svg", b"<!doctype svg")) and b"<svg" in head
+
+
+def _flatten(image: Image.Image) -> Image.Image:
+    """RGB; transparency is flattened on white."""
+    if image.mode in ("RGBA", "LA", "P", "PA"):
+        image = image.convert("RGBA")
+        background = Image.new("RGB", image.size, "white")
+        background.paste(image, mask=image.getchannel("A"))
+        return background
+    return image if image.mode == "RGB" else image.convert("RGB")
+
+
+def _jpeg(image: Image.Image, quality: int) -> bytes:
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=quality, optimize=True)  # no exif=, no icc: no metadata
+    return out.getvalue()
+
+
+def process(name: str, data: bytes) -> tuple[bytes, bytes]:
+    """(display JPEG, thumbnail JPEG) for an acceptable photo; raises PhotoRefused."""
     if not data:
-        return None, texts.PHOTO_EMPTY.format(name=name)
+        raise PhotoRefused(texts.PHOTO_EMPTY.format(name=name))
     if len(data) > MAX_BYTES:
-        return None, texts.PHOTO_TOO_BIG.format(name=name, size=_mb(len(data)),
-                                                max=MAX_BYTES // (1024 * 1024))
+        raise PhotoRefused(texts.PHOTO_TOO_BIG.format(name=name, size=_mb(len(data)),
+                                                      max=MAX_BYTES // (1024 * 1024)))
     mime = sniff(data)
     if mime is None:
-        return None, texts.PHOTO_NOT_IMAGE.format(name=name)
+        if looks_like_svg(data) or name.lower().endswith((".svg", ".svgz")):
+            raise PhotoRefused(texts.PHOTO_SVG.format(name=name))
+        raise PhotoRefused(texts.PHOTO_NOT_IMAGE.format(name=name))
     try:
-        with Image.open(io.BytesIO(data)) as image:
+        with Image.open(io.BytesIO(data)) as image:  # reads the header only
             if image.format != _PIL_FORMATS[mime]:
-                return None, texts.PHOTO_NOT_IMAGE.format(name=name)
-            if image.width * image.height > MAX_PIXELS:
-                return None, texts.PHOTO_BROKEN.format(name=name)
-            image.verify()
-        with Image.open(io.BytesIO(data)) as image:
-            image.load()  # verify() skips pixel data; a truncated file fails here
+                raise PhotoRefused(texts.PHOTO_NOT_IMAGE.format(name=name))
+            width, height = image.size
+            if image.format == "JPEG" and width * height > MAX_DECODE_PIXELS:
+                # decode at the smallest power-of-two scale that stays >= DISPLAY_PX
+                image.draft("RGB", (DISPLAY_PX, DISPLAY_PX))
+            if image.size[0] * image.size[1] > MAX_DECODE_PIXELS:
+                raise PhotoRefused(texts.PHOTO_TOO_MANY_PIXELS.format(
+                    name=name, width=width, height=height,
+                    max=MAX_DECODE_PIXELS // 1_000_000))
+            orientation = image.getexif().get(0x0112, 1)
+            image.load()  # a truncated file fails here
+            image.thumbnail((DISPLAY_PX, DISPLAY_PX))  # in place: no second full bitmap
+            display = _flatten(image)
+    except PhotoRefused:
+        raise
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError,
             Image.DecompressionBombError):
-        return None, texts.PHOTO_BROKEN.format(name=name)
-    return mime, None
+        raise PhotoRefused(texts.PHOTO_BROKEN.format(name=name)) from None
+    display = _oriented(display, orientation)
+    thumb = display.copy()
+    thumb.thumbnail((THUMB_PX, THUMB_PX))
+    return _jpeg(display, 85), _jpeg(thumb, 80)
+
+
+def _oriented(image: Image.Image, orientation: int) -> Image.Image:
+    transpose = {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180,
+                 4: Image.Transpose.FLIP_TOP_BOTTOM, 5: Image.Transpose.TRANSPOSE,
+                 6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE,
+                 8: Image.Transpose.ROTATE_90}.get(orientation)
+    return image.transpose(transpose) if transpose else image
+
+
+def check_photo(name: str, data: bytes) -> tuple[str | None, str | None]:
+    """(mime, None) for an acceptable photo, else (None, Vietnamese message)."""
+    try:
+        process(name, data)
+    except PhotoRefused as refused:
+        return None, str(refused)
+    return sniff(data), None
 
 
 def check_photos(files, *, existing: int = 0, limit: int = MAX_PHOTOS):
-    """files: [(name, bytes)]. Returns ([(mime, bytes)], error message or None)."""
+    """files: [(name, bytes)]. Returns ([(mime, display, thumbnail)], error or None): the
+    bounded JPEG copies to store (see `process`)."""
     files = list(files)
     if existing + len(files) > limit:
         return [], texts.PHOTO_TOO_MANY.format(max=limit, count=existing + len(files))
     accepted, problems = [], []
     for name, data in files:
-        mime, problem = check_photo(name, data)
-        if problem:
-            problems.append(problem)
+        try:
+            display, thumb = process(name, data)
+        except PhotoRefused as refused:
+            problems.append(str(refused))
         else:
-            accepted.append((mime, data))
+            accepted.append((STORED_MIME, display, thumb))
     if problems:
         return [], " ".join(problems)
     return accepted, None
 
 
 def thumbnail(data: bytes, size: int = THUMB_PX) -> bytes:
-    """A small JPEG for lists; transparency is flattened on white."""
-    with Image.open(io.BytesIO(data)) as image:
-        image.thumbnail((size, size))
-        if image.mode in ("RGBA", "LA", "P"):
-            image = image.convert("RGBA")
-            background = Image.new("RGB", image.size, "white")
-            background.paste(image, mask=image.getchannel("A"))
-            image = background
-        elif image.mode != "RGB":
-            image = image.convert("RGB")
-        out = io.BytesIO()
-        image.save(out, "JPEG", quality=80)
-    return out.getvalue()
+    """A small JPEG of stored photo bytes, for a photo stored before thumbnails were (a
+    display copy is already bounded). One too big to decode cheaply, or unreadable, gets a
+    grey square instead of costing hundreds of MB."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.format == "JPEG":
+                image.draft("RGB", (size, size))
+            if image.size[0] * image.size[1] <= MAX_DECODE_PIXELS:
+                image.thumbnail((size, size))
+                return _jpeg(_flatten(image), 80)
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError,
+            Image.DecompressionBombError):
+        pass
+    return _jpeg(Image.new("RGB", (size, size), (200, 200, 200)), 80)
 
 
 def _mb(size: int) -> str:

@@ -1,5 +1,23 @@
-"""Text hygiene: everything stored is NFC, so 'ệ' typed on any keyboard is one string."""
+"""Text hygiene: everything stored is NFC, so 'ệ' typed on any keyboard is one string, and
+free of control characters (other than line feed and tab), which no reader shows and which
+openpyxl refuses to write (Word pastes \x0b for a manual line break).
+
+`clean()` is the one entry rule: forms, imports, the command line and the admin's fields all
+pass their text through it (core/entry_rules.py, core/validation.py, db/users.py, db/units.py
+and the other db/ writers call it)."""
+import re
 import unicodedata
+
+# Line and page separators typed or pasted as a line break become one: VT, FF, CR, NEL,
+# LINE SEPARATOR, PARAGRAPH SEPARATOR.
+_LINE_BREAKS = re.compile("\r\n|[\x0b\x0c\r\x85\u2028\u2029]")
+# C0 (except \t and \n), DEL and C1: removed.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def strip_controls(text: str) -> str:
+    """Line-break look-alikes become \\n, every other control character but \\t goes."""
+    return _CONTROL.sub("", _LINE_BREAKS.sub("\n", text))
 
 
 def nfc(value):
@@ -14,8 +32,9 @@ def nfc(value):
 
 
 def clean(value) -> str:
-    """NFC, outer whitespace trimmed; None becomes ''."""
-    return nfc(str(value if value is not None else "")).strip()
+    """NFC, control characters removed (see strip_controls), outer whitespace trimmed;
+    None becomes ''."""
+    return strip_controls(nfc(str(value if value is not None else ""))).strip()
 
 
 def fold(value: str) -> str:

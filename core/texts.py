@@ -29,9 +29,6 @@ LOGIN_LOCKED = ("Tài khoản tạm khóa đến {until} do nhập sai mật kh�
 LOGIN_HELP = "Chưa có tài khoản? Liên hệ Phòng GD&ĐT quận để được cấp."
 LOGOUT = "Đăng xuất"
 SESSION_ENDED = "Phiên đăng nhập đã kết thúc. Vui lòng đăng nhập lại."
-COOKIE_KEY_WEAK = ("Khóa cookie quá ngắn hoặc là giá trị mặc định của thư viện: ứng dụng không "
-                   "khởi động. Đặt LLW_COOKIE_KEY (ít nhất 32 ký tự ngẫu nhiên) hoặc xóa nó "
-                   "để hệ thống tự sinh.")
 
 USERNAME_INVALID = ("Tên đăng nhập gồm 3–40 ký tự: chữ thường không dấu, số, dấu chấm, gạch "
                     "ngang, gạch dưới (ví dụ nguyen.van.a).")
@@ -377,7 +374,8 @@ ENT_ONLINE_BUT_IN_PERSON = ("Hoạt động trực tiếp không có người th
 ENT_AUDIENCE_UNKNOWN = ("Đối tượng «{value}» không hợp lệ (hoc_sinh, phu_huynh, can_bo, "
                         "nguoi_lao_dong, nguoi_dan).")
 ENT_URL_INVALID = ("Đường dẫn phải là địa chỉ web đầy đủ bắt đầu bằng http:// hoặc https:// "
-                   "(không có khoảng trắng).")
+                   "(không có khoảng trắng, dấu ngoặc hay dấu nháy; nếu địa chỉ có ngoặc tròn, "
+                   "hãy thay bằng %28 và %29).")
 ENT_CHANNEL_UNKNOWN = "Kênh tuyên truyền «{value}» không có trong danh mục."
 ENT_QUANTITY_MIN = "Số lượng phải từ 1 trở lên."
 ENT_SLOGAN_UNKNOWN = "Khẩu hiệu «{value}» không hợp lệ (số từ 1 đến {max})."
@@ -561,7 +559,8 @@ EF_ONLINE = "Trong đó tham gia trực tuyến"
 EF_AUDIENCES = "Đối tượng tham gia"
 EF_EVIDENCE = "Đường dẫn minh chứng (bài viết, video…)"
 EF_PHOTOS = "Ảnh minh họa (tối đa {max} ảnh)"
-EF_PHOTOS_HELP = "JPEG, PNG hoặc WebP, mỗi ảnh tối đa 5 MB; tối đa {max} ảnh cho một mục."
+EF_PHOTOS_HELP = ("JPEG, PNG hoặc WebP, mỗi ảnh tối đa 20 MB (ảnh lớn được tự thu nhỏ, bỏ thông tin "
+                  "vị trí); tối đa {max} ảnh cho một mục.")
 EF_PHOTOS_SAVED = "Ảnh đã lưu (đánh dấu để xóa khi lưu):"
 EF_PHOTO_REMOVE = "Xóa ảnh này"
 EF_CHANNEL = "Kênh tuyên truyền (đơn vị tính)"
@@ -932,3 +931,23 @@ IMP_UNIT_CLOSED = ("Không nhập được từ tệp lúc này: dữ liệu c�
 IMP_OWN_UNIT_NOTE = "Cột «Đơn vị» có thể để trống: các dòng được nhập cho đơn vị của bạn."
 AUD_ACTIONS["import"] = "Nhập từ tệp"
 AUD_TABLES["import_files"] = "Tệp đã nhập"
+# --- Security (h1) ---------------------------------------------------------------------------
+COOKIE_KEY_WEAK = ("Khóa cookie (LLW_COOKIE_KEY hoặc cookie_key trong secrets.toml) quá yếu: "
+                   "cần ít nhất 32 ký tự ngẫu nhiên, không lặp lại một mẫu, không phải giá trị "
+                   "mặc định. Ứng dụng không khởi động. Tạo một khóa bằng lệnh: "
+                   "`python3 -c \"import secrets; print(secrets.token_urlsafe(48))\"` — hoặc "
+                   "bỏ cấu hình này để hệ thống tự sinh khóa trong tệp bên cạnh cơ sở dữ liệu.")
+PASSWORD_OUTER_SPACES = ("Mật khẩu không được bắt đầu hoặc kết thúc bằng khoảng trắng "
+                         "(khoảng trắng ở giữa thì được).")
+PASSWORD_CHANGED_SIGNED_OUT = ("Đã đổi mật khẩu. Mọi phiên đăng nhập trước đó (ở các máy và thẻ "
+                               "khác) đã kết thúc; lần sau mở ứng dụng, hãy đăng nhập bằng mật "
+                               "khẩu mới.")
+PHOTO_SVG = ("Tệp «{name}» là ảnh vẽ SVG: hệ thống không nhận SVG (có thể chứa mã chạy). "
+             "Hãy xuất ảnh ra JPEG hoặc PNG rồi tải lên.")
+PHOTO_NOT_IMAGE_ANY = ("Tệp «{name}» không phải ảnh JPEG, PNG hoặc WebP (hệ thống kiểm tra "
+                       "nội dung tệp, không theo tên tệp).")
+DB_ERROR = ("Cơ sở dữ liệu đang bận hoặc gặp lỗi, thao tác chưa được lưu. Vui lòng thử lại "
+            "sau ít phút; nếu vẫn lỗi, báo quản trị hệ thống.")
+BAK_FOREIGN_OBJECTS_DROPPED = "bỏ qua {count} đối tượng lạ (trigger, view hoặc bảng không thuộc ứng dụng)"
+PHOTO_TOO_MANY_PIXELS = ("Ảnh «{name}» quá lớn ({width}×{height} điểm ảnh; ảnh PNG/WebP tối đa "
+                         "{max} triệu điểm ảnh). Hãy thu nhỏ ảnh hoặc lưu lại dưới dạng JPEG.")

@@ -47,3 +47,35 @@ def unit_record(row: dict) -> dict:
         "email": clean(row.get("email")) or None,
         "phone": clean(row.get("phone")) or None,
     }
+
+
+# Characters never accepted in a link: whitespace and the ones that end or open markdown /
+# HTML syntax, so a stored link can never break out of `[text](link)` or an attribute.
+URL_FORBIDDEN = re.compile(r"[\s()\[\]<>\"'`\\{}|^]")
+URL_HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$|^localhost$|"
+                      r"^\d{1,3}(?:\.\d{1,3}){3}$", re.I)
+URL_MAX = 500
+
+
+def url_ok(value: str) -> bool:
+    """A strict web address: http or https, a real host name (or an IPv4 address), no
+    user:password@ part, no whitespace or any of ()[]<>"'`\\{}|^, at most 500 characters."""
+    from urllib.parse import urlsplit
+
+    if not value or len(value) > URL_MAX or URL_FORBIDDEN.search(value):
+        return False
+    if any(ord(ch) < 32 or 127 <= ord(ch) < 160 for ch in value):
+        return False
+    try:
+        parts = urlsplit(value)
+        port = parts.port  # raises on a bad port
+    except ValueError:
+        return False
+    host = parts.hostname or ""
+    try:
+        host = host.encode("idna").decode("ascii")  # trường.vn -> xn--...
+    except UnicodeError:
+        return False
+    return (parts.scheme in ("http", "https") and value.lower().startswith(parts.scheme + "://")
+            and "@" not in parts.netloc and bool(URL_HOST.match(host))
+            and (port is None or 0 < port < 65536))

@@ -4,11 +4,19 @@ Backup uses SQLite's online backup API (never a file copy: a `cp` during writes 
 committed rows), then runs `PRAGMA integrity_check` on the copy. The copy is switched to
 rollback-journal mode so it is one self-contained file.
 
+What a backup contains: every table of the application (events, units, accounts with their
+bcrypt password hashes, entries, photos, the audit log, settings). Never the login cookie's
+signing key: it is kept outside the database (db/settings.py), and a `cookie_key` row left
+by an older version is deleted from every copy.
+
 Restore refuses any file that is not a healthy database of this app (integrity_check, the
 app's migration records, the expected tables) and then leaves the live database untouched.
-Otherwise it first backs the live database up beside itself as a timestamped file, then
-copies the file into the live database with the same backup API, under SQLite's lock, so a
-running server keeps working and sees the restored data on its next query.
+Otherwise the rows of this app's tables (and only those, never a key) are copied from the
+file into a freshly created database of the current schema: a trigger, view or table that
+someone added to the file does not survive. The live database is then backed up beside
+itself as a timestamped file and replaced by the fresh one with the same backup API, under
+SQLite's lock, so a running server keeps working and sees the restored data on its next
+query.
 """
 import os
 import shutil
@@ -23,7 +31,8 @@ from db import audit
 from db.access import require_role
 from db.audit import AuditEvent
 from db.connection import connect, write_transaction
-from db.schema import migrations
+from db import settings
+from db.schema import _BACKFILL_ACTIVITIES, _BACKFILL_PROPAGANDA, migrations
 from db.setup import prepare
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -73,6 +82,8 @@ def backup(live_path, dest_path, actor=None) -> BackupResult:
         try:
             source.backup(target)  # one step: a consistent snapshot under a read lock
             target.execute("PRAGMA journal_mode = DELETE")
+            settings.strip_secrets(target)  # an old version's key never leaves the server
+            target.execute("VACUUM")  # and its bytes do not linger in free pages
         finally:
             source.close()
             target.close()
@@ -195,10 +206,70 @@ def restore_bytes(live_path, data: bytes, filename: str = "upload.db", actor=Non
         return _restore_checked(Path(live_path), private, filename, actor, now)
 
 
+# Tables derived from others by the app's own triggers: rebuilt, never copied.
+DERIVED_TABLES = {"activity_cube": _BACKFILL_ACTIVITIES, "propaganda_cube": _BACKFILL_PROPAGANDA}
+# Never copied from a file: the fresh schema's migration records and per-server state.
+NOT_COPIED = {migrations.migrations_table, "login_throttle", "sqlite_sequence"}
+
+
+def rebuild_from(private: Path, fresh: Path) -> int:
+    """Create `fresh` with the current schema and copy into it the rows of this app's tables
+    found in `private` (columns both have). Returns how many foreign objects (triggers,
+    views, tables not of this app) were left behind."""
+    prepare(fresh).conn.close()
+    conn = _open(fresh)
+    try:
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute("ATTACH DATABASE ? AS src", [str(private)])
+        ours = [r[0] for r in conn.execute(
+            "select name from main.sqlite_master where type = 'table' "
+            "and name not like 'sqlite_%' order by rowid")]
+        theirs = {r[0]: r[1] for r in conn.execute(
+            "select name, type from src.sqlite_master where name not like 'sqlite_%' "
+            "and type in ('table', 'view', 'trigger')")}
+        own_objects = {r[0] for r in conn.execute(
+            "select name from main.sqlite_master where name not like 'sqlite_%'")}
+        foreign = [n for n, kind in theirs.items()
+                   if kind in ("view", "trigger", "table") and n not in own_objects]
+        conn.execute("BEGIN IMMEDIATE")
+        for table in ours:
+            if table in NOT_COPIED or table in DERIVED_TABLES or theirs.get(table) != "table":
+                continue
+            mine = [r[1] for r in conn.execute(f"pragma main.table_info([{table}])")]
+            source_columns = {r[1] for r in conn.execute(f"pragma src.table_info([{table}])")}
+            columns = ", ".join(f"[{c}]" for c in mine if c in source_columns)
+            conn.execute(f"delete from main.[{table}]")
+            conn.execute(f"insert into main.[{table}] ({columns}) "
+                         f"select {columns} from src.[{table}]")
+        from db.entries import bound_old_photos
+
+        bound_old_photos(conn)  # an older backup's full-size photos get bounded copies
+        for table, backfill in DERIVED_TABLES.items():
+            conn.execute(f"delete from main.[{table}]")
+            conn.execute(backfill)
+        conn.execute("delete from main.settings where key in "
+                     f"({','.join('?' * len(settings.SECRET_KEYS))})", settings.SECRET_KEYS)
+        conn.execute("COMMIT")
+        conn.execute("DETACH DATABASE src")
+        broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise BackupError(refusal([texts.BAK_DAMAGED.format(
+                reason=f"foreign_key_check: {len(broken)}")]))
+        conn.execute("PRAGMA journal_mode = DELETE")
+    except sqlite3.Error as error:
+        raise BackupError(refusal([texts.BAK_DAMAGED.format(reason=error)])) from None
+    finally:
+        conn.close()
+    return len(foreign)
+
+
 def _restore_checked(live_path: Path, private: Path, name: str, actor, now) -> Path:
     problems = health_problems(private)
     if problems:
         raise BackupError(refusal(problems))
+    fresh = private.with_name("fresh.db")
+    foreign = rebuild_from(private, fresh)
+    private = fresh
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     kept = live_path.with_name(f"{live_path.name}.replaced-{stamp}")
     for n in range(2, 1000):  # two restores in one second must not overwrite a kept file
@@ -218,17 +289,18 @@ def _restore_checked(live_path: Path, private: Path, name: str, actor, now) -> P
     finally:
         source.close()
         live.close()
-    _after_restore(live_path, name, kept, actor)
+    _after_restore(live_path, name, kept, actor, foreign)
     return kept
 
 
-def _after_restore(live_path: Path, name: str, kept: Path, actor) -> None:
-    """Bring an older backup up to the current schema and note the restore in its log."""
+def _after_restore(live_path: Path, name: str, kept: Path, actor, foreign: int = 0) -> None:
+    """Note the restore in the restored database's log (its schema is already current)."""
     db = prepare(live_path)
     try:
         with write_transaction(db):
             audit.record(db, actor, AuditEvent("restore", detail={
-                "file": name, "replaced_database_kept_as": str(kept)}))
+                "file": name, "replaced_database_kept_as": str(kept),
+                "foreign_objects_dropped": foreign}))
     finally:
         db.conn.close()
 

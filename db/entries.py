@@ -100,8 +100,10 @@ def list_own(db, kind: Kind, event_id: int, unit_id: int, *,
 
 
 def photos(db, kind: Kind, entry_id: int) -> list[dict]:
-    return list(db.query(f"select id, mime, data from photos where {kind.photo_column} = ? "
-                         "order by id", [entry_id]))
+    """The entry's photos: `data` is the bounded display copy (a JPEG at most
+    photos.DISPLAY_PX wide), `thumb` the thumbnail; neither needs a big decode to draw."""
+    return list(db.query(f"select id, mime, data, thumb from photos "
+                         f"where {kind.photo_column} = ? order by id", [entry_id]))
 
 
 def target_progress(db, event_id: int, unit_id: int) -> list[dict]:
@@ -146,9 +148,30 @@ def _stored(record: dict, kind: Kind) -> dict:
     return {k: json.dumps(v) if k in kind.json_fields else v for k, v in record.items()}
 
 
+def bound_old_photos(conn) -> int:
+    """Photos stored before display copies and thumbnails existed (thumb is null): replaced
+    by their bounded copies, one at a time. `conn` is a sqlite3 connection or a sqlite-utils
+    Database. A photo that cannot be read (or is too big to decode cheaply) keeps its bytes;
+    pages then show a grey square for its thumbnail. Returns how many were converted."""
+    converted = 0
+    for (photo_id,) in conn.execute("select id from photos where thumb is null").fetchall():
+        data = conn.execute("select data from photos where id = ?", [photo_id]).fetchone()[0]
+        try:
+            display, thumb = photo_rules.process(f"#{photo_id}", data)
+        except (photo_rules.PhotoRefused, MemoryError):
+            continue
+        conn.execute("update photos set mime = ?, data = ?, thumb = ? where id = ?",
+                     [photo_rules.STORED_MIME, display, thumb, photo_id])
+        converted += 1
+    return converted
+
+
 def _insert_photos(db, kind: Kind, entry_id: int, accepted) -> list[int]:
-    return [db["photos"].insert({kind.photo_column: entry_id, "mime": mime, "data": data,
-                                 "created_at": now_iso()}).last_pk for mime, data in accepted]
+    """`accepted` from photos.check_photos: (mime, display copy, thumbnail) — the original
+    upload is not kept."""
+    return [db["photos"].insert({kind.photo_column: entry_id, "mime": mime, "data": display,
+                                 "thumb": thumb, "created_at": now_iso()}).last_pk
+            for mime, display, thumb in accepted]
 
 
 def create(db, actor: Actor, kind: Kind, event_id: int, unit_id: int, raw: dict, *,

@@ -5,7 +5,7 @@ from datetime import datetime
 
 from core import event_rules as rules
 from core import texts
-from core.text import nfc
+from core.text import clean
 from db import audit, events
 from db.access import Actor, ValidationFailed, require_role
 from db.audit import AuditEvent, now_iso
@@ -73,7 +73,7 @@ def set_slogans(db, actor: Actor, event_id: int, slogans: list[str]) -> None:
     with write_transaction(db):
         _event_or_fail(db, event_id)
         before = [s["text"] for s in events.slogans(db, event_id)]
-        after = [nfc(s.strip()) for s in slogans]
+        after = [clean(s) for s in slogans]
         db.execute("delete from slogans where event_id = ?", [event_id])
         db["slogans"].insert_all({"event_id": event_id, "number": n, "text": text}
                                  for n, text in enumerate(after, start=1))

@@ -404,3 +404,58 @@ def m003_imports_file_hashes(db):
             imported_at text not null
         )""")
     db.execute("create index import_files_hash on import_files(sha256, kind)")
+# --- Security (h1) -------------------------------------------------------------------------
+
+@migrations()
+def m003_security_login_throttle(db):
+    """Failed sign-ins counted per (typed username, client address): an attacker locks only
+    the pairs they use, never the admin signing in from another machine; unknown names are
+    counted like real ones, so a lockout says nothing about which names exist."""
+    db.execute("""
+        create table login_throttle (
+            username text not null,
+            client text not null,
+            failures integer not null default 0 check (failures >= 0),
+            locked_until text,
+            updated_at text not null,
+            primary key (username, client)
+        )""")
+
+
+@migrations()
+def m003_security_strip_controls(db):
+    """Control characters (other than line feed and tab) stored before the entry rules
+    removed them: Word's \\x0b line break made the city's workbook fail."""
+    from core.text import strip_controls
+
+    skip = {"audit_log", "photos", "form_tokens", "login_throttle", "activity_cube",
+            "propaganda_cube"}
+    tables = [r[0] for r in db.execute(
+        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' "
+        "and name not like '\\_%' escape '\\'")]
+    for table in tables:
+        if table in skip:
+            continue
+        columns = [c[1] for c in db.execute(f"pragma table_info([{table}])")
+                   if (c[2] or "").lower() == "text"]
+        if not columns:
+            continue
+        for row in db.execute(f"select rowid, {', '.join(f'[{c}]' for c in columns)} "
+                              f"from [{table}]").fetchall():
+            changes = {c: strip_controls(v) for c, v in zip(columns, row[1:])
+                       if isinstance(v, str) and strip_controls(v) != v}
+            if changes:
+                sets = ", ".join(f"[{c}] = ?" for c in changes)
+                db.execute(f"update [{table}] set {sets} where rowid = ?",
+                           [*changes.values(), row[0]])
+
+
+@migrations()
+def m003_security_bounded_photos(db):
+    """Photos are kept as a bounded display copy (data) plus a thumbnail (thumb), made once:
+    pages never decode a full-size original again. Existing photos are converted one by one
+    (a file that cannot be read keeps its bytes and gets no thumbnail)."""
+    from db.entries import bound_old_photos
+
+    db.execute("alter table photos add column thumb blob")
+    bound_old_photos(db)

@@ -104,24 +104,61 @@ def create_user(db, actor: Actor | None, *, username, name, role, password, unit
 
 
 # --- streamlit-authenticator bridge -------------------------------------------------------
+#
+# Lockout choice: failures are counted per (typed username, client address) in
+# login_throttle, for known and unknown names alike. After LOCK_AFTER_FAILURES failures that
+# pair is refused for LOCK_MINUTES, with the same message whether the name exists or not.
+# Someone guessing the admin's password from one machine locks only themselves; the admin
+# signing in from another machine is never locked out by them. (Behind a reverse proxy every
+# visitor has the proxy's address: then the lock is shared again, but only for LOCK_MINUTES
+# after every 10 failures, and another admin can unlock the account on its page.)
+
+MAX_TRACKED_NAME = 80  # typed names longer than this are counted under their first 80 chars
+THROTTLE_KEEP_DAYS = 1
+
 
 def _is_locked(user: dict, now: datetime) -> bool:
     return bool(user["locked_until"]) and datetime.fromisoformat(user["locked_until"]) > now
 
 
-def credentials(db, now: datetime | None = None) -> dict:
-    """The dict streamlit-authenticator reads. A locked account is given the maximum
-    failure count, so the library itself refuses it before checking the password."""
+def _throttle_key(username: str, client: str | None) -> tuple[str, str]:
+    return passwords.normalise_username(username)[:MAX_TRACKED_NAME], client or ""
+
+
+def _throttle(db, username: str, client: str | None) -> dict | None:
+    rows = list(db.query("select * from login_throttle where username = ? and client = ?",
+                         list(_throttle_key(username, client))))
+    return rows[0] if rows else None
+
+
+def throttle_locked_until(db, username: str, client: str | None,
+                          now: datetime | None = None) -> str | None:
+    """When this (username, client) pair may try again, or None when it may now."""
+    row = _throttle(db, username, client)
     now = now or datetime.now().astimezone()
+    if row and _is_locked(row, now):
+        return row["locked_until"]
+    return None
+
+
+def credentials(db, now: datetime | None = None, client: str | None = None) -> dict:
+    """The dict streamlit-authenticator reads, for a visitor at `client`. A pair that is
+    locked is given the maximum failure count, so the library itself refuses it before
+    checking the password; otherwise the pair's own count (never another client's)."""
+    now = now or datetime.now().astimezone()
+    pairs = {r["username"]: r for r in db.query(
+        "select * from login_throttle where client = ?", [client or ""])}
     users = {}
     for user in db.query("select * from users where active = 1"):
-        locked = _is_locked(user, now)
+        pair = pairs.get(user["username"])
+        locked = bool(pair) and _is_locked(pair, now)
         users[user["username"]] = {
             "name": user["name"],
             "email": user["email"] or "",
             "password": user["password_hash"],
             "roles": [user["role"]],
-            "failed_login_attempts": LOCK_AFTER_FAILURES if locked else user["failed_attempts"],
+            "failed_login_attempts": LOCK_AFTER_FAILURES if locked else (
+                pair["failures"] if pair else 0),
             "logged_in": False,
         }
     return {"usernames": users}
@@ -131,10 +168,43 @@ def failure_counts(creds: dict) -> dict[str, int]:
     return {u: d.get("failed_login_attempts", 0) for u, d in creds["usernames"].items()}
 
 
+def _count_failure(db, username: str, client: str | None, delta: int = 1) -> str | None:
+    """Add failures to a pair; returns the lock time when this locked it. In a transaction."""
+    name, client = _throttle_key(username, client)
+    now = datetime.now().astimezone()
+    db.execute("delete from login_throttle where updated_at < ?",
+               [(now - timedelta(days=THROTTLE_KEEP_DAYS)).isoformat(timespec="seconds")])
+    db.execute("insert into login_throttle (username, client, failures, updated_at) "
+               "values (?, ?, 0, ?) on conflict (username, client) do nothing",
+               [name, client, now.isoformat(timespec="seconds")])
+    db.execute("update login_throttle set failures = failures + ?, updated_at = ? "
+               "where username = ? and client = ?",
+               [delta, now.isoformat(timespec="seconds"), name, client])
+    row = _throttle(db, name, client)
+    if row["failures"] >= LOCK_AFTER_FAILURES:
+        until = (now + timedelta(minutes=LOCK_MINUTES)).isoformat(timespec="seconds")
+        db.execute("update login_throttle set failures = 0, locked_until = ? "
+                   "where username = ? and client = ?", [until, name, client])
+        return until
+    return None
+
+
+def record_unknown_failure(db, username: str, client: str | None) -> None:
+    """A failed sign-in under a name that has no active account: counted like a real one."""
+    if not passwords.normalise_username(username):
+        return
+    with write_transaction(db):
+        until = _count_failure(db, username, client)
+        audit.record(db, None, AuditEvent("login_failed", "users", None, detail={
+            "username": _throttle_key(username, client)[0], "client": client or "",
+            **({"locked_until": until} if until else {})}))
+
+
 def record_login_outcome(db, before: dict[str, int], creds: dict,
-                         succeeded: str | None) -> list[str]:
+                         succeeded: str | None, client: str | None = None) -> list[str]:
     """Write back what the library changed in the dict. Counts are applied as deltas in
-    SQL, so two sessions failing at once both count. Returns usernames just locked."""
+    SQL, so two sessions failing at once both count. Returns usernames just locked (for
+    this client)."""
     locked = []
     after = failure_counts(creds)
     with write_transaction(db):
@@ -143,29 +213,31 @@ def record_login_outcome(db, before: dict[str, int], creds: dict,
             if username == succeeded:
                 db.execute("update users set failed_attempts = 0, locked_until = null, "
                            "last_login_at = ? where username = ?", [now_iso(), username])
+                db.execute("delete from login_throttle where username = ? and client = ?",
+                           list(_throttle_key(username, client)))
                 audit.record(db, actor_for(db, username), AuditEvent("login", "users"))
             elif delta > 0:
+                # users.failed_attempts / locked_until: what the admin sees (the last lock
+                # of any client); the lock itself is the pair's row in login_throttle.
                 db.execute("update users set failed_attempts = failed_attempts + ? "
                            "where username = ?", [delta, username])
                 user = get(db, username)
                 audit.record(db, None, AuditEvent("login_failed", "users", user["id"],
-                                                  detail={"username": username}))
-                if user["failed_attempts"] >= LOCK_AFTER_FAILURES:
-                    until = datetime.now().astimezone() + timedelta(minutes=LOCK_MINUTES)
+                                                  detail={"username": username,
+                                                          "client": client or ""}))
+                until = _count_failure(db, username, client, delta)
+                if until:
                     db.execute("update users set failed_attempts = 0, locked_until = ? "
-                               "where id = ?", [until.isoformat(timespec="seconds"),
-                                                user["id"]])
-                    audit.record(db, None, AuditEvent("lock", "users", user["id"],
-                                                      detail={"until": until.isoformat()}))
+                               "where id = ?", [until, user["id"]])
+                    audit.record(db, None, AuditEvent("lock", "users", user["id"], detail={
+                        "until": until, "client": client or ""}))
                     locked.append(username)
     return locked
 
 
-def locked_until(db, username: str) -> str | None:
-    user = get(db, username)
-    if user and _is_locked(user, datetime.now().astimezone()):
-        return user["locked_until"]
-    return None
+def locked_until(db, username: str, client: str | None = None) -> str | None:
+    """When `username` may sign in again from `client` (None: now)."""
+    return throttle_locked_until(db, username, client)
 
 
 def record_refused_login(db, username: str, reason: str) -> None:
@@ -209,6 +281,8 @@ def reset_password(db, actor: Actor, user_id: int, new_password: str) -> None:
     if message := passwords.password_error(new_password, user["username"] if user else ""):
         raise ValidationFailed({"password": message})
     with write_transaction(db):
+        db.execute("delete from login_throttle where username = ?",
+                   [user["username"] if user else ""])
         _update(db, actor, user_id, {"password_hash": passwords.hash_password(new_password),
                                      "failed_attempts": 0, "locked_until": None,
                                      "sessions_valid_after": time.time()}, "reset_password")
@@ -217,6 +291,9 @@ def reset_password(db, actor: Actor, user_id: int, new_password: str) -> None:
 def unlock(db, actor: Actor, user_id: int) -> None:
     require_role(actor, "admin")
     with write_transaction(db):
+        user = get_by_id(db, user_id)
+        if user:
+            db.execute("delete from login_throttle where username = ?", [user["username"]])
         _update(db, actor, user_id, {"failed_attempts": 0, "locked_until": None}, "unlock")
 
 
@@ -243,5 +320,8 @@ def change_own_password(db, actor: Actor, current: str, new: str, repeat: str) -
     if errors:
         raise ValidationFailed(errors)
     with write_transaction(db):
-        _update(db, actor, user["id"], {"password_hash": passwords.hash_password(new)},
+        # Like a logout: every cookie issued before now (other tabs, other machines, a
+        # copied cookie) stops being accepted.
+        _update(db, actor, user["id"], {"password_hash": passwords.hash_password(new),
+                                        "sessions_valid_after": time.time()},
                 "change_password")

@@ -2,8 +2,11 @@
 """Run the reliability suite and regenerate docs/reliability.md with its figures.
 
     python3 scripts/reliability_report.py
+    python3 scripts/reliability_report.py --partial tests/reliability/test_attacks_issue10.py
 
-Each reliability test records what it measured through the `figures` fixture
+With --partial only the named suites run, and only their block of docs/reliability.md
+(between `<!-- partial -->` markers, named after the suites) is rewritten: cheap on a
+shared machine. Each reliability test records what it measured through the `figures` fixture
 (tests/reliability/conftest.py); this script collects them, with the pass/fail outcome.
 """
 import json
@@ -20,6 +23,7 @@ SUITES = ["tests/reliability", "tests/test_access_grid.py", "tests/test_auth.py"
           "tests/browser/test_foundation.py", "tests/browser/test_hostile_input.py",
           "tests/browser/test_access_by_url.py"]
 SECTIONS = [
+    ("Attacks of issue 10", ["attacks_issue10"]),
     ("Access control", ["test_access", "test_permission", "test_router", "test_anonymous",
                         "test_page_script", "wrong_role", "access_by_url"]),
     ("Authentication", ["test_auth", "cookie", "lock", "login", "unknown_username",
@@ -39,6 +43,8 @@ def section_of(nodeid: str) -> str:
 
 
 def main() -> int:
+    if sys.argv[1:2] == ["--partial"]:
+        return partial(sys.argv[2:])
     with tempfile.TemporaryDirectory() as figures_dir:
         junit = Path(figures_dir) / "junit.xml"
         env = dict(os.environ, LLW_FIGURES_DIR=figures_dir)
@@ -74,6 +80,54 @@ def main() -> int:
     lines += [f"| {area} | {c['passed']} | {c['failed']} |" for area, c in counts.items()]
     (ROOT / "docs").mkdir(exist_ok=True)
     (ROOT / "docs" / "reliability.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(summary[-1:]))
+    return result.returncode
+
+
+def _run(suites):
+    with tempfile.TemporaryDirectory() as figures_dir:
+        junit = Path(figures_dir) / "junit.xml"
+        env = dict(os.environ, LLW_FIGURES_DIR=figures_dir)
+        result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                                 f"--junitxml={junit}", *suites], cwd=ROOT, env=env,
+                                capture_output=True, text=True)
+        summary = [l for l in result.stdout.splitlines() if " passed" in l or " failed" in l]
+        records = [json.loads(p.read_text()) for p in sorted(Path(figures_dir).glob("*.json"))]
+        return result, summary, records, _outcomes(junit)
+
+
+def partial(suites: list[str]) -> int:
+    """Run only `suites` and rewrite only their block of docs/reliability.md."""
+    result, summary, records, outcomes = _run(suites)
+    outcomes.pop("_classes", None)
+    name = ", ".join(f"`{s}`" for s in suites)
+    start, end = f"<!-- partial: {' '.join(suites)} -->", "<!-- /partial -->"
+    block = [start, f"## Partial run: {name}", "",
+             f"Run by `python3 scripts/reliability_report.py --partial {' '.join(suites)}` on "
+             f"{datetime.now():%Y-%m-%d %H:%M} (2-core shared machine). **Result:** "
+             f"{summary[-1] if summary else 'no summary'}", "",
+             "| test | what it does | figures | outcome |", "|---|---|---|---|"]
+    for record in records:
+        figures = "; ".join(f"{k} = {v}" for k, v in record["figures"].items())
+        test = record["test"].split("::")[-1]
+        doc = " ".join((record["doc"] or "").split())
+        block.append(f"| `{test}` | {doc} | {figures} | {outcomes.get(test, '?')} |")
+    without = sorted(t for t in outcomes if t not in {r["test"].split("::")[-1]
+                                                      for r in records})
+    if without:
+        block += ["", "Also run (no figures): " + ", ".join(
+            f"`{t}` {outcomes[t]}" for t in without)]
+    block.append(end)
+    path = ROOT / "docs" / "reliability.md"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Reliability figures\n"
+    if start in text:
+        before, rest = text.split(start, 1)
+        text = before + "\n".join(block) + rest.split(end, 1)[1]
+    else:
+        head, sep, tail = text.partition("\n## ")
+        text = head + "\n".join(block) + "\n\n" + sep.lstrip("\n") + tail if sep else \
+            text + "\n" + "\n".join(block) + "\n"
+    path.write_text(text, encoding="utf-8")
     print("\n".join(summary[-1:]))
     return result.returncode
 

@@ -17,7 +17,16 @@ PAYLOADS = [
     unicodedata.normalize("NFD", "Học tập suốt đời ở phường Điện Biên"),
     '=HYPERLINK("http://evil.example","bấm")',
     "+1+1", "-2", "@SUM(A1)",
+    # issue 10: markdown that would load an outside address, and control characters
+    f"![]({'http://203.0.113.7'}/pixel.png) ảnh theo dõi",
+    "[liên kết](http://203.0.113.7/u) và :red[chữ đỏ] :material/home:",
+    "Dòng một\x0bdòng hai\x0cdòng ba\x00 hết\x1b[31m\x85",
 ]
+OUTSIDE_HOST = "203.0.113.7"  # TEST-NET-3: never routed; any request to it is a leak
+# Stored by an older version (before the strict URL rule): a link that breaks out of `[..](..)`.
+BREAKOUT_URL = "https://a.b/x)![](http://203.0.113.7/u.png"
+# Passphrases with spaces at either end: refused when set (one rule for every way in).
+PADDED_PASSWORDS = ["  Học tập suốt đời 2020  ", "Học tập suốt đời 2020 ", "\tHọc tập suốt đời"]
 LONG = "Dài " + "ư" * 9996  # 10 000 characters
 
 
@@ -47,6 +56,10 @@ def populate(db) -> dict:
     entries.create_activity(db, Actor.system("test"), event["id"], hostile_unit, {
         "type": "arts", "title": "Văn nghệ", "description": LONG, "start_date": "2020-10-05",
         "format": "truc_tiep", "participants": "5"})
+    # links stored before the strict URL rule existed (written directly, as an old row)
+    db.execute("update activities set evidence_url = ? where id = ?", [BREAKOUT_URL, ids[0]])
+    db.execute("update propaganda set link = ? where unit_id = ?",
+               [BREAKOUT_URL, unit_actor.unit_id])
     review.decide(db, committee, "activity", ids[0], "needs_fix", PAYLOADS[0])
     review.decide(db, committee, "activity", ids[1], "accepted", PAYLOADS[1])
     commendations.add_commendation(db, committee, event["id"], {

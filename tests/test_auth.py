@@ -98,15 +98,22 @@ def test_ten_wrong_passwords_lock_the_account_across_sessions(app_for, db, admin
     assert "tạm khóa" in errors(at)
 
 
+def lock_pair(db, username, when, client=""):
+    """The lock is per (username, client address) since issue 10 (AppTest's client is '')."""
+    db.execute("insert or replace into login_throttle (username, client, failures, "
+               "locked_until, updated_at) values (?, ?, 0, ?, ?)",
+               [username, client, when, datetime.now().astimezone().isoformat()])
+
+
 def test_lock_expires_by_itself(app_for, db, admin, committee):
     past = (datetime.now().astimezone() - timedelta(minutes=1)).isoformat()
-    db.execute("update users set locked_until = ? where username = 'ban.chi.dao'", [past])
+    lock_pair(db, "ban.chi.dao", past)
     assert signed_in(login_form(app_for(None), "ban.chi.dao", PASSWORD))
 
 
 def test_admin_unlock_lets_the_user_in_again(app_for, db, committee, admin):
     future = (datetime.now().astimezone() + timedelta(minutes=10)).isoformat()
-    db.execute("update users set locked_until = ? where username = 'ban.chi.dao'", [future])
+    lock_pair(db, "ban.chi.dao", future)
     assert not signed_in(login_form(app_for(None), "ban.chi.dao", PASSWORD))
     users.unlock(db, admin, committee.user_id)
     assert signed_in(login_form(app_for(None), "ban.chi.dao", PASSWORD))
@@ -162,7 +169,9 @@ def test_change_own_password_requires_the_current_one(db, committee):
 
 @pytest.mark.parametrize("key,ok", [
     ("some_key", False), ("short-but-random", False), ("", False), (None, False),
-    ("k" * 31, False), ("0123456789abcdef0123456789abcdef", True),
+    ("k" * 31, False), ("0123456789abcdef0123456789abcdef", False),  # a repeated pattern
+    ("a" * 32, False), ("some_key" * 4, False), ("cb3a330ca7990a2ef27a589789b258c8", True),
+    ("GRwm84qfqPNPCiDW447-lpYWl3r4rDRVkWUaVMSCchZlJcFZnSryGJ1X6xH1Dfcm", True),
 ])
 def test_cookie_key_policy(key, ok):
     assert passwords.cookie_key_acceptable(key) is ok
@@ -178,9 +187,11 @@ def test_app_refuses_to_start_with_a_weak_configured_key(app_for, db, admin, mon
 def test_generated_cookie_key_is_random_long_and_stable(db):
     from db import settings
 
-    key = settings.get_or_create_secret(db, "cookie_key")
+    # since issue 10 the generated key lives in a 0600 file beside the database, not in it
+    key = settings.cookie_key(db)
     assert passwords.cookie_key_acceptable(key)
-    assert settings.get_or_create_secret(db, "cookie_key") == key
+    assert settings.cookie_key(db) == key
+    assert settings.get(db, "cookie_key") is None
 
 
 def test_no_account_exists_until_someone_creates_one(db):

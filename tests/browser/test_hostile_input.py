@@ -1,5 +1,10 @@
 """Hostile text on every page, in a real browser: rendered inert (no script runs, no
-dialog opens, no injected element); hostile uploads refused with a message."""
+dialog opens, no injected element, no request to any address but the app's own — a
+markdown image in a title would be a tracking pixel, and an intranet has no internet);
+hostile uploads refused with a message."""
+import urllib.request
+from urllib.parse import urlsplit
+
 import pytest
 
 from components.navigation import PAGES
@@ -16,11 +21,31 @@ def injected_script_ran(page) -> bool:
     return bool(page.evaluate("() => window.__pwned === 1"))
 
 
+def block_outside_requests(context, server) -> list[str]:
+    """Every request to another address than the app's own is recorded and aborted (an
+    intranet would not answer it either)."""
+    own = urlsplit(server.url).netloc
+    outside = []
+
+    def route(route):
+        url = route.request.url
+        if url.startswith(("data:", "blob:")) or urlsplit(url).netloc == own:
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    context.route("**/*", route)
+    return outside
+
+
 @pytest.mark.parametrize("role", ["unit", "committee", "admin"])
 def test_hostile_text_is_inert_on_every_page(server_factory, browser, role, figures):
-    """Every page of the role opened with HTML/JS/markdown payloads in the data."""
+    """Every page of the role opened with HTML/JS/markdown payloads in the data; requests
+    to any other address than the app's own are counted."""
     server = server_factory(populate)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    outside = block_outside_requests(context, server)
     page = context.new_page()
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
@@ -39,10 +64,15 @@ def test_hostile_text_is_inert_on_every_page(server_factory, browser, role, figu
             problems.append((spec.url_path, injected))
         if page.locator('[data-testid="stException"]').count():
             problems.append((spec.url_path, "exception"))
+    with urllib.request.urlopen(f"{server.url}/_stcore/metrics", timeout=10) as response:
+        metrics = response.read().decode()
     figures(role=role, pages_visited=visited, payloads=len(PAYLOADS), dialogs=len(dialogs),
-            injected_elements=len(problems))
+            injected_elements=len(problems), outside_requests=len(outside),
+            metrics_mentions_a_user=ACCOUNTS[role] in metrics)
     context.close()
     assert problems == [] and dialogs == []
+    assert outside == []
+    assert ACCOUNTS[role] not in metrics
 
 
 def test_uploads_of_the_wrong_kind_are_refused_with_a_message(server_factory, page, tmp_path,
