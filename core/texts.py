@@ -860,3 +860,77 @@ EF_CHOOSE = "Chọn…"
 REPORT_TOTAL_WARDS_ROW = "Cộng 14 phường"
 BUDP_NO_LINES = "Chưa có dòng chi nào: thêm dòng đầu tiên ở biểu mẫu bên dưới."
 PERCENT_POINTS = "điểm %"  # percentage points, after a signed number
+
+# --- Sample data, review at scale, scoring (h5) ---
+SAMPLE_ACCOUNT_REAL_DATA = ("Tài khoản mẫu chỉ thao tác được trên dữ liệu mẫu, không sửa "
+                            "dữ liệu của đơn vị thật.")
+SAMPLE_TABLE_NAMES = {"units": "đơn vị mẫu", "users": "tài khoản mẫu", "photos": "ảnh",
+                      "commendations": "quyết định khen thưởng", "nominations": "đề xuất",
+                      "activities": "hoạt động", "propaganda": "mục tuyên truyền",
+                      "learning_model_counts": "dòng mô hình học tập",
+                      "report_submissions": "báo cáo đã nộp"}
+DEMO_PLAN = ("Cơ sở dữ liệu đã có số liệu thật ({activities_real} hoạt động, "
+             "{propaganda_real} mục tuyên truyền). Lệnh demo sẽ THÊM {schools} trường mẫu và "
+             "{ward_units} đơn vị phường mẫu (tên bắt đầu bằng «[Mẫu]»), {activities} hoạt "
+             "động và {propaganda} mục tuyên truyền mẫu chỉ của các đơn vị mẫu đó, cùng các "
+             "tài khoản mẫu. Không đơn vị, số liệu hay tài khoản thật nào bị thay đổi; gỡ bỏ "
+             "toàn bộ bằng: manage.py demo --remove.")
+DEMO_CONFIRM_WITH_YES = "Nếu đồng ý, chạy lại lệnh với --yes."
+DEMO_NOTHING_TO_REMOVE = "Không có dữ liệu mẫu nào để gỡ."
+DEMO_REMOVED = "Đã gỡ toàn bộ dữ liệu mẫu: {details}. Số liệu thật giữ nguyên."
+DEMO_ACCOUNTS_HEADING = ("Tài khoản mẫu (mật khẩu chỉ hiện MỘT lần — hãy ghi lại; mật khẩu là "
+                         "toàn bộ cột «Mật khẩu», không có khoảng trắng):")
+DEMO_ACCOUNTS_COLUMNS = ("Tên đăng nhập", "Vai trò", "Mật khẩu")
+DEMO_ROLE_NAMES = {"committee": "Ban chỉ đạo", "unit": "Đơn vị", "admin": "Quản trị"}
+SAMPLE_BANNER = ("Đang có DỮ LIỆU MẪU trong hệ thống ({details}): các số liệu, báo cáo và "
+                 "tệp xuất hiện có cả dữ liệu mẫu. Quản trị viên gỡ bỏ ở trang «Sao lưu».")
+SAMPLE_REMOVE_HEADING = "Gỡ dữ liệu mẫu"
+SAMPLE_REMOVE_HELP = ("Xóa mọi đơn vị, tài khoản, hoạt động, tuyên truyền, ảnh, mô hình học "
+                      "tập, đề xuất, báo cáo đã nộp và quyết định khen thưởng của dữ liệu mẫu "
+                      "trong một lần; số liệu thật giữ nguyên. Hiện có: {details}.")
+SAMPLE_REMOVE_CONFIRM = "Tôi hiểu: toàn bộ dữ liệu mẫu sẽ bị xóa và không khôi phục được"
+SAMPLE_REMOVE_BUTTON = "Gỡ dữ liệu mẫu"
+SAMPLE_NONE = "Không có dữ liệu mẫu trong hệ thống."
+REV_FILTER_DAY = "Ngày"
+REV_FILTER_TEXT = "Tìm theo chữ"
+REV_FILTER_TEXT_HINT = "tên, mô tả, ghi chú, đơn vị… (không cần dấu)"
+REV_SORT = "Sắp xếp"
+REV_SORTS = {"newest": "Mới nhập trước", "oldest": "Nhập trước trước",
+             "date": "Theo ngày tổ chức (sớm trước)", "date_desc": "Theo ngày tổ chức (muộn trước)",
+             "unit": "Theo tên đơn vị", "ward": "Theo phường",
+             "status": "Chờ duyệt trước", "size_desc": "Nhiều người tham gia / số lượng trước"}
+REV_PAGE_SIZE = "Số mục mỗi trang"
+REV_PAGE = "Trang"
+REV_PREV = "◀ Trang trước"
+REV_NEXT = "Trang sau ▶"
+REV_COUNT_PAGED = ("**{count} mục** phù hợp bộ lọc — đang xem mục {first}–{last}, "
+                   "trang {page}/{pages}")
+REV_PROGRESS = "Đã duyệt {reviewed}/{total} {what}"
+REV_PROGRESS_CELL = "đã duyệt {reviewed}/{total}"
+REV_PROGRESS_DETAIL = "Tiến độ duyệt theo phường và theo đơn vị"
+REV_COL_REVIEWED = "Đã duyệt"
+REV_COL_SHARE = "Tỷ lệ"
+REV_COL_ID = "Số"
+REV_COL_STATUS = "Trạng thái"
+REV_COL_DAY = "Ngày"
+REV_COL_TYPE = "Loại / kênh"
+REV_COL_WHAT = "Nội dung"
+REV_COL_PARTICIPANTS = "Người tham gia"
+REV_COL_QUANTITY = "Số lượng"
+REV_COL_PHOTOS = "Ảnh"
+REV_TABLE_HELP = ("Bấm một dòng để mở chi tiết; đánh dấu nhiều dòng (hoặc ô đầu cột để chọn cả "
+                  "trang) để duyệt hay yêu cầu sửa một lần. Phím tắt: Alt+D duyệt, Alt+S yêu "
+                  "cầu sửa, Alt+N / Alt+P trang sau / trước.")
+REV_LINK = "Đường dẫn minh chứng"
+REV_CURRENT_STATUS = "Trạng thái hiện tại: {status}"
+REV_UNIT_OTHERS = "Các mục khác của đơn vị này: {count}"
+REV_OPENED_NEXT = "Đã mở mục chờ duyệt tiếp theo."
+REV_ALL_DONE = "Không còn mục nào chờ duyệt trong bộ lọc này."
+REV_BULK_HEADING = "**Đã chọn {count} mục**"
+REV_BULK_COMMENT = "Nhận xét chung cho các mục đã chọn (bắt buộc khi yêu cầu sửa)"
+REV_BULK_ACCEPT = "Duyệt {count} mục"
+REV_BULK_NEEDS_FIX = "Yêu cầu sửa {count} mục"
+REV_BULK_DONE = "Đã lưu kết quả duyệt cho {count} mục: {status}."
+REV_NOTHING_SELECTED = "Chưa chọn mục nào."
+REV_TOO_MANY = "Mỗi lần duyệt tối đa {max} mục."
+REV_ENTRIES_MISSING = "Không tìm thấy các mục {ids} (có thể đơn vị đã rút); chưa lưu mục nào."

@@ -1,9 +1,14 @@
-"""Review: the committee lists units' entries and marks one accepted or needs_fix with a
-comment. A needs_fix entry stops counting (db/stats.py) until the unit edits it, which
-sends it back to 'submitted' (db/entries.py). Every decision writes one audit row."""
+"""Review: the committee finds units' entries (filters, sort, paging, the true count), opens
+one with its photos and the unit's other entries, and marks one or many accepted or
+needs_fix with one comment. A needs_fix entry stops counting (db/stats.py) until the unit
+edits it, which sends it back to 'submitted' (db/entries.py). Every decision writes one
+audit row per entry, in the same transaction as the change. A sample (demo) account may
+decide only on sample units' entries (db/sample_data.py)."""
+from dataclasses import dataclass
+
 from core import texts
-from core.text import clean
-from db import audit, entries
+from core.text import clean, fold
+from db import audit, entries, sample_data
 from db.access import Actor, ValidationFailed, require_role
 from db.audit import AuditEvent, now_iso
 from db.connection import write_transaction
@@ -11,31 +16,173 @@ from db.connection import write_transaction
 DECISIONS = ("accepted", "needs_fix")
 COMMENT_MAX = 1000
 KIND_TABLES = {"activity": "activities", "propaganda": "propaganda"}
+BULK_MAX = 5000  # one decision on at most this many entries (a page holds at most 500)
+_TYPE_COLUMN = {"activity": "type", "propaganda": "channel"}
+_DATE_COLUMN = {"activity": "start_date", "propaganda": "date"}
+_PHOTO_COLUMN = {"activity": "activity_id", "propaganda": "propaganda_id"}
+# what the text search looks in, besides the unit's name and code
+_TEXT_COLUMNS = {"activity": "e.title || ' ' || e.description",
+                 "propaganda": "e.note || ' ' || coalesce(e.link, '')"}
+# sort key -> ORDER BY (the id breaks ties, so paging is stable)
+SORTS = {
+    "newest": "e.id desc",
+    "oldest": "e.id",
+    "date": "e.{date}, e.id",
+    "date_desc": "e.{date} desc, e.id desc",
+    "unit": "u.name, e.id",
+    "ward": "e.ward_code, e.id",
+    "status": "case e.status when 'submitted' then 0 when 'needs_fix' then 1 else 2 end, e.id",
+    "size_desc": "e.{size} desc, e.id",
+}
+_SIZE_COLUMN = {"activity": "participants", "propaganda": "quantity"}
 
 
-def list_entries(db, event_id: int, kind: str, *, status=None, ward=None, unit_id=None,
-                 type_=None, include_withdrawn=False, limit: int | None = 500) -> list[dict]:
-    """Entries of one kind with their unit, newest first. `type_` is an activity type or
-    a propaganda channel. limit=None lists all (the export)."""
-    table = KIND_TABLES[kind]
-    type_column = "type" if kind == "activity" else "channel"
+@dataclass(frozen=True)
+class Filters:
+    """All optional, combined with AND. `type_` is an activity type or a propaganda channel;
+    `day` an ISO date (an activity's start date, a propaganda entry's date); `text` is
+    searched accent- and case-insensitively in the title/description (note/link) and the
+    unit's name and code."""
+    status: str | None = None
+    ward: str | None = None
+    tier: str | None = None
+    unit_kind: str | None = None
+    unit_id: int | None = None
+    type_: str | None = None
+    day: str | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[dict]
+    total: int      # every entry matching the filters (the true count, never capped)
+    offset: int
+    limit: int
+
+
+def _where(kind: str, event_id: int, f: Filters, *, include_withdrawn=False):
     where, params = ["e.event_id = ?"], [event_id]
     if not include_withdrawn:
         where.append("e.deleted = 0")
-    for column, value in (("status", status), ("ward_code", ward), ("unit_id", unit_id),
-                          (type_column, type_)):
+    for condition, value in (("e.status = ?", f.status), ("e.ward_code = ?", f.ward),
+                             ("u.tier = ?", f.tier), ("u.kind = ?", f.unit_kind),
+                             ("e.unit_id = ?", f.unit_id),
+                             (f"e.{_TYPE_COLUMN[kind]} = ?", f.type_),
+                             (f"e.{_DATE_COLUMN[kind]} = ?", f.day)):
         if value:
-            where.append(f"e.{column} = ?")
+            where.append(condition)
             params.append(value)
-    photo_column = "activity_id" if kind == "activity" else "propaganda_id"
+    needle = fold(f.text or "")
+    if needle:
+        where.append(f"llw_fold({_TEXT_COLUMNS[kind]} || ' ' || u.name || ' ' || u.code) "
+                     "like ? escape '\\'")
+        params.append("%" + needle.replace("\\", "\\\\").replace("%", "\\%")
+                      .replace("_", "\\_") + "%")
+    return " and ".join(where), params
+
+
+def _prepare(db) -> None:
+    db.conn.create_function("llw_fold", 1, lambda v: fold(v or ""), deterministic=True)
+
+
+def _order(kind: str, sort: str) -> str:
+    return SORTS.get(sort, SORTS["newest"]).format(date=_DATE_COLUMN[kind],
+                                                   size=_SIZE_COLUMN[kind])
+
+
+def search(db, event_id: int, kind: str, filters: Filters | None = None, *,
+           sort: str = "newest", offset: int = 0, limit: int | None = 50) -> Page:
+    """One page of entries of one kind with their unit and photo count, and the true
+    number of entries matching. limit=None returns every match (the export)."""
+    filters = filters or Filters()
+    _prepare(db)
+    table = KIND_TABLES[kind]
+    where, params = _where(kind, event_id, filters)
+    source = f"from {table} e join units u on u.id = e.unit_id where {where}"
+    total = db.execute(f"select count(*) {source}", params).fetchone()[0]
     sql = (f"select e.*, u.code as unit_code, u.name as unit_name, u.tier as unit_tier, "
-           f"(select count(*) from photos ph where ph.{photo_column} = e.id) as photo_count "
-           f"from {table} e join units u on u.id = e.unit_id where {' and '.join(where)} "
+           f"u.kind as unit_kind {source} order by {_order(kind, sort)}")
+    page_params = list(params)
+    if limit is not None:
+        sql += " limit ? offset ?"
+        page_params += [int(limit), max(0, int(offset))]
+    rows = list(db.query(sql, page_params))
+    counts = photo_counts(db, kind, [r["id"] for r in rows])
+    for row in rows:
+        row["photo_count"] = counts.get(row["id"], 0)
+    return Page(rows, total, max(0, int(offset)), limit or total)
+
+
+def photo_counts(db, kind: str, ids) -> dict[int, int]:
+    ids = list(ids)
+    if not ids:
+        return {}
+    column = _PHOTO_COLUMN[kind]
+    out = {}
+    for start in range(0, len(ids), 900):
+        chunk = ids[start:start + 900]
+        out.update(db.execute(
+            f"select {column}, count(*) from photos where {column} in "
+            f"({', '.join('?' * len(chunk))}) group by {column}", chunk).fetchall())
+    return out
+
+
+def list_entries(db, event_id: int, kind: str, *, status=None, ward=None, unit_id=None,
+                 type_=None, include_withdrawn=False, limit: int | None = None) -> list[dict]:
+    """Entries of one kind with their unit, newest first (no cap unless `limit`)."""
+    filters = Filters(status=status, ward=ward, unit_id=unit_id, type_=type_)
+    if not include_withdrawn:
+        return search(db, event_id, kind, filters, limit=limit).rows
+    _prepare(db)
+    where, params = _where(kind, event_id, filters, include_withdrawn=True)
+    sql = (f"select e.*, u.code as unit_code, u.name as unit_name, u.tier as unit_tier "
+           f"from {KIND_TABLES[kind]} e join units u on u.id = e.unit_id where {where} "
            f"order by e.id desc")
     if limit is not None:
-        sql += " limit ?"
-        params.append(limit)
-    return list(db.query(sql, params))
+        sql += f" limit {int(limit)}"
+    rows = list(db.query(sql, params))
+    counts = photo_counts(db, kind, [r["id"] for r in rows])
+    for row in rows:
+        row["photo_count"] = counts.get(row["id"], 0)
+    return rows
+
+
+def position(db, event_id: int, kind: str, filters: Filters | None, sort: str,
+             entry_id: int) -> int | None:
+    """0-based position of an entry in the filtered, sorted list (None if not in it)."""
+    filters = filters or Filters()
+    _prepare(db)
+    where, params = _where(kind, event_id, filters)
+    row = db.execute(
+        f"""with ordered as (select e.id, row_number() over (order by {_order(kind, sort)})
+                             as rn from {KIND_TABLES[kind]} e join units u on u.id = e.unit_id
+                             where {where})
+            select rn - 1 from ordered where id = ?""", params + [entry_id]).fetchone()
+    return None if row is None else row[0]
+
+
+def next_pending(db, event_id: int, kind: str, filters: Filters | None, sort: str,
+                 after_id: int) -> tuple[int, int] | None:
+    """(id, position) of the next entry still waiting for review ('submitted') after
+    `after_id` in the filtered, sorted list, wrapping round to the start; None when
+    nothing is left. A status filter other than 'submitted' is ignored here: the point is
+    the next entry to decide on."""
+    filters = filters or Filters()
+    _prepare(db)
+    from dataclasses import replace
+
+    where, params = _where(kind, event_id, replace(filters, status=None))
+    row = db.execute(
+        f"""with ordered as (
+                select e.id, e.status, row_number() over (order by {_order(kind, sort)}) as rn
+                from {KIND_TABLES[kind]} e join units u on u.id = e.unit_id where {where}),
+            here as (select coalesce((select rn from ordered where id = ?), 0) as rn)
+            select id, rn - 1 from ordered, here
+            where ordered.status = 'submitted' and ordered.id != ?
+            order by ordered.rn <= here.rn, ordered.rn limit 1""",
+        params + [after_id, after_id]).fetchone()
+    return None if row is None else (row[0], row[1])
 
 
 def get_entry(db, kind: str, entry_id: int) -> dict | None:
@@ -50,10 +197,17 @@ def get_entry(db, kind: str, entry_id: int) -> dict | None:
     return entry
 
 
-def decide(db, actor: Actor, kind: str, entry_id: int, status: str, comment: str = ""
-           ) -> None:
-    """Mark an entry accepted or needs_fix (a comment is required for needs_fix)."""
-    require_role(actor, "committee")
+def unit_entries(db, event_id: int, kind: str, unit_id: int, *, limit: int = 200
+                 ) -> list[dict]:
+    """The unit's entries of this kind (not withdrawn), by date: the detail pane's context."""
+    table = KIND_TABLES[kind]
+    date = _DATE_COLUMN[kind]
+    return list(db.query(
+        f"select e.* from {table} e where e.event_id = ? and e.unit_id = ? and e.deleted = 0 "
+        f"order by e.{date}, e.id limit ?", [event_id, unit_id, limit]))
+
+
+def _validate(kind: str, status: str, comment: str) -> str:
     comment = clean(comment)
     errors = {}
     if kind not in KIND_TABLES or status not in DECISIONS:
@@ -64,21 +218,52 @@ def decide(db, actor: Actor, kind: str, entry_id: int, status: str, comment: str
         errors["comment"] = texts.REV_COMMENT_TOO_LONG
     if errors:
         raise ValidationFailed(errors)
+    return comment
+
+
+def decide(db, actor: Actor, kind: str, entry_id: int, status: str, comment: str = ""
+           ) -> None:
+    """Mark an entry accepted or needs_fix (a comment is required for needs_fix)."""
+    decide_many(db, actor, kind, [entry_id], status, comment)
+
+
+def decide_many(db, actor: Actor, kind: str, entry_ids, status: str, comment: str = ""
+                ) -> int:
+    """One decision (and one comment) for many entries, all or nothing, in one transaction
+    with one audit row per entry. Returns how many entries were decided."""
+    require_role(actor, "committee")
+    comment = _validate(kind, status, comment)
+    ids = sorted({int(i) for i in entry_ids})
+    if not ids:
+        raise ValidationFailed({"entry": texts.REV_NOTHING_SELECTED})
+    if len(ids) > BULK_MAX:
+        raise ValidationFailed({"entry": texts.REV_TOO_MANY.format(max=BULK_MAX)})
     table = KIND_TABLES[kind]
     with write_transaction(db):
-        before = _row(db, table, entry_id)
-        if before is None or before["deleted"]:
-            raise ValidationFailed({"entry": texts.REV_ENTRY_MISSING})
-        db[table].update(entry_id, {"status": status, "review_comment": comment or None,
-                                    "reviewed_by": actor.user_id, "reviewed_at": now_iso()})
-        after = _row(db, table, entry_id)
-        audit.record(db, actor, AuditEvent("review", table, entry_id,
-                                           before=_reviewed(before), after=_reviewed(after)))
-
-
-def _row(db, table, entry_id):
-    rows = list(db.query(f"select * from {table} where id = ?", [entry_id]))
-    return rows[0] if rows else None
+        before = {}
+        for start in range(0, len(ids), 900):
+            chunk = ids[start:start + 900]
+            for row in db.query(f"select id, unit_id, deleted, status, review_comment, "
+                                f"reviewed_by, reviewed_at from {table} where id in "
+                                f"({', '.join('?' * len(chunk))})", chunk):
+                before[row["id"]] = row
+        missing = [i for i in ids if i not in before or before[i]["deleted"]]
+        if missing:
+            raise ValidationFailed({"entry": texts.REV_ENTRY_MISSING if len(ids) == 1 else
+                                    texts.REV_ENTRIES_MISSING.format(
+                                        ids=", ".join(f"#{i}" for i in missing[:10]))})
+        sample_data.require_real_access(db, actor, {r["unit_id"] for r in before.values()})
+        at = now_iso()
+        after = {"status": status, "review_comment": comment or None,
+                 "reviewed_by": actor.user_id, "reviewed_at": at}
+        db.conn.executemany(
+            f"update {table} set status = ?, review_comment = ?, reviewed_by = ?, "
+            f"reviewed_at = ? where id = ?",
+            [(status, comment or None, actor.user_id, at, i) for i in ids])
+        for i in ids:
+            audit.record(db, actor, AuditEvent("review", table, i, before=_reviewed(before[i]),
+                                               after=after))
+    return len(ids)
 
 
 def _reviewed(row):
@@ -89,3 +274,28 @@ def status_counts(db, event_id: int, kind: str) -> dict[str, int]:
     table = KIND_TABLES[kind]
     return dict(db.execute(f"select status, count(*) from {table} where event_id = ? and "
                            f"deleted = 0 group by status", [event_id]).fetchall())
+
+
+def progress(db, event_id: int, kind: str) -> dict:
+    """Review progress of entries (not withdrawn): {'total': (reviewed, all),
+    'wards': [{code, name, reviewed, total}] for all 14 wards (where entries were held),
+    'units': [{id, code, name, reviewed, total}] for units with entries, least reviewed
+    share first}. Reviewed = accepted or needs_fix."""
+    table = KIND_TABLES[kind]
+    reviewed = "sum(case when e.status != 'submitted' then 1 else 0 end)"
+    wards = [dict(zip(("code", "name", "reviewed", "total"), row)) for row in db.execute(
+        f"""select w.code, w.name, coalesce(x.reviewed, 0), coalesce(x.total, 0)
+            from wards w left join (select e.ward_code, {reviewed} as reviewed,
+                                           count(*) as total
+                                    from {table} e where e.event_id = ? and e.deleted = 0
+                                    group by e.ward_code) x on x.ward_code = w.code
+            order by w.code""", [event_id]).fetchall()]
+    units = [dict(zip(("id", "code", "name", "reviewed", "total"), row)) for row in db.execute(
+        f"""select u.id, u.code, u.name, x.reviewed, x.total
+            from (select e.unit_id, {reviewed} as reviewed, count(*) as total
+                  from {table} e where e.event_id = ? and e.deleted = 0
+                  group by e.unit_id) x join units u on u.id = x.unit_id
+            order by cast(x.reviewed as real) / x.total, x.total - x.reviewed desc, u.name""",
+        [event_id]).fetchall()]
+    return {"total": (sum(w["reviewed"] for w in wards), sum(w["total"] for w in wards)),
+            "wards": wards, "units": units}
