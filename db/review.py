@@ -177,10 +177,10 @@ def next_pending(db, event_id: int, kind: str, filters: Filters | None, sort: st
         f"""with ordered as (
                 select e.id, e.status, row_number() over (order by {_order(kind, sort)}) as rn
                 from {KIND_TABLES[kind]} e join units u on u.id = e.unit_id where {where}),
-            here as (select coalesce((select rn from ordered where id = ?), 0) as rn)
-            select id, rn - 1 from ordered, here
+            here as (select coalesce((select rn from ordered where id = ?), 0) as here_rn)
+            select ordered.id, ordered.rn - 1 from ordered, here
             where ordered.status = 'submitted' and ordered.id != ?
-            order by ordered.rn <= here.rn, ordered.rn limit 1""",
+            order by ordered.rn <= here.here_rn, ordered.rn limit 1""",
         params + [after_id, after_id]).fetchone()
     return None if row is None else (row[0], row[1])
 
