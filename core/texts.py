@@ -226,11 +226,14 @@ SCORING_WEIGHT_LABELS = {
     "on_time": "Điểm nộp báo cáo đúng hạn",
 }
 SCORING_RUBRIC_HELP = (
-    "Chỉ tính hoạt động và tuyên truyền đã được Ban chỉ đạo duyệt. Mỗi hoạt động được tính "
-    "theo trọng số của loại hoạt động (tối đa một số hoạt động mỗi loại); số người tham gia "
-    "và số sản phẩm tuyên truyền tính theo thang logarit để đơn vị lớn không thắng chỉ nhờ "
-    "quy mô; đúng hạn là nộp báo cáo trước giờ khóa báo cáo (hoặc trước hết ngày cuối Tuần lễ "
-    "nếu chưa đặt giờ khóa). Đơn vị chỉ được xếp hạng trong nhóm tương đương.")
+    "Điểm tính trên đúng các mục mà bảng theo dõi, báo cáo và tệp xuất đều đếm: hoạt động và "
+    "tuyên truyền chưa rút, không bị yêu cầu sửa — đã duyệt hay chưa đều được tính; duyệt chỉ "
+    "làm đổi điểm khi một mục bị yêu cầu sửa. Mỗi hoạt động được tính theo trọng số của loại "
+    "hoạt động (tối đa một số hoạt động mỗi loại); số người tham gia và số sản phẩm tuyên "
+    "truyền tính theo thang logarit để đơn vị lớn không thắng chỉ nhờ quy mô; đúng hạn là nộp "
+    "báo cáo trước giờ khóa báo cáo (hoặc trước hết ngày cuối Tuần lễ nếu chưa đặt giờ khóa). "
+    "Đơn vị chỉ được xếp hạng trong nhóm tương đương. Cột «Đã duyệt» cho biết phần số liệu của "
+    "đơn vị đã được duyệt; chỉ chọn khen thưởng được cho đơn vị đã duyệt hết.")
 SCORING_WEIGHTS_SAVED = "Đã lưu trọng số chấm điểm."
 SCORING_WEIGHTS_RESET = "Đã khôi phục trọng số mặc định."
 COMMEND_DECISION_INVALID = "Quyết định phải là duyệt hoặc không duyệt."
@@ -426,7 +429,7 @@ COMMEND_COL_RANK = "Hạng"
 COMMEND_COL_TOTAL = "Tổng điểm"
 COMMEND_WEIGHTS_INTRO = ("Sửa trọng số rồi bấm **Lưu**: điểm và xếp hạng của mọi đơn vị được "
                          "tính lại ngay. Mỗi ô trong bảng xếp hạng ghi «số liệu → điểm».")
-COMMEND_TYPE_WEIGHTS = "**Điểm cho mỗi hoạt động được duyệt, theo loại hoạt động**"
+COMMEND_TYPE_WEIGHTS = "**Điểm cho mỗi hoạt động được tính, theo loại hoạt động**"
 COMMEND_RESET_WEIGHTS = "Khôi phục trọng số mặc định"
 COMMEND_FILTER_STATUS = "Trạng thái"
 COMMEND_NO_NOMINATIONS = "Chưa có đề xuất nào."
@@ -934,3 +937,9 @@ REV_BULK_DONE = "Đã lưu kết quả duyệt cho {count} mục: {status}."
 REV_NOTHING_SELECTED = "Chưa chọn mục nào."
 REV_TOO_MANY = "Mỗi lần duyệt tối đa {max} mục."
 REV_ENTRIES_MISSING = "Không tìm thấy các mục {ids} (có thể đơn vị đã rút); chưa lưu mục nào."
+COMMEND_UNIT_UNREVIEWED = ("Chưa thể chọn khen thưởng cho «{name}»: đơn vị còn {activities} "
+                           "hoạt động và {propaganda} mục tuyên truyền chưa được duyệt. Hãy "
+                           "duyệt hết ở trang «Duyệt dữ liệu» (lọc theo đơn vị) rồi chọn lại.")
+COMMEND_COL_REVIEWED = "Đã duyệt"
+COMMEND_REVIEWED_CELL = "{reviewed}/{total} ({share})"
+COMMEND_UNIT_OPTION_UNREVIEWED = "{name} — {group}, hạng {rank} ({total} điểm) — còn {n} mục chưa duyệt"
