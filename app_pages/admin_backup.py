@@ -3,6 +3,7 @@ typing) and download it; restore from an uploaded backup after a confirmation. A
 work is in db/backup.py (also used by manage.py backup / restore)."""
 import streamlit as st
 
+from components import sample_banner
 from components.forms import flash_and_rerun, show_flash
 from components.navigation import guard
 from components.session import database, database_path
@@ -64,3 +65,7 @@ if upload is not None:
         else:
             st.session_state.pop("bak_confirm", None)
             flash_and_rerun(texts.BAKP_RESTORED.format(name=upload.name, kept=kept))
+
+# --- sample data (issue 12 §1): remove every demo row, confirmed, audited -----------------
+st.divider()
+sample_banner.removal_panel(db, actor)

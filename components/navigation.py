@@ -82,6 +82,10 @@ def run(role: str) -> None:
     import sqlite3
 
     try:
+        from components import sample_banner
+        from components.session import database
+
+        sample_banner.show(database(), role)  # every committee/admin page, one place
         build(role).run()
     except sqlite3.OperationalError as error:
         st.error(texts.DB_WRITE_FAILED)

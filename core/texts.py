@@ -885,8 +885,10 @@ DEMO_ACCOUNTS_HEADING = ("Tài khoản mẫu (mật khẩu chỉ hiện MỘT l�
                          "toàn bộ cột «Mật khẩu», không có khoảng trắng):")
 DEMO_ACCOUNTS_COLUMNS = ("Tên đăng nhập", "Vai trò", "Mật khẩu")
 DEMO_ROLE_NAMES = {"committee": "Ban chỉ đạo", "unit": "Đơn vị", "admin": "Quản trị"}
-SAMPLE_BANNER = ("Đang có DỮ LIỆU MẪU trong hệ thống ({details}): các số liệu, báo cáo và "
-                 "tệp xuất hiện có cả dữ liệu mẫu. Quản trị viên gỡ bỏ ở trang «Sao lưu».")
+SAMPLE_BANNER = ("Đang có DỮ LIỆU MẪU trong hệ thống ({details}, tên bắt đầu bằng «[Mẫu]»): "
+                 "các số liệu, báo cáo và tệp xuất hiện có cả dữ liệu mẫu. Quản trị viên gỡ "
+                 "toàn bộ ở trang «Sao lưu» (hoặc: manage.py demo --remove).")
+SAMPLE_BANNER_UNITS = "{units} đơn vị mẫu"
 SAMPLE_REMOVE_HEADING = "Gỡ dữ liệu mẫu"
 SAMPLE_REMOVE_HELP = ("Xóa mọi đơn vị, tài khoản, hoạt động, tuyên truyền, ảnh, mô hình học "
                       "tập, đề xuất, báo cáo đã nộp và quyết định khen thưởng của dữ liệu mẫu "
