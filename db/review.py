@@ -5,6 +5,7 @@ edits it, which sends it back to 'submitted' (db/entries.py). Every decision wri
 audit row per entry, in the same transaction as the change. A sample (demo) account may
 decide only on sample units' entries (db/sample_data.py)."""
 from dataclasses import dataclass
+from functools import lru_cache
 
 from core import texts
 from core.text import clean, fold
@@ -23,6 +24,7 @@ _PHOTO_COLUMN = {"activity": "activity_id", "propaganda": "propaganda_id"}
 # what the text search looks in, besides the unit's name and code
 _TEXT_COLUMNS = {"activity": "e.title || ' ' || e.description",
                  "propaganda": "e.note || ' ' || coalesce(e.link, '')"}
+_UNIT_TEXT = "u.name || ' ' || u.code"
 # sort key -> ORDER BY (the id breaks ties, so paging is stable)
 SORTS = {
     "newest": "e.id desc",
@@ -75,15 +77,22 @@ def _where(kind: str, event_id: int, f: Filters, *, include_withdrawn=False):
             params.append(value)
     needle = fold(f.text or "")
     if needle:
-        where.append(f"llw_fold({_TEXT_COLUMNS[kind]} || ' ' || u.name || ' ' || u.code) "
-                     "like ? escape '\\'")
-        params.append("%" + needle.replace("\\", "\\\\").replace("%", "\\%")
-                      .replace("_", "\\_") + "%")
+        pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%") \
+            .replace("_", "\\_") + "%"
+        where.append(f"(llw_fold({_TEXT_COLUMNS[kind]}) like ? escape '\\' or "
+                     f"llw_fold({_UNIT_TEXT}) like ? escape '\\')")
+        params += [pattern, pattern]
     return " and ".join(where), params
 
 
+@lru_cache(maxsize=200_000)
+def _fold(value) -> str:
+    # titles, notes and unit names repeat across entries: fold each distinct text once
+    return fold(value or "")
+
+
 def _prepare(db) -> None:
-    db.conn.create_function("llw_fold", 1, lambda v: fold(v or ""), deterministic=True)
+    db.conn.create_function("llw_fold", 1, _fold, deterministic=True)
 
 
 def _order(kind: str, sort: str) -> str:
@@ -100,18 +109,34 @@ def search(db, event_id: int, kind: str, filters: Filters | None = None, *,
     table = KIND_TABLES[kind]
     where, params = _where(kind, event_id, filters)
     source = f"from {table} e join units u on u.id = e.unit_id where {where}"
-    total = db.execute(f"select count(*) {source}", params).fetchone()[0]
-    sql = (f"select e.*, u.code as unit_code, u.name as unit_name, u.tier as unit_tier, "
-           f"u.kind as unit_kind {source} order by {_order(kind, sort)}")
-    page_params = list(params)
-    if limit is not None:
-        sql += " limit ? offset ?"
-        page_params += [int(limit), max(0, int(offset))]
-    rows = list(db.query(sql, page_params))
+    select = (f"select e.*, u.code as unit_code, u.name as unit_name, u.tier as unit_tier, "
+              f"u.kind as unit_kind from {table} e join units u on u.id = e.unit_id")
+    offset = max(0, int(offset))
+    if filters.text:
+        # the text test runs Python per row: evaluate it once, for the count and the page
+        ids = [r[0] for r in db.execute(f"select e.id {source} order by {_order(kind, sort)}",
+                                        params)]
+        total = len(ids)
+        wanted = ids[offset:] if limit is None else ids[offset:offset + int(limit)]
+        found = {}
+        for start in range(0, len(wanted), 900):
+            chunk = wanted[start:start + 900]
+            for row in db.query(f"{select} where e.id in ({', '.join('?' * len(chunk))})",
+                                chunk):
+                found[row["id"]] = row
+        rows = [found[i] for i in wanted]
+    else:
+        total = db.execute(f"select count(*) {source}", params).fetchone()[0]
+        sql = f"{select} where {where} order by {_order(kind, sort)}"
+        page_params = list(params)
+        if limit is not None:
+            sql += " limit ? offset ?"
+            page_params += [int(limit), offset]
+        rows = list(db.query(sql, page_params))
     counts = photo_counts(db, kind, [r["id"] for r in rows])
     for row in rows:
         row["photo_count"] = counts.get(row["id"], 0)
-    return Page(rows, total, max(0, int(offset)), limit or total)
+    return Page(rows, total, offset, total if limit is None else limit)
 
 
 def photo_counts(db, kind: str, ids) -> dict[int, int]:
