@@ -27,6 +27,12 @@ def vn_date(iso) -> str:
     return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}" if len(iso) >= 10 else ""
 
 
+def choose(label, names, key):
+    """A filter: «Tất cả» (None) or one code (the placeholder is ours, not Streamlit's)."""
+    return pickers.code_select(label, names, key=key, optional_label=texts.FILTER_ALL,
+                               placeholder=texts.FILTER_ALL)
+
+
 def filter_bar(event):
     kind = st.segmented_control(texts.REV_FILTER_KIND, ["activity", "propaganda"],
                                 key="rev_kind", default="activity",
@@ -34,30 +40,26 @@ def filter_bar(event):
                                 if k == "activity" else texts.REV_KIND_PROPAGANDA) or "activity"
     c1, c2, c3, c4 = st.columns(4)
     with c1:
-        status = pickers.code_select(texts.REV_FILTER_STATUS, texts.STATUS_NAMES,
-                                     key="rev_status", optional_label=texts.FILTER_ALL)
-        ward = pickers.ward_filter("rev_ward")
+        status = choose(texts.REV_FILTER_STATUS, texts.STATUS_NAMES, "rev_status")
+        ward = choose(texts.FILTER_WARD, ref.WARD_NAMES, "rev_ward")
     with c2:
-        tier = pickers.tier_filter("rev_tier")
-        unit_kind = pickers.kind_filter("rev_unit_kind")
+        tier = choose(texts.FILTER_TIER, ref.TIER_NAMES, "rev_tier")
+        unit_kind = choose(texts.FILTER_KIND, ref.KIND_NAMES, "rev_unit_kind")
     with c3:
         type_names = ref.TYPE_NAMES if kind == "activity" else ref.CHANNEL_NAMES
         if st.session_state.get("rev_type") not in (None, *type_names):
             del st.session_state["rev_type"]  # the kind changed
-        type_ = pickers.code_select(texts.REV_FILTER_TYPE, type_names, key="rev_type",
-                                    optional_label=texts.FILTER_ALL)
+        type_ = choose(texts.REV_FILTER_TYPE, type_names, "rev_type")
         days = {d: vn_date(d) for d in events.week_days(event)}
         if st.session_state.get("rev_day") not in (None, *days):
             del st.session_state["rev_day"]
-        day = pickers.code_select(texts.REV_FILTER_DAY, days, key="rev_day",
-                                  optional_label=texts.FILTER_ALL)
+        day = choose(texts.REV_FILTER_DAY, days, "rev_day")
     with c4:
         unit_names = {u[0]: f"{u[1]} — {u[2]}" for u in db.execute(
             "select id, code, name from units order by name").fetchall()}
         if st.session_state.get("rev_unit") not in (None, *unit_names):
             del st.session_state["rev_unit"]
-        unit_id = pickers.code_select(texts.COL_UNIT, unit_names, key="rev_unit",
-                                      optional_label=texts.FILTER_ALL)
+        unit_id = choose(texts.COL_UNIT, unit_names, "rev_unit")
         text = st.text_input(texts.REV_FILTER_TEXT, key="rev_text",
                              placeholder=texts.REV_FILTER_TEXT_HINT)
     c1, c2, _ = st.columns([2, 1, 3])
@@ -256,7 +258,7 @@ total = review.search(db, event["id"], kind, filters, limit=0).total
 pages = max(1, math.ceil(total / size))
 if not 1 <= st.session_state.get("rev_page", 1) <= pages:
     st.session_state["rev_page"] = min(max(1, st.session_state.get("rev_page", 1)), pages)
-c1, c2, c3, c4 = st.columns([1, 1, 2, 4], vertical_alignment="bottom")
+c1, c2, c3, c4 = st.columns([3, 3, 2, 6], vertical_alignment="bottom")
 if c1.button(texts.REV_PREV, key="rev_prev", shortcut="Alt+P",
              disabled=st.session_state["rev_page"] <= 1):
     st.session_state["rev_page"] -= 1

@@ -208,7 +208,7 @@ SCORING_GROUP_SCHOOL = "Trường {tier}"
 SCORING_GROUP_WARD = "Phường (UBND, Trung tâm HTCĐ)"
 SCORING_GROUP_OTHER = "Đơn vị khác"
 SCORING_CRITERIA = {
-    "activities": "Hoạt động được duyệt (theo trọng số loại)",
+    "activities": "Hoạt động được tính (theo trọng số loại)",
     "distinct_types": "Số loại hoạt động khác nhau",
     "participants": "Người tham gia (thang logarit)",
     "propaganda_items": "Sản phẩm tuyên truyền (thang logarit)",
@@ -530,8 +530,8 @@ REPORT_RECIPIENTS = [
 REPORT_APPENDIX = "PHỤ LỤC"
 REPORT_APPENDIX_SUBJECT = "Kết quả theo đơn vị (kèm theo Báo cáo số {number})"
 REPORT_APPENDIX_NOTE = ("Hoạt động và lượt tuyên truyền: số mục được tính (không rút, không "
-                        "bị yêu cầu sửa). Điểm: theo tiêu chí chấm điểm khen thưởng (chỉ tính "
-                        "mục đã được duyệt).")
+                        "bị yêu cầu sửa). Điểm: theo tiêu chí chấm điểm khen thưởng, tính trên "
+                        "cùng các mục đó.")
 REPORT_DISTRICT_LEVEL = "Cấp quận"
 
 # Budget estimate document: PDF and XLSX (issue 6: core/budget_pdf.py)
@@ -898,7 +898,7 @@ SAMPLE_REMOVE_BUTTON = "Gỡ dữ liệu mẫu"
 SAMPLE_NONE = "Không có dữ liệu mẫu trong hệ thống."
 REV_FILTER_DAY = "Ngày"
 REV_FILTER_TEXT = "Tìm theo chữ"
-REV_FILTER_TEXT_HINT = "tên, mô tả, ghi chú, đơn vị… (không cần dấu)"
+REV_FILTER_TEXT_HINT = "không cần gõ dấu"
 REV_SORT = "Sắp xếp"
 REV_SORTS = {"newest": "Mới nhập trước", "oldest": "Nhập trước trước",
              "date": "Theo ngày tổ chức (sớm trước)", "date_desc": "Theo ngày tổ chức (muộn trước)",
@@ -906,8 +906,8 @@ REV_SORTS = {"newest": "Mới nhập trước", "oldest": "Nhập trước trư�
              "status": "Chờ duyệt trước", "size_desc": "Nhiều người tham gia / số lượng trước"}
 REV_PAGE_SIZE = "Số mục mỗi trang"
 REV_PAGE = "Trang"
-REV_PREV = "◀ Trang trước"
-REV_NEXT = "Trang sau ▶"
+REV_PREV = "◀ Trước"
+REV_NEXT = "Sau ▶"
 REV_COUNT_PAGED = ("**{count} mục** phù hợp bộ lọc — đang xem mục {first}–{last}, "
                    "trang {page}/{pages}")
 REV_PROGRESS = "Đã duyệt {reviewed}/{total} {what}"
