@@ -154,7 +154,9 @@ def details(kind, entry):
         st.caption(texts.REV_LINK)
         show_link(link)
     st.caption(texts.REV_PHOTOS)
-    thumbs = [t for t in (thumbnail(p["id"], p["data"]) for p in entry["photos"]) if t]
+    # a stored thumbnail when the photo has one (bounded photos, issue 10 §6), else made once
+    thumbs = [t for t in (p.get("thumb") or thumbnail(p["id"], p["data"])
+                          for p in entry["photos"]) if t]
     if thumbs:
         st.image(thumbs, width=160)
     else:

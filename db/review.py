@@ -112,27 +112,26 @@ def search(db, event_id: int, kind: str, filters: Filters | None = None, *,
     select = (f"select e.*, u.code as unit_code, u.name as unit_name, u.tier as unit_tier, "
               f"u.kind as unit_kind from {table} e join units u on u.id = e.unit_id")
     offset = max(0, int(offset))
+    order = _order(kind, sort)
     if filters.text:
         # the text test runs Python per row: evaluate it once, for the count and the page
-        ids = [r[0] for r in db.execute(f"select e.id {source} order by {_order(kind, sort)}",
-                                        params)]
+        ids = [r[0] for r in db.execute(f"select e.id {source} order by {order}", params)]
         total = len(ids)
         wanted = ids[offset:] if limit is None else ids[offset:offset + int(limit)]
-        found = {}
-        for start in range(0, len(wanted), 900):
-            chunk = wanted[start:start + 900]
-            for row in db.query(f"{select} where e.id in ({', '.join('?' * len(chunk))})",
-                                chunk):
-                found[row["id"]] = row
-        rows = [found[i] for i in wanted]
     else:
         total = db.execute(f"select count(*) {source}", params).fetchone()[0]
-        sql = f"{select} where {where} order by {_order(kind, sort)}"
-        page_params = list(params)
+        # ids first (sorting ids is cheap, often straight from an index), then the rows
+        sql, page_params = f"select e.id {source} order by {order}", list(params)
         if limit is not None:
             sql += " limit ? offset ?"
             page_params += [int(limit), offset]
-        rows = list(db.query(sql, page_params))
+        wanted = [r[0] for r in db.execute(sql, page_params)]
+    found = {}
+    for start in range(0, len(wanted), 900):
+        chunk = wanted[start:start + 900]
+        for row in db.query(f"{select} where e.id in ({', '.join('?' * len(chunk))})", chunk):
+            found[row["id"]] = row
+    rows = [found[i] for i in wanted]
     counts = photo_counts(db, kind, [r["id"] for r in rows])
     for row in rows:
         row["photo_count"] = counts.get(row["id"], 0)
@@ -179,10 +178,16 @@ def position(db, event_id: int, kind: str, filters: Filters | None, sort: str,
     filters = filters or Filters()
     _prepare(db)
     where, params = _where(kind, event_id, filters)
+    source = f"from {KIND_TABLES[kind]} e join units u on u.id = e.unit_id where {where}"
+    if sort in ("newest", "oldest"):
+        if not db.execute(f"select 1 {source} and e.id = ?", params + [entry_id]).fetchone():
+            return None
+        before = "e.id > ?" if sort == "newest" else "e.id < ?"
+        return db.execute(f"select count(*) {source} and {before}",
+                          params + [entry_id]).fetchone()[0]
     row = db.execute(
         f"""with ordered as (select e.id, row_number() over (order by {_order(kind, sort)})
-                             as rn from {KIND_TABLES[kind]} e join units u on u.id = e.unit_id
-                             where {where})
+                             as rn {source})
             select rn - 1 from ordered where id = ?""", params + [entry_id]).fetchone()
     return None if row is None else row[0]
 
@@ -198,10 +203,20 @@ def next_pending(db, event_id: int, kind: str, filters: Filters | None, sort: st
     from dataclasses import replace
 
     where, params = _where(kind, event_id, replace(filters, status=None))
+    source = f"from {KIND_TABLES[kind]} e join units u on u.id = e.unit_id where {where}"
+    if sort in ("newest", "oldest"):  # id order: two index searches, no window over all rows
+        after, wrap = ("<", "desc") if sort == "newest" else (">", "")
+        for extra, extra_params in ((f"and e.id {after} ?", [after_id]), ("", [])):
+            row = db.execute(f"select e.id {source} and e.status = 'submitted' "
+                             f"and e.id != ? {extra} order by e.id {wrap} limit 1",
+                             params + [after_id] + extra_params).fetchone()
+            if row:
+                return row[0], position(db, event_id, kind, filters, sort, row[0])
+        return None
     row = db.execute(
         f"""with ordered as (
                 select e.id, e.status, row_number() over (order by {_order(kind, sort)}) as rn
-                from {KIND_TABLES[kind]} e join units u on u.id = e.unit_id where {where}),
+                {source}),
             here as (select coalesce((select rn from ordered where id = ?), 0) as here_rn)
             select ordered.id, ordered.rn - 1 from ordered, here
             where ordered.status = 'submitted' and ordered.id != ?
@@ -307,20 +322,23 @@ def progress(db, event_id: int, kind: str) -> dict:
     'units': [{id, code, name, reviewed, total}] for units with entries, least reviewed
     share first}. Reviewed = accepted or needs_fix."""
     table = KIND_TABLES[kind]
-    reviewed = "sum(case when e.status != 'submitted' then 1 else 0 end)"
-    wards = [dict(zip(("code", "name", "reviewed", "total"), row)) for row in db.execute(
-        f"""select w.code, w.name, coalesce(x.reviewed, 0), coalesce(x.total, 0)
-            from wards w left join (select e.ward_code, {reviewed} as reviewed,
-                                           count(*) as total
-                                    from {table} e where e.event_id = ? and e.deleted = 0
-                                    group by e.ward_code) x on x.ward_code = w.code
-            order by w.code""", [event_id]).fetchall()]
-    units = [dict(zip(("id", "code", "name", "reviewed", "total"), row)) for row in db.execute(
-        f"""select u.id, u.code, u.name, x.reviewed, x.total
-            from (select e.unit_id, {reviewed} as reviewed, count(*) as total
-                  from {table} e where e.event_id = ? and e.deleted = 0
-                  group by e.unit_id) x join units u on u.id = x.unit_id
-            order by cast(x.reviewed as real) / x.total, x.total - x.reviewed desc, u.name""",
-        [event_id]).fetchall()]
+    by_unit: dict[int, list[int]] = {}
+    by_ward: dict[str, list[int]] = {}
+    # one pass over the covering index (m003_trust_review_indexes), summed here
+    for unit_id, ward, decided, n in db.execute(
+            f"""select unit_id, ward_code, status != 'submitted', count(*) from {table}
+                where event_id = ? and deleted = 0 group by 1, 2, 3""", [event_id]):
+        for key, into in ((unit_id, by_unit), (ward, by_ward)):
+            cell = into.setdefault(key, [0, 0])
+            cell[0] += n if decided else 0
+            cell[1] += n
+    wards = [{"code": code, "name": name, "reviewed": by_ward.get(code, [0, 0])[0],
+              "total": by_ward.get(code, [0, 0])[1]}
+             for code, name in db.execute("select code, name from wards order by code")]
+    names = {row[0]: row[1:] for row in db.execute("select id, code, name from units")}
+    units = [{"id": unit_id, "code": names[unit_id][0], "name": names[unit_id][1],
+              "reviewed": cell[0], "total": cell[1]} for unit_id, cell in by_unit.items()]
+    units.sort(key=lambda u: (u["reviewed"] / u["total"], -(u["total"] - u["reviewed"]),
+                              u["name"]))
     return {"total": (sum(w["reviewed"] for w in wards), sum(w["total"] for w in wards)),
             "wards": wards, "units": units}
