@@ -945,3 +945,4 @@ COMMEND_UNIT_UNREVIEWED = ("Chưa thể chọn khen thưởng cho «{name}»: đ
 COMMEND_COL_REVIEWED = "Đã duyệt"
 COMMEND_REVIEWED_CELL = "{reviewed}/{total} ({share})"
 COMMEND_UNIT_OPTION_UNREVIEWED = "{name} — {group}, hạng {rank} ({total} điểm) — còn {n} mục chưa duyệt"
+AUD_ACTIONS["demo_remove"] = "Gỡ dữ liệu mẫu"
