@@ -122,11 +122,13 @@ def test_search_returns_the_true_count_beyond_500(db, week):
     from tests.stats_fixture import unit_id
 
     school = unit_id(db, "MN-TRUCBACH")
+    db.conn.execute("begin")  # one commit, not 600
     db.conn.executemany(
         "insert into activities (event_id, unit_id, ward_code, type, title, start_date, "
         "end_date, format, created_at) values (?, ?, '00004', 'library', ?, '2020-10-04', "
         "'2020-10-04', 'truc_tiep', '2020-10-04T08:00:00')",
         [(week, school, f"Đọc sách {i}") for i in range(600)])
+    db.conn.execute("commit")
     page = review.search(db, week, "activity", limit=50, offset=550)
     assert page.total == 605 and len(page.rows) == 50  # 600 + the fixture's 5 live ones
     assert len(review.list_entries(db, week, "activity")) == 605  # no silent cap any more
