@@ -82,10 +82,6 @@ def run(role: str) -> None:
     import sqlite3
 
     try:
-        from components import sample_banner
-        from components.session import database
-
-        sample_banner.show(database(), role)  # every committee/admin page, one place
         build(role).run()
     except sqlite3.OperationalError as error:
         st.error(texts.DB_WRITE_FAILED)
@@ -100,5 +96,9 @@ def guard(script: str):
     if actor is None or actor.role not in spec.roles:
         st.error(texts.PAGE_FORBIDDEN)
         st.stop()
+    from components import sample_banner  # every committee/admin page, in one place
+    from components.session import database
+
+    sample_banner.show(database(), actor.role)
     st.title(spec.title)
     return actor

@@ -1,7 +1,7 @@
 """The sample-data banner: while `manage.py demo` data is in the database, every page of the
 committee (and the admin) says so at the top, above the page's own title. Hooked in one
-place, components/navigation.run, so no page can forget it. Cheap: one lookup on the
-small units table per run."""
+place, components/navigation.guard (the first line of every page script), so no page can
+forget it. Cheap: one lookup on the small units table per run."""
 import streamlit as st
 
 from components.forms import flash_and_rerun
