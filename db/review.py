@@ -196,8 +196,9 @@ def next_pending(db, event_id: int, kind: str, filters: Filters | None, sort: st
                  after_id: int) -> tuple[int, int] | None:
     """(id, position) of the next entry still waiting for review ('submitted') after
     `after_id` in the filtered, sorted list, wrapping round to the start; None when
-    nothing is left. A status filter other than 'submitted' is ignored here: the point is
-    the next entry to decide on."""
+    nothing is left. The status filter is ignored when looking (the point is the next
+    entry to decide on); the position is the entry's place in the list as filtered, the
+    page the reviewer is looking at (0 when that list does not show it)."""
     filters = filters or Filters()
     _prepare(db)
     from dataclasses import replace
@@ -211,7 +212,7 @@ def next_pending(db, event_id: int, kind: str, filters: Filters | None, sort: st
                              f"and e.id != ? {extra} order by e.id {wrap} limit 1",
                              params + [after_id] + extra_params).fetchone()
             if row:
-                return row[0], position(db, event_id, kind, filters, sort, row[0])
+                return row[0], position(db, event_id, kind, filters, sort, row[0]) or 0
         return None
     row = db.execute(
         f"""with ordered as (
@@ -222,7 +223,10 @@ def next_pending(db, event_id: int, kind: str, filters: Filters | None, sort: st
             where ordered.status = 'submitted' and ordered.id != ?
             order by ordered.rn <= here.here_rn, ordered.rn limit 1""",
         params + [after_id, after_id]).fetchone()
-    return None if row is None else (row[0], row[1])
+    if row is None:
+        return None
+    # its place in the list as shown (with the status filter, if any)
+    return row[0], position(db, event_id, kind, filters, sort, row[0]) or 0
 
 
 def get_entry(db, kind: str, entry_id: int) -> dict | None:

@@ -204,3 +204,17 @@ def test_progress_per_ward_and_unit(db, committee, week):
     assert (phuc_xa["reviewed"], phuc_xa["total"]) == (1, 2)
     thang_long = next(u for u in prog["units"] if u["code"] == "THCS-THANGLONG")
     assert (thang_long["reviewed"], thang_long["total"]) == (2, 3)
+
+
+def test_next_pending_position_is_its_place_in_the_filtered_list(db, committee, week):
+    shown = [r["id"] for r in review.search(db, week, "activity",
+                                            review.Filters(status="submitted"),
+                                            sort="date").rows]
+    nxt = review.next_pending(db, week, "activity", review.Filters(status="submitted"),
+                              "date", shown[0])
+    assert nxt == (shown[1], 1)
+    newest = review.next_pending(db, week, "activity", review.Filters(status="submitted"),
+                                 "newest", shown[0])
+    listed = [r["id"] for r in review.search(db, week, "activity",
+                                             review.Filters(status="submitted")).rows]
+    assert newest[1] == listed.index(newest[0])
