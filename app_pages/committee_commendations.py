@@ -8,7 +8,7 @@ from components.navigation import guard
 from components.session import current_event, database
 from core import numbers, scoring, texts
 from core import reference as ref
-from db import ValidationFailed, commendations
+from db import AccessDenied, ValidationFailed, commendations
 
 actor = guard("committee_commendations.py")
 db = database()
@@ -139,6 +139,8 @@ with tab_nominations:
                     commendations.decide_nomination(db, actor, n["id"], decision)
                 except ValidationFailed as failure:
                     st.error("; ".join(failure.errors.values()))
+                except AccessDenied as denied:  # a sample account on a real unit's nomination
+                    st.error(str(denied))
                 else:
                     st.rerun()
 
@@ -180,6 +182,8 @@ with tab_picks:
                 token=render_token("commendation_pick"))
         except ValidationFailed as failure:
             errors.show(failure.errors)
+        except AccessDenied as denied:  # a sample account picking a real unit
+            st.error(str(denied))
         else:
             renew_token("commendation_pick")
             reset_fields("pick_")

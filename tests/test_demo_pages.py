@@ -53,3 +53,26 @@ def test_admin_removes_sample_data_after_confirming(app_for, loaded, admin):
                            ).fetchall()
     assert row[0] == admin.username
     assert any("Không có dữ liệu mẫu" in c.value for c in at.caption)
+
+
+def test_a_sample_committee_account_is_refused_on_real_units_with_a_message(
+        app_for, db, admin):
+    """The sample committee account may try everything on sample data; on a real unit's
+    entry or pick the page says why, and nothing is written."""
+    from db import users
+    from tests.stats_fixture import build_week
+
+    build_week(db)
+    demo.load(db, Actor.system(), units=4, activities=10, with_real=True)
+    sample = users.actor_for(db, "mau.bcd")
+    # a real unit with nothing waiting for review, so only the sample rule can refuse
+    real = db.execute("select id from units where code = 'UBND-00006'").fetchone()[0]
+    at = app_for(sample)
+    at.switch_page("app_pages/committee_commendations.py").run()
+    at.selectbox(key="pick_unit").set_value(real)
+    at.text_area(key="pick_rationale").input("Thử")
+    at.button(key="FormSubmitter:commendation_pick-Thêm vào danh sách khen thưởng").click().run()
+    assert not at.exception
+    assert db["commendations"].count == 0
+    assert any("Tài khoản mẫu chỉ thao tác được trên dữ liệu mẫu" in e.value
+               for e in at.error)
