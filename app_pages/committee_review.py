@@ -256,23 +256,26 @@ if jump:  # the next pending entry after a decision: its page, selected
     st.session_state["rev_page"] = jump[1] // size + 1
     st.session_state["rev_current"] = jump[0]
 
-total = review.search(db, event["id"], kind, filters, limit=0).total
-pages = max(1, math.ceil(total / size))
-if not 1 <= st.session_state.get("rev_page", 1) <= pages:
-    st.session_state["rev_page"] = min(max(1, st.session_state.get("rev_page", 1)), pages)
+def fetch(page: int):
+    return review.search(db, event["id"], kind, filters, sort=sort,
+                         offset=(page - 1) * size, limit=size)
+
+
+page_no = max(1, int(st.session_state.get("rev_page", 1)))
+result = fetch(page_no)  # one search gives the page and the true count
+pages = max(1, math.ceil(result.total / size))
+if page_no > pages:  # fewer entries than before (filters, decisions): the last page
+    page_no = pages
+    result = fetch(page_no)
+st.session_state["rev_page"] = page_no
 c1, c2, c3, c4 = st.columns([3, 3, 2, 6], vertical_alignment="bottom")
-if c1.button(texts.REV_PREV, key="rev_prev", shortcut="Alt+P",
-             disabled=st.session_state["rev_page"] <= 1):
-    st.session_state["rev_page"] -= 1
+if c1.button(texts.REV_PREV, key="rev_prev", shortcut="Alt+P", disabled=page_no <= 1):
+    st.session_state["rev_page"] = page_no - 1
     st.rerun()
-if c2.button(texts.REV_NEXT, key="rev_next", shortcut="Alt+N",
-             disabled=st.session_state["rev_page"] >= pages):
-    st.session_state["rev_page"] += 1
+if c2.button(texts.REV_NEXT, key="rev_next", shortcut="Alt+N", disabled=page_no >= pages):
+    st.session_state["rev_page"] = page_no + 1
     st.rerun()
-page_no = c3.number_input(texts.REV_PAGE, min_value=1, max_value=pages, step=1,
-                          key="rev_page")
-result = review.search(db, event["id"], kind, filters, sort=sort,
-                       offset=(page_no - 1) * size, limit=size)
+c3.number_input(texts.REV_PAGE, min_value=1, max_value=pages, step=1, key="rev_page")
 first = result.offset + 1 if result.rows else 0
 c4.markdown(texts.REV_COUNT_PAGED.format(count=numbers.integer(result.total),
                                    first=numbers.integer(first),
