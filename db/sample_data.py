@@ -17,7 +17,9 @@ What `remove()` deletes, in foreign-key order:
   to NULL — a sample account cannot change a real entry (db/review.py, db/commendations.py),
   so this only forgets a name; then the sample accounts themselves;
 - the sample units; and the empty cells the deletions leave in the summary tables
-  (activity_cube / propaganda_cube of db/schema.py m002), so they equal a recount.
+  (activity_cube / propaganda_cube of db/schema.py m002) that no remaining entry maps to,
+  so they are as before the demo (the empty cell of a real entry added, then withdrawn,
+  stays).
 The audit log keeps its history; one audit row records the removal and its counts.
 """
 from db import audit
@@ -28,6 +30,9 @@ from db.connection import write_transaction
 SAMPLE_UNITS = "select id from units where is_sample = 1"
 SAMPLE_USERS = ("select id from users where is_sample = 1 or unit_id in "
                 "(select id from units where is_sample = 1)")
+# the summary tables of db/schema.py m002: their raw table, date column, type column
+_CUBES = {"activity_cube": ("activities", "start_date", "type"),
+          "propaganda_cube": ("propaganda", "date", "channel")}
 # Counted for the summary and the removal report, in the order they are deleted.
 ENTRY_TABLES = ("photos", "commendations", "nominations", "activities", "propaganda",
                 "learning_model_counts", "report_submissions")
@@ -157,9 +162,15 @@ def remove(db, actor: Actor) -> dict[str, int]:
         db.execute(f"delete from users where id in ({users})")
         db.execute(f"delete from units where id in ({units})")
         # the summary tables: the delete triggers subtracted every counting sample entry;
-        # drop the cells left at zero so the tables equal a recount of the raw rows
-        db.execute("delete from activity_cube where n = 0 and participants = 0 and online = 0")
-        db.execute("delete from propaganda_cube where n = 0 and quantity = 0")
+        # drop the cells left empty that no remaining entry maps to (an empty cell of a real
+        # entry added then withdrawn stays), so the tables are as before the demo
+        for cube, (table, date, what) in _CUBES.items():
+            db.execute(f"""delete from {cube} as c where c.n = 0 and not exists (
+                select 1 from {table} e join units u on u.id = e.unit_id
+                where e.event_id = c.event_id and e.ward_code = c.ward_code
+                  and u.kind = c.unit_kind and coalesce(u.tier, '') = c.unit_tier
+                  and e.{date} = c.day and e.{what} = c.{what}
+                  and substr(e.created_at, 1, 10) = c.created_day)""")
         db.execute("drop table _sample_units")
         db.execute("drop table _sample_users")
         audit.record(db, actor, AuditEvent("demo_remove", None, None, detail=removed))

@@ -54,9 +54,10 @@ def recount_cubes(db):
     return activity, propaganda
 
 
-def cubes(db):
-    return (sorted(db.execute("select * from activity_cube").fetchall()),
-            sorted(db.execute("select * from propaganda_cube").fetchall()))
+def cubes(db, nonzero=False):
+    where = " where n != 0" if nonzero else ""
+    return (sorted(db.execute(f"select * from activity_cube{where}").fetchall()),
+            sorted(db.execute(f"select * from propaganda_cube{where}").fetchall()))
 
 
 @pytest.fixture
@@ -75,6 +76,9 @@ def real_week(db, committee, unit_user):
                                         "updated_at": "2020-10-03T10:00:00"})
     db["report_submissions"].insert({"event_id": event_id, "unit_id": unit_user.unit_id,
                                      "submitted_at": "2020-10-07T16:00:00+07:00"})
+    # a real entry added then withdrawn leaves an empty summary cell: it must stay
+    withdrawn = add_activity(db, event_id, "UBND-00004", "00004", "club", "2020-10-06", 12)
+    db["activities"].update(withdrawn, {"deleted": 1})
     db["commendations"].insert({"event_id": event_id, "category": "to_chuc_tot",
                                 "recipient_name": "Trường THCS Thăng Long",
                                 "recipient_unit_id": unit_user.unit_id, "rationale": "Tốt",
@@ -86,7 +90,7 @@ def test_demo_on_real_data_asks_for_yes_and_says_what_it_adds(db, db_path, real_
     before = dump(db)
     code, out, err = cli(db_path, capsys, *DEMO)
     assert code == 1
-    assert "(6 hoạt động, 4 mục tuyên truyền)" in err and "THÊM 12 trường mẫu và 28 đơn vị phường mẫu" in err
+    assert "(7 hoạt động, 4 mục tuyên truyền)" in err and "THÊM 12 trường mẫu và 28 đơn vị phường mẫu" in err
     assert "--yes" in err and "demo --remove" in err
     assert dump(db) == before  # nothing written
 
@@ -107,14 +111,15 @@ def test_demo_changes_no_real_figure_and_remove_restores_everything(db, db_path,
     loaded = sample_data.summary(db)
     assert loaded["units"] == 12 + 28 and loaded["activities"] == 150 and loaded["users"] == 4
     assert json.loads(cli(db_path, capsys, "stats", "--json")[1]) != json.loads(stats_before)
-    assert cubes(db) == recount_cubes(db)
+    assert cubes(db, nonzero=True) == recount_cubes(db)
 
     code, out, _ = cli(db_path, capsys, "demo", "--remove")
     assert code == 0 and "Đã gỡ toàn bộ dữ liệu mẫu: 40 đơn vị mẫu, 4 tài khoản mẫu" in out
     assert cli(db_path, capsys, "stats", "--json")[1] == stats_before  # byte for byte
     assert per_unit_counts(db) == units_before
     assert dump(db) == rows_before  # every table but the audit log, row for row
-    assert cubes(db) == cubes_before == recount_cubes(db)
+    assert cubes(db) == cubes_before  # the empty cell of the withdrawn entry included
+    assert cubes(db, nonzero=True) == recount_cubes(db)
     assert not sample_data.present(db)
     assert db.execute("pragma foreign_key_check").fetchall() == []
     [row] = db.execute("select detail from audit_log where action = 'demo_remove'").fetchall()
