@@ -63,7 +63,7 @@ class Page:
     limit: int
 
 
-def _where(kind: str, event_id: int, f: Filters, *, include_withdrawn=False):
+def _where(kind: str, event_id: int, f: Filters, *, include_withdrawn=False, db=None):
     where, params = ["e.event_id = ?"], [event_id]
     if not include_withdrawn:
         where.append("e.deleted = 0")
@@ -79,10 +79,22 @@ def _where(kind: str, event_id: int, f: Filters, *, include_withdrawn=False):
     if needle:
         pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%") \
             .replace("_", "\\_") + "%"
-        where.append(f"(llw_fold({_TEXT_COLUMNS[kind]}) like ? escape '\\' or "
-                     f"llw_fold({_UNIT_TEXT}) like ? escape '\\')")
-        params += [pattern, pattern]
+        units = _units_matching(db, needle) if db is not None else None
+        if units is None:
+            where.append(f"(llw_fold({_TEXT_COLUMNS[kind]}) like ? escape '\\' or "
+                         f"llw_fold({_UNIT_TEXT}) like ? escape '\\')")
+            params += [pattern, pattern]
+        else:  # units matched once here, not once per entry
+            where.append(f"(llw_fold({_TEXT_COLUMNS[kind]}) like ? escape '\\' or "
+                         f"e.unit_id in ({', '.join(str(int(u)) for u in units) or 'null'}))")
+            params.append(pattern)
     return " and ".join(where), params
+
+
+def _units_matching(db, needle: str) -> list[int]:
+    """Ids of units whose name or code contains the folded `needle`."""
+    return [unit_id for unit_id, text in db.execute(f"select id, {_UNIT_TEXT} from units u")
+            if needle in _fold(text)]
 
 
 @lru_cache(maxsize=200_000)
@@ -114,8 +126,12 @@ def search(db, event_id: int, kind: str, filters: Filters | None = None, *,
     offset = max(0, int(offset))
     order = _order(kind, sort)
     if filters.text:
-        # the text test runs Python per row: evaluate it once, for the count and the page
-        ids = [r[0] for r in db.execute(f"select e.id {source} order by {order}", params)]
+        # the text test runs Python per row: evaluate it once, for the count and the page,
+        # in one pass over the table (every row is read anyway: no index lookups)
+        where, params = _where(kind, event_id, filters, db=db)
+        scan = (f"from {table} e not indexed join units u on u.id = e.unit_id "
+                f"where {where}")
+        ids = [r[0] for r in db.execute(f"select e.id {scan} order by {order}", params)]
         total = len(ids)
         wanted = ids[offset:] if limit is None else ids[offset:offset + int(limit)]
     else:
