@@ -10,10 +10,12 @@ links, unit names, achievements…):
 
 - ``md(value) -> str`` — the text escaped for embedding in a markdown string, e.g.
   ``st.markdown(f"**{md(unit_name)}** — {md(title)}")`` or ``st.caption(md(note))``.
-  Every ASCII punctuation character markdown could act on is backslash-escaped (CommonMark
-  allows a backslash before any ASCII punctuation, and it then shows the character itself),
-  so no image, link, heading, emphasis, colour directive, icon shortcode or formula survives.
-  Line breaks are kept as markdown hard breaks.
+  Every character markdown acts on anywhere (``\\ ` * _ [ ] < > | $ ~ { } #``) is
+  backslash-escaped (CommonMark shows a backslash-escaped punctuation character as itself),
+  and so are the ones that act only at the start of a line (``- + = >`` and the ``.`` or
+  ``)`` of ``1.``), so no image, link, heading, list, emphasis, table, HTML, colour
+  directive or formula survives; plain sentences («…», parentheses, full stops) are left
+  untouched. Line breaks are kept as markdown hard breaks.
 - ``show_text(value, *, caption=False)`` — shows the text on its own line (as ``st.markdown``
   or ``st.caption`` of ``md(value)``). Nothing is shown for empty text.
 - ``show_link(url)`` — a link shown as plain text (escaped), never as a clickable markdown
@@ -25,8 +27,12 @@ import re
 
 import streamlit as st
 
-# Every ASCII punctuation character (CommonMark: any of them may be backslash-escaped).
-_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+# Active anywhere in a line: escapes, code, emphasis, links/images/directives, HTML and
+# autolinks, tables, LaTeX, strikethrough, attribute braces, headings.
+_ANYWHERE = re.compile(r"([\\`*_\[\]<>|$~{}#])")
+# Active only at the start of a line: lists, setext underlines, block quotes, ordered lists.
+_LINE_START = re.compile(r"^(\s*)([-+=>])", re.M)
+_ORDERED = re.compile(r"^(\s*\d+)([.)])", re.M)
 
 
 def md(value) -> str:
@@ -34,7 +40,8 @@ def md(value) -> str:
     if value is None:
         return ""
     text = str(value).replace("\r\n", "\n").replace("\r", "\n")
-    escaped = _PUNCTUATION.sub(r"\\\1", text)
+    escaped = _ANYWHERE.sub(r"\\\1", text)
+    escaped = _ORDERED.sub(r"\1\\\2", _LINE_START.sub(r"\1\\\2", escaped))
     # A hard line break (two spaces would be stripped by an editor; a backslash is explicit).
     return escaped.replace("\n", "\\\n")
 
