@@ -2,6 +2,7 @@
 editable weights, units' nominations to approve or decline, and the committee's picks."""
 import streamlit as st
 
+from components.safe_text import md
 from components.forms import FieldErrors, flash_and_rerun, render_token, renew_token, \
     reset_fields, show_flash
 from components.navigation import guard
@@ -21,11 +22,6 @@ show_flash()
 tab_rank, tab_weights, tab_nominations, tab_picks = st.tabs(
     [texts.COMMEND_TAB_RANKING, texts.COMMEND_TAB_WEIGHTS, texts.COMMEND_TAB_NOMINATIONS,
      texts.COMMEND_TAB_PICKS])
-
-
-def md(text) -> str:
-    """User text inside markdown: formatting characters printed as typed."""
-    return "".join("\\" + ch if ch in "\\`*_{}[]<>()#+-.!|~" else ch for ch in str(text))
 
 
 def points(value: float) -> str:
@@ -138,7 +134,7 @@ with tab_nominations:
                 try:
                     commendations.decide_nomination(db, actor, n["id"], decision)
                 except ValidationFailed as failure:
-                    st.error("; ".join(failure.errors.values()))
+                    st.error(md("; ".join(failure.errors.values())))
                 except AccessDenied as denied:  # a sample account on a real unit's nomination
                     st.error(str(denied))
                 else:
