@@ -48,6 +48,12 @@ if saved:
 else:
     st.caption(texts.BAKP_NONE_YET)
 
+# --- sample data (issue 12 §1): remove every demo row, confirmed, audited -----------------
+from components import sample_banner  # noqa: E402  (kept with its block: one edit here)
+
+st.divider()
+sample_banner.removal_panel(db, actor)
+
 st.divider()
 st.subheader(texts.BAKP_RESTORE)
 st.markdown(texts.BAKP_RESTORE_HELP)
@@ -65,9 +71,3 @@ if upload is not None:
         else:
             st.session_state.pop("bak_confirm", None)
             flash_and_rerun(texts.BAKP_RESTORED.format(name=md(upload.name), kept=md(kept)))
-
-# --- sample data (issue 12 §1): remove every demo row, confirmed, audited -----------------
-from components import sample_banner  # noqa: E402  (kept with its block: one edit here)
-
-st.divider()
-sample_banner.removal_panel(db, actor)

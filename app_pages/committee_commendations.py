@@ -133,10 +133,10 @@ with tab_nominations:
             if decision:
                 try:
                     commendations.decide_nomination(db, actor, n["id"], decision)
-                except ValidationFailed as failure:
-                    st.error(md("; ".join(failure.errors.values())))
                 except AccessDenied as denied:  # a sample account on a real unit's nomination
                     st.error(str(denied))
+                except ValidationFailed as failure:
+                    st.error(md("; ".join(failure.errors.values())))
                 else:
                     st.rerun()
 
