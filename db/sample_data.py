@@ -13,6 +13,8 @@ What `remove()` deletes, in foreign-key order:
   report submissions; double-submit tokens of the deleted rows;
 - then any row of any other table that references a sample unit (found from the schema, so
   a table added later is covered too);
+- import records and sign-in throttle rows of sample accounts (import_files,
+  login_throttle, when those tables exist);
 - references from real rows to a sample account (who reviewed, created, decided…) are set
   to NULL — a sample account cannot change a real entry (db/review.py, db/commendations.py),
   so this only forgets a name; then the sample accounts themselves;
@@ -159,6 +161,15 @@ def remove(db, actor: Actor) -> dict[str, int]:
                 db.execute(f"delete from {table} where {column} in ({users})")
             else:
                 db.execute(f"update {table} set {column} = null where {column} in ({users})")
+        # rows keyed by a sample account without a foreign key (tables of later migrations:
+        # a sample clerk's import record must not refuse a real unit the same file later)
+        present_tables = {r[0] for r in db.execute(
+            "select name from sqlite_master where type = 'table'")}
+        if "import_files" in present_tables:
+            db.execute(f"delete from import_files where user_id in ({users})")
+        if "login_throttle" in present_tables:
+            db.execute("delete from login_throttle where username in (select username from "
+                       f"users where id in ({users}))")
         db.execute(f"delete from users where id in ({users})")
         db.execute(f"delete from units where id in ({units})")
         # the summary tables: the delete triggers subtracted every counting sample entry;
