@@ -16,6 +16,8 @@ MAX_RATIONALE = 2000
 MAX_RECIPIENT = 200
 # The entries that earn points are the entries every figure counts (db/stats.py COUNTING,
 # DESIGN §4): not withdrawn, not needs-fix — reviewed or not (core/scoring.py explains).
+# The name is historical (it once meant 'accepted only'); the queries below use it.
+ACCEPTED = COUNTING
 
 
 # --- rubric inputs ------------------------------------------------------------------------
@@ -34,7 +36,7 @@ def unit_inputs(db, event: dict) -> list[scoring.UnitInputs]:
     by_type: dict[int, dict] = {}
     for unit_id, type_code, count in db.execute(
             f"""select a.unit_id, a.type, count(*) from activities a
-                where a.event_id = ? and {COUNTING.format(t='a')}
+                where a.event_id = ? and {ACCEPTED.format(t='a')}
                 group by a.unit_id, a.type""", [event_id]).fetchall():
         by_type.setdefault(unit_id, {})[type_code] = count
     activity = {row[0]: row[1:] for row in db.execute(
@@ -42,11 +44,11 @@ def unit_inputs(db, event: dict) -> list[scoring.UnitInputs]:
                    sum(case when coalesce(trim(a.evidence_url), '') != ''
                             or exists (select 1 from photos ph where ph.activity_id = a.id)
                        then 1 else 0 end)
-            from activities a where a.event_id = ? and {COUNTING.format(t='a')}
+            from activities a where a.event_id = ? and {ACCEPTED.format(t='a')}
             group by a.unit_id""", [event_id]).fetchall()}
     propaganda = {row[0]: row[1:] for row in db.execute(
         f"""select p.unit_id, sum(p.quantity), count(distinct p.channel)
-            from propaganda p where p.event_id = ? and {COUNTING.format(t='p')}
+            from propaganda p where p.event_id = ? and {ACCEPTED.format(t='p')}
             group by p.unit_id""", [event_id]).fetchall()}
     review = review_progress(db, event_id)
     on_time = {row[0] for row in db.execute(
