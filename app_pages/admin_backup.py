@@ -48,6 +48,12 @@ if saved:
 else:
     st.caption(texts.BAKP_NONE_YET)
 
+# --- sample data (issue 12 §1): remove every demo row, confirmed, audited -----------------
+from components import sample_banner  # noqa: E402  (kept with its block: one edit here)
+
+st.divider()
+sample_banner.removal_panel(db, actor)
+
 st.divider()
 st.subheader(texts.BAKP_RESTORE)
 st.markdown(texts.BAKP_RESTORE_HELP)

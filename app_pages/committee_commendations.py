@@ -9,7 +9,7 @@ from components.navigation import guard
 from components.session import current_event, database
 from core import numbers, scoring, texts
 from core import reference as ref
-from db import ValidationFailed, commendations
+from db import AccessDenied, ValidationFailed, commendations
 
 actor = guard("committee_commendations.py")
 db = database()
@@ -26,6 +26,27 @@ tab_rank, tab_weights, tab_nominations, tab_picks = st.tabs(
 
 def points(value: float) -> str:
     return numbers.decimal(value, 1)
+
+
+def reviewed(inputs) -> str:
+    if not inputs.entries_total:
+        return "—"
+    return texts.COMMEND_REVIEWED_CELL.format(
+        reviewed=numbers.integer(inputs.entries_reviewed),
+        total=numbers.integer(inputs.entries_total),
+        share=numbers.percent(inputs.reviewed_share, 0))
+
+
+def unit_option(u) -> str:
+    if u is None:
+        return "—"
+    s = scores_by_unit[u]
+    fields = dict(name=s.inputs.name, group=scoring.group_name(s.group), rank=s.rank,
+                  total=points(s.total))
+    if s.inputs.unreviewed:
+        return texts.COMMEND_UNIT_OPTION_UNREVIEWED.format(
+            **fields, n=numbers.integer(s.inputs.unreviewed))
+    return texts.COMMEND_UNIT_OPTION.format(**fields)
 
 
 def raw_value(part) -> str:
@@ -45,6 +66,7 @@ with tab_rank:
         st.dataframe(
             [{texts.COMMEND_COL_RANK: s.rank, texts.COL_UNIT: s.inputs.name,
               texts.COMMEND_COL_TOTAL: points(s.total),
+              texts.COMMEND_COL_REVIEWED: reviewed(s.inputs),
               **{texts.SCORING_CRITERIA[p.criterion]: f"{raw_value(p)} → {points(p.points)}"
                  for p in s.parts}} for s in scores],
             hide_index=True, width="stretch", key=f"rank_{group}")
@@ -111,13 +133,15 @@ with tab_nominations:
             if decision:
                 try:
                     commendations.decide_nomination(db, actor, n["id"], decision)
+                except AccessDenied as denied:  # a sample account on a real unit's nomination
+                    st.error(str(denied))
                 except ValidationFailed as failure:
                     st.error(md("; ".join(failure.errors.values())))
                 else:
                     st.rerun()
 
+scores_by_unit = {s.inputs.unit_id: s for group in ranked.values() for s in group}
 with tab_picks:
-    scores_by_unit = {s.inputs.unit_id: s for group in ranked.values() for s in group}
     approved = {n["id"]: n for n in commendations.list_nominations(db, event["id"],
                                                                    "approved")}
     errors = FieldErrors()
@@ -129,11 +153,7 @@ with tab_picks:
             texts.COMMEND_FIELD_UNIT, [None] + sorted(
                 scores_by_unit, key=lambda u: (scoring.group_order().index(
                     scores_by_unit[u].group), scores_by_unit[u].rank)),
-            format_func=lambda u: "—" if u is None else texts.COMMEND_UNIT_OPTION.format(
-                name=scores_by_unit[u].inputs.name,
-                group=scoring.group_name(scores_by_unit[u].group),
-                rank=scores_by_unit[u].rank, total=points(scores_by_unit[u].total)),
-            key="pick_unit")
+            format_func=unit_option, key="pick_unit")
         errors.slot("recipient_unit_id")
         nomination_choice = st.selectbox(
             texts.COMMEND_FIELD_NOMINATION, [None] + list(approved),
@@ -158,6 +178,8 @@ with tab_picks:
                 token=render_token("commendation_pick"))
         except ValidationFailed as failure:
             errors.show(failure.errors)
+        except AccessDenied as denied:  # a sample account picking a real unit
+            st.error(str(denied))
         else:
             renew_token("commendation_pick")
             reset_fields("pick_")

@@ -3,7 +3,8 @@ import json
 import sys
 
 from cli.common import fail, open_db
-from db import Actor, demo, events, export, stats
+from core import texts
+from db import Actor, demo, events, export, sample_data, stats
 
 
 def _event(db, year):
@@ -43,17 +44,33 @@ def cmd_export(args):
 
 def cmd_demo(args):
     db = open_db(args)
+    if args.remove:
+        removed = sample_data.remove(db, Actor.system())
+        if not removed["units"] and not removed["users"]:
+            print(texts.DEMO_NOTHING_TO_REMOVE)
+        else:
+            print(texts.DEMO_REMOVED.format(details=sample_data.describe(removed)))
+        return
     try:
         result = demo.load(db, Actor.system(), units=args.units, activities=args.activities,
-                           seed=args.seed, year=args.year, accounts=not args.no_accounts)
+                           seed=args.seed, year=args.year, accounts=not args.no_accounts,
+                           with_real=args.yes)
+    except demo.RealDataPresent as error:
+        fail(f"{error}\n{texts.DEMO_CONFIRM_WITH_YES}")
     except (demo.DemoAlreadyLoaded, ValueError) as error:
         fail(str(error))
-    print(f"Đã nạp dữ liệu mẫu: {result.units} trường mẫu, {result.activities} hoạt động, "
-          f"{result.propaganda} mục tuyên truyền, {result.nominations} đề xuất khen thưởng.")
+    print(f"Đã nạp dữ liệu mẫu: {result.units} đơn vị mẫu, {result.activities} hoạt động, "
+          f"{result.propaganda} mục tuyên truyền, {result.nominations} đề xuất khen thưởng "
+          "(chỉ vào các đơn vị mẫu; gỡ bỏ bằng: manage.py demo --remove).")
     if result.accounts:
-        print("Tài khoản mẫu (mật khẩu chỉ hiện MỘT lần — hãy ghi lại):")
-        for username, role, password in result.accounts:
-            print(f"  {username}\t{role}\t{password}")
+        print(texts.DEMO_ACCOUNTS_HEADING)
+        rows = [texts.DEMO_ACCOUNTS_COLUMNS] + [
+            (username, texts.DEMO_ROLE_NAMES.get(role, role), password)
+            for username, role, password in result.accounts]
+        widths = [max(len(r[i]) for r in rows) for i in range(3)]
+        for row in rows:
+            print("  " + "   ".join(cell.ljust(width) for cell, width in zip(row, widths))
+                  .rstrip())
 
 
 def register(sub):
@@ -74,4 +91,9 @@ def register(sub):
     p.add_argument("--seed", type=int, default=2020)
     p.add_argument("--year", type=int, default=None)
     p.add_argument("--no-accounts", action="store_true", help="do not create sample accounts")
+    p.add_argument("--yes", action="store_true",
+                   help="load even though the database already holds real entries (the "
+                        "demo adds its own sample units and never touches real ones)")
+    p.add_argument("--remove", action="store_true",
+                   help="delete every sample unit, account and row in one transaction")
     p.set_defaults(func=cmd_demo)

@@ -98,5 +98,9 @@ def guard(script: str):
     if actor is None or actor.role not in spec.roles:
         st.error(texts.PAGE_FORBIDDEN)
         st.stop()
+    from components import sample_banner  # every committee/admin page, in one place
+    from components.session import database
+
+    sample_banner.show(database(), actor.role)
     st.title(spec.title)
     return actor

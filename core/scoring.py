@@ -1,16 +1,27 @@
 """The commendation rubric: per-unit inputs in, a score and its breakdown out. Pure.
 
 Every point of a score can be traced to one line of the breakdown, so the committee can
-explain a ranking to a unit. Only entries the committee has accepted count.
+explain a ranking to a unit.
+
+Which entries count — ONE rule with the dashboard, the PDF and the workbook (db/stats.py,
+DESIGN §4): an activity or propaganda entry earns points when it is not withdrawn
+(`deleted = 0`) and not marked needs-fix (`status != 'needs_fix'`), whether or not the
+committee has reviewed it yet. Review changes a score only by removing an entry (needs-fix
+takes it out until the unit corrects it); accepting an entry changes nothing. So a unit
+with 14 activities outranks units with 2 however far review has got. The rubric has no
+review factor: instead each unit's reviewed share (accepted or needs-fix, out of its
+entries) is shown beside its score, and a unit cannot be chosen for a commendation while
+any of its entries still waits for review (db/commendations.py).
 
 Criteria (weights editable per event, stored as JSON in events.scoring_weights):
-- activities: each accepted activity earns the weight of its type; at most
+- activities: each counting activity earns the weight of its type; at most
   `activity_cap` activities of one type count (volume alone does not win);
 - distinct types: points per distinct activity type (breadth of the programme);
 - participants: `participants` × log10(1 + participants) — log-scaled so a school of
   2 000 pupils does not win by size alone (100 → 2 units, 1 000 → 3, 10 000 → 4);
-- propaganda: `propaganda_items` × log10(1 + items) and points per distinct channel;
-- evidence: `evidence` × share of accepted activities with a link or a photo;
+- propaganda: `propaganda_items` × log10(1 + items) and points per distinct channel
+  (counting propaganda entries);
+- evidence: `evidence` × share of counting activities with a link or a photo;
 - on time: `on_time` points when the unit marked its report submitted before the deadline.
 
 Units are ranked only against comparable units: each school tier, the wards (People's
@@ -113,16 +124,28 @@ class UnitInputs:
     kind: str
     tier: str | None = None
     ward_code: str | None = None
-    activities_by_type: dict = field(default_factory=dict)  # accepted, not deleted
+    activities_by_type: dict = field(default_factory=dict)  # counting: not deleted/needs-fix
     participants: int = 0
     propaganda_items: int = 0
     channels: int = 0
     activities_with_evidence: int = 0
     submitted_on_time: bool = False
+    # review progress, shown beside the score (not scored): entries not withdrawn, and
+    # those of them the committee has decided on (accepted or needs-fix)
+    entries_total: int = 0
+    entries_reviewed: int = 0
 
     @property
     def activities(self) -> int:
         return sum(self.activities_by_type.values())
+
+    @property
+    def unreviewed(self) -> int:
+        return self.entries_total - self.entries_reviewed
+
+    @property
+    def reviewed_share(self) -> float | None:
+        return self.entries_reviewed / self.entries_total if self.entries_total else None
 
 
 @dataclass(frozen=True)

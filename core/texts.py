@@ -200,7 +200,7 @@ SCORING_GROUP_SCHOOL = "Trường {tier}"
 SCORING_GROUP_WARD = "Phường (UBND, Trung tâm HTCĐ)"
 SCORING_GROUP_OTHER = "Đơn vị khác"
 SCORING_CRITERIA = {
-    "activities": "Hoạt động được duyệt (theo trọng số loại)",
+    "activities": "Hoạt động được tính (theo trọng số loại)",
     "distinct_types": "Số loại hoạt động khác nhau",
     "participants": "Người tham gia (thang logarit)",
     "propaganda_items": "Sản phẩm tuyên truyền (thang logarit)",
@@ -218,11 +218,14 @@ SCORING_WEIGHT_LABELS = {
     "on_time": "Điểm nộp báo cáo đúng hạn",
 }
 SCORING_RUBRIC_HELP = (
-    "Chỉ tính hoạt động và tuyên truyền đã được Ban chỉ đạo duyệt. Mỗi hoạt động được tính "
-    "theo trọng số của loại hoạt động (tối đa một số hoạt động mỗi loại); số người tham gia "
-    "và số sản phẩm tuyên truyền tính theo thang logarit để đơn vị lớn không thắng chỉ nhờ "
-    "quy mô; đúng hạn là nộp báo cáo trước giờ khóa báo cáo (hoặc trước hết ngày cuối Tuần lễ "
-    "nếu chưa đặt giờ khóa). Đơn vị chỉ được xếp hạng trong nhóm tương đương.")
+    "Điểm tính trên đúng các mục mà bảng theo dõi, báo cáo và tệp xuất đều đếm: hoạt động và "
+    "tuyên truyền chưa rút, không bị yêu cầu sửa — đã duyệt hay chưa đều được tính; duyệt chỉ "
+    "làm đổi điểm khi một mục bị yêu cầu sửa. Mỗi hoạt động được tính theo trọng số của loại "
+    "hoạt động (tối đa một số hoạt động mỗi loại); số người tham gia và số sản phẩm tuyên "
+    "truyền tính theo thang logarit để đơn vị lớn không thắng chỉ nhờ quy mô; đúng hạn là nộp "
+    "báo cáo trước giờ khóa báo cáo (hoặc trước hết ngày cuối Tuần lễ nếu chưa đặt giờ khóa). "
+    "Đơn vị chỉ được xếp hạng trong nhóm tương đương. Cột «Đã duyệt» cho biết phần số liệu của "
+    "đơn vị đã được duyệt; chỉ chọn khen thưởng được cho đơn vị đã duyệt hết.")
 SCORING_WEIGHTS_SAVED = "Đã lưu trọng số chấm điểm."
 SCORING_WEIGHTS_RESET = "Đã khôi phục trọng số mặc định."
 COMMEND_DECISION_INVALID = "Quyết định phải là duyệt hoặc không duyệt."
@@ -419,7 +422,7 @@ COMMEND_COL_RANK = "Hạng"
 COMMEND_COL_TOTAL = "Tổng điểm"
 COMMEND_WEIGHTS_INTRO = ("Sửa trọng số rồi bấm **Lưu**: điểm và xếp hạng của mọi đơn vị được "
                          "tính lại ngay. Mỗi ô trong bảng xếp hạng ghi «số liệu → điểm».")
-COMMEND_TYPE_WEIGHTS = "**Điểm cho mỗi hoạt động được duyệt, theo loại hoạt động**"
+COMMEND_TYPE_WEIGHTS = "**Điểm cho mỗi hoạt động được tính, theo loại hoạt động**"
 COMMEND_RESET_WEIGHTS = "Khôi phục trọng số mặc định"
 COMMEND_FILTER_STATUS = "Trạng thái"
 COMMEND_NO_NOMINATIONS = "Chưa có đề xuất nào."
@@ -517,8 +520,8 @@ REPORT_RECIPIENTS = [
 REPORT_APPENDIX = "PHỤ LỤC"
 REPORT_APPENDIX_SUBJECT = "Kết quả theo đơn vị (kèm theo Báo cáo số {number})"
 REPORT_APPENDIX_NOTE = ("Hoạt động và lượt tuyên truyền: số mục được tính (không rút, không "
-                        "bị yêu cầu sửa). Điểm: theo tiêu chí chấm điểm khen thưởng (chỉ tính "
-                        "mục đã được duyệt).")
+                        "bị yêu cầu sửa). Điểm: theo tiêu chí chấm điểm khen thưởng, tính trên "
+                        "cùng các mục đó.")
 REPORT_DISTRICT_LEVEL = "Cấp quận"
 
 # Budget estimate document: PDF and XLSX (issue 6: core/budget_pdf.py)
@@ -951,3 +954,85 @@ DB_ERROR = ("Cơ sở dữ liệu đang bận hoặc gặp lỗi, thao tác chư
 BAK_FOREIGN_OBJECTS_DROPPED = "bỏ qua {count} đối tượng lạ (trigger, view hoặc bảng không thuộc ứng dụng)"
 PHOTO_TOO_MANY_PIXELS = ("Ảnh «{name}» quá lớn ({width}×{height} điểm ảnh; ảnh PNG/WebP tối đa "
                          "{max} triệu điểm ảnh). Hãy thu nhỏ ảnh hoặc lưu lại dưới dạng JPEG.")
+# --- Sample data, review at scale, scoring (h5) ---
+SAMPLE_ACCOUNT_REAL_DATA = ("Tài khoản mẫu chỉ thao tác được trên dữ liệu mẫu, không sửa "
+                            "dữ liệu của đơn vị thật.")
+SAMPLE_TABLE_NAMES = {"units": "đơn vị mẫu", "users": "tài khoản mẫu", "photos": "ảnh",
+                      "commendations": "quyết định khen thưởng", "nominations": "đề xuất",
+                      "activities": "hoạt động", "propaganda": "mục tuyên truyền",
+                      "learning_model_counts": "dòng mô hình học tập",
+                      "report_submissions": "báo cáo đã nộp"}
+DEMO_PLAN = ("Cơ sở dữ liệu đã có số liệu thật ({activities_real} hoạt động, "
+             "{propaganda_real} mục tuyên truyền). Lệnh demo sẽ THÊM {schools} trường mẫu và "
+             "{ward_units} đơn vị phường mẫu (tên bắt đầu bằng «[Mẫu]»), {activities} hoạt "
+             "động và {propaganda} mục tuyên truyền mẫu chỉ của các đơn vị mẫu đó, cùng các "
+             "tài khoản mẫu. Không đơn vị, số liệu hay tài khoản thật nào bị thay đổi; gỡ bỏ "
+             "toàn bộ bằng: manage.py demo --remove.")
+DEMO_CONFIRM_WITH_YES = "Nếu đồng ý, chạy lại lệnh với --yes."
+DEMO_NOTHING_TO_REMOVE = "Không có dữ liệu mẫu nào để gỡ."
+DEMO_REMOVED = "Đã gỡ toàn bộ dữ liệu mẫu: {details}. Số liệu thật giữ nguyên."
+DEMO_ACCOUNTS_HEADING = ("Tài khoản mẫu (mật khẩu chỉ hiện MỘT lần — hãy ghi lại; mật khẩu là "
+                         "toàn bộ cột «Mật khẩu», không có khoảng trắng):")
+DEMO_ACCOUNTS_COLUMNS = ("Tên đăng nhập", "Vai trò", "Mật khẩu")
+DEMO_ROLE_NAMES = {"committee": "Ban chỉ đạo", "unit": "Đơn vị", "admin": "Quản trị"}
+SAMPLE_BANNER = ("Đang có DỮ LIỆU MẪU trong hệ thống ({details}, tên bắt đầu bằng «[Mẫu]»): "
+                 "các số liệu, báo cáo và tệp xuất hiện có cả dữ liệu mẫu. Quản trị viên gỡ "
+                 "toàn bộ ở trang «Sao lưu» (hoặc: manage.py demo --remove).")
+SAMPLE_BANNER_UNITS = "{units} đơn vị mẫu"
+SAMPLE_REMOVE_HEADING = "Gỡ dữ liệu mẫu"
+SAMPLE_REMOVE_HELP = ("Xóa mọi đơn vị, tài khoản, hoạt động, tuyên truyền, ảnh, mô hình học "
+                      "tập, đề xuất, báo cáo đã nộp và quyết định khen thưởng của dữ liệu mẫu "
+                      "trong một lần; số liệu thật giữ nguyên. Hiện có: {details}.")
+SAMPLE_REMOVE_CONFIRM = "Tôi hiểu: toàn bộ dữ liệu mẫu sẽ bị xóa và không khôi phục được"
+SAMPLE_REMOVE_BUTTON = "Gỡ dữ liệu mẫu"
+SAMPLE_NONE = "Không có dữ liệu mẫu trong hệ thống."
+REV_FILTER_DAY = "Ngày"
+REV_FILTER_TEXT = "Tìm theo chữ"
+REV_FILTER_TEXT_HINT = "không cần gõ dấu"
+REV_SORT = "Sắp xếp"
+REV_SORTS = {"newest": "Mới nhập trước", "oldest": "Nhập trước trước",
+             "date": "Theo ngày tổ chức (sớm trước)", "date_desc": "Theo ngày tổ chức (muộn trước)",
+             "unit": "Theo tên đơn vị", "ward": "Theo phường",
+             "status": "Chờ duyệt trước", "size_desc": "Nhiều người tham gia / số lượng trước"}
+REV_PAGE_SIZE = "Số mục mỗi trang"
+REV_PAGE = "Trang"
+REV_PREV = "◀ Trước"
+REV_NEXT = "Sau ▶"
+REV_COUNT_PAGED = ("**{count} mục** phù hợp bộ lọc — đang xem mục {first}–{last}, "
+                   "trang {page}/{pages}")
+REV_PROGRESS = "Đã duyệt {reviewed}/{total} {what}"
+REV_PROGRESS_CELL = "đã duyệt {reviewed}/{total}"
+REV_PROGRESS_DETAIL = "Tiến độ duyệt theo phường và theo đơn vị"
+REV_COL_REVIEWED = "Đã duyệt"
+REV_COL_SHARE = "Tỷ lệ"
+REV_COL_ID = "Số"
+REV_COL_STATUS = "Trạng thái"
+REV_COL_DAY = "Ngày"
+REV_COL_TYPE = "Loại / kênh"
+REV_COL_WHAT = "Nội dung"
+REV_COL_PARTICIPANTS = "Người tham gia"
+REV_COL_QUANTITY = "Số lượng"
+REV_COL_PHOTOS = "Ảnh"
+REV_TABLE_HELP = ("Bấm một dòng để mở chi tiết; đánh dấu nhiều dòng (hoặc ô đầu cột để chọn cả "
+                  "trang) để duyệt hay yêu cầu sửa một lần. Phím tắt: Alt+D duyệt, Alt+S yêu "
+                  "cầu sửa, Alt+N / Alt+P trang sau / trước.")
+REV_LINK = "Đường dẫn minh chứng"
+REV_CURRENT_STATUS = "Trạng thái hiện tại: {status}"
+REV_UNIT_OTHERS = "Các mục khác của đơn vị này: {count}"
+REV_OPENED_NEXT = "Đã mở mục chờ duyệt tiếp theo."
+REV_ALL_DONE = "Không còn mục nào chờ duyệt trong bộ lọc này."
+REV_BULK_HEADING = "**Đã chọn {count} mục**"
+REV_BULK_COMMENT = "Nhận xét chung cho các mục đã chọn (bắt buộc khi yêu cầu sửa)"
+REV_BULK_ACCEPT = "Duyệt {count} mục"
+REV_BULK_NEEDS_FIX = "Yêu cầu sửa {count} mục"
+REV_BULK_DONE = "Đã lưu kết quả duyệt cho {count} mục: {status}."
+REV_NOTHING_SELECTED = "Chưa chọn mục nào."
+REV_TOO_MANY = "Mỗi lần duyệt tối đa {max} mục."
+REV_ENTRIES_MISSING = "Không tìm thấy các mục {ids} (có thể đơn vị đã rút); chưa lưu mục nào."
+COMMEND_UNIT_UNREVIEWED = ("Chưa thể chọn khen thưởng cho «{name}»: đơn vị còn {activities} "
+                           "hoạt động và {propaganda} mục tuyên truyền chưa được duyệt. Hãy "
+                           "duyệt hết ở trang «Duyệt dữ liệu» (lọc theo đơn vị) rồi chọn lại.")
+COMMEND_COL_REVIEWED = "Đã duyệt"
+COMMEND_REVIEWED_CELL = "{reviewed}/{total} ({share})"
+COMMEND_UNIT_OPTION_UNREVIEWED = "{name} — {group}, hạng {rank} ({total} điểm) — còn {n} mục chưa duyệt"
+AUD_ACTIONS["demo_remove"] = "Gỡ dữ liệu mẫu"

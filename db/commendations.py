@@ -6,15 +6,18 @@ The scoring itself is pure (core/scoring.py); this module only gathers and store
 from core import reference as ref
 from core import scoring, texts
 from core.text import clean
-from db import audit, idempotency
+from db import audit, idempotency, sample_data
+from db.stats import COUNTING
 from db.access import Actor, ValidationFailed, require_role
 from db.audit import AuditEvent, now_iso
 from db.connection import write_transaction
 
 MAX_RATIONALE = 2000
 MAX_RECIPIENT = 200
-# Only what the committee accepted earns points.
-ACCEPTED = "{t}.deleted = 0 and {t}.status = 'accepted'"
+# The entries that earn points are the entries every figure counts (db/stats.py COUNTING,
+# DESIGN §4): not withdrawn, not needs-fix — reviewed or not (core/scoring.py explains).
+# The name is historical (it once meant 'accepted only'); the queries below use it.
+ACCEPTED = COUNTING
 
 
 # --- rubric inputs ------------------------------------------------------------------------
@@ -47,6 +50,7 @@ def unit_inputs(db, event: dict) -> list[scoring.UnitInputs]:
         f"""select p.unit_id, sum(p.quantity), count(distinct p.channel)
             from propaganda p where p.event_id = ? and {ACCEPTED.format(t='p')}
             group by p.unit_id""", [event_id]).fetchall()}
+    review = review_progress(db, event_id)
     on_time = {row[0] for row in db.execute(
         """select unit_id from report_submissions
            where event_id = ? and substr(submitted_at, 1, 16) <= ?""",
@@ -62,8 +66,31 @@ def unit_inputs(db, event: dict) -> list[scoring.UnitInputs]:
             activities_by_type=by_type.get(unit["id"], {}), participants=participants or 0,
             propaganda_items=items or 0, channels=channels or 0,
             activities_with_evidence=with_evidence or 0,
-            submitted_on_time=unit["id"] in on_time))
+            submitted_on_time=unit["id"] in on_time,
+            entries_total=review.get(unit["id"], (0, 0))[0],
+            entries_reviewed=review.get(unit["id"], (0, 0))[1]))
     return out
+
+
+def review_progress(db, event_id: int) -> dict[int, tuple[int, int]]:
+    """{unit_id: (entries, reviewed)} over activities and propaganda not withdrawn;
+    reviewed = accepted or needs-fix."""
+    out: dict[int, tuple[int, int]] = {}
+    for table in ("activities", "propaganda"):
+        for unit_id, total, reviewed in db.execute(
+                f"""select unit_id, count(*), sum(status != 'submitted') from {table}
+                    where event_id = ? and deleted = 0 group by unit_id""", [event_id]):
+            t, r = out.get(unit_id, (0, 0))
+            out[unit_id] = (t + total, r + reviewed)
+    return out
+
+
+def unreviewed_entries(db, event_id: int, unit_id: int) -> tuple[int, int]:
+    """(activities, propaganda entries) of the unit still waiting for review."""
+    return tuple(db.execute(
+        f"select count(*) from {table} where event_id = ? and unit_id = ? and deleted = 0 "
+        f"and status = 'submitted'", [event_id, unit_id]).fetchone()[0]
+        for table in ("activities", "propaganda"))
 
 
 def get_weights(db, event_id: int) -> dict:
@@ -133,6 +160,7 @@ def decide_nomination(db, actor: Actor, nomination_id: int, decision: str) -> No
         before = get_nomination(db, nomination_id)
         if before is None:
             raise ValidationFailed({"nomination": texts.COMMEND_NOMINATION_UNKNOWN})
+        sample_data.require_real_access(db, actor, [before["unit_id"]])
         db["nominations"].update(nomination_id, {"status": decision,
                                                  "decided_by": actor.user_id,
                                                  "decided_at": now_iso()})
@@ -169,6 +197,10 @@ def add_commendation(db, actor: Actor, event_id: int, fields: dict,
         if (saved := idempotency.already_saved(db, token)) is not None:
             return saved
         record = _commendation_record(db, event_id, fields)
+        touched = [record["recipient_unit_id"]] if record["recipient_unit_id"] else []
+        if record["nomination_id"]:
+            touched.append(get_nomination(db, record["nomination_id"])["unit_id"])
+        sample_data.require_real_access(db, actor, touched)
         record.update(event_id=event_id, created_by=actor.user_id, created_at=now_iso())
         row_id = db["commendations"].insert(record).last_pk
         idempotency.remember(db, token, "commendations", row_id)
@@ -198,6 +230,10 @@ def _commendation_record(db, event_id: int, fields: dict) -> dict:
         unit = db.execute("select id, name from units where id = ?", [unit_id]).fetchone()
         if unit is None:
             errors["recipient_unit_id"] = texts.COMMEND_UNIT_UNKNOWN
+        elif any(waiting := unreviewed_entries(db, event_id, unit_id)):
+            # a commendation rests on reviewed figures: every entry decided first
+            errors["recipient_unit_id"] = texts.COMMEND_UNIT_UNREVIEWED.format(
+                name=unit[1], activities=waiting[0], propaganda=waiting[1])
     nomination_id = fields.get("nomination_id") or None
     nomination = None
     if nomination_id is not None:

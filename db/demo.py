@@ -1,9 +1,16 @@
 """A simulated week (`manage.py demo`): deterministic for a seed, clearly marked sample data.
 
+Sample data lives apart: the demo creates its own sample units (`units` schools plus one
+People's Committee and one community learning centre per ward, all `is_sample = 1`, names
+starting with "[Mẫu]") and writes entries, learning models, nominations and submissions
+ONLY into them, and accounts only for them (`is_sample = 1`). No real unit, entry or
+figure changes; `db.sample_data.remove` (manage.py demo --remove) deletes it all again.
+When the database already holds real entries the caller must say so (`with_real=True`,
+the CLI's --yes) after reading `plan()`.
+
 The system acts here, so rows are bulk-inserted directly (executemany in one BEGIN
 IMMEDIATE transaction — 100 000 activities take seconds) with one audit row for the whole
-load. Every row respects the schema's checks. Sample units have `is_sample = 1` and names
-starting with "[Mẫu]"; sample accounts are marked `is_sample = 1` too.
+load. Every row respects the schema's checks.
 """
 import json
 import random
@@ -12,7 +19,7 @@ from dataclasses import dataclass, field
 
 from core import reference as ref
 from core import texts
-from db import audit, events, users
+from db import audit, events, sample_data, users
 from db.access import Actor, require_role
 from db.audit import AuditEvent, now_iso
 from db.connection import write_transaction
@@ -45,6 +52,16 @@ class DemoAlreadyLoaded(Exception):
     pass
 
 
+class RealDataPresent(Exception):
+    """The database holds real entries: the caller must confirm (CLI: --yes)."""
+
+# one sample People's Committee and one sample learning centre per ward
+WARD_UNIT_KINDS = (("ward_committee", "UBND", "UBND phường"),
+                   ("community_learning_center", "TTHTCD", "Trung tâm HTCĐ phường"))
+PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/l/I
+PASSWORD_LENGTH = 14
+
+
 @dataclass
 class DemoResult:
     units: int = 0
@@ -54,10 +71,22 @@ class DemoResult:
     accounts: list[tuple[str, str, str]] = field(default_factory=list)  # username, role, pw
 
 
+def plan(db, *, units: int = 60, activities: int = 600) -> str:
+    """What `load` will add and what it leaves alone, in Vietnamese (asked before --yes)."""
+    real = sample_data.real_entries(db)
+    return texts.DEMO_PLAN.format(
+        activities_real=real["activities"], propaganda_real=real["propaganda"],
+        schools=units, ward_units=len(WARD_UNIT_KINDS) * len(ref.WARDS),
+        activities=activities, propaganda=max(1, activities // 4) if activities else 0)
+
+
 def load(db, actor: Actor, *, units: int = 60, activities: int = 600, seed: int = 2020,
-         year: int | None = None, accounts: bool = True) -> DemoResult:
-    """Add `units` sample schools and a simulated week of `activities` activities (plus
-    propaganda, learning models, nominations, submissions) to the event of `year`."""
+         year: int | None = None, accounts: bool = True, with_real: bool = False
+         ) -> DemoResult:
+    """Add `units` sample schools and the sample ward units, and a simulated week of
+    `activities` activities (plus propaganda, learning models, nominations, submissions)
+    written only into those sample units, to the event of `year`. Refuses
+    (RealDataPresent) when real entries exist, unless `with_real`."""
     require_role(actor, "admin")
     if units < 0 or activities < 0:
         raise ValueError("units and activities must be >= 0")
@@ -70,9 +99,12 @@ def load(db, actor: Actor, *, units: int = 60, activities: int = 600, seed: int 
     with write_transaction(db):
         if db.execute("select 1 from units where is_sample = 1 limit 1").fetchone():
             raise DemoAlreadyLoaded(texts.DEMO_ALREADY_LOADED)
-        result.units = _insert_schools(db, rng, units)
-        roster = db.execute("select id, kind, ward_code from units where active = 1 "
-                            "order by id").fetchall()
+        if not with_real and any(sample_data.real_entries(db).values()):
+            raise RealDataPresent(plan(db, units=units, activities=activities))
+        result.units = _insert_schools(db, rng, units) + _insert_ward_units(db, rng)
+        # the roster is the sample units only: nothing is written into a real unit
+        roster = db.execute("select id, kind, ward_code from units where is_sample = 1 "
+                            "and active = 1 order by id").fetchall()
         reporting = [u for u in roster if rng.random() < REPORTING_SHARE]
         result.activities = _insert_activities(db, rng, event, days, reporting, activities)
         result.propaganda = _insert_propaganda(db, rng, event, days, reporting,
@@ -100,6 +132,21 @@ def _insert_schools(db, rng, count) -> int:
                            f"({ward_name}) số {i + 1}",
                      "school", tier_code, ward_code, f"{code.lower()}@example.edu.vn",
                      f"024 38{rng.randrange(100000, 999999)}", 1, 1, created))
+    db.conn.executemany(
+        "insert into units (code, name, kind, tier, ward_code, email, phone, active, "
+        "is_sample, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    return len(rows)
+
+
+def _insert_ward_units(db, rng) -> int:
+    created = now_iso()
+    rows = []
+    for kind, prefix, label in WARD_UNIT_KINDS:
+        for ward_code, ward_name, _r, _c in ref.WARDS:
+            code = f"MAU-{prefix}-{ward_code}"
+            rows.append((code, f"{texts.DEMO_SAMPLE_PREFIX}{label} {ward_name}", kind, None,
+                         ward_code, f"{code.lower()}@example.gov.vn",
+                         f"024 37{rng.randrange(100000, 999999)}", 1, 1, created))
     db.conn.executemany(
         "insert into units (code, name, kind, tier, ward_code, email, phone, active, "
         "is_sample, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
@@ -196,7 +243,7 @@ def _insert_nominations(db, rng, event, reporting) -> int:
         category = categories[rng.randrange(4)]
         kind = "unit" if category == "to_chuc_tot" else "person"
         name = texts.DEMO_SAMPLE_UNIT_NOMINEE if kind == "unit" else \
-            people[rng.randrange(len(people))]
+            texts.DEMO_SAMPLE_PREFIX + people[rng.randrange(len(people))]
         rows.append((event["id"], unit_id, kind, name, category, ward,
                      texts.DEMO_ACHIEVEMENT, now_iso()))
     db.conn.executemany(
@@ -213,8 +260,9 @@ def _insert_submissions(db, rng, event, days, reporting):
 
 
 def _create_accounts(db, actor) -> list[tuple[str, str, str]]:
-    """One committee account and a unit account for three sample schools; the passwords
-    are random and returned once (printed by the CLI), never stored in clear."""
+    """One sample committee account and a unit account for three sample schools; the
+    passwords are random (letters and digits that cannot be mistaken for one another, no
+    prefix, no space) and returned once (printed by the CLI), never stored in clear."""
     wanted = [("mau.bcd", "committee", None)]
     for code in db.execute("select code from units where is_sample = 1 order by id limit 3"
                            ).fetchall():
@@ -223,7 +271,8 @@ def _create_accounts(db, actor) -> list[tuple[str, str, str]]:
     for username, role, unit_code in wanted:
         if users.get(db, username):
             continue
-        password = "Mẫu " + secrets.token_urlsafe(9)
+        password = "".join(secrets.choice(PASSWORD_ALPHABET)
+                           for _ in range(PASSWORD_LENGTH))
         user_id = users.create_user(db, actor, username=username,
                                     name=f"{texts.DEMO_SAMPLE_PREFIX}{username}", role=role,
                                     password=password, unit_code=unit_code, is_sample=True)

@@ -459,3 +459,16 @@ def m003_security_bounded_photos(db):
 
     db.execute("alter table photos add column thumb blob")
     bound_old_photos(db)
+# --- m003 (h5, issue 12 §2): review at scale -------------------------------------------------
+@migrations()
+def m003_trust_review_indexes(db):
+    """Duyệt dữ liệu counts, filters and pages entries by (event, withdrawn, status) and
+    measures progress per unit and ward: covering indexes answer those from the index alone
+    (at 100 000 activities the count went from a row lookup per entry to an index scan).
+    Photos are looked up by their entry (the photo count of each listed row)."""
+    db.execute("create index if not exists activities_review on activities"
+               "(event_id, deleted, status, unit_id, ward_code)")
+    db.execute("create index if not exists propaganda_review on propaganda"
+               "(event_id, deleted, status, unit_id, ward_code)")
+    db.execute("create index if not exists photos_activity on photos(activity_id)")
+    db.execute("create index if not exists photos_propaganda on photos(propaganda_id)")

@@ -153,18 +153,18 @@ def test_progress_rates_per_tier_and_ward_agree_with_stats(app_for, db, committe
 def test_review_needs_fix_without_comment_is_refused_and_writes_nothing(
         app_for, db, committee, week):
     at = open_page(app_for, committee, "committee_review.py", {"rev_status": "submitted"})
-    entry_id = at.selectbox(key="rev_pick").value
-    at.button[1].click().run()  # Yêu cầu sửa, no comment
+    entry_id = at.session_state["rev_current"]  # the first pending entry opens by itself
+    at.button(key="rev_needs_fix").click().run()  # Yêu cầu sửa, no comment
     assert any("Hãy ghi rõ cần sửa gì" in e.value for e in at.error)
     assert db["activities"].get(entry_id)["status"] == "submitted"
 
 
 def test_review_needs_fix_with_comment_stops_the_entry_counting(app_for, db, committee, week):
     at = open_page(app_for, committee, "committee_review.py", {"rev_status": "submitted"})
-    entry_id = at.selectbox(key="rev_pick").value
+    entry_id = at.session_state["rev_current"]
     before = stats.summary(db, week)["totals"]["activities"]
     at.text_area(key="rev_comment").input("Thiếu ảnh minh chứng")
-    at.button[1].click().run()
+    at.button(key="rev_needs_fix").click().run()
     assert not at.exception
     row = db["activities"].get(entry_id)
     assert (row["status"], row["review_comment"]) == ("needs_fix", "Thiếu ảnh minh chứng")
@@ -175,8 +175,8 @@ def test_review_needs_fix_with_comment_stops_the_entry_counting(app_for, db, com
 def test_review_accept_on_propaganda(app_for, db, committee, week):
     at = open_page(app_for, committee, "committee_review.py",
                    {"rev_kind": "propaganda", "rev_status": "needs_fix"})
-    entry_id = at.selectbox(key="rev_pick").value
-    at.button[0].click().run()
+    entry_id = at.session_state["rev_current"]
+    at.button(key="rev_accept").click().run()
     assert db["propaganda"].get(entry_id)["status"] == "accepted"
 
 

@@ -139,3 +139,26 @@ def test_group_names_are_vietnamese():
     assert scoring.group_name("school:tieu_hoc") == "Trường Tiểu học"
     assert scoring.group_name("ward").startswith("Phường")
     assert scoring.group_name("other") == "Đơn vị khác"
+
+
+def test_fourteen_activities_outrank_two_however_well_documented():
+    """Issue 12 §3 in the rubric itself: a unit with 14 activities of 4 types, no evidence,
+    not submitted, beats units with 2 activities that have evidence and submitted on time."""
+    busy = school(1, "Bận rộn", activities_by_type={"library": 4, "oer": 4, "sports": 3,
+                                                    "arts": 3}, participants=14 * 40)
+    small = [school(i, f"Nhỏ {i}", activities_by_type={"library": 1, "oer": 1},
+                    participants=120, activities_with_evidence=2, submitted_on_time=True,
+                    propaganda_items=3, channels=1) for i in (2, 3)]
+    ranked = scoring.rank_all([busy] + small, scoring.default_weights())["school:thcs"]
+    assert [s.inputs.name for s in ranked][0] == "Bận rộn"
+
+
+def test_review_progress_is_shown_not_scored():
+    reviewed = school(1, "A", activities_by_type={"library": 3}, entries_total=3,
+                      entries_reviewed=3)
+    waiting = school(2, "B", activities_by_type={"library": 3}, entries_total=3,
+                     entries_reviewed=0)
+    weights = scoring.default_weights()
+    assert scoring.score(reviewed, weights).total == scoring.score(waiting, weights).total
+    assert (reviewed.reviewed_share, waiting.reviewed_share, waiting.unreviewed) == (1.0, 0.0, 3)
+    assert school(3, "C").reviewed_share is None

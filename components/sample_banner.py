@@ -1,0 +1,39 @@
+"""The sample-data banner: while `manage.py demo` data is in the database, every page of the
+committee (and the admin) says so at the top, above the page's own title. Hooked in one
+place, components/navigation.guard (the first line of every page script), so no page can
+forget it. Cheap: one lookup on the small units table per run."""
+import streamlit as st
+
+from components.forms import flash_and_rerun
+from core import numbers, texts
+from db import sample_data
+
+ROLES = ("committee", "admin")
+
+
+def show(db, role: str) -> bool:
+    """Draw the banner when sample data is present and the role sees shared figures.
+    Returns whether it was drawn."""
+    if role not in ROLES or not sample_data.present(db):
+        return False
+    units = db.execute("select count(*) from units where is_sample = 1").fetchone()[0]
+    st.warning(texts.SAMPLE_BANNER.format(
+        details=texts.SAMPLE_BANNER_UNITS.format(units=numbers.integer(units))),
+        icon=":material/science:")
+    return True
+
+
+def removal_panel(db, actor) -> None:
+    """The admin's «Gỡ dữ liệu mẫu»: what is there, a confirmation box, one button;
+    db.sample_data.remove does the work in one transaction and writes the audit row."""
+    st.subheader(texts.SAMPLE_REMOVE_HEADING)
+    counts = sample_data.summary(db)
+    if not counts["units"] and not counts["users"]:
+        st.caption(texts.SAMPLE_NONE)
+        return
+    st.markdown(texts.SAMPLE_REMOVE_HELP.format(details=sample_data.describe(counts)))
+    sure = st.checkbox(texts.SAMPLE_REMOVE_CONFIRM, key="demo_rm_confirm")
+    if st.button(texts.SAMPLE_REMOVE_BUTTON, disabled=not sure, key="demo_rm"):
+        removed = sample_data.remove(db, actor)
+        st.session_state.pop("demo_rm_confirm", None)
+        flash_and_rerun(texts.DEMO_REMOVED.format(details=sample_data.describe(removed)))
