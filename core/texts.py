@@ -860,3 +860,6 @@ EF_CHOOSE = "Chọn…"
 REPORT_TOTAL_WARDS_ROW = "Cộng 14 phường"
 BUDP_NO_LINES = "Chưa có dòng chi nào: thêm dòng đầu tiên ở biểu mẫu bên dưới."
 PERCENT_POINTS = "điểm %"  # percentage points, after a signed number
+
+# --- Closing report (h2) ---
+STATS_DISTRICT_ROW = "Đơn vị cấp quận"

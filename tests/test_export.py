@@ -103,8 +103,8 @@ def test_stats_json_agrees_with_the_workbook_number_for_number(db_path, db, week
     assert manage.main(["--db", str(db_path), "stats", "--json"]) == 0
     printed = json.loads(capsys.readouterr().out)
     assert printed == stats.summary(db, week)
-    assert set(printed) == {"event", "totals", "by_ward", "by_tier", "by_day", "by_type",
-                            "by_channel"}
+    assert set(printed) == {"event", "totals", "by_ward", "by_ward_district", "by_ward_total",
+                            "by_tier", "by_tier_total", "by_day", "by_type", "by_channel"}
     wards = sheet_rows(book, "Theo phường")[1:]
     assert [[w["code"], w["activities"], w["participants"], w["propaganda_items"]]
             for w in printed["by_ward"]] == [[r[0], r[2], r[3], r[4]] for r in wards]
