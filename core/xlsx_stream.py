@@ -232,43 +232,53 @@ def _serial_fast(value) -> int:
     return serial
 
 
-def _row_writer(columns: list[Column]):
+class SharedStrings(dict):
+    """The workbook's shared-string table: text -> index, filled as rows are written. Text
+    repeats a lot in the lists (unit, ward, type, status): each distinct value is escaped
+    and stored once, and a cell holds its index (the XML shrinks by half)."""
+
+    def __missing__(self, value) -> int:
+        index = self[value] = len(self)
+        return index
+
+    def xml_parts(self):
+        yield ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+               '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+               f'uniqueCount="{len(self)}">')
+        batch = []
+        for value in self:  # dicts keep insertion order: the order of the indices
+            batch.append(f'<si><t xml:space="preserve">{_escape_fast(value)}</t></si>')
+            if len(batch) >= 5000:
+                yield "".join(batch)
+                batch = []
+        yield "".join(batch) + "</sst>"
+
+
+def _row_writer(columns: list[Column], sst: SharedStrings):
     """A function (row number, values) -> '<row>...</row>' specialised for these columns:
     the hot path of the workbook (one call per list row). Its body is generated from the
-    column kinds: one regex search over the row's text decides whether any cell needs
-    escaping or cleaning (rare); if not, the row is one join of f-strings (measured ~3x
-    faster than a loop over the cells)."""
-    def cells(escape: bool) -> list[str]:
-        out = []
-        for i, column in enumerate(columns):
-            v, ref = f"v{i}", f"{column_letter(i)}{{r}}"
-            if column.kind == TEXT:
-                style = f' s="{S_WRAP}"' if column.wrap else ""
-                text = f"{{esc({v})}}" if escape else f"{{{v}}}"
-                out.append(f"""(f'<c r="{ref}"{style} t="inlineStr"><is><t>{text}</t></is>"""
-                           f"</c>' if {v} else '')")
-            elif column.kind == INT:
-                out.append(f"""(f'<c r="{ref}" s="{S_INT}"><v>{{int({v})}}</v></c>'"""
-                           f" if {v} is not None else '')")
-            elif column.kind == DATE:
-                out.append(f"""(f'<c r="{ref}" s="{S_DATE}"><v>{{serial({v})}}</v></c>'"""
-                           f" if {v} else '')")
-            else:
-                out.append(f"other({v}, f'{ref}', {column.kind!r})")
-        return out
-
+    column kinds, one f-string per cell joined once (measured ~3x faster than a loop over
+    the cells); text goes to the shared-string table (escaped and cleaned once there)."""
+    cells = []
+    for i, column in enumerate(columns):
+        v, ref = f"v{i}", f"{column_letter(i)}{{r}}"
+        if column.kind == TEXT:
+            style = f' s="{S_WRAP}"' if column.wrap else ""
+            cells.append(f"""(f'<c r="{ref}"{style} t="s"><v>{{sst[{v}]}}</v></c>'"""
+                         f" if {v} else '')")
+        elif column.kind == INT:
+            cells.append(f"""(f'<c r="{ref}" s="{S_INT}"><v>{{int({v})}}</v></c>'"""
+                         f" if {v} is not None else '')")
+        elif column.kind == DATE:
+            cells.append(f"""(f'<c r="{ref}" s="{S_DATE}"><v>{{serial({v})}}</v></c>'"""
+                         f" if {v} else '')")
+        else:
+            cells.append(f"other({v}, f'{ref}', {column.kind!r})")
     names = [f"v{i}" for i in range(len(columns))]
-    texts = [f"v{i}" for i, c in enumerate(columns) if c.kind == TEXT]
-    check = "f'" + " ".join(f"{{{t}}}" for t in texts) + "'" if texts else "''"
-    source = (
-        "def row_xml(r, values):\n"
-        f"    ({', '.join(names)},) = values\n"
-        f"    joined = {check}\n"
-        "    if needs_work(joined) or len(joined) > MAX_TEXT:\n"
-        f"        return ''.join((f'<row r=\"{{r}}\">', {', '.join(cells(True))}, '</row>'))\n"
-        f"    return ''.join((f'<row r=\"{{r}}\">', {', '.join(cells(False))}, '</row>'))\n")
-    scope = {"esc": _escape_fast, "serial": _serial_fast, "needs_work": _NEEDS_WORK.search,
-             "MAX_TEXT": MAX_TEXT,
+    source = ("def row_xml(r, values):\n"
+              f"    ({', '.join(names)},) = values\n"
+              f"    return ''.join((f'<row r=\"{{r}}\">', {', '.join(cells)}, '</row>'))\n")
+    scope = {"sst": sst, "serial": _serial_fast,
              "other": lambda value, ref, kind: _cell_xml(ref, value, kind, False)}
     exec(compile(source, "<xlsx row writer>", "exec"), scope)  # noqa: S102 - our own template
     return scope["row_xml"]
@@ -340,15 +350,20 @@ def write(out, sheets: list[Sheet], *, progress=None, footer: str = "&CTrang &P/
         zf.writestr("xl/workbook.xml", _workbook_xml(sheets, names))
         zf.writestr("xl/_rels/workbook.xml.rels", _workbook_rels(len(sheets)))
         zf.writestr("xl/styles.xml", _STYLES_XML)
+        sst = SharedStrings()
         for index, sheet in enumerate(sheets):
             with zf.open(f"xl/worksheets/sheet{index + 1}.xml", "w", force_zip64=True) as fh:
-                done = _write_sheet(fh, sheet, index == 0, footer, done, total_rows, progress)
+                done = _write_sheet(fh, sheet, sst, index == 0, footer, done, total_rows,
+                                    progress)
+        with zf.open("xl/sharedStrings.xml", "w", force_zip64=True) as fh:
+            for part in sst.xml_parts():
+                fh.write(part.encode("utf-8"))
     if progress:
         progress(total_rows, total_rows)
 
 
-def _write_sheet(fh, sheet: Sheet, selected: bool, footer: str, done: int, total_rows: int,
-                 progress) -> int:
+def _write_sheet(fh, sheet: Sheet, sst: SharedStrings, selected: bool, footer: str, done: int,
+                 total_rows: int, progress) -> int:
     header = sheet.header_row()
     sample = sheet.rows[:200] + sheet.totals
     widths = [fitted_width(c, [row[i] if i < len(row) else None for row in sample])
@@ -363,7 +378,7 @@ def _write_sheet(fh, sheet: Sheet, selected: bool, footer: str, done: int, total
     chunk.append(f'<row r="{header}">' + "".join(
         _text_cell(f"{column_letter(i)}{header}", c.header, S_HEADER)
         for i, c in enumerate(sheet.columns)) + "</row>")
-    row_xml = _row_writer(sheet.columns)
+    row_xml = _row_writer(sheet.columns, sst)
     r = first_data
     for r, values in enumerate(sheet.rows, start=first_data):
         chunk.append(row_xml(r, values))
@@ -433,6 +448,8 @@ def _content_types(n_sheets: int) -> str:
             'openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
             '<Override PartName="/xl/styles.xml" ContentType="application/vnd.'
             'openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+            '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.'
+            'openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
             '<Override PartName="/docProps/core.xml" ContentType="application/vnd.'
             'openxmlformats-package.core-properties+xml"/>'
             '<Override PartName="/docProps/app.xml" ContentType="application/vnd.'
@@ -467,7 +484,9 @@ def _workbook_rels(n_sheets: int) -> str:
         f'officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{i + 1}.xml"/>'
         for i in range(n_sheets))
     rels += (f'<Relationship Id="rId{n_sheets + 1}" Type="http://schemas.openxmlformats.org/'
-             'officeDocument/2006/relationships/styles" Target="styles.xml"/>')
+             'officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+             f'<Relationship Id="rId{n_sheets + 2}" Type="http://schemas.openxmlformats.org/'
+             'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>')
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
             f'relationships">{rels}</Relationships>')

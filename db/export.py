@@ -1,19 +1,129 @@
-"""The data behind the city's workbook: the numbers of db/stats.py (the one definition)
-and every entry that was not withdrawn (with its review status)."""
-from core import workbook
-from db import review, stats
+"""The data behind the city's workbook, one reader per sheet: figures from db/stats.py (the one
+definition) and db/progress.py, the lists straight from SQL (only the columns a sheet shows,
+names joined in SQL). `sheets(db, event_id, names)` reads only what the named sheets need,
+so `manage.py export --table by_ward` costs one stats summary, not the whole workbook."""
+from core import texts, workbook
+from db import commendations, progress, sample_data, stats
+
+COUNTING = "{t}.deleted = 0 and {t}.status != 'needs_fix'"
 
 
-def tables(db, event_id: int) -> dict:
-    return workbook.tables(
-        stats.summary(db, event_id),
-        list(reversed(review.list_entries(db, event_id, "activity", limit=None))),
-        list(reversed(review.list_entries(db, event_id, "propaganda", limit=None))))
+class UnknownTable(ValueError):
+    pass
 
 
-def xlsx(db, event_id: int) -> bytes:
-    return workbook.xlsx(tables(db, event_id))
+def check_names(names) -> list[str]:
+    names = list(names) if names else list(workbook.SHEET_ORDER)
+    unknown = [n for n in names if n not in workbook.SHEET_ORDER]
+    if unknown:
+        raise UnknownTable(texts.WB_UNKNOWN_TABLE.format(
+            name=", ".join(unknown), names=", ".join(workbook.SHEET_ORDER)))
+    return names
+
+
+def activity_rows(db, event_id: int) -> list[tuple]:
+    """Counting activities, oldest first, in the shape of workbook.activities_sheet.
+    `+event_id` keeps SQLite off the (event, unit) index: one scan in id order beats 100 000
+    index look-ups and a sort (0.50 s vs 0.72 s at 100 000 activities)."""
+    return db.execute(
+        f"""select u.code, u.name, coalesce(w.name, a.ward_code), coalesce(t.name, a.type),
+                   a.title, a.start_date, a.end_date, a.format, a.participants,
+                   a.online_participants, a.audiences, a.status, a.evidence_url
+            from activities a join units u on u.id = a.unit_id
+            left join wards w on w.code = a.ward_code
+            left join activity_types t on t.code = a.type
+            where +a.event_id = ? and {COUNTING.format(t='a')} order by a.id""",
+        [event_id]).fetchall()
+
+
+def propaganda_rows(db, event_id: int) -> list[tuple]:
+    return db.execute(
+        f"""select u.code, u.name, coalesce(w.name, p.ward_code), p.channel, p.quantity,
+                   p.date, p.slogans, p.status, p.link, p.note
+            from propaganda p join units u on u.id = p.unit_id
+            left join wards w on w.code = p.ward_code
+            where +p.event_id = ? and {COUNTING.format(t='p')} order by p.id""",
+        [event_id]).fetchall()
+
+
+def not_counted_rows(db, event_id: int) -> list[tuple]:
+    """Needs-fix and withdrawn entries of both kinds, activities first, oldest first."""
+    return db.execute(
+        """select 'activity', a.deleted, u.code, u.name, coalesce(w.name, a.ward_code),
+                  a.title, a.start_date, a.participants, null, a.review_comment
+           from activities a join units u on u.id = a.unit_id
+           left join wards w on w.code = a.ward_code
+           where a.event_id = ? and not (a.deleted = 0 and a.status != 'needs_fix')
+           union all
+           select 'propaganda', p.deleted, u.code, u.name, coalesce(w.name, p.ward_code),
+                  null, p.date, p.quantity, p.channel, p.review_comment
+           from propaganda p join units u on u.id = p.unit_id
+           left join wards w on w.code = p.ward_code
+           where p.event_id = ? and not (p.deleted = 0 and p.status != 'needs_fix')
+           order by 1, 7""", [event_id, event_id]).fetchall()
+
+
+def slogan_texts(db, event_id: int) -> dict[int, str]:
+    return dict(db.execute("select number, text from slogans where event_id = ?",
+                           [event_id]).fetchall())
+
+
+def sheets(db, event_id: int, names=None, *, progress_cb=None) -> list:
+    """The workbook's sheets (all, or those named), in SHEET_ORDER."""
+    names = check_names(names)
+    cache: dict = {}
+
+    def summary():
+        if "summary" not in cache:
+            cache["summary"] = stats.summary(db, event_id)
+        return cache["summary"]
+
+    builders = {
+        "totals": lambda: workbook.totals_sheet(summary(), sample=sample_data.present(db)),
+        "by_ward": lambda: workbook.by_ward_sheet(summary()),
+        "by_tier": lambda: workbook.by_tier_sheet(summary()),
+        "by_type": lambda: workbook.by_type_sheet(summary()),
+        "by_channel": lambda: workbook.by_channel_sheet(summary()),
+        "by_slogan": lambda: workbook.by_slogan_sheet(stats.by_slogan(db, event_id),
+                                                      slogan_texts(db, event_id)),
+        "by_day": lambda: workbook.by_day_sheet(summary()),
+        "learning_models": lambda: workbook.learning_models_sheet(
+            stats.learning_models(db, event_id)),
+        "units": lambda: workbook.units_sheet(progress.units_progress(db, event_id),
+                                              summary()["totals"]),
+        "commendations": lambda: workbook.commendations_sheet(
+            commendations.list_commendations(db, event_id)),
+        "nominations": lambda: workbook.nominations_sheet(
+            list(reversed(commendations.list_nominations(db, event_id)))),
+        "activities": lambda: workbook.activities_sheet(activity_rows(db, event_id),
+                                                        summary()["totals"]),
+        "propaganda": lambda: workbook.propaganda_sheet(propaganda_rows(db, event_id),
+                                                        summary()["totals"]),
+        "not_counted": lambda: workbook.not_counted_sheet(not_counted_rows(db, event_id)),
+    }
+    out = []
+    for i, name in enumerate(n for n in workbook.SHEET_ORDER if n in names):
+        out.append(builders[name]())
+        if progress_cb:
+            progress_cb(i + 1, len(names))
+    return out
+
+
+def _title(db, event_id: int) -> str:
+    event = stats.event_info(db, event_id)
+    return f"{event['title']} {event['year']}"
+
+
+def xlsx(db, event_id: int, names=None, *, out=None, progress=None) -> bytes | None:
+    """The workbook as bytes (or written to `out`). progress(fraction 0..1, phase) where
+    phase is 'read' (sheets read from the database) or 'write' (rows written)."""
+    read_cb = (lambda done, total: progress(0.3 * done / total, "read")) if progress else None
+    all_sheets = sheets(db, event_id, names, progress_cb=read_cb)
+    write_cb = (lambda done, total: progress(0.3 + 0.7 * done / total, "write")) \
+        if progress else None
+    return workbook.xlsx(all_sheets, out, progress=write_cb, title=_title(db, event_id))
 
 
 def csv_bytes(db, event_id: int, name: str = "activities") -> bytes:
-    return workbook.csv_bytes(tables(db, event_id), name)
+    (sheet,) = sheets(db, event_id, [name])
+    return workbook.csv_bytes(sheet)
