@@ -937,7 +937,7 @@ WB_NOTE_NOT_COUNTED = ("Các mục dưới đây KHÔNG được tính vào số
                        "sửa (được tính lại khi đơn vị sửa xong) và mục đơn vị đã rút.")
 WB_NOTE_UNITS = "Các đơn vị đang hoạt động; «Có số liệu»: có ít nhất một mục được tính."
 WB_BUILD = "Tạo tệp XLSX"
-WB_BUILDING = "Đang tạo tệp XLSX… {done}/{total} dòng"
+WB_BUILDING = "Đang ghi tệp XLSX… {percent}"
 WB_READING = "Đang đọc số liệu…"
 WB_READY = "Tệp XLSX đã sẵn sàng ({size}, {seconds} giây)."
 WB_DOWNLOAD = "Tải tệp XLSX"

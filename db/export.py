@@ -127,3 +127,65 @@ def xlsx(db, event_id: int, names=None, *, out=None, progress=None) -> bytes | N
 def csv_bytes(db, event_id: int, name: str = "activities") -> bytes:
     (sheet,) = sheets(db, event_id, [name])
     return workbook.csv_bytes(sheet)
+
+
+# --- off the page script: the export page builds the workbook on a thread of its own -------
+
+def data_marker(db) -> int:
+    """Changes with every write through db/ (each writes one audit row): tells the export
+    page that a workbook built earlier no longer shows the latest figures."""
+    return db.execute("select coalesce(max(id), 0) from audit_log").fetchone()[0]
+
+
+class XlsxJob:
+    """Builds the workbook on a background thread with a connection of its own, so the page
+    stays responsive and can draw a progress bar: `fraction` (0..1) and `rows` move as the
+    sheets are read and written; `data` holds the bytes when `finished`, or `error`."""
+
+    def __init__(self, db_path: str, event_id: int):
+        import threading
+
+        self.db_path, self.event_id = db_path, event_id
+        self.fraction, self.phase = 0.0, "read"
+        self.data: bytes | None = None
+        self.error: str | None = None
+        self.marker: int | None = None
+        self.seconds: float | None = None
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="llw-xlsx-export", daemon=True)
+
+    def start(self) -> "XlsxJob":
+        self._thread.start()
+        return self
+
+    @property
+    def finished(self) -> bool:
+        return self._done.is_set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return self._done.wait(timeout)
+
+    def _progress(self, fraction: float, phase: str) -> None:
+        self.fraction, self.phase = min(max(fraction, 0.0), 1.0), phase
+
+    def _run(self) -> None:
+        import logging
+        import time
+
+        from db import connect
+
+        started = time.monotonic()
+        db = None
+        try:
+            db = connect(self.db_path)
+            self.marker = data_marker(db)
+            self.data = xlsx(db, self.event_id, progress=self._progress)
+            self.fraction = 1.0
+        except Exception as error:  # shown to the user as a Vietnamese message; logged whole
+            logging.getLogger(__name__).exception("workbook export failed")
+            self.error = type(error).__name__
+        finally:
+            if db is not None:
+                db.conn.close()
+            self.seconds = time.monotonic() - started
+            self._done.set()
