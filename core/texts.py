@@ -873,7 +873,7 @@ WB_SHEETS = {
     "nominations": "Đề xuất khen thưởng", "activities": "Danh sách hoạt động",
     "propaganda": "Danh sách tuyên truyền", "not_counted": "Mục không tính",
 }
-WB_TITLE = "SỐ LIỆU {title} NĂM {year}"
+WB_TITLE = "SỐ LIỆU {title}"
 WB_SAMPLE_WARNING = ("CHÚ Ý: CƠ SỞ DỮ LIỆU ĐANG CÓ DỮ LIỆU MẪU (đơn vị «[Mẫu]»): số liệu dưới "
                      "đây gồm cả dữ liệu mẫu, không dùng để báo cáo.")
 WB_COUNTING_NOTE = ("Chỉ tính các mục được tính: không gồm mục cần sửa và mục đơn vị đã rút "

@@ -54,8 +54,9 @@ def totals_sheet(summary: dict, *, sample: bool) -> Sheet:
     for key, label in texts.WB_TOTAL_LABELS.items():
         value = t[key]
         rows.append([label, Pct(value) if key.endswith("_rate") else value])
-    preamble = [(texts.WB_TITLE.format(title=event["title"].upper(), year=event["year"]),
-                 xs.S_TITLE)]
+    title = event["title"] if str(event["year"]) in event["title"] else \
+        f"{event['title']} {event['year']}"
+    preamble = [(texts.WB_TITLE.format(title=title.upper()), xs.S_TITLE)]
     if sample:
         preamble.append((texts.WB_SAMPLE_WARNING, xs.S_WARNING))
     preamble.append((texts.WB_COUNTING_NOTE, xs.S_NOTE))

@@ -155,12 +155,17 @@ def column_letter(index: int) -> str:
     return letters
 
 
+HEADER_LINES = 3  # a header may wrap onto this many lines (the header row is that tall)
+
+
 def fitted_width(column: Column, values) -> float:
-    """Characters of the header (bold, a little wider) or the longest of the given values,
-    within 6..60; Vietnamese letters with their marks are one character each (NFC)."""
+    """Wide enough for the header wrapped on at most HEADER_LINES lines without cutting a
+    word (bold letters count a little wider), and for the longest of the given values;
+    within 6..60. Vietnamese letters with their marks are one character each (NFC)."""
     if column.width:
         return column.width
-    longest = len(column.header) * 1.15
+    words = column.header.split() or [""]
+    longest = max(max(len(w) for w in words), -(-len(column.header) // HEADER_LINES)) * 1.15
     for value in values:
         if value is None:
             continue
@@ -168,10 +173,27 @@ def fitted_width(column: Column, values) -> float:
             longest = max(longest, max((len(x) for x in value.split("\n")), default=0))
         elif isinstance(value, (date, datetime)):
             longest = max(longest, 10)
+        elif isinstance(value, Pct):
+            longest = max(longest, 6)
         else:
             longest = max(longest, len(f"{value:,.1f}") if isinstance(value, float)
                           else len(f"{value:,}"))
-    return round(min(max(longest + 2.5, 6), 60), 1)
+    width = round(min(max(longest + 2.5, 6), 60), 1)
+    while width < 60 and header_lines(column.header, width) > HEADER_LINES:
+        width += 1
+    return width
+
+
+def header_lines(header: str, width: float) -> int:
+    """Lines a header takes when wrapped at word boundaries in a column this wide."""
+    room, lines, used = max(width - 2, 1), 1, 0
+    for word in header.split():
+        size = len(word) * 1.15
+        if used and used + 1 + size > room:
+            lines, used = lines + 1, size
+        else:
+            used += (1 if used else 0) + size
+    return lines
 
 
 def _text_cell(ref: str, text: str, style: int) -> str:
@@ -375,7 +397,8 @@ def _write_sheet(fh, sheet: Sheet, sst: SharedStrings, selected: bool, footer: s
     chunk = []
     for r, (text, style) in enumerate(sheet.preamble, start=1):
         chunk.append(f'<row r="{r}">{_text_cell(f"A{r}", text, style)}</row>')
-    chunk.append(f'<row r="{header}">' + "".join(
+    height = 15 * max(header_lines(c.header, w) for c, w in zip(sheet.columns, widths)) + 2
+    chunk.append(f'<row r="{header}" ht="{height}" customHeight="1">' + "".join(
         _text_cell(f"{column_letter(i)}{header}", c.header, S_HEADER)
         for i, c in enumerate(sheet.columns)) + "</row>")
     row_xml = _row_writer(sheet.columns, sst)

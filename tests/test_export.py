@@ -69,15 +69,30 @@ def test_every_sheet_has_a_filter_a_frozen_header_and_print_setup(book):
 
 
 def test_column_widths_fit_the_vietnamese_headers(book):
-    """LibreOffice showed "Tên hoạt đ": every column is at least as wide as its header."""
+    """LibreOffice showed "Tên hoạt đ": every header shows whole, wrapped at word boundaries
+    on at most three lines, and the header row is tall enough for them."""
+    from core.xlsx_stream import header_lines
+
     for key in SHEET_ORDER:
         header, _rows, _after = table(book, key)
         sheet = book[NAMES[key]]
+        header_row = int(re.sub(r"\D", "", sheet.freeze_panes)) - 1
+        height = sheet.row_dimensions[header_row].height
         for i, title in enumerate(header):
             letter = sheet.cell(row=1, column=i + 1).column_letter
             width = sheet.column_dimensions[letter].width
-            assert width >= len(title), (key, title, width)
+            assert width >= max(len(w) for w in title.split()) + 1, (key, title, width)
+            lines = header_lines(title, width)
+            assert lines <= 3 and height >= 15 * lines, (key, title, width, height)
     assert book[NAMES["activities"]].column_dimensions["F"].width >= 40  # the title column
+
+
+def test_header_lines_wrap_at_words():
+    from core.xlsx_stream import header_lines
+
+    assert header_lines("Số đơn vị đã nộp báo cáo", 30) == 1
+    assert header_lines("Số đơn vị đã nộp báo cáo", 14) == 3
+    assert header_lines("STT", 6) == 1
 
 
 def test_dates_are_real_date_cells(book):
