@@ -17,7 +17,7 @@ from datetime import date
 from core import reference as ref
 from core import texts
 from core import xlsx_stream as xs
-from core.xlsx_stream import DATE, INT, PCT, TEXT, Column, Pct, Sheet
+from core.xlsx_stream import DATE, INT, PCT, STT, TEXT, Column, Pct, Sheet
 
 # in the order of the workbook; the keys are the `--table` names
 SHEET_ORDER = ["totals", "by_ward", "by_tier", "by_type", "by_channel", "by_slogan", "by_day",
@@ -223,40 +223,45 @@ class _Names:
         return out
 
 
-def activities_sheet(rows: list[tuple], totals: dict) -> Sheet:
-    """Counting activities, oldest first. rows: (unit_code, unit_name, ward_name,
-    type_name, title, start_date, end_date, format, participants, online, audiences,
-    status, link). The total row: number of activities and participants from the stats."""
-    cols = [_c("stt", INT), _c("unit_code"), _c("unit", width=36), _c("ward_held"),
-            _c("type", width=34), _c("title", width=48), _c("start_date", DATE),
-            _c("end_date", DATE), _c("format"), _c("participants", INT), _c("online", INT),
-            _c("audiences", width=30), _c("status"), _c("link", width=30)]
-    fmt, status = ref.FORMAT_NAMES, texts.ENT_STATUS_NAMES
-    audiences = _Names(ref.AUDIENCE_NAMES)
-    out = [[i, code, unit, ward, type_, title, start, end, fmt.get(f, f), n, online,
-            audiences(aud), status.get(st, st), link]
-           for i, (code, unit, ward, type_, title, start, end, f, n, online, aud, st, link)
-           in enumerate(rows, start=1)]
+class Lookup(dict):
+    """code -> name for a list column; an unknown code shows as itself."""
+
+    def __missing__(self, key):
+        return str(key)
+
+
+def activities_sheet(rows: list[tuple], totals: dict, names: dict[str, Lookup]) -> Sheet:
+    """Counting activities, oldest first, STT from 1. rows (from SQL): (unit_id, unit_id,
+    ward_code, type, title, start_date, end_date, format_name, participants, online,
+    audiences JSON, status_name, link); names: unit_code, unit_name, ward, type lookups
+    (a dict look-up per cell is cheaper than three joins per row). The total row: number of
+    activities and participants from the stats."""
+    cols = [_c("stt", STT), _c("unit_code", convert=names["unit_code"].__getitem__),
+            _c("unit", width=36, convert=names["unit_name"].__getitem__),
+            _c("ward_held", convert=names["ward"].__getitem__),
+            _c("type", width=34, convert=names["type"].__getitem__), _c("title", width=48),
+            _c("start_date", DATE), _c("end_date", DATE), _c("format"), _c("participants", INT),
+            _c("online", INT), _c("audiences", width=30, convert=_Names(ref.AUDIENCE_NAMES)),
+            _c("status"), _c("link", width=30)]
     total = [totals["activities"], texts.WB_TOTAL] + [None] * 7 + [
         totals["participants"], totals["online_participants"], None, None, None]
-    return Sheet(_name("activities"), cols, out, totals=[total])
+    return Sheet(_name("activities"), cols, rows, totals=[total])
 
 
-def propaganda_sheet(rows: list[tuple], totals: dict) -> Sheet:
-    """Counting propaganda entries, oldest first. rows: (unit_code, unit_name, ward_name,
-    channel, quantity, date, slogans, status, link, note). Quantities are in each channel's
-    unit of measure: the total row counts entries only."""
-    cols = [_c("stt", INT), _c("unit_code"), _c("unit", width=36), _c("ward_held"),
-            _c("channel"), _c("quantity", INT), _c("measure"), _c("date", DATE),
-            _c("slogans"), _c("status"), _c("link", width=30), _c("note", width=40)]
-    names, measures, status = ref.CHANNEL_NAMES, ref.CHANNEL_MEASURES, texts.ENT_STATUS_NAMES
-    slogans = _Names({})
-    out = [[i, code, unit, ward, names.get(ch, ch), q, measures.get(ch, ""), day,
-            slogans(sl), status.get(st, st), link, note]
-           for i, (code, unit, ward, ch, q, day, sl, st, link, note)
-           in enumerate(rows, start=1)]
+def propaganda_sheet(rows: list[tuple], totals: dict, names: dict[str, Lookup]) -> Sheet:
+    """Counting propaganda entries, oldest first, STT from 1. rows (from SQL): (unit_id,
+    unit_id, ward_code, channel, quantity, channel, date, slogans JSON, status_name, link,
+    note). Quantities are in each channel's unit of measure: the total row counts entries
+    only."""
+    cols = [_c("stt", STT), _c("unit_code", convert=names["unit_code"].__getitem__),
+            _c("unit", width=36, convert=names["unit_name"].__getitem__),
+            _c("ward_held", convert=names["ward"].__getitem__),
+            _c("channel", convert=names["channel"].__getitem__), _c("quantity", INT),
+            _c("measure", convert=names["measure"].__getitem__), _c("date", DATE),
+            _c("slogans", convert=_Names({})), _c("status"), _c("link", width=30),
+            _c("note", width=40)]
     total = [totals["propaganda_entries"], texts.WB_TOTAL] + [None] * 10
-    return Sheet(_name("propaganda"), cols, out, totals=[total])
+    return Sheet(_name("propaganda"), cols, rows, totals=[total])
 
 
 def not_counted_sheet(rows: list[tuple]) -> Sheet:
@@ -315,6 +320,7 @@ def csv_bytes(sheet: Sheet) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow([c.header for c in sheet.columns])
-    for row in sheet.rows + sheet.totals:
+    rows = [sheet.shown(i, row) for i, row in enumerate(sheet.rows)] + sheet.totals
+    for row in rows:
         writer.writerow([_csv_value(v, c.kind) for c, v in zip(sheet.columns, row)])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

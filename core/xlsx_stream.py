@@ -27,6 +27,7 @@ from xml.sax.saxutils import escape as _xml_escape
 # --- cells -----------------------------------------------------------------------------------
 
 TEXT, INT, NUM, PCT, DATE = "text", "int", "num", "pct", "date"
+STT = "stt"  # the running number of a list row (1, 2, ...): takes no value from the row
 
 
 class Pct(float):
@@ -126,9 +127,10 @@ _TOTAL_STYLE = {TEXT: S_TOTAL_TEXT, INT: S_TOTAL_INT, NUM: S_TOTAL_NUM, PCT: S_T
 @dataclass
 class Column:
     header: str
-    kind: str = TEXT           # TEXT / INT / NUM / PCT / DATE, or "auto" (by Python type)
+    kind: str = TEXT           # TEXT / INT / NUM / PCT / DATE / STT, or "auto" (by type)
     width: float | None = None  # None: fitted to the header and the first rows
     wrap: bool = False          # long text: wrapped, top-aligned
+    convert: object = None      # value -> text shown (TEXT columns), e.g. codes -> names
 
 
 @dataclass
@@ -143,6 +145,20 @@ class Sheet:
     def header_row(self) -> int:
         """1-based row of the header."""
         return len(self.preamble) + 1
+
+    def shown(self, index: int, values) -> list:
+        """One data row as it is shown, aligned with the columns: the running number in
+        STT columns (index 0 is STT 1), converters applied."""
+        out, it = [], iter(values)
+        for column in self.columns:
+            if column.kind == STT:
+                out.append(index + 1)
+                continue
+            value = next(it, None)
+            if column.convert is not None and value:
+                value = column.convert(value)
+            out.append(value)
+        return out
 
 
 def column_letter(index: int) -> str:
@@ -218,6 +234,8 @@ def _cell_xml(ref: str, value, kind: str, total: bool) -> str:
             kind = DATE
         else:
             kind = TEXT
+    if kind == STT:
+        kind = INT
     style = (_TOTAL_STYLE if total else _DATA_STYLE)[kind]
     if kind == TEXT:
         return _text_cell(ref, value, style)
@@ -276,32 +294,41 @@ class SharedStrings(dict):
         yield "".join(batch) + "</sst>"
 
 
-def _row_writer(columns: list[Column], sst: SharedStrings):
+def _row_writer(columns: list[Column], sst: SharedStrings, first_row: int):
     """A function (row number, values) -> '<row>...</row>' specialised for these columns:
     the hot path of the workbook (one call per list row). Its body is generated from the
-    column kinds, one f-string per cell joined once (measured ~3x faster than a loop over
-    the cells); text goes to the shared-string table (escaped and cleaned once there)."""
-    cells = []
+    column kinds; text goes to the shared-string table (escaped and cleaned once there)."""
+    cells, names, scope = [], [], {}
     for i, column in enumerate(columns):
-        v, ref = f"v{i}", f"{column_letter(i)}{{r}}"
+        v, ref = f"v{i}", f"{column_letter(i)}{{rs}}"
+        if column.kind == STT:
+            cells.append(f'<c r="{ref}" s="{S_INT}"><v>{{r - first + 1}}</v></c>')
+            continue
+        names.append(v)
         if column.kind == TEXT:
             style = f' s="{S_WRAP}"' if column.wrap else ""
-            cells.append(f"""(f'<c r="{ref}"{style} t="s"><v>{{sst[{v}]}}</v></c>'"""
-                         f" if {v} else '')")
+            shown = v
+            if column.convert is not None:
+                scope[f"convert{i}"] = column.convert
+                shown = f"convert{i}({v})"
+            cells.append(f"""{{f'<c r="{ref}"{style} t="s"><v>{{sst[{shown}]}}</v></c>'"""
+                         f" if {v} else ''}}")
         elif column.kind == INT:
-            cells.append(f"""(f'<c r="{ref}" s="{S_INT}"><v>{{int({v})}}</v></c>'"""
-                         f" if {v} is not None else '')")
+            cells.append(f"""{{f'<c r="{ref}" s="{S_INT}"><v>{{int({v})}}</v></c>'"""
+                         f" if {v} is not None else ''}}")
         elif column.kind == DATE:
-            cells.append(f"""(f'<c r="{ref}" s="{S_DATE}"><v>{{serial({v})}}</v></c>'"""
-                         f" if {v} else '')")
+            cells.append(f"""{{f'<c r="{ref}" s="{S_DATE}"><v>{{serial({v})}}</v></c>'"""
+                         f" if {v} else ''}}")
         else:
-            cells.append(f"other({v}, f'{ref}', {column.kind!r})")
-    names = [f"v{i}" for i in range(len(columns))]
+            cells.append(f"{{other({v}, f'{ref}', {column.kind!r})}}")
+    # one f-string per row with a nested f-string per cell (measured 1.5x faster than
+    # joining a tuple of cell strings, and ~4x faster than a loop over the cells)
     source = ("def row_xml(r, values):\n"
               f"    ({', '.join(names)},) = values\n"
-              f"    return ''.join((f'<row r=\"{{r}}\">', {', '.join(cells)}, '</row>'))\n")
-    scope = {"sst": sst, "serial": _serial_fast,
-             "other": lambda value, ref, kind: _cell_xml(ref, value, kind, False)}
+              "    rs = str(r)\n"
+              f'    return f"""<row r="{{rs}}">{"".join(cells)}</row>"""\n')
+    scope.update({"sst": sst, "serial": _serial_fast, "first": first_row,
+                  "other": lambda value, ref, kind: _cell_xml(ref, value, kind, False)})
     exec(compile(source, "<xlsx row writer>", "exec"), scope)  # noqa: S102 - our own template
     return scope["row_xml"]
 
@@ -387,9 +414,9 @@ def write(out, sheets: list[Sheet], *, progress=None, footer: str = "&CTrang &P/
 def _write_sheet(fh, sheet: Sheet, sst: SharedStrings, selected: bool, footer: str, done: int,
                  total_rows: int, progress) -> int:
     header = sheet.header_row()
-    sample = sheet.rows[:200] + sheet.totals
-    widths = [fitted_width(c, [row[i] if i < len(row) else None for row in sample])
-              for i, c in enumerate(sheet.columns)]
+    sample = [sheet.shown(i, row) for i, row in enumerate(sheet.rows[:200])] + [
+        list(row) + [None] * (len(sheet.columns) - len(row)) for row in sheet.totals]
+    widths = [fitted_width(c, [row[i] for row in sample]) for i, c in enumerate(sheet.columns)]
     first_data = header + 1
     last_data = header + len(sheet.rows)
     last_row = last_data + len(sheet.totals) + (len(sheet.notes) + 1 if sheet.notes else 0)
@@ -401,7 +428,7 @@ def _write_sheet(fh, sheet: Sheet, sst: SharedStrings, selected: bool, footer: s
     chunk.append(f'<row r="{header}" ht="{height}" customHeight="1">' + "".join(
         _text_cell(f"{column_letter(i)}{header}", c.header, S_HEADER)
         for i, c in enumerate(sheet.columns)) + "</row>")
-    row_xml = _row_writer(sheet.columns, sst)
+    row_xml = _row_writer(sheet.columns, sst, first_data)
     r = first_data
     for r, values in enumerate(sheet.rows, start=first_data):
         chunk.append(row_xml(r, values))
