@@ -1,9 +1,9 @@
 """Xuất dữ liệu: the city's workbook (XLSX, one sheet per table) and CSV, from db/export.py —
 the same numbers as the dashboard and the closing report.
 
-The workbook is built off the page script (db/export.XlsxJob, a thread with its own
-connection): at city scale it takes seconds, and the page shows a progress bar meanwhile
-instead of a frozen button. The finished file stays in the session for download; the page
+The workbook is built off the page script (db/export.XlsxJob, a child process): at city
+scale it takes seconds, and the page shows a progress bar meanwhile instead of a frozen
+button, while other sessions of the server keep their CPU. The finished file stays in the session for download; the page
 says when the data has changed since."""
 import streamlit as st
 
@@ -29,8 +29,9 @@ if job is not None and job.event_id != event_id:
     job = None  # built for another year
 running = job is not None and not job.finished
 
-if st.button(texts.WB_BUILD if job is None else texts.WB_AGAIN, key="exp_build",
-             icon=":material/table:", disabled=running):
+clicked = st.button(texts.WB_BUILD if job is None else texts.WB_AGAIN, key="exp_build",
+                    icon=":material/table:", disabled=running)
+if clicked and not running:  # a click sent before the button was disabled starts nothing
     job = st.session_state[JOB_KEY] = export.XlsxJob(db_path, event_id).start()
     running = True
 

@@ -1,6 +1,8 @@
 """The export page builds the workbook off the page script, with a progress bar, and offers
 the finished file for download (issue 14 item 4)."""
 import io
+import sys
+import time
 
 import pytest
 from openpyxl import load_workbook
@@ -50,32 +52,32 @@ def test_the_workbook_is_built_on_a_thread_and_then_offered_for_download(app_for
     assert at.button(key="exp_build").label == "Tạo lại"
 
 
-def test_a_running_build_shows_its_progress(app_for, committee, week, monkeypatch):
-    """While the thread works the page draws a progress bar and the button is disabled."""
-    import threading
-
-    release = threading.Event()
-    real = export.xlsx
-
-    def slow(db, event_id, names=None, *, out=None, progress=None):
-        progress(0.2, "read")
-        release.wait(20)
-        return real(db, event_id, names, out=out, progress=progress)
-
-    monkeypatch.setattr(export, "xlsx", slow)
+def test_a_running_build_shows_its_progress(app_for, committee, week, monkeypatch, tmp_path):
+    """While the child process works the page draws its progress and the button is
+    disabled (a stand-in child reports 20 % and waits for the test)."""
+    release = tmp_path / "release"
+    waiting = ("import os, sys, time\n"
+               "print('marker 0', flush=True)\n"
+               "print('0.2000 read', flush=True)\n"
+               f"while not os.path.exists({str(release)!r}):\n"
+               "    time.sleep(0.05)\n")
+    monkeypatch.setattr(export.XlsxJob, "command", [sys.executable, "-c", waiting])
     at = open_page(app_for, committee)
     at.button(key="exp_build").click().run()
+    job = at.session_state["exp_job"]
     try:
         assert not at.exception, at.exception
+        deadline = time.monotonic() + 20
+        while job.fraction < 0.2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        at.run()  # the next run while it still works: no second build can be started
         bars = at.get("progress")
         assert bars and bars[0].proto.text == "Đang đọc số liệu…"
         assert bars[0].proto.value == 20
-        at.run()  # the next run while it still works: no second build can be started
         assert at.button(key="exp_build").disabled
-        assert at.get("progress")
     finally:
-        release.set()
-    assert at.session_state["exp_job"].wait(30)
+        release.touch()
+    assert job.wait(30)
 
 
 def test_the_page_says_when_the_data_changed_after_the_build(app_for, committee, week, db):
@@ -95,10 +97,8 @@ def test_the_page_says_when_the_data_changed_after_the_build(app_for, committee,
 
 
 def test_a_failed_build_says_so_in_vietnamese(app_for, committee, week, monkeypatch):
-    def broken(*args, **kwargs):
-        raise RuntimeError("disk full")
-
-    monkeypatch.setattr(export, "xlsx", broken)
+    monkeypatch.setattr(export.XlsxJob, "command",
+                        [sys.executable, "-c", "import sys; sys.exit('disk full')"])
     at = open_page(app_for, committee)
     at.button(key="exp_build").click().run()
     assert at.session_state["exp_job"].wait(30)
