@@ -15,8 +15,8 @@ style table (header, integer, percent, date, bold totals, italic notes), column 
 a frozen header, an autofilter over the list, and print setup (A4 landscape, fit to one
 page wide, header row repeated on every page, page numbers in the footer).
 
-Text is made safe for XML here: C0/C1 control characters other than tab and newline are
-dropped (Word pastes \\x0b for a line break; openpyxl raised IllegalCharacterError on it).
+Text is made safe for XML here: Word's \\x0b / \\x0c line breaks become newlines, other
+C0/C1 control characters are dropped (openpyxl raised IllegalCharacterError on them).
 """
 import re
 import zipfile
@@ -44,12 +44,14 @@ _EXCEL_EPOCH = date(1899, 12, 30).toordinal()
 MAX_TEXT = 32767  # Excel's limit for one cell
 
 
+_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c]")
+
+
 def clean_text(value: str) -> str:
-    """Text as it can stand in a cell: no control characters (tab and newline stay),
-    CR/LF as LF, at most 32 767 characters."""
-    if "\r" in value:
-        value = value.replace("\r\n", "\n").replace("\r", "\n")
-    value = _CONTROL.sub("", value)
+    """Text as it can stand in a cell: line breaks (CR/LF, CR, and Word's \x0b and \x0c)
+    as LF, like the entry rules store them; other control characters dropped (tab stays);
+    at most 32 767 characters."""
+    value = _CONTROL.sub("", _LINE_BREAKS.sub("\n", value))
     return value[:MAX_TEXT]
 
 

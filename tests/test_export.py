@@ -302,11 +302,11 @@ def test_control_characters_in_a_stored_title_never_crash_the_workbook(db, week,
     assert manage.main(["--db", str(db_path), "export", "--out", str(out)]) == 0
     book = load_workbook(out)
     header, rows, _ = table(book, "activities")
-    assert by_header(header, rows[-1])["Tên hoạt động"] == "Dòng 1Dòng 2 hết"
+    assert by_header(header, rows[-1])["Tên hoạt động"] == "Dòng 1\nDòng 2\n hết"
     header, rows, _ = table(book, "propaganda")
     assert by_header(header, rows[-1])["Ghi chú"] == "ghichú"
     data = export.csv_bytes(db, week, "activities").decode("utf-8-sig")
-    assert "Dòng 1Dòng 2 hết" in data and "\x0b" not in data
+    assert "Dòng 1\nDòng 2\n hết" in data and "\x0b" not in data and "\x00" not in data
 
 
 def test_formula_like_text_stays_text(db, week):

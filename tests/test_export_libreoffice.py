@@ -49,6 +49,6 @@ def test_libreoffice_reads_the_workbook_and_keeps_its_content(db, tmp_path):
     activities = theirs[texts.WB_SHEETS["activities"]]
     title = next(c for row in activities.iter_rows() for c in row
                  if isinstance(c.value, str) and c.value.startswith("Dòng 1"))
-    assert title.value == 'Dòng 1Dòng 2 =HYPERLINK("x") <b>&amp;</b>' and title.data_type == "s"
+    assert title.value == 'Dòng 1\nDòng 2 =HYPERLINK("x") <b>&amp;</b>' and title.data_type == "s"
     start = activities.cell(row=title.row, column=7)
     assert start.is_date
