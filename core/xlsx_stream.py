@@ -470,7 +470,7 @@ relationships/extended-properties" Target="docProps/app.xml"/>\
 _APP_PROPS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" \
 xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">\
-<Application>Microsoft Excel</Application></Properties>"""
+<Application>Tuần lễ học tập suốt đời</Application></Properties>"""
 
 
 def _core_props(title: str, creator: str) -> str:
