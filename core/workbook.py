@@ -4,8 +4,9 @@ written by core/xlsx_stream.py; the same tables as CSV.
 
 Pure: data in, sheets out. Every figure comes from db/stats.py (summary, learning models,
 slogans) or db/progress.py (per unit) through db/export.py; a total row prints the total
-that module defines (never a sum made here), so the workbook reconciles with
-`manage.py stats --json` by construction (tests/test_export.py checks it).
+that module defines (never a sum made here; a row's rate is only its own two figures
+divided), so the workbook reconciles with `manage.py stats --json` by construction
+(tests/test_export.py checks it, with independent SQL counts).
 
 Lists hold the counting entries only; needs-fix and withdrawn entries have a sheet of their
 own ("Mục không tính")."""
@@ -23,8 +24,6 @@ from core.xlsx_stream import DATE, INT, PCT, STT, TEXT, Column, Pct, Sheet
 SHEET_ORDER = ["totals", "by_ward", "by_tier", "by_type", "by_channel", "by_slogan", "by_day",
                "learning_models", "units", "commendations", "nominations", "activities",
                "propaganda", "not_counted"]
-SUMMARY_SHEETS = {"totals", "by_ward", "by_tier", "by_type", "by_channel", "by_day"}
-LIST_SHEETS = {"activities", "propaganda", "not_counted"}
 
 
 def _c(key: str, kind: str = TEXT, **kw) -> Column:

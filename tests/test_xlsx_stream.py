@@ -8,7 +8,7 @@ from xml.etree import ElementTree
 from openpyxl import load_workbook
 
 from core import xlsx_stream as xs
-from core.xlsx_stream import DATE, INT, NUM, PCT, STT, TEXT, Column, Num, Pct, Sheet
+from core.xlsx_stream import DATE, INT, NUM, PCT, STT, Column, Num, Pct, Sheet
 
 HOSTILE = ['=HYPERLINK("http://evil.example","x")', "+1+1", "@SUM(A1)", "<b>&amp;</b>'\"",
            "\u202eRTL\u200b", "🎉 Học tập", "a\x00b\x07c\x1bd\x85e", "  lề  ", "x]]>y"]
