@@ -392,7 +392,7 @@ def write(out, sheets: list[Sheet], *, progress=None, footer: str = "&CTrang &P/
     names = []
     for sheet in sheets:
         name = safe_sheet_name(sheet.name)
-        while name in names:
+        while name.casefold() in (n.casefold() for n in names):  # Excel ignores case here
             name = name[:28] + f"~{len(names)}"
         names.append(name)
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
