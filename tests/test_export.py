@@ -395,3 +395,51 @@ def test_stats_json_agrees_with_the_workbook_number_for_number(db_path, db, week
 def test_stats_json_for_a_missing_year_fails_clearly(db_path, capsys):
     assert manage.main(["--db", str(db_path), "stats", "--json", "--year", "1999"]) == 1
     assert "1999" in capsys.readouterr().err
+
+
+def test_on_the_demo_week_every_total_reconciles_with_stats_and_sql(db):
+    """The sample week has district units, needs-fix and withdrawn entries, learning models,
+    submissions and nominations: the workbook's totals still equal stats and raw SQL."""
+    from db import Actor, demo, events
+
+    demo.load(db, Actor.system("test"), units=60, activities=600, seed=2020, accounts=False)
+    event_id = events.get(db, 2020)["id"]
+    book = load_workbook(io.BytesIO(export.xlsx(db, event_id)))
+    s = stats.summary(db, event_id)
+    t = s["totals"]
+    counting = "deleted = 0 and status != 'needs_fix'"
+    sql_a = db.execute(f"select count(*), sum(participants) from activities where {counting}"
+                       ).fetchone()
+    sql_p = db.execute(f"select count(*) from propaganda where {counting}").fetchone()[0]
+    sql_submitted = db.execute("select count(*) from report_submissions rs join units u on "
+                               "u.id = rs.unit_id and u.active = 1").fetchone()[0]
+    assert (t["activities"], t["participants"]) == sql_a
+    assert t["propaganda_entries"] == sql_p and t["submitted_units"] == sql_submitted
+
+    header, rows, after = table(book, "by_ward")
+    total = by_header(header, after[0])
+    assert (total["Số hoạt động"], total["Lượt người tham gia"], total["Số lượt tuyên truyền"],
+            total["Số đơn vị"], total["Số đơn vị có số liệu"],
+            total["Số đơn vị đã nộp báo cáo"]) == (sql_a[0], sql_a[1], sql_p, t["units"],
+                                                   t["units_with_data"], sql_submitted)
+    assert sum(by_header(header, r)["Số đơn vị"] for r in rows) == t["units"]
+    assert sum(by_header(header, r)["Số đơn vị đã nộp báo cáo"] for r in rows) == sql_submitted
+    _h, rows, after = table(book, "activities")
+    assert len(rows) == sql_a[0] and sum(r[9] for r in rows) == sql_a[1] == after[0][9]
+    _h, rows, _ = table(book, "propaganda")
+    assert len(rows) == sql_p
+    _h, rows, _ = table(book, "not_counted")
+    assert len(rows) == db.execute(
+        f"select (select count(*) from activities where not ({counting})) + "
+        f"(select count(*) from propaganda where not ({counting}))").fetchone()[0]
+    header, rows, after = table(book, "learning_models")
+    sql_models = db.execute("select sum(c.registered), sum(c.recognised) from "
+                            "learning_model_counts c join units u on u.id = c.unit_id "
+                            "and u.active = 1").fetchone()
+    total = by_header(header, after[0])
+    assert (total["Tổng số đăng ký"], total["Tổng số được công nhận"]) == sql_models
+    assert sql_models[0] > 0
+    header, rows, after = table(book, "nominations")
+    assert len(rows) == db.execute("select count(*) from nominations where deleted = 0"
+                                   ).fetchone()[0] > 0
+    assert "DỮ LIỆU MẪU" in book.worksheets[0]["A2"].value
