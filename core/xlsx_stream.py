@@ -321,7 +321,8 @@ def _row_writer(columns: list[Column], sst: SharedStrings, first_row: int):
             cells.append(f"""{{f'<c r="{ref}" s="{S_INT}"><v>{{int({v})}}</v></c>'"""
                          f" if {v} is not None else ''}}")
         elif column.kind == DATE:
-            cells.append(f"""{{f'<c r="{ref}" s="{S_DATE}"><v>{{serial({v})}}</v></c>'"""
+            serial = f"known({v}) or serial({v})"  # a memoised day without a call
+            cells.append(f"""{{f'<c r="{ref}" s="{S_DATE}"><v>{{{serial}}}</v></c>'"""
                          f" if {v} else ''}}")
         else:
             cells.append(f"{{other({v}, f'{ref}', {column.kind!r})}}")
@@ -331,7 +332,8 @@ def _row_writer(columns: list[Column], sst: SharedStrings, first_row: int):
               f"    ({', '.join(names)},) = values\n"
               "    rs = str(r)\n"
               f'    return f"""<row r="{{rs}}">{"".join(cells)}</row>"""\n')
-    scope.update({"sst": sst, "serial": _serial_fast, "first": first_row,
+    scope.update({"sst": sst, "serial": _serial_fast, "known": _SERIALS.get,
+                  "first": first_row,
                   "other": lambda value, ref, kind: _cell_xml(ref, value, kind, False)})
     exec(compile(source, "<xlsx row writer>", "exec"), scope)  # noqa: S102 - our own template
     return scope["row_xml"]
