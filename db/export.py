@@ -246,6 +246,9 @@ def _worker(argv: list[str]) -> int:
     from db import connect
 
     db_path, event_id, out = argv
+    if not Path(db_path).is_file():  # connect() would create an empty database
+        print(f"no database at {db_path}", file=sys.stderr)
+        return 2
     db = connect(db_path)
     try:
         print(f"marker {data_marker(db)}", flush=True)
