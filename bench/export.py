@@ -6,6 +6,7 @@ into a temporary file), then times, each as a whole `python3 manage.py ...` proc
 - `export --out FILE.xlsx`              (the whole workbook; target <= 3 s)
 - `export --out FILE.xlsx --table by_ward` (one sheet; target <= 1.2x stats --json)
 - `stats --json`                        (the reference)
+- `python3 -c "import manage"`          (the floor every command pays: Python + imports)
 The runs are interleaved (stats, table, export, stats, ...) so a burst of load on a shared
 machine hits all three alike; the first round is a warm-up and discarded. Prints medians with
 min-max, the ratio, CPU seconds (user+sys of the child: less sensitive to other load than
@@ -33,11 +34,13 @@ TARGET_TABLE_X = 1.2
 
 
 def run(args: list[str]) -> tuple[float, float]:
-    """(wall seconds, CPU seconds of the child) of `python3 manage.py ARGS`."""
+    """(wall seconds, CPU seconds of the child) of `python3 manage.py ARGS` (or of
+    `python3 ARGS` when ARGS starts with "-c")."""
+    command = [sys.executable, *args] if args[0] == "-c" else [
+        sys.executable, str(ROOT / "manage.py"), *args]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run([sys.executable, str(ROOT / "manage.py"), *args], check=True,
-                   stdout=subprocess.DEVNULL, cwd=ROOT)
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -61,6 +64,8 @@ def _stats(samples: list[float]) -> dict:
 def measure(db_path: Path, runs: int = 5, workdir: Path | None = None) -> dict:
     workdir = workdir or Path(tempfile.mkdtemp(prefix="llw-bench-export-"))
     commands = {
+        # the floor of every manage.py command: starting Python and importing the app
+        "imports": ["-c", "import manage"],
         "stats_json": ["--db", str(db_path), "stats", "--json"],
         "export_table": ["--db", str(db_path), "export", "--out",
                          str(workdir / "ward.xlsx"), "--table", "by_ward"],
@@ -106,6 +111,7 @@ def report(result: dict, color: bool = True) -> str:
     lines = [f"load average before {result['load_before'][0]:.2f}, after "
              f"{result['load_after'][0]:.2f} (2 cores); {result['runs']} runs after a "
              f"discarded warm-up; medians [min–max]",
+             _line("import manage (floor)", result["imports"]),
              _line("stats --json", result["stats_json"]),
              _line("export --table by_ward", result["export_table"]),
              _line("export (whole workbook)", result["export"]),
