@@ -1,5 +1,6 @@
 """stats --json, export --out FILE.xlsx|FILE.csv, demo: the committee's numbers headless."""
 import json
+import os
 import sys
 
 from cli.common import fail, open_db
@@ -26,19 +27,30 @@ def cmd_stats(args):
 
 
 def cmd_export(args):
+    """The workbook (all sheets, or only --table T) or one table as CSV. The file appears
+    only once it is complete (written beside it, then renamed)."""
     db = open_db(args)
     event = _event(db, args.year)
     out = args.out
-    if out.lower().endswith(".xlsx"):
-        data = export.xlsx(db, event["id"])
-    elif out.lower().endswith(".csv"):
-        if args.table not in export.workbook.SHEET_ORDER:
-            fail(f"Bảng không có: {args.table}")
-        data = export.csv_bytes(db, event["id"], args.table)
-    else:
+    suffix = os.path.splitext(out)[1].lower()
+    if suffix not in (".xlsx", ".csv"):
         fail("Tên tệp phải kết thúc bằng .xlsx hoặc .csv")
-    with open(out, "wb") as handle:
-        handle.write(data)
+    try:
+        names = export.check_names([args.table] if args.table else None)
+    except export.UnknownTable as error:
+        fail(str(error))
+    partial = f"{out}.partial"
+    try:
+        if suffix == ".xlsx":
+            export.xlsx(db, event["id"], names if args.table else None, out=partial)
+        else:
+            data = export.csv_bytes(db, event["id"], args.table or "activities")
+            with open(partial, "wb") as handle:
+                handle.write(data)
+        os.replace(partial, out)
+    finally:
+        if os.path.exists(partial):
+            os.remove(partial)
     print(f"Đã ghi {out}")
 
 
@@ -81,9 +93,9 @@ def register(sub):
     p = sub.add_parser("export", help="the city's workbook: XLSX (all sheets) or CSV")
     p.add_argument("--out", required=True, help="FILE.xlsx or FILE.csv")
     p.add_argument("--year", type=int, default=None)
-    p.add_argument("--table", default="activities",
-                   help="for CSV: which table (totals, by_ward, by_tier, by_day, by_type, "
-                        "by_channel, activities, propaganda)")
+    p.add_argument("--table", default=None,
+                   help="only this table (XLSX: one sheet; CSV: default activities): "
+                        + ", ".join(export.workbook.SHEET_ORDER))
     p.set_defaults(func=cmd_export)
     p = sub.add_parser("demo", help="load a simulated week of sample data (deterministic)")
     p.add_argument("--units", type=int, default=60, help="sample schools to add")

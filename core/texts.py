@@ -1036,3 +1036,87 @@ COMMEND_COL_REVIEWED = "Đã duyệt"
 COMMEND_REVIEWED_CELL = "{reviewed}/{total} ({share})"
 COMMEND_UNIT_OPTION_UNREVIEWED = "{name} — {group}, hạng {rank} ({total} điểm) — còn {n} mục chưa duyệt"
 AUD_ACTIONS["demo_remove"] = "Gỡ dữ liệu mẫu"
+# --- Closing report (h2) ---
+STATS_DISTRICT_ROW = "Đơn vị cấp quận"
+
+# --- Workbook (h3): the city's XLSX/CSV (core/workbook.py, db/export.py, export page) ---
+WB_SHEETS = {
+    "totals": "Tổng hợp", "by_ward": "Theo phường", "by_tier": "Theo cấp học",
+    "by_type": "Theo loại hoạt động", "by_channel": "Tuyên truyền theo kênh",
+    "by_slogan": "Khẩu hiệu", "by_day": "Theo ngày", "learning_models": "Mô hình học tập",
+    "units": "Kết quả từng đơn vị", "commendations": "Khen thưởng",
+    "nominations": "Đề xuất khen thưởng", "activities": "Danh sách hoạt động",
+    "propaganda": "Danh sách tuyên truyền", "not_counted": "Mục không tính",
+}
+WB_TITLE = "SỐ LIỆU {title}"
+WB_SAMPLE_WARNING = ("CHÚ Ý: CƠ SỞ DỮ LIỆU ĐANG CÓ DỮ LIỆU MẪU (đơn vị «[Mẫu]»): số liệu dưới "
+                     "đây gồm cả dữ liệu mẫu, không dùng để báo cáo.")
+WB_COUNTING_NOTE = ("Chỉ tính các mục được tính: không gồm mục cần sửa và mục đơn vị đã rút "
+                    "(xem trang «Mục không tính»).")
+WB_TOTAL = "Tổng cộng"
+WB_YES, WB_NO = "Có", "Chưa"
+WB_ITEM, WB_VALUE = "Chỉ tiêu", "Giá trị"
+WB_EVENT, WB_FROM, WB_TO = "Tuần lễ", "Từ ngày", "Đến ngày"
+WB_TOTAL_LABELS = {
+    "activities": "Số hoạt động", "participants": "Lượt người tham gia",
+    "online_participants": "Lượt tham gia trực tuyến",
+    "propaganda_entries": "Số lượt tuyên truyền (số mục đã báo cáo)",
+    "units": "Số đơn vị", "units_with_data": "Số đơn vị có số liệu",
+    "reporting_rate": "Tỷ lệ đơn vị có số liệu",
+    "submitted_units": "Số đơn vị đã nộp báo cáo",
+    "submission_rate": "Tỷ lệ đơn vị đã nộp báo cáo",
+    "wards": "Số phường", "wards_covered": "Số phường có hoạt động",
+}
+WB_COLS = {
+    "stt": "STT", "ward_code": "Mã phường", "ward_held": "Phường (nơi tổ chức)",
+    "ward_unit": "Phường (của đơn vị)", "ward": "Phường", "activities": "Số hoạt động",
+    "participants": "Lượt người tham gia", "online": "Lượt trực tuyến",
+    "propaganda_entries": "Số lượt tuyên truyền", "units": "Số đơn vị",
+    "units_with_data": "Số đơn vị có số liệu", "data_rate": "Tỷ lệ có số liệu",
+    "submitted_units": "Số đơn vị đã nộp báo cáo", "submit_rate": "Tỷ lệ đã nộp",
+    "tier": "Cấp học", "schools": "Số trường", "schools_with_data": "Số trường có số liệu",
+    "schools_submitted": "Số trường đã nộp báo cáo", "group": "Nhóm hoạt động",
+    "type": "Loại hoạt động", "channel": "Kênh tuyên truyền", "measure": "Đơn vị tính",
+    "quantity": "Số lượng (theo đơn vị tính)", "slogan_no": "Số", "slogan": "Khẩu hiệu",
+    "slogan_entries": "Số lượt tuyên truyền dùng khẩu hiệu", "date": "Ngày",
+    "registered": "{model}: đăng ký", "recognised": "{model}: được công nhận",
+    "registered_total": "Tổng số đăng ký", "recognised_total": "Tổng số được công nhận",
+    "unit_code": "Mã đơn vị", "unit": "Tên đơn vị", "kind": "Loại đơn vị",
+    "has_data": "Có số liệu", "submitted": "Đã nộp báo cáo", "submitted_at": "Ngày nộp",
+    "last_entry": "Ngày báo cáo gần nhất", "propaganda_count": "Số mục tuyên truyền",
+    "category": "Danh hiệu", "recipient": "Cá nhân, tập thể được khen",
+    "rationale": "Thành tích, lý do", "rank": "Xếp hạng", "nominee": "Cá nhân, tập thể",
+    "nominee_kind": "Cá nhân / tập thể", "proposer": "Đơn vị đề xuất",
+    "achievement": "Thành tích", "decision": "Ban chỉ đạo xét", "proposed_on": "Ngày đề xuất",
+    "title": "Tên hoạt động", "start_date": "Từ ngày", "end_date": "Đến ngày",
+    "format": "Hình thức", "audiences": "Đối tượng", "status": "Trạng thái duyệt",
+    "link": "Liên kết minh chứng", "slogans": "Khẩu hiệu đã dùng (số)", "note": "Ghi chú",
+    "entry_kind": "Loại mục", "reason": "Lý do không tính", "content": "Nội dung",
+    "amount": "Số người / số lượng", "amount_measure": "Đơn vị tính",
+    "comment": "Nhận xét khi duyệt",
+}
+WB_PERSONS = "người"
+WB_KIND_ACTIVITY, WB_KIND_PROPAGANDA = "Hoạt động", "Tuyên truyền"
+WB_REASON_WITHDRAWN, WB_REASON_NEEDS_FIX = "Đơn vị đã rút", "Cần sửa (chờ đơn vị sửa)"
+WB_NOTE_WARD_BASIS = ("Hoạt động và tuyên truyền tính theo phường nơi tổ chức; đơn vị tính theo "
+                      "phường của đơn vị. Dòng «Đơn vị cấp quận»: đơn vị không thuộc phường "
+                      "nào (hoạt động của họ đã tính ở phường nơi tổ chức).")
+WB_NOTE_TIER = ("Chỉ gồm trường học; hoạt động của trường tính theo cấp học của trường, dù tổ "
+                "chức ở phường nào.")
+WB_NOTE_CHANNEL = ("Số lượng mỗi kênh có đơn vị tính riêng (chiếc, lượt xe, bài đăng, buổi "
+                   "phát…): không cộng số lượng giữa các kênh.")
+WB_NOTE_SLOGAN = "Một lượt tuyên truyền dùng nhiều khẩu hiệu được tính cho mỗi khẩu hiệu."
+WB_NOTE_DAY = "Hoạt động tính theo ngày bắt đầu."
+WB_NOTE_MODELS = "Số mô hình tính theo phường của đơn vị báo cáo (UBND phường, TTHTCĐ)."
+WB_NOTE_NOT_COUNTED = ("Các mục dưới đây KHÔNG được tính vào số liệu: mục Ban chỉ đạo yêu cầu "
+                       "sửa (được tính lại khi đơn vị sửa xong) và mục đơn vị đã rút.")
+WB_NOTE_UNITS = "Các đơn vị đang hoạt động; «Có số liệu»: có ít nhất một mục được tính."
+WB_BUILD = "Tạo tệp XLSX"
+WB_BUILDING = "Đang ghi tệp XLSX… {percent}"
+WB_READING = "Đang đọc số liệu…"
+WB_READY = "Tệp XLSX đã sẵn sàng ({size}, {seconds} giây)."
+WB_DOWNLOAD = "Tải tệp XLSX"
+WB_FAILED = "Không tạo được tệp XLSX. Hãy thử lại hoặc báo quản trị viên."
+WB_STALE = "Số liệu đã thay đổi từ lúc tạo tệp: hãy tạo lại để có số liệu mới nhất."
+WB_AGAIN = "Tạo lại"
+WB_UNKNOWN_TABLE = "Bảng không có: {name}. Các bảng: {names}"

@@ -1,7 +1,15 @@
-"""The city's workbook: the summary of db/stats.py and the entry lists as tables with
-Vietnamese headers, written as XLSX (one sheet per table) or CSV (one table).
+"""The city's workbook: one sheet per table, laid out for people (Vietnamese headers, real
+date cells, a running STT, total rows, notes saying which ward basis a table uses) and
+written by core/xlsx_stream.py; the same tables as CSV.
 
-Pure: rows in, bytes out. db/export.py feeds it from the database."""
+Pure: data in, sheets out. Every figure comes from db/stats.py (summary, learning models,
+slogans) or db/progress.py (per unit) through db/export.py; a total row prints the total
+that module defines (never a sum made here; a row's rate is only its own two figures
+divided), so the workbook reconciles with `manage.py stats --json` by construction
+(tests/test_export.py checks it, with independent SQL counts).
+
+Lists hold the counting entries only; needs-fix and withdrawn entries have a sheet of their
+own ("Mục không tính")."""
 import csv
 import io
 import json
@@ -9,159 +17,309 @@ from datetime import date
 
 from core import reference as ref
 from core import texts
-from core.numbers import XLSX_INT_FORMAT, XLSX_PCT_FORMAT
+from core import xlsx_stream as xs
+from core.xlsx_stream import DATE, INT, PCT, STT, TEXT, Column, Pct, Sheet
 
-Table = tuple[list[str], list[list]]  # headers, rows
-SHEET_ORDER = ["totals", "by_ward", "by_tier", "by_day", "by_type", "by_channel",
-               "activities", "propaganda"]
-
-
-def _h(*keys) -> list[str]:
-    return [texts.EXP_COLS[k] for k in keys]
+# in the order of the workbook; the keys are the `--table` names
+SHEET_ORDER = ["totals", "by_ward", "by_tier", "by_type", "by_channel", "by_slogan", "by_day",
+               "learning_models", "units", "commendations", "nominations", "activities",
+               "propaganda", "not_counted"]
 
 
-def vn_date(iso: str | None) -> str:
-    return date.fromisoformat(iso[:10]).strftime("%d/%m/%Y") if iso else ""
+def _c(key: str, kind: str = TEXT, **kw) -> Column:
+    return Column(texts.WB_COLS[key], kind, **kw)
 
 
-def _rate(part, whole):
-    return round(part / whole, 4) if whole else 0.0
+def _name(key: str) -> str:
+    return texts.WB_SHEETS[key]
 
 
-def tables(summary: dict, activities: list[dict], propaganda: list[dict]) -> dict[str, Table]:
-    """All tables of the workbook, in SHEET_ORDER."""
+def _ratio(part, whole) -> Pct:
+    return Pct(round(part / whole, 4) if whole else 0.0)
+
+
+def _note(text: str) -> list:
+    return [(text, xs.S_NOTE)]
+
+
+# --- sheets from the stats summary -----------------------------------------------------------
+
+def totals_sheet(summary: dict, *, sample: bool) -> Sheet:
+    """Tổng hợp: the headline figures (the first sheet; it says so when sample data is in)."""
+    event, t = summary["event"], summary["totals"]
+    rows = [[texts.WB_EVENT, event["title"]],
+            [texts.WB_FROM, date.fromisoformat(event["start_date"])],
+            [texts.WB_TO, date.fromisoformat(event["end_date"])]]
+    for key, label in texts.WB_TOTAL_LABELS.items():
+        value = t[key]
+        rows.append([label, Pct(value) if key.endswith("_rate") else value])
+    title = event["title"] if str(event["year"]) in event["title"] else \
+        f"{event['title']} {event['year']}"
+    preamble = [(texts.WB_TITLE.format(title=title.upper()), xs.S_TITLE)]
+    if sample:
+        preamble.append((texts.WB_SAMPLE_WARNING, xs.S_WARNING))
+    preamble.append((texts.WB_COUNTING_NOTE, xs.S_NOTE))
+    return Sheet(_name("totals"), [Column(texts.WB_ITEM, width=44),
+                                   Column(texts.WB_VALUE, "auto", width=24)],
+                 rows, preamble=preamble)
+
+
+def by_ward_sheet(summary: dict) -> Sheet:
+    """Theo phường: 14 wards, the row "Đơn vị cấp quận", and a total equal to the headline."""
+    cols = [_c("stt", INT), _c("ward_code"), _c("ward"), _c("activities", INT),
+            _c("participants", INT), _c("propaganda_entries", INT), _c("units", INT),
+            _c("units_with_data", INT), _c("data_rate", PCT), _c("submitted_units", INT),
+            _c("submit_rate", PCT)]
+    rows = []
+    for i, w in enumerate(summary["by_ward"] + [summary["by_ward_district"]], start=1):
+        rows.append([i, w["code"], w["name"], w["activities"], w["participants"],
+                     w["propaganda_entries"], w["units"], w["reporting_units"],
+                     _ratio(w["reporting_units"], w["units"]), w["submitted_units"],
+                     _ratio(w["submitted_units"], w["units"])])
+    t, head = summary["by_ward_total"], summary["totals"]
+    total = [None, None, texts.WB_TOTAL, t["activities"], t["participants"],
+             t["propaganda_entries"], t["units"], t["reporting_units"],
+             Pct(head["reporting_rate"]), t["submitted_units"], Pct(head["submission_rate"])]
+    return Sheet(_name("by_ward"), cols, rows, totals=[total],
+                 preamble=_note(texts.WB_NOTE_WARD_BASIS))
+
+
+def by_tier_sheet(summary: dict) -> Sheet:
+    cols = [_c("stt", INT), _c("tier"), _c("schools", INT), _c("schools_with_data", INT),
+            _c("data_rate", PCT), _c("schools_submitted", INT), _c("submit_rate", PCT),
+            _c("activities", INT), _c("participants", INT)]
+    rows = [[i, ref.TIER_NAMES.get(r["tier"], r["tier"]), r["schools"],
+             r["reporting_schools"], _ratio(r["reporting_schools"], r["schools"]),
+             r["submitted_schools"], _ratio(r["submitted_schools"], r["schools"]),
+             r["activities"], r["participants"]]
+            for i, r in enumerate(summary["by_tier"], start=1)]
+    t = summary["by_tier_total"]
+    total = [None, texts.WB_TOTAL, t["schools"], t["reporting_schools"],
+             _ratio(t["reporting_schools"], t["schools"]), t["submitted_schools"],
+             _ratio(t["submitted_schools"], t["schools"]), t["activities"], t["participants"]]
+    return Sheet(_name("by_tier"), cols, rows, totals=[total], preamble=_note(texts.WB_NOTE_TIER))
+
+
+def by_type_sheet(summary: dict) -> Sheet:
+    """All 15 activity types of the plan, zeros included; the total is the headline."""
+    cols = [_c("stt", INT), _c("group"), _c("type"), _c("activities", INT),
+            _c("participants", INT)]
+    rows = [[i, ref.GROUP_NAMES.get(r["group"], r["group"]),
+             ref.TYPE_NAMES.get(r["type"], r["type"]), r["activities"], r["participants"]]
+            for i, r in enumerate(summary["by_type"], start=1)]
     t = summary["totals"]
-    event = summary["event"]
-    totals_rows = [[texts.EXP_COLS["title"], event["title"]],
-                   [texts.EXP_COLS["start_date"], vn_date(event["start_date"])],
-                   [texts.EXP_COLS["end_date"], vn_date(event["end_date"])]]
-    totals_rows += [[texts.EXP_TOTAL_LABELS[k], t[k]] for k in texts.EXP_TOTAL_LABELS]
-    return {
-        "totals": (_h("item", "value"), totals_rows),
-        "by_ward": (_h("code", "ward", "activities", "participants", "propaganda_items",
-                       "units", "reporting_units", "rate"),
-                    [[w["code"], w["name"], w["activities"], w["participants"],
-                      w["propaganda_items"], w["units"], w["reporting_units"],
-                      _rate(w["reporting_units"], w["units"])] for w in summary["by_ward"]]),
-        "by_tier": (_h("tier", "schools", "reporting_schools", "rate", "activities",
-                       "participants"),
-                    [[ref.TIER_NAMES[r["tier"]], r["schools"], r["reporting_schools"],
-                      _rate(r["reporting_schools"], r["schools"]), r["activities"],
-                      r["participants"]] for r in summary["by_tier"]]),
-        "by_day": (_h("date", "activities", "participants"),
-                   [[vn_date(d["date"]), d["activities"], d["participants"]]
-                    for d in summary["by_day"]]),
-        "by_type": (_h("code", "type", "group", "activities", "participants"),
-                    [[r["type"], ref.TYPE_NAMES[r["type"]],
-                      ref.GROUP_NAMES[ref.TYPE_GROUPS[r["type"]]], r["activities"],
-                      r["participants"]] for r in summary["by_type"]]),
-        "by_channel": (_h("code", "channel", "measure", "entries", "quantity"),
-                       [[r["channel"], ref.CHANNEL_NAMES[r["channel"]],
-                         ref.CHANNEL_MEASURES[r["channel"]], r["entries"], r["quantity"]]
-                        for r in summary["by_channel"]]),
-        "activities": (_h("id", "unit_code", "unit", "ward", "type", "title", "start_date",
-                          "end_date", "format", "participants", "online_participants",
-                          "audiences", "status", "link"),
-                       [[a["id"], a["unit_code"], a["unit_name"],
-                         ref.WARD_NAMES.get(a["ward_code"], a["ward_code"]),
-                         ref.TYPE_NAMES.get(a["type"], a["type"]), a["title"],
-                         vn_date(a["start_date"]), vn_date(a["end_date"]),
-                         ref.FORMAT_NAMES.get(a["format"], a["format"]), a["participants"],
-                         a["online_participants"], _names(a["audiences"], ref.AUDIENCE_NAMES),
-                         texts.STATUS_NAMES[a["status"]], a["evidence_url"] or ""]
-                        for a in activities]),
-        "propaganda": (_h("id", "unit_code", "unit", "ward", "channel", "quantity", "measure",
-                          "date", "slogans", "status", "link", "note"),
-                       [[p["id"], p["unit_code"], p["unit_name"],
-                         ref.WARD_NAMES.get(p["ward_code"], p["ward_code"]),
-                         ref.CHANNEL_NAMES.get(p["channel"], p["channel"]), p["quantity"],
-                         ref.CHANNEL_MEASURES.get(p["channel"], ""), vn_date(p["date"]),
-                         ", ".join(str(n) for n in _json(p["slogans"])),
-                         texts.STATUS_NAMES[p["status"]], p["link"] or "", p["note"] or ""]
-                        for p in propaganda]),
-    }
+    return Sheet(_name("by_type"), cols, rows,
+                 totals=[[None, None, texts.WB_TOTAL, t["activities"], t["participants"]]])
 
 
-def _json(value):
-    return json.loads(value) if isinstance(value, str) else (value or [])
+def by_channel_sheet(summary: dict) -> Sheet:
+    """Propaganda per channel, each quantity in its own unit of measure (never summed)."""
+    cols = [_c("stt", INT), _c("channel"), _c("measure"), _c("propaganda_entries", INT),
+            _c("quantity", INT)]
+    rows = [[i, ref.CHANNEL_NAMES.get(r["channel"], r["channel"]), r["measure"],
+             r["entries"], r["quantity"]]
+            for i, r in enumerate(summary["by_channel"], start=1)]
+    total = [None, texts.WB_TOTAL, None, summary["totals"]["propaganda_entries"], None]
+    return Sheet(_name("by_channel"), cols, rows, totals=[total],
+                 preamble=_note(texts.WB_NOTE_CHANNEL))
 
 
-def _names(codes, names):
-    return ", ".join(names.get(c, c) for c in _json(codes))
+def by_slogan_sheet(slogans: list[dict], slogan_texts: dict[int, str]) -> Sheet:
+    cols = [_c("slogan_no", INT), _c("slogan", width=70), _c("slogan_entries", INT)]
+    rows = [[r["slogan"], slogan_texts.get(r["slogan"], ""), r["entries"]] for r in slogans]
+    return Sheet(_name("by_slogan"), cols, rows, preamble=_note(texts.WB_NOTE_SLOGAN))
+
+
+def by_day_sheet(summary: dict) -> Sheet:
+    cols = [_c("stt", INT), _c("date", DATE), _c("activities", INT), _c("participants", INT)]
+    rows = [[i, d["date"], d["activities"], d["participants"]]
+            for i, d in enumerate(summary["by_day"], start=1)]
+    return Sheet(_name("by_day"), cols, rows, preamble=_note(texts.WB_NOTE_DAY))
+
+
+# --- other figures ---------------------------------------------------------------------------
+
+def learning_models_sheet(models: dict) -> Sheet:
+    """Registered / recognised per model and ward (db/stats.learning_models), district row,
+    total row from the same function."""
+    codes = [code for code, _n in ref.LEARNING_MODELS]
+    cols = [_c("stt", INT), _c("ward_code"), _c("ward_unit")]
+    for code in codes:
+        name = ref.MODEL_NAMES[code]
+        cols += [Column(texts.WB_COLS["registered"].format(model=name), INT),
+                 Column(texts.WB_COLS["recognised"].format(model=name), INT)]
+    cols += [_c("registered_total", INT), _c("recognised_total", INT)]
+    rows = []
+    for i, w in enumerate(models["by_ward"], start=1):
+        row = [i, w["code"], w["name"]]
+        for code in codes:
+            row += list(w[code])
+        rows.append(row + [w["registered"], w["recognised"]])
+    by_model = {r["model"]: r for r in models["by_model"]}
+    total = [None, None, texts.WB_TOTAL]
+    for code in codes:
+        total += [by_model[code]["registered"], by_model[code]["recognised"]]
+    total += [models["total"]["registered"], models["total"]["recognised"]]
+    return Sheet(_name("learning_models"), cols, rows, totals=[total],
+                 preamble=_note(texts.WB_NOTE_MODELS))
+
+
+def units_sheet(units: list[dict], totals: dict) -> Sheet:
+    """Kết quả từng đơn vị (db/progress.units_progress); the total row counts units, units
+    with data and units that submitted — the headline figures of db/stats.py."""
+    cols = [_c("stt", INT), _c("unit_code"), _c("unit"), _c("kind"), _c("tier"),
+            _c("ward_unit"), _c("activities", INT), _c("propaganda_count", INT),
+            _c("has_data", "auto"), _c("submitted", "auto"), _c("submitted_at", DATE),
+            _c("last_entry", DATE)]
+    rows = [[i, u["code"], u["name"], ref.KIND_NAMES.get(u["kind"], u["kind"]),
+             ref.TIER_NAMES.get(u["tier"], u["tier"] or ""),
+             u["ward_name"] or texts.STATS_DISTRICT_ROW, u["activities"], u["propaganda"],
+             texts.WB_YES if u["reported"] else texts.WB_NO,
+             texts.WB_YES if u["submitted"] else texts.WB_NO,
+             (u["submitted_at"] or "")[:10], (u["last_entry"] or "")[:10]]
+            for i, u in enumerate(units, start=1)]
+    total = [totals["units"], texts.WB_TOTAL, None, None, None, None, None, None,
+             totals["units_with_data"], totals["submitted_units"], None, None]
+    return Sheet(_name("units"), cols, rows, totals=[total], preamble=_note(texts.WB_NOTE_UNITS))
+
+
+def commendations_sheet(picks: list[dict]) -> Sheet:
+    cols = [_c("stt", INT), _c("category"), _c("recipient"), _c("unit"),
+            _c("rationale", width=60, wrap=True), _c("rank", INT)]
+    rows = [[i, ref.CATEGORY_NAMES.get(c["category"], c["category"]), c["recipient_name"],
+             c.get("unit_name") or "", c["rationale"], c["rank"]]
+            for i, c in enumerate(picks, start=1)]
+    return Sheet(_name("commendations"), cols, rows)
+
+
+def nominations_sheet(nominations: list[dict]) -> Sheet:
+    cols = [_c("stt", INT), _c("proposer"), _c("nominee"), _c("nominee_kind"),
+            _c("category"), _c("ward"), _c("achievement", width=60, wrap=True),
+            _c("decision"), _c("proposed_on", DATE)]
+    rows = [[i, n["unit_name"], n["nominee_name"],
+             texts.COMMEND_NOMINEE_KINDS.get(n["nominee_kind"], n["nominee_kind"]),
+             ref.CATEGORY_NAMES.get(n["category"], n["category"]), n.get("ward_name") or "",
+             n["achievement"], texts.COMMEND_STATUS_NAMES.get(n["status"], n["status"]),
+             (n["created_at"] or "")[:10]]
+            for i, n in enumerate(nominations, start=1)]
+    return Sheet(_name("nominations"), cols, rows)
+
+
+# --- the entry lists -------------------------------------------------------------------------
+
+class _Names:
+    """Code lists -> Vietnamese names, memoised (a list has few distinct values)."""
+
+    def __init__(self, names: dict):
+        self.names, self.memo = names, {}
+
+    def __call__(self, value) -> str:
+        out = self.memo.get(value)
+        if out is None:
+            codes = json.loads(value) if isinstance(value, str) else (value or [])
+            out = ", ".join(str(self.names.get(c, c)) for c in codes)
+            self.memo[value] = out
+        return out
+
+
+class Lookup(dict):
+    """code -> name for a list column; an unknown code shows as itself."""
+
+    def __missing__(self, key):
+        return str(key)
+
+
+def activities_sheet(rows: list[tuple], totals: dict, names: dict[str, Lookup]) -> Sheet:
+    """Counting activities, oldest first, STT from 1. rows (from SQL): (unit_id, unit_id,
+    ward_code, type, title, start_date, end_date, format_name, participants, online,
+    audiences JSON, status_name, link); names: unit_code, unit_name, ward, type lookups
+    (a dict look-up per cell is cheaper than three joins per row). The total row: number of
+    activities and participants from the stats."""
+    cols = [_c("stt", STT), _c("unit_code", convert=names["unit_code"].__getitem__),
+            _c("unit", width=36, convert=names["unit_name"].__getitem__),
+            _c("ward_held", convert=names["ward"].__getitem__),
+            _c("type", width=34, convert=names["type"].__getitem__), _c("title", width=48),
+            _c("start_date", DATE), _c("end_date", DATE), _c("format"), _c("participants", INT),
+            _c("online", INT), _c("audiences", width=30, convert=_Names(ref.AUDIENCE_NAMES)),
+            _c("status"), _c("link", width=30)]
+    total = [totals["activities"], texts.WB_TOTAL] + [None] * 7 + [
+        totals["participants"], totals["online_participants"], None, None, None]
+    return Sheet(_name("activities"), cols, rows, totals=[total])
+
+
+def propaganda_sheet(rows: list[tuple], totals: dict, names: dict[str, Lookup]) -> Sheet:
+    """Counting propaganda entries, oldest first, STT from 1. rows (from SQL): (unit_id,
+    unit_id, ward_code, channel, quantity, channel, date, slogans JSON, status_name, link,
+    note). Quantities are in each channel's unit of measure: the total row counts entries
+    only."""
+    cols = [_c("stt", STT), _c("unit_code", convert=names["unit_code"].__getitem__),
+            _c("unit", width=36, convert=names["unit_name"].__getitem__),
+            _c("ward_held", convert=names["ward"].__getitem__),
+            _c("channel", convert=names["channel"].__getitem__), _c("quantity", INT),
+            _c("measure", convert=names["measure"].__getitem__), _c("date", DATE),
+            _c("slogans", convert=_Names({})), _c("status"), _c("link", width=30),
+            _c("note", width=40)]
+    total = [totals["propaganda_entries"], texts.WB_TOTAL] + [None] * 10
+    return Sheet(_name("propaganda"), cols, rows, totals=[total])
+
+
+def not_counted_sheet(rows: list[tuple]) -> Sheet:
+    """Needs-fix and withdrawn entries of both kinds. rows: (kind 'activity'|'propaganda',
+    deleted, unit_code, unit_name, ward_name, content, date, amount, channel, comment)."""
+    cols = [_c("stt", INT), _c("entry_kind"), _c("reason"), _c("unit_code"),
+            _c("unit", width=36), _c("ward_held"), _c("content", width=48), _c("date", DATE),
+            _c("amount", INT), _c("amount_measure"), _c("comment", width=40)]
+    out = []
+    for i, (kind, deleted, code, unit, ward, content, day, amount, channel, comment) in \
+            enumerate(rows, start=1):
+        activity = kind == "activity"
+        out.append([i, texts.WB_KIND_ACTIVITY if activity else texts.WB_KIND_PROPAGANDA,
+                    texts.WB_REASON_WITHDRAWN if deleted else texts.WB_REASON_NEEDS_FIX,
+                    code, unit, ward,
+                    content if activity else ref.CHANNEL_NAMES.get(channel, channel), day,
+                    amount,
+                    texts.WB_PERSONS if activity else ref.CHANNEL_MEASURES.get(channel, ""),
+                    comment])
+    return Sheet(_name("not_counted"), cols, out, preamble=_note(texts.WB_NOTE_NOT_COUNTED))
+
+
+# --- output ----------------------------------------------------------------------------------
+
+def xlsx(sheets: list[Sheet], out=None, *, progress=None, title: str = "") -> bytes | None:
+    """Write the sheets as XLSX to `out` (path or binary file), or return the bytes."""
+    if out is not None:
+        xs.write(out, sheets, progress=progress, title=title)
+        return None
+    buffer = io.BytesIO()
+    xs.write(buffer, sheets, progress=progress, title=title)
+    return buffer.getvalue()
 
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 
 
-def _inert_cell(sheet, value):
-    """Text typed by a unit such as "=HYPERLINK(...)" must stay text in the city's
-    workbook: openpyxl would store it as a live formula."""
-    from openpyxl.cell import WriteOnlyCell
-
-    if isinstance(value, str) and value.startswith("="):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.data_type = "s"
-        return cell
+def _csv_value(value, kind: str):
+    """Dates as dd/mm/yyyy; text a spreadsheet would run as a formula (= + - @) gets an
+    apostrophe; control characters dropped (numbers are left alone)."""
+    if value is None:
+        return ""
+    if kind == DATE or isinstance(value, date):
+        if isinstance(value, str):
+            value = date.fromisoformat(value[:10]) if value else None
+        return value.strftime("%d/%m/%Y") if value else ""
+    if isinstance(value, str):
+        value = xs.clean_text(value)
+        return "'" + value if value.startswith(FORMULA_STARTS) else value
     return value
 
 
-def _inert_csv(value):
-    """Spreadsheet programs run CSV cells starting with = + - @ as formulas: prefix an
-    apostrophe to such text (numbers are left alone)."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def xlsx(all_tables: dict[str, Table]) -> bytes:
-    """One sheet per table (Vietnamese sheet names and headers); write-only mode keeps
-    100 000 rows in little memory. Numbers stay numeric (rates as %, counts as #,##0)."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
-    book = Workbook(write_only=True)
-    bold = Font(bold=True)
-    for name in SHEET_ORDER:
-        headers, rows = all_tables[name]
-        sheet = book.create_sheet(texts.EXP_SHEETS[name][:31])
-        sheet.freeze_panes = "A2"
-        header_cells = []
-        for title in headers:
-            cell = WriteOnlyCell(sheet, value=title)
-            cell.font = bold
-            header_cells.append(cell)
-        sheet.append(header_cells)
-        small = len(rows) < 1000  # styling every cell of the entry lists costs too much
-        rate_col = headers.index(texts.EXP_COLS["rate"]) if texts.EXP_COLS["rate"] in \
-            headers else None
-        for row in rows:
-            if not small:
-                sheet.append([_inert_cell(sheet, value) for value in row])
-                continue
-            cells = []
-            for i, value in enumerate(row):
-                cell = WriteOnlyCell(sheet, value=value)
-                if isinstance(value, str) and value.startswith("="):
-                    cell.data_type = "s"
-                if isinstance(value, (int, float)) and not isinstance(value, bool):
-                    cell.number_format = XLSX_PCT_FORMAT if (
-                        i == rate_col or (name == "totals" and isinstance(value, float))
-                    ) else XLSX_INT_FORMAT
-                cells.append(cell)
-            sheet.append(cells)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def csv_bytes(all_tables: dict[str, Table], name: str = "activities") -> bytes:
-    """One table as CSV, UTF-8 with BOM so Excel shows the diacritics."""
-    if name not in all_tables:
-        raise KeyError(name)
-    headers, rows = all_tables[name]
+def csv_bytes(sheet: Sheet) -> bytes:
+    """One table as CSV (header, rows, total rows), UTF-8 with BOM so Excel shows the
+    diacritics."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(headers)
-    writer.writerows([_inert_csv(v) for v in row] for row in rows)
+    writer.writerow([c.header for c in sheet.columns])
+    rows = [sheet.shown(i, row) for i, row in enumerate(sheet.rows)] + sheet.totals
+    for row in rows:
+        writer.writerow([_csv_value(v, c.kind) for c, v in zip(sheet.columns, row)])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -24,6 +24,7 @@ Reporting units, slogans and the feed read the raw tables through their indexes.
 from dataclasses import dataclass
 
 from core import reference as ref
+from core import texts
 
 COUNTING = "{t}.deleted = 0 and {t}.status != 'needs_fix'"
 
@@ -177,7 +178,9 @@ def _reported_sql(f: Filters) -> tuple[str, list, list]:
 
 
 def _unit_rollups(db, event_id: int, f: Filters) -> list[tuple]:
-    """Rows (ward_code, kind, tier, units, reporting_units) over active units."""
+    """Rows (ward_code, kind, tier, units, reporting_units, submitted_units) over active
+    units. A unit has submitted when its report is marked "Đã nộp" (report_submissions;
+    `created_before` applies to the time it was submitted)."""
     expr, a_params, p_params = _reported_sql(f)
     where, params = ["u.active = 1"], []
     if f.ward:
@@ -187,13 +190,20 @@ def _unit_rollups(db, event_id: int, f: Filters) -> list[tuple]:
     if unit_where:
         where.append(unit_where)
         params += unit_params
+    submitted = "select 1 from report_submissions rs where rs.event_id = ? and rs.unit_id = u.id"
+    submitted_params = [event_id]
+    if f.created_before:
+        submitted += " and substr(rs.submitted_at, 1, 10) < ?"
+        submitted_params.append(f.created_before)
     sql = f"""
-        select u.ward_code, u.kind, u.tier, count(*), sum(reported) from (
-            select u.ward_code, u.kind, u.tier, {expr} as reported
+        select u.ward_code, u.kind, u.tier, count(*), sum(reported), sum(submitted) from (
+            select u.ward_code, u.kind, u.tier, {expr} as reported,
+                   exists ({submitted}) as submitted
             from units u where {' and '.join(where)}
         ) u group by u.ward_code, u.kind, u.tier
     """
-    return db.execute(sql, [event_id] + a_params + [event_id] + p_params + params).fetchall()
+    return db.execute(sql, [event_id] + a_params + [event_id] + p_params + submitted_params
+                      + params).fetchall()
 
 
 # --- the public shape --------------------------------------------------------------------
@@ -213,60 +223,148 @@ def _summary_from(db, event_id: int, f: Filters, acts: dict) -> dict:
     wards = list(db.execute("select code, name from wards order by code").fetchall())
 
     total_a = acts["total"].get("", (0, 0, 0))
+    total_p = props["total"].get("", (0, 0))
     units_total = sum(r[3] for r in units)
     reporting_total = sum(r[4] or 0 for r in units)
+    submitted_total = sum(r[5] or 0 for r in units)
     ward_units = _sum_by(units, 0)
     wards_in_scope = [w for w in wards if not f.ward or w[0] == f.ward]
     by_ward = []
     for code, name in wards:
         n, p, _o = acts["ward"].get(code, (0, 0, 0))
-        u, r = ward_units.get(code, (0, 0))
+        u, r, s = ward_units.get(code, (0, 0, 0))
+        entries, quantity = props["ward"].get(code, (0, 0))
         by_ward.append({"code": code, "name": name, "activities": n, "participants": p,
-                        "propaganda_items": props["ward"].get(code, (0, 0))[1],
-                        "units": u, "reporting_units": r})
+                        "propaganda_items": quantity, "propaganda_entries": entries,
+                        "units": u, "reporting_units": r, "submitted_units": s})
+    # units without a ward (district level): every activity is held in a ward, so only
+    # their unit counts live on this row; with it, the ward table adds up to the headline
+    u, r, s = ward_units.get(None, (0, 0, 0))
+    by_ward_district = {"code": None, "name": DISTRICT_ROW, "activities": 0, "participants": 0,
+                        "propaganda_items": 0, "propaganda_entries": 0, "units": u,
+                        "reporting_units": r, "submitted_units": s}
     tier_units = _sum_by([r for r in units if r[1] == "school"], 2)
     by_tier = []
     for code, _name in ref.TIERS:
         n, p, _o = acts["tier"].get(code, (0, 0, 0))
-        s, r = tier_units.get(code, (0, 0))
+        s, r, sub = tier_units.get(code, (0, 0, 0))
         by_tier.append({"tier": code, "schools": s, "reporting_schools": r,
-                        "activities": n, "participants": p})
+                        "submitted_schools": sub, "activities": n, "participants": p})
     by_day = [{"date": day, "activities": acts["day"].get(day, (0, 0, 0))[0],
                "participants": acts["day"].get(day, (0, 0, 0))[1]}
               for day in week_days(event)]
-    by_type = [{"type": code, "activities": acts["type"].get(code, (0, 0, 0))[0],
+    by_type = [{"type": code, "group": group,
+                "activities": acts["type"].get(code, (0, 0, 0))[0],
                 "participants": acts["type"].get(code, (0, 0, 0))[1]}
-               for code, _g, _n in ref.ACTIVITY_TYPES]
-    by_channel = [{"channel": code, "entries": props["channel"].get(code, (0, 0))[0],
+               for code, group, _n in ref.ACTIVITY_TYPES]
+    by_channel = [{"channel": code, "measure": measure,
+                   "entries": props["channel"].get(code, (0, 0))[0],
                    "quantity": props["channel"].get(code, (0, 0))[1]}
-                  for code, _n, _m in ref.CHANNELS]
+                  for code, _n, measure in ref.CHANNELS]
     return {
         "event": event,
         "totals": {
             "activities": total_a[0],
             "participants": total_a[1],
             "online_participants": total_a[2],
-            "propaganda_items": props["total"].get("", (0, 0))[1] or 0,
+            # for machines only: a sum across units of measure (pieces + trips + posts...)
+            "propaganda_items": total_p[1] or 0,
+            "propaganda_entries": total_p[0] or 0,   # "số lượt tuyên truyền"
             "units": units_total,
-            "reporting_units": reporting_total,
+            "reporting_units": reporting_total,       # = units_with_data
+            "units_with_data": reporting_total,       # "có số liệu"
+            "submitted_units": submitted_total,       # "đã nộp báo cáo"
             "reporting_rate": round(reporting_total / units_total, 4) if units_total else 0.0,
+            "submission_rate": (round(submitted_total / units_total, 4) if units_total
+                                else 0.0),
             "wards": len(wards_in_scope),
             "wards_covered": sum(1 for w in wards_in_scope
                                  if acts["ward"].get(w[0], (0,))[0] > 0),
         },
         "by_ward": by_ward,
+        "by_ward_district": by_ward_district,
+        "by_ward_total": _total_row(by_ward + [by_ward_district], WARD_SUM_KEYS),
         "by_tier": by_tier,
+        "by_tier_total": _total_row(by_tier, TIER_SUM_KEYS),
         "by_day": by_day,
         "by_type": by_type,
         "by_channel": by_channel,
     }
 
 
+DISTRICT_ROW = texts.STATS_DISTRICT_ROW  # the by-ward row of units without a ward
+WARD_SUM_KEYS = ("activities", "participants", "propaganda_items", "propaganda_entries",
+                 "units", "reporting_units", "submitted_units")
+TIER_SUM_KEYS = ("schools", "reporting_schools", "submitted_schools", "activities",
+                 "participants")
+
+
+def _total_row(rows: list[dict], keys) -> dict:
+    return {k: sum(r[k] for r in rows) for k in keys}
+
+
 def _sum_by(unit_rows, index) -> dict:
+    """{key: (units, reporting, submitted)} summed over unit rollup rows."""
     out: dict = {}
     for row in unit_rows:
-        u, r = out.get(row[index], (0, 0))
-        out[row[index]] = (u + row[3], r + (row[4] or 0))
+        u, r, s = out.get(row[index], (0, 0, 0))
+        out[row[index]] = (u + row[3], r + (row[4] or 0), s + (row[5] or 0))
+    return out
+
+
+def learning_models(db, event_id: int) -> dict:
+    """Learning models (gia đình / dòng họ / cộng đồng / đơn vị học tập), registered and
+    recognised, of active units: {"by_model": [{model, registered, recognised}] (all four),
+    "by_ward": [{code, name, <model>: (registered, recognised), registered, recognised}]
+    (all 14 wards, then the district row with code None), "total": {registered,
+    recognised}}. A count belongs to the ward of the unit that reported it."""
+    rows = db.execute(
+        """select c.ward_code, c.model, sum(c.registered), sum(c.recognised)
+           from learning_model_counts c join units u on u.id = c.unit_id and u.active = 1
+           where c.event_id = ? group by c.ward_code, c.model""", [event_id]).fetchall()
+    cell = {(w, m): (reg or 0, rec or 0) for w, m, reg, rec in rows}
+    models = [code for code, _name in ref.LEARNING_MODELS]
+    by_model = [{"model": m, "registered": sum(v[0] for (w, mm), v in cell.items() if mm == m),
+                 "recognised": sum(v[1] for (w, mm), v in cell.items() if mm == m)}
+                for m in models]
+    wards = list(db.execute("select code, name from wards order by code").fetchall())
+    by_ward = []
+    for code, name in wards + [(None, DISTRICT_ROW)]:
+        row = {"code": code, "name": name}
+        for m in models:
+            row[m] = cell.get((code, m), (0, 0))
+        row["registered"] = sum(row[m][0] for m in models)
+        row["recognised"] = sum(row[m][1] for m in models)
+        by_ward.append(row)
+    return {"by_model": by_model, "by_ward": by_ward,
+            "total": {"registered": sum(r["registered"] for r in by_model),
+                      "recognised": sum(r["recognised"] for r in by_model)}}
+
+
+def targets_attainment(db, event_id: int) -> list[dict]:
+    """Every target of the week with its attainment over the active units it applies to
+    (its unit kind / tier; all units when neither is set): [{label, metric, minimum,
+    unit_kind, tier, units, met, rate}]. Counting entries only, as everywhere."""
+    per_unit = db.execute(
+        """select u.id, u.kind, u.tier,
+                  (select count(*) from activities a where a.event_id = :e and a.unit_id = u.id
+                     and a.deleted = 0 and a.status != 'needs_fix'),
+                  (select count(*) from activities a join activity_types t on t.code = a.type
+                     and t.grp = 'education' where a.event_id = :e and a.unit_id = u.id
+                     and a.deleted = 0 and a.status != 'needs_fix'),
+                  (select count(*) from propaganda p where p.event_id = :e
+                     and p.unit_id = u.id and p.deleted = 0 and p.status != 'needs_fix')
+           from units u where u.active = 1""", {"e": event_id}).fetchall()
+    out = []
+    for t in db.query("select * from targets where event_id = ? order by id", [event_id]):
+        index = {"activities": 3, "education_activities": 4, "propaganda_entries": 5}[
+            t["metric"]]
+        applies = [r for r in per_unit if t["unit_kind"] in (None, r[1])
+                   and t["tier"] in (None, r[2])]
+        met = sum(1 for r in applies if r[index] >= t["minimum"])
+        out.append({"label": t["label"], "metric": t["metric"], "minimum": t["minimum"],
+                    "unit_kind": t["unit_kind"], "tier": t["tier"], "units": len(applies),
+                    "met": met, "rate": round(met / len(applies), 4) if applies else 0.0})
     return out
 
 

@@ -50,8 +50,9 @@ def test_by_ward_lists_all_14_wards_in_code_order_with_zeros(summary):
     codes = [w["code"] for w in summary["by_ward"]]
     assert codes == sorted(codes) and len(codes) == 14
     assert ward(summary, "00034") == {"code": "00034", "name": "Thành Công", "activities": 0,
-                                      "participants": 0, "propaganda_items": 0, "units": 2,
-                                      "reporting_units": 0}
+                                      "participants": 0, "propaganda_items": 0,
+                                      "propaganda_entries": 0, "units": 2,
+                                      "reporting_units": 0, "submitted_units": 0}
 
 
 def test_ward_figures_count_where_the_activity_was_held(summary):
@@ -72,14 +73,15 @@ def test_ward_units_exclude_deactivated_units(summary):
 
 def test_tier_figures_count_a_schools_activities_wherever_held(summary):
     assert tier(summary, "thcs") == {"tier": "thcs", "schools": 1, "reporting_schools": 1,
-                                     "activities": 2, "participants": 150}
+                                     "submitted_schools": 0, "activities": 2,
+                                     "participants": 150}
 
 
 def test_by_tier_lists_all_four_tiers(summary):
     assert [t["tier"] for t in summary["by_tier"]] == ["mam_non", "tieu_hoc", "thcs", "thpt"]
     assert tier(summary, "mam_non") == {"tier": "mam_non", "schools": 1,
-                                        "reporting_schools": 0, "activities": 0,
-                                        "participants": 0}
+                                        "reporting_schools": 0, "submitted_schools": 0,
+                                        "activities": 0, "participants": 0}
     assert (tier(summary, "thpt")["schools"], tier(summary, "thpt")["reporting_schools"]) == \
         (1, 1)
 
@@ -262,6 +264,113 @@ def test_summary_tables_are_filled_for_entries_older_than_the_migration(db_path,
     db.execute(_BACKFILL_ACTIVITIES)
     db.execute(_BACKFILL_PROPAGANDA)
     assert stats.summary(db, week) == before
+
+
+# --- issue 11 item 3: every total reconciles ------------------------------------------
+
+def submit(db, event_id, code, at="2020-10-07T17:00:00+07:00"):
+    from tests.stats_fixture import unit_id
+    db["report_submissions"].insert({"event_id": event_id, "unit_id": unit_id(db, code),
+                                     "submitted_at": at})
+
+
+def test_ward_table_has_a_district_row_and_a_total_row_equal_to_the_headline(db, week):
+    from tests.stats_fixture import add_propaganda
+    add_propaganda(db, week, "PGDDT", "00022", "portal", 4, "2020-10-05")  # district unit
+    s = stats.summary(db, week)
+    district = s["by_ward_district"]
+    assert district["name"] == "Đơn vị cấp quận" and district["code"] is None
+    # independent counts: active units without a ward, and those with a counting entry
+    no_ward = db.execute("select count(*) from units where active = 1 and ward_code is null"
+                         ).fetchone()[0]
+    assert (district["units"], district["reporting_units"], district["activities"]) == \
+        (no_ward, 1, 0)
+    total, headline = s["by_ward_total"], s["totals"]
+    for key in ("activities", "participants", "propaganda_items", "propaganda_entries",
+                "units", "reporting_units", "submitted_units"):
+        assert total[key] == headline[key], key
+    # the 14 wards alone leave the district units out: the old table's mismatch
+    assert sum(w["units"] for w in s["by_ward"]) == headline["units"] - no_ward
+    # Đội Cấn: the portal post held there counts as one entry of 4 posts
+    assert (ward(s, "00022")["propaganda_entries"], ward(s, "00022")["propaganda_items"]) \
+        == (1, 4)
+
+
+def test_units_with_data_and_units_that_submitted_are_two_figures(db, week):
+    submit(db, week, "THCS-THANGLONG")
+    submit(db, week, "MN-TRUCBACH")  # submitted with nothing that counts
+    submit(db, week, "THPT-CU")  # deactivated: not a unit any more
+    s = stats.summary(db, week)
+    t = s["totals"]
+    assert (t["units_with_data"], t["reporting_units"], t["submitted_units"]) == (4, 4, 2)
+    assert t["submission_rate"] == pytest.approx(2 / 37, abs=1e-4)
+    assert ward(s, "00007")["submitted_units"] == 1 and ward(s, "00004")["submitted_units"] == 1
+    assert tier(s, "thcs")["submitted_schools"] == 1
+    assert tier(s, "mam_non")["submitted_schools"] == 1
+    assert stats.summary(db, week, ward="00004")["totals"]["submitted_units"] == 1
+    # submitted on 07/10: not yet submitted before that day
+    before = stats.summary(db, week, created_before="2020-10-07")["totals"]
+    assert before["submitted_units"] == 0
+
+
+def test_propaganda_per_channel_carries_its_unit_of_measure(summary):
+    channels = {c["channel"]: c for c in summary["by_channel"]}
+    assert channels["banner"]["measure"] == "chiếc"
+    assert channels["mobile_convoy"]["measure"] == "lượt xe"
+    assert channels["facebook"]["measure"] == "bài đăng"
+    assert channels["ward_radio"]["measure"] == "buổi phát"
+    # entries ("lượt tuyên truyền") are named apart from the machine-only quantity sum
+    assert (summary["totals"]["propaganda_entries"], summary["totals"]["propaganda_items"]) \
+        == (2, 8)
+
+
+def test_tier_table_total_row(summary):
+    assert summary["by_tier_total"] == {"schools": 4, "reporting_schools": 3,
+                                        "submitted_schools": 0, "activities": 3,
+                                        "participants": 160}
+
+
+def test_by_type_lists_all_15_types_with_their_group_in_plan_order(summary):
+    from core import reference as ref
+    assert [(t["type"], t["group"]) for t in summary["by_type"]] == \
+        [(code, group) for code, group, _n in ref.ACTIVITY_TYPES]
+    assert sum(t["activities"] for t in summary["by_type"]) == \
+        summary["totals"]["activities"]
+
+
+def test_learning_models_per_model_and_ward(db, week):
+    from tests.stats_fixture import unit_id
+    for code, model, reg, rec in (("UBND-00001", "gia_dinh", 40, 30),
+                                  ("TTHTCD-00001", "gia_dinh", 5, 5),
+                                  ("UBND-00004", "dong_ho", 3, 1)):
+        db["learning_model_counts"].insert({
+            "event_id": week, "unit_id": unit_id(db, code), "ward_code": code[-5:],
+            "model": model, "registered": reg, "recognised": rec,
+            "updated_at": "2020-10-05T10:00:00"})
+    lm = stats.learning_models(db, week)
+    by_model = {r["model"]: (r["registered"], r["recognised"]) for r in lm["by_model"]}
+    assert by_model == {"gia_dinh": (45, 35), "dong_ho": (3, 1), "cong_dong": (0, 0),
+                        "don_vi": (0, 0)}
+    rows = {r["code"]: r for r in lm["by_ward"]}
+    assert len(rows) == 15 and rows[None]["name"] == "Đơn vị cấp quận"
+    assert rows["00001"]["gia_dinh"] == (45, 35) and rows["00004"]["dong_ho"] == (3, 1)
+    assert (rows["00001"]["registered"], rows["00034"]["registered"]) == (45, 0)
+    assert lm["total"] == {"registered": 48, "recognised": 36}
+
+
+def test_targets_attainment_counts_units_the_target_applies_to(db, week):
+    db.execute("delete from targets")
+    db["targets"].insert_all([
+        {"event_id": week, "unit_kind": "school", "tier": None,
+         "metric": "education_activities", "minimum": 1, "label": "Trường: ≥ 1 HĐ giáo dục"},
+        {"event_id": week, "unit_kind": "ward_committee", "tier": None,
+         "metric": "propaganda_entries", "minimum": 1, "label": "UBND: ≥ 1 tuyên truyền"},
+    ])
+    rows = stats.targets_attainment(db, week)
+    # schools: THCS Thăng Long (library, counting), TH Vĩnh Phúc (oer); the needs-fix
+    # contest does not count; the deactivated school is not a unit
+    assert [(r["units"], r["met"]) for r in rows] == [(4, 2), (14, 1)]
+    assert rows[0]["rate"] == 0.5 and rows[0]["label"].startswith("Trường")
 
 
 def test_online_share_change_is_in_percentage_points():
