@@ -251,9 +251,14 @@ def test_learning_models_sheet_is_the_stats_definition(db, week):
 
 
 def test_commendation_and_nomination_sheets(db, week, committee):
-    from db import commendations
+    from db import commendations, review
     from tests.closing_fixture import add_nomination
 
+    # a unit is picked only once its entries are reviewed (issue 12 §3)
+    waiting = [r["id"] for r in db.query(
+        "select id from activities where unit_id = ? and status = 'submitted' and deleted = 0",
+        [unit_id(db, "THCS-THANGLONG")])]
+    review.decide_many(db, committee, "activity", waiting, "accepted")
     commendations.add_commendation(db, committee, week, {
         "category": "to_chuc_tot", "recipient_name": "Trường THCS Thăng Long",
         "recipient_unit_id": unit_id(db, "THCS-THANGLONG"),
