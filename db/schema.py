@@ -383,3 +383,19 @@ select p.event_id, p.ward_code, u.kind, coalesce(u.tier, ''), p.date, p.channel,
 from propaganda p join units u on u.id = p.unit_id
 where p.deleted = 0 and p.status != 'needs_fix' group by 1, 2, 3, 4, 5, 6, 7
 """
+
+
+# --- m003 (scale, issue 14): the feed and the "previous day" read an index ---------------
+# The dashboard's feed (newest entries) and last_entry_day() sorted or scanned all 100 000
+# activities on every refresh. Both read (event_id, created_at) newest first instead.
+@migrations()
+def m003_scale_created_indexes(db):
+    db.execute("create index if not exists activities_event_created "
+               "on activities(event_id, created_at)")
+    db.execute("create index if not exists propaganda_event_created "
+               "on propaganda(event_id, created_at)")
+    # the feed under a ward filter: that ward's entries, newest first
+    db.execute("create index if not exists activities_event_ward_created "
+               "on activities(event_id, ward_code, created_at)")
+    db.execute("create index if not exists propaganda_event_ward_created "
+               "on propaganda(event_id, ward_code, created_at)")
