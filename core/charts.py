@@ -189,23 +189,54 @@ def channel_mix(by_channel: list[dict], *, width: int = 360, height: int = 300):
     return alt.layer(bars, labels).properties(width=width, height=height)
 
 
+SLOGAN_LABEL_CHARS = 34
+
+
+def slogan_label(number: int, text: str | None) -> str:
+    """'3. Học tập sử dụng công nghệ - chìa…': the slogan's number and its first words
+    (whole words, at most SLOGAN_LABEL_CHARS characters), or 'Khẩu hiệu 3' without text."""
+    words = " ".join((text or "").split())
+    if not words:
+        return texts.CHART_SLOGAN_N.format(n=number)
+    if len(words) > SLOGAN_LABEL_CHARS:
+        cut = words[:SLOGAN_LABEL_CHARS + 1].rsplit(" ", 1)[0].rstrip(" ,.;:-–")
+        words = (cut or words[:SLOGAN_LABEL_CHARS]) + "…"
+    return f"{number}. {words}"
+
+
 def slogan_mix(by_slogan: list[dict], slogans: list[dict] | None = None, *,
                width: int = 360, height: int = 260):
-    """Propaganda entries using each of the 8 slogans (tooltip: the slogan's text)."""
+    """Propaganda entries using each of the 8 slogans: labelled by the slogan's first
+    words, the full text in the tooltip."""
     text_of = {s["number"]: s["text"] for s in (slogans or [])}
-    order = [texts.CHART_SLOGAN_N.format(n=n) for n in range(1, 9)]
-    data = [{"slogan": texts.CHART_SLOGAN_N.format(n=r["slogan"]), "entries": r["entries"],
-             "text": text_of.get(r["slogan"], "")} for r in by_slogan]
+    order = [slogan_label(n, text_of.get(n)) for n in range(1, 9)]
+    data = [{"slogan": slogan_label(r["slogan"], text_of.get(r["slogan"])),
+             "entries": r["entries"], "text": text_of.get(r["slogan"], "")}
+            for r in by_slogan]
     base = alt.Chart(alt.Data(values=data)).encode(
         y=alt.Y("slogan:N", title=None, sort=order, scale=alt.Scale(domain=order),
-                axis=alt.Axis(labelOverlap=False)),
+                axis=alt.Axis(labelOverlap=False, labelLimit=260)),
         x=alt.X("entries:Q", title=texts.CHART_ENTRIES,
                 axis=count_axis(max(d["entries"] for d in data))),
     )
     bars = base.mark_bar(color="#d62728").encode(tooltip=[
-        alt.Tooltip("slogan:N", title=texts.CHART_SLOGAN),
-        alt.Tooltip("text:N", title=" "),
+        alt.Tooltip("text:N", title=texts.CHART_SLOGAN),
         alt.Tooltip("entries:Q", title=texts.CHART_ENTRIES, format=",d")])
     labels = base.mark_text(align="left", dx=3).encode(text=alt.Text("entries:Q",
                                                                      format=",d"))
     return alt.layer(bars, labels).properties(width=width, height=height)
+
+
+def spec(chart) -> dict:
+    """The Vega-Lite dict of a localised chart, validated once (Altair's to_dict), for
+    callers that draw the same chart many times from a cache. The default theme's view
+    size is dropped (every chart sets its own), so the dict does not depend on which
+    Altair theme happens to be active."""
+    out = localised(chart).to_dict()
+    view = out.get("config", {}).get("view")
+    if isinstance(view, dict):
+        view.pop("continuousWidth", None)
+        view.pop("continuousHeight", None)
+        if not view:
+            del out["config"]["view"]
+    return out

@@ -860,3 +860,10 @@ EF_CHOOSE = "Chọn…"
 REPORT_TOTAL_WARDS_ROW = "Cộng 14 phường"
 BUDP_NO_LINES = "Chưa có dòng chi nào: thêm dòng đầu tiên ở biểu mẫu bên dưới."
 PERCENT_POINTS = "điểm %"  # percentage points, after a signed number
+
+# --- Scale and dashboard (h4, issues 13/14) ---
+DASH_PLACEHOLDER_WARD = "Chọn phường…"
+DASH_PLACEHOLDER_TIER = "Chọn cấp học…"
+DASH_PLACEHOLDER_KIND = "Chọn loại đơn vị…"
+DASH_FEED_TIME = "Thời điểm nhập"
+DASH_FEED_KIND = "Loại"
