@@ -13,6 +13,7 @@ to the browser as a reference to its cached copy (global.minCachedMessageSize in
 .streamlit/config.toml)."""
 import hashlib
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pyarrow as pa
 import streamlit as st
@@ -26,6 +27,7 @@ from core import reference as ref
 from db import events, stats
 
 MAP_KEY = "dash_map"
+LOCAL_TIME = ZoneInfo("Asia/Ho_Chi_Minh")
 FEED_ROWS = 15
 
 
@@ -118,7 +120,8 @@ def feed_table(rows) -> pa.Table | None:
     if not rows:
         return None
     return pa.Table.from_pylist([{
-        texts.DASH_FEED_TIME: datetime.fromisoformat(r["created_at"]).strftime("%H:%M %d/%m"),
+        texts.DASH_FEED_TIME: datetime.fromisoformat(r["created_at"]).astimezone(
+            LOCAL_TIME).strftime("%H:%M %d/%m"),
         texts.DASH_FEED_KIND: texts.DASH_FEED_ACTIVITY if r["kind"] == "activity"
         else texts.DASH_FEED_PROPAGANDA,
         texts.EXP_COLS["unit"]: r["unit_name"],
@@ -195,12 +198,14 @@ def feed(view):
     if view["feed"] is None:
         st.caption(texts.DASH_FEED_EMPTY)
         return
+    # fixed widths that add up to less than the page: long unit names and titles are
+    # shortened in their cells (full text on click), and the last column stays visible
+    widths = {texts.DASH_FEED_TIME: 90, texts.DASH_FEED_KIND: 85,
+              texts.EXP_COLS["unit"]: 180, texts.EXP_COLS["title"]: 180,
+              texts.EXP_COLS["ward"]: 100, texts.EXP_COLS["quantity"]: 70,
+              texts.EXP_COLS["status"]: 85}
     st.dataframe(view["feed"], hide_index=True, width="stretch", column_config={
-        texts.DASH_FEED_TIME: st.column_config.TextColumn(width="small"),
-        texts.DASH_FEED_KIND: st.column_config.TextColumn(width="small"),
-        texts.EXP_COLS["quantity"]: st.column_config.TextColumn(width="small"),
-        texts.EXP_COLS["status"]: st.column_config.TextColumn(width="small"),
-    })
+        name: st.column_config.TextColumn(width=px) for name, px in widths.items()})
 
 
 def live_view(event):

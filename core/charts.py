@@ -142,7 +142,7 @@ def tier_reporting_rate(by_tier: list[dict], *, width: int = 360, height: int = 
     return alt.layer(bars, labels).properties(width=width, height=height)
 
 
-def activities_per_day(day_group: list[dict], *, width: int = 420, height: int = 240):
+def activities_per_day(day_group: list[dict], *, width: int = 420, height: int = 300):
     """Activities per day of the week (by start date), stacked by activity group."""
     days = sorted({r["date"] for r in day_group})
     day_order = [day_label(d) for d in days]
@@ -159,7 +159,8 @@ def activities_per_day(day_group: list[dict], *, width: int = 420, height: int =
                 axis=count_axis(max(totals.values(), default=1))),
         color=alt.Color("group:N", title=texts.CHART_GROUP, sort=GROUP_ORDER,
                         scale=alt.Scale(domain=GROUP_ORDER, range=GROUP_COLORS),
-                        legend=alt.Legend(orient="bottom", direction="vertical")),
+                        legend=alt.Legend(orient="top", direction="horizontal",
+                                          columns=2, title=None, labelLimit=160)),
         order=alt.Order("order:Q"),
         tooltip=[alt.Tooltip("day:N", title=texts.CHART_DAY),
                  alt.Tooltip("group:N", title=texts.CHART_GROUP),

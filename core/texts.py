@@ -865,5 +865,5 @@ PERCENT_POINTS = "điểm %"  # percentage points, after a signed number
 DASH_PLACEHOLDER_WARD = "Chọn phường…"
 DASH_PLACEHOLDER_TIER = "Chọn cấp học…"
 DASH_PLACEHOLDER_KIND = "Chọn loại đơn vị…"
-DASH_FEED_TIME = "Thời điểm nhập"
+DASH_FEED_TIME = "Lúc nhập"
 DASH_FEED_KIND = "Loại"
