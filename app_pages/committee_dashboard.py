@@ -170,7 +170,8 @@ def build_view(db, event, filters, today: str) -> dict:
         },
         "feed": feed_table(stats.latest_entries(db, event["id"], limit=FEED_ROWS,
                                                 **filters)),
-        "years": years_table(db),
+        # every year's totals do not depend on the filters: one entry for all of them
+        "years": stats.shared(db, ("committee_dashboard_years",), lambda: years_table(db)),
     }
 
 

@@ -229,11 +229,12 @@ def slogan_mix(by_slogan: list[dict], slogans: list[dict] | None = None, *,
 
 
 def spec(chart) -> dict:
-    """The Vega-Lite dict of a localised chart, validated once (Altair's to_dict), for
-    callers that draw the same chart many times from a cache. The default theme's view
-    size is dropped (every chart sets its own), so the dict does not depend on which
-    Altair theme happens to be active."""
-    out = localised(chart).to_dict()
+    """The Vega-Lite dict of a localised chart for callers that draw the same chart many
+    times from a cache. Not validated against the Vega-Lite schema here (~100 ms per
+    chart): the builders of this module are validated by tests/test_dashboard_view.py
+    and by the closing report. The default theme's view size is dropped (every chart sets
+    its own), so the dict does not depend on which Altair theme happens to be active."""
+    out = localised(chart).to_dict(validate=False)
     view = out.get("config", {}).get("view")
     if isinstance(view, dict):
         view.pop("continuousWidth", None)

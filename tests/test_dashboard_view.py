@@ -98,3 +98,26 @@ def test_slogan_label_keeps_whole_words_and_numbers_an_empty_slogan():
         "5. Tự học là một cách xây dựng xã hội…"
     assert charts.slogan_label(2, "Ngắn gọn") == "2. Ngắn gọn"
     assert charts.slogan_label(3, "  ") == "Khẩu hiệu 3"
+
+
+def test_every_dashboard_chart_is_valid_vega_lite(db, week):
+    """The dashboard draws specs built without validation (charts.spec): the builders
+    are checked against the Vega-Lite schema here."""
+    import altair as alt
+
+    d = stats.dashboard(db, week)
+    s = d["summary"]
+    built = [charts.ward_tile_map(charts.tile_rows(s["by_ward"], stats.ward_grid(db)),
+                                  selected="00001"),
+             charts.ward_group_heatmap(d["ward_group"]),
+             charts.activities_per_day(d["day_group"]),
+             charts.channel_mix(s["by_channel"]), charts.tier_reporting_rate(s["by_tier"]),
+             charts.slogan_mix(d["by_slogan"], [{"number": 1, "text": "Học"}])]
+    for chart in built:
+        validated = charts.localised(chart).to_dict()  # raises on an invalid spec
+        fast = charts.spec(chart)
+        assert fast["layer" if "layer" in fast else "mark"] == \
+            validated["layer" if "layer" in validated else "mark"]
+    with pytest.raises(Exception):
+        alt.Chart(alt.Data(values=[])).mark_bar().encode(x="a:Q").properties(
+            width="wide").to_dict()  # validation does catch a bad spec
