@@ -134,6 +134,8 @@ def feed_table(rows) -> pa.Table | None:
 
 
 def years_table(db) -> pa.Table | None:
+    if len(events.list_events(db)) < 2:
+        return None  # one year: nothing to compare (and no summary to compute)
     rows = stats.year_over_year(db)
     if len(rows) < 2:
         return None

@@ -68,8 +68,8 @@ FLOOR_SQL = ("select ward_code, count(*), sum(participants) from activities not 
 # (key, label, target, direction) — checked at the largest size
 TARGETS = [
     ("refresh_cpu_ms", "server CPU per dashboard refresh, warm cache (ms)", 50, "max"),
-    ("openers_max_s", "first render, worst of 40 simultaneous openers (s)", 3.0, "max"),
-    ("viewers_late", "300 dashboards: refreshes later than 1 s", 0, "max"),
+    ("openers_max_s", "first render, worst of 40 simultaneous openers, cold (s)", 3.0, "max"),
+    ("viewers_late", "{viewers} dashboards: refreshes later than 1 s", 0, "max"),
     ("browser_x", "browser: dashboard drawn / trivial page drawn", 1.5, "max"),
     ("report_x", "report process / its charts and fonts alone", 2.0, "max"),
     ("report_pages", "report pages at 2 000 units", 40, "max"),
@@ -235,12 +235,15 @@ async def _refresh_cpu(server: Server, clients: int, refreshes: int, windows: in
         return (server.cpu() - before) / (clients * refreshes)
 
     await window()  # warm-up window, discarded
+    bytes_before = sum(s.bytes_in for s in sessions)
+    refs_before = sum(s.references for s in sessions)
+    elements_before = sum(s.elements for s in sessions)
     samples = [await window() for _ in range(windows)]
-    sent = [s for s in sessions]
-    full_bytes = statistics.median(s.bytes_in for s in sent) / (refreshes * (windows + 1) + 1)
+    full_bytes = (sum(s.bytes_in for s in sessions) - bytes_before) / (
+        clients * refreshes * windows)
     errors = sum(len(s.errors) for s in sessions)
-    refs = sum(s.references for s in sessions)
-    elements = sum(s.elements for s in sessions)
+    refs = sum(s.references for s in sessions) - refs_before
+    elements = sum(s.elements for s in sessions) - elements_before
     await asyncio.gather(*(s.close() for s in sessions))
     return {"cpu_s": summary_of(samples), "clients": clients, "refreshes_each": refreshes,
             "errors": errors, "bytes_per_refresh": full_bytes,
@@ -554,7 +557,7 @@ def headline(rows) -> dict:
     cpu = g("server", "refresh", "cpu_s", "median")
     return {
         "refresh_cpu_ms": cpu * 1000 if cpu is not None else None,
-        "openers_max_s": g("server", "openers", "max_s", "max"),
+        "openers_max_s": g("server", "openers", "max_s", "median"),
         "viewers_late": g("server", "viewers", "late"),
         "browser_x": g("browser", "x"),
         "report_x": g("documents", "report_x"),
@@ -573,13 +576,16 @@ def _dig(d, keys):
     return d
 
 
-def verdicts(rows) -> list[dict]:
+def verdicts(rows, viewers=300) -> list[dict]:
     h = headline(rows)
     out = []
     for key, label, target, _direction in TARGETS:
         value = h.get(key)
+        label = label.format(viewers=viewers)
         status = "NOT MEASURED" if value is None else ("met" if value <= target
                                                         else "MISSED")
+        if key == "viewers_late" and value is not None and viewers < 300:
+            status = f"NOT MEASURED at 300 (only {viewers})"
         out.append({"key": key, "label": label, "target": target, "value": value,
                     "status": status})
     return out
@@ -694,7 +700,8 @@ def verdict_table(result, color: bool) -> str:
 def document(result) -> str:
     meta = result["meta"]
     missed = [v["label"] for v in result["verdicts"] if v["status"] == "MISSED"]
-    unmeasured = [v["label"] for v in result["verdicts"] if v["status"] == "NOT MEASURED"]
+    unmeasured = [v["label"] for v in result["verdicts"]
+                  if v["status"].startswith("NOT MEASURED")]
     summary = ("Every target measured was met." if not missed else
                "MISSED: " + "; ".join(missed) + ".")
     if unmeasured:
@@ -785,10 +792,10 @@ def main(argv=None):
             rows = [measure(n, args, n == max(sizes), Path(tmp)) for n in sizes]
         meta["load_end"] = load()
         result = {"meta": meta, "rows": rows}
-        result["verdicts"] = verdicts(rows)
+        result["verdicts"] = verdicts(rows, args.viewers)
         if args.json:
             Path(args.json).write_text(json.dumps(result, indent=1), encoding="utf-8")
-    result.setdefault("verdicts", verdicts(result["rows"]))
+    result.setdefault("verdicts", verdicts(result["rows"], result["meta"]["viewers"]))
     color = not args.no_color
     print(f"load average: start {result['meta']['load_start']}, end "
           f"{result['meta']['load_end']} ({result['meta']['cpus']} CPUs, shared machine)")

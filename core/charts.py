@@ -14,6 +14,34 @@ from core import reference as ref
 from core import texts
 from core.numbers import VEGA_NUMBER_LOCALE
 
+def _reuse_altair_class_table() -> None:
+    """Altair 6 rebuilds a hash table of all its ~1 000 schema classes (a JSON dump of each
+    schema) on every from_dict — i.e. for every alt.condition given to an encoding: about
+    half of the CPU of building the dashboard's six charts. The table depends only on the
+    classes, so build it once per set of classes. Skipped if Altair's internals differ."""
+    from altair.utils import schemapi
+
+    from_dict = getattr(schemapi, "_FromDict", None)
+    if from_dict is None or getattr(from_dict, "_llw_table_reused", False):
+        return
+    original = from_dict.__init__
+    tables: dict = {}
+
+    def init(self, wrapper_classes, /):
+        classes = tuple(wrapper_classes)
+        table = tables.get(classes)
+        if table is None:
+            original(self, classes)
+            tables[classes] = self.class_dict
+        else:
+            self.class_dict = table
+
+    from_dict.__init__ = init
+    from_dict._llw_table_reused = True
+
+
+_reuse_altair_class_table()
+
 WARD_ORDER = [ref.WARD_NAMES[c] for c in sorted(ref.WARD_NAMES)]  # statistics-code order
 GROUP_ORDER = [name for _code, name in ref.ACTIVITY_GROUPS]
 GROUP_COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c"]
