@@ -149,3 +149,14 @@ def test_the_previous_day_reads_an_index(db, week):
     add_activity(db, week, "TH-VINHPHUC", "00006", "sports", "2020-10-03", 5,
                  created_at="2020-10-09T09:00:00+07:00", deleted=1)
     assert stats.last_entry_day(db, week) == "2020-10-09"  # any entry, even withdrawn
+
+
+def test_reading_the_stored_cookie_key_does_not_change_the_data_version(db):
+    """app.py asks for the cookie key on every run: that must not count as a write, or
+    every page opened anywhere would make every dashboard compute its figures again."""
+    from db import settings
+
+    first = settings.get_or_create_secret(db, "cookie_key")
+    version = stats.data_version(db)
+    assert settings.get_or_create_secret(db, "cookie_key") == first
+    assert stats.data_version(db) == version
