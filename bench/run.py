@@ -531,23 +531,30 @@ def measure(activities: int, args, largest: bool, workdir: Path) -> dict:
     path = ensure_database(Path(args.db_dir), activities)
     row = {"activities": activities, "units": units_for(activities), "load_before": load()}
     log(f"== {activities:,} activities", row["load_before"])
+
+    def part(name, fn):
+        """A part that fails is reported as such; the others still run."""
+        try:
+            row[name] = fn()
+        except Exception as error:
+            log(f"  {name} failed: {error!r}")
+            row[name] = {"error": repr(error)[:300]}
+
     if "sql" not in args.skip:
-        row["sql"] = measure_sql(path, args.runs)
+        part("sql", lambda: measure_sql(path, args.runs))
     if {"refresh", "openers", "viewers"} - set(args.skip):
-        row["server"] = measure_server(path, args, largest)
+        part("server", lambda: measure_server(path, args, largest))
     if largest and "browser" not in args.skip:
         log("  browser…", load())
-        try:
-            row["browser"] = measure_browser(path, args.runs)
-        except Exception as error:  # reported, not hidden
-            row["browser"] = {"error": str(error)[:300]}
+        part("browser", lambda: measure_browser(path, args.runs))
     if "documents" not in args.skip:
         log("  report / export…", load())
-        row["documents"] = measure_documents(path, 3 if largest else args.runs, workdir)
+        part("documents", lambda: measure_documents(path, 3 if largest else args.runs,
+                                                    workdir))
     if largest and "writes" not in args.skip:
         log("  writes…", load())
-        row["writes"] = measure_writes(path, workdir)
-        row["writes_busy_handler_only"] = measure_writes(path, workdir, fifo=False)
+        part("writes", lambda: measure_writes(path, workdir))
+        part("writes_busy_handler_only", lambda: measure_writes(path, workdir, fifo=False))
     row["load_after"] = load()
     return row
 
@@ -673,7 +680,9 @@ def tables(result) -> str:
     for key, title in (("writes", "FIFO writer lock"),
                        ("writes_busy_handler_only", "busy handler only (before)")):
         w = big.get(key)
-        if w:
+        if w and "error" in w:
+            lines += ["", f"Writes, {title}: not measured (`{w['error']}`)."]
+        elif w:
             lines.append("")
             lines.append(f"Writes, {title}: {w['writers']} threads × "
                          f"{w['saves'] // max(1, w['writers'])} saves through "
