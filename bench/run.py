@@ -322,16 +322,23 @@ def measure_server(path: Path, args, largest: bool) -> dict:
     out = {}
     server = Server(path, "bench/dashboard_app.py")
     try:
+        def part(name, coroutine):
+            try:
+                out[name] = asyncio.run(coroutine)
+            except Exception as error:  # reported; the next part still runs
+                log(f"  {name} failed: {error!r}")
+                out[name] = {"error": repr(error)[:300]}
+
         if "refresh" not in args.skip:
             log("  refresh CPU…", load())
-            out["refresh"] = asyncio.run(_refresh_cpu(server, clients=10, refreshes=10,
-                                                      windows=args.runs))
+            part("refresh", _refresh_cpu(server, clients=10, refreshes=10,
+                                         windows=args.runs))
         if "openers" not in args.skip:
             log("  40 openers…", load())
-            out["openers"] = asyncio.run(_openers(server, path, 40, runs=3))
+            part("openers", _openers(server, path, 40, runs=3))
         if largest and "viewers" not in args.skip:
             log(f"  {args.viewers} viewers…", load())
-            out["viewers"] = asyncio.run(_viewers(server, args.viewers, periods=2))
+            part("viewers", _viewers(server, args.viewers, periods=2))
             out["viewers"]["load_after"] = load()
     finally:
         server.stop()
@@ -657,7 +664,10 @@ def tables(result) -> str:
         lines += ["", "Document commands that failed:"] + errors
     big = rows[-1]
     v = big.get("server", {}).get("viewers")
-    if v:
+    if v and "error" in v:
+        lines += ["", f"### {result['meta']['viewers']} dashboards", "",
+                  f"Not measured: `{v['error']}`"]
+    elif v:
         lines += ["", f"### {v['viewers']} dashboards at {big['activities']:,} activities", "",
                   f"Opened over one refresh period ({v['interval_s']:.0f} s, the event's "
                   f"setting), then {v['periods']} refreshes each on that timer: "
