@@ -780,6 +780,25 @@ of the writers).
 ## Figures
 
 {tables(result)}
+
+## Where the time went, and what changed (issue 14)
+
+- One dashboard refresh cost ~0.6 CPU-s per viewer. Its figures, KPI changes, feed and
+  chart specs are now computed once per (event, filters, day, data version) and shared by
+  every viewer (`db.stats.shared`, keyed by `PRAGMA data_version` of a watcher connection
+  that never writes; LRU of 64; concurrent misses compute once).
+- The feed and the "previous day" read `(event_id[, ward_code], created_at)` indexes
+  (m003) instead of sorting or scanning every entry.
+- Charts go to `st.vega_lite_chart` as ready dicts with Arrow datasets: no Altair
+  conversion under Streamlit's process-wide lock, no schema validation, no pandas per
+  viewer. Elements of 1 KB or more that did not change are sent as a reference to the
+  browser's cached copy (`global.minCachedMessageSize`).
+- py-spy on the server showed two Streamlit defaults dominating what was left:
+  a forced `gc.collect(2)` after every run (~2/3 of a refresh) and, on every new session,
+  the "magic" AST rewrite of the scripts: `runner.postScriptGC = false`,
+  `runner.magicEnabled = false`, `server.fileWatcherType = "none"`.
+- Writers of one process queue on a FIFO lock before `BEGIN IMMEDIATE`; SQLite's busy
+  handler (sleep and retry) only arbitrates between processes.
 """
 
 
