@@ -718,6 +718,14 @@ def verdict_table(result, color: bool) -> str:
     return "\n".join(lines)
 
 
+def notes_section(result) -> str:
+    """Notes on this run, kept in the JSON (meta.notes) so the document regenerates."""
+    notes = result["meta"].get("notes") or []
+    if not notes:
+        return ""
+    return "## Notes on this run\n\n" + "\n".join(f"- {n}" for n in notes) + "\n\n"
+
+
 def document(result) -> str:
     meta = result["meta"]
     missed = [v["label"] for v in result["verdicts"] if v["status"] == "MISSED"]
@@ -781,7 +789,7 @@ of the writers).
 
 {tables(result)}
 
-## Where the time went, and what changed (issue 14)
+{notes_section(result)}## Where the time went, and what changed (issue 14)
 
 - One dashboard refresh cost ~0.6 CPU-s per viewer. Its figures, KPI changes, feed and
   chart specs are now computed once per (event, filters, day, data version) and shared by
@@ -813,6 +821,8 @@ def main(argv=None):
     parser.add_argument("--from-json", default=None, help="only format these results")
     parser.add_argument("--write", default=None, help="write the markdown document")
     parser.add_argument("--no-color", action="store_true")
+    parser.add_argument("--note", action="append", default=[],
+                        help="a note on this run, kept in the JSON and the document")
     args = parser.parse_args(argv)
     args.skip = [s for s in args.skip.split(",") if s]
     os.chdir(ROOT)
@@ -836,6 +846,11 @@ def main(argv=None):
         if args.json:
             Path(args.json).write_text(json.dumps(result, indent=1), encoding="utf-8")
     result.setdefault("verdicts", verdicts(result["rows"], result["meta"]["viewers"]))
+    if args.note:
+        result["meta"]["notes"] = result["meta"].get("notes", []) + args.note
+        if args.json or args.from_json:
+            Path(args.json or args.from_json).write_text(json.dumps(result, indent=1),
+                                                         encoding="utf-8")
     color = not args.no_color
     print(f"load average: start {result['meta']['load_start']}, end "
           f"{result['meta']['load_end']} ({result['meta']['cpus']} CPUs, shared machine)")
