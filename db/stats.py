@@ -401,7 +401,9 @@ class _Watcher:
 
     def __init__(self, path: str, inode: int):
         self.inode = inode
-        self.conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True,
+        from pathlib import Path
+
+        self.conn = sqlite3.connect(f"{Path(path).as_uri()}?mode=ro", uri=True,
                                     check_same_thread=False, isolation_level=None)
         self.lock = threading.Lock()
 

@@ -165,3 +165,18 @@ def test_reading_the_stored_cookie_key_does_not_change_the_data_version(db):
     version = stats.data_version(db)
     assert key() == first
     assert stats.data_version(db) == version
+
+
+def test_a_database_path_with_spaces_and_hashes_is_watched(tmp_path):
+    from db.setup import prepare
+
+    path = tmp_path / "Sở GD #1 ?.db"
+    db = prepare(path)
+    try:
+        before = stats.data_version(db)
+        other = connect(path)
+        other.execute("insert into settings (key, value) values ('x', '1')")
+        other.conn.close()
+        assert stats.data_version(db) != before
+    finally:
+        db.conn.close()
