@@ -2,10 +2,22 @@
 
 Every number comes from db/stats.py (aggregated in SQL); the charts are the builders of
 core/charts.py (also used by the closing PDF). The whole view is a fragment that reruns
-itself every event.refresh_seconds; clicking a ward on the tile map filters the page."""
-from datetime import date, datetime
+itself every event.refresh_seconds; clicking a ward on the tile map filters the page.
 
+City scale (issue 14): everything the fragment draws — figures, KPI changes, the feed and
+the six chart specs — is computed ONCE per (event, filters, day, data version) for every
+viewer of the server process (stats.shared). A refresh of a viewer then only draws:
+charts go out as ready Vega-Lite dicts (no Altair conversion or schema validation per
+viewer), tables as ready Arrow tables, and an element whose content did not change is sent
+to the browser as a reference to its cached copy (global.minCachedMessageSize in
+.streamlit/config.toml)."""
+import hashlib
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pyarrow as pa
 import streamlit as st
+from streamlit import dataframe_util
 
 from components import pickers
 from components.navigation import guard
@@ -15,6 +27,8 @@ from core import reference as ref
 from db import events, stats
 
 MAP_KEY = "dash_map"
+LOCAL_TIME = ZoneInfo("Asia/Ho_Chi_Minh")
+FEED_ROWS = 15
 
 
 def select_ward_from_map():
@@ -28,11 +42,17 @@ def read_filters(event) -> dict:
     days = events.week_days(event)
     cols = st.columns([1, 1, 1, 2])
     with cols[0]:
-        ward = pickers.ward_filter("dash_ward")
+        ward = pickers.code_select(texts.FILTER_WARD, ref.WARD_NAMES, key="dash_ward",
+                                   optional_label=texts.FILTER_ALL,
+                                   placeholder=texts.DASH_PLACEHOLDER_WARD)
     with cols[1]:
-        tier = pickers.tier_filter("dash_tier")
+        tier = pickers.code_select(texts.FILTER_TIER, ref.TIER_NAMES, key="dash_tier",
+                                   optional_label=texts.FILTER_ALL,
+                                   placeholder=texts.DASH_PLACEHOLDER_TIER)
     with cols[2]:
-        kind = pickers.kind_filter("dash_kind")
+        kind = pickers.code_select(texts.FILTER_KIND, ref.KIND_NAMES, key="dash_kind",
+                                   optional_label=texts.FILTER_ALL,
+                                   placeholder=texts.DASH_PLACEHOLDER_KIND)
     with cols[3]:
         if st.session_state.get("dash_days") and \
                 not set(st.session_state["dash_days"]) <= set(days):
@@ -46,44 +66,63 @@ def read_filters(event) -> dict:
             "day_to": None if whole_week else day_to}
 
 
-def reference_day(db, event) -> str:
+def reference_day(db, event, today: str) -> str:
     """'Previous day' of the KPI tiles: today while entries arrive, else the last day
     anything was entered (a past year's archive)."""
-    today = date.today().isoformat()
     return min(today, stats.last_entry_day(db, event["id"]) or today)
 
 
-def kpi_tiles(summary, change, since):
+# --- computed once per database state, shared by every viewer ---------------------------
+
+def frozen_spec(chart) -> dict:
+    """A chart as a ready Vega-Lite dict whose data are named datasets of Arrow bytes
+    already, so that st.vega_lite_chart only copies it (no Altair validation, no pandas
+    conversion per viewer)."""
+    spec = charts.spec(chart)
+    datasets = {name: dataframe_util.convert_anything_to_arrow_bytes(rows)
+                for name, rows in spec.get("datasets", {}).items()}
+    if isinstance(spec.get("data"), dict) and "values" in spec["data"]:
+        arrow = dataframe_util.convert_anything_to_arrow_bytes(spec["data"]["values"])
+        name = "data-" + hashlib.sha1(arrow).hexdigest()[:16]
+        datasets[name] = arrow
+        spec["data"] = {"name": name}
+    if datasets:
+        spec["datasets"] = datasets
+    return spec
+
+
+def kpi_values(summary, change) -> list[tuple]:
+    """(label, value, delta, delta_color) of the six tiles."""
     t = summary["totals"]
-    help_text = texts.DASH_KPI_DELTA_HELP.format(day=charts.day_label(since))
     online = numbers.ratio(t["online_participants"], t["participants"])
-    cols = st.columns(6)
-    cols[0].metric(texts.DASH_KPI_ACTIVITIES, numbers.integer(t["activities"]),
-                   numbers.signed(change["activities"]), help=help_text)
-    cols[1].metric(texts.DASH_KPI_PARTICIPANTS, numbers.integer(t["participants"]),
-                   numbers.signed(change["participants"]), help=help_text)
     online_change = numbers.share_change(t["online_participants"], t["participants"],
                                          change["online_participants"], change["participants"])
-    cols[2].metric(texts.DASH_KPI_ONLINE, numbers.percent(online),
-                   numbers.signed_points(online_change), help=help_text, delta_color="off")
-    cols[3].metric(texts.DASH_KPI_PROPAGANDA, numbers.integer(t["propaganda_items"]),
-                   numbers.signed(change["propaganda_items"]), help=help_text)
-    cols[4].metric(texts.DASH_KPI_REPORTING,
-                   f"{numbers.integer(t['reporting_units'])}/{numbers.integer(t['units'])}",
-                   numbers.signed(change["reporting_units"]), help=help_text)
-    cols[5].metric(texts.DASH_KPI_WARDS, f"{t['wards_covered']}/{t['wards']}",
-                   numbers.signed(change["wards_covered"]), help=help_text)
+    return [
+        (texts.DASH_KPI_ACTIVITIES, numbers.integer(t["activities"]),
+         numbers.signed(change["activities"]), "normal"),
+        (texts.DASH_KPI_PARTICIPANTS, numbers.integer(t["participants"]),
+         numbers.signed(change["participants"]), "normal"),
+        (texts.DASH_KPI_ONLINE, numbers.percent(online),
+         numbers.signed_points(online_change), "off"),
+        (texts.DASH_KPI_PROPAGANDA, numbers.integer(t["propaganda_items"]),
+         numbers.signed(change["propaganda_items"]), "normal"),
+        (texts.DASH_KPI_REPORTING,
+         f"{numbers.integer(t['reporting_units'])}/{numbers.integer(t['units'])}",
+         numbers.signed(change["reporting_units"]), "normal"),
+        (texts.DASH_KPI_WARDS, f"{t['wards_covered']}/{t['wards']}",
+         numbers.signed(change["wards_covered"]), "normal"),
+    ]
 
 
-def feed(db, event_id, filters):
-    rows = stats.latest_entries(db, event_id, limit=15, **filters)
+def feed_table(rows) -> pa.Table | None:
+    """The feed as an Arrow table of strings: user text stays text (a table cell is never
+    markdown)."""
     if not rows:
-        st.caption(texts.DASH_FEED_EMPTY)
-        return
-    table = [{
-        texts.EXP_COLS["date"]: datetime.fromisoformat(r["created_at"]).strftime(
-            "%H:%M %d/%m"),
-        texts.REV_FILTER_KIND: texts.DASH_FEED_ACTIVITY if r["kind"] == "activity"
+        return None
+    return pa.Table.from_pylist([{
+        texts.DASH_FEED_TIME: datetime.fromisoformat(r["created_at"]).astimezone(
+            LOCAL_TIME).strftime("%H:%M %d/%m"),
+        texts.DASH_FEED_KIND: texts.DASH_FEED_ACTIVITY if r["kind"] == "activity"
         else texts.DASH_FEED_PROPAGANDA,
         texts.EXP_COLS["unit"]: r["unit_name"],
         texts.EXP_COLS["title"]: r["title"] if r["kind"] == "activity"
@@ -91,66 +130,123 @@ def feed(db, event_id, filters):
         texts.EXP_COLS["ward"]: ref.WARD_NAMES.get(r["ward_code"], ""),
         texts.EXP_COLS["quantity"]: numbers.integer(r["amount"]),
         texts.EXP_COLS["status"]: texts.STATUS_NAMES[r["status"]],
-    } for r in rows]
-    st.dataframe(table, hide_index=True, width="stretch")
+    } for r in rows])
 
 
-def year_table(db):
+def years_table(db) -> pa.Table | None:
+    if len(events.list_events(db)) < 2:
+        return None  # one year: nothing to compare (and no summary to compute)
     rows = stats.year_over_year(db)
     if len(rows) < 2:
+        return None
+    return pa.Table.from_pylist([
+        {texts.DASH_COL_YEAR: str(r["year"]),
+         **{texts.EXP_TOTAL_LABELS[k]: numbers.percent(r[k]) if k == "reporting_rate"
+            else numbers.integer(r[k]) for k in texts.EXP_TOTAL_LABELS}}
+        for r in rows])
+
+
+def build_view(db, event, filters, today: str) -> dict:
+    """Everything one refresh draws (the viewer only adds the clock)."""
+    data = stats.dashboard(db, event["id"], **filters)
+    summary = data["summary"]
+    since = reference_day(db, event, today)
+    change = stats.totals_change(db, event["id"], since, now=summary["totals"], **filters)
+    # the map keeps every ward's figures under a ward filter, and outlines the chosen one
+    map_summary = summary if not filters["ward"] else stats.summary(
+        db, event["id"], **dict(filters, ward=None))
+    tile_map = charts.ward_tile_map(
+        charts.tile_rows(map_summary["by_ward"], stats.ward_grid(db)),
+        selected=filters["ward"])
+    return {
+        "kpis": kpi_values(summary, change),
+        "kpi_help": texts.DASH_KPI_DELTA_HELP.format(day=charts.day_label(since)),
+        "specs": {
+            "map": frozen_spec(tile_map),
+            "heatmap": frozen_spec(charts.ward_group_heatmap(data["ward_group"])),
+            "per_day": frozen_spec(charts.activities_per_day(data["day_group"])),
+            "channels": frozen_spec(charts.channel_mix(summary["by_channel"])),
+            "tiers": frozen_spec(charts.tier_reporting_rate(summary["by_tier"])),
+            "slogans": frozen_spec(charts.slogan_mix(data["by_slogan"],
+                                                     events.slogans(db, event["id"]))),
+        },
+        "feed": feed_table(stats.latest_entries(db, event["id"], limit=FEED_ROWS,
+                                                **filters)),
+        # every year's totals do not depend on the filters: one entry for all of them
+        "years": stats.shared(db, ("committee_dashboard_years",), lambda: years_table(db)),
+    }
+
+
+def shared_view(db, event, filters) -> dict:
+    today = date.today().isoformat()
+    key = ("committee_dashboard", event["id"], tuple(sorted(filters.items())), today)
+    return stats.shared(db, key, lambda: build_view(db, event, filters, today))
+
+
+# --- drawn per viewer --------------------------------------------------------------------
+
+def kpi_tiles(view):
+    # two rows of three: at six across, labels such as "Sản phẩm tuyên truyền" were cut
+    tiles = view["kpis"]
+    for row in (tiles[:3], tiles[3:]):
+        for col, (label, value, delta, color) in zip(st.columns(3), row):
+            col.metric(label, value, delta, help=view["kpi_help"], delta_color=color)
+
+
+def chart(spec, **kwargs):
+    st.vega_lite_chart(spec, **kwargs)
+
+
+def feed(view):
+    if view["feed"] is None:
+        st.caption(texts.DASH_FEED_EMPTY)
         return
-    st.subheader(texts.DASH_YEARS)
-    st.dataframe([{texts.DASH_COL_YEAR: str(r["year"]),
-                   **{texts.EXP_TOTAL_LABELS[k]: numbers.percent(r[k]) if k == "reporting_rate"
-                      else numbers.integer(r[k]) for k in texts.EXP_TOTAL_LABELS}}
-                  for r in rows], hide_index=True, width="stretch")
+    # fixed widths that add up to less than the page: long unit names and titles are
+    # shortened in their cells (full text on click), and the last column stays visible
+    widths = {texts.DASH_FEED_TIME: 90, texts.DASH_FEED_KIND: 85,
+              texts.EXP_COLS["unit"]: 180, texts.EXP_COLS["title"]: 180,
+              texts.EXP_COLS["ward"]: 100, texts.EXP_COLS["quantity"]: 70,
+              texts.EXP_COLS["status"]: 85}
+    st.dataframe(view["feed"], hide_index=True, width="stretch", column_config={
+        name: st.column_config.TextColumn(width=px) for name, px in widths.items()})
 
 
 def live_view(event):
     db = database()
     try:
         filters = read_filters(event)
-        data = stats.dashboard(db, event["id"], **filters)
-        summary = data["summary"]
-        since = reference_day(db, event)
-        change = stats.totals_change(db, event["id"], since, now=summary["totals"],
-                                     **filters)
-        st.caption(texts.DASH_UPDATED_AT.format(time=datetime.now().strftime("%H:%M:%S")))
-        kpi_tiles(summary, change, since)
-        # the map keeps every ward's figures under a ward filter, and outlines the chosen one
-        map_summary = summary if not filters["ward"] else stats.summary(
-            db, event["id"], **dict(filters, ward=None))
-        left, right = st.columns([3, 2])
-        with left:
-            st.subheader(texts.DASH_MAP)
-            if filters["ward"]:
-                st.caption(texts.DASH_WARD_SELECTED.format(
-                    name=ref.WARD_NAMES[filters["ward"]]))
-            tile_map = charts.ward_tile_map(
-                charts.tile_rows(map_summary["by_ward"], stats.ward_grid(db)),
-                selected=filters["ward"])
-            st.altair_chart(charts.localised(tile_map), key=MAP_KEY,
-                            on_select=select_ward_from_map, selection_mode="ward")
-        with right:
-            st.subheader(texts.DASH_HEATMAP)
-            st.altair_chart(charts.localised(charts.ward_group_heatmap(data["ward_group"])))
-        c1, c2 = st.columns(2)
-        with c1:
-            st.subheader(texts.DASH_PER_DAY)
-            st.altair_chart(charts.localised(charts.activities_per_day(data["day_group"])))
-            st.subheader(texts.DASH_CHANNELS)
-            st.altair_chart(charts.localised(charts.channel_mix(summary["by_channel"])))
-        with c2:
-            st.subheader(texts.DASH_TIER_RATES)
-            st.altair_chart(charts.localised(charts.tier_reporting_rate(summary["by_tier"])))
-            st.subheader(texts.DASH_SLOGANS)
-            st.altair_chart(charts.localised(charts.slogan_mix(
-                data["by_slogan"], events.slogans(db, event["id"]))))
-        st.subheader(texts.DASH_FEED)
-        feed(db, event["id"], filters)
-        year_table(db)
+        view = shared_view(db, event, filters)
     finally:
         db.conn.close()
+    st.caption(texts.DASH_UPDATED_AT.format(time=datetime.now().strftime("%H:%M:%S")))
+    kpi_tiles(view)
+    specs = view["specs"]
+    left, right = st.columns([3, 2])
+    with left:
+        st.subheader(texts.DASH_MAP)
+        if filters["ward"]:
+            st.caption(texts.DASH_WARD_SELECTED.format(name=ref.WARD_NAMES[filters["ward"]]))
+        chart(specs["map"], key=MAP_KEY, on_select=select_ward_from_map,
+              selection_mode="ward")
+    with right:
+        st.subheader(texts.DASH_HEATMAP)
+        chart(specs["heatmap"])
+    c1, c2 = st.columns(2)
+    with c1:
+        st.subheader(texts.DASH_PER_DAY)
+        chart(specs["per_day"])
+        st.subheader(texts.DASH_CHANNELS)
+        chart(specs["channels"])
+    with c2:
+        st.subheader(texts.DASH_TIER_RATES)
+        chart(specs["tiers"])
+        st.subheader(texts.DASH_SLOGANS)
+        chart(specs["slogans"])
+    st.subheader(texts.DASH_FEED)
+    feed(view)
+    if view["years"] is not None:
+        st.subheader(texts.DASH_YEARS)
+        st.dataframe(view["years"], hide_index=True, width="stretch")
 
 
 actor = guard("committee_dashboard.py")

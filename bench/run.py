@@ -1,122 +1,866 @@
 #!/usr/bin/env python3
-"""Benchmark of the committee's numbers at city scale (issue 4 §7).
+"""Benchmark of the committee's reads, the reports and the writes at city scale (issue 14).
 
-For 1k, 10k and 100k activities (demo data; 2 000 units at 100k) it measures:
-- stats: db/stats.summary() against the floor, ONE raw GROUP BY over the same rows;
-- dashboard: an AppTest run of app_pages/committee_dashboard.py against bench/empty_page.py.
-Targets at 100k: stats <= 2x floor, dashboard <= 3x empty page.
+For each size (1k / 10k / 100k activities; 2 000 sample schools at 100k) it builds a demo
+database once (`manage.py demo --units U --activities N --seed 1`, kept in --db-dir and
+reused) and measures, each time after warm-up runs that are discarded:
 
-    python3 bench/run.py [--sizes 1000,10000,100000] [--write docs/benchmarks.md]
+- stats        db.stats.summary() (uncached) against a TRUE floor: one forced full scan
+               (`NOT INDEXED`) of the counting activities grouped by ward;
+- feed, day    the dashboard's feed (latest_entries) and its "previous day"
+               (last_entry_day);
+- refresh CPU  server CPU per dashboard refresh with a warm cache: replayed websocket
+               clients (bench/wsclient.py) rerun the dashboard's fragment against a real
+               server (bench/dashboard_app.py); CPU of the server process / refreshes;
+- openers      40 clients open the dashboard at the same moment, on a cold cache (a write
+               just happened): seconds until each one's page finished;
+- 300 viewers  (largest size) 300 dashboards open for two refresh periods, refreshing on
+               the event's own timer: a refresh is on time when it finished within 1 s
+               of its timer;
+- browser      (largest size) headless Chromium through the real login: sidebar
+               navigation to the dashboard until its 6 charts and 6 KPIs are drawn, against
+               navigation to a trivial page of the same app (the account page);
+- report, xlsx `manage.py report`, `manage.py export` (.xlsx) and `export --table by_ward`
+               as processes; the report against a process that renders its charts and
+               loads its fonts alone, `--table` against `manage.py stats --json`;
+- writes       (largest size) 50 threads of one process saving through
+               db.entries.create_activity (FIFO writer lock), on a scratch copy.
+
+Every figure is a median with its min–max over the runs; targets are checked at the
+largest size (the issue's 100 000 activities); a missed target prints in red and the
+document says MISSED. The machine is shared: the load average is printed and recorded
+before and after each heavy part.
+
+    python3 bench/run.py [--sizes 1000,10000,100000] [--db-dir /tmp/llw-bench]
+                         [--json out.json] [--write docs/benchmarks.md] [--skip browser,...]
+    python3 bench/run.py --from-json out.json --write docs/benchmarks.md
 """
 import argparse
+import asyncio
+import json
 import os
 import platform
+import shutil
+import socket
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("LLW_BCRYPT_ROUNDS", "4")
 
-from db import Actor, demo, stats  # noqa: E402
-from db.setup import prepare  # noqa: E402
+BENCH_USER = "bench.bcd"
+BENCH_ADMIN = "bench.admin"
+BENCH_PASSWORD = "Bench mật khẩu 2020!"
+PARTS = ("sql", "refresh", "openers", "viewers", "browser", "documents", "writes")
 
-FLOOR_SQL = ("select ward_code, count(*), sum(participants) from activities "
-             "where event_id = ? and deleted = 0 and status != 'needs_fix' group by ward_code")
+FLOOR_SQL = ("select ward_code, count(*), sum(participants) from activities not indexed "
+             "where event_id = ? and deleted = 0 and status != 'needs_fix' "
+             "group by ward_code")
+
+# (key, label, target, direction) — checked at the largest size
+TARGETS = [
+    ("refresh_cpu_ms", "server CPU per dashboard refresh, warm cache (ms)", 50, "max"),
+    ("openers_max_s", "first render, worst of 40 simultaneous openers, cold (s)", 3.0, "max"),
+    ("viewers_late", "{viewers} dashboards: refreshes later than 1 s", 0, "max"),
+    ("browser_x", "browser: dashboard drawn / trivial page drawn", 1.5, "max"),
+    ("report_x", "report process / its charts and fonts alone", 2.0, "max"),
+    ("report_pages", "report pages at 2 000 units", 40, "max"),
+    ("xlsx_s", "XLSX export process (s)", 3.0, "max"),
+    ("table_x", "export --table by_ward / stats --json (processes)", 1.2, "max"),
+    ("writes_p99_s", "p99 of a save, 50 writers in one process (s)", 1.0, "max"),
+]
+
+RED, GREEN, RESET = "\033[31m", "\033[32m", "\033[0m"
 
 
-def timed(fn, repeat=5) -> float:
-    fn()  # warm the page cache
+# --- helpers -----------------------------------------------------------------------------
+
+def load() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+def summary_of(samples: list[float]) -> dict:
+    return {"median": statistics.median(samples), "min": min(samples), "max": max(samples),
+            "runs": len(samples), "samples": samples}
+
+
+def repeat(fn, runs: int, warmup: int = 1) -> dict:
+    for _ in range(warmup):
+        fn()
     samples = []
-    for _ in range(repeat):
+    for _ in range(runs):
         start = time.perf_counter()
         fn()
         samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+    return summary_of(samples)
 
 
-def build(path: Path, activities: int):
-    units = 2000 if activities >= 100_000 else max(40, activities // 50)
-    db = prepare(path)
-    start = time.perf_counter()
-    demo.load(db, Actor.system("bench"), units=units, activities=activities, seed=1,
-              accounts=False)
-    return db, units, time.perf_counter() - start
+def log(*parts):
+    print(*parts, file=sys.stderr, flush=True)
 
 
-def page_time(script: Path, repeat=3) -> float:
-    from streamlit.testing.v1 import AppTest
-
-    from db import Actor as A
-
-    def run():
-        at = AppTest.from_file(str(script), default_timeout=120)
-        at.session_state["actor"] = A(1, "bench", "committee")
-        at.run()
-        assert not at.exception, at.exception
-    return timed(run, repeat)
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
-def measure(activities: int, workdir: Path) -> dict:
-    path = workdir / f"bench-{activities}.db"
-    db, units, load_s = build(path, activities)
-    event_id = db.execute("select id from events").fetchone()[0]
-    os.environ["LLW_DB"] = str(path)
-    os.chdir(ROOT)
-    row = {"activities": activities, "units": units + 34, "load_s": load_s,
-           "stats_s": timed(lambda: stats.summary(db, event_id)),
-           "floor_s": timed(lambda: db.execute(FLOOR_SQL, [event_id]).fetchall()),
-           "dashboard_s": page_time(ROOT / "app_pages" / "committee_dashboard.py"),
-           "empty_s": page_time(ROOT / "bench" / "empty_page.py")}
-    row["stats_x"] = row["stats_s"] / row["floor_s"]
-    row["dash_x"] = row["dashboard_s"] / row["empty_s"]
+def process_cpu(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def units_for(activities: int) -> int:
+    return 2000 if activities >= 100_000 else max(20, activities // 50)
+
+
+# --- the databases -----------------------------------------------------------------------
+
+def ensure_database(db_dir: Path, activities: int) -> Path:
+    """The demo database of this size, built once and reused (plus two bench accounts)."""
+    path = db_dir / f"city-{activities}.db"
+    if not path.exists():
+        log(f"building {path} ({units_for(activities)} units, {activities} activities)…")
+        env = dict(os.environ, LLW_DB=str(path))
+        subprocess.run([sys.executable, "manage.py", "demo", "--units",
+                        str(units_for(activities)), "--activities", str(activities),
+                        "--seed", "1"], cwd=ROOT, env=env, check=True,
+                       stdout=subprocess.DEVNULL)
+    from db import Actor, users
+    from db.setup import prepare
+
+    db = prepare(path)  # brings an older bench database up to the current schema
+    for username, role in ((BENCH_USER, "committee"), (BENCH_ADMIN, "admin")):
+        if not users.get(db, username):
+            users.create_user(db, Actor.system("bench"), username=username, name=username,
+                              role=role, password=BENCH_PASSWORD, unit_code=None)
     db.conn.close()
+    return path
+
+
+def touch(path: Path) -> None:
+    """A commit that changes nothing the dashboard shows: the next refresh is a miss."""
+    conn = sqlite3.connect(path)
+    conn.execute("insert or replace into settings (key, value) values ('bench_touch', ?)",
+                 [str(time.time())])
+    conn.commit()
+    conn.close()
+
+
+# --- SQL in process ----------------------------------------------------------------------
+
+def measure_sql(path: Path, runs: int) -> dict:
+    from db import connect, stats
+
+    db = connect(path)
+    event_id = db.execute("select id from events order by year desc").fetchone()[0]
+    out = {
+        "stats": repeat(lambda: stats.summary(db, event_id), runs),
+        "floor": repeat(lambda: db.execute(FLOOR_SQL, [event_id]).fetchall(), runs),
+        "feed": repeat(lambda: stats.latest_entries(db, event_id, limit=15), runs),
+        "last_day": repeat(lambda: stats.last_entry_day(db, event_id), runs),
+        "floor_plan": [r[3] for r in db.execute("explain query plan " + FLOOR_SQL,
+                                                [event_id]).fetchall()],
+    }
+    out["stats_x"] = out["stats"]["median"] / out["floor"]["median"]
+    db.conn.close()
+    return out
+
+
+# --- a real server -----------------------------------------------------------------------
+
+class Server:
+    def __init__(self, path: Path, script: str):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = dict(os.environ, LLW_DB=str(path), LLW_BENCH_USER=BENCH_USER,
+                   LLW_LOGIN_SLEEP="0")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
+             "--server.port", str(self.port), "--server.address", "127.0.0.1"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        import urllib.request
+
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2)
+                return
+            except OSError:
+                if time.monotonic() > deadline or self.proc.poll() is not None:
+                    self.stop()
+                    raise RuntimeError(f"server for {script} did not start")
+                time.sleep(0.3)
+
+    def cpu(self) -> float:
+        return process_cpu(self.proc.pid)
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+
+
+async def open_sessions(url: str, count: int, page="bang-theo-doi"):
+    from wsclient import Session
+
+    sessions = [Session(url, page) for _ in range(count)]
+    await asyncio.gather(*(s.connect() for s in sessions))
+    return sessions
+
+
+async def _refresh_cpu(server: Server, clients: int, refreshes: int, windows: int) -> dict:
+    sessions = await open_sessions(server.url, clients)
+    for s in sessions:  # opened one after the other: this part is not the openers' test
+        await s.rerun()
+    fragment = lambda s: next(iter(s.fragments))  # noqa: E731
+
+    async def window():
+        async def loop(s):
+            for _ in range(refreshes):
+                await s.rerun(fragment(s))
+        before = server.cpu()
+        await asyncio.gather(*(loop(s) for s in sessions))
+        return (server.cpu() - before) / (clients * refreshes)
+
+    await window()  # warm-up window, discarded
+    bytes_before = sum(s.bytes_in for s in sessions)
+    refs_before = sum(s.references for s in sessions)
+    elements_before = sum(s.elements for s in sessions)
+    samples = [await window() for _ in range(windows)]
+    full_bytes = (sum(s.bytes_in for s in sessions) - bytes_before) / (
+        clients * refreshes * windows)
+    errors = sum(len(s.errors) for s in sessions)
+    refs = sum(s.references for s in sessions) - refs_before
+    elements = sum(s.elements for s in sessions) - elements_before
+    await asyncio.gather(*(s.close() for s in sessions))
+    return {"cpu_s": summary_of(samples), "clients": clients, "refreshes_each": refreshes,
+            "errors": errors, "bytes_per_refresh": full_bytes,
+            "share_sent_as_reference": refs / max(1, refs + elements)}
+
+
+async def _openers(server: Server, path: Path, count: int, runs: int) -> dict:
+    async def one_run():
+        touch(path)  # cold: the figures must be computed again
+        sessions = await open_sessions(server.url, count)
+        times = await asyncio.gather(*(s.rerun() for s in sessions))
+        errors = sum(len(s.errors) for s in sessions)
+        await asyncio.gather(*(s.close() for s in sessions))
+        return max(times), statistics.median(times), errors
+
+    await one_run()  # warm-up (imports, first connections), discarded
+    results = [await one_run() for _ in range(runs)]
+    return {"max_s": summary_of([r[0] for r in results]),
+            "median_s": summary_of([r[1] for r in results]),
+            "errors": sum(r[2] for r in results), "openers": count}
+
+
+async def _viewers(server: Server, count: int, periods: int) -> dict:
+    """`count` dashboards opened over one refresh period, then left refreshing on the
+    event's timer (as the browser does) for `periods` periods."""
+    from wsclient import Session
+
+    latencies, late, failed = [], 0, 0
+    opened = []
+    cpu_before = server.cpu()
+    refreshes = 0
+
+    async def viewer(i, interval):
+        nonlocal late, failed, refreshes
+        await asyncio.sleep(interval * i / count)  # viewers arrive over one period
+        s = Session(server.url, "bang-theo-doi")
+        try:
+            await s.connect()
+            opened.append(await s.rerun())
+            fragment = next(iter(s.fragments))
+            timer = time.perf_counter()
+            for _ in range(periods):
+                timer += s.fragments[fragment]
+                await asyncio.sleep(max(0, timer - time.perf_counter()))
+                took = await s.rerun(fragment)
+                lag = time.perf_counter() - timer  # behind its timer when it finished
+                latencies.append(took)
+                refreshes += 1
+                if lag > 1.0:
+                    late += 1
+        except Exception:
+            failed += 1
+        finally:
+            await s.close()
+
+    probe = Session(server.url, "bang-theo-doi")
+    await probe.connect()
+    await probe.rerun()
+    interval = next(iter(probe.fragments.values()))
+    await probe.close()
+    start = time.perf_counter()
+    await asyncio.gather(*(viewer(i, interval) for i in range(count)))
+    cpu = server.cpu() - cpu_before
+    latencies.sort()
+    pick = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]  # noqa
+    return {"viewers": count, "interval_s": interval, "periods": periods,
+            "refreshes": refreshes, "late": late + failed * periods, "failed": failed,
+            "refresh_p50_s": pick(0.5) if latencies else None,
+            "refresh_p99_s": pick(0.99) if latencies else None,
+            "refresh_max_s": latencies[-1] if latencies else None,
+            "open_max_s": max(opened) if opened else None,
+            "server_cpu_s": cpu, "wall_s": time.perf_counter() - start}
+
+
+def measure_server(path: Path, args, largest: bool) -> dict:
+    out = {}
+    server = Server(path, "bench/dashboard_app.py")
+    try:
+        def part(name, coroutine):
+            try:
+                out[name] = asyncio.run(coroutine)
+            except Exception as error:  # reported; the next part still runs
+                log(f"  {name} failed: {error!r}")
+                out[name] = {"error": repr(error)[:300]}
+
+        if "refresh" not in args.skip:
+            log("  refresh CPU…", load())
+            part("refresh", _refresh_cpu(server, clients=10, refreshes=10,
+                                         windows=args.runs))
+        if "openers" not in args.skip:
+            log("  40 openers…", load())
+            part("openers", _openers(server, path, 40, runs=3))
+        if largest and "viewers" not in args.skip:
+            log(f"  {args.viewers} viewers…", load())
+            part("viewers", _viewers(server, args.viewers, periods=2))
+            out["viewers"]["load_after"] = load()
+    finally:
+        server.stop()
+    return out
+
+
+# --- the browser -------------------------------------------------------------------------
+
+def measure_browser(path: Path, runs: int) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    server = Server(path, "app.py")
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=shutil.which("chromium"))
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(server.url)
+            page.get_by_label("Tên đăng nhập", exact=True).fill(BENCH_USER)
+            page.get_by_label("Mật khẩu", exact=True).fill(BENCH_PASSWORD)
+            page.get_by_role("button", name="Đăng nhập").click()
+            nav = page.locator('[data-testid="stSidebarNav"]')
+            nav.wait_for(timeout=120_000)
+            page.wait_for_timeout(2000)  # the cookie component's reruns
+
+            def go(link_text, drawn_js):
+                start = time.perf_counter()
+                nav.get_by_role("link", name=link_text, exact=True).click()
+                page.wait_for_function(drawn_js, timeout=120_000)
+                took = time.perf_counter() - start
+                page.wait_for_timeout(300)
+                return took
+
+            # drawn: the page's title is this page's, and everything it draws is there
+            trivial = ("() => [...document.querySelectorAll('h1')].some(h => "
+                       "h.textContent.includes('Tài khoản')) && document.querySelector("
+                       "'[data-testid=\"stButton\"]')")
+            dashboard = ("() => [...document.querySelectorAll('h1')].some(h => "
+                         "h.textContent.includes('Bảng theo dõi')) && "
+                         "document.querySelectorAll('[data-testid=\"stMetric\"]').length "
+                         ">= 6 && [...document.querySelectorAll("
+                         "'[data-testid=\"stVegaLiteChart\"]')].filter(c => c.querySelector("
+                         "'[role=\"graphics-symbol\"]')).length >= 6")
+            go("Tài khoản", trivial)  # warm-up, discarded
+            go("Bảng theo dõi trực tiếp", dashboard)
+            t, d = [], []
+            for _ in range(runs):
+                t.append(go("Tài khoản", trivial))
+                d.append(go("Bảng theo dõi trực tiếp", dashboard))
+            browser.close()
+    finally:
+        server.stop()
+    out = {"trivial_s": summary_of(t), "dashboard_s": summary_of(d)}
+    out["x"] = out["dashboard_s"]["median"] / out["trivial_s"]["median"]
+    return out
+
+
+# --- documents as processes --------------------------------------------------------------
+
+CHARTS_ALONE = """
+import sys
+from datetime import date
+sys.path.insert(0, {root!r})
+from db import connect, events, report_data
+from core import closing_report
+db = connect({path!r})
+event = events.get(db, None)
+closing_report.report_charts(report_data.gather(db, event, issued_on=date.today()))
+from fpdf import FPDF
+from core.pdf_layout import FONT_DIR, FONT_FILES
+pdf = FPDF()
+for style, name in FONT_FILES.items():
+    pdf.add_font("bench", "" if style == "Regular" else style, str(FONT_DIR / name))
+"""
+
+
+def run_process(argv, env) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.PIPE)
+    return time.perf_counter() - start
+
+
+def measure_documents(path: Path, runs: int, workdir: Path) -> dict:
+    env = dict(os.environ, LLW_DB=str(path))
+    manage = [sys.executable, "manage.py"]
+    out = {}
+
+    def timed(name, argv):
+        try:
+            out[name] = repeat(lambda: run_process(argv, env), runs)
+        except subprocess.CalledProcessError as error:
+            out[name] = {"error": (error.stderr or b"").decode()[-300:]}
+
+    pdf = workdir / "report.pdf"
+    timed("report", manage + ["report", "--out", str(pdf)])
+    timed("charts_alone", [sys.executable, "-c", CHARTS_ALONE.format(root=str(ROOT),
+                                                                      path=str(path))])
+    timed("xlsx", manage + ["export", "--out", str(workdir / "export.xlsx")])
+    timed("table", manage + ["export", "--out", str(workdir / "by_ward.csv"),
+                             "--table", "by_ward"])
+    timed("stats_json", manage + ["stats", "--json"])
+    if pdf.exists():
+        out["report_pages"] = pdf_pages(pdf)
+    ok = lambda k: "median" in out.get(k, {})  # noqa: E731
+    if ok("report") and ok("charts_alone"):
+        out["report_x"] = out["report"]["median"] / out["charts_alone"]["median"]
+    if ok("table") and ok("stats_json"):
+        out["table_x"] = out["table"]["median"] / out["stats_json"]["median"]
+    if (workdir / "export.xlsx").exists():
+        out["xlsx_mb"] = (workdir / "export.xlsx").stat().st_size / 1e6
+    return out
+
+
+def pdf_pages(pdf: Path) -> int | None:
+    try:
+        from pypdf import PdfReader
+
+        return len(PdfReader(str(pdf)).pages)
+    except ImportError:
+        pass
+    try:
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        return int(next(line.split()[-1] for line in info.splitlines()
+                        if line.startswith("Pages:")))
+    except (OSError, StopIteration, ValueError):
+        return None
+
+
+# --- writes ------------------------------------------------------------------------------
+
+def measure_writes(path: Path, workdir: Path, writers=50, saves=20, fifo=True) -> dict:
+    from db import Actor, connect, connection, entries
+
+    scratch = workdir / ("writes.db" if fifo else "writes-nofifo.db")
+    src, dst = sqlite3.connect(path), sqlite3.connect(scratch)
+    src.backup(dst)
+    src.close()
+    dst.close()
+    setup = connect(scratch)
+    event_id = setup.execute("select id from events order by year desc").fetchone()[0]
+    unit_ids = [r[0] for r in setup.execute(
+        "select id from units u where kind = 'school' and active = 1 and not exists ("
+        "select 1 from report_submissions r where r.unit_id = u.id and r.event_id = ?) "
+        "limit ?", [event_id, writers])]  # a unit that submitted its report may not write
+    setup.conn.close()
+    latencies, errors = [], []
+    lock = threading.Lock()
+    original = connection.writer_lock
+    if not fifo:  # the busy handler alone, as before issue 14
+        class NoLock:
+            def acquire(self, timeout=None):
+                return True
+
+            def release(self):
+                pass
+        connection.writer_lock = lambda db: NoLock()
+    barrier = threading.Barrier(writers)
+
+    def writer(unit_id):
+        db = connect(scratch)
+        actor = Actor(None, f"bench-{unit_id}", "unit", unit_id)
+        barrier.wait()
+        for i in range(saves):
+            start = time.perf_counter()
+            try:
+                entries.create_activity(db, actor, event_id, unit_id, {
+                    "type": "library", "title": f"Ngày hội đọc sách {i}",
+                    "start_date": "2020-10-03", "format": "truc_tiep",
+                    "participants": str(i % 300)})
+            except Exception as error:  # counted and reported
+                errors.append(str(error)[:80])
+            with lock:
+                latencies.append(time.perf_counter() - start)
+        db.conn.close()
+
+    threads = [threading.Thread(target=writer, args=(u,)) for u in unit_ids]
+    start = time.perf_counter()
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        connection.writer_lock = original
+    wall = time.perf_counter() - start
+    scratch.unlink(missing_ok=True)
+    latencies.sort()
+    pick = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]  # noqa
+    return {"writers": len(unit_ids), "saves": len(latencies), "errors": len(errors),
+            "error_sample": errors[:3], "p50_s": pick(0.5), "p99_s": pick(0.99),
+            "max_s": latencies[-1], "writes_per_s": len(latencies) / wall}
+
+
+# --- one size ----------------------------------------------------------------------------
+
+def measure(activities: int, args, largest: bool, workdir: Path) -> dict:
+    path = ensure_database(Path(args.db_dir), activities)
+    row = {"activities": activities, "units": units_for(activities), "load_before": load()}
+    log(f"== {activities:,} activities", row["load_before"])
+
+    def part(name, fn):
+        """A part that fails is reported as such; the others still run."""
+        try:
+            row[name] = fn()
+        except Exception as error:
+            log(f"  {name} failed: {error!r}")
+            row[name] = {"error": repr(error)[:300]}
+
+    if "sql" not in args.skip:
+        part("sql", lambda: measure_sql(path, args.runs))
+    if {"refresh", "openers", "viewers"} - set(args.skip):
+        part("server", lambda: measure_server(path, args, largest))
+    if largest and "browser" not in args.skip:
+        log("  browser…", load())
+        part("browser", lambda: measure_browser(path, args.runs))
+    if "documents" not in args.skip:
+        log("  report / export…", load())
+        part("documents", lambda: measure_documents(path, 3 if largest else args.runs,
+                                                    workdir))
+    if largest and "writes" not in args.skip:
+        log("  writes…", load())
+        part("writes", lambda: measure_writes(path, workdir))
+        part("writes_busy_handler_only", lambda: measure_writes(path, workdir, fifo=False))
+    row["load_after"] = load()
     return row
 
 
-def table(rows) -> str:
-    lines = ["| activities | units | demo load (s) | stats (ms) | floor GROUP BY (ms) | "
-             "stats / floor | dashboard run (ms) | empty page (ms) | dashboard / empty |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+def headline(rows) -> dict:
+    """The figures the targets are about, from the largest size."""
+    r = rows[-1]
+    g = lambda *keys: _dig(r, keys)  # noqa: E731
+    cpu = g("server", "refresh", "cpu_s", "median")
+    return {
+        "refresh_cpu_ms": cpu * 1000 if cpu is not None else None,
+        "openers_max_s": g("server", "openers", "max_s", "median"),
+        "viewers_late": g("server", "viewers", "late"),
+        "browser_x": g("browser", "x"),
+        "report_x": g("documents", "report_x"),
+        "report_pages": g("documents", "report_pages"),
+        "xlsx_s": g("documents", "xlsx", "median"),
+        "table_x": g("documents", "table_x"),
+        "writes_p99_s": g("writes", "p99_s"),
+    }
+
+
+def _dig(d, keys):
+    for k in keys:
+        if not isinstance(d, dict) or k not in d:
+            return None
+        d = d[k]
+    return d
+
+
+def verdicts(rows, viewers=300) -> list[dict]:
+    h = headline(rows)
+    out = []
+    for key, label, target, _direction in TARGETS:
+        value = h.get(key)
+        label = label.format(viewers=viewers)
+        status = "NOT MEASURED" if value is None else ("met" if value <= target
+                                                        else "MISSED")
+        if key == "viewers_late" and value is not None and viewers < 300:
+            status = f"NOT MEASURED at 300 (only {viewers})"
+        out.append({"key": key, "label": label, "target": target, "value": value,
+                    "status": status})
+    return out
+
+
+# --- output ------------------------------------------------------------------------------
+
+def fmt_range(s, scale=1.0, digits=1):
+    if not isinstance(s, dict) or "median" not in s:
+        return "—"
+    return (f"{s['median'] * scale:.{digits}f} [{s['min'] * scale:.{digits}f}–"
+            f"{s['max'] * scale:.{digits}f}]")
+
+
+def fmt(value, digits=2, suffix=""):
+    return "—" if value is None else f"{value:.{digits}f}{suffix}"
+
+
+def tables(result) -> str:
+    rows = result["rows"]
+    lines = ["### In process (SQL)", "",
+             "| activities | units | stats (ms) | floor, full scan (ms) | stats / floor | "
+             "feed (ms) | previous day (ms) | load before |",
+             "|---:|---:|---:|---:|---:|---:|---:|---|"]
     for r in rows:
-        lines.append(f"| {r['activities']:,} | {r['units']:,} | {r['load_s']:.1f} | "
-                     f"{r['stats_s'] * 1000:.1f} | {r['floor_s'] * 1000:.1f} | "
-                     f"{r['stats_x']:.2f}x | {r['dashboard_s'] * 1000:.0f} | "
-                     f"{r['empty_s'] * 1000:.0f} | {r['dash_x']:.2f}x |")
+        s = r.get("sql", {})
+        lines.append(f"| {r['activities']:,} | {r['units']:,} | "
+                     f"{fmt_range(s.get('stats'), 1000)} | {fmt_range(s.get('floor'), 1000)} | "
+                     f"{fmt(s.get('stats_x'))}× | {fmt_range(s.get('feed'), 1000, 2)} | "
+                     f"{fmt_range(s.get('last_day'), 1000, 2)} | {r['load_before']} |")
+    lines += ["", "### Server (replayed websocket clients)", "",
+              "| activities | CPU per refresh, warm (ms) | bytes per refresh | "
+              "sent as reference | 40 openers: worst (s) | 40 openers: median (s) | errors |",
+              "|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        sv = r.get("server", {})
+        rf, op = sv.get("refresh", {}), sv.get("openers", {})
+        lines.append(
+            f"| {r['activities']:,} | {fmt_range(rf.get('cpu_s'), 1000)} | "
+            f"{fmt(rf.get('bytes_per_refresh'), 0)} | "
+            f"{fmt((rf.get('share_sent_as_reference') or 0) * 100, 0, ' %') if rf else '—'} | "
+            f"{fmt_range(op.get('max_s'), 1, 2)} | {fmt_range(op.get('median_s'), 1, 2)} | "
+            f"{(rf.get('errors') or 0) + (op.get('errors') or 0) if rf or op else '—'} |")
+    lines += ["", "### Documents (processes)", "",
+              "| activities | report (s) | charts + fonts alone (s) | report / alone | pages | "
+              "XLSX (s) | XLSX (MB) | --table by_ward (s) | stats --json (s) | table / stats |",
+              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        d = r.get("documents", {})
+        lines.append(
+            f"| {r['activities']:,} | {fmt_range(d.get('report'), 1, 2)} | "
+            f"{fmt_range(d.get('charts_alone'), 1, 2)} | {fmt(d.get('report_x'))}× | "
+            f"{d.get('report_pages', '—')} | {fmt_range(d.get('xlsx'), 1, 2)} | "
+            f"{fmt(d.get('xlsx_mb'), 1)} | {fmt_range(d.get('table'), 1, 2)} | "
+            f"{fmt_range(d.get('stats_json'), 1, 2)} | {fmt(d.get('table_x'))}× |")
+    errors = [f"- {r['activities']:,}: {k}: `{v['error'].strip().splitlines()[-1]}`"
+              for r in rows for k, v in r.get("documents", {}).items()
+              if isinstance(v, dict) and "error" in v]
+    if errors:
+        lines += ["", "Document commands that failed:"] + errors
+    big = rows[-1]
+    v = big.get("server", {}).get("viewers")
+    if v and "error" in v:
+        lines += ["", f"### {result['meta']['viewers']} dashboards", "",
+                  f"Not measured: `{v['error']}`"]
+    elif v:
+        lines += ["", f"### {v['viewers']} dashboards at {big['activities']:,} activities", "",
+                  f"Opened over one refresh period ({v['interval_s']:.0f} s, the event's "
+                  f"setting), then {v['periods']} refreshes each on that timer: "
+                  f"{v['refreshes']} refreshes, **{v['late']} later than 1 s** "
+                  f"({v['failed']} sessions failed); refresh round trip p50 "
+                  f"{fmt(v['refresh_p50_s'], 3)} s, p99 {fmt(v['refresh_p99_s'], 3)} s, max "
+                  f"{fmt(v['refresh_max_s'], 3)} s; slowest opening {fmt(v['open_max_s'], 2)} s; "
+                  f"server CPU {v['server_cpu_s']:.1f} s over {v['wall_s']:.0f} s "
+                  f"(load average after: {v.get('load_after')})."]
+    b = big.get("browser")
+    if b:
+        lines += ["", "### Browser", ""]
+        if "error" in b:
+            lines.append(f"Not measured: `{b['error']}`")
+        else:
+            lines.append(f"Headless Chromium, real login, sidebar navigation: dashboard (6 "
+                         f"charts and 6 KPIs drawn) {fmt_range(b['dashboard_s'], 1, 3)} s, "
+                         f"account page {fmt_range(b['trivial_s'], 1, 3)} s: "
+                         f"**{b['x']:.2f}×**.")
+    for key, title in (("writes", "FIFO writer lock"),
+                       ("writes_busy_handler_only", "busy handler only (before)")):
+        w = big.get(key)
+        if w and "error" in w:
+            lines += ["", f"Writes, {title}: not measured (`{w['error']}`)."]
+        elif w:
+            lines.append("")
+            lines.append(f"Writes, {title}: {w['writers']} threads × "
+                         f"{w['saves'] // max(1, w['writers'])} saves through "
+                         f"`create_activity`: p50 {w['p50_s']:.3f} s, **p99 {w['p99_s']:.3f} s**"
+                         f", max {w['max_s']:.3f} s, {w['writes_per_s']:.0f} saves/s, "
+                         f"{w['errors']} errors.")
     return "\n".join(lines)
+
+
+def verdict_table(result, color: bool) -> str:
+    lines = ["| target (at the largest size) | value | target | verdict |",
+             "|---|---:|---:|---|"]
+    for v in result["verdicts"]:
+        value = "—" if v["value"] is None else f"{v['value']:.2f}"
+        status = v["status"]
+        if color and status == "MISSED":
+            status = f"{RED}MISSED{RESET}"
+        elif color and status == "met":
+            status = f"{GREEN}met{RESET}"
+        elif not color and status == "MISSED":
+            status = "**MISSED**"
+        lines.append(f"| {v['label']} | {value} | ≤ {v['target']} | {status} |")
+    return "\n".join(lines)
+
+
+def notes_section(result) -> str:
+    """Notes on this run, kept in the JSON (meta.notes) so the document regenerates."""
+    notes = result["meta"].get("notes") or []
+    if not notes:
+        return ""
+    return "## Notes on this run\n\n" + "\n".join(f"- {n}" for n in notes) + "\n\n"
+
+
+def document(result) -> str:
+    meta = result["meta"]
+    missed = [v["label"] for v in result["verdicts"] if v["status"] == "MISSED"]
+    unmeasured = [v["label"] for v in result["verdicts"]
+                  if v["status"].startswith("NOT MEASURED")]
+    summary = ("Every target measured was met." if not missed else
+               "MISSED: " + "; ".join(missed) + ".")
+    if unmeasured:
+        summary += " Not measured: " + "; ".join(unmeasured) + "."
+    return f"""# Benchmarks
+
+Generated by `python3 bench/run.py --json … --write docs/benchmarks.md` on {meta['machine']},
+{meta['cpus']} CPUs, Python {meta['python']}, SQLite {meta['sqlite']}, Streamlit
+{meta['streamlit']}, {meta['date']}. Demo data (`manage.py demo --seed 1`; 2 000 sample
+schools at 100k), each database built once and reused.
+
+**The machine was shared** with other work while this ran: load average
+{meta['load_start']} at the start and {meta['load_end']} at the end (1, 5, 15 min), on
+{meta['cpus']} CPUs. Wall-clock figures (openers, browser, documents, writes) suffer from it;
+CPU per refresh much less. Every figure is the median of the runs with [min–max], after
+warm-up runs that were discarded ({meta['runs']} runs for in-process figures and the
+browser, 3 for processes and the 40 openers, 1 run of the {meta['viewers']} dashboards and
+of the writers).
+
+## Verdict
+
+{summary}
+
+{verdict_table(result, color=False)}
+
+## What is measured
+
+- **stats**: `db.stats.summary()` uncached; **floor**: one forced full scan (`NOT INDEXED`)
+  of the counting activities grouped by ward (plan: {' / '.join(
+        result['rows'][-1].get('sql', {}).get('floor_plan', []) or ['—'])}). The summary
+  reads the summary tables (m002), so it may beat a scan of the raw rows.
+- **feed** and **previous day**: `latest_entries(limit=15)` and `last_entry_day()`, which
+  read `(event_id, created_at)` indexes (m003).
+- **CPU per refresh**: 10 replayed websocket clients (`bench/wsclient.py`, Streamlit's own
+  protobufs) each rerun the dashboard's fragment 10 times in a row against a server started
+  on `bench/dashboard_app.py` (app.py's router for a committee account signed in by session
+  state: the login is not replayed); server process CPU (`/proc`) / refreshes. Warm cache:
+  no write happens meanwhile. Bytes per refresh and the share of elements sent as a
+  reference to the browser's cached copy come from the same clients.
+- **40 openers**: a write, then 40 clients open the dashboard at the same moment; seconds
+  until each one's page run finished (the figures are computed once for all of them).
+- **{meta['viewers']} dashboards**: clients open over one refresh period and rerun their
+  fragment on the event's timer; a refresh later than 1 s after its timer is late.
+- **browser**: headless Chromium, real login through `app.py`; time from a click in the
+  sidebar until the dashboard's 6 charts (SVG marks) and 6 KPIs are in the page, against
+  the same for the account page.
+- **report / XLSX / --table**: `manage.py report`, `manage.py export --out x.xlsx`,
+  `manage.py export --table by_ward` and `manage.py stats --json` as processes (Python start
+  included in each); "charts + fonts alone" is a process that gathers the report's data,
+  renders its charts (`closing_report.report_charts`) and loads its TTF fonts into fpdf2.
+- **writes**: 50 threads of one process, each its own unit and connection, 20 saves each
+  through `db.entries.create_activity` on a scratch copy of the largest database; with the
+  FIFO writer lock, and once with SQLite's busy handler alone for comparison.
+
+## Figures
+
+{tables(result)}
+
+{notes_section(result)}## Where the time went, and what changed (issue 14)
+
+- One dashboard refresh cost ~0.6 CPU-s per viewer. Its figures, KPI changes, feed and
+  chart specs are now computed once per (event, filters, day, data version) and shared by
+  every viewer (`db.stats.shared`, keyed by `PRAGMA data_version` of a watcher connection
+  that never writes; LRU of 64; concurrent misses compute once).
+- The feed and the "previous day" read `(event_id[, ward_code], created_at)` indexes
+  (m003) instead of sorting or scanning every entry.
+- Charts go to `st.vega_lite_chart` as ready dicts with Arrow datasets: no Altair
+  conversion under Streamlit's process-wide lock, no schema validation, no pandas per
+  viewer. Elements of 1 KB or more that did not change are sent as a reference to the
+  browser's cached copy (`global.minCachedMessageSize`).
+- py-spy on the server showed two Streamlit defaults dominating what was left:
+  a forced `gc.collect(2)` after every run (~2/3 of a refresh) and, on every new session,
+  the "magic" AST rewrite of the scripts: `runner.postScriptGC = false`,
+  `runner.magicEnabled = false`, `server.fileWatcherType = "none"`.
+- Writers of one process queue on a FIFO lock before `BEGIN IMMEDIATE`; SQLite's busy
+  handler (sleep and retry) only arbitrates between processes.
+"""
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
-    parser.add_argument("--write", default=None, help="also write the table (markdown)")
+    parser.add_argument("--db-dir", default=str(Path(tempfile.gettempdir()) / "llw-bench"))
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--viewers", type=int, default=300)
+    parser.add_argument("--skip", default="", help="comma list of: " + ", ".join(PARTS))
+    parser.add_argument("--json", default=None, help="write the raw results (JSON)")
+    parser.add_argument("--from-json", default=None, help="only format these results")
+    parser.add_argument("--write", default=None, help="write the markdown document")
+    parser.add_argument("--no-color", action="store_true")
+    parser.add_argument("--note", action="append", default=[],
+                        help="a note on this run, kept in the JSON and the document")
     args = parser.parse_args(argv)
-    sizes = [int(s) for s in args.sizes.split(",")]
-    with tempfile.TemporaryDirectory() as tmp:
-        rows = [measure(n, Path(tmp)) for n in sizes]
-    text = table(rows)
-    print(text)
+    args.skip = [s for s in args.skip.split(",") if s]
+    os.chdir(ROOT)
+    if args.from_json:
+        result = json.loads(Path(args.from_json).read_text(encoding="utf-8"))
+    else:
+        import streamlit
+
+        Path(args.db_dir).mkdir(parents=True, exist_ok=True)
+        sizes = [int(s) for s in args.sizes.split(",")]
+        meta = {"machine": f"{platform.machine()} {platform.system()}",
+                "cpus": os.cpu_count(), "python": platform.python_version(),
+                "sqlite": sqlite3.sqlite_version, "streamlit": streamlit.__version__,
+                "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+                "load_start": load(), "runs": args.runs, "viewers": args.viewers}
+        with tempfile.TemporaryDirectory() as tmp:
+            rows = [measure(n, args, n == max(sizes), Path(tmp)) for n in sizes]
+        meta["load_end"] = load()
+        result = {"meta": meta, "rows": rows}
+        result["verdicts"] = verdicts(rows, args.viewers)
+        if args.json:
+            Path(args.json).write_text(json.dumps(result, indent=1), encoding="utf-8")
+    result.setdefault("verdicts", verdicts(result["rows"], result["meta"]["viewers"]))
+    if args.note:
+        result["meta"]["notes"] = result["meta"].get("notes", []) + args.note
+        if args.json or args.from_json:
+            Path(args.json or args.from_json).write_text(json.dumps(result, indent=1),
+                                                         encoding="utf-8")
+    color = not args.no_color
+    print(f"load average: start {result['meta']['load_start']}, end "
+          f"{result['meta']['load_end']} ({result['meta']['cpus']} CPUs, shared machine)")
+    print(tables(result))
+    print()
+    print(verdict_table(result, color=color))
     if args.write:
-        largest = rows[-1]
-        verdict = (f"At {largest['activities']:,} activities: stats "
-                   f"{largest['stats_x']:.2f}x the floor (target <= 2x), dashboard "
-                   f"{largest['dash_x']:.2f}x the empty page (target <= 3x).")
-        Path(args.write).write_text(
-            "# Benchmarks\n\nGenerated by `python3 bench/run.py --write docs/benchmarks.md` "
-            f"on {platform.machine()} / Python {platform.python_version()} / SQLite "
-            f"{sqlite3.sqlite_version}, {time.strftime('%Y-%m-%d')}. Medians of 5 runs (stats, "
-            "floor) and 3 AppTest runs (pages), after one warm-up run. Demo data (seed 1): "
-            "2 000 sample schools at 100k. The machine is shared (2 cores), so expect "
-            "noise.\n\n- **stats**: `db.stats.summary()` (the full JSON of `stats --json`).\n"
-            "- **floor**: one raw `GROUP BY ward_code` over the same counting rows.\n"
-            "- **dashboard**: AppTest run of `app_pages/committee_dashboard.py`; "
-            "**empty page**: `bench/empty_page.py` (role check, title, connection, event).\n\n"
-            f"{text}\n\n{verdict}\n", encoding="utf-8")
+        Path(args.write).write_text(document(result), encoding="utf-8")
+    return 1 if any(v["status"] == "MISSED" for v in result["verdicts"]) else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

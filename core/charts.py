@@ -14,6 +14,34 @@ from core import reference as ref
 from core import texts
 from core.numbers import VEGA_NUMBER_LOCALE
 
+def _reuse_altair_class_table() -> None:
+    """Altair 6 rebuilds a hash table of all its ~1 000 schema classes (a JSON dump of each
+    schema) on every from_dict — i.e. for every alt.condition given to an encoding: about
+    half of the CPU of building the dashboard's six charts. The table depends only on the
+    classes, so build it once per set of classes. Skipped if Altair's internals differ."""
+    from altair.utils import schemapi
+
+    from_dict = getattr(schemapi, "_FromDict", None)
+    if from_dict is None or getattr(from_dict, "_llw_table_reused", False):
+        return
+    original = from_dict.__init__
+    tables: dict = {}
+
+    def init(self, wrapper_classes, /):
+        classes = tuple(wrapper_classes)
+        table = tables.get(classes)
+        if table is None:
+            original(self, classes)
+            tables[classes] = self.class_dict
+        else:
+            self.class_dict = table
+
+    from_dict.__init__ = init
+    from_dict._llw_table_reused = True
+
+
+_reuse_altair_class_table()
+
 WARD_ORDER = [ref.WARD_NAMES[c] for c in sorted(ref.WARD_NAMES)]  # statistics-code order
 GROUP_ORDER = [name for _code, name in ref.ACTIVITY_GROUPS]
 GROUP_COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c"]
@@ -142,7 +170,7 @@ def tier_reporting_rate(by_tier: list[dict], *, width: int = 360, height: int = 
     return alt.layer(bars, labels).properties(width=width, height=height)
 
 
-def activities_per_day(day_group: list[dict], *, width: int = 420, height: int = 240):
+def activities_per_day(day_group: list[dict], *, width: int = 420, height: int = 300):
     """Activities per day of the week (by start date), stacked by activity group."""
     days = sorted({r["date"] for r in day_group})
     day_order = [day_label(d) for d in days]
@@ -159,7 +187,8 @@ def activities_per_day(day_group: list[dict], *, width: int = 420, height: int =
                 axis=count_axis(max(totals.values(), default=1))),
         color=alt.Color("group:N", title=texts.CHART_GROUP, sort=GROUP_ORDER,
                         scale=alt.Scale(domain=GROUP_ORDER, range=GROUP_COLORS),
-                        legend=alt.Legend(orient="bottom", direction="vertical")),
+                        legend=alt.Legend(orient="top", direction="horizontal",
+                                          columns=2, title=None, labelLimit=160)),
         order=alt.Order("order:Q"),
         tooltip=[alt.Tooltip("day:N", title=texts.CHART_DAY),
                  alt.Tooltip("group:N", title=texts.CHART_GROUP),
@@ -189,23 +218,55 @@ def channel_mix(by_channel: list[dict], *, width: int = 360, height: int = 300):
     return alt.layer(bars, labels).properties(width=width, height=height)
 
 
+SLOGAN_LABEL_CHARS = 34
+
+
+def slogan_label(number: int, text: str | None) -> str:
+    """'3. Học tập sử dụng công nghệ - chìa…': the slogan's number and its first words
+    (whole words, at most SLOGAN_LABEL_CHARS characters), or 'Khẩu hiệu 3' without text."""
+    words = " ".join((text or "").split())
+    if not words:
+        return texts.CHART_SLOGAN_N.format(n=number)
+    if len(words) > SLOGAN_LABEL_CHARS:
+        cut = words[:SLOGAN_LABEL_CHARS + 1].rsplit(" ", 1)[0].rstrip(" ,.;:-–")
+        words = (cut or words[:SLOGAN_LABEL_CHARS]) + "…"
+    return f"{number}. {words}"
+
+
 def slogan_mix(by_slogan: list[dict], slogans: list[dict] | None = None, *,
                width: int = 360, height: int = 260):
-    """Propaganda entries using each of the 8 slogans (tooltip: the slogan's text)."""
+    """Propaganda entries using each of the 8 slogans: labelled by the slogan's first
+    words, the full text in the tooltip."""
     text_of = {s["number"]: s["text"] for s in (slogans or [])}
-    order = [texts.CHART_SLOGAN_N.format(n=n) for n in range(1, 9)]
-    data = [{"slogan": texts.CHART_SLOGAN_N.format(n=r["slogan"]), "entries": r["entries"],
-             "text": text_of.get(r["slogan"], "")} for r in by_slogan]
+    order = [slogan_label(n, text_of.get(n)) for n in range(1, 9)]
+    data = [{"slogan": slogan_label(r["slogan"], text_of.get(r["slogan"])),
+             "entries": r["entries"], "text": text_of.get(r["slogan"], "")}
+            for r in by_slogan]
     base = alt.Chart(alt.Data(values=data)).encode(
         y=alt.Y("slogan:N", title=None, sort=order, scale=alt.Scale(domain=order),
-                axis=alt.Axis(labelOverlap=False)),
+                axis=alt.Axis(labelOverlap=False, labelLimit=260)),
         x=alt.X("entries:Q", title=texts.CHART_ENTRIES,
                 axis=count_axis(max(d["entries"] for d in data))),
     )
     bars = base.mark_bar(color="#d62728").encode(tooltip=[
-        alt.Tooltip("slogan:N", title=texts.CHART_SLOGAN),
-        alt.Tooltip("text:N", title=" "),
+        alt.Tooltip("text:N", title=texts.CHART_SLOGAN),
         alt.Tooltip("entries:Q", title=texts.CHART_ENTRIES, format=",d")])
     labels = base.mark_text(align="left", dx=3).encode(text=alt.Text("entries:Q",
                                                                      format=",d"))
     return alt.layer(bars, labels).properties(width=width, height=height)
+
+
+def spec(chart) -> dict:
+    """The Vega-Lite dict of a localised chart for callers that draw the same chart many
+    times from a cache. Not validated against the Vega-Lite schema here (~100 ms per
+    chart): the builders of this module are validated by tests/test_dashboard_view.py
+    and by the closing report. The default theme's view size is dropped (every chart sets
+    its own), so the dict does not depend on which Altair theme happens to be active."""
+    out = localised(chart).to_dict(validate=False)
+    view = out.get("config", {}).get("view")
+    if isinstance(view, dict):
+        view.pop("continuousWidth", None)
+        view.pop("continuousHeight", None)
+        if not view:
+            del out["config"]["view"]
+    return out

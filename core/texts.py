@@ -1120,3 +1120,9 @@ WB_FAILED = "Không tạo được tệp XLSX. Hãy thử lại hoặc báo qu�
 WB_STALE = "Số liệu đã thay đổi từ lúc tạo tệp: hãy tạo lại để có số liệu mới nhất."
 WB_AGAIN = "Tạo lại"
 WB_UNKNOWN_TABLE = "Bảng không có: {name}. Các bảng: {names}"
+# --- Scale and dashboard (h4, issues 13/14) ---
+DASH_PLACEHOLDER_WARD = "Chọn phường…"
+DASH_PLACEHOLDER_TIER = "Chọn cấp học…"
+DASH_PLACEHOLDER_KIND = "Chọn loại đơn vị…"
+DASH_FEED_TIME = "Lúc nhập"
+DASH_FEED_KIND = "Loại"

@@ -472,3 +472,17 @@ def m003_trust_review_indexes(db):
                "(event_id, deleted, status, unit_id, ward_code)")
     db.execute("create index if not exists photos_activity on photos(activity_id)")
     db.execute("create index if not exists photos_propaganda on photos(propaganda_id)")
+# --- m003 (scale, issue 14): the feed and the "previous day" read an index ---------------
+# The dashboard's feed (newest entries) and last_entry_day() sorted or scanned all 100 000
+# activities on every refresh. Both read (event_id, created_at) newest first instead.
+@migrations()
+def m003_scale_created_indexes(db):
+    db.execute("create index if not exists activities_event_created "
+               "on activities(event_id, created_at)")
+    db.execute("create index if not exists propaganda_event_created "
+               "on propaganda(event_id, created_at)")
+    # the feed under a ward filter: that ward's entries, newest first
+    db.execute("create index if not exists activities_event_ward_created "
+               "on activities(event_id, ward_code, created_at)")
+    db.execute("create index if not exists propaganda_event_ward_created "
+               "on propaganda(event_id, ward_code, created_at)")

@@ -417,18 +417,27 @@ def latest_entries(db, event_id: int, limit: int = 15, **filters) -> list[dict]:
     counting_a, counting_p = COUNTING.format(t="a"), COUNTING.format(t="p")
     a_where = a_where.replace(counting_a, "a.deleted = 0")
     p_where = p_where.replace(counting_p, "p.deleted = 0")
+    # newest first along (event_id, created_at): the walk stops after `limit` matches
+    # instead of sorting every entry of the event (issue 14); under a ward filter, along
+    # (event_id, ward_code, created_at), so a ward without entries costs nothing
+    a_index = "activities_event_ward_created" if f.ward else "activities_event_created"
+    p_index = "propaganda_event_ward_created" if f.ward else "propaganda_event_created"
     activities = db.query(
         f"""select 'activity' as kind, a.id, a.created_at, a.title as title, a.type as detail,
                    a.participants as amount, a.ward_code, a.status, u.name as unit_name
-            from activities a join units u on u.id = a.unit_id
-            where a.event_id = ? and {a_where} order by a.id desc limit ?""",
+            from activities a indexed by {a_index}
+            join units u on u.id = a.unit_id
+            where a.event_id = ? and {a_where}
+            order by a.created_at desc, a.id desc limit ?""",
         [event_id] + a_params + [limit])
     propaganda = db.query(
         f"""select 'propaganda' as kind, p.id, p.created_at, p.note as title,
                    p.channel as detail, p.quantity as amount, p.ward_code, p.status,
                    u.name as unit_name
-            from propaganda p join units u on u.id = p.unit_id
-            where p.event_id = ? and {p_where} order by p.id desc limit ?""",
+            from propaganda p indexed by {p_index}
+            join units u on u.id = p.unit_id
+            where p.event_id = ? and {p_where}
+            order by p.created_at desc, p.id desc limit ?""",
         [event_id] + p_params + [limit])
     merged = sorted(list(activities) + list(propaganda), key=lambda r: r["created_at"],
                     reverse=True)
@@ -446,12 +455,15 @@ def totals_change(db, event_id: int, since_day: str, *, now: dict | None = None,
 
 
 def last_entry_day(db, event_id: int) -> str | None:
-    """The day (ISO) of the newest entry of the event, or None."""
+    """The day (ISO) of the newest entry of the event, or None. Two index lookups
+    (max over (event_id, created_at)), not a scan."""
     row = db.execute(
-        """select max(d) from (
-             select max(substr(created_at, 1, 10)) as d from activities where event_id = ?
+        """select substr(max(d), 1, 10) from (
+             select max(created_at) as d from activities indexed by activities_event_created
+             where event_id = ?
              union all
-             select max(substr(created_at, 1, 10)) from propaganda where event_id = ?)""",
+             select max(created_at) from propaganda indexed by propaganda_event_created
+             where event_id = ?)""",
         [event_id, event_id]).fetchone()
     return row[0] if row else None
 
@@ -464,3 +476,117 @@ def year_over_year(db) -> list[dict]:
         totals = summary(db, event_id)["totals"]
         rows.append({"year": year, **totals})
     return rows
+
+
+# --- shared figures (issue 14): computed once per (event, filters, data version) ----------
+# Every viewer of the dashboard asks for the same figures every few seconds. They are
+# computed once per database state and shared: the key holds the database file and its
+# data version, so any commit (a page, an import, another process) is a miss.
+
+import os  # noqa: E402
+import sqlite3  # noqa: E402
+import threading  # noqa: E402
+from collections import OrderedDict  # noqa: E402
+
+SHARED_CACHE_SIZE = 64  # entries (each a few tens of KB: figures and chart specs)
+_WATCHERS_KEPT = 8  # database files watched at once (tests open many)
+
+
+class _Watcher:
+    """A read-only connection that never writes: its `PRAGMA data_version` changes
+    whenever ANY other connection commits to the file (SQLite docs), so the pair
+    (generation, data_version) names one state of the database."""
+
+    def __init__(self, path: str, inode: int):
+        self.inode = inode
+        from pathlib import Path
+
+        self.conn = sqlite3.connect(f"{Path(path).as_uri()}?mode=ro", uri=True,
+                                    check_same_thread=False, isolation_level=None)
+        self.lock = threading.Lock()
+
+    def version(self) -> int:
+        with self.lock:
+            return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+
+_watchers: "OrderedDict[str, _Watcher]" = OrderedDict()
+_cache: "OrderedDict[tuple, object]" = OrderedDict()
+_in_flight: dict[tuple, threading.Event] = {}
+_cache_lock = threading.Lock()
+_generation = 0  # bumps when a watcher is (re)opened: its data_version restarts
+_counters = {"hits": 0, "misses": 0}
+
+
+def _database_file(db) -> str:
+    row = db.execute("PRAGMA database_list").fetchone()
+    return os.path.realpath(row[2]) if row and row[2] else f":memory:{id(db.conn)}"
+
+
+def data_version(db) -> tuple:
+    """A key for the current state of db's file: changes after every commit by anyone."""
+    global _generation
+    path = _database_file(db)
+    if path.startswith(":memory:"):
+        return (path, None)  # no other connection can see it: never cached
+    inode = os.stat(path).st_ino  # a file replaced under the same name is another state
+    with _cache_lock:
+        watcher = _watchers.get(path)
+        if watcher is not None and watcher.inode != inode:
+            watcher.conn.close()
+            del _watchers[path]
+            watcher = None
+        if watcher is None:
+            _generation += 1
+            watcher = _watchers[path] = _Watcher(path, inode)
+            watcher.generation = _generation
+            while len(_watchers) > _WATCHERS_KEPT:
+                _watchers.popitem(last=False)[1].conn.close()
+        else:
+            _watchers.move_to_end(path)
+    return (path, watcher.generation, watcher.version())
+
+
+def shared(db, key: tuple, compute):
+    """compute() once per (key, data version) for every caller of this process; callers
+    must not modify the result. Concurrent callers of a missing key wait for the first
+    one instead of computing it again. At most SHARED_CACHE_SIZE entries (LRU)."""
+    version = data_version(db)
+    if version[1] is None:
+        return compute()
+    full_key = (version, key)
+    while True:
+        with _cache_lock:
+            if full_key in _cache:
+                _cache.move_to_end(full_key)
+                _counters["hits"] += 1
+                return _cache[full_key]
+            pending = _in_flight.get(full_key)
+            if pending is None:
+                pending = _in_flight[full_key] = threading.Event()
+                _counters["misses"] += 1
+                break
+        pending.wait(60)  # another caller is computing it: take its result
+    try:
+        value = compute()
+        with _cache_lock:
+            _cache[full_key] = value
+            while len(_cache) > SHARED_CACHE_SIZE:
+                _cache.popitem(last=False)
+        return value
+    finally:
+        with _cache_lock:
+            _in_flight.pop(full_key, None)
+        pending.set()
+
+
+def shared_cache_info() -> dict:
+    with _cache_lock:
+        return {"hits": _counters["hits"], "misses": _counters["misses"],
+                "size": len(_cache), "bound": SHARED_CACHE_SIZE}
+
+
+def clear_shared_cache() -> None:
+    with _cache_lock:
+        _cache.clear()
+        _counters.update(hits=0, misses=0)

@@ -41,10 +41,16 @@ def chart_specs(at):
 
 
 def chart_rows(at, index):
-    """The rows a chart was drawn from (Streamlit ships a chart's top-level data as Arrow)."""
+    """The rows a chart was drawn from (Streamlit ships a chart's top-level data as Arrow,
+    either as its data or, as the dashboard does since issue 14, as its named dataset)."""
     from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
     element = at.get("vega_lite_chart")[index]
+    spec = json.loads(element.proto.spec)
+    if "name" in spec.get("data", {}):
+        named = {d.name: d.data.data for d in element.proto.datasets}
+        return convert_arrow_bytes_to_pandas_df(named[spec["data"]["name"]]).to_dict(
+            "records")
     return convert_arrow_bytes_to_pandas_df(element.proto.data.data).to_dict("records")
 
 

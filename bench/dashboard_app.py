@@ -1,0 +1,36 @@
+"""Entry script for the replayed websocket clients of bench/run.py: app.py after the
+login — the same page config, database start-up and committee router (sidebar, pages,
+the dashboard's fragment) — for the committee account named by LLW_BENCH_USER, signed in
+through session state as the tests do. The login itself (a browser cookie component and
+one bcrypt check per session) is not replayed; the browser measure of bench/run.py goes
+through the real login. Never used by the app."""
+import os
+import sqlite3
+from pathlib import Path
+
+import streamlit as st
+
+from components import navigation, session
+from core import texts
+from db import users
+
+st.set_page_config(page_title=texts.APP_SHORT, page_icon=":material/school:", layout="wide")
+db = session.database_or_stop()
+if "actor" not in st.session_state:
+    st.session_state["actor"] = users.actor_for(db, os.environ["LLW_BENCH_USER"])
+db.conn.close()
+
+# navigation.build("committee") with absolute paths (st.Page paths are relative to the
+# entry script, which lives in bench/)
+ROOT = Path(__file__).resolve().parent.parent
+pages = navigation.pages_for("committee")
+to_page = lambda p: st.Page(str(ROOT / "app_pages" / p.script), title=p.title,  # noqa: E731
+                            url_path=p.url_path, icon=p.icon)
+try:
+    st.navigation({texts.NAV_SECTIONS["committee"]: [to_page(p) for p in pages
+                                                     if p.script != "account.py"],
+                   texts.NAV_ACCOUNT: [to_page(p) for p in pages
+                                       if p.script == "account.py"]}).run()
+except sqlite3.OperationalError as error:
+    st.error(texts.DB_WRITE_FAILED)
+    st.caption(str(error))

@@ -1,0 +1,95 @@
+"""A Streamlit client without a browser: speaks the app's websocket protocol (BackMsg /
+ForwardMsg protobufs of the installed streamlit) like the frontend does, so that hundreds
+of live dashboards can be replayed from one asyncio process.
+
+What it does like the browser: opens /_stcore/stream with the "streamlit" subprotocol,
+asks for a page by its URL path, keeps the hashes of cacheable messages and reports them
+on every rerun (so unchanged elements come back as references), and answers a fragment's
+AutoRerun by asking for that fragment again every `interval` seconds. What it does not:
+draw anything, or send widget values (the filters stay at their defaults)."""
+import asyncio
+import time
+from dataclasses import dataclass, field
+
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+FINISHED = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
+
+
+@dataclass
+class Session:
+    url: str  # http://127.0.0.1:PORT
+    page: str  # URL path of the page, e.g. "bang-theo-doi"
+    ws: object = None
+    hashes: set = field(default_factory=set)
+    fragments: dict = field(default_factory=dict)  # fragment id -> interval (s)
+    finished: asyncio.Queue = field(default_factory=asyncio.Queue)
+    errors: list = field(default_factory=list)
+    bytes_in: int = 0
+    elements: int = 0  # new elements received in full
+    references: int = 0  # elements received as a reference to a cached copy
+    closed: bool = False
+
+    async def connect(self):
+        host = self.url.split("://", 1)[1]
+        self.ws = await websockets.connect(
+            f"ws://{host}/_stcore/stream", subprotocols=["streamlit"],
+            origin=self.url, max_size=None, open_timeout=120, ping_interval=None)
+        self._reader = asyncio.create_task(self._read())
+
+    async def _read(self):
+        try:
+            async for frame in self.ws:
+                self.bytes_in += len(frame)
+                msg = ForwardMsg()
+                msg.ParseFromString(frame)
+                kind = msg.WhichOneof("type")
+                if msg.metadata.cacheable and msg.hash:
+                    self.hashes.add(msg.hash)
+                if kind == "ref_hash":
+                    self.references += 1
+                elif kind == "delta":
+                    if msg.delta.WhichOneof("type") == "new_element":
+                        self.elements += 1
+                        element = msg.delta.new_element
+                        if element.WhichOneof("type") == "exception":
+                            self.errors.append(element.exception.message)
+                elif kind == "auto_rerun":
+                    self.fragments[msg.auto_rerun.fragment_id] = msg.auto_rerun.interval
+                elif kind == "script_finished":
+                    await self.finished.put((time.perf_counter(), msg.script_finished))
+        except websockets.ConnectionClosed:
+            pass
+        finally:
+            self.closed = True
+            await self.finished.put((time.perf_counter(), None))
+
+    async def rerun(self, fragment_id: str = "", timeout: float = 300) -> float:
+        """Ask for the page (or one fragment of it); seconds until the run finished."""
+        back = BackMsg()
+        r = back.rerun_script
+        r.query_string = ""
+        r.page_name = self.page
+        r.page_script_hash = ""
+        r.cached_message_hashes.extend(self.hashes)
+        if fragment_id:
+            r.fragment_id = fragment_id
+            r.is_auto_rerun = True
+        while not self.finished.empty():
+            self.finished.get_nowait()
+        start = time.perf_counter()
+        await self.ws.send(back.SerializeToString())
+        while True:
+            at, status = await asyncio.wait_for(self.finished.get(), timeout)
+            if status is None:
+                raise ConnectionError("server closed the session")
+            if status in FINISHED:
+                return at - start
+
+    async def close(self):
+        if self.ws is not None:
+            await self.ws.close()
+        if getattr(self, "_reader", None):
+            await asyncio.gather(self._reader, return_exceptions=True)

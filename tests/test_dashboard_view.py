@@ -1,0 +1,123 @@
+"""The live dashboard at city scale (issue 14) and its clerk-facing fixes (issue 13):
+one shared computation per database state, user text drawn as text, Vietnamese filter
+placeholders, slogans by their words."""
+import json
+
+import pytest
+
+from core import charts, texts
+from core import reference as ref
+from db import connect, stats
+from tests.stats_fixture import add_activity, build_week
+from tests.test_committee_pages import open_page
+
+HOSTILE = "![x](http://evil.example/x.png) **đậm** <b>thẻ</b>"
+
+
+@pytest.fixture(autouse=True)
+def admin_exists(admin):
+    return admin
+
+
+@pytest.fixture
+def week(db):
+    stats.clear_shared_cache()
+    return build_week(db)
+
+
+def test_second_viewer_is_served_from_the_shared_view(app_for, committee, week):
+    open_page(app_for, committee, "committee_dashboard.py")
+    misses = stats.shared_cache_info()["misses"]
+    at = open_page(app_for, committee, "committee_dashboard.py")  # another session
+    info = stats.shared_cache_info()
+    assert info["misses"] == misses and info["hits"] >= 1
+    assert {m.label: m.value for m in at.metric}["Hoạt động"] == "4"
+
+
+def test_a_new_entry_is_a_miss_and_shows_on_the_next_refresh(app_for, db_path, committee,
+                                                             week):
+    open_page(app_for, committee, "committee_dashboard.py")
+    misses = stats.shared_cache_info()["misses"]
+    other = connect(db_path)
+    add_activity(other, week, "TH-VINHPHUC", "00006", "sports", "2020-10-03", 5)
+    other.conn.close()
+    at = open_page(app_for, committee, "committee_dashboard.py")
+    assert stats.shared_cache_info()["misses"] > misses  # the view (and the years)
+    assert {m.label: m.value for m in at.metric}["Hoạt động"] == "5"
+
+
+def test_user_text_in_the_feed_is_text_not_markdown(app_for, db, committee, week):
+    add_activity(db, week, "TH-VINHPHUC", "00006", "sports", "2020-10-03", 5,
+                 created_at="2020-10-09T09:00:00+07:00", title=HOSTILE)
+    at = open_page(app_for, committee, "committee_dashboard.py")
+    feed = at.dataframe[0].value
+    assert feed[texts.EXP_COLS["title"]].iloc[0] == HOSTILE  # verbatim, in a table cell
+    markdown_like = [e.value for kind in ("markdown", "caption", "subheader", "title",
+                                          "text", "info", "warning", "error")
+                     for e in getattr(at, kind)]
+    assert not any("evil.example" in str(v) for v in markdown_like)
+
+
+def test_filters_have_vietnamese_placeholders(app_for, committee, week):
+    at = open_page(app_for, committee, "committee_dashboard.py")
+    placeholders = {s.label: s.proto.placeholder for s in at.selectbox
+                    if s.key in ("dash_ward", "dash_tier", "dash_kind")}
+    assert placeholders == {texts.FILTER_WARD: texts.DASH_PLACEHOLDER_WARD,
+                            texts.FILTER_TIER: texts.DASH_PLACEHOLDER_TIER,
+                            texts.FILTER_KIND: texts.DASH_PLACEHOLDER_KIND}
+    assert not any("Choose" in p for p in placeholders.values())
+
+
+def test_charts_go_out_as_ready_specs_with_arrow_datasets(app_for, committee, week):
+    at = open_page(app_for, committee, "committee_dashboard.py")
+    charts_sent = at.get("vega_lite_chart")
+    assert len(charts_sent) == 6
+    for element in charts_sent:
+        spec = json.loads(element.proto.spec)
+        assert "values" not in spec.get("data", {})  # no per-viewer conversion of rows
+        assert "$schema" in spec
+
+
+def test_slogans_are_labelled_by_their_words_with_the_full_text_on_hover(db, week):
+    slogans = [{"number": n, "text": t} for n, t in enumerate(ref.SLOGANS, start=1)]
+    spec = charts.slogan_mix(stats.by_slogan(db, week), slogans).to_dict()
+    layer = spec["layer"][0]
+    labels = layer["encoding"]["y"]["scale"]["domain"]
+    assert labels[0].startswith("1. Xây dựng xã hội học tập") and labels[0].endswith("…")
+    assert all(len(label) <= charts.SLOGAN_LABEL_CHARS + 4 for label in labels)
+    assert not any(label.startswith("Khẩu hiệu") for label in labels)
+    rows = spec["datasets"][spec["data"]["name"]] if "datasets" in spec else \
+        spec["data"]["values"]
+    assert rows[0]["text"] == ref.SLOGANS[0]  # the tooltip's field: the whole slogan
+    tooltip_fields = [t["field"] for t in layer["encoding"]["tooltip"]]
+    assert "text" in tooltip_fields
+
+
+def test_slogan_label_keeps_whole_words_and_numbers_an_empty_slogan():
+    assert charts.slogan_label(5, "Tự học là một cách xây dựng xã hội học tập.") == \
+        "5. Tự học là một cách xây dựng xã hội…"
+    assert charts.slogan_label(2, "Ngắn gọn") == "2. Ngắn gọn"
+    assert charts.slogan_label(3, "  ") == "Khẩu hiệu 3"
+
+
+def test_every_dashboard_chart_is_valid_vega_lite(db, week):
+    """The dashboard draws specs built without validation (charts.spec): the builders
+    are checked against the Vega-Lite schema here."""
+    import altair as alt
+
+    d = stats.dashboard(db, week)
+    s = d["summary"]
+    built = [charts.ward_tile_map(charts.tile_rows(s["by_ward"], stats.ward_grid(db)),
+                                  selected="00001"),
+             charts.ward_group_heatmap(d["ward_group"]),
+             charts.activities_per_day(d["day_group"]),
+             charts.channel_mix(s["by_channel"]), charts.tier_reporting_rate(s["by_tier"]),
+             charts.slogan_mix(d["by_slogan"], [{"number": 1, "text": "Học"}])]
+    for chart in built:
+        validated = charts.localised(chart).to_dict()  # raises on an invalid spec
+        fast = charts.spec(chart)
+        assert fast["layer" if "layer" in fast else "mark"] == \
+            validated["layer" if "layer" in validated else "mark"]
+    with pytest.raises(Exception):
+        alt.Chart(alt.Data(values=[])).mark_bar().encode(x="a:Q").properties(
+            width="wide").to_dict()  # validation does catch a bad spec
