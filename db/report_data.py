@@ -1,18 +1,20 @@
 """Everything the closing report prints, read from the database in one place.
 
 Numbers come from the stats module (db/stats.py) and the per-unit progress (db/progress.py)
-only; the rubric's scores from db/commendations.py. core/closing_report.py lays it out.
+only; the rubric's scores from db/commendations.py; the committee's sections and decisions
+from the events row (db/closing.py). core/closing_report.py lays it out and decides what is
+still missing for a final report.
 """
 from dataclasses import dataclass, field
 from datetime import date
 
 from core import scoring
-from db import commendations, progress, stats
+from db import closing, commendations, events, progress, sample_data, stats
 
 
 @dataclass
 class ReportData:
-    event: dict                     # the events row
+    event: dict                     # the events row (with the committee's sections)
     summary: dict                   # stats.summary shape
     day_group: list[dict]           # stats.dashboard()["day_group"]
     ward_grid: list[dict]           # wards table: code, grid_row, grid_col
@@ -20,22 +22,65 @@ class ReportData:
     exemplars: list[dict]           # approved nominations
     leaders: dict[str, list[scoring.UnitScore]]  # rubric ranking per group
     units: list[dict]               # progress.units_progress rows (the appendix)
-    issued_on: date
+    issued_on: date | None          # None: the date line is left for the office to fill
     scores: dict[int, float] = field(default_factory=dict)  # unit id -> rubric total
+    reviewed: dict[int, tuple[int, int]] = field(default_factory=dict)  # unit id ->
+    # (accepted entries, counting entries): the share of a unit's figures the committee
+    # has reviewed, printed beside any score
+    slogans: list[dict] = field(default_factory=list)       # by_slogan + the slogan text
+    learning_models: dict = field(default_factory=dict)     # stats.learning_models
+    targets: list[dict] = field(default_factory=list)       # stats.targets_attainment
+    pending_nominations: int = 0
+    picks_changed_after_decision: bool = False
+    sample_data: bool = False
+
+
+def reviewed_shares(db, event_id: int) -> dict[int, tuple[int, int]]:
+    """{unit id: (accepted, counting)} over the unit's counting activities and propaganda."""
+    rows = db.execute(
+        """select unit_id, sum(status = 'accepted'), count(*) from (
+               select unit_id, status from activities
+               where event_id = :e and deleted = 0 and status != 'needs_fix'
+               union all
+               select unit_id, status from propaganda
+               where event_id = :e and deleted = 0 and status != 'needs_fix')
+           group by unit_id""", {"e": event_id}).fetchall()
+    return {unit_id: (accepted or 0, total) for unit_id, accepted, total in rows}
+
+
+def _picks_changed_after(db, event: dict) -> bool:
+    """A commendation added or removed after the list was marked final."""
+    decided = event.get("commendations_decided_at")
+    if not decided:
+        return False
+    return db.execute("select 1 from audit_log where table_name = 'commendations' "
+                      "and at > ? limit 1", [decided]).fetchone() is not None
 
 
 def gather(db, event: dict, *, issued_on: date | None = None) -> ReportData:
-    board = stats.dashboard(db, event["id"])
+    """`issued_on`: the date to print; default the report date saved for the event."""
+    event_id = event["id"]
+    board = stats.dashboard(db, event_id)
     ranked = commendations.ranking(db, event)
+    texts_by_number = {s["number"]: s["text"] for s in events.slogans(db, event_id)}
+    if issued_on is None and event.get("report_date"):
+        issued_on = date.fromisoformat(event["report_date"])
     return ReportData(
         event=event,
         summary=board["summary"],
         day_group=board["day_group"],
         ward_grid=list(db.query("select code, grid_row, grid_col from wards order by code")),
-        picks=commendations.list_commendations(db, event["id"]),
-        exemplars=commendations.list_nominations(db, event["id"], "approved"),
+        picks=commendations.list_commendations(db, event_id),
+        exemplars=commendations.list_nominations(db, event_id, "approved"),
         leaders=ranked,
-        units=progress.units_progress(db, event["id"]),
-        issued_on=issued_on or date.today(),
+        units=progress.units_progress(db, event_id),
+        issued_on=issued_on,
         scores={s.inputs.unit_id: s.total for group in ranked.values() for s in group},
+        reviewed=reviewed_shares(db, event_id),
+        slogans=[dict(s, text=texts_by_number.get(s["slogan"], "")) for s in board["by_slogan"]],
+        learning_models=stats.learning_models(db, event_id),
+        targets=stats.targets_attainment(db, event_id),
+        pending_nominations=closing.pending_nominations(db, event_id),
+        picks_changed_after_decision=_picks_changed_after(db, event),
+        sample_data=sample_data.present(db),
     )

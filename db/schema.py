@@ -383,3 +383,27 @@ select p.event_id, p.ward_code, u.kind, coalesce(u.tier, ''), p.date, p.channel,
 from propaganda p join units u on u.id = p.unit_id
 where p.deleted = 0 and p.status != 'needs_fix' group by 1, 2, 3, 4, 5, 6, 7
 """
+
+
+# --- m003 (h2, issue 11): the closing report's own fields per event ------------------------
+# The committee writes the assessment as separate sections (IV Ưu điểm / Tồn tại, hạn chế /
+# Đề xuất, kiến nghị; V Phương hướng), records when it decided the commendations, and may
+# save the report's date and place; the budget estimate (a Tờ trình of Phòng GD&ĐT) is
+# signed by the head of that office, named here.
+REPORT_COLUMNS = [
+    ("report_date", "text"),              # ISO date printed on the report; NULL: "ngày …"
+    ("report_place", "text"),             # NULL: the district of issuer_line1
+    ("assess_strengths", "text"),         # IV.1 Ưu điểm
+    ("assess_weaknesses", "text"),        # IV.2 Tồn tại, hạn chế
+    ("assess_proposals", "text"),         # IV.3 Đề xuất, kiến nghị
+    ("next_directions", "text"),          # V. Phương hướng
+    ("commendations_decided_at", "text"),
+    ("commendations_decided_by", "integer references users(id)"),
+    ("office_head_name", "text"),         # TRƯỞNG PHÒNG GD&ĐT, signs the budget Tờ trình
+]
+
+
+@migrations()
+def m003_report_closing_fields(db):
+    for column, kind in REPORT_COLUMNS:
+        db.execute(f"alter table events add column {column} {kind}")
