@@ -6,6 +6,7 @@ Same data and same date in → same bytes out (the creation date is the report's
 """
 from __future__ import annotations
 
+import json
 import threading
 from datetime import date, datetime
 
@@ -18,6 +19,8 @@ CHART_SCALE = 2
 CHART_FONT = "LLW Serif"  # Liberation Serif 2, renamed: see _chart_font_dir
 _fonts_registered = threading.Lock()
 _fonts_done = False
+_png_cache: dict[str, bytes] = {}
+_png_lock = threading.Lock()
 
 
 # --- wording helpers ---------------------------------------------------------------------
@@ -114,9 +117,18 @@ def chart_png(chart) -> bytes:
             vl_convert.register_font_directory(_chart_font_dir())
             _fonts_done = True
     spec = charts.localised(chart, font=CHART_FONT).to_dict()
+    key = json.dumps(spec, sort_keys=True, default=str)
+    with _png_lock:
+        if key in _png_cache:
+            return _png_cache[key]
     # vl-convert ignores config.locale: the number locale is passed explicitly (12.345).
-    return vl_convert.vegalite_to_png(spec, scale=CHART_SCALE, allowed_base_urls=[],
-                                      format_locale=numbers.VEGA_NUMBER_LOCALE)
+    png = vl_convert.vegalite_to_png(spec, scale=CHART_SCALE, allowed_base_urls=[],
+                                     format_locale=numbers.VEGA_NUMBER_LOCALE)
+    with _png_lock:
+        if len(_png_cache) >= 32:  # a few reports' worth; the same data draws the same PNG
+            _png_cache.pop(next(iter(_png_cache)))
+        _png_cache[key] = png
+    return png
 
 
 def report_charts(data) -> list[tuple[str, bytes, float]]:
@@ -474,7 +486,10 @@ def _commendations(doc, data, tables, final):
         for gap in gaps:
             _missing_note(doc, gap)
     if data.picks:
-        rows = [[str(i), p["recipient_name"], p.get("unit_name") or "",
+        # a person's unit: the nominating unit when the pick came from a nomination
+        unit_of = {e["id"]: e["unit_name"] for e in data.exemplars}
+        rows = [[str(i), p["recipient_name"],
+                 p.get("unit_name") or unit_of.get(p.get("nomination_id")) or "",
                  ref.CATEGORY_NAMES.get(p["category"], p["category"]), p["rationale"]]
                 for i, p in enumerate(data.picks, start=1)]
         doc.data_table([texts.CLOSE_COL_NO, texts.CLOSE_COL_NAME, texts.CLOSE_COL_UNIT,

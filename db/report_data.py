@@ -50,11 +50,13 @@ def reviewed_shares(db, event_id: int) -> dict[int, tuple[int, int]]:
 
 def _picks_changed_after(db, event: dict) -> bool:
     """A commendation added or removed after the list was marked final."""
-    decided = event.get("commendations_decided_at")
-    if not decided:
+    if not event.get("commendations_decided_at"):
         return False
+    # audit rows are ordered by id (time stamps may share a second)
+    decision = db.execute("select max(id) from audit_log where table_name = 'events' and "
+                          "action = 'decide' and row_id = ?", [str(event["id"])]).fetchone()[0]
     return db.execute("select 1 from audit_log where table_name = 'commendations' "
-                      "and at > ? limit 1", [decided]).fetchone() is not None
+                      "and id > ? limit 1", [decision or 0]).fetchone() is not None
 
 
 def gather(db, event: dict, *, issued_on: date | None = None) -> ReportData:
