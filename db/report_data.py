@@ -86,3 +86,12 @@ def gather(db, event: dict, *, issued_on: date | None = None) -> ReportData:
         picks_changed_after_decision=_picks_changed_after(db, event),
         sample_data=sample_data.present(db),
     )
+
+
+def gather_status(db, event: dict) -> ReportData:
+    """Only what core/closing_report.missing() reads (for a page that lists what keeps the
+    report a draft without building it)."""
+    return ReportData(event=event, summary={}, day_group=[], ward_grid=[], picks=[],
+                      exemplars=[], leaders={}, units=[], issued_on=None,
+                      pending_nominations=closing.pending_nominations(db, event["id"]),
+                      picks_changed_after_decision=_picks_changed_after(db, event))

@@ -191,12 +191,19 @@ def open_report_page(app_for, actor):
     return at
 
 
+SAVE_SECTIONS = "FormSubmitter:report_assessment_form-Lưu mục IV và V"
+
+
 def test_page_saves_the_assessment(db, week, committee, app_for):
     at = open_report_page(app_for, committee)
     at.text_area(key="report_assessment").input("Tuần lễ thành công tốt đẹp.")
-    at.button(key="FormSubmitter:report_assessment_form-Lưu phần đánh giá").click().run()
+    at.text_area(key="report_strengths").input("Nhiều đơn vị tham gia.")
+    at.button(key=SAVE_SECTIONS).click().run()
     assert not at.exception
-    assert events.get(db, 2020)["assessment"] == "Tuần lễ thành công tốt đẹp."
+    saved = events.get(db, 2020)
+    assert saved["assessment"] == "Tuần lễ thành công tốt đẹp."
+    assert saved["assess_strengths"] == "Nhiều đơn vị tham gia."
+    assert saved["assess_weaknesses"] is None
     assert any("Đã lưu" in s.value for s in at.success)
 
 
@@ -204,10 +211,12 @@ def test_page_refuses_an_over_long_assessment_and_keeps_the_text(db, week, commi
                                                                  app_for):
     at = open_report_page(app_for, committee)
     too_long = "a" * (commendations.MAX_ASSESSMENT + 1)
+    at.text_area(key="report_strengths").input("Tốt.")
     at.text_area(key="report_assessment").input(too_long)
-    at.button(key="FormSubmitter:report_assessment_form-Lưu phần đánh giá").click().run()
+    at.button(key=SAVE_SECTIONS).click().run()
     assert any("tối đa" in e.value for e in at.error)
     assert events.get(db, 2020)["assessment"] is None
+    assert events.get(db, 2020)["assess_strengths"] is None  # nothing half-written
     assert at.text_area(key="report_assessment").value == too_long
 
 
@@ -215,6 +224,9 @@ def test_page_offers_a_lazily_built_pdf_download(db, week, committee, app_for):
     at = open_report_page(app_for, committee)
     [download] = at.get("download_button")
     assert download.proto.label == "Tải báo cáo tổng kết (PDF)"
+    # a draft: the page lists what is missing and offers no final report
+    assert any("DỰ THẢO" in w.value and "Mục IV.1 Ưu điểm" in w.value for w in at.warning)
+    assert at.radio(key="report_kind").options == ["Bản dự thảo (có chữ DỰ THẢO)"]
     # built on click (the browser test downloads it), not on every run of the page
     assert download.proto.deferred_file_id
     assert download.proto.ignore_rerun
@@ -480,3 +492,44 @@ def test_suggestions_name_the_lowest_coverage_wards_and_tiers(db, week):
     assert "Mầm non (0,0%)" in weak  # MN Kim Mã has nothing that counts
     assert "2021" in suggested["next_directions"][0]
     assert suggested["assess_proposals"]
+
+
+def test_page_offers_the_final_report_once_complete(db, week, committee, app_for):
+    complete(db, committee, week)
+    at = open_report_page(app_for, committee)
+    assert any("Đã đủ các mục" in s.value for s in at.success)
+    assert at.radio(key="report_kind").value == "final"
+    assert any("đã chốt" in s.value for s in at.success)
+
+
+def test_page_fills_empty_fields_with_suggestions_and_keeps_written_ones(db, week,
+                                                                        committee, app_for):
+    closing.save_sections(db, committee, week["id"], {"assess_strengths": "Đã viết."})
+    at = open_report_page(app_for, committee)
+    at.button(key="report_suggest").click().run()
+    assert at.text_area(key="report_strengths").value == "Đã viết."
+    assert "thấp nhất" in at.text_area(key="report_weaknesses").value
+    assert "2021" in at.text_area(key="report_directions").value
+    assert events.get(db, 2020)["assess_weaknesses"] is None  # not saved until asked
+
+
+def test_page_decides_the_list_and_saves_the_date(db, week, committee, app_for):
+    nomination = fx.add_nomination(db, week["id"], "TH-DIENBIEN", "Nguyễn Văn Ấn",
+                                   status="approved")
+    commendations.add_commendation(db, committee, week["id"], {
+        "category": "tu_hoc", "nomination_id": nomination, "rationale": "Tự học"})
+    at = open_report_page(app_for, committee)
+    at.button(key="report_decide").click().run()
+    assert events.get(db, 2020)["commendations_decided_at"]
+    at.date_input(key="report_date").set_value(date(2020, 10, 12))
+    at.button(key="FormSubmitter:report_document_form-Lưu ngày và địa danh").click().run()
+    assert not at.exception
+    assert events.get(db, 2020)["report_date"] == "2020-10-12"
+
+
+def test_page_refuses_to_decide_while_a_nomination_waits(db, week, committee, app_for):
+    fx.add_nomination(db, week["id"], "TH-DIENBIEN", "Chờ")
+    at = open_report_page(app_for, committee)
+    at.button(key="report_decide").click().run()
+    assert any("chưa được quyết định" in e.value for e in at.error)
+    assert events.get(db, 2020)["commendations_decided_at"] is None
