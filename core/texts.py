@@ -1071,3 +1071,22 @@ SUGGEST_PROPOSAL_TIERS = ("Đề nghị Phòng GD&ĐT đôn đốc các trườn
                           "kết quả.")
 SUGGEST_DIRECTIONS = ("Tiếp tục tổ chức Tuần lễ hưởng ứng học tập suốt đời năm {year}, chú "
                       "trọng các phường và cấp học có tỷ lệ tham gia thấp ({focus}).")
+# budget estimate as a Tờ trình of Phòng GD&ĐT (issue 11 item 7)
+TTR_ISSUER = "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"
+TTR_NUMBER = "…/TTr-PGDĐT"
+TTR_KIND = "TỜ TRÌNH"
+TTR_SUBJECT = ("Về việc phê duyệt dự trù kinh phí tổ chức “Tuần lễ hưởng ứng học tập suốt "
+               "đời” năm {year}")
+TTR_TO = "Kính gửi: {to}"
+TTR_BASIS = ("Căn cứ Kế hoạch số {number} ngày {date} của Ban chỉ đạo xây dựng xã hội học tập "
+             "quận về việc tổ chức {title};")
+TTR_INTRO = ("Phòng Giáo dục và Đào tạo kính trình {to_short} xem xét, phê duyệt dự trù kinh "
+             "phí tổ chức các hoạt động của Tuần lễ (từ ngày {start} đến ngày {end}) như sau:")
+TTR_CLOSING = "Phòng Giáo dục và Đào tạo kính trình {to_short} xem xét, phê duyệt./."
+TTR_RECIPIENTS = ["Như trên", "Phòng Tài chính - Kế hoạch quận", "Lưu: VT, PGDĐT"]
+TTR_SIGNER = "TRƯỞNG PHÒNG"
+TTR_APPROVED = "Đã được lãnh đạo UBND quận phê duyệt ngày {date} (tài khoản: {name})."
+BUDP_HEAD_NAME = "Trưởng phòng GD&ĐT (ký tờ trình)"
+BUDP_HEAD_HELP = "Họ và tên in dưới chức danh TRƯỞNG PHÒNG trên tờ trình dự trù kinh phí."
+BUDP_HEAD_SAVE = "Lưu người ký"
+BUDP_HEAD_SAVED = "Đã lưu người ký tờ trình."

@@ -76,26 +76,25 @@ def parse_report_date(value) -> date | None:
 
 
 def save_document_settings(db, actor: Actor, event_id: int, *, report_date=None,
-                           report_place: str = "", office_head_name: str | None = None
-                           ) -> None:
-    """The report's date (None: printed as 'ngày … tháng … năm …'), its place (blank: the
-    district of the issuing body) and, when given, the head of Phòng GD&ĐT who signs the
-    budget estimate."""
+                           report_place: str = "") -> None:
+    """The report's date (None: printed as 'ngày … tháng … năm …') and its place (blank:
+    the district of the issuing body)."""
     require_role(actor, *EDITORS, "admin")
     day = parse_report_date(report_date)
     place = clean(report_place)
-    errors = {}
     if len(place) > MAX_PLACE:
-        errors["report_place"] = texts.CLOSE_TOO_LONG.format(max=MAX_PLACE)
-    values = {"report_date": day.isoformat() if day else None, "report_place": place or None}
-    if office_head_name is not None:
-        name = clean(office_head_name)
-        if len(name) > MAX_NAME:
-            errors["office_head_name"] = texts.CLOSE_TOO_LONG.format(max=MAX_NAME)
-        values["office_head_name"] = name or None
-    if errors:
-        raise ValidationFailed(errors)
-    _update(db, actor, event_id, values)
+        raise ValidationFailed({"report_place": texts.CLOSE_TOO_LONG.format(max=MAX_PLACE)})
+    _update(db, actor, event_id, {"report_date": day.isoformat() if day else None,
+                                  "report_place": place or None})
+
+
+def save_office_head(db, actor: Actor, event_id: int, name: str) -> None:
+    """The head of Phòng GD&ĐT, who signs the budget estimate (Tờ trình)."""
+    require_role(actor, *EDITORS, "admin")
+    value = clean(name)
+    if len(value) > MAX_NAME:
+        raise ValidationFailed({"office_head_name": texts.CLOSE_TOO_LONG.format(max=MAX_NAME)})
+    _update(db, actor, event_id, {"office_head_name": value or None})
 
 
 def pending_nominations(db, event_id: int) -> int:

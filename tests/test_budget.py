@@ -205,7 +205,10 @@ def test_budget_pdf_has_the_official_layout_lines_and_the_databases_total(
         db, committee, admin, event_id, caplog):
     from core.budget_pdf import build_pdf
 
+    from db import closing
+
     add_all(db, committee, event_id)
+    closing.save_office_head(db, committee, event_id, "Nguyễn Thị Hồng")
     budget.submit(db, committee, event_id)
     budget.approve(db, admin, event_id)
     event = events.get_by_id(db, event_id)
@@ -213,13 +216,20 @@ def test_budget_pdf_has_the_official_layout_lines_and_the_databases_total(
         data = build_pdf(event, budget.get(db, event_id), budget.lines(db, event_id))
     assert not [r for r in caplog.records if "missing" in r.getMessage()]
     text = pdf_text(data)
-    for expected in ("UBND QUẬN BA ĐÌNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                     "DỰ TRÙ KINH PHÍ", "Hoa, khánh tiết Lễ khai mạc", "Tổng cộng",
-                     "12.180.002", "7.000.000", "1,5", "185/KH-BCĐXHHT", "Phạm Thị Diễm",
+    flat = " ".join(text.split())
+    # a Tờ trình of Phòng GD&ĐT to the district leadership, signed by the office's head
+    # (issue 11 item 7; it was issued and signed by the committee's head, who approves it)
+    for expected in ("UBND QUẬN BA ĐÌNH", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO",
+                     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: …/TTr-PGDĐT", "TỜ TRÌNH",
+                     "Kính gửi: UBND quận Ba Đình", "TRƯỞNG PHÒNG", "Nguyễn Thị Hồng",
+                     "Hoa, khánh tiết Lễ khai mạc", "Tổng cộng",
+                     "12.180.002", "7.000.000", "1,5", "185/KH-BCĐXHHT",
                      "Mười hai triệu một trăm tám mươi nghìn không trăm linh hai đồng",
-                     "Nơi nhận:", "Đã được phê duyệt"):
-        assert expected in text, expected
-    assert "(Dự thảo)" not in text
+                     "Nơi nhận:", "Như trên", "Đã được lãnh đạo UBND quận phê duyệt"):
+        assert expected in flat, expected
+    for absent in ("(Dự thảo)", "BAN CHỈ ĐẠO XÂY DỰNG XHHT", "TM. BAN CHỈ ĐẠO",
+                   "Phạm Thị Diễm"):
+        assert absent not in flat, absent
 
 
 def test_a_draft_estimate_pdf_says_draft(db, committee, event_id):
@@ -249,6 +259,16 @@ def test_budget_xlsx_keeps_numbers_numeric_and_text_inert(db, committee, event_i
     body = rows[header + 1: header + 5]
     assert [r[6] for r in body] == [7_000_000, 5_000_000, 180_002, 0]
     assert body[2][4] == 1.5
+    sheet = load_workbook(io.BytesIO(data)).active
+    # "#,##0.##" showed a whole quantity as "30." in Excel
+    formats = [sheet.cell(header + 2 + i, 5).number_format for i in range(4)]
+    assert "#,##0.##" not in formats
+    assert sheet.cell(header + 4, 5).number_format == "#,##0.0#"  # 1,5
+    assert sheet.cell(header + 2, 5).number_format == "#,##0"  # a whole quantity
+    assert isinstance(sheet.cell(header + 2, 5).value, int)
+    # the note column is wide enough for a sentence and wraps instead of running on
+    assert sheet.column_dimensions["H"].width >= 40
+    assert sheet.cell(header + 2, 8).alignment.wrap_text
     assert rows[header + 5][1:7] == ("Tổng cộng", None, None, None, None, 12_180_002)
     sheet = load_workbook(io.BytesIO(data)).active
     assert sheet.cell(header + 5, 2).data_type == "s"  # the "=..." item is text
