@@ -1,7 +1,6 @@
 """Everything the closing report prints, read from the database in one place.
 
-Numbers come from the stats module (db/stats.py) and the per-unit progress (db/progress.py)
-only; the rubric's scores from db/commendations.py; the committee's sections and decisions
+Numbers come from the stats module (db/stats.py) only (per unit: stats.unit_counts); the rubric's scores from db/commendations.py; the committee's sections and decisions
 from the events row (db/closing.py). core/closing_report.py lays it out and decides what is
 still missing for a final report.
 """
@@ -9,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from core import scoring
-from db import closing, commendations, events, progress, sample_data, stats
+from db import closing, commendations, events, sample_data, stats
 
 
 @dataclass
@@ -21,7 +20,7 @@ class ReportData:
     picks: list[dict]               # the committee's commendations
     exemplars: list[dict]           # approved nominations
     leaders: dict[str, list[scoring.UnitScore]]  # rubric ranking per group
-    units: list[dict]               # progress.units_progress rows (the appendix)
+    units: list[dict]               # unit_rows(): one per active unit (the appendix)
     issued_on: date | None          # None: the date line is left for the office to fill
     scores: dict[int, float] = field(default_factory=dict)  # unit id -> rubric total
     reviewed: dict[int, tuple[int, int]] = field(default_factory=dict)  # unit id ->
@@ -35,17 +34,25 @@ class ReportData:
     sample_data: bool = False
 
 
-def reviewed_shares(db, event_id: int) -> dict[int, tuple[int, int]]:
-    """{unit id: (accepted, counting)} over the unit's counting activities and propaganda."""
-    rows = db.execute(
-        """select unit_id, sum(status = 'accepted'), count(*) from (
-               select unit_id, status from activities
-               where event_id = :e and deleted = 0 and status != 'needs_fix'
-               union all
-               select unit_id, status from propaganda
-               where event_id = :e and deleted = 0 and status != 'needs_fix')
-           group by unit_id""", {"e": event_id}).fetchall()
-    return {unit_id: (accepted or 0, total) for unit_id, accepted, total in rows}
+def unit_rows(db, event_id: int, counts: dict[int, dict]) -> list[dict]:
+    """Active units with their counting entries (the appendix), ordered by ward (district
+    units last), kind, tier, code — the rows and the 'reported' definition of
+    db/progress.units_progress, from the one pass of stats.unit_counts."""
+    rows = list(db.query(
+        """select u.id, u.code, u.name, u.kind, u.tier, u.ward_code, u.is_sample,
+                  w.name as ward_name, rs.submitted_at
+           from units u left join wards w on w.code = u.ward_code
+           left join report_submissions rs on rs.event_id = ? and rs.unit_id = u.id
+           where u.active = 1
+           order by u.ward_code is null, u.ward_code, u.kind, u.tier, u.code""", [event_id]))
+    for row in rows:
+        c = counts.get(row["id"], {})
+        row["activities"] = c.get("activities", 0)
+        row["propaganda"] = c.get("propaganda_entries", 0)
+        row["entries"] = c.get("entries", 0)
+        row["reported"] = row["entries"] > 0
+        row["submitted"] = row["submitted_at"] is not None
+    return rows
 
 
 def _picks_changed_after(db, event: dict) -> bool:
@@ -63,6 +70,7 @@ def gather(db, event: dict, *, issued_on: date | None = None) -> ReportData:
     """`issued_on`: the date to print; default the report date saved for the event."""
     event_id = event["id"]
     board = stats.dashboard(db, event_id)
+    counts = stats.unit_counts(db, event_id)
     ranked = commendations.ranking(db, event)
     texts_by_number = {s["number"]: s["text"] for s in events.slogans(db, event_id)}
     if issued_on is None and event.get("report_date"):
@@ -75,13 +83,13 @@ def gather(db, event: dict, *, issued_on: date | None = None) -> ReportData:
         picks=commendations.list_commendations(db, event_id),
         exemplars=commendations.list_nominations(db, event_id, "approved"),
         leaders=ranked,
-        units=progress.units_progress(db, event_id),
+        units=unit_rows(db, event_id, counts),
         issued_on=issued_on,
         scores={s.inputs.unit_id: s.total for group in ranked.values() for s in group},
-        reviewed=reviewed_shares(db, event_id),
+        reviewed={u: (c["accepted"], c["entries"]) for u, c in counts.items()},
         slogans=[dict(s, text=texts_by_number.get(s["slogan"], "")) for s in board["by_slogan"]],
         learning_models=stats.learning_models(db, event_id),
-        targets=stats.targets_attainment(db, event_id),
+        targets=stats.targets_attainment(db, event_id, counts),
         pending_nominations=closing.pending_nominations(db, event_id),
         picks_changed_after_decision=_picks_changed_after(db, event),
         sample_data=sample_data.present(db),
