@@ -474,7 +474,7 @@ def _results(doc, data, tables):
         doc.paragraph(texts.CLOSE_NO_TARGETS)
 
     doc.subheading(texts.CLOSE_H_CHARTS)
-    for caption, png, width in report_charts(data):
+    for caption, png, width in (getattr(data, "charts", None) or report_charts(data)):
         doc.image_png(png, width=width, caption=caption)
 
 

@@ -32,6 +32,7 @@ class ReportData:
     pending_nominations: int = 0
     picks_changed_after_decision: bool = False
     sample_data: bool = False
+    charts: list | None = None      # closing_report.report_charts(), rendered by gather()
 
 
 def unit_rows(db, event_id: int, counts: dict[int, dict]) -> list[dict]:
@@ -68,8 +69,20 @@ def _picks_changed_after(db, event: dict) -> bool:
 
 def gather(db, event: dict, *, issued_on: date | None = None) -> ReportData:
     """`issued_on`: the date to print; default the report date saved for the event."""
+    from concurrent.futures import ThreadPoolExecutor
+    from types import SimpleNamespace
+
+    from core import closing_report
+
     event_id = event["id"]
     board = stats.dashboard(db, event_id)
+    ward_grid = list(db.query("select code, grid_row, grid_col from wards order by code"))
+    # the charts need only the summary: vl-convert draws them on a worker thread (it
+    # releases the GIL) while the per-unit figures and the ranking are read here
+    pool = ThreadPoolExecutor(max_workers=1)
+    charts = pool.submit(closing_report.report_charts, SimpleNamespace(
+        summary=board["summary"], day_group=board["day_group"], ward_grid=ward_grid))
+    pool.shutdown(wait=False)
     counts = stats.unit_counts(db, event_id)
     ranked = commendations.ranking(db, event)
     texts_by_number = {s["number"]: s["text"] for s in events.slogans(db, event_id)}
@@ -79,7 +92,7 @@ def gather(db, event: dict, *, issued_on: date | None = None) -> ReportData:
         event=event,
         summary=board["summary"],
         day_group=board["day_group"],
-        ward_grid=list(db.query("select code, grid_row, grid_col from wards order by code")),
+        ward_grid=ward_grid,
         picks=commendations.list_commendations(db, event_id),
         exemplars=commendations.list_nominations(db, event_id, "approved"),
         leaders=ranked,
@@ -93,6 +106,7 @@ def gather(db, event: dict, *, issued_on: date | None = None) -> ReportData:
         pending_nominations=closing.pending_nominations(db, event_id),
         picks_changed_after_decision=_picks_changed_after(db, event),
         sample_data=sample_data.present(db),
+        charts=charts.result(),
     )
 
 

@@ -344,27 +344,24 @@ def learning_models(db, event_id: int) -> dict:
 def unit_counts(db, event_id: int) -> dict[int, dict]:
     """Per unit with at least one counting entry: {unit id: {activities,
     education_activities, propaganda_entries, accepted (counting entries the committee
-    accepted), entries, last_entry}} — one grouped pass over each table (a plain scan: at
+    accepted), entries}} — one grouped pass over each table (a plain scan: at
     100 000 rows it is ~3x faster than walking the (event_id, unit_id) index)."""
     out: dict[int, dict] = {}
-    for unit_id, n, accepted, education, last in db.execute(
+    for unit_id, n, accepted, education in db.execute(
             f"""select unit_id, count(*), sum(status = 'accepted'),
-                       sum(type in (select code from activity_types where grp = 'education')),
-                       max(created_at)
+                       sum(type in (select code from activity_types where grp = 'education'))
                 from activities a not indexed where event_id = ? and {COUNTING.format(t='a')}
                 group by unit_id""", [event_id]).fetchall():
         out[unit_id] = {"activities": n, "education_activities": education or 0,
-                        "propaganda_entries": 0, "accepted": accepted or 0, "last_entry": last}
-    for unit_id, n, accepted, last in db.execute(
-            f"""select unit_id, count(*), sum(status = 'accepted'), max(created_at)
+                        "propaganda_entries": 0, "accepted": accepted or 0}
+    for unit_id, n, accepted in db.execute(
+            f"""select unit_id, count(*), sum(status = 'accepted')
                 from propaganda p not indexed where event_id = ? and {COUNTING.format(t='p')}
                 group by unit_id""", [event_id]).fetchall():
         row = out.setdefault(unit_id, {"activities": 0, "education_activities": 0,
-                                       "propaganda_entries": 0, "accepted": 0,
-                                       "last_entry": None})
+                                       "propaganda_entries": 0, "accepted": 0})
         row["propaganda_entries"] = n
         row["accepted"] += accepted or 0
-        row["last_entry"] = max(filter(None, (row["last_entry"], last)), default=None)
     for row in out.values():
         row["entries"] = row["activities"] + row["propaganda_entries"]
     return out
