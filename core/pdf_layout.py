@@ -340,17 +340,18 @@ class OfficialDocument(FPDF):
         return height
 
     def _grid_need(self, headers, rows, col, align, size) -> float:
-        """Height to keep free before a table: all of it when short (≤ 40 rows and 70 % of
-        a page), else its heading and first row."""
+        """Height to keep free before a table: all of it if it fits on this page, else its
+        heading and first five rows (a table is split only with a useful part here; the
+        heading repeats on the next page)."""
         line_h = size * 0.5
         head_h = self._grid_row(headers, col, ["C"] * len(col), size, "B", line_h,
                                 measure=True)
         heights = [self._grid_row(cells, col, align, size, style, line_h, measure=True)
                    for style, cells in rows[:41]]
         whole = head_h + sum(heights)
-        if len(rows) <= 40 and whole <= (self.h - self.t_margin - self.b_margin) * 0.7:
+        if len(rows) <= 40 and self.get_y() + whole <= self.h - self.b_margin:
             return whole
-        return head_h + (heights[0] if heights else 0)
+        return head_h + sum(heights[:5])
 
     def _grid(self, headers, rows, col, align, size) -> None:
         """`rows`: (style, cells). The heading row repeats after every page break."""
