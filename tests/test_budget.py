@@ -280,3 +280,26 @@ def test_amount_in_words():
     assert rules.vnd_in_words(21_500_000) == "Hai mươi mốt triệu năm trăm nghìn đồng"
     assert rules.vnd_in_words(1_500_000_000) == "Một tỷ năm trăm triệu đồng"
     assert rules.vnd_in_words(115) == "Một trăm mười lăm đồng"
+
+
+# --- the signer of the Tờ trình (issue 11 item 7) -----------------------------------------
+
+def test_the_budget_page_saves_the_head_of_the_office_who_signs(app_for, db, admin,
+                                                                committee, event_id):
+    at = app_for(committee)
+    at.switch_page("app_pages/committee_budget.py").run()
+    at.text_input(key="bud_head_name").input("Nguyễn Thị Hồng")
+    at.button(key="FormSubmitter:bud_head_form-Lưu người ký").click().run()
+    assert not at.exception
+    assert events.get_by_id(db, event_id)["office_head_name"] == "Nguyễn Thị Hồng"
+
+
+def test_an_over_long_signer_name_is_refused_and_nothing_is_written(db, committee, event_id,
+                                                                    unit_user):
+    from db import closing
+    with pytest.raises(ValidationFailed) as failure:
+        closing.save_office_head(db, committee, event_id, "x" * 121)
+    assert "tối đa" in failure.value.errors["office_head_name"]
+    with pytest.raises(AccessDenied):
+        closing.save_office_head(db, unit_user, event_id, "Ai đó")
+    assert events.get_by_id(db, event_id)["office_head_name"] is None

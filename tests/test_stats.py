@@ -396,3 +396,18 @@ def test_unit_counts_agree_with_the_progress_page(db, week):
                                    ).fetchone()[0]]
     # library (education, submitted) + sports (accepted); the needs-fix contest is out
     assert (thang_long["education_activities"], thang_long["accepted"]) == (1, 2)
+
+
+def test_stats_json_names_units_with_data_and_units_that_submitted(db_path, db, week,
+                                                                   capsys):
+    import json
+
+    import manage
+    submit(db, week, "THCS-THANGLONG")
+    assert manage.main(["--db", str(db_path), "stats", "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    t = printed["totals"]
+    assert (t["units_with_data"], t["submitted_units"], t["propaganda_entries"]) == (4, 1, 2)
+    assert "propaganda_items" in t  # kept for machines
+    assert printed["by_ward_total"]["units"] == t["units"]
+    assert printed["by_ward_district"]["name"] == "Đơn vị cấp quận"
