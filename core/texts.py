@@ -760,7 +760,7 @@ REPORT_DOWNLOAD_HELP = ("Báo cáo được tạo khi bấm nút (vài giây, n�
 # Committee: budget estimate page (issue 6: app_pages/committee_budget.py)
 BUDP_FOR_YEAR = ("Dự trù kinh phí Tuần lễ năm {year} (kế hoạch §III.1: Phòng GD&ĐT lập, trình "
                  "lãnh đạo quận phê duyệt). Thành tiền = số lượng × đơn giá, do hệ thống tính.")
-BUDP_WAITING = "Đang chờ quản trị (lãnh đạo quận) phê duyệt."
+BUDP_WAITING = "Đang chờ lãnh đạo UBND quận phê duyệt."
 BUDP_TOTAL = "**Tổng cộng: {total}**  \nBằng chữ: {words}."
 BUDP_DOWNLOAD_PDF = "Tải dự trù (PDF)"
 BUDP_DOWNLOAD_XLSX = "Tải dự trù (XLSX)"
@@ -782,7 +782,7 @@ BUDP_DELETED = "Đã xóa dòng chi."
 BUDP_NOTES = "Ghi chú, nguồn kinh phí"
 BUDP_NOTES_HINT = "Ví dụ: Nguồn kinh phí sự nghiệp giáo dục năm 2020 của quận."
 BUDP_NOTES_SAVED = "Đã lưu ghi chú."
-BUDP_SUBMIT_HELP = ("Khi dự trù đã đầy đủ, gửi để quản trị (lãnh đạo quận) phê duyệt. Sau khi "
+BUDP_SUBMIT_HELP = ("Khi dự trù đã đầy đủ, gửi để lãnh đạo UBND quận phê duyệt. Sau khi "
                     "gửi, không sửa được nữa trừ khi được trả lại.")
 BUDP_SUBMIT = "Gửi duyệt"
 BUDP_SUBMITTED = "Đã gửi dự trù kinh phí để phê duyệt."
@@ -1090,3 +1090,9 @@ BUDP_HEAD_NAME = "Trưởng phòng GD&ĐT (ký tờ trình)"
 BUDP_HEAD_HELP = "Họ và tên in dưới chức danh TRƯỞNG PHÒNG trên tờ trình dự trù kinh phí."
 BUDP_HEAD_SAVE = "Lưu người ký"
 BUDP_HEAD_SAVED = "Đã lưu người ký tờ trình."
+NAV_SECTIONS["leader"] = "Lãnh đạo UBND quận"
+LEAD_INTRO = ("Dự trù kinh phí Tuần lễ năm {year} do Phòng GD&ĐT lập và trình (kế hoạch §III.1). "
+              "Lãnh đạo UBND quận phê duyệt hoặc trả lại bằng tài khoản của mình; việc phê "
+              "duyệt được ghi vào nhật ký hệ thống.")
+SET_BUDGET_APPROVED_BY_LEADER = ("Lãnh đạo UBND quận phê duyệt bằng tài khoản của mình (trang "
+                                 "«Phê duyệt dự trù kinh phí»).")

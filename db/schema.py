@@ -415,3 +415,20 @@ def m003_report_photos_index(db):
     without an index that was a scan of every photo for every activity."""
     db.execute("create index if not exists photos_activity on photos(activity_id)")
     db.execute("create index if not exists photos_propaganda on photos(propaganda_id)")
+
+
+@migrations()
+def m003_report_leader_role(db):
+    """A role for the district leadership (UBND quận), who approves the budget estimate
+    that Phòng GD&ĐT submits (plan §III.1; issue 11 item 7). The users.role CHECK gains
+    'leader'. A CHECK constraint does not change how rows are stored, so the table's SQL
+    is rewritten in place (the procedure of SQLite's ALTER TABLE documentation for
+    constraint changes); every existing row satisfies the wider rule."""
+    old = "role in ('unit', 'committee', 'admin')"
+    new = "role in ('unit', 'committee', 'admin', 'leader')"
+    version = db.execute("pragma schema_version").fetchone()[0]
+    db.execute("pragma writable_schema = on")
+    db.execute("update sqlite_master set sql = replace(sql, ?, ?) "
+               "where type = 'table' and name = 'users'", [old, new])
+    db.execute(f"pragma schema_version = {version + 1}")
+    db.execute("pragma writable_schema = off")

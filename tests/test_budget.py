@@ -18,6 +18,12 @@ LINES = [
 
 
 @pytest.fixture
+def leader(db):
+    """The district leadership's account (role 'leader'), which approves the estimate."""
+    return make_user(db, "lanh.dao", "leader")
+
+
+@pytest.fixture
 def event_id(db):
     return events.get(db, 2020)["id"]
 
@@ -85,16 +91,16 @@ def test_a_double_clicked_add_saves_one_line(db, committee, event_id):
     assert first == again and db["budget_lines"].count == 1
 
 
-def test_status_flow_records_who_and_when(db, committee, admin, event_id):
+def test_status_flow_records_who_and_when(db, committee, leader, event_id):
     add_all(db, committee, event_id)
     budget.submit(db, committee, event_id)
     submitted = budget.get(db, event_id)
     assert submitted["status"] == "submitted"
     assert submitted["submitted_by_name"] == "ban.chi.dao" and submitted["submitted_at"]
-    budget.approve(db, admin, event_id)
+    budget.approve(db, leader, event_id)
     approved = budget.get(db, event_id)
     assert approved["status"] == "approved"
-    assert approved["approved_by_name"] == "quan.tri" and approved["approved_at"]
+    assert approved["approved_by_name"] == "lanh.dao" and approved["approved_at"]
     actions = [r[0] for r in db.execute("select action from audit_log where table_name = "
                                         "'budgets' order by id")]
     assert actions == ["submit", "approve"]
@@ -115,26 +121,26 @@ def test_lines_and_notes_are_frozen_once_submitted(db, committee, event_id):
     assert budget.lines(db, event_id) == before
 
 
-def test_an_admin_returns_a_submitted_estimate_to_draft_but_not_an_approved_one(
-        db, committee, admin, event_id):
+def test_the_leadership_returns_a_submitted_estimate_to_draft_but_not_an_approved_one(
+        db, committee, leader, event_id):
     first, *_ = add_all(db, committee, event_id)
     budget.submit(db, committee, event_id)
-    budget.return_to_draft(db, admin, event_id)
+    budget.return_to_draft(db, leader, event_id)
     assert budget.get(db, event_id)["status"] == "draft"
     budget.update_line(db, committee, first, dict(LINES[0], quantity="1"))
     budget.submit(db, committee, event_id)
-    budget.approve(db, admin, event_id)
+    budget.approve(db, leader, event_id)
     with pytest.raises(AccessDenied):
-        budget.return_to_draft(db, admin, event_id)
+        budget.return_to_draft(db, leader, event_id)
     assert budget.get(db, event_id)["status"] == "approved"
 
 
-def test_an_empty_or_unsubmitted_estimate_cannot_move_on(db, committee, admin, event_id):
+def test_an_empty_or_unsubmitted_estimate_cannot_move_on(db, committee, leader, event_id):
     with pytest.raises(ValidationFailed) as failure:
         budget.submit(db, committee, event_id)
     assert "chưa có dòng chi" in failure.value.errors["status"]
     with pytest.raises(ValidationFailed):
-        budget.approve(db, admin, event_id)
+        budget.approve(db, leader, event_id)
     assert budget.get(db, event_id)["status"] == "draft"
 
 
@@ -179,11 +185,15 @@ def test_only_the_committee_drafts_the_estimate(db, committee, event_id, role, u
 
 @pytest.mark.parametrize("call", ["approve", "return_to_draft"])
 @pytest.mark.parametrize("role, unit_code", [("unit", "THCS-THANGLONG"),
-                                             ("committee", None)])
-def test_only_an_admin_approves_or_returns(db, committee, event_id, role, unit_code, call):
+                                             ("committee", None), ("admin", None)])
+def test_only_the_district_leadership_approves_or_returns(db, committee, event_id, role,
+                                                          unit_code, call):
+    """Issue 11 item 7: the approval is the district leadership's, with its own account
+    (it was the admin's, who runs the server)."""
     budget.add_line(db, committee, event_id, LINES[0])
     budget.submit(db, committee, event_id)
-    actor = committee if role == "committee" else make_user(db, "don.vi", role, unit_code)
+    actor = committee if role == "committee" else make_user(db, "nguoi.khac", role,
+                                                            unit_code)
     with pytest.raises(AccessDenied):
         getattr(budget, call)(db, actor, event_id)
     assert budget.get(db, event_id)["status"] == "submitted"
@@ -202,7 +212,7 @@ def pdf_text(data: bytes) -> str:
 
 
 def test_budget_pdf_has_the_official_layout_lines_and_the_databases_total(
-        db, committee, admin, event_id, caplog):
+        db, committee, leader, event_id, caplog):
     from core.budget_pdf import build_pdf
 
     from db import closing
@@ -210,7 +220,7 @@ def test_budget_pdf_has_the_official_layout_lines_and_the_databases_total(
     add_all(db, committee, event_id)
     closing.save_office_head(db, committee, event_id, "Nguyễn Thị Hồng")
     budget.submit(db, committee, event_id)
-    budget.approve(db, admin, event_id)
+    budget.approve(db, leader, event_id)
     event = events.get_by_id(db, event_id)
     with caplog.at_level("WARNING", logger="fpdf"):
         data = build_pdf(event, budget.get(db, event_id), budget.lines(db, event_id))
