@@ -13,7 +13,7 @@ from core import budget as budget_rules
 from core import event_rules as rules
 from core import reference as ref
 from core import texts
-from db import AccessDenied, ValidationFailed, budget, event_admin, events
+from db import ValidationFailed, budget, event_admin, events
 
 actor = guard("admin_settings.py")
 db = database()
@@ -262,16 +262,7 @@ with tab_budget:
                    texts.BPDF_HEADERS[6]: budget_rules.format_number(line["amount"])}
                   for line in budget.lines(db, eid)], hide_index=True, width="stretch")
     if estimate["status"] == "submitted":
-        c1, c2 = st.columns(2)
-        try:
-            if c1.button(texts.SET_BUDGET_APPROVE, type="primary", key=f"bud_approve_{eid}"):
-                budget.approve(db, actor, eid)
-                flash_and_rerun(texts.SET_BUDGET_APPROVED)
-            if c2.button(texts.SET_BUDGET_RETURN, key=f"bud_return_{eid}"):
-                budget.return_to_draft(db, actor, eid)
-                flash_and_rerun(texts.SET_BUDGET_RETURNED)
-        except (ValidationFailed, AccessDenied) as failure:
-            st.error(md(str(failure) if isinstance(failure, AccessDenied)
-                        else "; ".join(failure.errors.values())))
+        # approval is the district leadership's, with its own account (issue 11 item 7)
+        st.caption(texts.SET_BUDGET_APPROVED_BY_LEADER)
     else:
         st.caption(texts.SET_BUDGET_NOTHING_TO_APPROVE)

@@ -1,6 +1,7 @@
 """Committee: the budget estimate of the selected year — lines (amount computed by the
 database), notes, "send for approval", and the PDF / XLSX downloads. Rules in
-core/budget.py and db/budget.py; the admin approves on the settings page."""
+core/budget.py and db/budget.py; the admin approves on the settings page. The PDF is a
+Tờ trình of Phòng GD&ĐT to the district leadership, signed by the office's head."""
 import streamlit as st
 
 from components.safe_text import md
@@ -11,7 +12,7 @@ from components.session import current_event, database
 from core import budget as rules
 from core import texts
 from core.budget_pdf import build_pdf, build_xlsx
-from db import ValidationFailed, budget, events
+from db import ValidationFailed, budget, closing, events
 
 actor = guard("committee_budget.py")
 db = database()
@@ -61,6 +62,21 @@ left.download_button(texts.BUDP_DOWNLOAD_PDF, lambda: build_pdf(event, estimate,
 right.download_button(texts.BUDP_DOWNLOAD_XLSX, lambda: build_xlsx(event, estimate, lines),
                       file_name=f"{slug}.xlsx", key="bud_xlsx", disabled=not lines,
                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+# the Tờ trình is signed by the head of Phòng GD&ĐT: the name printed under TRƯỞNG PHÒNG
+head_errors = FieldErrors()
+with st.form("bud_head_form"):
+    head_name = st.text_input(texts.BUDP_HEAD_NAME, event.get("office_head_name") or "",
+                              key="bud_head_name", help=texts.BUDP_HEAD_HELP)
+    head_errors.slot("office_head_name")
+    save_head = st.form_submit_button(texts.BUDP_HEAD_SAVE)
+if save_head:
+    try:
+        closing.save_office_head(db, actor, eid, head_name)
+    except ValidationFailed as failure:
+        head_errors.show(failure.errors)
+    else:
+        flash_and_rerun(texts.BUDP_HEAD_SAVED)
 
 
 def line_form(form_key: str, prefix: str, current: dict, submit_label: str):

@@ -32,7 +32,7 @@ def register(sub):
     p.set_defaults(func=cmd_init)
     p = sub.add_parser("create-user", help="create an account")
     p.add_argument("--username", required=True)
-    p.add_argument("--role", required=True, choices=["unit", "committee", "admin"])
+    p.add_argument("--role", required=True, choices=["unit", "committee", "admin", "leader"])
     p.add_argument("--unit-code")
     p.add_argument("--name")
     p.add_argument("--email")

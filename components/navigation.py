@@ -57,7 +57,9 @@ PAGES = [
              ":material/history:"),
     PageSpec("admin_backup.py", "Sao lưu", "sao-luu", ("admin",), ":material/backup:"),
     # everyone signed in
-    PageSpec("account.py", "Tài khoản", "tai-khoan", ("unit", "committee", "admin"),
+    PageSpec("leader_budget.py", "Phê duyệt dự trù kinh phí", "phe-duyet-du-tru",
+             ("leader",), ":material/approval:"),
+    PageSpec("account.py", "Tài khoản", "tai-khoan", ("unit", "committee", "admin", "leader"),
              ":material/account_circle:"),
 ]
 

@@ -10,9 +10,10 @@ from core import numbers, texts
 from core.pdf_layout import Letterhead, OfficialDocument, Signature
 
 # STT, item, related activity, unit of measure, quantity, unit price, amount, note (mm)
-WIDTHS = [11, 43, 26, 15, 13, 23, 25, 19]
+WIDTHS = [10, 42, 22, 14, 12, 21, 24, 30]
 ALIGN = ["C", "L", "L", "C", "R", "R", "R", "L"]
 PLACE = "Ba Đình"
+QUANTITY_FORMAT_DECIMAL = "#,##0.0#"  # a fractional quantity; whole ones use #,##0
 
 
 def issued_on(budget: dict, today: date | None = None) -> date:
@@ -34,37 +35,57 @@ def table_rows(lines: list[dict]) -> list[list[str]]:
             for i, line in enumerate(lines, start=1)]
 
 
+def recipient(event: dict) -> tuple[str, str]:
+    """('UBND quận Ba Đình', 'UBND quận') from the superior body 'UBND QUẬN BA ĐÌNH'."""
+    from core.closing_report import district_of
+
+    line = (event.get("issuer_line1") or "").upper()
+    if "QUẬN " in line:
+        return f"UBND quận {district_of(line)}", "UBND quận"
+    return event.get("issuer_line1") or "", event.get("issuer_line1") or ""
+
+
 def build_pdf(event: dict, budget: dict, lines: list[dict], *,
               today: date | None = None) -> bytes:
-    day = issued_on(budget, today)
+    """The estimate as a Tờ trình: Phòng GD&ĐT drafts it and submits it to the district
+    leadership (plan §III.1), signed by its head (TRƯỞNG PHÒNG, name from the week's
+    settings); the approval, once recorded, is noted under the table."""
+    from core.closing_report import district_of
+
+    day = issued_on(budget, today) if budget["status"] != "draft" else None
+    to, to_short = recipient(event)
     doc = OfficialDocument(
-        Letterhead(event["issuer_line1"], event["issuer_line2"], texts.BPDF_NUMBER, PLACE,
-                   day),
-        subject=texts.BPDF_TITLE)
+        Letterhead(event["issuer_line1"], texts.TTR_ISSUER, texts.TTR_NUMBER,
+                   district_of(event.get("issuer_line1") or "") or PLACE, day),
+        subject=texts.TTR_KIND,
+        creation_date=datetime.combine(day or issued_on(budget, today), datetime.min.time()))
     doc.start()
-    subject = texts.BPDF_SUBJECT.format(year=event["year"])
+    subject = texts.TTR_SUBJECT.format(year=event["year"])
     if budget["status"] != "approved":
         subject += "\n" + texts.BPDF_STATUS_NOTE[budget["status"]]
-    doc.document_title(texts.BPDF_TITLE, subject)
+    doc.document_title(texts.TTR_KIND, subject)
+    doc.paragraph(texts.TTR_TO.format(to=to), indent=False, align="C")
     if event.get("plan_number"):
-        doc.paragraph(texts.BPDF_BASIS.format(number=event["plan_number"],
-                                              date=_vn_date(event.get("plan_date")),
-                                              title=event["title"]))
-    doc.paragraph(texts.BPDF_INTRO.format(start=_vn_date(event["start_date"]),
-                                          end=_vn_date(event["end_date"])))
+        doc.paragraph(texts.TTR_BASIS.format(number=event["plan_number"],
+                                             date=_vn_date(event.get("plan_date")),
+                                             title=event["title"]))
+    doc.paragraph(texts.TTR_INTRO.format(to_short=to_short,
+                                         start=_vn_date(event["start_date"]),
+                                         end=_vn_date(event["end_date"])))
     doc.data_table(texts.BPDF_HEADERS, table_rows(lines), widths=WIDTHS, align=ALIGN,
                    size=10, total_row=["", texts.BPDF_TOTAL, "", "", "", "",
                                        numbers.integer(budget["total"]), ""],
                    caption=texts.BPDF_UNIT_NOTE)
-    doc.label_value(texts.BPDF_IN_WORDS, rules.vnd_in_words(budget["total"]) + "./.")
+    doc.label_value(texts.BPDF_IN_WORDS, rules.vnd_in_words(budget["total"]) + ".")
     if budget.get("notes"):
         doc.label_value(texts.BPDF_NOTES, budget["notes"])
     if budget["status"] == "approved":
-        doc.paragraph(texts.BPDF_APPROVED.format(
+        doc.paragraph(texts.TTR_APPROVED.format(
             date=_vn_date(budget["approved_at"]), name=budget.get("approved_by_name") or ""),
             style="I")
-    doc.closing(texts.BPDF_RECIPIENTS,
-                Signature(event["signer_for"], event["signer_title"], event["signer_name"]))
+    doc.closing(texts.TTR_RECIPIENTS,
+                Signature(texts.TTR_SIGNER, "", event.get("office_head_name") or ""),
+                last_paragraph=texts.TTR_CLOSING.format(to_short=to_short))
     return doc.to_bytes()
 
 
@@ -85,11 +106,15 @@ def build_xlsx(event: dict, budget: dict, lines: list[dict]) -> bytes:
     sheet.append(texts.BPDF_HEADERS)
     header_row = sheet.max_row
     for i, line in enumerate(lines, start=1):
+        quantity = line["quantity"]
+        if isinstance(quantity, float) and quantity.is_integer():
+            quantity = int(quantity)
         sheet.append([i, line["item"], line["activity_ref"], line["measure"],
-                      line["quantity"], line["unit_price"], line["amount"], line["note"]])
+                      quantity, line["unit_price"], line["amount"], line["note"]])
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # typed text such as "=1+1" stays text, not a formula
+            cell.alignment = Alignment(vertical="top", wrap_text=cell.column in (2, 3, 8))
     sheet.append(["", texts.BPDF_TOTAL, "", "", "", "", budget["total"], ""])
     total_row = sheet.max_row
     sheet.append(["", f"{texts.BPDF_IN_WORDS}: {rules.vnd_in_words(budget['total'])}"])
@@ -100,8 +125,12 @@ def build_xlsx(event: dict, budget: dict, lines: list[dict]) -> bytes:
     for row in sheet.iter_rows(min_row=header_row + 1, max_row=total_row):
         for cell in row[4:7]:
             cell.number_format = numbers.XLSX_INT_FORMAT
-        row[4].number_format = "#,##0.##"
-    for column, width in zip("ABCDEFGH", (6, 40, 24, 10, 10, 16, 18, 24)):
+        # "#,##0.##" printed a whole 30 as "30." in Excel: whole quantities get "#,##0",
+        # fractional ones one or two decimals
+        if isinstance(row[4].value, float):
+            row[4].number_format = QUANTITY_FORMAT_DECIMAL
+    # the note column is wide and wraps: a note of a sentence or two stays one or two lines
+    for column, width in zip("ABCDEFGH", (6, 40, 24, 11, 10, 16, 18, 45)):
         sheet.column_dimensions[column].width = width
     for cell in sheet[header_row]:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)

@@ -27,7 +27,6 @@ from pathlib import Path
 
 from fpdf import FPDF
 from fpdf.enums import Align, XPos, YPos
-from fpdf.fonts import FontFace
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
 FAMILY = "LiberationSerif"
@@ -49,7 +48,6 @@ LEFT_BLOCK = 68           # width of the issuing-body column (mm)
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 RECIPIENTS_LABEL = "Nơi nhận:"
-BOLD = FontFace(emphasis="BOLD")
 
 
 @dataclass(frozen=True)
@@ -58,7 +56,7 @@ class Letterhead:
     issuer_line2: str        # issuing body, upper case, bold
     number: str              # what follows "Số: " ("…/BC-BCĐXHHT")
     place: str               # "Ba Đình"
-    issued_on: date
+    issued_on: date | None   # None: "ngày … tháng … năm …", for the office to fill in
 
 
 @dataclass(frozen=True)
@@ -68,9 +66,11 @@ class Signature:
     name: str                # "Phạm Thị Diễm"
 
 
-def date_line(place: str, day: date) -> str:
+def date_line(place: str, day: date | None) -> str:
     """'Ba Đình, ngày 07 tháng 10 năm 2020' (day and months 1–2 written with a leading 0,
-    as the decree asks)."""
+    as the decree asks); without a day 'Ba Đình, ngày … tháng … năm …'."""
+    if day is None:
+        return f"{place}, ngày … tháng … năm …"
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
     return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
 
@@ -98,16 +98,18 @@ def printable(text) -> str:
 
 class OfficialDocument(FPDF):
     def __init__(self, letterhead: Letterhead, *, creation_date: datetime | None = None,
-                 subject: str = ""):
+                 subject: str = "", draft_mark: str = ""):
         super().__init__(orientation="P", unit="mm", format="A4")
         self.letterhead = letterhead
+        self.draft_mark = draft_mark  # e.g. "DỰ THẢO": printed at the top of every page
         self.set_margins(MARGIN_LEFT, MARGIN_TOP, MARGIN_RIGHT)
         self.set_auto_page_break(True, margin=MARGIN_BOTTOM)
         for style, name in FONT_FILES.items():
             self.add_font(FAMILY, style, str(FONT_DIR / name))
         self.set_font(FAMILY, "", BODY_SIZE)
         # A fixed creation date makes the same data give the same bytes.
-        when = creation_date or datetime.combine(letterhead.issued_on, datetime.min.time())
+        when = creation_date or (datetime.combine(letterhead.issued_on, datetime.min.time())
+                                 if letterhead.issued_on else datetime(2000, 1, 1))
         if when.tzinfo is None:
             when = when.replace(tzinfo=timezone.utc)
         self.set_creation_date(when)
@@ -117,8 +119,21 @@ class OfficialDocument(FPDF):
 
     # -- page furniture ------------------------------------------------------------------
     def header(self):
-        """Page numbers from page 2, centred in the top margin."""
+        """Page numbers from page 2, centred in the top margin; the draft mark (if any) in
+        a frame at the top right of every page."""
+        if self.draft_mark:
+            self.set_font(FAMILY, "B", 12)
+            mark = printable(self.draft_mark)
+            width = self.get_string_width(mark) + 6
+            self.set_draw_color(180, 0, 0)
+            self.set_text_color(180, 0, 0)
+            self.set_line_width(0.4)
+            self.set_xy(self.w - self.r_margin - width, 8)
+            self.cell(width, 7, mark, border=1, align="C")
+            self.set_draw_color(0, 0, 0)
+            self.set_text_color(0, 0, 0)
         if self.page_no() < 2:
+            self.set_xy(self.l_margin, self.t_margin)
             return
         self.set_xy(self.l_margin, 9)
         self.set_font(FAMILY, "", BODY_SIZE)
@@ -168,25 +183,39 @@ class OfficialDocument(FPDF):
         self.ln(8)
 
     def heading(self, text: str) -> None:
-        """A section heading ("I. KẾT QUẢ"); never left alone at the foot of a page."""
-        self._keep_space(LINE * 4)
-        self.ln(1.5)
-        self.set_font(FAMILY, "B", BODY_SIZE)
-        self.multi_cell(self.epw, LINE, printable(text), align="L",
-                        new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.ln(1)
+        """A section heading ("I. KẾT QUẢ"); drawn with what follows it, so that it is
+        never left alone at the foot of a page."""
+        self.__dict__.setdefault("_pending", []).append(("B", text, 1.5, 1))
 
     def subheading(self, text: str) -> None:
-        self._keep_space(LINE * 3)
-        self.set_font(FAMILY, "BI", BODY_SIZE)
-        self.multi_cell(self.epw, LINE, printable(text), align="L",
-                        new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.ln(0.5)
+        self.__dict__.setdefault("_pending", []).append(("BI", text, 0, 0.5))
+
+    def _flush_headings(self, need: float) -> None:
+        """Draw the headings waiting for content, on a new page unless they and `need` mm
+        of what follows fit here."""
+        pending = self.__dict__.get("_pending") or []
+        if not pending:
+            return
+        self._pending = []
+        heights = []
+        for style, text, before, after in pending:
+            self.set_font(FAMILY, style, BODY_SIZE)
+            lines = self.multi_cell(self.epw, LINE, printable(text), dry_run=True,
+                                    output="LINES")
+            heights.append(before + LINE * len(lines) + after)
+        self._keep_space(sum(heights) + need)
+        for style, text, before, after in pending:
+            self.ln(before)
+            self.set_font(FAMILY, style, BODY_SIZE)
+            self.multi_cell(self.epw, LINE, printable(text), align="L",
+                            new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self.ln(after)
 
     def paragraph(self, text: str, *, indent: bool = True, style: str = "",
                   align: str = "J", size: float = BODY_SIZE) -> None:
         """Justified body text, first line indented; a blank line in `text` starts a new
         paragraph. Markup is printed as typed, never interpreted."""
+        self._flush_headings(LINE * 2)
         for block in printable(text).split("\n"):
             block = " ".join(block.split())
             if not block:
@@ -202,6 +231,7 @@ class OfficialDocument(FPDF):
     def bullets(self, items, *, size: float = BODY_SIZE) -> None:
         """'- item' lines with a hanging indent. (fpdf2's paragraph `indent` shifts the
         text right without narrowing it, so long items ran past the right margin.)"""
+        self._flush_headings(LINE * 2)
         self.set_font(FAMILY, "", size)
         dash_x = self.l_margin + FIRST_LINE_INDENT
         text_x = dash_x + 4
@@ -216,6 +246,7 @@ class OfficialDocument(FPDF):
 
     def label_value(self, label: str, value: str) -> None:
         """'Label: value' on one justified paragraph, label in bold."""
+        self._flush_headings(LINE * 2)
         self.set_font(FAMILY, "", BODY_SIZE)
         with self.text_columns(text_align=Align.J, line_height=1.2) as columns:
             with columns.paragraph(first_line_indent=FIRST_LINE_INDENT,
@@ -227,33 +258,160 @@ class OfficialDocument(FPDF):
         self.set_x(self.l_margin)
 
     def data_table(self, headers, rows, *, widths, align=None, size: float = SMALL_SIZE,
-              total_row=None, caption: str = "") -> None:
+                   total_row=None, caption: str = "", bold_rows=()) -> None:
         """A bordered table; the heading row repeats on every page it runs over.
         `widths` in mm (scaled to the text width), `align` one of L/C/R per column;
-        `total_row` (optional) is printed in bold at the end."""
+        `total_row` (optional) is printed in bold at the end, as are the rows whose
+        indexes are in `bold_rows` (group subtotals)."""
+        align = list(align or ["L"] * len(headers))
+        body = [list(r) for r in rows] + ([list(total_row)] if total_row else [])
+        bold = set(bold_rows) | ({len(body) - 1} if total_row is not None else set())
+        styled = [("B" if i in bold else "", values) for i, values in enumerate(body)]
+        col = [w * self.epw / sum(widths) for w in widths]
+        # the caption moves with the table: a short table is kept on one page, a long one
+        # starts where at least its heading and first row fit
+        need = (LINE if caption else 0) + self._grid_need(headers, styled, col, align, size)
+        self._flush_headings(need)
+        self._keep_space(need)
         if caption:
-            self._keep_space(LINE * 4)
             self.set_font(FAMILY, "I", BODY_SIZE - 1)
             self.multi_cell(self.epw, LINE, printable(caption), align="C",
                             new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        else:
-            self._keep_space(LINE * 3)
-        scale = self.epw / sum(widths)
-        col_widths = tuple(w * scale for w in widths)
-        align = list(align or ["L"] * len(headers))
-        self.set_font(FAMILY, "", size)
-        body = [list(r) for r in rows] + ([list(total_row)] if total_row else [])
-        with self.table(col_widths=col_widths, text_align=tuple(align), line_height=size * 0.5,
-                        padding=(0.8, 1.2), headings_style=BOLD, first_row_as_headings=True,
-                        repeat_headings=1, width=self.epw, align="LEFT") as pdf_table:
-            head = pdf_table.row()
-            for text in headers:
-                head.cell(printable(text), align="C")
-            for index, values in enumerate(body):
-                is_total = total_row is not None and index == len(body) - 1
-                row = pdf_table.row()
-                for value in values:
-                    row.cell(printable(value), style=BOLD if is_total else None)
+        self._grid(headers, styled, col, align, size)
+        self.set_font(FAMILY, "", BODY_SIZE)
+        self.ln(3)
+
+    # -- a fast bordered table ------------------------------------------------------------
+    # fpdf2's table() lays out every cell as a paragraph through its bidi/line-break
+    # machinery: ~3 ms a cell, most of the report's build time. Cells here are plain text
+    # wrapped on spaces with the font's own advance widths.
+    PAD_X, PAD_Y = 1.2, 0.8
+
+    def _advance(self, style: str):
+        fonts = self.__dict__.setdefault("_advances", {})
+        if style not in fonts:
+            self.set_font(FAMILY, style, BODY_SIZE)
+            fonts[style] = self.current_font.cw
+        return fonts[style]
+
+    def _width(self, text: str, style: str, size: float) -> float:
+        cw = self._advance(style)
+        return sum(cw[ord(c)] for c in text) * size * 0.001 / self.k
+
+    def _wrap(self, text: str, style: str, size: float, width: float) -> list[str]:
+        lines = []
+        for block in printable(text).split("\n"):
+            current = ""
+            for word in block.split():
+                candidate = f"{current} {word}" if current else word
+                if current and self._width(candidate, style, size) > width:
+                    lines.append(current)
+                    current = word
+                else:
+                    current = candidate
+                while self._width(current, style, size) > width and len(current) > 1:
+                    cut = len(current) - 1  # a word longer than the column: break it
+                    while cut > 1 and self._width(current[:cut], style, size) > width:
+                        cut -= 1
+                    lines.append(current[:cut])
+                    current = current[cut:]
+            lines.append(current)
+        return lines or [""]
+
+    def _grid_row(self, cells, col, align, size, style, line_h, *, measure=False):
+        wrapped = [self._wrap(str(v), style, size, w - 2 * self.PAD_X)
+                   for v, w in zip(cells, col)]
+        height = max(len(lines) for lines in wrapped) * line_h + 2 * self.PAD_Y
+        if measure:
+            return height
+        x, y = self.l_margin, self.get_y()
+        self.set_font(FAMILY, style, size)
+        for lines, w, a in zip(wrapped, col, align):
+            self.rect(x, y, w, height)
+            for i, line in enumerate(lines):
+                if not line:
+                    continue
+                lw = self._width(line, style, size)
+                tx = (x + self.PAD_X if a == "L" else x + w - self.PAD_X - lw if a == "R"
+                      else x + (w - lw) / 2)
+                self.text(tx, y + self.PAD_Y + i * line_h + line_h * 0.78, line)
+            x += w
+        self.set_xy(self.l_margin, y + height)
+        return height
+
+    def _grid_need(self, headers, rows, col, align, size) -> float:
+        """Height to keep free before a table: all of it if it fits on this page, else its
+        heading and first five rows (a table is split only with a useful part here; the
+        heading repeats on the next page)."""
+        line_h = size * 0.5
+        head_h = self._grid_row(headers, col, ["C"] * len(col), size, "B", line_h,
+                                measure=True)
+        heights = [self._grid_row(cells, col, align, size, style, line_h, measure=True)
+                   for style, cells in rows[:41]]
+        whole = head_h + sum(heights)
+        if len(rows) <= 40 and self.get_y() + whole <= self.h - self.b_margin:
+            return whole
+        return head_h + sum(heights[:5])
+
+    def _grid(self, headers, rows, col, align, size) -> None:
+        """`rows`: (style, cells). The heading row repeats after every page break."""
+        line_h = size * 0.5
+        self.set_line_width(0.2)
+        self._grid_row(headers, col, ["C"] * len(col), size, "B", line_h)
+        for style, cells in rows:
+            height = self._grid_row(cells, col, align, size, style, line_h, measure=True)
+            if self.get_y() + height > self.h - self.b_margin:
+                self.add_page()
+                self._grid_row(headers, col, ["C"] * len(col), size, "B", line_h)
+            self._grid_row(cells, col, align, size, style, line_h)
+
+    def compact_table(self, headers, rows, *, widths, align, size: float = 9,
+                      row_height: float = 4.6) -> None:
+        """A fast one-line-per-row table for long lists (the per-unit appendix): every cell
+        is one line (text too long for its column is set smaller, down to 6.5 pt, then cut
+        with '…'), heading row repeated on every page. A row given as ("group", text) is a
+        bold line across the whole width."""
+        col = [w * self.epw / sum(widths) for w in widths]
+        self.set_line_width(0.2)
+
+        def fit(text: str, w: float, style: str) -> tuple[str, float]:
+            room, current = w - 2 * self.PAD_X, size
+            while self._width(text, style, current) > room and current > 6.5:
+                current -= 0.5
+            if self._width(text, style, current) > room:
+                while text and self._width(text + "…", style, current) > room:
+                    text = text[:-1]
+                text += "…"
+            return text, current
+
+        def draw(cells, widths_, aligns, style, height):
+            x, y = self.l_margin, self.get_y()
+            for value, w, a in zip(cells, widths_, aligns):
+                text, current = fit(printable(value), w, style)
+                self.rect(x, y, w, height)
+                if text:
+                    self.set_font(FAMILY, style, current)
+                    tw = self._width(text, style, current)
+                    tx = (x + self.PAD_X if a == "L" else x + w - self.PAD_X - tw
+                          if a == "R" else x + (w - tw) / 2)
+                    self.text(tx, y + height / 2 + current * 0.3528 * 0.35, text)
+                x += w
+            self.set_xy(self.l_margin, y + height)
+
+        def head():
+            draw(headers, col, ["C"] * len(col), "B", row_height + 1.2)
+
+        self._flush_headings(row_height * 4)
+        self._keep_space(row_height * 4)
+        head()
+        for row in rows:
+            if self.get_y() + row_height > self.h - self.b_margin:
+                self.add_page()
+                head()
+            if isinstance(row, tuple) and row and row[0] == "group":
+                draw([row[1]], [self.epw], ["L"], "B", row_height)
+            else:
+                draw(row, col, align, "", row_height)
         self.set_font(FAMILY, "", BODY_SIZE)
         self.ln(3)
 
@@ -265,6 +423,7 @@ class OfficialDocument(FPDF):
             px_w, px_h = picture.size
         width = min(width or self.epw, self.epw)
         height = width * px_h / px_w
+        self._flush_headings(height + (LINE + 2 if caption else 2))
         self._keep_space(height + (LINE + 2 if caption else 2))
         x = self.l_margin + (self.epw - width) / 2
         self.image(BytesIO(png), x=x, y=self.get_y(), w=width, h=height)
@@ -283,6 +442,7 @@ class OfficialDocument(FPDF):
         authority = [line.strip().upper() for line in printable(signature.authority)
                      .split("\n") if line.strip()]
         needed = max(8 + 5 * len(items), 7 * len(authority) + 40) + 4
+        self._flush_headings(needed)
         if last_paragraph:
             self.set_font(FAMILY, "", BODY_SIZE)
             lines = self.multi_cell(self.epw - FIRST_LINE_INDENT, LINE,
@@ -318,9 +478,11 @@ class OfficialDocument(FPDF):
         self.set_xy(self.l_margin, max(left_bottom, y) + 4)
 
     def page_break(self) -> None:
+        self._flush_headings(0)
         self.add_page()
 
     def to_bytes(self) -> bytes:
+        self._flush_headings(0)
         return bytes(self.output())
 
     # -- helpers -------------------------------------------------------------------------

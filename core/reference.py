@@ -165,6 +165,7 @@ ROLES = [
     ("unit", "Đơn vị"),
     ("committee", "Ban chỉ đạo"),
     ("admin", "Quản trị hệ thống"),
+    ("leader", "Lãnh đạo UBND quận"),  # approves the budget estimate
 ]
 
 # unit kind (None = any), tier (None = any), metric, minimum, label

@@ -747,7 +747,7 @@ REPORT_DOWNLOAD_HELP = ("Báo cáo được tạo khi bấm nút (vài giây, n�
 # Committee: budget estimate page (issue 6: app_pages/committee_budget.py)
 BUDP_FOR_YEAR = ("Dự trù kinh phí Tuần lễ năm {year} (kế hoạch §III.1: Phòng GD&ĐT lập, trình "
                  "lãnh đạo quận phê duyệt). Thành tiền = số lượng × đơn giá, do hệ thống tính.")
-BUDP_WAITING = "Đang chờ quản trị (lãnh đạo quận) phê duyệt."
+BUDP_WAITING = "Đang chờ lãnh đạo UBND quận phê duyệt."
 BUDP_TOTAL = "**Tổng cộng: {total}**  \nBằng chữ: {words}."
 BUDP_DOWNLOAD_PDF = "Tải dự trù (PDF)"
 BUDP_DOWNLOAD_XLSX = "Tải dự trù (XLSX)"
@@ -769,7 +769,7 @@ BUDP_DELETED = "Đã xóa dòng chi."
 BUDP_NOTES = "Ghi chú, nguồn kinh phí"
 BUDP_NOTES_HINT = "Ví dụ: Nguồn kinh phí sự nghiệp giáo dục năm 2020 của quận."
 BUDP_NOTES_SAVED = "Đã lưu ghi chú."
-BUDP_SUBMIT_HELP = ("Khi dự trù đã đầy đủ, gửi để quản trị (lãnh đạo quận) phê duyệt. Sau khi "
+BUDP_SUBMIT_HELP = ("Khi dự trù đã đầy đủ, gửi để lãnh đạo UBND quận phê duyệt. Sau khi "
                     "gửi, không sửa được nữa trừ khi được trả lại.")
 BUDP_SUBMIT = "Gửi duyệt"
 BUDP_SUBMITTED = "Đã gửi dự trù kinh phí để phê duyệt."
@@ -1126,3 +1126,236 @@ DASH_PLACEHOLDER_TIER = "Chọn cấp học…"
 DASH_PLACEHOLDER_KIND = "Chọn loại đơn vị…"
 DASH_FEED_TIME = "Lúc nhập"
 DASH_FEED_KIND = "Loại"
+CLOSE_DATE_INVALID = "Ngày «{value}» không hợp lệ (dùng dạng YYYY-MM-DD, năm 2000–2100)."
+CLOSE_TOO_LONG = "Dài tối đa {max} ký tự."
+CLOSE_PENDING_NOMINATIONS = ("Còn {n} đề xuất của đơn vị chưa được quyết định (trang Khen "
+                             "thưởng): quyết định xong mới chốt được danh sách.")
+CLOSE_NO_PICKS = "Chưa có khen thưởng nào trong danh sách (trang Khen thưởng)."
+# what a draft still lacks (stderr of manage.py report, the report page, the draft's notes)
+CLOSE_MISSING = {
+    "assess_strengths": "Mục IV.1 Ưu điểm: Ban chỉ đạo chưa nhập.",
+    "assess_weaknesses": "Mục IV.2 Tồn tại, hạn chế: Ban chỉ đạo chưa nhập.",
+    "assess_proposals": "Mục IV.3 Đề xuất, kiến nghị: Ban chỉ đạo chưa nhập.",
+    "next_directions": "Mục V Phương hướng: Ban chỉ đạo chưa nhập.",
+    "commendations": "Mục III Khen thưởng: Ban chỉ đạo chưa chốt danh sách khen thưởng.",
+    "picks_changed": ("Mục III Khen thưởng: danh sách đã thay đổi sau khi chốt, cần chốt "
+                      "lại."),
+    "pending": "Mục III Khen thưởng: còn {n} đề xuất của đơn vị chưa được quyết định.",
+}
+CLOSE_DRAFT_MARK = "DỰ THẢO"
+CLOSE_DRAFT_NOTE = "[Dự thảo — {what}]"
+CLOSE_SAMPLE_LINE = ("Lưu ý: cơ sở dữ liệu đang có DỮ LIỆU MẪU (đơn vị mẫu do lệnh demo tạo); "
+                     "số liệu trong báo cáo này gồm cả dữ liệu mẫu, không phải số liệu thật.")
+CLOSE_H_OVERVIEW = "I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI"
+CLOSE_H_RESULTS = "II. KẾT QUẢ THỰC HIỆN"
+CLOSE_H_TOTALS = "1. Kết quả chung"
+CLOSE_TOTAL_ACTIVITIES = "Tổng số hoạt động được tổ chức: {n} hoạt động."
+CLOSE_TOTAL_PARTICIPANTS = ("Tổng số lượt người tham gia: {n} lượt (trong đó trực tuyến: "
+                            "{online} lượt).")
+CLOSE_TOTAL_PROPAGANDA = ("Công tác tuyên truyền: {n} lượt tuyên truyền trên {channels} kênh "
+                          "(số lượng theo đơn vị tính của từng kênh ở Bảng {table}).")
+CLOSE_TOTAL_WITH_DATA = ("Đơn vị có số liệu (đã nhập ít nhất một hoạt động hoặc lượt tuyên "
+                         "truyền được tính): {n}/{units} đơn vị (đạt {rate}).")
+CLOSE_TOTAL_SUBMITTED = ("Đơn vị đã nộp báo cáo (đánh dấu «Đã nộp»): {n}/{units} đơn vị "
+                         "(đạt {rate}).")
+CLOSE_TOTAL_WARDS = "Số phường có hoạt động: {covered}/{wards} phường."
+CLOSE_TOTAL_MODELS = ("Mô hình học tập: {registered} đăng ký, {recognised} được công nhận "
+                      "(Bảng {table}).")
+CLOSE_SEE_APPENDIX = "Kết quả của từng đơn vị: xem Phụ lục kèm theo Báo cáo này."
+CLOSE_SEE_WORKBOOK = ("Kết quả của từng đơn vị ({n} đơn vị): xem Phụ lục (tóm tắt theo "
+                      "phường) và tệp số liệu Excel kèm theo Báo cáo này.")
+CLOSE_COUNTING_NOTE = ("Số liệu tổng hợp từ hệ thống theo dõi Tuần lễ, không tính các mục "
+                       "đơn vị đã rút hoặc Ban chỉ đạo yêu cầu sửa.")
+CLOSE_H_WARDS = "2. Kết quả theo phường"
+CLOSE_WARDS_BASIS = ("Hoạt động, người tham gia và lượt tuyên truyền tính theo phường nơi tổ "
+                     "chức; số đơn vị tính theo phường nơi đơn vị đóng trụ sở; các đơn vị "
+                     "cấp quận (không thuộc phường nào) ở dòng «Đơn vị cấp quận». Dòng tổng "
+                     "cộng bằng số liệu chung ở mục 1.")
+CLOSE_TABLE_WARDS = "Bảng {n}. Kết quả theo phường"
+CLOSE_COL_NO = "STT"
+CLOSE_COL_WARD = "Phường"
+CLOSE_COL_ACTIVITIES = "Hoạt động (nơi tổ chức)"
+CLOSE_COL_PARTICIPANTS = "Người tham gia"
+CLOSE_COL_PROP_ENTRIES = "Lượt tuyên truyền"
+CLOSE_COL_UNITS = "Số đơn vị"
+CLOSE_COL_WITH_DATA = "Có số liệu"
+CLOSE_COL_SUBMITTED = "Đã nộp báo cáo"
+CLOSE_TOTAL_ROW = "Tổng cộng"
+CLOSE_H_TIERS = "3. Kết quả theo cấp học"
+CLOSE_TIERS_BASIS = ("Tính theo trường: mọi hoạt động của trường, dù tổ chức ở phường nào. "
+                     "Dòng tổng cộng là của khối trường học (không gồm các đơn vị khác).")
+CLOSE_TABLE_TIERS = "Bảng {n}. Kết quả theo cấp học"
+CLOSE_COL_TIER = "Cấp học"
+CLOSE_COL_SCHOOLS = "Số trường"
+CLOSE_COL_RATE = "Tỷ lệ có số liệu"
+CLOSE_COL_ACTIVITIES_PLAIN = "Hoạt động"
+CLOSE_TIER_TOTAL = "Cộng khối trường học"
+CLOSE_H_TYPES = "4. Kết quả theo loại hoạt động"
+CLOSE_TABLE_TYPES = "Bảng {n}. Số hoạt động theo loại hoạt động của Kế hoạch"
+CLOSE_COL_TYPE = "Loại hoạt động"
+CLOSE_H_PROPAGANDA = "5. Công tác tuyên truyền"
+CLOSE_TABLE_CHANNELS = "Bảng {n}. Kết quả tuyên truyền theo kênh"
+CLOSE_COL_CHANNEL = "Kênh tuyên truyền"
+CLOSE_COL_MEASURE = "Đơn vị tính"
+CLOSE_COL_QUANTITY = "Số lượng"
+CLOSE_CHANNELS_NOTE = ("Số lượng tính theo đơn vị tính của từng kênh nên không cộng chung giữa "
+                       "các kênh; dòng tổng cộng chỉ cộng số lượt tuyên truyền.")
+CLOSE_TABLE_SLOGANS = "Bảng {n}. Khẩu hiệu được sử dụng"
+CLOSE_COL_SLOGAN = "Khẩu hiệu"
+CLOSE_COL_USES = "Số lượt sử dụng"
+CLOSE_H_MODELS = "6. Xây dựng các mô hình học tập"
+CLOSE_TABLE_MODELS = "Bảng {n}. Mô hình học tập đăng ký và được công nhận"
+CLOSE_COL_MODEL = "Mô hình"
+CLOSE_COL_REGISTERED = "Đăng ký"
+CLOSE_COL_RECOGNISED = "Được công nhận"
+CLOSE_TABLE_MODELS_WARD = ("Bảng {n}. Mô hình học tập theo phường (đăng ký / được công nhận; "
+                           "theo phường của đơn vị báo cáo)")
+CLOSE_MODEL_SHORT = {"gia_dinh": "Gia đình", "dong_ho": "Dòng họ", "cong_dong": "Cộng đồng",
+                     "don_vi": "Đơn vị"}
+CLOSE_COL_TOTAL = "Tổng"
+CLOSE_H_TARGETS = "7. Thực hiện các chỉ tiêu"
+CLOSE_TABLE_TARGETS = "Bảng {n}. Kết quả thực hiện chỉ tiêu"
+CLOSE_COL_TARGET = "Chỉ tiêu"
+CLOSE_COL_APPLIES = "Số đơn vị áp dụng"
+CLOSE_COL_MET = "Số đơn vị đạt"
+CLOSE_COL_ATTAIN = "Tỷ lệ đạt"
+CLOSE_NO_TARGETS = "Tuần lễ năm nay không đặt chỉ tiêu."
+CLOSE_H_CHARTS = "8. Biểu đồ"
+CLOSE_H_COMMENDATIONS = "III. KHEN THƯỞNG VÀ GƯƠNG ĐIỂN HÌNH"
+CLOSE_H_PICKS = "1. Danh sách đề nghị khen thưởng"
+CLOSE_TABLE_PICKS = "Bảng {n}. Danh sách đề nghị khen thưởng"
+CLOSE_COL_NAME = "Cá nhân, tập thể"
+CLOSE_COL_UNIT = "Đơn vị"
+CLOSE_COL_CATEGORY = "Danh hiệu"
+CLOSE_COL_ACHIEVEMENT = "Thành tích"
+CLOSE_H_EXEMPLARS = "2. Gương điển hình do các đơn vị đề xuất"
+CLOSE_EXEMPLARS_NONE = ("Các gương điển hình được Ban chỉ đạo duyệt đều đã có trong danh sách "
+                        "đề nghị khen thưởng.")
+CLOSE_EXEMPLARS_EMPTY = "Không có đề xuất gương điển hình nào được Ban chỉ đạo duyệt."
+CLOSE_H_LEADERS = "3. Đơn vị dẫn đầu theo nhóm (điểm theo tiêu chí của Ban chỉ đạo)"
+CLOSE_TABLE_LEADERS = "Bảng {n}. Ba đơn vị điểm cao nhất mỗi nhóm"
+CLOSE_COL_GROUP = "Nhóm"
+CLOSE_COL_RANK = "Hạng"
+CLOSE_COL_SCORE = "Điểm"
+CLOSE_COL_REVIEWED = "Đã duyệt"
+CLOSE_LEADERS_NOTE = ("Điểm chỉ tính các mục Ban chỉ đạo đã duyệt; cột «Đã duyệt» là tỷ lệ mục "
+                      "được tính của đơn vị đã được duyệt (mục chưa duyệt chưa có điểm).")
+CLOSE_NO_LEADERS = "Chưa có đơn vị nào có điểm (chưa có mục nào được duyệt)."
+CLOSE_H_ASSESSMENT = "IV. ĐÁNH GIÁ CHUNG"
+CLOSE_H_STRENGTHS = "1. Ưu điểm"
+CLOSE_H_WEAKNESSES = "2. Tồn tại, hạn chế"
+CLOSE_H_PROPOSALS = "3. Đề xuất, kiến nghị"
+CLOSE_H_DIRECTIONS = "V. PHƯƠNG HƯỚNG NĂM {year}"
+CLOSE_CLOSING = ("Trên đây là báo cáo kết quả tổ chức “{title}” năm {year} của {issuer}./.")
+CLOSE_APPENDIX = "PHỤ LỤC"
+CLOSE_APPENDIX_SUBJECT = ("Kết quả theo đơn vị\n(Kèm theo Báo cáo số {number} ngày {day} của "
+                          "{issuer})")
+CLOSE_APPENDIX_NOTE = ("Mỗi đơn vị một dòng, nhóm theo phường nơi đơn vị đóng trụ sở (khác "
+                       "Bảng {table}: hoạt động tính theo nơi tổ chức). Hoạt động và lượt "
+                       "tuyên truyền: số mục được tính. Điểm chỉ tính mục đã duyệt; cột «Duyệt» "
+                       "là tỷ lệ mục của đơn vị đã được duyệt.")
+CLOSE_APPENDIX_WARDS_NOTE = ("Có {n} đơn vị, nhiều hơn {max} đơn vị: bảng chi tiết từng đơn vị "
+                             "(mỗi đơn vị một dòng) nằm trong tệp số liệu Excel kèm theo; dưới "
+                             "đây là tổng hợp theo phường nơi đơn vị đóng trụ sở.")
+CLOSE_COL_ENTRIES_A = "HĐ"
+CLOSE_COL_ENTRIES_P = "TT"
+CLOSE_COL_DATA = "Số liệu"
+CLOSE_COL_SUB = "Nộp"
+CLOSE_COL_REV = "Duyệt"
+CLOSE_APPENDIX_LEGEND = ("HĐ: hoạt động; TT: lượt tuyên truyền; Số liệu: có số liệu; Nộp: đã "
+                         "nộp báo cáo; Duyệt: tỷ lệ mục đã được duyệt.")
+CLOSE_GROUP_ROW = "{name} ({n} đơn vị)"
+CLOSE_DATE_BLANK = "ngày … tháng … năm …"
+# the terminal (manage.py report)
+CLOSE_CLI_DRAFT = "Báo cáo là bản DỰ THẢO (có chữ «DỰ THẢO» trên mọi trang). Còn thiếu:"
+CLOSE_CLI_FINAL_REFUSED = ("Chưa xuất được bản chính thức (--final): báo cáo còn thiếu các mục "
+                           "dưới đây; không ghi tệp nào.")
+CLOSE_CLI_WRITTEN = "Đã ghi báo cáo tổng kết năm {year} ({kind}) vào {out} ({size} byte)."
+CLOSE_KIND_FINAL = "bản chính thức"
+CLOSE_KIND_DRAFT = "bản dự thảo"
+# the report page
+CLOSE_PAGE_INTRO = ("Báo cáo tổng kết theo thể thức Nghị định 30/2020/NĐ-CP: số liệu lấy từ "
+                    "bảng theo dõi (cùng định nghĩa với bảng điều khiển), danh sách khen "
+                    "thưởng từ trang **Khen thưởng**; mục IV và V do Ban chỉ đạo viết dưới đây. "
+                    "Báo cáo là bản dự thảo cho đến khi đủ các mục.")
+CLOSE_METRIC_WITH_DATA = "Đơn vị có số liệu"
+CLOSE_METRIC_SUBMITTED = "Đơn vị đã nộp báo cáo"
+CLOSE_METRIC_PROP_ENTRIES = "Lượt tuyên truyền"
+CLOSE_PAGE_SECTIONS = "Mục IV và V của báo cáo"
+CLOSE_FIELD_ASSESSMENT = "Đánh giá chung — đoạn mở đầu mục IV (không bắt buộc)"
+CLOSE_FIELD_STRENGTHS = "1. Ưu điểm"
+CLOSE_FIELD_WEAKNESSES = "2. Tồn tại, hạn chế"
+CLOSE_FIELD_PROPOSALS = "3. Đề xuất, kiến nghị"
+CLOSE_FIELD_DIRECTIONS = "V. Phương hướng năm sau"
+CLOSE_FIELD_HELP = ("Mỗi dòng là một đoạn văn, in nguyên như đã gõ; biểu tượng cảm xúc (emoji) "
+                    "không có trong phông chữ văn bản nên được bỏ khi in.")
+CLOSE_SUGGESTIONS = "Gợi ý tính từ số liệu (sao chép, sửa lại cho phù hợp)"
+CLOSE_USE_SUGGESTIONS = "Điền gợi ý vào các ô còn trống"
+CLOSE_SAVE_SECTIONS = "Lưu mục IV và V"
+CLOSE_SECTIONS_SAVED = "Đã lưu mục IV và V."
+CLOSE_PAGE_COMMENDATIONS = "Danh sách khen thưởng"
+CLOSE_PICKS_COUNT = "Đã chọn {n} khen thưởng; còn {pending} đề xuất của đơn vị chưa quyết định."
+CLOSE_DECIDED = "Danh sách khen thưởng đã chốt lúc {at}."
+CLOSE_DECIDE = "Chốt danh sách khen thưởng"
+CLOSE_DECIDED_OK = "Đã chốt danh sách khen thưởng."
+CLOSE_REOPEN = "Mở lại danh sách khen thưởng"
+CLOSE_REOPENED = "Đã mở lại danh sách khen thưởng."
+CLOSE_PAGE_DOCUMENT = "Ngày và nơi ban hành"
+CLOSE_FIELD_DATE = "Ngày ghi trên báo cáo"
+CLOSE_FIELD_DATE_HELP = ("Để trống: báo cáo in «ngày … tháng … năm …» để văn thư điền tay. "
+                         "Ngày đã lưu được dùng cho mọi lần xuất (cả lệnh manage.py report).")
+CLOSE_FIELD_PLACE = "Địa danh (để trống: {default})"
+CLOSE_SAVE_DOCUMENT = "Lưu ngày và địa danh"
+CLOSE_DOCUMENT_SAVED = "Đã lưu ngày và địa danh của báo cáo."
+CLOSE_PAGE_EXPORT = "Xuất báo cáo"
+CLOSE_MISSING_HEADING = "Báo cáo đang là bản DỰ THẢO. Còn thiếu:"
+CLOSE_COMPLETE = "Đã đủ các mục: có thể xuất bản chính thức."
+CLOSE_KIND_LABEL = "Loại bản"
+CLOSE_KIND_OPTIONS = {"draft": "Bản dự thảo (có chữ DỰ THẢO)", "final": "Bản chính thức"}
+CLOSE_DOWNLOAD = "Tải báo cáo tổng kết (PDF)"
+CLOSE_DOWNLOAD_HELP = ("Báo cáo được tạo khi bấm nút (vài giây, nút hiện vòng quay trong lúc "
+                       "tạo) với số liệu tại thời điểm bấm.")
+CLOSE_SAMPLE_WARNING = ("Cơ sở dữ liệu đang có dữ liệu mẫu: báo cáo sẽ ghi rõ điều này ở trang "
+                        "đầu.")
+# suggested sentences computed from the figures (the committee edits them)
+SUGGEST_STRENGTHS_TOTALS = ("Các đơn vị đã tổ chức {activities} hoạt động với {participants} "
+                            "lượt người tham gia; {covered}/{wards} phường có hoạt động.")
+SUGGEST_STRENGTHS_BEST_WARDS = ("Các phường có tỷ lệ đơn vị có số liệu cao nhất: {wards}.")
+SUGGEST_STRENGTHS_TYPES = "Loại hoạt động được tổ chức nhiều nhất: {types}."
+SUGGEST_WEAK_WARDS = "Các phường có tỷ lệ đơn vị có số liệu thấp nhất: {wards}."
+SUGGEST_WEAK_TIERS = "Cấp học có tỷ lệ trường có số liệu thấp nhất: {tiers}."
+SUGGEST_WEAK_NOT_SUBMITTED = ("Còn {n}/{units} đơn vị chưa nộp báo cáo; {missing} đơn vị chưa "
+                              "có số liệu.")
+SUGGEST_WEAK_ZERO_TYPES = "Chưa có hoạt động thuộc các loại: {types}."
+SUGGEST_WEAK_UNCOVERED = "Các phường chưa có hoạt động: {wards}."
+SUGGEST_PROPOSAL_WARDS = ("Đề nghị UBND các phường {wards} chỉ đạo các đơn vị trên địa bàn "
+                          "báo cáo đầy đủ kết quả.")
+SUGGEST_PROPOSAL_TIERS = ("Đề nghị Phòng GD&ĐT đôn đốc các trường {tiers} tham gia và báo cáo "
+                          "kết quả.")
+SUGGEST_DIRECTIONS = ("Tiếp tục tổ chức Tuần lễ hưởng ứng học tập suốt đời năm {year}, chú "
+                      "trọng các phường và cấp học có tỷ lệ tham gia thấp ({focus}).")
+# budget estimate as a Tờ trình of Phòng GD&ĐT (issue 11 item 7)
+TTR_ISSUER = "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"
+TTR_NUMBER = "…/TTr-PGDĐT"
+TTR_KIND = "TỜ TRÌNH"
+TTR_SUBJECT = ("Về việc phê duyệt dự trù kinh phí tổ chức “Tuần lễ hưởng ứng học tập suốt "
+               "đời” năm {year}")
+TTR_TO = "Kính gửi: {to}"
+TTR_BASIS = ("Căn cứ Kế hoạch số {number} ngày {date} của Ban chỉ đạo xây dựng xã hội học tập "
+             "quận về việc tổ chức {title};")
+TTR_INTRO = ("Phòng Giáo dục và Đào tạo kính trình {to_short} xem xét, phê duyệt dự trù kinh "
+             "phí tổ chức các hoạt động của Tuần lễ (từ ngày {start} đến ngày {end}) như sau:")
+TTR_CLOSING = "Phòng Giáo dục và Đào tạo kính trình {to_short} xem xét, phê duyệt./."
+TTR_RECIPIENTS = ["Như trên", "Phòng Tài chính - Kế hoạch quận", "Lưu: VT, PGDĐT"]
+TTR_SIGNER = "TRƯỞNG PHÒNG"
+TTR_APPROVED = "Đã được lãnh đạo UBND quận phê duyệt ngày {date} (tài khoản: {name})."
+BUDP_HEAD_NAME = "Trưởng phòng GD&ĐT (ký tờ trình)"
+BUDP_HEAD_HELP = "Họ và tên in dưới chức danh TRƯỞNG PHÒNG trên tờ trình dự trù kinh phí."
+BUDP_HEAD_SAVE = "Lưu người ký"
+BUDP_HEAD_SAVED = "Đã lưu người ký tờ trình."
+NAV_SECTIONS["leader"] = "Lãnh đạo UBND quận"
+LEAD_INTRO = ("Dự trù kinh phí Tuần lễ năm {year} do Phòng GD&ĐT lập và trình (kế hoạch §III.1). "
+              "Lãnh đạo UBND quận phê duyệt hoặc trả lại bằng tài khoản của mình; việc phê "
+              "duyệt được ghi vào nhật ký hệ thống.")
+SET_BUDGET_APPROVED_BY_LEADER = ("Lãnh đạo UBND quận phê duyệt bằng tài khoản của mình (trang "
+                                 "«Phê duyệt dự trù kinh phí»).")

@@ -1,6 +1,7 @@
 """The budget estimate of one event: lines, total, notes, and the status flow
-draft → submitted (committee) → approved (admin). Lines and notes change only while the
-estimate is a draft; an admin may send a submitted estimate back to draft. The amount of
+draft → submitted (committee, for Phòng GD&ĐT) → approved (leader: the district
+leadership's own account). Lines and notes change only while the estimate is a draft; the
+leadership may send a submitted estimate back to draft. The amount of
 each line is the generated column budget_lines.amount; the total is summed in SQL."""
 from core import budget as rules
 from core import texts
@@ -11,7 +12,7 @@ from db.audit import AuditEvent, now_iso
 from db.connection import write_transaction
 
 EDITORS = ("committee",)
-APPROVERS = ("admin",)
+APPROVERS = ("leader",)  # the district leadership (plan §III.1)
 
 
 def get(db, event_id: int) -> dict:
@@ -117,7 +118,7 @@ def set_notes(db, actor: Actor, event_id: int, notes: str) -> None:
 
 
 def submit(db, actor: Actor, event_id: int) -> None:
-    """The committee hands the draft to the district leaders (admin) for approval."""
+    """The committee hands the draft to the district leadership for approval."""
     require_role(actor, *EDITORS)
     with write_transaction(db):
         before = _ensure_draft(db, event_id)
@@ -140,7 +141,7 @@ def approve(db, actor: Actor, event_id: int) -> None:
 
 
 def return_to_draft(db, actor: Actor, event_id: int) -> None:
-    """An admin sends a submitted (not yet approved) estimate back for changes."""
+    """The leadership sends a submitted (not yet approved) estimate back for changes."""
     require_role(actor, *APPROVERS)
     with write_transaction(db):
         before = _status_row(db, event_id)

@@ -1,41 +1,119 @@
 """Everything the closing report prints, read from the database in one place.
 
-Numbers come from the stats module (db/stats.py) and the per-unit progress (db/progress.py)
-only; the rubric's scores from db/commendations.py. core/closing_report.py lays it out.
+Numbers come from the stats module (db/stats.py) only (per unit: stats.unit_counts); the rubric's scores from db/commendations.py; the committee's sections and decisions
+from the events row (db/closing.py). core/closing_report.py lays it out and decides what is
+still missing for a final report.
 """
 from dataclasses import dataclass, field
 from datetime import date
 
 from core import scoring
-from db import commendations, progress, stats
+from db import closing, commendations, events, sample_data, stats
 
 
 @dataclass
 class ReportData:
-    event: dict                     # the events row
+    event: dict                     # the events row (with the committee's sections)
     summary: dict                   # stats.summary shape
     day_group: list[dict]           # stats.dashboard()["day_group"]
     ward_grid: list[dict]           # wards table: code, grid_row, grid_col
     picks: list[dict]               # the committee's commendations
     exemplars: list[dict]           # approved nominations
     leaders: dict[str, list[scoring.UnitScore]]  # rubric ranking per group
-    units: list[dict]               # progress.units_progress rows (the appendix)
-    issued_on: date
+    units: list[dict]               # unit_rows(): one per active unit (the appendix)
+    issued_on: date | None          # None: the date line is left for the office to fill
     scores: dict[int, float] = field(default_factory=dict)  # unit id -> rubric total
+    reviewed: dict[int, tuple[int, int]] = field(default_factory=dict)  # unit id ->
+    # (accepted entries, counting entries): the share of a unit's figures the committee
+    # has reviewed, printed beside any score
+    slogans: list[dict] = field(default_factory=list)       # by_slogan + the slogan text
+    learning_models: dict = field(default_factory=dict)     # stats.learning_models
+    targets: list[dict] = field(default_factory=list)       # stats.targets_attainment
+    pending_nominations: int = 0
+    picks_changed_after_decision: bool = False
+    sample_data: bool = False
+    charts: list | None = None      # closing_report.report_charts(), rendered by gather()
+
+
+def unit_rows(db, event_id: int, counts: dict[int, dict]) -> list[dict]:
+    """Active units with their counting entries (the appendix), ordered by ward (district
+    units last), kind, tier, code — the rows and the 'reported' definition of
+    db/progress.units_progress, from the one pass of stats.unit_counts."""
+    rows = list(db.query(
+        """select u.id, u.code, u.name, u.kind, u.tier, u.ward_code, u.is_sample,
+                  w.name as ward_name, rs.submitted_at
+           from units u left join wards w on w.code = u.ward_code
+           left join report_submissions rs on rs.event_id = ? and rs.unit_id = u.id
+           where u.active = 1
+           order by u.ward_code is null, u.ward_code, u.kind, u.tier, u.code""", [event_id]))
+    for row in rows:
+        c = counts.get(row["id"], {})
+        row["activities"] = c.get("activities", 0)
+        row["propaganda"] = c.get("propaganda_entries", 0)
+        row["entries"] = c.get("entries", 0)
+        row["reported"] = row["entries"] > 0
+        row["submitted"] = row["submitted_at"] is not None
+    return rows
+
+
+def _picks_changed_after(db, event: dict) -> bool:
+    """A commendation added or removed after the list was marked final."""
+    if not event.get("commendations_decided_at"):
+        return False
+    # audit rows are ordered by id (time stamps may share a second)
+    decision = db.execute("select max(id) from audit_log where table_name = 'events' and "
+                          "action = 'decide' and row_id = ?", [str(event["id"])]).fetchone()[0]
+    return db.execute("select 1 from audit_log where table_name = 'commendations' "
+                      "and id > ? limit 1", [decision or 0]).fetchone() is not None
 
 
 def gather(db, event: dict, *, issued_on: date | None = None) -> ReportData:
-    board = stats.dashboard(db, event["id"])
+    """`issued_on`: the date to print; default the report date saved for the event."""
+    from concurrent.futures import ThreadPoolExecutor
+    from types import SimpleNamespace
+
+    from core import closing_report
+
+    event_id = event["id"]
+    board = stats.dashboard(db, event_id)
+    ward_grid = list(db.query("select code, grid_row, grid_col from wards order by code"))
+    # the charts need only the summary: vl-convert draws them on a worker thread (it
+    # releases the GIL) while the per-unit figures and the ranking are read here
+    pool = ThreadPoolExecutor(max_workers=1)
+    charts = pool.submit(closing_report.report_charts, SimpleNamespace(
+        summary=board["summary"], day_group=board["day_group"], ward_grid=ward_grid))
+    pool.shutdown(wait=False)
+    counts = stats.unit_counts(db, event_id)
     ranked = commendations.ranking(db, event)
+    texts_by_number = {s["number"]: s["text"] for s in events.slogans(db, event_id)}
+    if issued_on is None and event.get("report_date"):
+        issued_on = date.fromisoformat(event["report_date"])
     return ReportData(
         event=event,
         summary=board["summary"],
         day_group=board["day_group"],
-        ward_grid=list(db.query("select code, grid_row, grid_col from wards order by code")),
-        picks=commendations.list_commendations(db, event["id"]),
-        exemplars=commendations.list_nominations(db, event["id"], "approved"),
+        ward_grid=ward_grid,
+        picks=commendations.list_commendations(db, event_id),
+        exemplars=commendations.list_nominations(db, event_id, "approved"),
         leaders=ranked,
-        units=progress.units_progress(db, event["id"]),
-        issued_on=issued_on or date.today(),
+        units=unit_rows(db, event_id, counts),
+        issued_on=issued_on,
         scores={s.inputs.unit_id: s.total for group in ranked.values() for s in group},
+        reviewed={u: (c["accepted"], c["entries"]) for u, c in counts.items()},
+        slogans=[dict(s, text=texts_by_number.get(s["slogan"], "")) for s in board["by_slogan"]],
+        learning_models=stats.learning_models(db, event_id),
+        targets=stats.targets_attainment(db, event_id, counts),
+        pending_nominations=closing.pending_nominations(db, event_id),
+        picks_changed_after_decision=_picks_changed_after(db, event),
+        sample_data=sample_data.present(db),
+        charts=charts.result(),
     )
+
+
+def gather_status(db, event: dict) -> ReportData:
+    """Only what core/closing_report.missing() reads (for a page that lists what keeps the
+    report a draft without building it)."""
+    return ReportData(event=event, summary={}, day_group=[], ward_grid=[], picks=[],
+                      exemplars=[], leaders={}, units=[], issued_on=None,
+                      pending_nominations=closing.pending_nominations(db, event["id"]),
+                      picks_changed_after_decision=_picks_changed_after(db, event))

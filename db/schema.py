@@ -486,3 +486,50 @@ def m003_scale_created_indexes(db):
                "on activities(event_id, ward_code, created_at)")
     db.execute("create index if not exists propaganda_event_ward_created "
                "on propaganda(event_id, ward_code, created_at)")
+# --- m003 (h2, issue 11): the closing report's own fields per event ------------------------
+# The committee writes the assessment as separate sections (IV Ưu điểm / Tồn tại, hạn chế /
+# Đề xuất, kiến nghị; V Phương hướng), records when it decided the commendations, and may
+# save the report's date and place; the budget estimate (a Tờ trình of Phòng GD&ĐT) is
+# signed by the head of that office, named here.
+REPORT_COLUMNS = [
+    ("report_date", "text"),              # ISO date printed on the report; NULL: "ngày …"
+    ("report_place", "text"),             # NULL: the district of issuer_line1
+    ("assess_strengths", "text"),         # IV.1 Ưu điểm
+    ("assess_weaknesses", "text"),        # IV.2 Tồn tại, hạn chế
+    ("assess_proposals", "text"),         # IV.3 Đề xuất, kiến nghị
+    ("next_directions", "text"),          # V. Phương hướng
+    ("commendations_decided_at", "text"),
+    ("commendations_decided_by", "integer references users(id)"),
+    ("office_head_name", "text"),         # TRƯỞNG PHÒNG GD&ĐT, signs the budget Tờ trình
+]
+
+
+@migrations()
+def m003_report_closing_fields(db):
+    for column, kind in REPORT_COLUMNS:
+        db.execute(f"alter table events add column {column} {kind}")
+
+
+@migrations()
+def m003_report_photos_index(db):
+    """The rubric's evidence test asks, per accepted activity, whether it has a photo:
+    without an index that was a scan of every photo for every activity."""
+    db.execute("create index if not exists photos_activity on photos(activity_id)")
+    db.execute("create index if not exists photos_propaganda on photos(propaganda_id)")
+
+
+@migrations()
+def m003_report_leader_role(db):
+    """A role for the district leadership (UBND quận), who approves the budget estimate
+    that Phòng GD&ĐT submits (plan §III.1; issue 11 item 7). The users.role CHECK gains
+    'leader'. A CHECK constraint does not change how rows are stored, so the table's SQL
+    is rewritten in place (the procedure of SQLite's ALTER TABLE documentation for
+    constraint changes); every existing row satisfies the wider rule."""
+    old = "role in ('unit', 'committee', 'admin')"
+    new = "role in ('unit', 'committee', 'admin', 'leader')"
+    version = db.execute("pragma schema_version").fetchone()[0]
+    db.execute("pragma writable_schema = on")
+    db.execute("update sqlite_master set sql = replace(sql, ?, ?) "
+               "where type = 'table' and name = 'users'", [old, new])
+    db.execute(f"pragma schema_version = {version + 1}")
+    db.execute("pragma writable_schema = off")

@@ -11,7 +11,7 @@ from db.connection import write_transaction
 
 LOCK_AFTER_FAILURES = 10
 LOCK_MINUTES = 15
-ROLES = ("unit", "committee", "admin")
+ROLES = ("unit", "committee", "admin", "leader")
 PUBLIC_COLUMNS = ("id, username, name, email, role, unit_id, active, failed_attempts, "
                   "locked_until, last_login_at, is_sample, created_at")
 

@@ -8,13 +8,15 @@ from components.navigation import PAGES
 from db import Actor
 
 ROOT = Path(__file__).resolve().parent.parent
-ROLES = ["unit", "committee", "admin"]
+ROLES = ["unit", "committee", "admin", "leader"]
 FORBIDDEN = "Trang này không dành cho vai trò của bạn."
 
 
 @pytest.fixture
 def actors(db, admin, committee, unit_user):
-    return {"admin": admin, "committee": committee, "unit": unit_user}
+    from tests.conftest import make_user
+    return {"admin": admin, "committee": committee, "unit": unit_user,
+            "leader": make_user(db, "lanh.dao", "leader")}
 
 
 @pytest.mark.parametrize("spec", PAGES, ids=lambda p: p.script)
@@ -57,6 +59,7 @@ def test_each_role_has_the_pages_design_lists():
     by_role = {r: {p.url_path for p in PAGES if r in p.roles} for r in ROLES}
     assert len(by_role["unit"]) == 8 and len(by_role["committee"]) == 9
     assert len(by_role["admin"]) == 5
+    assert by_role["leader"] == {"phe-duyet-du-tru", "tai-khoan"}  # approves the budget
     assert all("tai-khoan" in pages for pages in by_role.values())
 
 

@@ -67,8 +67,12 @@ def test_a_bad_line_shows_messages_next_to_the_fields_and_keeps_values(app_for, 
     assert db["budget_lines"].count == 0
 
 
-def test_committee_submits_and_the_admin_approves_on_the_settings_page(app_for, db,
-                                                                       committee, admin):
+def test_committee_submits_and_the_district_leadership_approves(app_for, db, committee,
+                                                                admin):
+    """Issue 11 item 7: the leadership approves with its own account on its own page; the
+    admin's settings page only shows the status (it used to approve)."""
+    from tests.conftest import make_user
+    leader = make_user(db, "lanh.dao", "leader")
     event_id = events.get(db, 2020)["id"]
     budget.add_line(db, committee, event_id, {"item": "Băng rôn", "quantity": "2",
                                               "unit_price": "100000"})
@@ -78,9 +82,21 @@ def test_committee_submits_and_the_admin_approves_on_the_settings_page(app_for, 
     assert any("Đã gửi duyệt" in i for i in texts_of(at, "info"))
     assert not [b for b in at.button if b.key == "bud_submit"]  # frozen: no edit controls
     at = open_page(app_for, admin, "admin_settings.py")
-    at.button(key=f"bud_approve_{event_id}").click().run()
+    assert not [b for b in at.button if b.key == f"bud_approve_{event_id}"]
+    at = open_page(app_for, leader, "leader_budget.py")
+    at.button(key="lead_approve").click().run()
     assert budget.get(db, event_id)["status"] == "approved"
+    assert budget.get(db, event_id)["approved_by_name"] == "lanh.dao"
     assert "Đã phê duyệt dự trù kinh phí." in texts_of(at, "success")
+
+
+def test_the_leadership_sees_only_its_page_and_the_account_page(app_for, db, admin):
+    from tests.conftest import make_user
+    at = app_for(make_user(db, "lanh.dao", "leader"))
+    with pytest.raises(ValueError):
+        at.switch_page("app_pages/committee_budget.py").run()
+    at.switch_page("app_pages/leader_budget.py").run()
+    assert not at.exception
 
 
 def test_budget_page_is_refused_to_a_unit(app_for, db, unit_user):

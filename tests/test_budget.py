@@ -18,6 +18,12 @@ LINES = [
 
 
 @pytest.fixture
+def leader(db):
+    """The district leadership's account (role 'leader'), which approves the estimate."""
+    return make_user(db, "lanh.dao", "leader")
+
+
+@pytest.fixture
 def event_id(db):
     return events.get(db, 2020)["id"]
 
@@ -85,16 +91,16 @@ def test_a_double_clicked_add_saves_one_line(db, committee, event_id):
     assert first == again and db["budget_lines"].count == 1
 
 
-def test_status_flow_records_who_and_when(db, committee, admin, event_id):
+def test_status_flow_records_who_and_when(db, committee, leader, event_id):
     add_all(db, committee, event_id)
     budget.submit(db, committee, event_id)
     submitted = budget.get(db, event_id)
     assert submitted["status"] == "submitted"
     assert submitted["submitted_by_name"] == "ban.chi.dao" and submitted["submitted_at"]
-    budget.approve(db, admin, event_id)
+    budget.approve(db, leader, event_id)
     approved = budget.get(db, event_id)
     assert approved["status"] == "approved"
-    assert approved["approved_by_name"] == "quan.tri" and approved["approved_at"]
+    assert approved["approved_by_name"] == "lanh.dao" and approved["approved_at"]
     actions = [r[0] for r in db.execute("select action from audit_log where table_name = "
                                         "'budgets' order by id")]
     assert actions == ["submit", "approve"]
@@ -115,26 +121,26 @@ def test_lines_and_notes_are_frozen_once_submitted(db, committee, event_id):
     assert budget.lines(db, event_id) == before
 
 
-def test_an_admin_returns_a_submitted_estimate_to_draft_but_not_an_approved_one(
-        db, committee, admin, event_id):
+def test_the_leadership_returns_a_submitted_estimate_to_draft_but_not_an_approved_one(
+        db, committee, leader, event_id):
     first, *_ = add_all(db, committee, event_id)
     budget.submit(db, committee, event_id)
-    budget.return_to_draft(db, admin, event_id)
+    budget.return_to_draft(db, leader, event_id)
     assert budget.get(db, event_id)["status"] == "draft"
     budget.update_line(db, committee, first, dict(LINES[0], quantity="1"))
     budget.submit(db, committee, event_id)
-    budget.approve(db, admin, event_id)
+    budget.approve(db, leader, event_id)
     with pytest.raises(AccessDenied):
-        budget.return_to_draft(db, admin, event_id)
+        budget.return_to_draft(db, leader, event_id)
     assert budget.get(db, event_id)["status"] == "approved"
 
 
-def test_an_empty_or_unsubmitted_estimate_cannot_move_on(db, committee, admin, event_id):
+def test_an_empty_or_unsubmitted_estimate_cannot_move_on(db, committee, leader, event_id):
     with pytest.raises(ValidationFailed) as failure:
         budget.submit(db, committee, event_id)
     assert "chưa có dòng chi" in failure.value.errors["status"]
     with pytest.raises(ValidationFailed):
-        budget.approve(db, admin, event_id)
+        budget.approve(db, leader, event_id)
     assert budget.get(db, event_id)["status"] == "draft"
 
 
@@ -179,11 +185,15 @@ def test_only_the_committee_drafts_the_estimate(db, committee, event_id, role, u
 
 @pytest.mark.parametrize("call", ["approve", "return_to_draft"])
 @pytest.mark.parametrize("role, unit_code", [("unit", "THCS-THANGLONG"),
-                                             ("committee", None)])
-def test_only_an_admin_approves_or_returns(db, committee, event_id, role, unit_code, call):
+                                             ("committee", None), ("admin", None)])
+def test_only_the_district_leadership_approves_or_returns(db, committee, event_id, role,
+                                                          unit_code, call):
+    """Issue 11 item 7: the approval is the district leadership's, with its own account
+    (it was the admin's, who runs the server)."""
     budget.add_line(db, committee, event_id, LINES[0])
     budget.submit(db, committee, event_id)
-    actor = committee if role == "committee" else make_user(db, "don.vi", role, unit_code)
+    actor = committee if role == "committee" else make_user(db, "nguoi.khac", role,
+                                                            unit_code)
     with pytest.raises(AccessDenied):
         getattr(budget, call)(db, actor, event_id)
     assert budget.get(db, event_id)["status"] == "submitted"
@@ -202,24 +212,34 @@ def pdf_text(data: bytes) -> str:
 
 
 def test_budget_pdf_has_the_official_layout_lines_and_the_databases_total(
-        db, committee, admin, event_id, caplog):
+        db, committee, leader, event_id, caplog):
     from core.budget_pdf import build_pdf
 
+    from db import closing
+
     add_all(db, committee, event_id)
+    closing.save_office_head(db, committee, event_id, "Nguyễn Thị Hồng")
     budget.submit(db, committee, event_id)
-    budget.approve(db, admin, event_id)
+    budget.approve(db, leader, event_id)
     event = events.get_by_id(db, event_id)
     with caplog.at_level("WARNING", logger="fpdf"):
         data = build_pdf(event, budget.get(db, event_id), budget.lines(db, event_id))
     assert not [r for r in caplog.records if "missing" in r.getMessage()]
     text = pdf_text(data)
-    for expected in ("UBND QUẬN BA ĐÌNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                     "DỰ TRÙ KINH PHÍ", "Hoa, khánh tiết Lễ khai mạc", "Tổng cộng",
-                     "12.180.002", "7.000.000", "1,5", "185/KH-BCĐXHHT", "Phạm Thị Diễm",
+    flat = " ".join(text.split())
+    # a Tờ trình of Phòng GD&ĐT to the district leadership, signed by the office's head
+    # (issue 11 item 7; it was issued and signed by the committee's head, who approves it)
+    for expected in ("UBND QUẬN BA ĐÌNH", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO",
+                     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: …/TTr-PGDĐT", "TỜ TRÌNH",
+                     "Kính gửi: UBND quận Ba Đình", "TRƯỞNG PHÒNG", "Nguyễn Thị Hồng",
+                     "Hoa, khánh tiết Lễ khai mạc", "Tổng cộng",
+                     "12.180.002", "7.000.000", "1,5", "185/KH-BCĐXHHT",
                      "Mười hai triệu một trăm tám mươi nghìn không trăm linh hai đồng",
-                     "Nơi nhận:", "Đã được phê duyệt"):
-        assert expected in text, expected
-    assert "(Dự thảo)" not in text
+                     "Nơi nhận:", "Như trên", "Đã được lãnh đạo UBND quận phê duyệt"):
+        assert expected in flat, expected
+    for absent in ("(Dự thảo)", "BAN CHỈ ĐẠO XÂY DỰNG XHHT", "TM. BAN CHỈ ĐẠO",
+                   "Phạm Thị Diễm"):
+        assert absent not in flat, absent
 
 
 def test_a_draft_estimate_pdf_says_draft(db, committee, event_id):
@@ -249,6 +269,16 @@ def test_budget_xlsx_keeps_numbers_numeric_and_text_inert(db, committee, event_i
     body = rows[header + 1: header + 5]
     assert [r[6] for r in body] == [7_000_000, 5_000_000, 180_002, 0]
     assert body[2][4] == 1.5
+    sheet = load_workbook(io.BytesIO(data)).active
+    # "#,##0.##" showed a whole quantity as "30." in Excel
+    formats = [sheet.cell(header + 2 + i, 5).number_format for i in range(4)]
+    assert "#,##0.##" not in formats
+    assert sheet.cell(header + 4, 5).number_format == "#,##0.0#"  # 1,5
+    assert sheet.cell(header + 2, 5).number_format == "#,##0"  # a whole quantity
+    assert isinstance(sheet.cell(header + 2, 5).value, int)
+    # the note column is wide enough for a sentence and wraps instead of running on
+    assert sheet.column_dimensions["H"].width >= 40
+    assert sheet.cell(header + 2, 8).alignment.wrap_text
     assert rows[header + 5][1:7] == ("Tổng cộng", None, None, None, None, 12_180_002)
     sheet = load_workbook(io.BytesIO(data)).active
     assert sheet.cell(header + 5, 2).data_type == "s"  # the "=..." item is text
@@ -260,3 +290,26 @@ def test_amount_in_words():
     assert rules.vnd_in_words(21_500_000) == "Hai mươi mốt triệu năm trăm nghìn đồng"
     assert rules.vnd_in_words(1_500_000_000) == "Một tỷ năm trăm triệu đồng"
     assert rules.vnd_in_words(115) == "Một trăm mười lăm đồng"
+
+
+# --- the signer of the Tờ trình (issue 11 item 7) -----------------------------------------
+
+def test_the_budget_page_saves_the_head_of_the_office_who_signs(app_for, db, admin,
+                                                                committee, event_id):
+    at = app_for(committee)
+    at.switch_page("app_pages/committee_budget.py").run()
+    at.text_input(key="bud_head_name").input("Nguyễn Thị Hồng")
+    at.button(key="FormSubmitter:bud_head_form-Lưu người ký").click().run()
+    assert not at.exception
+    assert events.get_by_id(db, event_id)["office_head_name"] == "Nguyễn Thị Hồng"
+
+
+def test_an_over_long_signer_name_is_refused_and_nothing_is_written(db, committee, event_id,
+                                                                    unit_user):
+    from db import closing
+    with pytest.raises(ValidationFailed) as failure:
+        closing.save_office_head(db, committee, event_id, "x" * 121)
+    assert "tối đa" in failure.value.errors["office_head_name"]
+    with pytest.raises(AccessDenied):
+        closing.save_office_head(db, unit_user, event_id, "Ai đó")
+    assert events.get_by_id(db, event_id)["office_head_name"] is None

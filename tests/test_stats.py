@@ -380,3 +380,34 @@ def test_online_share_change_is_in_percentage_points():
     assert numbers.share_change(30, 100, 10, 50) == pytest.approx(-10.0)
     assert numbers.signed_points(-10.0) == "-10,0 điểm %"
     assert numbers.signed_points(0.04) == "0,0 điểm %"
+
+
+def test_unit_counts_agree_with_the_progress_page(db, week):
+    from db import progress
+    from tests.stats_fixture import add_propaganda
+    add_propaganda(db, week, "THCS-THANGLONG", "00007", "press", 1, "2020-10-05",
+                   status="accepted")
+    counts = stats.unit_counts(db, week)
+    for row in progress.units_progress(db, week):
+        c = counts.get(row["id"], {"activities": 0, "propaganda_entries": 0, "entries": 0})
+        assert (c["activities"], c["propaganda_entries"], c["entries"]) == \
+            (row["activities"], row["propaganda"], row["entries"]), row["code"]
+    thang_long = counts[db.execute("select id from units where code = 'THCS-THANGLONG'"
+                                   ).fetchone()[0]]
+    # library (education, submitted) + sports (accepted); the needs-fix contest is out
+    assert (thang_long["education_activities"], thang_long["accepted"]) == (1, 2)
+
+
+def test_stats_json_names_units_with_data_and_units_that_submitted(db_path, db, week,
+                                                                   capsys):
+    import json
+
+    import manage
+    submit(db, week, "THCS-THANGLONG")
+    assert manage.main(["--db", str(db_path), "stats", "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    t = printed["totals"]
+    assert (t["units_with_data"], t["submitted_units"], t["propaganda_entries"]) == (4, 1, 2)
+    assert "propaganda_items" in t  # kept for machines
+    assert printed["by_ward_total"]["units"] == t["units"]
+    assert printed["by_ward_district"]["name"] == "Đơn vị cấp quận"

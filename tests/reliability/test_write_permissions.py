@@ -17,6 +17,7 @@ NOMINATION = {"nominee_kind": "person", "nominee_name": "Cô Lan", "category": "
 def world(db, tmp_path):
     actors = {
         "admin": make_user(db, "quan.tri", "admin"),
+        "leader": make_user(db, "lanh.dao", "leader"),
         "committee": make_user(db, "ban.chi.dao", "committee"),
         "unit": make_user(db, "thcs.thang.long", "unit", "THCS-THANGLONG"),
         "ward_unit": make_user(db, "ubnd.phuc.xa", "unit", "UBND-00001"),
@@ -74,7 +75,7 @@ WRITES = {
         db, a, w["event"], {"item": "Khẩu hiệu", "quantity": "1", "unit_price": "1"})),
     "budget_delete_line": (("committee", "admin"), lambda db, w, a: budget.delete_line(
         db, a, w["line"])),
-    "budget_approve": (("admin",), lambda db, w, a: budget.approve(db, a, w["event"])),
+    "budget_approve": (("leader",), lambda db, w, a: budget.approve(db, a, w["event"])),
     "update_settings": (("admin",), lambda db, w, a: event_admin.update_settings(
         db, a, w["event"], {**event_admin.settings_of(events.get(db, 2020)),
                             "theme": "Chủ đề khác"})),
@@ -93,11 +94,12 @@ WRITES = {
         db, a, w["actors"]["committee"].user_id)),
     "backup": (("admin",), lambda db, w, a: backup.backup(w["db_path"], w["backup"], a)),
 }
-ACTORS = ["admin", "committee", "owner", "other_unit", "school_unit"]
+ACTORS = ["admin", "leader", "committee", "owner", "other_unit", "school_unit"]
 
 
 def actor_for(world, name) -> Actor:
-    return {"admin": world["actors"]["admin"], "committee": world["actors"]["committee"],
+    return {"admin": world["actors"]["admin"], "leader": world["actors"]["leader"],
+            "committee": world["actors"]["committee"],
             "owner": world["actors"]["ward_unit"], "other_unit": world["actors"]["other_unit"],
             "school_unit": world["actors"]["unit"]}[name]
 
