@@ -92,7 +92,7 @@ def frozen_spec(chart) -> dict:
 
 
 def kpi_values(summary, change) -> list[tuple]:
-    """(label, value, delta, delta_color) of the six tiles."""
+    """(label, value, delta, delta_color) of the seven tiles."""
     t = summary["totals"]
     online = numbers.ratio(t["online_participants"], t["participants"])
     online_change = numbers.share_change(t["online_participants"], t["participants"],
@@ -104,11 +104,16 @@ def kpi_values(summary, change) -> list[tuple]:
          numbers.signed(change["participants"]), "normal"),
         (texts.DASH_KPI_ONLINE, numbers.percent(online),
          numbers.signed_points(online_change), "off"),
-        (texts.DASH_KPI_PROPAGANDA, numbers.integer(t["propaganda_items"]),
-         numbers.signed(change["propaganda_items"]), "normal"),
+        # entries, not quantities: banners, trips and posts have no common unit (DESIGN §4)
+        (texts.DASH_KPI_PROPAGANDA, numbers.integer(t["propaganda_entries"]),
+         numbers.signed(change["propaganda_entries"]), "normal"),
         (texts.DASH_KPI_REPORTING,
-         f"{numbers.integer(t['reporting_units'])}/{numbers.integer(t['units'])}",
-         numbers.signed(change["reporting_units"]), "normal"),
+         f"{numbers.integer(t['units_with_data'])}/{numbers.integer(t['units'])}",
+         numbers.signed(change["units_with_data"]), "normal"),
+        # a report is submitted at a moment of its own, not with an entry: no day change
+        (texts.DASH_KPI_SUBMITTED,
+         f"{numbers.integer(t['submitted_units'])}/{numbers.integer(t['units'])}",
+         None, "off"),
         (texts.DASH_KPI_WARDS, f"{t['wards_covered']}/{t['wards']}",
          numbers.signed(change["wards_covered"]), "normal"),
     ]
@@ -186,10 +191,10 @@ def shared_view(db, event, filters) -> dict:
 # --- drawn per viewer --------------------------------------------------------------------
 
 def kpi_tiles(view):
-    # two rows of three: at six across, labels such as "Sản phẩm tuyên truyền" were cut
+    # the week's volume, then the units and wards: at six across labels were cut
     tiles = view["kpis"]
-    for row in (tiles[:3], tiles[3:]):
-        for col, (label, value, delta, color) in zip(st.columns(3), row):
+    for row in (tiles[:4], tiles[4:]):
+        for col, (label, value, delta, color) in zip(st.columns(4), row):
             col.metric(label, value, delta, help=view["kpi_help"], delta_color=color)
 
 

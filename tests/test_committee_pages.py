@@ -83,8 +83,10 @@ def test_dashboard_shows_the_stats_figures_and_charts(app_for, db, committee, we
     assert shown["Hoạt động"] == "4"
     assert shown["Lượt người tham gia"] == "360"
     assert shown["Tỷ lệ trực tuyến"] == "22,2%"  # 80 / 360
-    assert shown["Sản phẩm tuyên truyền"] == "8"
-    assert shown["Đơn vị đã báo cáo"] == "4/37"
+    assert "Sản phẩm tuyên truyền" not in shown  # no sum across units of measure
+    assert shown["Lượt tuyên truyền"] == "2"  # two counting entries (8 items in 2 units)
+    assert shown["Đơn vị có số liệu"] == "4/37"
+    assert shown["Đơn vị đã nộp báo cáo"] == "0/37"
     assert shown["Phường có hoạt động"] == "3/14"
     assert any(c.value.startswith("Cập nhật lúc ") for c in at.caption)
     assert len(chart_specs(at)) == 6
@@ -105,7 +107,7 @@ def test_dashboard_ward_filter_filters_the_whole_page(app_for, committee, week):
     at = open_page(app_for, committee, "committee_dashboard.py", {"dash_ward": "00001"})
     shown = metrics(at)
     assert shown["Hoạt động"] == "2" and shown["Lượt người tham gia"] == "250"
-    assert shown["Đơn vị đã báo cáo"] == "1/2" and shown["Phường có hoạt động"] == "1/1"
+    assert shown["Đơn vị có số liệu"] == "1/2" and shown["Phường có hoạt động"] == "1/1"
     assert any("Phúc Xá" in c.value for c in at.caption)
 
 
@@ -136,7 +138,7 @@ def test_progress_lists_units_not_reported_with_a_bcc_mailto(app_for, db, commit
     db["units"].update(unit_id(db, "MN-TRUCBACH"), {"email": "mn.trucbach@example.vn"})
     add_unit(db, "TH-SILENT", "school", "tieu_hoc", "00034", email="th.silent@example.vn")
     at = open_page(app_for, committee, "committee_progress.py", {"prog_tier": "mam_non"})
-    assert metrics(at)["Đơn vị đã báo cáo"] == "0/1 (0,0%)"
+    assert metrics(at)["Đơn vị có số liệu"] == "0/1 (0,0%)"
     silent = at.dataframe[0].value
     assert list(silent["Mã"]) == ["MN-TRUCBACH"]
     button = at.get("link_button")[0]
