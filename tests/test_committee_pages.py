@@ -84,7 +84,7 @@ def test_dashboard_shows_the_stats_figures_and_charts(app_for, db, committee, we
     assert shown["Lượt người tham gia"] == "360"
     assert shown["Tỷ lệ trực tuyến"] == "22,2%"  # 80 / 360
     assert "Sản phẩm tuyên truyền" not in shown  # no sum across units of measure
-    assert shown["Lượt tuyên truyền"] == "2"  # two counting entries (8 items in 2 units)
+    assert shown["Lượt tuyên truyền"] == "2"  # two counting entries (8 items in all)
     assert shown["Đơn vị có số liệu"] == "4/37"
     assert shown["Đơn vị đã nộp báo cáo"] == "0/37"
     assert shown["Phường có hoạt động"] == "3/14"
