@@ -125,7 +125,8 @@ def test_review_detail_pane_shows_hostile_text_as_text(server_factory, browser, 
     # the button's name also carries its shortcut (Alt+S)
     page.locator('[data-testid="stForm"]').get_by_role(
         "button", name="Yêu cầu sửa").first.click()
-    comment = page.locator('[data-testid="stText"]').filter(has_text="Nhận xét trước: Sửa lại")
+    comment = page.locator('[data-testid="stText"], [data-testid="stMarkdown"]').filter(
+        has_text="Nhận xét trước: Sửa lại")
     comment.wait_for(timeout=30_000)
     settle(page)
     seen["comment"] = comment.inner_text()
