@@ -103,4 +103,7 @@ def populate_review(db) -> dict:
                "where id = ?", [title, body, BREAKOUT_URL, activity])
     db.execute("update propaganda set note = ?, link = ? where id = ?",
                [f"{REVIEW_MARK}\n{body}", BREAKOUT_URL, propaganda])
+    # the hostile unit (its name is an <img onerror> payload) counts as sample data, so the
+    # sample-data banner shows on the committee's pages with hostile names present
+    db.execute("update units set is_sample = 1 where code = 'HOSTILE-1'")
     return {**made, "review_activity": activity, "review_propaganda": propaganda}

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from components.navigation import PAGES
+from core import texts
 from tests.browser.conftest import login, settle
 from tests.conftest import PASSWORD
 from tests.hostile_fixture import (BREAKOUT_URL, OUTSIDE_HOST, PAYLOADS, REVIEW_COMMENT,
@@ -116,7 +117,11 @@ def test_review_detail_pane_shows_hostile_text_as_text(server_factory, browser, 
     title = page.locator("h4").filter(has_text=REVIEW_MARK)
     title.wait_for(timeout=30_000)
     settle(page)
-    seen = {"activity_title": title.inner_text(),
+    banner = page.locator('[data-testid="stAlertContentWarning"]').filter(
+        has_text="DỮ LIỆU MẪU")
+    seen = {"banner": banner.locator('[data-testid="stMarkdownContainer"]').inner_text()
+            if banner.count() == 1 else None,
+            "activity_title": title.inner_text(),
             "activity_text": pane_text(page, '[data-testid="stText"]'),
             "activity_link": pane_text(page, '[data-testid="stCode"]')}
     injected = {"activity": outside_elements(page, own)}
@@ -147,6 +152,10 @@ def test_review_detail_pane_shows_hostile_text_as_text(server_factory, browser, 
     assert outside == [], outside
     assert all(v == [] for v in injected.values()), injected
     assert dialogs == [] and exceptions == 0 and not ran
+    # the sample-data banner (one sample unit, named with a payload): counts and fixed words
+    # only, rendered as its source says («[Mẫu]» stays brackets, not a link)
+    expected = texts.SAMPLE_BANNER.format(details=texts.SAMPLE_BANNER_UNITS.format(units=1))
+    assert seen["banner"] is not None and " ".join(seen["banner"].split()) == expected
     image, breakout, html, _controls = REVIEW_PAYLOADS
     # the payloads read as the characters typed: the title (a heading), the description and
     # the note (plain text), the link (text, not a link) and the committee's comment
