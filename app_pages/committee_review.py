@@ -13,7 +13,7 @@ import streamlit as st
 from components import pickers
 from components.forms import FieldErrors, flash, show_flash
 from components.navigation import guard
-from components.safe_text import md, show_link, show_text
+from components.safe_text import show_heading, show_link
 from components.session import current_event, database
 from core import numbers, photos, texts
 from core import reference as ref
@@ -128,9 +128,9 @@ def thumbnail(photo_id: int, data: bytes) -> bytes:
 
 
 def details(kind, entry):
-    show_text(f"{entry['unit_code']} — {entry['unit_name']}")
+    st.text(f"{entry['unit_code']} — {entry['unit_name']}")
     if kind == "activity":
-        st.markdown(f"#### {md(entry['title'])}")
+        show_heading(entry["title"])
         st.text(f"{ref.TYPE_NAMES[entry['type']]} · {ref.WARD_NAMES[entry['ward_code']]} · "
                 f"{vn_date(entry['start_date'])} → {vn_date(entry['end_date'])} · "
                 f"{ref.FORMAT_NAMES[entry['format']]}")

@@ -18,11 +18,20 @@ links, unit names, achievements…):
   untouched. Line breaks are kept as markdown hard breaks.
 - ``show_text(value, *, caption=False)`` — shows the text on its own line (as ``st.markdown``
   or ``st.caption`` of ``md(value)``). Nothing is shown for empty text.
-- ``show_link(url)`` — a link shown as plain text (escaped), never as a clickable markdown
-  link; the address stays selectable and copyable.
+- ``show_link(url)`` — a link shown as plain text (``st.code``, with its copy button), never
+  as a clickable link; the address stays selectable and copyable.
+- ``show_heading(value)`` — a heading made of user text (``st.html`` of the escaped text).
+
+Limit of ``md``: Streamlit's markdown has GFM autolink literals, applied to the text AFTER
+backslash escapes are resolved, so a bare address in the text (``http://…``, ``www.…``,
+``a@b.c``) still becomes a clickable ``<a href>`` to that address, whatever ``md`` escapes
+(no image, no request: a link the reader may click). Where an address is likely (links,
+titles, descriptions on the committee's review page) use ``show_link``, ``show_heading`` or
+``st.text``, which are not markdown at all.
 
 Tables (`st.dataframe`) already show cells as text; they need no escaping.
 """
+import html
 import re
 
 import streamlit as st
@@ -54,5 +63,16 @@ def show_text(value, *, caption: bool = False) -> None:
 
 
 def show_link(url) -> None:
-    """A user-entered address shown as text, not as a markdown link."""
-    show_text(url)
+    """A user-entered address shown as text (copyable), not as a link: markdown would make
+    any bare address a clickable link (GFM autolinks), escaped or not."""
+    if url is None or str(url) == "":
+        return
+    st.code(str(url), language=None, wrap_lines=True)
+
+
+def show_heading(value, level: int = 4) -> None:
+    """User text as a heading, through HTML-escaping rather than markdown (no autolink, no
+    element, no directive: the characters as typed)."""
+    if value is None or str(value) == "":
+        return
+    st.html(f"<h{level}>{html.escape(str(value))}</h{level}>")

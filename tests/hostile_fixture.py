@@ -70,3 +70,40 @@ def populate(db) -> dict:
                                                  "unit_price": "1.000.000",
                                                  "note": PAYLOADS[0]})
     return {"admin": admin, "committee": committee, "unit": unit_actor, "event": event}
+
+
+# --- The review page's detail pane (Duyệt dữ liệu): one activity and one propaganda entry
+# whose every shown field carries the outside-address payloads, found by a marker word. ---
+REVIEW_MARK = "DUYETDOC"  # searchable (the page's text filter); the two entries' own word
+REVIEW_PAYLOADS = [
+    f"![](http://{OUTSIDE_HOST}/x.png)",                      # markdown image: a pixel
+    BREAKOUT_URL,                                             # a link that breaks out
+    f'<img src="http://{OUTSIDE_HOST}/h.png"> <a href="http://{OUTSIDE_HOST}/a">a</a>',
+    "Dòng\x0bmột\x0cdòng\x00hai\x1b[31m\x85",                 # control characters
+]
+REVIEW_COMMENT = (f"Sửa lại ![](http://{OUTSIDE_HOST}/c.png) [xem](http://{OUTSIDE_HOST}/l) "
+                  f"<img src=\"http://{OUTSIDE_HOST}/ch.png\"> {BREAKOUT_URL}")
+
+
+def populate_review(db) -> dict:
+    """`populate` plus the two review targets. Their text is written directly, as rows stored
+    by an older version would be (before the entry rules removed control characters and the
+    URL rule refused breakouts), so the page's own escaping is what is tested."""
+    made = populate(db)
+    unit_actor, event = made["unit"], made["event"]
+    title = f"{REVIEW_MARK} {REVIEW_PAYLOADS[0]} {REVIEW_PAYLOADS[2]} {REVIEW_PAYLOADS[3]}"
+    body = "\n".join(REVIEW_PAYLOADS)
+    activity = entries.create_activity(db, unit_actor, event["id"], unit_actor.unit_id, {
+        "type": "library", "title": f"{REVIEW_MARK} tạm", "description": "tạm",
+        "start_date": "2020-10-06", "format": "truc_tiep", "participants": "7"})
+    propaganda = entries.create_propaganda(db, unit_actor, event["id"], unit_actor.unit_id, {
+        "channel": "facebook", "quantity": "1", "date": "2020-10-06", "slogans": "1",
+        "note": f"{REVIEW_MARK} tạm"})
+    db.execute("update activities set title = ?, description = ?, evidence_url = ? "
+               "where id = ?", [title, body, BREAKOUT_URL, activity])
+    db.execute("update propaganda set note = ?, link = ? where id = ?",
+               [f"{REVIEW_MARK}\n{body}", BREAKOUT_URL, propaganda])
+    # the hostile unit (its name is an <img onerror> payload) counts as sample data, so the
+    # sample-data banner shows on the committee's pages with hostile names present
+    db.execute("update units set is_sample = 1 where code = 'HOSTILE-1'")
+    return {**made, "review_activity": activity, "review_propaganda": propaganda}
