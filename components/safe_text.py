@@ -22,12 +22,12 @@ links, unit names, achievements…):
   as a clickable link; the address stays selectable and copyable.
 - ``show_heading(value)`` — a heading made of user text (``st.html`` of the escaped text).
 
-Limit of ``md``: Streamlit's markdown has GFM autolink literals, applied to the text AFTER
-backslash escapes are resolved, so a bare address in the text (``http://…``, ``www.…``,
-``a@b.c``) still becomes a clickable ``<a href>`` to that address, whatever ``md`` escapes
-(no image, no request: a link the reader may click). Where an address is likely (links,
-titles, descriptions on the committee's review page) use ``show_link``, ``show_heading`` or
-``st.text``, which are not markdown at all.
+Autolinks: Streamlit's markdown has GFM autolink literals, applied AFTER backslash escapes
+are resolved, so escaping alone would leave a bare address (``http://…``, ``www.…``,
+``a@b.c``) a clickable link. ``md`` therefore puts an invisible word joiner (U+2060) inside
+``://``, ``www.`` and after ``@``: the reader sees the address, nothing links (checked in
+Chromium). Copying such prose copies the joiner too, so show addresses meant to be copied
+with ``show_link`` (``st.code``) and headings with ``show_heading`` (no markdown at all).
 
 Tables (`st.dataframe`) already show cells as text; they need no escaping.
 """
@@ -42,6 +42,9 @@ _ANYWHERE = re.compile(r"([\\`*_\[\]<>|$~{}#])")
 # Active only at the start of a line: lists, setext underlines, block quotes, ordered lists.
 _LINE_START = re.compile(r"^(\s*)([-+=>])", re.M)
 _ORDERED = re.compile(r"^(\s*\d+)([.)])", re.M)
+# What GFM turns into a link by itself: "scheme:/", "www." and the "@" of an e-mail address.
+_AUTOLINK = re.compile(r":/|(?i:www)\\?\.|@.")
+_JOINER = "\u2060"
 
 
 def md(value) -> str:
@@ -51,6 +54,9 @@ def md(value) -> str:
     text = str(value).replace("\r\n", "\n").replace("\r", "\n")
     escaped = _ANYWHERE.sub(r"\\\1", text)
     escaped = _ORDERED.sub(r"\1\\\2", _LINE_START.sub(r"\1\\\2", escaped))
+    # GFM autolink literals act after escapes are resolved: a word joiner (U+2060, invisible)
+    # inside "://", "www." and after "@" keeps a bare address from becoming a link.
+    escaped = _AUTOLINK.sub(lambda m: m.group(0)[:-1] + _JOINER + m.group(0)[-1], escaped)
     # A hard line break (two spaces would be stripped by an editor; a backslash is explicit).
     return escaped.replace("\n", "\\\n")
 
