@@ -88,12 +88,12 @@ def show_entry(kind, row, name):
                  icon=":material/edit_note:")
     elif row["status"] == "accepted":
         st.success(texts.MYE_ACCEPTED_NOTE)
-    if not can_write:
-        entry_forms.thumbnails(db, kind, row["id"])
-        return
     prefix = f"edit_{name}_{row['id']}_"
     draw = entry_forms.activity_form if kind is entries.ACTIVITY else entry_forms.propaganda_form
-    submitted, raw, options, errors = draw(db, event, unit, prefix, current=row)
+    submitted, raw, options, errors = draw(db, event, unit, prefix, current=row,
+                                           readonly=not can_write)
+    if not can_write:
+        return
     if submitted:
         entry_forms.save(lambda token: entries.update(db, actor, kind, row["id"], raw,
                                                       token=token, **options),

@@ -619,7 +619,7 @@ UHOME_OPENING = "**Lễ khai mạc:** {time} ngày {day}, tại {place}"
 UHOME_LOCK_AT = "Báo cáo sẽ khóa lúc {at}."
 UHOME_CHECKLIST = "Việc cần làm của đơn vị"
 UHOME_NO_TARGETS = "Ban chỉ đạo chưa đặt chỉ tiêu cho loại đơn vị này."
-UHOME_PROGRESS = "đã có {count}/{minimum}"
+UHOME_PROGRESS = "đã có {count}, chỉ tiêu ít nhất {minimum}"
 UHOME_ACTIVITIES = "Hoạt động"
 UHOME_PARTICIPANTS = "Lượt người tham gia"
 UHOME_PROPAGANDA = "Tuyên truyền"
@@ -860,3 +860,13 @@ EF_CHOOSE = "Chọn…"
 REPORT_TOTAL_WARDS_ROW = "Cộng 14 phường"
 BUDP_NO_LINES = "Chưa có dòng chi nào: thêm dòng đầu tiên ở biểu mẫu bên dưới."
 PERCENT_POINTS = "điểm %"  # percentage points, after a signed number
+
+# --- Clerk: Vietnamese everywhere, forms, times, phone (h7) ---
+UPLOAD_BUTTON = "Chọn tệp"
+UPLOAD_HINT = "Kéo thả tệp vào đây · tối đa {mb} MB mỗi tệp"
+UPLOAD_HINT_PHOTOS = "Ảnh JPG, PNG hoặc WebP · tối đa {mb} MB mỗi ảnh, {count} ảnh"
+NAV_SYSTEM = "Hệ thống {name}"
+NAV_SIGNED_IN = "Đang đăng nhập: {who} ({username})"
+NAV_ORGANISER = "Đơn vị tổ chức: {organiser}"
+FORM_READ_ONLY_REOPEN = ("Các ô dưới đây chỉ để xem. Bấm «Mở lại báo cáo» để thêm hay sửa "
+                         "dữ liệu, rồi nộp lại.")

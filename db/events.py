@@ -50,7 +50,10 @@ def ensure_open(db, event_id: int) -> dict:
 
 
 def format_datetime(value: str) -> str:
-    return datetime.fromisoformat(value).strftime("%H:%M %d/%m/%Y")
+    """Kept for its callers: the one formatter is core.timefmt.local (Hà Nội time)."""
+    from core import timefmt
+
+    return timefmt.local(value)
 
 
 def slogans(db, event_id: int) -> list[dict]:
