@@ -94,8 +94,7 @@ def photo_limit_mb() -> int:
 
 def _uploads(prefix, limit, errors, disabled=False):
     files = look.uploader(texts.EF_PHOTOS.format(max=limit), key=f"{prefix}photos",
-                          hint=texts.UPLOAD_HINT_PHOTOS.format(mb=photo_limit_mb(),
-                                                               count=limit),
+                          hint=texts.UPLOAD_HINT_PHOTOS.format(mb=photo_limit_mb()),
                           type=["jpg", "jpeg", "png", "webp"], accept_multiple_files=True,
                           disabled=disabled,
                           # no max_upload_size: the browser would drop an oversize photo

@@ -28,7 +28,7 @@ def stylesheet() -> str:
   content: {_css_string(texts.UPLOAD_BUTTON)}; font-size: 1rem; line-height: 1.6; }}
 /* «30MB per file • JPG, PNG» -> the Vietnamese hint of the uploader (set per uploader
    through --llw-upload-hint by components/look.uploader) */
-[data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; white-space: normal; }}
 [data-testid="stFileUploaderDropzoneInstructions"] span::after {{
   content: var(--llw-upload-hint, {_css_string(hint)}); font-size: 0.875rem; }}
 /* «Press Enter to apply / submit form»: hidden; the «12/200» counter of a field with a

@@ -864,7 +864,7 @@ PERCENT_POINTS = "điểm %"  # percentage points, after a signed number
 # --- Clerk: Vietnamese everywhere, forms, times, phone (h7) ---
 UPLOAD_BUTTON = "Chọn tệp"
 UPLOAD_HINT = "Kéo thả tệp vào đây · tối đa {mb} MB mỗi tệp"
-UPLOAD_HINT_PHOTOS = "Ảnh JPG, PNG hoặc WebP · tối đa {mb} MB mỗi ảnh, {count} ảnh"
+UPLOAD_HINT_PHOTOS = "Ảnh JPG, PNG hoặc WebP, tối đa {mb} MB mỗi ảnh"
 NAV_SYSTEM = "Hệ thống {name}"
 NAV_SIGNED_IN = "Đang đăng nhập: {who} ({username})"
 NAV_ORGANISER = "Đơn vị tổ chức: {organiser}"
