@@ -88,7 +88,7 @@ with c4:
     status = st.selectbox(texts.PROG_FILTER_STATUS, [None, True, False], key="prog_status",
                           format_func=lambda s: {None: texts.PROG_STATUS_ALL,
                                                  True: texts.PROG_STATUS_REPORTED,
-                                                 False: texts.PROG_STATUS_NOT_REPORTED}[s])
+                                                 False: texts.PROG_STATUS_NOT_REPORTED}[s], placeholder=texts.EF_CHOOSE)
 filters = {"ward": ward, "tier": tier, "kind": kind}
 summary = stats.summary(db, event["id"], **filters)
 t = summary["totals"]

@@ -27,7 +27,7 @@ with st.form(f"{K}form", clear_on_submit=False, enter_to_submit=False):
     st.text_input(texts.NOM_NAME, key=f"{K}nominee_name", disabled=not can_write)
     errors.slot("nominee_name")
     st.selectbox(texts.NOM_CATEGORY, list(ref.CATEGORY_NAMES), format_func=ref.CATEGORY_NAMES.get,
-                 key=f"{K}category", disabled=not can_write)
+                 key=f"{K}category", disabled=not can_write, placeholder=texts.EF_CHOOSE)
     errors.slot("category")
     st.text_area(texts.NOM_ACHIEVEMENT, key=f"{K}achievement", height=120,
                  disabled=not can_write)

@@ -48,7 +48,7 @@ def _ward_select(prefix, unit, current_ward, errors, readonly=False):
     chosen = current_ward or unit["ward_code"]
     st.selectbox(texts.EF_WARD, options, index=options.index(chosen),
                  format_func=lambda w: texts.EF_WARD_PICK if w is None else ref.WARD_NAMES[w],
-                 key=f"{prefix}ward", help=texts.EF_WARD_HELP, disabled=readonly)
+                 key=f"{prefix}ward", help=texts.EF_WARD_HELP, disabled=readonly, placeholder=texts.EF_CHOOSE)
     errors.slot("ward_code")
 
 
@@ -123,7 +123,7 @@ def activity_form(db, event, unit, base, current=None, readonly=False):
     types = list(ref.TYPE_NAMES)
     with st.form(f"{prefix}form", clear_on_submit=False, enter_to_submit=False):
         st.selectbox(texts.EF_TYPE, types, format_func=_type_label,
-                     index=types.index(current.get("type", types[0])), key=f"{prefix}type", disabled=readonly)
+                     index=types.index(current.get("type", types[0])), key=f"{prefix}type", disabled=readonly, placeholder=texts.EF_CHOOSE)
         errors.slot("type")
         st.text_input(texts.EF_TITLE, value=current.get("title", ""), key=f"{prefix}title", disabled=readonly,
                       max_chars=entry_rules.TITLE_MAX)
@@ -185,7 +185,7 @@ def propaganda_form(db, event, unit, base, current=None, readonly=False):
         st.selectbox(texts.EF_CHANNEL, channels,
                      format_func=lambda c: f"{ref.CHANNEL_NAMES[c]} ({ref.CHANNEL_MEASURES[c]})",
                      index=channels.index(current.get("channel", channels[0])),
-                     key=f"{prefix}channel", disabled=readonly)
+                     key=f"{prefix}channel", disabled=readonly, placeholder=texts.EF_CHOOSE)
         errors.slot("channel")
         st.number_input(texts.EF_QUANTITY, step=1,
                         value=int(current.get("quantity", 1)), key=f"{prefix}quantity", disabled=readonly,
