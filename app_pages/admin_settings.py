@@ -11,7 +11,7 @@ from components.session import current_event, database
 from core import budget as budget_rules
 from core import event_rules as rules
 from core import reference as ref
-from core import texts
+from core import texts, timefmt
 from db import AccessDenied, ValidationFailed, budget, event_admin, events
 
 actor = guard("admin_settings.py")
@@ -31,10 +31,14 @@ def lock_status(event) -> None:
         st.info(texts.SET_LOCK_PLANNED.format(at=events.format_datetime(event["lock_at"])))
 
 
-st.caption(texts.SET_EDITING.format(year=event["year"], title=event["title"]))
+several_years = len(events.list_events(db)) > 1  # the sidebar has a year selector then
+st.caption(texts.SET_EDITING.format(year=event["year"], title=event["title"])
+           + (" " + texts.SET_EDITING_OTHER_YEAR if several_years else ""))
 lock_status(event)
+# keyed tabs keep the open tab across the rerun after a save (approving the budget used to
+# jump back to the first tab)
 tab_general, tab_slogans, tab_targets, tab_lock, tab_next, tab_budget = st.tabs(
-    texts.SET_TABS)
+    texts.SET_TABS, key="set_tabs", on_change="rerun")
 
 
 def _date(value):
@@ -51,7 +55,7 @@ def _joined(day, moment) -> str:
 with tab_general:
     errors = FieldErrors()
     opening = rules.parse_datetime(event["opening_time"]) if event["opening_time"] else None
-    with st.form(f"settings_{eid}"):
+    with st.form(f"settings_{eid}", enter_to_submit=False):
         year = st.number_input(texts.SET_YEAR, 2000, 2100, event["year"], key=f"set_year_{eid}")
         errors.slot("year")
         title = st.text_input(texts.SET_TITLE, event["title"], key=f"set_title_{eid}")
@@ -134,7 +138,7 @@ with tab_slogans:
     st.caption(texts.SET_SLOGANS_HELP)
     errors = FieldErrors()
     current = {s["number"]: s["text"] for s in events.slogans(db, eid)}
-    with st.form(f"slogans_{eid}"):
+    with st.form(f"slogans_{eid}", enter_to_submit=False):
         values = []
         for n in range(1, rules.SLOGAN_COUNT + 1):
             values.append(st.text_area(texts.SET_SLOGAN_N.format(n=n), current.get(n, ""),
@@ -159,7 +163,7 @@ with tab_targets:
              texts.SET_COL_METRIC: texts.SET_METRICS[t["metric"]],
              texts.SET_COL_MINIMUM: t["minimum"], texts.SET_COL_LABEL: t["label"]}
             for t in events.targets(db, eid)]
-    with st.form(f"targets_{eid}"):
+    with st.form(f"targets_{eid}", enter_to_submit=False):
         edited = st.data_editor(
             rows, num_rows="dynamic", width="stretch", key=f"set_targets_{eid}",
             column_config={
@@ -194,11 +198,10 @@ with tab_targets:
             st.success(texts.SET_TARGETS_SAVED.format(count=len(new_rows)))
 
 with tab_lock:
-    st.markdown(texts.SET_LOCK_HELP.format(end=rules.parse_date(event["end_date"])
-                                           .strftime("%d/%m/%Y")))
+    st.markdown(texts.SET_LOCK_HELP.format(end=timefmt.day(event["end_date"])))
     current_lock = rules.parse_datetime(event["lock_at"]) if event["lock_at"] else None
     errors = FieldErrors()
-    with st.form(f"lock_{eid}"):
+    with st.form(f"lock_{eid}", enter_to_submit=False):
         c1, c2 = st.columns(2)
         lock_day = c1.date_input(texts.SET_LOCK_DAY,
                                  current_lock.date() if current_lock

@@ -27,7 +27,8 @@ def after_save(name: str, message: str) -> None:
     flash_and_rerun(message)
 
 tab_list, tab_edit, tab_import, tab_accounts = st.tabs(
-    [texts.TAB_UNITS, texts.TAB_UNIT_EDIT, texts.TAB_IMPORT, texts.TAB_ACCOUNTS])
+    [texts.TAB_UNITS, texts.TAB_UNIT_EDIT, texts.TAB_IMPORT, texts.TAB_ACCOUNTS],
+    key="units_tabs", on_change="rerun")  # keyed: a save does not jump to the first tab
 
 
 def unit_label(unit):

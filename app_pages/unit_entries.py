@@ -121,7 +121,8 @@ fixing = sum(r["status"] == "needs_fix" for r in activities + propaganda)
 if fixing:
     st.warning(texts.MYE_NEEDS_FIX_COUNT.format(count=fixing), icon=":material/warning:")
 tab_a, tab_p = st.tabs([texts.MYE_TAB_ACTIVITIES.format(count=len(activities)),
-                        texts.MYE_TAB_PROPAGANDA.format(count=len(propaganda))])
+                        texts.MYE_TAB_PROPAGANDA.format(count=len(propaganda))],
+                       key=f"my_tabs_{len(activities)}_{len(propaganda)}", on_change="rerun")
 with tab_a:
     section(entries.ACTIVITY, activities, "act", activity_rows)
 with tab_p:

@@ -672,7 +672,7 @@ EIMP_TAB_ACTIVITIES = "Hoạt động"
 EIMP_TAB_PROPAGANDA = "Tuyên truyền"
 
 # Admin: week settings page (issue 6: app_pages/admin_settings.py)
-SET_EDITING = "Đang cấu hình Tuần lễ năm {year}: {title}. Chọn năm khác ở thanh bên."
+SET_EDITING = "Đang cấu hình Tuần lễ năm {year}: {title}."
 SET_TABS = ["Thông tin chung", "Khẩu hiệu", "Chỉ tiêu", "Khóa báo cáo", "Năm sau",
             "Duyệt dự trù kinh phí"]
 SET_LOCK_NONE = "Chưa đặt thời điểm khóa báo cáo: các đơn vị vẫn nhập, sửa được dữ liệu."
@@ -915,3 +915,4 @@ AUD_FIELDS = {
     "photos_added": "Ảnh thêm", "photos_removed": "Ảnh bỏ", "source": "Nguồn",
     "line": "Dòng", "rows": "Số dòng",
 }
+SET_EDITING_OTHER_YEAR = "Chọn năm khác ở ô «Năm» trên thanh bên."
