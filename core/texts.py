@@ -916,3 +916,4 @@ AUD_FIELDS = {
     "line": "Dòng", "rows": "Số dòng",
 }
 SET_EDITING_OTHER_YEAR = "Chọn năm khác ở ô «Năm» trên thanh bên."
+PROG_COL_BAR = "Mức độ"

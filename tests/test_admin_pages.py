@@ -309,3 +309,18 @@ def test_last_login_is_shown_in_hanoi_time(app_for, db, admin):
     at = open_page(app_for, admin, "admin_units.py")
     accounts = at.dataframe[-1].value
     assert "29/11/2026 06:13" in list(accounts["Đăng nhập gần nhất"])
+
+
+def test_progress_rates_are_written_as_on_the_dashboard(app_for, db, committee,
+                                                        other_unit_user):
+    """One format for a rate: «50,0%» (numbers.percent), the bar has no text of its own."""
+    from db import entries
+
+    event_id = events.get(db, 2020)["id"]
+    entries.create_activity(db, other_unit_user, event_id, other_unit_user.unit_id, {
+        "type": "library", "title": "Ngày hội đọc sách", "start_date": "2020-10-03",
+        "end_date": "2020-10-03", "format": "truc_tiep", "participants": 150})
+    at = open_page(app_for, committee, "committee_progress.py")
+    wards = at.dataframe[2].value
+    rates = dict(zip(wards["Phường"], wards["Tỷ lệ"]))
+    assert rates["Phúc Xá"] == "50,0%" and rates["Trúc Bạch"] == "0,0%"
