@@ -31,7 +31,7 @@ if event.get("opening_time"):
     st.markdown(texts.UHOME_OPENING.format(time=timefmt.clock(event["opening_time"]),
                                           day=timefmt.day(event["opening_time"]),
                                           place=event.get("opening_place") or ""))
-entry_forms.write_status(db, event, unit["id"])
+entry_forms.write_status(db, event, unit["id"], reopen=False)  # the button is on the forms
 if event.get("lock_at") and not events.is_locked(event):
     st.caption(texts.UHOME_LOCK_AT.format(at=timefmt.local(event["lock_at"])))
 

@@ -38,6 +38,12 @@ def stylesheet() -> str:
 [data-testid="stNumberInput"] [data-testid="InputInstructions"] {{ display: none; }}
 [data-testid="InputInstructions"] > span:first-child:not(:last-child) {{ display: none; }}
 [data-testid="InputInstructions"] > span:last-child::before {{ content: none; }}
+/* the running indicator keeps its icon; its English «Stop» button goes (a clerk has
+   nothing to stop), and the connection notice says «Đang kết nối…» */
+[data-testid="stStatusWidget"] button {{ display: none; }}
+[data-testid="stConnectionStatus"] > :last-child {{ font-size: 0; }}
+[data-testid="stConnectionStatus"] > :last-child::after {{
+  content: {_css_string(texts.CONNECTING)}; font-size: 0.875rem; }}
 /* phone: long widget labels wrap instead of being cut with «…» */
 [data-testid="stWidgetLabel"] p {{ white-space: normal; overflow-wrap: anywhere; }}
 </style>"""

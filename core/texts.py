@@ -413,8 +413,7 @@ NOM_CATEGORY_UNKNOWN = "Danh hiệu «{value}» không có trong danh mục."
 NOM_ACHIEVEMENT_REQUIRED = "Vui lòng mô tả thành tích."
 NOM_ONLY_PROPOSED = "Chỉ rút được đề xuất Ban chỉ đạo chưa xét."
 
-SUB_FROZEN = ("Đơn vị đã nộp báo cáo lúc {at}: muốn thêm, sửa hay rút dữ liệu, hãy mở lại báo "
-              "cáo ở trang «Nộp báo cáo».")
+SUB_FROZEN = "Đơn vị đã nộp báo cáo lúc {at}."
 SUB_ALREADY = "Báo cáo đã được nộp trước đó."
 SUB_NOT_SUBMITTED = "Báo cáo chưa nộp nên không cần mở lại."
 COMMEND_TAB_RANKING = "Điểm và xếp hạng"
@@ -917,3 +916,4 @@ AUD_FIELDS = {
 }
 SET_EDITING_OTHER_YEAR = "Chọn năm khác ở ô «Năm» trên thanh bên."
 PROG_COL_BAR = "Mức độ"
+CONNECTING = "Đang kết nối…"

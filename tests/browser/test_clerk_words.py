@@ -104,8 +104,9 @@ def wait_drawn(page, title):
     except Exception:
         page.screenshot(path="/tmp/h7/fail.png")
         raise
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=20_000)
+    # the run that drew the title has ended (Streamlit marks it on the app's root)
+    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(
+        timeout=30_000)
     page.wait_for_timeout(300)
 
 
