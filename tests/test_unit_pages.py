@@ -351,3 +351,41 @@ def test_a_unit_cannot_open_the_committee_import_page(app_for, admin, unit_user)
     at = app_for(unit_user)
     with pytest.raises(ValueError):
         at.switch_page("app_pages/committee_import.py").run()
+
+
+# --- no English that Streamlit adds by default (h7) ----------------------------------------
+
+def _calls(name):
+    """Every call of st.<name> / <x>.<name> in app_pages/ and components/, as ast.Call."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    for path in [*root.glob("app_pages/*.py"), *root.glob("components/*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr == name:
+                yield path.name, node
+
+
+def _keyword(call, name):
+    return next((k.value for k in call.keywords if k.arg == name), None)
+
+
+def test_no_multiselect_offers_the_english_select_all():
+    import ast
+
+    calls = list(_calls("multiselect"))
+    assert calls  # the audiences and slogans lists
+    for where, call in calls:
+        value = _keyword(call, "select_all")
+        assert isinstance(value, ast.Constant) and value.value is False, where
+
+
+def test_every_empty_selectbox_has_a_vietnamese_placeholder():
+    import ast
+
+    for where, call in _calls("selectbox"):
+        index = _keyword(call, "index")
+        if isinstance(index, ast.Constant) and index.value is None:
+            assert _keyword(call, "placeholder") is not None, where

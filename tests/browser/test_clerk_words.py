@@ -24,7 +24,8 @@ UNIT_CODE = "UBND-00001"  # a ward committee: it has every unit page, models inc
 ENGLISH = ["Upload", "Drag and drop", "per file", "Browse files", "Select all",
            "Press Enter", "to apply", "submit form", "Choose an option", "No options",
            "No results", "empty", "Page not found", "Running the app", "does not seem",
-           "None", "NaN", "True", "False", "Error:", "Please", "Show more", "Clear all"]
+           "None", "NaN", "True", "False", "Error:", "Please", "Show more", "Clear all",
+           "Stop", "Running...", "Connecting"]
 CODES = re.compile(
     r"\b(mam_non|tieu_hoc|thcs_|online_learning|internet_skills|study_promotion|"
     r"learning_model|opening_ceremony|ket_hop|truc_tiep|truc_tuyen|hoc_sinh|phu_huynh|"
@@ -196,10 +197,24 @@ def test_every_page_of_every_role_speaks_vietnamese(server, browser, figures):
 
 
 def test_a_negative_count_gets_a_vietnamese_message_at_its_field(server, browser):
+    """On a phone. Also: the audiences list opens without an English «Select all»."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
     page = context.new_page()
     sign_in_at(page, f"{server.url}/nhap-hoat-dong", ACCOUNTS["unit"])
     wait_drawn(page, "Nhập hoạt động")
+    opener = page.locator('[data-testid="stMultiSelect"]').filter(
+        has_text="Đối tượng tham gia").locator("button[aria-haspopup=listbox]")
+    listbox = page.get_by_role("listbox")
+    for _ in range(5):  # a click while the app still hydrates can be lost: click again
+        opener.click()
+        try:
+            listbox.wait_for(timeout=3_000)
+            break
+        except Exception:
+            continue
+    shown = listbox.inner_text()
+    assert "Học sinh" in shown and not words_found([shown]), shown
+    page.keyboard.press("Escape")
     page.get_by_label("Tên hoạt động", exact=True).fill("Ngày hội đọc sách")
     participants = page.get_by_label("Tổng số người tham gia", exact=True)
     participants.fill("-5")
