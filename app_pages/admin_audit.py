@@ -2,6 +2,7 @@
 backups and restores — filtered by user, table, action and date."""
 import streamlit as st
 
+from components import look
 from components.navigation import guard
 from components.session import database
 from core import audit_diff, numbers, texts, timefmt
@@ -45,7 +46,7 @@ rows = audit_search.search(db, username=user, table=table, action=action,
                            date_from=date_from, date_to=date_to, limit=LIMIT)
 st.caption(texts.AUD_COUNT.format(shown=numbers.integer(len(rows)),
                                   total=numbers.integer(audit_search.count(db)), limit=LIMIT))
-st.dataframe(
+look.table(
     [{texts.AUD_COL_ID: r["id"], texts.AUD_COL_AT: when(r["at"]),
       texts.AUD_COL_USER: r["who"] or "—",
       texts.AUD_COL_ACTION: texts.AUD_ACTIONS.get(r["action"], r["action"]),
@@ -65,7 +66,7 @@ if rows:
     entry = by_id[picked]
     diff = audit_diff.changes(entry["before"], entry["after"], names)
     if diff:
-        st.dataframe([{texts.AUD_COL_FIELD: d["field"], texts.AUD_COL_BEFORE: d["before"],
+        look.table([{texts.AUD_COL_FIELD: d["field"], texts.AUD_COL_BEFORE: d["before"],
                        texts.AUD_COL_AFTER: d["after"]} for d in diff],
                      hide_index=True, width="stretch")
     else:

@@ -5,6 +5,7 @@ from datetime import datetime, time
 
 import streamlit as st
 
+from components import look
 from components.forms import FieldErrors, flash_and_rerun, show_flash
 from components.navigation import guard
 from components.session import current_event, database
@@ -257,7 +258,7 @@ with tab_budget:
         st.caption(texts.SET_BUDGET_APPROVED_BY.format(
             name=estimate["approved_by_name"] or "—",
             at=events.format_datetime(estimate["approved_at"])))
-    st.dataframe([{texts.BPDF_HEADERS[1]: line["item"], texts.BPDF_HEADERS[2]: line["activity_ref"],
+    look.table([{texts.BPDF_HEADERS[1]: line["item"], texts.BPDF_HEADERS[2]: line["activity_ref"],
                    texts.BPDF_HEADERS[3]: line["measure"],
                    texts.BPDF_HEADERS[4]: budget_rules.format_number(line["quantity"]),
                    texts.BPDF_HEADERS[5]: budget_rules.format_number(line["unit_price"]),

@@ -1,7 +1,7 @@
 """Admin: units (list, filter, add, edit, deactivate, import) and accounts."""
 import streamlit as st
 
-from components import importer
+from components import importer, look
 from components.forms import FieldErrors, flash_and_rerun, show_flash
 from components.navigation import guard
 from components.pickers import code_select, kind_filter, tier_filter, ward_filter
@@ -49,7 +49,7 @@ with tab_list:
     rows = units.list_units(db, ward=ward, kind=kind, tier=tier, search=search,
                             active=None if show_inactive else True)
     st.caption(texts.UNITS_COUNT.format(count=len(rows)))
-    st.dataframe(
+    look.table(
         [{texts.COL_CODE: u["code"], texts.COL_NAME: u["name"],
           texts.COL_KIND: ref.KIND_NAMES.get(u["kind"], u["kind"]),
           texts.COL_TIER: ref.TIER_NAMES.get(u["tier"], ""),
@@ -128,7 +128,7 @@ with tab_import:
 
 with tab_accounts:
     account_rows = users.list_users(db)
-    st.dataframe(
+    look.table(
         [{texts.FIELD_USERNAME: u["username"], texts.FIELD_NAME: u["name"],
           texts.COL_ROLE: ref.ROLE_NAMES[u["role"]], texts.COL_UNIT: u["unit_name"] or "",
           texts.COL_ACTIVE: texts.YES if u["active"] else texts.NO,

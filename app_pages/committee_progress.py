@@ -2,7 +2,7 @@
 rates per tier and per ward from db/stats.py, and a BCC mailto to every unit still silent."""
 import streamlit as st
 
-from components import pickers
+from components import look, pickers
 from components.navigation import guard
 from components.session import current_event, database
 from core import mailto, numbers, texts, timefmt
@@ -21,7 +21,7 @@ def rates(summary):
     left, right = st.columns(2)
     with left:
         st.subheader(texts.PROG_RATE_TIER)
-        st.dataframe([{texts.COL_TIER: ref.TIER_NAMES[t["tier"]],
+        look.table([{texts.COL_TIER: ref.TIER_NAMES[t["tier"]],
                        texts.PROG_COL_TOTAL: t["schools"],
                        texts.PROG_COL_REPORTED: t["reporting_schools"],
                        texts.PROG_COL_RATE: numbers.percent(
@@ -32,7 +32,7 @@ def rates(summary):
                      column_config={texts.PROG_COL_BAR: rate_column()})
     with right:
         st.subheader(texts.PROG_RATE_WARD)
-        st.dataframe([{texts.COL_WARD: w["name"], texts.PROG_COL_TOTAL: w["units"],
+        look.table([{texts.COL_WARD: w["name"], texts.PROG_COL_TOTAL: w["units"],
                        texts.PROG_COL_REPORTED: w["reporting_units"],
                        texts.PROG_COL_RATE: numbers.percent(
                            numbers.ratio(w["reporting_units"], w["units"])),
@@ -47,7 +47,7 @@ def when(value):
 
 
 def unit_table(rows):
-    st.dataframe([{texts.COL_CODE: r["code"], texts.COL_NAME: r["name"],
+    look.table([{texts.COL_CODE: r["code"], texts.COL_NAME: r["name"],
                    texts.COL_KIND: ref.KIND_NAMES[r["kind"]],
                    texts.COL_WARD: r["ward_name"] or "",
                    texts.PROG_COL_REPORTED: r["reported"],
@@ -71,7 +71,7 @@ def chase(event, silent):
                        icon=":material/mail:")
     else:
         st.caption(texts.PROG_MAILTO_NONE)
-    st.dataframe([{texts.COL_CODE: u["code"], texts.COL_NAME: u["name"],
+    look.table([{texts.COL_CODE: u["code"], texts.COL_NAME: u["name"],
                    texts.COL_WARD: u["ward_name"] or "",
                    texts.COL_EMAIL: u["email"] or texts.PROG_NO_EMAIL,
                    texts.COL_PHONE: u["phone"] or ""} for u in silent],

@@ -61,3 +61,15 @@ def uploader(label: str, *, key: str, hint: str, **kwargs):
         st.html(f"<style>.st-key-llw_upload_{key} {{ --llw-upload-hint: {_css_string(hint)}; "
                 f"}}</style>")
         return st.file_uploader(label, key=key, **kwargs)
+
+
+def table(rows, **kwargs) -> None:
+    """st.dataframe without Streamlit's English: an empty table («empty») becomes a
+    Vietnamese line, a missing value («None») an empty cell."""
+    if rows is None or len(rows) == 0:
+        st.caption(texts.TABLE_EMPTY)
+        return
+    kwargs.setdefault("hide_index", True)
+    kwargs.setdefault("width", "stretch")
+    kwargs.setdefault("placeholder", "")
+    st.dataframe(rows, **kwargs)

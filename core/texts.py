@@ -917,3 +917,4 @@ AUD_FIELDS = {
 SET_EDITING_OTHER_YEAR = "Chọn năm khác ở ô «Năm» trên thanh bên."
 PROG_COL_BAR = "Mức độ"
 CONNECTING = "Đang kết nối…"
+TABLE_EMPTY = "Chưa có dòng nào."

@@ -324,3 +324,16 @@ def test_progress_rates_are_written_as_on_the_dashboard(app_for, db, committee,
     wards = at.dataframe[2].value
     rates = dict(zip(wards["Phường"], wards["Tỷ lệ"]))
     assert rates["Phúc Xá"] == "50,0%" and rates["Trúc Bạch"] == "0,0%"
+
+
+def test_an_empty_table_is_a_vietnamese_line_not_streamlits_empty(app_for, db, admin):
+    """st.dataframe draws an English «empty» row for a table without rows."""
+    from core import texts
+
+    at = open_page(app_for, admin, "admin_units.py")
+    at.text_input(key="units_f_search").input("không có đơn vị này").run()
+    assert at.caption[0].value == "0 đơn vị"
+    assert texts.TABLE_EMPTY in [c.value for c in at.caption]
+    assert all("Mã" not in d.value.columns for d in at.dataframe)  # no empty units table
+    at.text_input(key="units_f_search").input("").run()
+    assert at.dataframe[0].proto.placeholder == ""  # a missing value is an empty cell
