@@ -337,3 +337,18 @@ def test_an_empty_table_is_a_vietnamese_line_not_streamlits_empty(app_for, db, a
     assert all("Mã" not in d.value.columns for d in at.dataframe)  # no empty units table
     at.text_input(key="units_f_search").input("").run()
     assert at.dataframe[0].proto.placeholder == ""  # a missing value is an empty cell
+
+
+def test_a_lock_time_is_hanoi_time_whatever_the_servers_clock(db):
+    """The admin types 17:00 in Hà Nội; a server running in UTC must not lock 7 hours late
+    (nor show «Khóa ngay» as 02:12 when it is 09:12 in Hà Nội)."""
+    from datetime import timedelta
+
+    from core import timefmt
+
+    hanoi_now = timefmt.now_local().replace(second=0, microsecond=0)
+    event = dict(events.get(db, 2020))
+    event["lock_at"] = (hanoi_now - timedelta(hours=1)).isoformat(timespec="minutes")
+    assert events.is_locked(event)
+    event["lock_at"] = (hanoi_now + timedelta(hours=1)).isoformat(timespec="minutes")
+    assert not events.is_locked(event)
