@@ -81,6 +81,7 @@ def _page(spec: PageSpec, **extra):
 
 
 def _refused():
+    st.title(texts.PAGE_FORBIDDEN_TITLE)
     st.error(texts.PAGE_FORBIDDEN)
 
 

@@ -191,6 +191,10 @@ def test_every_page_of_every_role_speaks_vietnamese(server, browser, figures):
             visited += 1
         sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
         assert "Đang đăng nhập" in sidebar and "Tuần lễ hưởng ứng" in sidebar
+        if role == "unit":  # another role's page by URL: a Vietnamese refusal, no dialog
+            page.goto(f"{server.url}/tien-do")
+            wait_drawn(page, "Không mở được trang này")
+            check_page(page, "unit /tien-do (refused)", problems)
         page.context.close()
     figures(pages=visited, seconds=round(time.monotonic() - started, 1))
     assert problems == [], "\n".join(problems)
