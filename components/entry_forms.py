@@ -17,7 +17,7 @@ def write_status(db, event, unit_id, *, reopen=True) -> bool:
         st.warning(texts.WEEK_LOCKED.format(lock_at=timefmt.local(event["lock_at"])))
         return False
     if submitted := submissions.get(db, event["id"], unit_id):
-        st.info(texts.SUB_FROZEN.format(at=timefmt.local(submitted["submitted_at"])))
+        st.info(texts.SUB_FROZEN_BANNER.format(at=timefmt.local(submitted["submitted_at"])))
         if reopen:
             st.caption(texts.FORM_READ_ONLY_REOPEN)
             if st.button(texts.SUB_REOPEN, key="reopen_banner", icon=":material/lock_open:"):

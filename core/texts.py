@@ -413,7 +413,8 @@ NOM_CATEGORY_UNKNOWN = "Danh hiệu «{value}» không có trong danh mục."
 NOM_ACHIEVEMENT_REQUIRED = "Vui lòng mô tả thành tích."
 NOM_ONLY_PROPOSED = "Chỉ rút được đề xuất Ban chỉ đạo chưa xét."
 
-SUB_FROZEN = "Đơn vị đã nộp báo cáo lúc {at}."
+SUB_FROZEN = ("Đơn vị đã nộp báo cáo lúc {at}: muốn thêm, sửa hay rút dữ liệu, hãy mở lại báo "
+              "cáo ở trang «Nộp báo cáo».")
 SUB_ALREADY = "Báo cáo đã được nộp trước đó."
 SUB_NOT_SUBMITTED = "Báo cáo chưa nộp nên không cần mở lại."
 COMMEND_TAB_RANKING = "Điểm và xếp hạng"
@@ -923,3 +924,4 @@ CSV_NUMBERS_NOTE = ("Tệp CSV giữ số ở dạng máy đọc được (dấu
                     "nghìn) để đưa vào phần mềm khác; cột «Tỷ lệ (0–1)» là tỷ số, ví dụ 0.875 "
                     "= 87,5%. Tệp XLSX hiển thị số theo kiểu Việt Nam.")
 PAGE_FORBIDDEN_TITLE = "Không mở được trang này"
+SUB_FROZEN_BANNER = "Đơn vị đã nộp báo cáo lúc {at}."  # the reopen button stands below it
