@@ -39,6 +39,5 @@ st.download_button(texts.EXP_XLSX, build_xlsx, file_name=f"tuan-le-htsd-{year}.x
                    icon=":material/table:", key="exp_xlsx")
 table = st.selectbox(texts.EXP_CSV_TABLE, SHEET_ORDER, key="exp_table",
                      format_func=lambda name: texts.EXP_SHEETS[name])
-st.caption(texts.CSV_NUMBERS_NOTE)
 st.download_button(texts.EXP_CSV, lambda: build_csv(table), file_name=f"tuan-le-htsd-{year}-{table}.csv",
                    mime="text/csv", icon=":material/description:", key="exp_csv")

@@ -919,9 +919,5 @@ SET_EDITING_OTHER_YEAR = "Chọn năm khác ở ô «Năm» trên thanh bên."
 PROG_COL_BAR = "Mức độ"
 CONNECTING = "Đang kết nối…"
 TABLE_EMPTY = "Chưa có dòng nào."
-CSV_RATE_HEADER = "Tỷ lệ (0–1)"
-CSV_NUMBERS_NOTE = ("Tệp CSV giữ số ở dạng máy đọc được (dấu chấm thập phân, không tách "
-                    "nghìn) để đưa vào phần mềm khác; cột «Tỷ lệ (0–1)» là tỷ số, ví dụ 0.875 "
-                    "= 87,5%. Tệp XLSX hiển thị số theo kiểu Việt Nam.")
 PAGE_FORBIDDEN_TITLE = "Không mở được trang này"
 SUB_FROZEN_BANNER = "Đơn vị đã nộp báo cáo lúc {at}."  # the reopen button stands below it

@@ -156,13 +156,10 @@ def xlsx(all_tables: dict[str, Table]) -> bytes:
 
 
 def csv_bytes(all_tables: dict[str, Table], name: str = "activities") -> bytes:
-    """One table as CSV, UTF-8 with BOM so Excel shows the diacritics. Numbers stay
-    machine-readable (0.8737, 12345); the rate column says so in its header:
-    «Tỷ lệ (0–1)» (texts.CSV_RATE_HEADER, also written on the export page)."""
+    """One table as CSV, UTF-8 with BOM so Excel shows the diacritics."""
     if name not in all_tables:
         raise KeyError(name)
     headers, rows = all_tables[name]
-    headers = [texts.CSV_RATE_HEADER if h == texts.EXP_COLS["rate"] else h for h in headers]
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(headers)
