@@ -9,7 +9,7 @@ from components import pickers
 from components.forms import FieldErrors
 from components.navigation import guard
 from components.session import current_event, database
-from core import numbers, texts, timefmt
+from core import numbers, texts
 from core import reference as ref
 from db import ValidationFailed, review, units
 
@@ -48,7 +48,7 @@ def details(kind, entry):
     if kind == "activity":
         st.markdown(f"### {entry['title']}")
         st.write(f"{ref.TYPE_NAMES[entry['type']]} · {ref.WARD_NAMES[entry['ward_code']]} · "
-                 f"{timefmt.day(entry['start_date'])} → {timefmt.day(entry['end_date'])} · "
+                 f"{entry['start_date']} → {entry['end_date']} · "
                  f"{ref.FORMAT_NAMES[entry['format']]}")
         st.write(f"{texts.CHART_PARTICIPANTS}: {numbers.integer(entry['participants'])} "
                  f"({texts.EXP_COLS['online_participants']}: "
@@ -59,7 +59,7 @@ def details(kind, entry):
     else:
         st.write(f"{ref.CHANNEL_NAMES[entry['channel']]}: {numbers.integer(entry['quantity'])} "
                  f"{ref.CHANNEL_MEASURES[entry['channel']]} · "
-                 f"{ref.WARD_NAMES[entry['ward_code']]} · {timefmt.day(entry['date'])}")
+                 f"{ref.WARD_NAMES[entry['ward_code']]} · {entry['date']}")
         slogans = entry["slogans"] if isinstance(entry["slogans"], list) else \
             json.loads(entry["slogans"] or "[]")
         st.write(f"{texts.CHART_SLOGAN}: {', '.join(str(n) for n in slogans) or '—'}")

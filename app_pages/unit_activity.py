@@ -13,7 +13,7 @@ db = database()
 event = current_event(db)
 unit = units.get(db, actor.unit_id)
 show_flash()
-can_write = entry_forms.write_status(db, event, unit["id"])
+can_write = entry_forms.write_status(db, event, unit["id"], reopen=True)
 
 tab_form, tab_file = st.tabs([texts.ACT_TAB_FORM, texts.TAB_IMPORT])
 with tab_form:

@@ -1,5 +1,6 @@
 """Đơn vị: home — the week at a glance, the unit's checklist against the targets, the
 opening ceremony, and whether the report is submitted."""
+from datetime import datetime
 
 import streamlit as st
 
@@ -28,10 +29,11 @@ elif today <= week.end:
 else:
     st.info(texts.UHOME_AFTER)
 if event.get("opening_time"):
-    st.markdown(texts.UHOME_OPENING.format(time=timefmt.clock(event["opening_time"]),
-                                          day=timefmt.day(event["opening_time"]),
+    opening = datetime.fromisoformat(event["opening_time"])  # Hà Nội wall-clock time
+    st.markdown(texts.UHOME_OPENING.format(time=opening.strftime("%H:%M"),
+                                          day=fmt_day(opening.date()),
                                           place=event.get("opening_place") or ""))
-entry_forms.write_status(db, event, unit["id"], reopen=False)  # the button is on the forms
+entry_forms.write_status(db, event, unit["id"])
 if event.get("lock_at") and not events.is_locked(event):
     st.caption(texts.UHOME_LOCK_AT.format(at=timefmt.local(event["lock_at"])))
 

@@ -19,7 +19,7 @@ show_flash()
 if not learning_models.reports_models(unit):
     st.info(texts.LM_NOT_FOR_KIND)
     st.stop()
-can_write = entry_forms.write_status(db, event, unit["id"])
+can_write = entry_forms.write_status(db, event, unit["id"], reopen=True)
 st.caption(texts.LM_INTRO)
 saved = learning_models.counts(db, event["id"], unit["id"])
 errors = FieldErrors()

@@ -15,7 +15,7 @@ db = database()
 event = current_event(db)
 unit = units.get(db, actor.unit_id)
 show_flash()
-can_write = entry_forms.write_status(db, event, unit["id"])
+can_write = entry_forms.write_status(db, event, unit["id"], reopen=True)
 
 errors = FieldErrors()
 PREFIX = "nom_"

@@ -9,10 +9,11 @@ from core import entry_rules, photos as photo_rules, texts, timefmt
 from core import reference as ref
 from db import AccessDenied, ValidationFailed, WeekLocked, entries, events, submissions
 
-def write_status(db, event, unit_id, *, reopen=True) -> bool:
+def write_status(db, event, unit_id, *, reopen=False) -> bool:
     """A banner when the unit can no longer write; returns True when it can. Once the
-    report is submitted (and the week still open) the banner carries the «Mở lại báo cáo»
-    button, so the clerk is never left in front of a form that only refuses."""
+    report is submitted (and the week still open) the pages with forms pass reopen=True:
+    the banner carries the «Mở lại báo cáo» button, so the clerk is never left in front of
+    a form that only refuses."""
     if events.is_locked(event):
         st.warning(texts.WEEK_LOCKED.format(lock_at=timefmt.local(event["lock_at"])))
         return False
