@@ -5,10 +5,10 @@ from datetime import datetime, time
 
 import streamlit as st
 
-from components import look
 from components.forms import FieldErrors, flash_and_rerun, show_flash
 from components.navigation import guard
 from components.session import current_event, database
+from components import look
 from core import budget as budget_rules
 from core import event_rules as rules
 from core import reference as ref
@@ -32,10 +32,10 @@ def lock_status(event) -> None:
         st.info(texts.SET_LOCK_PLANNED.format(at=events.format_datetime(event["lock_at"])))
 
 
-several_years = len(events.list_events(db)) > 1  # the sidebar has a year selector then
-st.caption(texts.SET_EDITING.format(year=event["year"], title=event["title"])
-           + (" " + texts.SET_EDITING_OTHER_YEAR if several_years else ""))
+st.caption(texts.SET_EDITING.format(year=event["year"], title=event["title"]))
 lock_status(event)
+if len(events.list_events(db)) > 1:  # only then has the sidebar a year selector
+    st.caption(texts.SET_EDITING_OTHER_YEAR)
 # keyed tabs keep the open tab across the rerun after a save (approving the budget used to
 # jump back to the first tab)
 tab_general, tab_slogans, tab_targets, tab_lock, tab_next, tab_budget = st.tabs(

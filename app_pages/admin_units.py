@@ -1,13 +1,16 @@
 """Admin: units (list, filter, add, edit, deactivate, import) and accounts."""
 import streamlit as st
 
-from components import importer, look
-from components.forms import FieldErrors, flash_and_rerun, show_flash
+from components import importer
+from components.forms import FieldErrors
 from components.navigation import guard
 from components.pickers import code_select, kind_filter, tier_filter, ward_filter
 from components.session import database
+from components import look
+from components.forms import flash_and_rerun, show_flash
 from core import reference as ref
-from core import texts, timefmt
+from core import timefmt
+from core import texts
 from core.validation import UNIT_COLUMNS
 from db import ValidationFailed, units, users
 

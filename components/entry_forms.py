@@ -3,8 +3,9 @@ their own pages and to edit on «Dữ liệu đã nhập»), photo thumbnails, t
 the banner saying whether the unit can still write."""
 import streamlit as st
 
-from components import importer, look
+from components import importer
 from components.forms import FieldErrors, flash, render_token, renew_token, reset_fields
+from components import look
 from core import entry_rules, photos as photo_rules, texts, timefmt
 from core import reference as ref
 from db import AccessDenied, ValidationFailed, WeekLocked, entries, events, submissions
@@ -77,11 +78,13 @@ def _existing_photos(db, kind, entry_id, prefix, readonly=False) -> list[int]:
     if not saved:
         return removing
     st.caption(texts.EF_PHOTOS_SAVED)
+    if readonly:  # the report is submitted or the week locked: photos to look at only
+        st.image([photo_rules.thumbnail(p["data"]) for p in saved], width=120)
+        return removing
     columns = st.columns(min(len(saved), 5))
     for column, photo in zip(columns, saved):
         column.image(photo_rules.thumbnail(photo["data"]), width=120)
-        if column.checkbox(texts.EF_PHOTO_REMOVE, key=f"{prefix}rm_{photo['id']}",
-                           disabled=readonly):
+        if column.checkbox(texts.EF_PHOTO_REMOVE, key=f"{prefix}rm_{photo['id']}"):
             removing.append(photo["id"])
     return removing
 

@@ -94,20 +94,40 @@ def _refusals(allowed: list[PageSpec]) -> list:
             for p in PAGES if p.url_path not in mine]
 
 
+def signed_in_unit() -> dict | None:
+    actor = st.session_state.get("actor")
+    if actor is None or not actor.unit_id:
+        return None
+    from components.session import database
+    from db import units
+
+    return units.get(database(), actor.unit_id)
+
+
 def build(role: str, unit: dict | None = None):
-    """st.navigation with only this role's pages, grouped in the sidebar.
+    """st.navigation with only this role's pages, grouped in the sidebar, under it who is
+    signed in, and the Vietnamese look (components/look.py) for every page.
 
     The role's first page is also the default page at «/». Streamlit gives the default
     page no URL of its own (opening «/don-vi» said «Page not found»), so the default is a
     hidden twin at «/<url>-trang-dau» and the menu entry keeps its own URL."""
+    from components import look
+
+    actor = st.session_state.get("actor")
+    unit = unit or signed_in_unit()
+    look.apply()
     allowed = pages_for(role, unit)
     own = [p for p in allowed if p.script != "account.py"]
     account = [p for p in allowed if p.script == "account.py"]
     home = own[0]
     default = _page(home, url_path=f"{home.url_path}-trang-dau", default=True,
                     visibility="hidden")
-    return st.navigation({texts.NAV_SECTIONS[role]: [default, *map(_page, own)],
-                          texts.NAV_ACCOUNT: [*map(_page, account), *_refusals(allowed)]})
+    navigation = st.navigation({texts.NAV_SECTIONS[role]: [default, *map(_page, own)],
+                                texts.NAV_ACCOUNT: [*map(_page, account),
+                                                    *_refusals(allowed)]})
+    if actor is not None:
+        identity(actor, unit)
+    return navigation
 
 
 def build_signed_out():
@@ -147,21 +167,8 @@ def run(role: str) -> None:
     has already rolled back, so nothing is half-written."""
     import sqlite3
 
-    from components import look
-
-    actor = st.session_state.get("actor")
-    unit = None
-    if actor is not None and actor.unit_id:
-        from components.session import database
-        from db import units
-
-        unit = units.get(database(), actor.unit_id)
-    look.apply()
     try:
-        page = build(role, unit)
-        if actor is not None:
-            identity(actor, unit)
-        page.run()
+        build(role).run()
     except sqlite3.OperationalError as error:
         st.error(texts.DB_WRITE_FAILED)
         st.caption(str(error))
