@@ -1,11 +1,13 @@
 """One-time page: create the first admin while the database has none."""
 import streamlit as st
 
+from components import look
 from components.forms import FieldErrors
 from components.session import database
 from core import texts
 from db import AccessDenied, ValidationFailed, users
 
+look.apply()
 st.title(texts.FIRST_RUN_TITLE)
 st.info(texts.FIRST_RUN_INTRO)
 errors = FieldErrors()

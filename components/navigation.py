@@ -132,7 +132,11 @@ def build(role: str, unit: dict | None = None):
 
 def build_signed_out():
     """Signed out: every page's URL shows the login form (no English «Page not found»);
-    after the login the same URL opens the page, when the role owns it."""
+    after the login the same URL opens the page, when the role owns it. The Vietnamese
+    look too: the login form's fields would say «Press Enter to submit form»."""
+    from components import look
+
+    look.apply()
     return st.navigation([st.Page(lambda: None, title=texts.LOGIN_FIELDS["Form name"],
                                   url_path="dang-nhap", default=True)]
                          + [st.Page(lambda: None, title=texts.LOGIN_FIELDS["Form name"],

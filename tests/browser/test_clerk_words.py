@@ -166,6 +166,7 @@ def test_every_page_of_every_role_speaks_vietnamese(server, browser, figures):
     login.get_by_text("Đơn vị tổ chức").wait_for(timeout=20_000)
     body = login.locator("body").inner_text()
     assert "Tuần lễ hưởng ứng học tập suốt đời" in body and "BAN CHỈ ĐẠO" in body.upper()
+    login.get_by_label("Mật khẩu", exact=True).fill("gõ dở")  # a typed field shows hints
     for size in (desktop, phone):
         login.set_viewport_size(size)
         check_page(login, f"{size['width']}px login", problems)
