@@ -12,7 +12,8 @@ from components import look
 from core import budget as budget_rules
 from core import event_rules as rules
 from core import reference as ref
-from core import texts, timefmt
+from core import timefmt
+from core import texts
 from db import AccessDenied, ValidationFailed, budget, event_admin, events
 
 actor = guard("admin_settings.py")

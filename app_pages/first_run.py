@@ -1,9 +1,9 @@
 """One-time page: create the first admin while the database has none."""
 import streamlit as st
 
-from components import look
 from components.forms import FieldErrors
 from components.session import database
+from components import look
 from core import texts
 from db import AccessDenied, ValidationFailed, users
 
