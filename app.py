@@ -13,10 +13,12 @@ if not users.admin_exists(db):
                            url_path="khoi-tao")], position="hidden").run()
     st.stop()
 
+header = st.empty()  # above the login form; stays empty once signed in
 actor = auth.authenticate(db)
 if actor is None:
-    st.navigation([st.Page(lambda: None, title=texts.LOGIN_FIELDS["Form name"],
-                           url_path="dang-nhap")], position="hidden").run()
+    with header.container():
+        navigation.login_header(db)
+    navigation.build_signed_out().run()
     st.stop()
 
 navigation.run(actor.role)

@@ -22,7 +22,7 @@ if st.button(texts.LOGOUT, type="primary", key="logout"):
 
 st.subheader(texts.BUTTON_CHANGE_PASSWORD)
 errors = FieldErrors()
-with st.form("change_password"):
+with st.form("change_password", enter_to_submit=False):
     current = st.text_input(texts.FIELD_PASSWORD_CURRENT, type="password", key="pw_current")
     errors.slot("current")
     new = st.text_input(texts.FIELD_PASSWORD_NEW, type="password", key="pw_new",

@@ -9,9 +9,11 @@ from components.safe_text import md
 from components.forms import FieldErrors, flash_and_rerun, show_flash
 from components.navigation import guard
 from components.session import current_event, database
+from components import look
 from core import budget as budget_rules
 from core import event_rules as rules
 from core import reference as ref
+from core import timefmt
 from core import texts
 from db import ValidationFailed, budget, event_admin, events
 
@@ -34,8 +36,12 @@ def lock_status(event) -> None:
 
 st.caption(texts.SET_EDITING.format(year=event["year"], title=md(event["title"])))
 lock_status(event)
+if len(events.list_events(db)) > 1:  # only then has the sidebar a year selector
+    st.caption(texts.SET_EDITING_OTHER_YEAR)
+# keyed tabs keep the open tab across the rerun after a save (approving the budget used to
+# jump back to the first tab)
 tab_general, tab_slogans, tab_targets, tab_lock, tab_next, tab_budget = st.tabs(
-    texts.SET_TABS)
+    texts.SET_TABS, key="set_tabs", on_change="rerun")
 
 
 def _date(value):
@@ -52,7 +58,7 @@ def _joined(day, moment) -> str:
 with tab_general:
     errors = FieldErrors()
     opening = rules.parse_datetime(event["opening_time"]) if event["opening_time"] else None
-    with st.form(f"settings_{eid}"):
+    with st.form(f"settings_{eid}", enter_to_submit=False):
         year = st.number_input(texts.SET_YEAR, 2000, 2100, event["year"], key=f"set_year_{eid}")
         errors.slot("year")
         title = st.text_input(texts.SET_TITLE, event["title"], key=f"set_title_{eid}")
@@ -135,7 +141,7 @@ with tab_slogans:
     st.caption(texts.SET_SLOGANS_HELP)
     errors = FieldErrors()
     current = {s["number"]: s["text"] for s in events.slogans(db, eid)}
-    with st.form(f"slogans_{eid}"):
+    with st.form(f"slogans_{eid}", enter_to_submit=False):
         values = []
         for n in range(1, rules.SLOGAN_COUNT + 1):
             values.append(st.text_area(texts.SET_SLOGAN_N.format(n=n), current.get(n, ""),
@@ -160,7 +166,7 @@ with tab_targets:
              texts.SET_COL_METRIC: texts.SET_METRICS[t["metric"]],
              texts.SET_COL_MINIMUM: t["minimum"], texts.SET_COL_LABEL: t["label"]}
             for t in events.targets(db, eid)]
-    with st.form(f"targets_{eid}"):
+    with st.form(f"targets_{eid}", enter_to_submit=False):
         edited = st.data_editor(
             rows, num_rows="dynamic", width="stretch", key=f"set_targets_{eid}",
             column_config={
@@ -195,11 +201,10 @@ with tab_targets:
             st.success(texts.SET_TARGETS_SAVED.format(count=len(new_rows)))
 
 with tab_lock:
-    st.markdown(texts.SET_LOCK_HELP.format(end=rules.parse_date(event["end_date"])
-                                           .strftime("%d/%m/%Y")))
+    st.markdown(texts.SET_LOCK_HELP.format(end=timefmt.day(event["end_date"])))
     current_lock = rules.parse_datetime(event["lock_at"]) if event["lock_at"] else None
     errors = FieldErrors()
-    with st.form(f"lock_{eid}"):
+    with st.form(f"lock_{eid}", enter_to_submit=False):
         c1, c2 = st.columns(2)
         lock_day = c1.date_input(texts.SET_LOCK_DAY,
                                  current_lock.date() if current_lock
@@ -255,7 +260,7 @@ with tab_budget:
         st.caption(texts.SET_BUDGET_APPROVED_BY.format(
             name=md(estimate["approved_by_name"] or "—"),
             at=events.format_datetime(estimate["approved_at"])))
-    st.dataframe([{texts.BPDF_HEADERS[1]: line["item"], texts.BPDF_HEADERS[2]: line["activity_ref"],
+    look.table([{texts.BPDF_HEADERS[1]: line["item"], texts.BPDF_HEADERS[2]: line["activity_ref"],
                    texts.BPDF_HEADERS[3]: line["measure"],
                    texts.BPDF_HEADERS[4]: budget_rules.format_number(line["quantity"]),
                    texts.BPDF_HEADERS[5]: budget_rules.format_number(line["unit_price"]),

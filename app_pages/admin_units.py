@@ -7,14 +7,31 @@ from components.forms import FieldErrors
 from components.navigation import guard
 from components.pickers import code_select, kind_filter, tier_filter, ward_filter
 from components.session import database
+from components import look
+from components.forms import flash_and_rerun, show_flash
 from core import reference as ref
+from core import timefmt
 from core import texts
 from db import ValidationFailed, units, users
 
 actor = guard("admin_units.py")
 db = database()
+show_flash()
+
+
+def generation(name: str) -> int:
+    """A saved form is drawn again with new widget keys: the browser keeps showing the
+    values of a widget whose key is unchanged (see components/entry_forms.keys)."""
+    return st.session_state.get(f"_gen_{name}", 0)
+
+
+def after_save(name: str, message: str) -> None:
+    st.session_state[f"_gen_{name}"] = generation(name) + 1
+    flash_and_rerun(message)
+
 tab_list, tab_edit, tab_import, tab_accounts = st.tabs(
-    [texts.TAB_UNITS, texts.TAB_UNIT_EDIT, texts.TAB_IMPORT, texts.TAB_ACCOUNTS])
+    [texts.TAB_UNITS, texts.TAB_UNIT_EDIT, texts.TAB_IMPORT, texts.TAB_ACCOUNTS],
+    key="units_tabs", on_change="rerun")  # keyed: a save does not jump to the first tab
 
 
 def unit_label(unit):
@@ -35,7 +52,7 @@ with tab_list:
     rows = units.list_units(db, ward=ward, kind=kind, tier=tier, search=search,
                             active=None if show_inactive else True)
     st.caption(texts.UNITS_COUNT.format(count=len(rows)))
-    st.dataframe(
+    look.table(
         [{texts.COL_CODE: u["code"], texts.COL_NAME: u["name"],
           texts.COL_KIND: ref.KIND_NAMES.get(u["kind"], u["kind"]),
           texts.COL_TIER: ref.TIER_NAMES.get(u["tier"], ""),
@@ -49,11 +66,12 @@ with tab_edit:
     all_units = {u["id"]: u for u in units.list_units(db)}
     picked = st.selectbox(texts.UNIT_PICK, [None] + list(all_units), key="unit_pick",
                           format_func=lambda i: texts.UNIT_NEW if i is None
-                          else unit_label(all_units[i]))
+                          else unit_label(all_units[i]), placeholder=texts.EF_CHOOSE)
     current = all_units.get(picked, {})
     errors = FieldErrors()
-    suffix = picked or "new"
-    with st.form(f"unit_form_{suffix}"):
+    suffix = f"{picked or 'new'}" + (f"_{generation('unit_form')}"
+                                     if generation("unit_form") else "")
+    with st.form(f"unit_form_{suffix}", enter_to_submit=False):
         code = st.text_input(texts.COL_CODE, current.get("code", ""), key=f"u_code_{suffix}")
         errors.slot("code")
         name = st.text_input(texts.COL_NAME, current.get("name", ""), key=f"u_name_{suffix}")
@@ -61,18 +79,18 @@ with tab_edit:
         kinds = list(ref.KIND_NAMES)
         kind = st.selectbox(texts.COL_KIND, kinds, format_func=ref.KIND_NAMES.get,
                             index=kinds.index(current.get("kind", "school")),
-                            key=f"u_kind_{suffix}")
+                            key=f"u_kind_{suffix}", placeholder=texts.EF_CHOOSE)
         errors.slot("kind")
         tiers = [None] + list(ref.TIER_NAMES)
         tier = st.selectbox(texts.COL_TIER, tiers, index=tiers.index(current.get("tier")),
                             format_func=lambda t: texts.NO_TIER if t is None
-                            else ref.TIER_NAMES[t], key=f"u_tier_{suffix}")
+                            else ref.TIER_NAMES[t], key=f"u_tier_{suffix}", placeholder=texts.EF_CHOOSE)
         errors.slot("tier")
         wards = [None] + list(ref.WARD_NAMES)
         ward_code = st.selectbox(texts.COL_WARD, wards,
                                  index=wards.index(current.get("ward_code")),
                                  format_func=lambda w: texts.NO_WARD if w is None
-                                 else ref.WARD_NAMES[w], key=f"u_ward_{suffix}")
+                                 else ref.WARD_NAMES[w], key=f"u_ward_{suffix}", placeholder=texts.EF_CHOOSE)
         errors.slot("ward_code")
         email = st.text_input(texts.COL_EMAIL, current.get("email") or "",
                               key=f"u_email_{suffix}")
@@ -91,45 +109,48 @@ with tab_edit:
         except ValidationFailed as failure:
             errors.show(failure.errors)
         else:
-            st.success(texts.UNIT_SAVED.format(name=md(name.strip())))
+            if not picked:
+                st.session_state.pop("unit_pick", None)
+            after_save("unit_form", texts.UNIT_SAVED.format(name=md(name.strip())))
     if picked:
         if current["active"] and st.button(texts.BUTTON_DEACTIVATE, key="unit_deactivate"):
             units.set_active(db, actor, picked, False)
-            st.success(texts.UNIT_DEACTIVATED)
+            flash_and_rerun(texts.UNIT_DEACTIVATED)
         elif not current["active"] and st.button(texts.BUTTON_ACTIVATE, key="unit_activate"):
             units.set_active(db, actor, picked, True)
-            st.success(texts.UNIT_ACTIVATED)
+            flash_and_rerun(texts.UNIT_ACTIVATED)
 
 with tab_import:
     importer.units_import_box(db, actor)
 
 with tab_accounts:
     account_rows = users.list_users(db)
-    st.dataframe(
+    look.table(
         [{texts.FIELD_USERNAME: u["username"], texts.FIELD_NAME: u["name"],
           texts.COL_ROLE: ref.ROLE_NAMES[u["role"]], texts.COL_UNIT: u["unit_name"] or "",
           texts.COL_ACTIVE: texts.YES if u["active"] else texts.NO,
-          texts.COL_LOCKED: u["locked_until"] or "",
-          texts.COL_LAST_LOGIN: u["last_login_at"] or ""} for u in account_rows],
+          texts.COL_LOCKED: timefmt.local(u["locked_until"]),
+          texts.COL_LAST_LOGIN: timefmt.local(u["last_login_at"])} for u in account_rows],
         hide_index=True, width="stretch")
 
     st.subheader(texts.ACCOUNT_CREATE)
     errors = FieldErrors()
     active_units = {u["code"]: u for u in units.list_units(db, active=True)}
-    with st.form("create_account"):
-        new_username = st.text_input(texts.FIELD_USERNAME, key="acc_username",
+    acc = f"acc{generation('create_account') or ''}_"
+    with st.form(f"create_account_{acc}", enter_to_submit=False):
+        new_username = st.text_input(texts.FIELD_USERNAME, key=f"{acc}username",
                                      placeholder="nguyen.van.a")
         errors.slot("username")
-        new_name = st.text_input(texts.FIELD_NAME, key="acc_name")
+        new_name = st.text_input(texts.FIELD_NAME, key=f"{acc}name")
         errors.slot("name")
-        new_email = st.text_input(texts.FIELD_EMAIL, key="acc_email")
-        new_role = code_select(texts.FIELD_ROLE, ref.ROLE_NAMES, key="acc_role")
+        new_email = st.text_input(texts.FIELD_EMAIL, key=f"{acc}email")
+        new_role = code_select(texts.FIELD_ROLE, ref.ROLE_NAMES, key=f"{acc}role")
         errors.slot("role")
-        new_unit = st.selectbox(texts.FIELD_UNIT, [None] + list(active_units), key="acc_unit",
+        new_unit = st.selectbox(texts.FIELD_UNIT, [None] + list(active_units), key=f"{acc}unit",
                                 format_func=lambda c: "—" if c is None
-                                else unit_label(active_units[c]))
+                                else unit_label(active_units[c]), placeholder=texts.EF_CHOOSE)
         errors.slot("unit")
-        new_password = st.text_input(texts.FIELD_PASSWORD, type="password", key="acc_password",
+        new_password = st.text_input(texts.FIELD_PASSWORD, type="password", key=f"{acc}password",
                                      help=texts.PASSWORD_RULES)
         errors.slot("password")
         create = st.form_submit_button(texts.ACCOUNT_CREATE, type="primary")
@@ -142,16 +163,17 @@ with tab_accounts:
         except ValidationFailed as failure:
             errors.show(failure.errors)
         else:
-            st.success(texts.ACCOUNT_CREATED.format(username=md(new_username.strip().lower())))
+            after_save("create_account",
+                  texts.ACCOUNT_CREATED.format(username=md(new_username.strip().lower())))
 
     st.subheader(texts.ACCOUNT_PICK)
     by_id = {u["id"]: u for u in account_rows}
     picked_user = st.selectbox(texts.ACCOUNT_PICK, list(by_id), key="acc_pick",
                                format_func=lambda i: f"{by_id[i]['username']} — "
-                               f"{by_id[i]['name']}", label_visibility="collapsed")
+                               f"{by_id[i]['name']}", label_visibility="collapsed", placeholder=texts.EF_CHOOSE)
     if picked_user:
         reset_errors = FieldErrors()
-        with st.form("reset_password"):
+        with st.form("reset_password", enter_to_submit=False):
             reset_to = st.text_input(texts.FIELD_PASSWORD_NEW, type="password", key="acc_reset",
                                      help=texts.PASSWORD_RULES)
             reset_errors.slot("password")
@@ -166,7 +188,7 @@ with tab_accounts:
         c1, c2 = st.columns(2)
         if c1.button(texts.BUTTON_UNLOCK, key="acc_unlock"):
             users.unlock(db, actor, picked_user)
-            st.success(texts.UNLOCKED)
+            flash_and_rerun(texts.UNLOCKED)
         target = by_id[picked_user]
         toggle = texts.BUTTON_DEACTIVATE_ACCOUNT if target["active"] else \
             texts.BUTTON_ACTIVATE_ACCOUNT
@@ -176,5 +198,5 @@ with tab_accounts:
             except ValidationFailed as failure:
                 st.error(md("; ".join(failure.errors.values())))
             else:
-                st.success(texts.ACCOUNT_DEACTIVATED if target["active"]
-                           else texts.ACCOUNT_ACTIVATED)
+                flash_and_rerun(texts.ACCOUNT_DEACTIVATED if target["active"]
+                                else texts.ACCOUNT_ACTIVATED)

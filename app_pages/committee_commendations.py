@@ -80,7 +80,7 @@ with tab_weights:
             step = 1.0 if key == "activity_cap" else 0.5
             edited[key] = st.number_input(texts.SCORING_WEIGHT_LABELS[key],
                                           value=float(weights[key]), step=step,
-                                          key=f"w_{key}")
+                                          format="%g", key=f"w_{key}")
             errors.slot(key)
         st.markdown(texts.COMMEND_TYPE_WEIGHTS)
         columns = st.columns(len(ref.GROUP_NAMES))
@@ -91,7 +91,7 @@ with tab_weights:
                     if type_group == group:
                         edited["types"][code] = st.number_input(
                             ref.TYPE_NAMES[code], value=float(weights["types"][code]),
-                            step=0.5, key=f"w_type_{code}")
+                            step=0.5, format="%g", key=f"w_type_{code}")
                         errors.slot(f"type:{code}")
         save = st.form_submit_button(texts.BUTTON_SAVE, type="primary")
     if save:

@@ -1,49 +1,53 @@
 """Tiến độ báo cáo: who has reported (DESIGN §4 definition, db/progress.py), reporting
 rates per tier and per ward from db/stats.py, and a BCC mailto to every unit still silent."""
-from datetime import datetime
-
 import streamlit as st
 
-from components import pickers
+from components import look, pickers
 from components.navigation import guard
 from components.session import current_event, database
-from core import mailto, numbers, texts
+from core import mailto, numbers, texts, timefmt
 from core import reference as ref
 from db import progress, stats
 
 
 def rate_column():
-    return st.column_config.ProgressColumn(texts.PROG_COL_RATE, min_value=0.0, max_value=1.0,
-                                           format="percent")
+    """The bar and, beside it, the rate written as everywhere else (numbers.percent:
+    «93,8%», the dashboard's format; the bar's own «percent» format wrote «93,75%»)."""
+    return st.column_config.ProgressColumn(texts.PROG_COL_BAR, min_value=0.0, max_value=1.0,
+                                           format=" ")
 
 
 def rates(summary):
     left, right = st.columns(2)
     with left:
         st.subheader(texts.PROG_RATE_TIER)
-        st.dataframe([{texts.COL_TIER: ref.TIER_NAMES[t["tier"]],
+        look.table([{texts.COL_TIER: ref.TIER_NAMES[t["tier"]],
                        texts.PROG_COL_TOTAL: t["schools"],
                        texts.PROG_COL_REPORTED: t["reporting_schools"],
-                       texts.PROG_COL_RATE: numbers.ratio(t["reporting_schools"], t["schools"])}
+                       texts.PROG_COL_RATE: numbers.percent(
+                           numbers.ratio(t["reporting_schools"], t["schools"])),
+                       texts.PROG_COL_BAR: numbers.ratio(t["reporting_schools"], t["schools"])}
                       for t in summary["by_tier"]],
                      hide_index=True, width="stretch",
-                     column_config={texts.PROG_COL_RATE: rate_column()})
+                     column_config={texts.PROG_COL_BAR: rate_column()})
     with right:
         st.subheader(texts.PROG_RATE_WARD)
-        st.dataframe([{texts.COL_WARD: w["name"], texts.PROG_COL_TOTAL: w["units"],
+        look.table([{texts.COL_WARD: w["name"], texts.PROG_COL_TOTAL: w["units"],
                        texts.PROG_COL_REPORTED: w["reporting_units"],
-                       texts.PROG_COL_RATE: numbers.ratio(w["reporting_units"], w["units"])}
+                       texts.PROG_COL_RATE: numbers.percent(
+                           numbers.ratio(w["reporting_units"], w["units"])),
+                       texts.PROG_COL_BAR: numbers.ratio(w["reporting_units"], w["units"])}
                       for w in summary["by_ward"]],
                      hide_index=True, width="stretch",
-                     column_config={texts.PROG_COL_RATE: rate_column()})
+                     column_config={texts.PROG_COL_BAR: rate_column()})
 
 
 def when(value):
-    return datetime.fromisoformat(value).strftime("%H:%M %d/%m/%Y") if value else ""
+    return timefmt.local(value)
 
 
 def unit_table(rows):
-    st.dataframe([{texts.COL_CODE: r["code"], texts.COL_NAME: r["name"],
+    look.table([{texts.COL_CODE: r["code"], texts.COL_NAME: r["name"],
                    texts.COL_KIND: ref.KIND_NAMES[r["kind"]],
                    texts.COL_WARD: r["ward_name"] or "",
                    texts.PROG_COL_REPORTED: r["reported"],
@@ -67,7 +71,7 @@ def chase(event, silent):
                        icon=":material/mail:")
     else:
         st.caption(texts.PROG_MAILTO_NONE)
-    st.dataframe([{texts.COL_CODE: u["code"], texts.COL_NAME: u["name"],
+    look.table([{texts.COL_CODE: u["code"], texts.COL_NAME: u["name"],
                    texts.COL_WARD: u["ward_name"] or "",
                    texts.COL_EMAIL: u["email"] or texts.PROG_NO_EMAIL,
                    texts.COL_PHONE: u["phone"] or ""} for u in silent],
@@ -88,7 +92,7 @@ with c4:
     status = st.selectbox(texts.PROG_FILTER_STATUS, [None, True, False], key="prog_status",
                           format_func=lambda s: {None: texts.PROG_STATUS_ALL,
                                                  True: texts.PROG_STATUS_REPORTED,
-                                                 False: texts.PROG_STATUS_NOT_REPORTED}[s])
+                                                 False: texts.PROG_STATUS_NOT_REPORTED}[s], placeholder=texts.EF_CHOOSE)
 filters = {"ward": ward, "tier": tier, "kind": kind}
 summary = stats.summary(db, event["id"], **filters)
 t = summary["totals"]

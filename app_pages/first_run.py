@@ -4,13 +4,15 @@ import streamlit as st
 from components.safe_text import md
 from components.forms import FieldErrors
 from components.session import database
+from components import look
 from core import texts
 from db import AccessDenied, ValidationFailed, users
 
+look.apply()
 st.title(texts.FIRST_RUN_TITLE)
 st.info(texts.FIRST_RUN_INTRO)
 errors = FieldErrors()
-with st.form("first_admin"):
+with st.form("first_admin", enter_to_submit=False):
     username = st.text_input(texts.FIELD_USERNAME, key="fa_username")
     errors.slot("username")
     name = st.text_input(texts.FIELD_NAME, key="fa_name")

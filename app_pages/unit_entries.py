@@ -18,7 +18,7 @@ db = database()
 event = current_event(db)
 unit = units.get(db, actor.unit_id)
 show_flash()
-can_write = entry_forms.write_status(db, event, unit["id"])
+can_write = entry_forms.write_status(db, event, unit["id"], reopen=True)
 
 NEEDS_FIX_STYLE = "background-color: #fdecea; color: #8a1c1c"
 
@@ -89,12 +89,12 @@ def show_entry(kind, row, name):
                  icon=":material/edit_note:")
     elif row["status"] == "accepted":
         st.success(texts.MYE_ACCEPTED_NOTE)
-    if not can_write:
-        entry_forms.thumbnails(db, kind, row["id"])
-        return
     prefix = f"edit_{name}_{row['id']}_"
     draw = entry_forms.activity_form if kind is entries.ACTIVITY else entry_forms.propaganda_form
-    submitted, raw, options, errors = draw(db, event, unit, prefix, current=row)
+    submitted, raw, options, errors = draw(db, event, unit, prefix, current=row,
+                                           readonly=not can_write)
+    if not can_write:
+        return
     if submitted:
         entry_forms.save(lambda token: entries.update(db, actor, kind, row["id"], raw,
                                                       token=token, **options),
@@ -122,7 +122,8 @@ fixing = sum(r["status"] == "needs_fix" for r in activities + propaganda)
 if fixing:
     st.warning(texts.MYE_NEEDS_FIX_COUNT.format(count=fixing), icon=":material/warning:")
 tab_a, tab_p = st.tabs([texts.MYE_TAB_ACTIVITIES.format(count=len(activities)),
-                        texts.MYE_TAB_PROPAGANDA.format(count=len(propaganda))])
+                        texts.MYE_TAB_PROPAGANDA.format(count=len(propaganda))],
+                       key=f"my_tabs_{len(activities)}_{len(propaganda)}", on_change="rerun")
 with tab_a:
     section(entries.ACTIVITY, activities, "act", activity_rows)
 with tab_p:

@@ -1,6 +1,6 @@
 """Đơn vị: home — the week at a glance, the unit's checklist against the targets, the
 opening ceremony, and whether the report is submitted."""
-from datetime import date, datetime
+from datetime import datetime
 
 import streamlit as st
 
@@ -9,7 +9,7 @@ from components import entry_forms
 from components.navigation import guard
 from components.session import current_event, database
 from core import reference as ref
-from core import texts
+from core import numbers, texts, timefmt
 from core.entry_rules import fmt_day, week_of
 from db import entries, events, submissions, units
 
@@ -18,7 +18,7 @@ db = database()
 event = current_event(db)
 unit = units.get(db, actor.unit_id)
 week = week_of(event)
-today = date.today()
+today = timefmt.now_local().date()  # Hà Nội's day, not the server's
 
 st.markdown(texts.UHOME_UNIT.format(
     unit=md(unit["name"]), ward=ref.WARD_NAMES.get(unit["ward_code"], texts.UHOME_DISTRICT)))
@@ -30,13 +30,13 @@ elif today <= week.end:
 else:
     st.info(texts.UHOME_AFTER)
 if event.get("opening_time"):
-    opening = datetime.fromisoformat(event["opening_time"])
+    opening = datetime.fromisoformat(event["opening_time"])  # Hà Nội wall-clock time
     st.markdown(texts.UHOME_OPENING.format(time=opening.strftime("%H:%M"),
                                           day=fmt_day(opening.date()),
                                           place=md(event.get("opening_place") or "")))
 entry_forms.write_status(db, event, unit["id"])
 if event.get("lock_at") and not events.is_locked(event):
-    st.caption(texts.UHOME_LOCK_AT.format(at=events.format_datetime(event["lock_at"])))
+    st.caption(texts.UHOME_LOCK_AT.format(at=timefmt.local(event["lock_at"])))
 
 st.subheader(texts.UHOME_CHECKLIST)
 checklist = entries.target_progress(db, event["id"], unit["id"])
@@ -49,14 +49,13 @@ for item in checklist:
 submitted = submissions.get(db, event["id"], unit["id"])
 done = ":material/check_circle:" if submitted else ":material/radio_button_unchecked:"
 st.markdown(f"{done} " + (texts.SUB_SUBMITTED_AT.format(
-    at=events.format_datetime(submitted["submitted_at"])) if submitted else texts.SUB_NOT_YET))
+    at=timefmt.local(submitted["submitted_at"])) if submitted else texts.SUB_NOT_YET))
 
 activities = entries.list_own(db, entries.ACTIVITY, event["id"], unit["id"])
 propaganda = entries.list_own(db, entries.PROPAGANDA, event["id"], unit["id"])
 c1, c2, c3 = st.columns(3)
 c1.metric(texts.UHOME_ACTIVITIES, len(activities))
-c2.metric(texts.UHOME_PARTICIPANTS, f"{sum(a['participants'] for a in activities):,}"
-          .replace(",", "."))
+c2.metric(texts.UHOME_PARTICIPANTS, numbers.integer(sum(a["participants"] for a in activities)))
 c3.metric(texts.UHOME_PROPAGANDA, len(propaganda))
 fixing = sum(r["status"] == "needs_fix" for r in activities + propaganda)
 if fixing:

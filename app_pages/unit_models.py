@@ -19,28 +19,28 @@ show_flash()
 if not learning_models.reports_models(unit):
     st.info(texts.LM_NOT_FOR_KIND)
     st.stop()
-entry_forms.write_status(db, event, unit["id"])
+can_write = entry_forms.write_status(db, event, unit["id"], reopen=True)
 st.caption(texts.LM_INTRO)
 saved = learning_models.counts(db, event["id"], unit["id"])
 errors = FieldErrors()
 PREFIX = "lm_"
 K = entry_forms.keys(PREFIX)
-with st.form(f"{K}form", clear_on_submit=False):
+with st.form(f"{K}form", clear_on_submit=False, enter_to_submit=False):
     for model, name in ref.MODEL_NAMES.items():
         st.markdown(f"**{name}**")
         left, right = st.columns(2)
         with left:
-            st.number_input(texts.LM_REGISTERED, min_value=0, step=1,
+            st.number_input(texts.LM_REGISTERED, step=1, disabled=not can_write,
                             value=saved.get(model, {}).get("registered", 0),
                             key=f"{K}{model}_registered")
             errors.slot(f"{model}.registered")
         with right:
-            st.number_input(texts.LM_RECOGNISED, min_value=0, step=1,
+            st.number_input(texts.LM_RECOGNISED, step=1, disabled=not can_write,
                             value=saved.get(model, {}).get("recognised", 0),
                             key=f"{K}{model}_recognised")
             errors.slot(f"{model}.recognised")
-    submitted = st.form_submit_button(texts.EF_SAVE, type="primary")
-if submitted:
+    submitted = st.form_submit_button(texts.EF_SAVE, type="primary", disabled=not can_write)
+if submitted and can_write:
     values = {model: {field: st.session_state[f"{K}{model}_{field}"]
                       for field in ("registered", "recognised")} for model in ref.MODEL_NAMES}
     entry_forms.save(lambda token: learning_models.save(db, actor, event["id"], unit["id"],

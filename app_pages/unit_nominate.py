@@ -16,24 +16,26 @@ db = database()
 event = current_event(db)
 unit = units.get(db, actor.unit_id)
 show_flash()
-can_write = entry_forms.write_status(db, event, unit["id"])
+can_write = entry_forms.write_status(db, event, unit["id"], reopen=True)
 
 errors = FieldErrors()
 PREFIX = "nom_"
 K = entry_forms.keys(PREFIX)
-with st.form(f"{K}form", clear_on_submit=False):
+with st.form(f"{K}form", clear_on_submit=False, enter_to_submit=False):
     st.radio(texts.NOM_KIND, list(texts.NOM_KINDS), format_func=texts.NOM_KINDS.get,
-             horizontal=True, key=f"{K}nominee_kind")
+             horizontal=True, key=f"{K}nominee_kind", disabled=not can_write)
     errors.slot("nominee_kind")
-    st.text_input(texts.NOM_NAME, key=f"{K}nominee_name")
+    st.text_input(texts.NOM_NAME, key=f"{K}nominee_name", disabled=not can_write)
     errors.slot("nominee_name")
     st.selectbox(texts.NOM_CATEGORY, list(ref.CATEGORY_NAMES), format_func=ref.CATEGORY_NAMES.get,
-                 key=f"{K}category")
+                 key=f"{K}category", disabled=not can_write, placeholder=texts.EF_CHOOSE)
     errors.slot("category")
-    st.text_area(texts.NOM_ACHIEVEMENT, key=f"{K}achievement", height=120)
+    st.text_area(texts.NOM_ACHIEVEMENT, key=f"{K}achievement", height=120,
+                 disabled=not can_write)
     errors.slot("achievement")
-    submitted = st.form_submit_button(texts.NOM_SUBMIT, type="primary")
-if submitted:
+    submitted = st.form_submit_button(texts.NOM_SUBMIT, type="primary",
+                                      disabled=not can_write)
+if submitted and can_write:
     raw = {f: st.session_state[f"{K}{f}"]
            for f in ("nominee_kind", "nominee_name", "category", "achievement")}
     entry_forms.save(lambda token: nominations.create(db, actor, event["id"], unit["id"], raw,

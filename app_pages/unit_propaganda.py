@@ -13,13 +13,14 @@ db = database()
 event = current_event(db)
 unit = units.get(db, actor.unit_id)
 show_flash()
-entry_forms.write_status(db, event, unit["id"])
+can_write = entry_forms.write_status(db, event, unit["id"], reopen=True)
 
 tab_form, tab_file = st.tabs([texts.PROP_TAB_FORM, texts.TAB_IMPORT])
 with tab_form:
     PREFIX = "prop_"
-    submitted, raw, options, errors = entry_forms.propaganda_form(db, event, unit, PREFIX)
-    if submitted:
+    submitted, raw, options, errors = entry_forms.propaganda_form(db, event, unit, PREFIX,
+                                                                     readonly=not can_write)
+    if submitted and can_write:
         entry_forms.save(lambda token: entries.create_propaganda(
             db, actor, event["id"], unit["id"], raw, token=token, **options),
             errors, PREFIX, texts.PROP_SAVED)

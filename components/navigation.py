@@ -64,18 +64,108 @@ PAGES = [
 ]
 
 
-def pages_for(role: str) -> list[PageSpec]:
-    return [p for p in PAGES if role in p.roles]
+def pages_for(role: str, unit: dict | None = None) -> list[PageSpec]:
+    """The role's pages; for a unit, only those that apply to its kind (a school has no
+    «Mô hình học tập» page)."""
+    return [p for p in PAGES if role in p.roles and applies(p, unit)]
 
 
-def build(role: str):
-    """st.navigation with only this role's pages, grouped in the sidebar."""
-    own = [p for p in pages_for(role) if p.script != "account.py"]
-    account = [p for p in pages_for(role) if p.script == "account.py"]
-    to_page = lambda p: st.Page(f"app_pages/{p.script}", title=p.title,  # noqa: E731
-                                url_path=p.url_path, icon=p.icon)
-    return st.navigation({texts.NAV_SECTIONS[role]: [to_page(p) for p in own],
-                          texts.NAV_ACCOUNT: [to_page(p) for p in account]})
+def applies(spec: PageSpec, unit: dict | None) -> bool:
+    if spec.script == "unit_models.py" and unit is not None:
+        from db import learning_models
+
+        return learning_models.reports_models(unit)
+    return True
+
+
+def _page(spec: PageSpec, **extra):
+    return st.Page(f"app_pages/{spec.script}", title=spec.title, icon=spec.icon,
+                   url_path=extra.pop("url_path", spec.url_path), **extra)
+
+
+def _refused():
+    st.title(texts.PAGE_FORBIDDEN_TITLE)
+    st.error(texts.PAGE_FORBIDDEN)
+
+
+def _refusals(allowed: list[PageSpec]) -> list:
+    """Every other page's URL, registered hidden, shows a Vietnamese refusal instead of
+    Streamlit's English «Page not found» dialog. The refused page's script is never
+    registered, so it stays unreachable (and AppTest.switch_page to it still raises)."""
+    mine = {p.url_path for p in allowed}
+    return [st.Page(_refused, title=p.title, url_path=p.url_path, visibility="hidden")
+            for p in PAGES if p.url_path not in mine]
+
+
+def signed_in_unit() -> dict | None:
+    actor = st.session_state.get("actor")
+    if actor is None or not actor.unit_id:
+        return None
+    from components.session import database
+    from db import units
+
+    return units.get(database(), actor.unit_id)
+
+
+def build(role: str, unit: dict | None = None):
+    """st.navigation with only this role's pages, grouped in the sidebar, under it who is
+    signed in, and the Vietnamese look (components/look.py) for every page.
+
+    The role's first page is also the default page at «/». Streamlit gives the default
+    page no URL of its own (opening «/don-vi» said «Page not found»), so the default is a
+    hidden twin at «/<url>-trang-dau» and the menu entry keeps its own URL."""
+    from components import look
+
+    actor = st.session_state.get("actor")
+    unit = unit or signed_in_unit()
+    look.apply()
+    allowed = pages_for(role, unit)
+    own = [p for p in allowed if p.script != "account.py"]
+    account = [p for p in allowed if p.script == "account.py"]
+    home = own[0]
+    default = _page(home, url_path=f"{home.url_path}-trang-dau", default=True,
+                    visibility="hidden")
+    navigation = st.navigation({texts.NAV_SECTIONS[role]: [default, *map(_page, own)],
+                                texts.NAV_ACCOUNT: [*map(_page, account),
+                                                    *_refusals(allowed)]})
+    if actor is not None:
+        identity(actor, unit)
+    return navigation
+
+
+def build_signed_out():
+    """Signed out: every page's URL shows the login form (no English «Page not found»);
+    after the login the same URL opens the page, when the role owns it. The Vietnamese
+    look too: the login form's fields would say «Press Enter to submit form»."""
+    from components import look
+
+    look.apply()
+    return st.navigation([st.Page(lambda: None, title=texts.LOGIN_FIELDS["Form name"],
+                                  url_path="dang-nhap", default=True)]
+                         + [st.Page(lambda: None, title=texts.LOGIN_FIELDS["Form name"],
+                                    url_path=p.url_path) for p in PAGES], position="hidden")
+
+
+def login_header(db) -> None:
+    """Above the login form: the system's name and its organiser."""
+    from db import events
+
+    event = events.get(db) if events.list_events(db) else None
+    st.markdown(f"### {texts.APP_TITLE}")
+    if event:
+        organiser = " – ".join(x for x in (event.get("issuer_line1"), event.get("issuer_line2"))
+                               if x)
+        st.caption(texts.NAV_ORGANISER.format(organiser=organiser.replace("\n", " ")))
+
+
+def identity(actor, unit: dict | None) -> None:
+    """The sidebar, under the menu: the system's name and who is signed in."""
+    from core import reference as ref
+
+    with st.sidebar:
+        st.caption(texts.NAV_SYSTEM.format(name=texts.APP_TITLE))
+        who = unit["name"] if unit else ref.ROLE_NAMES[actor.role]
+        st.text(texts.NAV_SIGNED_IN.format(who=who, username=actor.username))
 
 
 def run(role: str) -> None:

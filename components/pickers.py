@@ -9,6 +9,7 @@ def code_select(label, names: dict, *, key, optional_label=None, index=None, **k
     """Pick a code from {code: name}; `optional_label` adds an empty choice (value None)."""
     options = ([None] if optional_label else []) + list(names)
     fmt = lambda code: optional_label if code is None else names[code]  # noqa: E731
+    kwargs.setdefault("placeholder", texts.EF_CHOOSE)  # not Streamlit's «Choose an option»
     return st.selectbox(label, options, format_func=fmt, key=key, index=index or 0, **kwargs)
 
 

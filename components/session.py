@@ -50,5 +50,5 @@ def current_event(db):
     if st.session_state.get("event_year") not in years:
         st.session_state["event_year"] = years[0]
     if len(years) > 1:
-        st.sidebar.selectbox(texts.EVENT_YEAR, years, key="event_year")
+        st.sidebar.selectbox(texts.EVENT_YEAR, years, key="event_year", placeholder=texts.EF_CHOOSE)
     return events.get(db, st.session_state["event_year"])

@@ -50,3 +50,14 @@ def signed_points(points: float) -> str:
     from core import texts
 
     return f"{sign}{decimal(points, 1)} {texts.PERCENT_POINTS}"
+
+
+def plain(value, max_digits: int = 2) -> str:
+    """A number as people write it, without useless zeros: 5.0 -> '5', 0.25 -> '0,25',
+    1234.5 -> '1.234,5' (weights, scores, quantities that may have a fraction)."""
+    number = float(value or 0)
+    rounded = round(number, max_digits)
+    if rounded == int(rounded):
+        return integer(rounded)
+    text = decimal(rounded, max_digits)
+    return text.rstrip("0").rstrip(",")

@@ -614,7 +614,7 @@ UHOME_OPENING = "**Lễ khai mạc:** {time} ngày {day}, tại {place}"
 UHOME_LOCK_AT = "Báo cáo sẽ khóa lúc {at}."
 UHOME_CHECKLIST = "Việc cần làm của đơn vị"
 UHOME_NO_TARGETS = "Ban chỉ đạo chưa đặt chỉ tiêu cho loại đơn vị này."
-UHOME_PROGRESS = "đã có {count}/{minimum}"
+UHOME_PROGRESS = "đã có {count}, chỉ tiêu ít nhất {minimum}"
 UHOME_ACTIVITIES = "Hoạt động"
 UHOME_PARTICIPANTS = "Lượt người tham gia"
 UHOME_PROPAGANDA = "Tuyên truyền"
@@ -660,7 +660,7 @@ EIMP_TAB_ACTIVITIES = "Hoạt động"
 EIMP_TAB_PROPAGANDA = "Tuyên truyền"
 
 # Admin: week settings page (issue 6: app_pages/admin_settings.py)
-SET_EDITING = "Đang cấu hình Tuần lễ năm {year}: {title}. Chọn năm khác ở thanh bên."
+SET_EDITING = "Đang cấu hình Tuần lễ năm {year}: {title}."
 SET_TABS = ["Thông tin chung", "Khẩu hiệu", "Chỉ tiêu", "Khóa báo cáo", "Năm sau",
             "Duyệt dự trù kinh phí"]
 SET_LOCK_NONE = "Chưa đặt thời điểm khóa báo cáo: các đơn vị vẫn nhập, sửa được dữ liệu."
@@ -1360,3 +1360,63 @@ LEAD_INTRO = ("Dự trù kinh phí Tuần lễ năm {year} do Phòng GD&ĐT lậ
               "duyệt được ghi vào nhật ký hệ thống.")
 SET_BUDGET_APPROVED_BY_LEADER = ("Lãnh đạo UBND quận phê duyệt bằng tài khoản của mình (trang "
                                  "«Phê duyệt dự trù kinh phí»).")
+# --- Clerk: Vietnamese everywhere, forms, times, phone (h7) ---
+UPLOAD_BUTTON = "Chọn tệp"
+UPLOAD_HINT = "Kéo thả tệp vào đây · tối đa {mb} MB mỗi tệp"
+UPLOAD_HINT_PHOTOS = "Ảnh JPG, PNG hoặc WebP, tối đa {mb} MB mỗi ảnh"
+NAV_SYSTEM = "Hệ thống {name}"
+NAV_SIGNED_IN = "Đang đăng nhập: {who} ({username})"
+NAV_ORGANISER = "Đơn vị tổ chức: {organiser}"
+FORM_READ_ONLY_REOPEN = ("Các ô dưới đây chỉ để xem. Bấm «Mở lại báo cáo» để thêm hay sửa "
+                         "dữ liệu, rồi nộp lại.")
+YES_LOWER = "có"
+NO_LOWER = "không"
+# the audit log in words: column names of the stored rows, as a person calls them
+AUD_FIELDS = {
+    "id": "Số hiệu", "year": "Năm", "title": "Tên", "theme": "Chủ đề", "start_date": "Từ ngày",
+    "end_date": "Đến ngày", "opening_time": "Giờ khai mạc", "opening_place": "Nơi khai mạc",
+    "plan_number": "Số kế hoạch", "plan_date": "Ngày kế hoạch",
+    "issuer_line1": "Cơ quan ban hành (dòng 1)", "issuer_line2": "Cơ quan ban hành (dòng 2)",
+    "signer_for": "Thay mặt", "signer_title": "Chức vụ người ký", "signer_name": "Người ký",
+    "report_email": "Thư điện tử nhận báo cáo", "lock_at": "Khóa báo cáo lúc",
+    "refresh_seconds": "Tự làm mới (giây)", "scoring_weights": "Trọng số chấm điểm",
+    "assessment": "Đánh giá", "created_at": "Tạo lúc", "code": "Mã", "name": "Tên",
+    "kind": "Loại đơn vị", "tier": "Cấp học", "ward_code": "Phường", "email": "Thư điện tử",
+    "phone": "Điện thoại", "active": "Đang hoạt động", "is_sample": "Dữ liệu mẫu",
+    "username": "Tên đăng nhập", "role": "Vai trò", "unit_id": "Đơn vị",
+    "failed_attempts": "Số lần sai mật khẩu", "locked_until": "Khóa đến",
+    "last_login_at": "Đăng nhập gần nhất", "event_id": "Tuần lễ", "type": "Loại hoạt động",
+    "description": "Mô tả", "format": "Hình thức", "participants": "Số người tham gia",
+    "online_participants": "Tham gia trực tuyến", "audiences": "Đối tượng",
+    "evidence_url": "Đường dẫn minh chứng", "status": "Trạng thái",
+    "review_comment": "Nhận xét khi duyệt", "reviewed_by": "Người duyệt",
+    "reviewed_at": "Duyệt lúc", "created_by": "Người tạo", "created_by_name": "Người tạo",
+    "updated_by": "Người sửa", "updated_at": "Sửa lúc", "deleted": "Đã rút",
+    "channel": "Kênh tuyên truyền", "quantity": "Số lượng", "date": "Ngày",
+    "slogans": "Khẩu hiệu", "link": "Liên kết", "note": "Ghi chú", "model": "Mô hình",
+    "registered": "Số đăng ký", "recognised": "Số được công nhận",
+    "nominee_kind": "Đối tượng đề xuất", "nominee_name": "Người / đơn vị được đề xuất",
+    "category": "Danh hiệu", "achievement": "Thành tích", "decided_by": "Người quyết định",
+    "decided_at": "Quyết định lúc", "recipient_name": "Người / đơn vị được khen",
+    "recipient_unit_id": "Đơn vị được khen", "nomination_id": "Đề xuất số",
+    "rationale": "Lý do", "score": "Điểm", "notes": "Ghi chú", "submitted_by": "Người gửi",
+    "submitted_at": "Gửi lúc", "approved_by": "Người duyệt", "approved_at": "Duyệt lúc",
+    "item": "Nội dung chi", "activity_ref": "Hoạt động", "measure": "Đơn vị tính",
+    "unit_price": "Đơn giá", "amount": "Thành tiền", "sort": "Thứ tự",
+    "unit_kind": "Loại đơn vị", "metric": "Chỉ tiêu", "minimum": "Tối thiểu",
+    "label": "Diễn giải", "number": "Số", "text": "Nội dung",
+    "activity_id": "Hoạt động số", "propaganda_id": "Tuyên truyền số",
+    # details of an entry in the log
+    "file": "Tệp", "replaced_database_kept_as": "Cơ sở dữ liệu cũ lưu tại",
+    "seed": "Hạt ngẫu nhiên", "units": "Số đơn vị", "activities": "Số hoạt động",
+    "propaganda": "Số mục tuyên truyền", "copied_from_year": "Chép từ năm",
+    "targets": "Số chỉ tiêu", "until": "Đến", "reason": "Lý do",
+    "photos_added": "Ảnh thêm", "photos_removed": "Ảnh bỏ", "source": "Nguồn",
+    "line": "Dòng", "rows": "Số dòng",
+}
+SET_EDITING_OTHER_YEAR = "Chọn năm khác ở ô «Năm» trên thanh bên."
+PROG_COL_BAR = "Mức độ"
+CONNECTING = "Đang kết nối…"
+TABLE_EMPTY = "Chưa có dòng nào."
+PAGE_FORBIDDEN_TITLE = "Không mở được trang này"
+SUB_FROZEN_BANNER = "Đơn vị đã nộp báo cáo lúc {at}."  # the reopen button stands below it

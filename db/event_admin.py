@@ -61,7 +61,9 @@ def set_lock(db, actor: Actor, event_id: int, lock_at: str | datetime | None) ->
 
 
 def lock_now(db, actor: Actor, event_id: int) -> None:
-    set_lock(db, actor, event_id, datetime.now())
+    from core import timefmt
+
+    set_lock(db, actor, event_id, timefmt.now_local())  # Hà Nội wall-clock time
 
 
 def set_slogans(db, actor: Actor, event_id: int, slogans: list[str]) -> None:

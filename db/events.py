@@ -32,10 +32,14 @@ def week_days(event: dict) -> list[str]:
 def is_locked(event: dict, now: datetime | None = None) -> bool:
     if not event.get("lock_at"):
         return False
-    now = now or datetime.now()
+    from core import timefmt
+
+    # a lock time without offset is Hà Nội wall-clock time, as the admin typed it; the
+    # server's own clock may run in UTC (7 hours behind)
+    now = now or timefmt.now_local()
     lock_at = datetime.fromisoformat(event["lock_at"])
     if lock_at.tzinfo is not None and now.tzinfo is None:
-        now = now.astimezone()
+        now = now.replace(tzinfo=timefmt.ZONE)
     return now >= lock_at
 
 
@@ -50,7 +54,10 @@ def ensure_open(db, event_id: int) -> dict:
 
 
 def format_datetime(value: str) -> str:
-    return datetime.fromisoformat(value).strftime("%H:%M %d/%m/%Y")
+    """Kept for its callers: the one formatter is core.timefmt.local (Hà Nội time)."""
+    from core import timefmt
+
+    return timefmt.local(value)
 
 
 def slogans(db, event_id: int) -> list[dict]:

@@ -24,7 +24,9 @@ def actors(db, admin, committee, unit_user):
 def test_router_serves_a_page_only_to_its_roles(app_for, actors, role, spec):
     at = app_for(actors[role])
     assert not at.exception
-    if role in spec.roles:
+    # the unit here is a school: «Mô hình học tập» is not its page (h7, on purpose)
+    school_without_models = role == "unit" and spec.script == "unit_models.py"
+    if role in spec.roles and not school_without_models:
         at.switch_page(f"app_pages/{spec.script}").run()
         assert not at.exception, at.exception
         assert at.title and at.title[0].value == spec.title

@@ -149,7 +149,7 @@ def test_audit_page_filters_by_user_and_shows_before_and_after(app_for, db, admi
     at.selectbox(key="aud_table").set_value("events").run()
     at.selectbox(key="aud_action").set_value("update").run()
     (changed,) = [d.value for d in at.dataframe][1:]
-    row = changed[changed["Trường"] == "signer_name"]
+    row = changed[changed["Trường"] == "Người ký"]  # the field by its name (h7)
     assert list(row["Trước"]) == ["Phạm Thị Diễm"] and list(row["Sau"]) == ["Nguyễn Văn Bình"]
 
 
@@ -267,3 +267,104 @@ def test_after_the_admin_locks_the_week_the_unit_page_says_so(app_for, db, admin
     at.button(key="set_lock_now_1").click().run()
     unit_page = open_page(app_for, unit_user, "unit_activity.py")
     assert any("Tuần lễ đã khóa báo cáo lúc" in w for w in texts_of(unit_page, "warning"))
+
+
+# --- issue 13 (h7): the audit log in words, forms that clear, lists that update ------------
+
+def test_audit_log_shows_fields_and_values_in_words(app_for, db, admin):
+    from core import audit_diff
+    from db import units, users
+
+    unit_id = units.get_by_code(db, "THCS-THANGLONG")["id"]
+    users.create_user(db, admin, username="thu.ky", name="Thư ký", role="unit",
+                      password="Học tập suốt đời 2020!", unit_code="THCS-THANGLONG")
+    at = open_page(app_for, admin, "admin_audit.py")
+    at.selectbox(key="aud_table").set_value("users").run()
+    at.selectbox(key="aud_action").set_value("create").run()
+    changed = at.dataframe[1].value
+    shown = dict(zip(changed["Trường"], changed["Sau"]))
+    assert shown["Đơn vị"] == units.get(db, unit_id)["name"]
+    assert shown["Dữ liệu mẫu"] == "không" and shown["Vai trò"] == "Đơn vị"
+    assert not {"unit_id", "is_sample", "role", "password_hash"} & set(changed["Trường"])
+    assert "T" not in shown["Tạo lúc"] and shown["Tạo lúc"][2] == "/"  # dd/mm/yyyy HH:MM
+    assert audit_diff.detail_text('{"until": "2026-11-28T23:13:32+00:00"}') == \
+        "Đến: 29/11/2026 06:13"
+
+
+def test_a_created_account_clears_the_form_and_appears_in_the_list_at_once(app_for, db,
+                                                                           admin):
+    from tests.conftest import PASSWORD
+
+    at = open_page(app_for, admin, "admin_units.py")
+    at.text_input(key="acc_username").input("pgd.moi")
+    at.text_input(key="acc_name").input("Cán bộ mới")
+    at.selectbox(key="acc_role").set_value("committee")
+    at.text_input(key="acc_password").input(PASSWORD)
+    next(b for b in at.button if b.label == "Tạo tài khoản").click().run()
+    assert "Đã tạo tài khoản «pgd.moi»" in " ".join(texts_of(at, "success"))
+    usernames = list(at.dataframe[-1].value["Tên đăng nhập"])
+    assert "pgd.moi" in usernames  # the list is drawn after the save, in the same click
+    fresh = [w for w in at.text_input if w.label == "Tên đăng nhập"]
+    assert fresh and all(w.value == "" for w in fresh)  # a fresh, empty form
+
+
+def test_a_saved_unit_clears_the_form_and_is_listed(app_for, db, admin):
+    at = open_page(app_for, admin, "admin_units.py")
+    at.text_input(key="u_code_new").input("TV-QUAN")
+    at.text_input(key="u_name_new").input("Thư viện quận")
+    at.selectbox(key="u_kind_new").set_value("library")
+    next(b for b in at.button if b.label == "Lưu").click().run()
+    assert "Đã lưu đơn vị" in " ".join(texts_of(at, "success"))
+    assert "TV-QUAN" in list(at.dataframe[0].value["Mã"])
+    assert at.text_input(key="u_code_new_1").value == ""
+
+
+def test_last_login_is_shown_in_hanoi_time(app_for, db, admin):
+    db.execute("update users set last_login_at = '2026-11-28T23:13:32+00:00' where id = ?",
+               [admin.user_id])
+    at = open_page(app_for, admin, "admin_units.py")
+    accounts = at.dataframe[-1].value
+    assert "29/11/2026 06:13" in list(accounts["Đăng nhập gần nhất"])
+
+
+def test_progress_rates_are_written_as_on_the_dashboard(app_for, db, committee,
+                                                        other_unit_user):
+    """One format for a rate: «50,0%» (numbers.percent), the bar has no text of its own."""
+    from db import entries
+
+    event_id = events.get(db, 2020)["id"]
+    entries.create_activity(db, other_unit_user, event_id, other_unit_user.unit_id, {
+        "type": "library", "title": "Ngày hội đọc sách", "start_date": "2020-10-03",
+        "end_date": "2020-10-03", "format": "truc_tiep", "participants": 150})
+    at = open_page(app_for, committee, "committee_progress.py")
+    wards = at.dataframe[2].value
+    rates = dict(zip(wards["Phường"], wards["Tỷ lệ"]))
+    assert rates["Phúc Xá"] == "50,0%" and rates["Trúc Bạch"] == "0,0%"
+
+
+def test_an_empty_table_is_a_vietnamese_line_not_streamlits_empty(app_for, db, admin):
+    """st.dataframe draws an English «empty» row for a table without rows."""
+    from core import texts
+
+    at = open_page(app_for, admin, "admin_units.py")
+    at.text_input(key="units_f_search").input("không có đơn vị này").run()
+    assert at.caption[0].value == "0 đơn vị"
+    assert texts.TABLE_EMPTY in [c.value for c in at.caption]
+    assert all("Mã" not in d.value.columns for d in at.dataframe)  # no empty units table
+    at.text_input(key="units_f_search").input("").run()
+    assert at.dataframe[0].proto.placeholder == ""  # a missing value is an empty cell
+
+
+def test_a_lock_time_is_hanoi_time_whatever_the_servers_clock(db):
+    """The admin types 17:00 in Hà Nội; a server running in UTC must not lock 7 hours late
+    (nor show «Khóa ngay» as 02:12 when it is 09:12 in Hà Nội)."""
+    from datetime import timedelta
+
+    from core import timefmt
+
+    hanoi_now = timefmt.now_local().replace(second=0, microsecond=0)
+    event = dict(events.get(db, 2020))
+    event["lock_at"] = (hanoi_now - timedelta(hours=1)).isoformat(timespec="minutes")
+    assert events.is_locked(event)
+    event["lock_at"] = (hanoi_now + timedelta(hours=1)).isoformat(timespec="minutes")
+    assert not events.is_locked(event)

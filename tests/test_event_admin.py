@@ -138,7 +138,7 @@ def test_after_the_lock_the_data_layer_refuses_unit_writes(db, admin):
     event_admin.set_lock(db, admin, event_id, "2020-10-08T17:00")
     with pytest.raises(WeekLocked) as locked:
         events.ensure_open(db, event_id)
-    assert "17:00 08/10/2020" in str(locked.value)
+    assert "08/10/2020 17:00" in str(locked.value)  # dd/mm/yyyy HH:MM everywhere (h7)
     event_admin.set_lock(db, admin, event_id, None)
     assert events.ensure_open(db, event_id)["lock_at"] is None
     assert [r["action"] for r in audit_rows(db, "events")] == ["lock", "unlock"]

@@ -95,8 +95,10 @@ def test_the_ward_defaults_to_the_units_ward_and_the_date_to_the_week(unit_app):
     ({"format": "truc_tiep"}, texts.ENT_ONLINE_BUT_IN_PERSON),
     ({"start_date": date(2020, 9, 30)}, "Ngày 30/09/2020 nằm ngoài Tuần lễ"),
     ({"evidence_url": "javascript:alert(1)"}, texts.ENT_URL_INVALID),
+    ({"participants": -5, "online_participants": 0},
+     "«-5» không phải số nguyên không âm."),
 ], ids=["empty title", "end before start", "online over total", "online in person",
-        "outside week", "bad link"])
+        "outside week", "bad link", "negative participants"])
 def test_bad_activity_input_shows_its_message_and_writes_nothing(db, unit_app, changes,
                                                                  field_message):
     at = fill_activity(unit_app("unit_activity.py"), **changes)
@@ -105,7 +107,7 @@ def test_bad_activity_input_shows_its_message_and_writes_nothing(db, unit_app, c
     assert field_message in errors(at)
     assert count(db, "activities") == 0 and count(db, "audit_log",
                                                   "table_name = 'activities'") == 0
-    assert at.number_input(key="act_participants").value == 200  # typed values stay
+    assert at.number_input(key="act_participants").value == changes.get("participants", 200)
     assert at.multiselect(key="act_audiences").value == ["hoc_sinh", "phu_huynh"]
 
 
@@ -137,12 +139,16 @@ def test_a_double_submitted_form_saves_once(db, unit_app):
     assert count(db, "activities") == 1
 
 
-def test_locked_week_shows_the_lock_and_writes_nothing(db, event, unit_app):
+def test_locked_week_shows_the_lock_and_a_read_only_form(db, event, unit_app):
+    """Behaviour changed on purpose (h7): a locked week shows the form read-only instead of
+    a form that refuses only on save."""
     db["events"].update(event["id"], {"lock_at": "2020-10-10T17:00:00"})
     at = unit_app("unit_activity.py")
-    assert any("đã khóa báo cáo lúc 17:00 10/10/2020" in w.value for w in at.warning)
-    click(fill_activity(at), texts.ACT_SUBMIT)
-    assert "đã khóa báo cáo" in errors(at)
+    assert any("đã khóa báo cáo lúc 10/10/2020 17:00" in w.value for w in at.warning)
+    assert at.text_input(key="act_title").disabled and at.number_input(
+        key="act_participants").disabled
+    assert next(b for b in at.button if b.label == texts.ACT_SUBMIT).disabled
+    assert not [b for b in at.button if b.label == texts.SUB_REOPEN]  # locked: no reopening
     assert count(db, "activities") == 0
 
 
@@ -175,6 +181,7 @@ def test_slogans_are_shown_in_full(unit_app):
 @pytest.mark.parametrize("kwargs,message", [
     ({"quantity": 0}, texts.ENT_QUANTITY_MIN),
     ({"link": "facebook.com/trang"}, texts.ENT_URL_INVALID),
+    ({"quantity": -3}, "«-3» không phải số nguyên không âm."),
 ])
 def test_bad_propaganda_input_writes_nothing(db, unit_app, kwargs, message):
     at = fill_propaganda(unit_app("unit_propaganda.py"), **kwargs)
@@ -233,7 +240,9 @@ def test_my_entries_is_read_only_once_locked(db, event, unit_user, unit_app):
     db["events"].update(event["id"], {"lock_at": "2020-10-10T17:00:00"})
     at = unit_app("unit_entries.py")
     at.selectbox(key="my_pick_act").set_value(activity_id).run()
-    assert not [b for b in at.button if b.label in (texts.EF_SAVE, texts.MYE_WITHDRAW)]
+    # the entry is shown read-only (h7): a disabled save, no withdraw
+    assert all(b.disabled for b in at.button if b.label == texts.EF_SAVE)
+    assert not [b for b in at.button if b.label == texts.MYE_WITHDRAW]
 
 
 def test_my_entries_shows_only_the_units_own_rows(db, event, unit_user, other_unit_user,
@@ -260,10 +269,25 @@ def test_ward_committee_saves_learning_models(db, app_for, admin, other_unit_use
                       ).fetchall() == [("gia_dinh", 40, 35)]
 
 
-def test_a_school_is_told_models_are_not_its_report(unit_app):
-    at = unit_app("unit_models.py")
-    assert any(texts.LM_NOT_FOR_KIND in i.value for i in at.info)
-    assert not at.number_input
+def test_a_school_has_no_learning_models_page(app_for, admin, unit_user, other_unit_user):
+    """Behaviour changed on purpose (h7): the page is not in a school's menu at all (it
+    only said the school could not use it)."""
+    at = app_for(unit_user)
+    with pytest.raises(ValueError):
+        at.switch_page("app_pages/unit_models.py")
+    ward = app_for(other_unit_user)
+    ward.switch_page("app_pages/unit_models.py").run()
+    assert ward.number_input and not ward.exception
+
+
+def test_negative_learning_model_counts_get_a_message_at_the_field(db, app_for, admin,
+                                                                   other_unit_user):
+    at = app_for(other_unit_user)
+    at.switch_page("app_pages/unit_models.py").run()
+    at.number_input(key="lm_dong_ho_registered").set_value(-2)
+    click(at, texts.EF_SAVE)
+    assert "«-2» không phải số nguyên không âm." in errors(at)
+    assert count(db, "learning_model_counts") == 0
 
 
 def test_nominate_good_and_bad(db, unit_app):
@@ -288,6 +312,17 @@ def test_submit_then_reopen_the_report(db, event, unit_user, unit_app):
     assert any("Đã nộp báo cáo lúc" in s.value for s in at.success)
     entry_page = unit_app("unit_activity.py")
     assert any("Đơn vị đã nộp báo cáo lúc" in i.value for i in entry_page.info)
+    # submitted: the entry forms are read-only, with the reopen button right there
+    assert entry_page.text_input(key="act_title").disabled
+    assert next(b for b in entry_page.button if b.label == texts.ACT_SUBMIT).disabled
+    nominate = unit_app("unit_nominate.py")
+    assert nominate.text_input(key="nom_nominee_name").disabled
+    click(entry_page, texts.SUB_REOPEN)
+    assert submissions.get(db, event["id"], unit_user.unit_id) is None
+    assert not entry_page.text_input(key="act_title").disabled
+    assert any(texts.SUB_REOPENED in s.value for s in entry_page.success)
+    at.run()
+    click(at, texts.SUB_BUTTON)  # submit again, reopen from the submit page this time
     click(at, texts.SUB_REOPEN)
     assert submissions.get(db, event["id"], unit_user.unit_id) is None
 
@@ -296,8 +331,8 @@ def test_home_shows_the_checklist_against_the_targets(db, event, unit_user, unit
     entries.create_activity(db, unit_user, event["id"], unit_user.unit_id, GOOD_ACTIVITY)
     at = unit_app("unit_home.py")
     text = " ".join(m.value for m in at.markdown)
-    assert ":material/check_circle: Ít nhất 1 hoạt động giáo dục — đã có 1/1" in text
-    assert ":material/radio_button_unchecked: Ít nhất 1 hoạt động tuyên truyền — đã có 0/1" \
+    assert ":material/check_circle: Ít nhất 1 hoạt động giáo dục — đã có 1, chỉ tiêu ít nhất 1" in text
+    assert ":material/radio_button_unchecked: Ít nhất 1 hoạt động tuyên truyền — đã có 0, chỉ tiêu ít nhất 1" \
         in text
     assert "Lễ khai mạc:** 07:00 ngày 02/10/2020, tại Trường THCS Thăng Long" in text
 
@@ -316,3 +351,41 @@ def test_a_unit_cannot_open_the_committee_import_page(app_for, admin, unit_user)
     at = app_for(unit_user)
     with pytest.raises(ValueError):
         at.switch_page("app_pages/committee_import.py").run()
+
+
+# --- no English that Streamlit adds by default (h7) ----------------------------------------
+
+def _calls(name):
+    """Every call of st.<name> / <x>.<name> in app_pages/ and components/, as ast.Call."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    for path in [*root.glob("app_pages/*.py"), *root.glob("components/*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr == name:
+                yield path.name, node
+
+
+def _keyword(call, name):
+    return next((k.value for k in call.keywords if k.arg == name), None)
+
+
+def test_no_multiselect_offers_the_english_select_all():
+    import ast
+
+    calls = list(_calls("multiselect"))
+    assert calls  # the audiences and slogans lists
+    for where, call in calls:
+        value = _keyword(call, "select_all")
+        assert isinstance(value, ast.Constant) and value.value is False, where
+
+
+def test_every_empty_selectbox_has_a_vietnamese_placeholder():
+    import ast
+
+    for where, call in _calls("selectbox"):
+        index = _keyword(call, "index")
+        if isinstance(index, ast.Constant) and index.value is None:
+            assert _keyword(call, "placeholder") is not None, where

@@ -36,7 +36,8 @@ def test_each_role_reaches_by_url_exactly_its_pages(server_factory, browser, rol
     for spec in PAGES:
         page.goto(f"{server.url}/{spec.url_path}")
         page.locator('[data-testid="stApp"]').wait_for(timeout=20_000)
-        allowed = role in spec.roles
+        # the unit here is a school: «Mô hình học tập» is not its page (h7, on purpose)
+        allowed = role in spec.roles and not (role == "unit" and spec.script == "unit_models.py")
         if (shown_title(page) == spec.title) != allowed:
             wrong.append((spec.url_path, allowed))
     figures(role=role, pages=len(PAGES),

@@ -54,7 +54,9 @@ def test_hostile_text_is_inert_on_every_page(server_factory, browser, role, figu
     login(page, server.url, ACCOUNTS[role], PASSWORD)
     page.locator('[data-testid="stSidebarNav"]').wait_for(timeout=30_000)
     problems, visited = [], 0
-    for spec in [p for p in PAGES if role in p.roles]:
+    # the unit is a school: no «Mô hình học tập» page in its menu (h7)
+    for spec in [p for p in PAGES if role in p.roles
+                 and not (role == "unit" and p.script == "unit_models.py")]:
         page.locator('[data-testid="stSidebarNav"]').get_by_role(
             "link", name=spec.title, exact=True).click()
         page.locator("h1").filter(has_text=spec.title).wait_for(timeout=30_000)

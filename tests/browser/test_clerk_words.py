@@ -1,0 +1,235 @@
+"""Every page of every role, on a desktop (1280×800) and a phone (390×844): no English word
+Streamlit draws by itself, no internal code value, no ISO timestamp, no horizontal
+scrolling. What is checked is what a person sees: text nodes that are rendered (not hidden,
+not font-size 0), CSS ::before/::after text, placeholders and title tooltips.
+
+Also: the role's first page opens by its own URL (no «Page not found»), and a negative
+participant count gets the Vietnamese message at its field (the browser used to refuse it
+silently with an English tooltip)."""
+import re
+
+import pytest
+
+from components.navigation import PAGES, applies
+from tests.browser.conftest import settle
+from tests.conftest import PASSWORD, make_user
+
+pytestmark = [pytest.mark.browser]
+
+VIEWPORTS = {"desktop": (1280, 800), "phone": (390, 844)}
+ACCOUNTS = {"unit": "ubnd.phuc.xa", "committee": "ban.chi.dao", "admin": "quan.tri"}
+UNIT_CODE = "UBND-00001"  # a ward committee: it has every unit page, models included
+
+# Streamlit's own English (1.67), as it would show on our pages
+ENGLISH = ["Upload", "Drag and drop", "per file", "Browse files", "Select all",
+           "Press Enter", "to apply", "submit form", "Choose an option", "No options",
+           "No results", "empty", "Page not found", "Running the app", "does not seem",
+           "None", "NaN", "True", "False", "Error:", "Please", "Show more", "Clear all",
+           "Stop", "Running...", "Connecting"]
+CODES = re.compile(
+    r"\b(mam_non|tieu_hoc|thcs_|online_learning|internet_skills|study_promotion|"
+    r"learning_model|opening_ceremony|ket_hop|truc_tiep|truc_tuyen|hoc_sinh|phu_huynh|"
+    r"can_bo|nguoi_dan|needs_fix|submitted|accepted|unit_id|is_sample|ward_code|"
+    r"ward_committee|community_learning_center|district_office|gia_dinh|dong_ho|"
+    r"day_tot|hoc_tot|to_chuc_tot|tu_hoc|mobile_convoy|ward_radio|city_radio_tv|"
+    r"table_name|row_id|created_at|updated_at)\b"
+    r"|\b\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?\b")
+
+VISIBLE_TEXT = """() => {
+  const out = [];
+  const shown = (el) => {
+    for (let e = el; e && e !== document.body; e = e.parentElement) {
+      const s = getComputedStyle(e);
+      if (s.display === 'none' || s.visibility === 'hidden') return false;
+      if (e.getAttribute('data-testid') === 'stIconMaterial') return false;
+    }
+    return parseFloat(getComputedStyle(el).fontSize) > 0;
+  };
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const t = n.textContent.trim();
+    if (t && n.parentElement && !['SCRIPT', 'STYLE', 'NOSCRIPT'].includes(
+        n.parentElement.tagName) && shown(n.parentElement)) out.push(t);
+  }
+  for (const el of document.body.querySelectorAll('*')) {
+    for (const pseudo of ['::before', '::after']) {
+      const c = getComputedStyle(el, pseudo).content;
+      if (c && c !== 'none' && c !== 'normal' && c.startsWith('"') && shown(el))
+        out.push(c.slice(1, -1));
+    }
+    for (const attr of ['placeholder', 'title']) {
+      const v = el.getAttribute(attr);  // a placeholder shows only in an empty field
+      if (v && shown(el) && !(attr === 'placeholder' && el.value)) out.push(v);
+    }
+  }
+  return out;
+}"""
+
+
+def prepare(db):
+    from db import demo, entries, events, units
+
+    admin = make_user(db, ACCOUNTS["admin"], "admin")
+    make_user(db, ACCOUNTS["committee"], "committee")
+    clerk = make_user(db, ACCOUNTS["unit"], "unit", UNIT_CODE)
+    demo.load(db, admin, units=6, activities=40, accounts=False)
+    event = events.get(db, 2020)
+    db.execute("delete from report_submissions where unit_id = ?", [clerk.unit_id])
+    entries.create_activity(db, clerk, event["id"], clerk.unit_id, {
+        "type": "online_learning", "title": "Lớp học trực tuyến", "start_date": "2020-10-03",
+        "end_date": "2020-10-03", "format": "ket_hop", "participants": 40,
+        "online_participants": 10, "audiences": ["hoc_sinh", "nguoi_dan"]})
+    units.create(db, admin, {"code": "THCS-MOI", "name": "Trường THCS Mới", "kind": "school",
+                             "tier": "thcs", "ward_code": "00010", "email": "", "phone": ""})
+
+
+def words_found(texts: list[str]) -> list[str]:
+    found = []
+    for text in texts:
+        found += [f"{word!r} in {text[:80]!r}" for word in ENGLISH
+                  if re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", text)]
+        found += [f"code {m.group(0)!r} in {text[:80]!r}" for m in CODES.finditer(text)]
+    return found
+
+
+def open_sidebar(page):
+    expand = page.locator('[data-testid="stExpandSidebarButton"]')
+    if expand.is_visible():
+        expand.click()
+        page.wait_for_timeout(300)
+
+
+def wait_drawn(page, title):
+    try:
+        page.get_by_role("heading", name=title, exact=True).first.wait_for(timeout=20_000)
+    except Exception:
+        page.screenshot(path="/tmp/h7/fail.png")
+        raise
+    # the run that drew the title has ended (Streamlit marks it on the app's root)
+    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(
+        timeout=30_000)
+    page.wait_for_timeout(300)
+
+
+def sign_in_at(page, url, username):
+    page.goto(url)
+    page.get_by_label("Tên đăng nhập", exact=True).fill(username)
+    page.get_by_label("Mật khẩu", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    settle(page)
+
+
+def check_page(page, where, problems):
+    found = words_found(page.evaluate(VISIBLE_TEXT))
+    if found:  # a widget mounting shows its English placeholder for a moment: look again
+        page.wait_for_timeout(1500)
+        found = words_found(page.evaluate(VISIBLE_TEXT))
+    problems += [f"{where}: {p}" for p in found]
+    overflow = page.evaluate("() => document.documentElement.scrollWidth "
+                             "- document.documentElement.clientWidth")
+    if overflow > 0:
+        problems.append(f"{where}: scrolls sideways by {overflow}px")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    from db.setup import prepare as prepare_db
+    from tests.browser.conftest import Server
+
+    path = tmp_path_factory.mktemp("clerk") / "clerk.db"
+    db = prepare_db(path)
+    prepare(db)
+    db.conn.close()
+    started = Server(path)
+    yield started
+    started.stop()
+
+
+def test_every_page_of_every_role_speaks_vietnamese(server, browser, figures):
+    """Each role signs in once (the three at the same time), opens its first page by its
+    URL, then every page from the menu; each page is checked at desktop size, then at
+    phone size (the same page resized: Streamlit lays out by CSS media queries)."""
+    import time
+
+    from db import connect, units
+
+    unit = units.get_by_code(connect(server.db_path), UNIT_CODE)
+    desktop, phone = ({"width": w, "height": h} for w, h in VIEWPORTS.values())
+    problems, visited, started = [], 0, time.monotonic()
+    pages = {}
+    for role, username in [("login", None), *ACCOUNTS.items()]:
+        context = browser.new_context(viewport=desktop, locale="vi-VN")
+        pages[role] = context.new_page()
+    # the login page names the system and the organiser
+    login = pages.pop("login")
+    login.goto(server.url)
+    login.get_by_text("Đơn vị tổ chức").wait_for(timeout=20_000)
+    body = login.locator("body").inner_text()
+    assert "Tuần lễ hưởng ứng học tập suốt đời" in body and "BAN CHỈ ĐẠO" in body.upper()
+    login.get_by_label("Mật khẩu", exact=True).fill("gõ dở")  # a typed field shows hints
+    for size in (desktop, phone):
+        login.set_viewport_size(size)
+        check_page(login, f"{size['width']}px login", problems)
+    login.context.close()
+    specs = {role: [p for p in PAGES if role in p.roles and applies(p, unit)]
+             for role in ACCOUNTS}
+    for role, page in pages.items():  # the first page, typed as its own URL
+        page.goto(f"{server.url}/{specs[role][0].url_path}")
+    for role, page in pages.items():
+        page.get_by_label("Tên đăng nhập", exact=True).fill(ACCOUNTS[role])
+        page.get_by_label("Mật khẩu", exact=True).fill(PASSWORD)
+        page.get_by_role("button", name="Đăng nhập").click()
+    for role, page in pages.items():
+        for n, spec in enumerate(specs[role]):
+            if n:
+                page.locator('[data-testid="stSidebarNav"]').get_by_role(
+                    "link", name=spec.title, exact=True).click()
+            wait_drawn(page, spec.title)  # the first: drawn, no «Page not found»
+            for size in (desktop, phone):
+                page.set_viewport_size(size)
+                check_page(page, f"{size['width']}px {role} /{spec.url_path}", problems)
+            page.set_viewport_size(desktop)
+            visited += 1
+        sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
+        assert "Đang đăng nhập" in sidebar and "Tuần lễ hưởng ứng" in sidebar
+        if role == "unit":  # another role's page by URL: a Vietnamese refusal, no dialog
+            page.goto(f"{server.url}/tien-do")
+            wait_drawn(page, "Không mở được trang này")
+            check_page(page, "unit /tien-do (refused)", problems)
+        page.context.close()
+    figures(pages=visited, seconds=round(time.monotonic() - started, 1))
+    assert problems == [], "\n".join(problems)
+
+
+def test_a_negative_count_gets_a_vietnamese_message_at_its_field(server, browser):
+    """On a phone. Also: the audiences list opens without an English «Select all»."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
+    page = context.new_page()
+    sign_in_at(page, f"{server.url}/nhap-hoat-dong", ACCOUNTS["unit"])
+    wait_drawn(page, "Nhập hoạt động")
+    opener = page.locator('[data-testid="stMultiSelect"]').filter(
+        has_text="Đối tượng tham gia").locator("button[aria-haspopup=listbox]")
+    listbox = page.get_by_role("listbox")
+    for _ in range(5):  # a click while the app still hydrates can be lost: click again
+        opener.click()
+        try:
+            listbox.wait_for(timeout=3_000)
+            break
+        except Exception:
+            continue
+    shown = listbox.inner_text()
+    assert "Học sinh" in shown and not words_found([shown]), shown
+    page.keyboard.press("Escape")
+    page.get_by_label("Tên hoạt động", exact=True).fill("Ngày hội đọc sách")
+    participants = page.get_by_label("Tổng số người tham gia", exact=True)
+    participants.fill("-5")
+    participants.press("Tab")
+    page.get_by_role("button", name="Lưu hoạt động").click()
+    message = page.get_by_text("«-5» không phải số nguyên không âm.")
+    message.wait_for(timeout=20_000)
+    # the message stands under its own field: between it and the next field's label
+    field_box = participants.bounding_box()
+    message_box = message.bounding_box()
+    next_label = page.get_by_text("Trong đó tham gia trực tuyến", exact=True).bounding_box()
+    assert field_box["y"] < message_box["y"] < next_label["y"]
+    context.close()
