@@ -859,7 +859,8 @@ IMP_NOTE_HEAD = ("Cách điền: mỗi dòng của sheet «Dữ liệu» là m�
                  "đề. Các cột có danh mục nhận đúng giá trị như trong danh sách dưới đây "
                  "(hoặc chọn từ danh sách thả xuống).")
 IMP_NOTE_REQUIRED = "Cột bắt buộc: {columns}."
-IMP_NOTE_DATE = "Ngày ghi theo dạng dd/mm/yyyy (ví dụ 03/10/2020); cũng nhận dạng 2020-10-03."
+IMP_NOTE_DATE = ("Ngày ghi theo dạng dd/mm/yyyy (ví dụ 03/10/2020), hoặc là ô kiểu Ngày "
+                 "của Excel.")
 IMP_NOTE_LISTS = ("Đối tượng tham gia, khẩu hiệu: nhiều giá trị cách nhau bởi dấu «;» (không "
                   "dùng dấu phẩy, vì tên có thể chứa dấu phẩy); khẩu hiệu ghi số (1–8) hoặc "
                   "nội dung.")
