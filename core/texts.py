@@ -1239,9 +1239,10 @@ CLOSE_COL_GROUP = "Nhóm"
 CLOSE_COL_RANK = "Hạng"
 CLOSE_COL_SCORE = "Điểm"
 CLOSE_COL_REVIEWED = "Đã duyệt"
-CLOSE_LEADERS_NOTE = ("Điểm chỉ tính các mục Ban chỉ đạo đã duyệt; cột «Đã duyệt» là tỷ lệ mục "
-                      "được tính của đơn vị đã được duyệt (mục chưa duyệt chưa có điểm).")
-CLOSE_NO_LEADERS = "Chưa có đơn vị nào có điểm (chưa có mục nào được duyệt)."
+CLOSE_LEADERS_NOTE = ("Điểm tính trên các mục được tính như mọi số liệu của báo cáo, kể cả mục "
+                      "chưa duyệt; cột «Đã duyệt» là tỷ lệ mục của đơn vị đã được Ban chỉ đạo "
+                      "duyệt (chấp nhận hoặc yêu cầu sửa).")
+CLOSE_NO_LEADERS = "Chưa có đơn vị nào có điểm (chưa có mục nào được tính)."
 CLOSE_H_ASSESSMENT = "IV. ĐÁNH GIÁ CHUNG"
 CLOSE_H_STRENGTHS = "1. Ưu điểm"
 CLOSE_H_WEAKNESSES = "2. Tồn tại, hạn chế"
@@ -1253,8 +1254,9 @@ CLOSE_APPENDIX_SUBJECT = ("Kết quả theo đơn vị\n(Kèm theo Báo cáo s�
                           "{issuer})")
 CLOSE_APPENDIX_NOTE = ("Mỗi đơn vị một dòng, nhóm theo phường nơi đơn vị đóng trụ sở (khác "
                        "Bảng {table}: hoạt động tính theo nơi tổ chức). Hoạt động và lượt "
-                       "tuyên truyền: số mục được tính. Điểm chỉ tính mục đã duyệt; cột «Duyệt» "
-                       "là tỷ lệ mục của đơn vị đã được duyệt.")
+                       "tuyên truyền: số mục được tính. Điểm tính trên các mục được tính, kể cả "
+                       "mục chưa duyệt; cột «Duyệt» là tỷ lệ mục của đơn vị đã được duyệt "
+                       "(chấp nhận hoặc yêu cầu sửa).")
 CLOSE_APPENDIX_WARDS_NOTE = ("Có {n} đơn vị, nhiều hơn {max} đơn vị: bảng chi tiết từng đơn vị "
                              "(mỗi đơn vị một dòng) nằm trong tệp số liệu Excel kèm theo; dưới "
                              "đây là tổng hợp theo phường nơi đơn vị đóng trụ sở.")
@@ -1360,3 +1362,5 @@ LEAD_INTRO = ("Dự trù kinh phí Tuần lễ năm {year} do Phòng GD&ĐT lậ
               "duyệt được ghi vào nhật ký hệ thống.")
 SET_BUDGET_APPROVED_BY_LEADER = ("Lãnh đạo UBND quận phê duyệt bằng tài khoản của mình (trang "
                                  "«Phê duyệt dự trù kinh phí»).")
+# --- Audit (r1) ------------------------------------------------------------------------------
+CLOSE_TARGET_ALL_UNITS = "mọi đơn vị"
