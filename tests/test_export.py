@@ -448,3 +448,20 @@ def test_on_the_demo_week_every_total_reconciles_with_stats_and_sql(db):
     assert len(rows) == db.execute("select count(*) from nominations where deleted = 0"
                                    ).fetchone()[0] > 0
     assert "DỮ LIỆU MẪU" in book.worksheets[0]["A2"].value
+
+
+def test_a_person_picked_from_a_nomination_keeps_the_nominating_unit(db, week, committee):
+    """Audit (r1): the PDF's commendation table gives a person's unit (the unit that
+    nominated them); the workbook's 'Tên đơn vị' was blank for every person, so two
+    people of the same name could not be told apart."""
+    from db import commendations
+    from tests.closing_fixture import add_nomination
+
+    nomination = add_nomination(db, week, "THCS-THANGLONG", "Nguyễn Văn An", status="approved")
+    commendations.add_commendation(db, committee, week, {
+        "category": "tu_hoc", "nomination_id": nomination, "rationale": "Tự học tiếng Anh"})
+    book = load_workbook(io.BytesIO(export.xlsx(db, week, ["commendations"])))
+    header, rows, _ = table(book, "commendations")
+    pick = by_header(header, rows[0])
+    assert (pick["Cá nhân, tập thể được khen"], pick["Tên đơn vị"]) == (
+        "Nguyễn Văn An", "Trường THCS Thăng Long")
