@@ -373,11 +373,49 @@ def test_needs_fix_and_withdrawn_entries_leave_every_figure(demo_week):
     review.decide_many(db, committee, "propaganda", props[:2], "needs_fix", "Thiếu minh chứng")
     # withdrawn by their units (the stored flag, as db/entries.withdraw sets it)
     with db.conn:
-        db.execute(f"update activities set deleted = 1 where id in (?, ?, ?)", acts[4:])
+        db.execute("update activities set deleted = 1 where id in (?, ?, ?)", acts[4:])
         db.execute("update propaganda set deleted = 1 where id = ?", [props[2]])
+        # an activity entered for a day before the week (allowed after a confirmation)
+        db.execute(f"update activities set start_date = '2020-09-30', end_date = '2020-09-30'"
+                   f" where id = (select min(id) from activities where event_id = ? and {C})",
+                   [ev])
     db.conn.close()
     after = independent(demo_week)
     assert after["activities"] == before["activities"] - 7
     assert after["prop_entries"] == before["prop_entries"] - 3
     assert after["participants"] < before["participants"] - fix_participants
     assert reconcile(demo_week) == []
+
+
+def test_the_dashboard_shows_the_same_figures(demo_week, monkeypatch):
+    """The committee's live dashboard (AppTest, as tests/test_committee_pages.py) on the
+    same database: its tiles are the independent counts."""
+    from streamlit.testing.v1 import AppTest
+
+    from db import connect
+
+    ind = independent(demo_week)
+    db = connect(demo_week)
+    if not db.execute("select 1 from users where username = 'quan.tri'").fetchone():
+        make_user(db, "quan.tri", "admin")  # without an admin only the first-run page shows
+    if not db.execute("select 1 from users where username = 'kiem.toan'").fetchone():
+        make_user(db, "kiem.toan", "committee")
+    db.conn.close()
+    monkeypatch.setenv("LLW_DB", str(demo_week))
+    monkeypatch.chdir(ROOT)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in (("authentication_status", True), ("username", "kiem.toan"),
+                       ("name", "kiem.toan"), ("logout", None)):
+        at.session_state[key] = value
+    at.run()
+    at.switch_page("app_pages/committee_dashboard.py").run()
+    assert not at.exception, at.exception
+    shown = {m.label: m.value for m in at.metric}
+    assert shown["Hoạt động"] == vn(ind["activities"])
+    assert shown["Lượt người tham gia"] == vn(ind["participants"])
+    assert shown["Lượt tuyên truyền"] == vn(ind["prop_entries"])
+    assert shown["Đơn vị có số liệu"] == f"{vn(ind['with_data'])}/{vn(ind['units'])}"
+    assert shown["Đơn vị đã nộp báo cáo"] == f"{vn(ind['submitted'])}/{vn(ind['units'])}"
+    assert shown["Phường có hoạt động"] == f"{ind['wards_covered']}/14"
+    online = ind["online"] / ind["participants"] * 100
+    assert shown["Tỷ lệ trực tuyến"] == f"{online:.1f}%".replace(".", ",")
