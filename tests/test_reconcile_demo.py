@@ -419,3 +419,16 @@ def test_the_dashboard_shows_the_same_figures(demo_week, monkeypatch):
     assert shown["Phường có hoạt động"] == f"{ind['wards_covered']}/14"
     online = ind["online"] / ind["participants"] * 100
     assert shown["Tỷ lệ trực tuyến"] == f"{online:.1f}%".replace(".", ",")
+
+
+def test_a_rate_on_a_tie_reads_the_same_in_table_chart_and_workbook():
+    """13 of 16 schools = 81,25 %: the PDF's Bảng 2 printed 81,2% (Python rounds a tie to
+    even) while the chart beside it (d3) and the workbook (Excel's 0.0%) show 81,3%.
+    Vietnamese documents, d3 and Excel round a tie away from zero."""
+    from core import numbers
+
+    assert numbers.percent(13 / 16) == "81,3%"
+    assert numbers.percent(1 / 8) == "12,5%" and numbers.percent(1 / 16) == "6,3%"
+    assert numbers.decimal(2.675, 2) == "2,68"   # as typed, not its binary neighbour
+    assert numbers.decimal(-0.04) == "0,0" and numbers.decimal(-1234.56) == "-1.234,6"
+    assert numbers.decimal(1234.56) == "1.234,6" and numbers.percent(None) == "0,0%"
