@@ -572,3 +572,12 @@ def test_targets_that_share_a_label_say_whom_they_apply_to(db, week):
     text = flat(pdf_text(build(db))[0])
     assert "Ít nhất 1 hoạt động trong Tuần lễ (UBND phường)" in text
     assert "Ít nhất 1 hoạt động trong Tuần lễ (Trung tâm học tập cộng đồng)" in text
+
+
+def test_the_tier_chart_names_its_figure_as_the_table_does(db, week):
+    """Audit (r1): Bảng 2 calls it "Tỷ lệ có số liệu"; the chart beside it said "Tỷ lệ
+    trường đã báo cáo" / "Tỷ lệ báo cáo", which a reader takes for "đã nộp báo cáo"
+    (issue 11: the two figures are named apart everywhere)."""
+    text = flat(pdf_text(build(db))[0])
+    assert "Biểu đồ 3. Tỷ lệ trường có số liệu theo cấp học" in text
+    assert "đã báo cáo theo cấp học" not in text
