@@ -1364,3 +1364,10 @@ SET_BUDGET_APPROVED_BY_LEADER = ("Lãnh đạo UBND quận phê duyệt bằng t
                                  "«Phê duyệt dự trù kinh phí»).")
 # --- Audit (r1) ------------------------------------------------------------------------------
 CLOSE_TARGET_ALL_UNITS = "mọi đơn vị"
+WB_SHEETS["targets"] = "Chỉ tiêu"
+WB_COLS.update({"target": "Chỉ tiêu", "applies_to": "Áp dụng cho",
+                "target_units": "Số đơn vị áp dụng", "target_met": "Số đơn vị đạt",
+                "target_rate": "Tỷ lệ đạt"})
+WB_TARGET_ALL_UNITS = "Mọi đơn vị"
+WB_NOTE_TARGETS = ("Mỗi chỉ tiêu tính trên các đơn vị đang hoạt động thuộc loại đơn vị (cấp "
+                   "học) áp dụng; chỉ tính các mục được tính.")

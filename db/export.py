@@ -135,6 +135,7 @@ def sheets(db, event_id: int, names=None, *, progress_cb=None) -> list:
         "by_day": lambda: workbook.by_day_sheet(summary()),
         "learning_models": lambda: workbook.learning_models_sheet(
             stats.learning_models(db, event_id)),
+        "targets": lambda: workbook.targets_sheet(stats.targets_attainment(db, event_id)),
         "units": lambda: workbook.units_sheet(progress.units_progress(db, event_id),
                                               summary()["totals"]),
         "commendations": lambda: workbook.commendations_sheet(picks_with_units(db, event_id)),

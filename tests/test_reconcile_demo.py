@@ -305,6 +305,8 @@ def check_workbook(wb, ind: dict) -> list[str]:
     eq("Theo ngày", days, ind["days"])
     total = [r for r in wb["Mô hình học tập"].iter_rows(values_only=True) if r[2] == "Tổng cộng"]
     eq("learning models total", tuple(total[0][-2:]) if total else None, ind["models_total"])
+    targets = [r for r in wb["Chỉ tiêu"].iter_rows(min_row=3, values_only=True) if r[0]]
+    eq("targets", [(r[3], r[4]) for r in targets], ind["targets"])
     units = {r[1]: r for r in wb["Kết quả từng đơn vị"].iter_rows(min_row=3, values_only=True)
              if r[1] != "Tổng cộng" and r[0] is not None}
     eq("units listed", set(units), set(ind["per_unit"]))
