@@ -17,8 +17,10 @@ QUANTITY_FORMAT_DECIMAL = "#,##0.0#"  # a fractional quantity; whole ones use #,
 
 
 def issued_on(budget: dict, today: date | None = None) -> date:
-    """The document's date: when it was approved, else submitted, else today."""
-    for field in ("approved_at", "submitted_at"):
+    """The document's date: when Phòng GD&ĐT submitted the request (a Tờ trình carries the
+    date it was issued, not that of the answer), else when it was approved (a record
+    without a submission time), else today."""
+    for field in ("submitted_at", "approved_at"):
         if budget.get(field):
             return datetime.fromisoformat(budget[field]).date()
     return today or date.today()

@@ -463,7 +463,7 @@ def _results(doc, data, tables):
     # 7. targets and their attainment
     doc.subheading(texts.CLOSE_H_TARGETS)
     if data.targets:
-        rows = [[str(i), t["label"], n(t["units"]), n(t["met"]),
+        rows = [[str(i), target_label(t, data.targets), n(t["units"]), n(t["met"]),
                  pct(t["rate"]) if t["units"] else "–"]
                 for i, t in enumerate(data.targets, start=1)]
         doc.data_table([texts.CLOSE_COL_NO, texts.CLOSE_COL_TARGET, texts.CLOSE_COL_APPLIES,
@@ -476,6 +476,19 @@ def _results(doc, data, tables):
     doc.subheading(texts.CLOSE_H_CHARTS)
     for caption, png, width in (getattr(data, "charts", None) or report_charts(data)):
         doc.image_png(png, width=width, caption=caption)
+
+
+def target_label(target: dict, targets: list[dict]) -> str:
+    """The target's label; when another target of the week has the same wording, followed
+    by whom it applies to ('(UBND phường)', '(Trường học – Mầm non)'), so that two rows
+    never read the same."""
+    if sum(1 for t in targets if t["label"].strip() == target["label"].strip()) < 2:
+        return target["label"]
+    whom = [ref.KIND_NAMES.get(target["unit_kind"], target["unit_kind"])
+            if target.get("unit_kind") else "",
+            ref.TIER_NAMES.get(target["tier"], target["tier"]) if target.get("tier") else ""]
+    whom = " – ".join(w for w in whom if w) or texts.CLOSE_TARGET_ALL_UNITS
+    return f"{target['label']} ({whom})"
 
 
 def _commendations(doc, data, tables, final):

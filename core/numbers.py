@@ -16,10 +16,20 @@ def integer(value) -> str:
 
 
 def decimal(value, digits: int = 1) -> str:
-    """1234.56 -> '1.234,6'."""
-    text = f"{abs(value or 0):,.{digits}f}"
+    """1234.56 -> '1.234,6'. A tie rounds away from zero (81,25 -> 81,3), as Vietnamese
+    documents, Excel's number formats and d3 (the charts) do: Python's own format rounds
+    it to even (81,2), so a table read differently from the chart beside it. The value is
+    taken as written (repr), not as its binary neighbour (2.675 -> 2,68)."""
+    import math
+    from decimal import ROUND_HALF_UP, Decimal
+
+    if not math.isfinite(float(value or 0)):
+        return str(value)
+    exact = Decimal(repr(float(value or 0))).quantize(Decimal(1).scaleb(-digits),
+                                                      rounding=ROUND_HALF_UP)
+    text = f"{abs(exact):,.{digits}f}"
     whole, _, frac = text.partition(".")
-    sign = "-" if (value or 0) < 0 and float(text.replace(",", "")) != 0 else ""
+    sign = "-" if exact < 0 and exact != 0 else ""
     return sign + whole.replace(",", ".") + ("," + frac if frac else "")
 
 

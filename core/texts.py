@@ -248,8 +248,8 @@ CHART_ACTIVITIES = "Số hoạt động"
 CHART_PARTICIPANTS = "Lượt người tham gia"
 CHART_GROUP = "Nhóm hoạt động"
 CHART_TIER = "Cấp học"
-CHART_REPORTING_RATE = "Tỷ lệ báo cáo"
-CHART_REPORTING = "Đơn vị đã báo cáo"
+CHART_REPORTING_RATE = "Tỷ lệ có số liệu"
+CHART_REPORTING = "Đơn vị có số liệu"
 CHART_UNITS = "Số đơn vị"
 CHART_DAY = "Ngày"
 CHART_CHANNEL = "Kênh tuyên truyền"
@@ -498,7 +498,7 @@ REPORT_COL_SUBMITTED = "Đã nộp"
 REPORT_TOTAL_ROW = "Tổng cộng"
 REPORT_CHART_MAP = "Biểu đồ 1. Số hoạt động theo phường (sơ đồ vị trí các phường)"
 REPORT_CHART_DAYS = "Biểu đồ 2. Số hoạt động theo ngày trong Tuần lễ"
-REPORT_CHART_TIERS = "Biểu đồ 3. Tỷ lệ trường đã báo cáo theo cấp học"
+REPORT_CHART_TIERS = "Biểu đồ 3. Tỷ lệ trường có số liệu theo cấp học"
 REPORT_CHART_CHANNELS = "Biểu đồ 4. Sản phẩm tuyên truyền theo kênh"
 REPORT_H_COMMENDATIONS = "III. GƯƠNG ĐIỂN HÌNH VÀ ĐỀ NGHỊ KHEN THƯỞNG"
 REPORT_H_PICKS = "1. Danh sách đề nghị khen thưởng"
@@ -1240,9 +1240,10 @@ CLOSE_COL_GROUP = "Nhóm"
 CLOSE_COL_RANK = "Hạng"
 CLOSE_COL_SCORE = "Điểm"
 CLOSE_COL_REVIEWED = "Đã duyệt"
-CLOSE_LEADERS_NOTE = ("Điểm chỉ tính các mục Ban chỉ đạo đã duyệt; cột «Đã duyệt» là tỷ lệ mục "
-                      "được tính của đơn vị đã được duyệt (mục chưa duyệt chưa có điểm).")
-CLOSE_NO_LEADERS = "Chưa có đơn vị nào có điểm (chưa có mục nào được duyệt)."
+CLOSE_LEADERS_NOTE = ("Điểm tính trên các mục được tính như mọi số liệu của báo cáo, kể cả mục "
+                      "chưa duyệt; cột «Đã duyệt» là tỷ lệ mục của đơn vị đã được Ban chỉ đạo "
+                      "duyệt (chấp nhận hoặc yêu cầu sửa).")
+CLOSE_NO_LEADERS = "Chưa có đơn vị nào có điểm (chưa có mục nào được tính)."
 CLOSE_H_ASSESSMENT = "IV. ĐÁNH GIÁ CHUNG"
 CLOSE_H_STRENGTHS = "1. Ưu điểm"
 CLOSE_H_WEAKNESSES = "2. Tồn tại, hạn chế"
@@ -1254,8 +1255,9 @@ CLOSE_APPENDIX_SUBJECT = ("Kết quả theo đơn vị\n(Kèm theo Báo cáo s�
                           "{issuer})")
 CLOSE_APPENDIX_NOTE = ("Mỗi đơn vị một dòng, nhóm theo phường nơi đơn vị đóng trụ sở (khác "
                        "Bảng {table}: hoạt động tính theo nơi tổ chức). Hoạt động và lượt "
-                       "tuyên truyền: số mục được tính. Điểm chỉ tính mục đã duyệt; cột «Duyệt» "
-                       "là tỷ lệ mục của đơn vị đã được duyệt.")
+                       "tuyên truyền: số mục được tính. Điểm tính trên các mục được tính, kể cả "
+                       "mục chưa duyệt; cột «Duyệt» là tỷ lệ mục của đơn vị đã được duyệt "
+                       "(chấp nhận hoặc yêu cầu sửa).")
 CLOSE_APPENDIX_WARDS_NOTE = ("Có {n} đơn vị, nhiều hơn {max} đơn vị: bảng chi tiết từng đơn vị "
                              "(mỗi đơn vị một dòng) nằm trong tệp số liệu Excel kèm theo; dưới "
                              "đây là tổng hợp theo phường nơi đơn vị đóng trụ sở.")
@@ -1421,3 +1423,12 @@ CONNECTING = "Đang kết nối…"
 TABLE_EMPTY = "Chưa có dòng nào."
 PAGE_FORBIDDEN_TITLE = "Không mở được trang này"
 SUB_FROZEN_BANNER = "Đơn vị đã nộp báo cáo lúc {at}."  # the reopen button stands below it
+# --- Audit (r1) ------------------------------------------------------------------------------
+CLOSE_TARGET_ALL_UNITS = "mọi đơn vị"
+WB_SHEETS["targets"] = "Chỉ tiêu"
+WB_COLS.update({"target": "Chỉ tiêu", "applies_to": "Áp dụng cho",
+                "target_units": "Số đơn vị áp dụng", "target_met": "Số đơn vị đạt",
+                "target_rate": "Tỷ lệ đạt"})
+WB_TARGET_ALL_UNITS = "Mọi đơn vị"
+WB_NOTE_TARGETS = ("Mỗi chỉ tiêu tính trên các đơn vị đang hoạt động thuộc loại đơn vị (cấp "
+                   "học) áp dụng; chỉ tính các mục được tính.")

@@ -22,7 +22,7 @@ from core.xlsx_stream import DATE, INT, PCT, STT, TEXT, Column, Pct, Sheet
 
 # in the order of the workbook; the keys are the `--table` names
 SHEET_ORDER = ["totals", "by_ward", "by_tier", "by_type", "by_channel", "by_slogan", "by_day",
-               "learning_models", "units", "commendations", "nominations", "activities",
+               "learning_models", "targets", "units", "commendations", "nominations", "activities",
                "propaganda", "not_counted"]
 
 
@@ -162,6 +162,21 @@ def learning_models_sheet(models: dict) -> Sheet:
     total += [models["total"]["registered"], models["total"]["recognised"]]
     return Sheet(_name("learning_models"), cols, rows, totals=[total],
                  preamble=_note(texts.WB_NOTE_MODELS))
+
+
+def targets_sheet(targets: list[dict]) -> Sheet:
+    """Chỉ tiêu: each target of the week with the units it applies to and how many met it
+    (db/stats.targets_attainment, the figures of the closing report's table)."""
+    cols = [_c("stt", INT), _c("target", width=50), _c("applies_to", width=36),
+            _c("target_units", INT), _c("target_met", INT), _c("target_rate", PCT)]
+    rows = []
+    for i, t in enumerate(targets, start=1):
+        whom = " – ".join(w for w in (
+            ref.KIND_NAMES.get(t["unit_kind"], t["unit_kind"]) if t["unit_kind"] else "",
+            ref.TIER_NAMES.get(t["tier"], t["tier"]) if t["tier"] else "") if w)
+        rows.append([i, t["label"], whom or texts.WB_TARGET_ALL_UNITS, t["units"], t["met"],
+                     Pct(t["rate"])])
+    return Sheet(_name("targets"), cols, rows, preamble=_note(texts.WB_NOTE_TARGETS))
 
 
 def units_sheet(units: list[dict], totals: dict) -> Sheet:

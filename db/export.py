@@ -101,6 +101,14 @@ def slogan_texts(db, event_id: int) -> dict[int, str]:
                            [event_id]).fetchall())
 
 
+def picks_with_units(db, event_id: int) -> list[dict]:
+    """The commendations with each recipient's unit: the unit itself for a unit, the
+    nominating unit for a person picked from a nomination (as the closing report prints)."""
+    unit_of = {n["id"]: n["unit_name"] for n in commendations.list_nominations(db, event_id)}
+    return [dict(p, unit_name=p.get("unit_name") or unit_of.get(p.get("nomination_id")) or "")
+            for p in commendations.list_commendations(db, event_id)]
+
+
 def sheets(db, event_id: int, names=None, *, progress_cb=None) -> list:
     """The workbook's sheets (all, or those named), in SHEET_ORDER."""
     names = check_names(names)
@@ -127,10 +135,10 @@ def sheets(db, event_id: int, names=None, *, progress_cb=None) -> list:
         "by_day": lambda: workbook.by_day_sheet(summary()),
         "learning_models": lambda: workbook.learning_models_sheet(
             stats.learning_models(db, event_id)),
+        "targets": lambda: workbook.targets_sheet(stats.targets_attainment(db, event_id)),
         "units": lambda: workbook.units_sheet(progress.units_progress(db, event_id),
                                               summary()["totals"]),
-        "commendations": lambda: workbook.commendations_sheet(
-            commendations.list_commendations(db, event_id)),
+        "commendations": lambda: workbook.commendations_sheet(picks_with_units(db, event_id)),
         "nominations": lambda: workbook.nominations_sheet(
             list(reversed(commendations.list_nominations(db, event_id)))),
         "activities": lambda: workbook.activities_sheet(

@@ -24,8 +24,8 @@ class ReportData:
     issued_on: date | None          # None: the date line is left for the office to fill
     scores: dict[int, float] = field(default_factory=dict)  # unit id -> rubric total
     reviewed: dict[int, tuple[int, int]] = field(default_factory=dict)  # unit id ->
-    # (accepted entries, counting entries): the share of a unit's figures the committee
-    # has reviewed, printed beside any score
+    # (reviewed entries, entries not withdrawn), reviewed = accepted or needs-fix: the
+    # share printed beside any score, as on the Khen thưởng page
     slogans: list[dict] = field(default_factory=list)       # by_slogan + the slogan text
     learning_models: dict = field(default_factory=dict)     # stats.learning_models
     targets: list[dict] = field(default_factory=list)       # stats.targets_attainment
@@ -99,7 +99,10 @@ def gather(db, event: dict, *, issued_on: date | None = None) -> ReportData:
         units=unit_rows(db, event_id, counts),
         issued_on=issued_on,
         scores={s.inputs.unit_id: s.total for group in ranked.values() for s in group},
-        reviewed={u: (c["accepted"], c["entries"]) for u, c in counts.items()},
+        # the share the Khen thưởng page shows: accepted or needs-fix, of the entries
+        # not withdrawn (db/commendations.review_progress), one figure in both places
+        reviewed={u: (done, total) for u, (total, done)
+                  in commendations.review_progress(db, event_id).items()},
         slogans=[dict(s, text=texts_by_number.get(s["slogan"], "")) for s in board["by_slogan"]],
         learning_models=stats.learning_models(db, event_id),
         targets=stats.targets_attainment(db, event_id, counts),

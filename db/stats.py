@@ -111,6 +111,13 @@ def week_days(event: dict) -> list[str]:
     return days(event)
 
 
+def report_days(event: dict, acts: dict) -> list[str]:
+    """Every day of the week, plus any day outside it on which a counting activity started
+    (an entry outside the week is allowed after a confirmation): the by-day figures then
+    add up to the headline instead of silently dropping those activities."""
+    return sorted(set(week_days(event)) | {d for d, v in acts["day"].items() if v[0]})
+
+
 # --- the activity cube -------------------------------------------------------------------
 
 def _activity_rollups(db, event_id: int, f: Filters) -> dict[str, dict]:
@@ -252,7 +259,7 @@ def _summary_from(db, event_id: int, f: Filters, acts: dict) -> dict:
                         "submitted_schools": sub, "activities": n, "participants": p})
     by_day = [{"date": day, "activities": acts["day"].get(day, (0, 0, 0))[0],
                "participants": acts["day"].get(day, (0, 0, 0))[1]}
-              for day in week_days(event)]
+              for day in report_days(event, acts)]
     by_type = [{"type": code, "group": group,
                 "activities": acts["type"].get(code, (0, 0, 0))[0],
                 "participants": acts["type"].get(code, (0, 0, 0))[1]}
@@ -398,7 +405,7 @@ def dashboard(db, event_id: int, **filters) -> dict:
                   for w, *_ in ref.WARDS for g, _n in ref.ACTIVITY_GROUPS]
     day_group = [{"date": d, "group": g,
                   "activities": acts["day_group"].get(f"{d}|{g}", (0,))[0]}
-                 for d in week_days(event) for g, _n in ref.ACTIVITY_GROUPS]
+                 for d in report_days(event, acts) for g, _n in ref.ACTIVITY_GROUPS]
     return {"summary": _summary_from(db, event_id, f, acts), "ward_group": sorted(
         ward_group, key=lambda r: r["ward_code"]), "day_group": day_group,
         "by_slogan": by_slogan(db, event_id, **filters)}

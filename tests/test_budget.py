@@ -313,3 +313,18 @@ def test_an_over_long_signer_name_is_refused_and_nothing_is_written(db, committe
     with pytest.raises(AccessDenied):
         closing.save_office_head(db, unit_user, event_id, "Ai đó")
     assert events.get_by_id(db, event_id)["office_head_name"] is None
+
+
+def test_the_request_is_dated_when_the_office_submitted_it_not_when_it_was_approved():
+    """Audit (r1): the Tờ trình is Phòng GD&ĐT's request; its date line is the day it was
+    submitted. It printed the day the leadership approved it (a request dated after its
+    own answer)."""
+    from datetime import date
+
+    from core import budget_pdf
+
+    budget = {"status": "approved", "submitted_at": "2020-09-25T09:00:00+00:00",
+              "approved_at": "2020-09-28T15:00:00+00:00"}
+    assert budget_pdf.issued_on(budget) == date(2020, 9, 25)
+    assert budget_pdf.issued_on({"status": "draft", "submitted_at": None,
+                                 "approved_at": None}, today=date(2020, 9, 1)) == date(2020, 9, 1)

@@ -533,3 +533,51 @@ def test_page_refuses_to_decide_while_a_nomination_waits(db, week, committee, ap
     at.button(key="report_decide").click().run()
     assert any("chưa được quyết định" in e.value for e in at.error)
     assert events.get(db, 2020)["commendations_decided_at"] is None
+
+
+# --- audit (r1) ---------------------------------------------------------------------------
+
+def test_the_score_notes_say_what_the_rubric_counts(db, week):
+    """Scores count every counting entry, reviewed or not (core/scoring.py, issue 12 §3):
+    the report must not tell the reader that only reviewed entries earn points."""
+    text = flat(pdf_text(build(db))[0])
+    assert "Điểm chỉ tính" not in text and "chưa duyệt chưa có điểm" not in text
+    assert "kể cả mục chưa duyệt" in text
+
+
+def test_the_reviewed_share_is_the_commendation_pages(db, week):
+    """'Đã duyệt' beside a score is the share the Khen thưởng page shows (accepted or
+    needs-fix, of the entries not withdrawn; db.commendations.review_progress): Ngọc Hà
+    with 1 accepted, 1 waiting and 1 needs-fix entry is 2/3 = 67% there, not 1/2."""
+    fx.add_activity(db, fx.event_id_2020(db), "TH-NGOCHA", "00016", "oer", 10,
+                    status="needs_fix")
+    total, reviewed = commendations.review_progress(db, fx.event_id_2020(db))[
+        fx.unit_id(db, "TH-NGOCHA")]
+    assert (reviewed, total) == (2, 3)
+    text = flat(pdf_text(build(db))[0])
+    assert re.search(r"Trường Tiểu học Ngọc Hà \d+,\d 67%", text)
+    assert not re.search(r"Trường Tiểu học Ngọc Hà \d+,\d 50%", text)
+
+
+def test_targets_that_share_a_label_say_whom_they_apply_to(db, week):
+    """Two targets with the same wording for UBND phường and TTHTCĐ printed as two
+    identical lines: the signer cannot tell them apart."""
+    event_id = fx.event_id_2020(db)
+    db.execute("delete from targets where event_id = ?", [event_id])
+    for kind in ("ward_committee", "community_learning_center"):
+        db["targets"].insert({"event_id": event_id, "unit_kind": kind, "tier": None,
+                              "metric": "activities", "minimum": 1,
+                              "label": "Ít nhất 1 hoạt động trong Tuần lễ"})
+    db.conn.commit()
+    text = flat(pdf_text(build(db))[0])
+    assert "Ít nhất 1 hoạt động trong Tuần lễ (UBND phường)" in text
+    assert "Ít nhất 1 hoạt động trong Tuần lễ (Trung tâm học tập cộng đồng)" in text
+
+
+def test_the_tier_chart_names_its_figure_as_the_table_does(db, week):
+    """Audit (r1): Bảng 2 calls it "Tỷ lệ có số liệu"; the chart beside it said "Tỷ lệ
+    trường đã báo cáo" / "Tỷ lệ báo cáo", which a reader takes for "đã nộp báo cáo"
+    (issue 11: the two figures are named apart everywhere)."""
+    text = flat(pdf_text(build(db))[0])
+    assert "Biểu đồ 3. Tỷ lệ trường có số liệu theo cấp học" in text
+    assert "đã báo cáo theo cấp học" not in text

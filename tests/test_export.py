@@ -448,3 +448,46 @@ def test_on_the_demo_week_every_total_reconciles_with_stats_and_sql(db):
     assert len(rows) == db.execute("select count(*) from nominations where deleted = 0"
                                    ).fetchone()[0] > 0
     assert "DỮ LIỆU MẪU" in book.worksheets[0]["A2"].value
+
+
+def test_a_person_picked_from_a_nomination_keeps_the_nominating_unit(db, week, committee):
+    """Audit (r1): the PDF's commendation table gives a person's unit (the unit that
+    nominated them); the workbook's 'Tên đơn vị' was blank for every person, so two
+    people of the same name could not be told apart."""
+    from db import commendations
+    from tests.closing_fixture import add_nomination
+
+    nomination = add_nomination(db, week, "THCS-THANGLONG", "Nguyễn Văn An", status="approved")
+    commendations.add_commendation(db, committee, week, {
+        "category": "tu_hoc", "nomination_id": nomination, "rationale": "Tự học tiếng Anh"})
+    book = load_workbook(io.BytesIO(export.xlsx(db, week, ["commendations"])))
+    header, rows, _ = table(book, "commendations")
+    pick = by_header(header, rows[0])
+    assert (pick["Cá nhân, tập thể được khen"], pick["Tên đơn vị"]) == (
+        "Nguyễn Văn An", "Trường THCS Thăng Long")
+
+
+def test_targets_sheet_gives_each_target_and_its_attainment(db, week):
+    """Audit (r1): the PDF's Bảng 8 (targets and their attainment) had no sheet in the
+    city's workbook. Figures: db/stats.targets_attainment, checked here by hand."""
+    book = load_workbook(io.BytesIO(export.xlsx(db, week, ["targets"])))
+    assert book.sheetnames == ["Chỉ tiêu"]
+    header, rows, _ = table(book, "targets")
+    expected = stats.targets_attainment(db, week)
+    assert len(rows) == len(expected) > 0
+    for row, target in zip(rows, expected):
+        got = by_header(header, row)
+        assert (got["Chỉ tiêu"], got["Số đơn vị áp dụng"], got["Số đơn vị đạt"]) == (
+            target["label"], target["units"], target["met"])
+        assert got["Tỷ lệ đạt"] == pytest.approx(target["rate"])
+    # every school with >= 1 education activity: counted here from the raw table
+    schools = db.execute("select count(*) from units where active = 1 and kind = 'school'"
+                         ).fetchone()[0]
+    met = db.execute(
+        "select count(distinct a.unit_id) from activities a join units u on u.id = a.unit_id "
+        "where a.event_id = ? and u.active = 1 and u.kind = 'school' and a.deleted = 0 and "
+        "a.status != 'needs_fix' and a.type in (select code from activity_types "
+        "where grp = 'education')", [week]).fetchone()[0]
+    school_row = next(by_header(header, r) for r in rows
+                      if by_header(header, r)["Áp dụng cho"] == "Trường học")
+    assert (school_row["Số đơn vị áp dụng"], school_row["Số đơn vị đạt"]) == (schools, met)

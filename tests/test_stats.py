@@ -411,3 +411,16 @@ def test_stats_json_names_units_with_data_and_units_that_submitted(db_path, db, 
     assert "propaganda_items" in t  # kept for machines
     assert printed["by_ward_total"]["units"] == t["units"]
     assert printed["by_ward_district"]["name"] == "Đơn vị cấp quận"
+
+
+def test_by_day_keeps_activities_started_outside_the_week(db, week):
+    """Audit (r1): an activity entered for 30/09 (allowed after a confirmation) counted in
+    the headline but on no day: the by-day table and chart summed to less than the total."""
+    event_id = week
+    add_activity(db, event_id, "MN-TRUCBACH", "00004", "library", "2020-09-30", 40)
+    s = stats.summary(db, event_id)
+    assert s["by_day"][0] == {"date": "2020-09-30", "activities": 1, "participants": 40}
+    assert sum(d["activities"] for d in s["by_day"]) == s["totals"]["activities"]
+    assert sum(d["participants"] for d in s["by_day"]) == s["totals"]["participants"]
+    board = stats.dashboard(db, event_id)
+    assert sum(r["activities"] for r in board["day_group"]) == s["totals"]["activities"]
