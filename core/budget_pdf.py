@@ -83,7 +83,9 @@ def build_pdf(event: dict, budget: dict, lines: list[dict], *,
         doc.label_value(texts.BPDF_NOTES, budget["notes"])
     if budget["status"] == "approved":
         doc.paragraph(texts.TTR_APPROVED.format(
-            date=_vn_date(budget["approved_at"]), name=budget.get("approved_by_name") or ""),
+            date=_vn_date(budget["approved_at"]),
+            by=texts.TTR_APPROVED_BY.format(name=budget["approved_by_name"])
+            if budget.get("approved_by_name") else ""),
             style="I")
     doc.closing(texts.TTR_RECIPIENTS,
                 Signature(texts.TTR_SIGNER, "", event.get("office_head_name") or ""),

@@ -343,7 +343,8 @@ def _results(doc, data, tables):
         texts.CLOSE_TOTAL_PARTICIPANTS.format(n=n(totals["participants"]),
                                               online=n(totals["online_participants"])),
         texts.CLOSE_TOTAL_PROPAGANDA.format(n=n(totals["propaganda_entries"]),
-                                            channels=n(channels_used), table=channels_table),
+                                            channels=n(channels_used), table=channels_table)
+        if totals["propaganda_entries"] else texts.CLOSE_NO_PROPAGANDA,
         texts.CLOSE_TOTAL_WITH_DATA.format(n=n(totals["units_with_data"]),
                                            units=n(totals["units"]),
                                            rate=pct(totals["reporting_rate"])),

@@ -1146,7 +1146,7 @@ CLOSE_MISSING = {
 }
 CLOSE_DRAFT_MARK = "DỰ THẢO"
 CLOSE_DRAFT_NOTE = "[Dự thảo — {what}]"
-CLOSE_SAMPLE_LINE = ("Lưu ý: cơ sở dữ liệu đang có DỮ LIỆU MẪU (đơn vị mẫu do lệnh demo tạo); "
+CLOSE_SAMPLE_LINE = ("Lưu ý: cơ sở dữ liệu đang có DỮ LIỆU MẪU (các đơn vị mẫu hệ thống tạo ra để dùng thử); "
                      "số liệu trong báo cáo này gồm cả dữ liệu mẫu, không phải số liệu thật.")
 CLOSE_H_OVERVIEW = "I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI"
 CLOSE_H_RESULTS = "II. KẾT QUẢ THỰC HIỆN"
@@ -1154,6 +1154,7 @@ CLOSE_H_TOTALS = "1. Kết quả chung"
 CLOSE_TOTAL_ACTIVITIES = "Tổng số hoạt động được tổ chức: {n} hoạt động."
 CLOSE_TOTAL_PARTICIPANTS = ("Tổng số lượt người tham gia: {n} lượt (trong đó trực tuyến: "
                             "{online} lượt).")
+CLOSE_NO_PROPAGANDA = "Công tác tuyên truyền: chưa có lượt tuyên truyền nào được ghi nhận."
 CLOSE_TOTAL_PROPAGANDA = ("Công tác tuyên truyền: {n} lượt tuyên truyền trên {channels} kênh "
                           "(số lượng theo đơn vị tính của từng kênh ở Bảng {table}).")
 CLOSE_TOTAL_WITH_DATA = ("Đơn vị có số liệu (đã nhập ít nhất một hoạt động hoặc lượt tuyên "
@@ -1352,7 +1353,8 @@ TTR_INTRO = ("Phòng Giáo dục và Đào tạo kính trình {to_short} xem xé
 TTR_CLOSING = "Phòng Giáo dục và Đào tạo kính trình {to_short} xem xét, phê duyệt./."
 TTR_RECIPIENTS = ["Như trên", "Phòng Tài chính - Kế hoạch quận", "Lưu: VT, PGDĐT"]
 TTR_SIGNER = "TRƯỞNG PHÒNG"
-TTR_APPROVED = "Đã được lãnh đạo UBND quận phê duyệt ngày {date} (tài khoản: {name})."
+TTR_APPROVED = "Đã được lãnh đạo UBND quận phê duyệt ngày {date}{by}."
+TTR_APPROVED_BY = " ({name})"  # the approver's name as on the account
 BUDP_HEAD_NAME = "Trưởng phòng GD&ĐT (ký tờ trình)"
 BUDP_HEAD_HELP = "Họ và tên in dưới chức danh TRƯỞNG PHÒNG trên tờ trình dự trù kinh phí."
 BUDP_HEAD_SAVE = "Lưu người ký"
