@@ -83,6 +83,7 @@ def backup(live_path, dest_path, actor=None) -> BackupResult:
             source.backup(target)  # one step: a consistent snapshot under a read lock
             target.execute("PRAGMA journal_mode = DELETE")
             settings.strip_secrets(target)  # an old version's key never leaves the server
+            _strip_server_state(target)
             target.execute("VACUUM")  # and its bytes do not linger in free pages
         finally:
             source.close()
@@ -95,6 +96,15 @@ def backup(live_path, dest_path, actor=None) -> BackupResult:
         if os.path.exists(partial):
             os.remove(partial)
     return BackupResult(dest_path, dest_path.stat().st_size, row_counts(dest_path))
+
+
+def _strip_server_state(conn: sqlite3.Connection) -> None:
+    """Empty the tables a restore never copies back (NOT_COPIED) and that only describe this
+    server: login_throttle holds every name typed into the sign-in form that failed, and a
+    password typed into the name field by mistake is such a name. A copy carries none of it."""
+    tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+    if "login_throttle" in tables:
+        conn.execute("delete from login_throttle")
 
 
 def backup_bytes(live_path, actor=None) -> bytes:

@@ -1,0 +1,88 @@
+"""Attacks tried with a fresh eye after issue 10's fixes (round 2): each failed before its fix.
+
+- IPv6 rotation: the lockout counted per exact address, and one IPv6 customer holds a /64
+  (2^64 addresses), so rotating the low bits gave 10 new guesses per address without end.
+- A password typed into the name field was kept as text in login_throttle and in the audit
+  log, and every backup and download carried login_throttle (never restored anyway).
+"""
+import sqlite3
+
+from db import backup, users
+from tests.test_auth import errors, login_form
+
+
+def _fail(db, name, client, times):
+    """`times` failed sign-ins of a real account `name` from `client`, as the login does."""
+    for _ in range(times):
+        creds = users.credentials(db, client=client)
+        before = users.failure_counts(creds)
+        creds["usernames"][name]["failed_login_attempts"] += 1
+        users.record_login_outcome(db, before, creds, None, client)
+
+
+def test_rotating_ipv6_addresses_inside_one_64_does_not_escape_the_lockout(db, admin,
+                                                                          figures):
+    for n in range(users.LOCK_AFTER_FAILURES):  # each try from a new address of one /64
+        _fail(db, "quan.tri", f"2001:db8:1:2::{n + 1:x}", 1)
+    fresh = "2001:db8:1:2:ffff:ffff:ffff:ffff"  # an address not used yet, same /64
+    attempts = users.credentials(db, client=fresh)["usernames"]["quan.tri"][
+        "failed_login_attempts"]
+    figures(addresses_used=users.LOCK_AFTER_FAILURES, attempts_seen_from_a_fresh_one=attempts)
+    assert attempts == users.LOCK_AFTER_FAILURES  # locked for the whole /64
+    assert users.locked_until(db, "quan.tri", fresh)
+    # another network, and the office's IPv4 address, are not locked by it
+    assert users.locked_until(db, "quan.tri", "2001:db8:1:3::1") is None
+    assert users.locked_until(db, "quan.tri", "10.0.0.5") is None
+
+
+def test_an_ipv4_mapped_address_counts_as_the_ipv4_address(db, admin):
+    _fail(db, "quan.tri", "::ffff:198.51.100.9", users.LOCK_AFTER_FAILURES)
+    assert users.locked_until(db, "quan.tri", "198.51.100.9")
+
+
+def test_unknown_names_from_one_64_share_one_lock(db):
+    for n in range(users.LOCK_AFTER_FAILURES):
+        users.record_unknown_failure(db, "khong.ton.tai", f"2001:db8::{n + 1}")
+    assert users.throttle_locked_until(db, "khong.ton.tai", "2001:db8::abcd")
+
+
+PASSWORD_IN_NAME_FIELD = "Mật Khẩu Bí Mật 2020!"
+
+
+def test_a_password_typed_as_the_name_is_kept_nowhere_as_text(app_for, db, db_path, admin,
+                                                             tmp_path, figures):
+    """Through the real login form: the typed 'name' is a password (spaces, capitals, '!':
+    no account can have it). It must not be readable in the live database, nor in a backup."""
+    at = login_form(app_for(None), PASSWORD_IN_NAME_FIELD, "x")
+    assert errors(at)  # refused, as any wrong sign-in
+    needle = PASSWORD_IN_NAME_FIELD.lower()
+    stored = [r[0] for r in db.execute("select username from login_throttle")]
+    logged = [r[0] for r in db.execute(
+        "select coalesce(detail, '') from audit_log where action = 'login_failed'")]
+    copy = backup.backup(db_path, tmp_path / "b.db", admin).path
+    download = backup.backup_bytes(db_path, admin)
+    figures(throttle_rows=len(stored), in_throttle=any(needle in s for s in stored),
+            in_audit=any(needle in s for s in logged))
+    assert stored and all(needle not in s and PASSWORD_IN_NAME_FIELD not in s for s in stored)
+    assert logged and all(needle not in s for s in logged)
+    for blob in (copy.read_bytes(), download):
+        assert needle.encode() not in blob and PASSWORD_IN_NAME_FIELD.encode() not in blob
+
+
+def test_a_backup_carries_no_sign_in_counters(db, db_path, admin, tmp_path):
+    """Failed-sign-in counters (typed names, client addresses) are never restored, so a copy
+    has no reason to carry them; the live database keeps them."""
+    users.record_unknown_failure(db, "khach.la", "203.0.113.7")
+    _fail(db, "quan.tri", "203.0.113.7", 2)
+    assert db.execute("select count(*) from login_throttle").fetchone()[0] == 2
+    copy = backup.backup(db_path, tmp_path / "b.db", admin).path
+    with sqlite3.connect(copy) as conn:
+        assert conn.execute("select count(*) from login_throttle").fetchone()[0] == 0
+    assert db.execute("select count(*) from login_throttle").fetchone()[0] == 2
+
+
+def test_a_real_username_is_still_counted_by_name_so_an_admin_can_unlock_it(db, admin):
+    _fail(db, "quan.tri", "203.0.113.7", users.LOCK_AFTER_FAILURES)
+    assert [r[0] for r in db.execute("select username from login_throttle")] == ["quan.tri"]
+    users.unlock(db, admin, users.get(db, "quan.tri")["id"])
+    assert users.locked_until(db, "quan.tri", "203.0.113.7") is None
