@@ -86,3 +86,29 @@ def test_a_real_username_is_still_counted_by_name_so_an_admin_can_unlock_it(db, 
     assert [r[0] for r in db.execute("select username from login_throttle")] == ["quan.tri"]
     users.unlock(db, admin, users.get(db, "quan.tri")["id"])
     assert users.locked_until(db, "quan.tri", "203.0.113.7") is None
+
+
+def test_a_restore_does_not_revive_a_cookie_revoked_since_the_backup(db, db_path, admin,
+                                                                    tmp_path, figures):
+    """Logout (or a password change) after a backup was taken, then that backup restored:
+    the stolen cookie issued before the logout was accepted again until it expired."""
+    import time
+
+    import jwt
+
+    from components import auth
+    from db import settings
+
+    key = auth._configured_key() or settings.cookie_key(db)
+    now = time.time()
+    stolen = jwt.encode({"username": "quan.tri", "exp_date": now + auth.COOKIE_EXPIRY_DAYS
+                         * 86400 - 5}, key, algorithm="HS256")
+    copy = backup.backup(db_path, tmp_path / "before-logout.db", admin).path
+    time.sleep(0.01)
+    users.end_sessions(db, "quan.tri")  # the owner logs out: the copied cookie is dead
+    assert not auth.cookie_acceptable(db, stolen, key)
+    backup.restore(db_path, copy, admin)
+    revived = auth.cookie_acceptable(db, stolen, key)
+    figures(revived_after_restore=revived)
+    assert not revived
+    assert [r[0] for r in db.execute("select username from users")] == ["quan.tri"]
