@@ -112,3 +112,44 @@ def test_a_restore_does_not_revive_a_cookie_revoked_since_the_backup(db, db_path
     figures(revived_after_restore=revived)
     assert not revived
     assert [r[0] for r in db.execute("select username from users")] == ["quan.tri"]
+
+
+# --- markdown: the leadership's page showed account names as markdown -------------------
+
+HOSTILE_NAME = "![](http://evil.example/p.png) **Lãnh** [đạo](http://evil.example/l)"
+
+
+def test_the_leadership_page_shows_who_submitted_and_approved_as_text(app_for, db, admin):
+    """Phê duyệt dự trù printed submitted_by_name / approved_by_name through st.caption and
+    st.success unescaped (the admin's settings page escaped the same names)."""
+    from db import Actor, budget, events
+    from tests.conftest import PASSWORD
+
+    def make(username, role):  # the account's display name is what the page prints
+        user_id = users.create_user(db, Actor.system("test"), username=username,
+                                    name=HOSTILE_NAME, role=role, password=PASSWORD)
+        return Actor(user_id, username, role, None)
+
+    committee, leader = make("ban.chi.dao", "committee"), make("lanh.dao", "leader")
+    event_id = events.get(db, 2020)["id"]
+    budget.add_line(db, committee, event_id, {
+        "item": "Băng rôn", "activity_ref": "Tuyên truyền", "quantity": "2",
+        "measure": "chiếc", "unit_price": "350.000", "note": ""})
+    budget.submit(db, committee, event_id)
+    shown = _markdown_of(app_for(leader))
+    assert "Lãnh" in shown  # the submitter's name is on the page
+    assert "![](http" not in shown and "](http://evil" not in shown
+    assert "**Lãnh**" not in shown
+    budget.approve(db, leader, event_id)
+    shown = _markdown_of(app_for(leader))
+    assert "Lãnh" in shown
+    assert "![](http" not in shown and "](http://evil" not in shown
+    assert "**Lãnh**" not in shown
+
+
+def _markdown_of(at) -> str:
+    """Every markdown string the page sent (markdown, captions, alerts)."""
+    assert not at.exception, at.exception
+    parts = [e.value for e in at.markdown] + [e.value for e in at.caption]
+    parts += [e.value for kind in (at.success, at.info, at.warning, at.error) for e in kind]
+    return "\n".join(str(p) for p in parts)
