@@ -153,3 +153,46 @@ def _markdown_of(at) -> str:
     parts = [e.value for e in at.markdown] + [e.value for e in at.caption]
     parts += [e.value for kind in (at.success, at.info, at.warning, at.error) for e in kind]
     return "\n".join(str(p) for p in parts)
+
+
+# --- an open session outlived a logout elsewhere, a password change or an admin's reset ----
+
+def test_an_open_session_ends_when_the_account_is_signed_out_elsewhere(app_for, db, admin,
+                                                                       figures):
+    """Only cookies were checked against sessions_valid_after: a browser tab already signed
+    in (a stolen cookie's session included) stayed in after the owner's logout elsewhere,
+    their password change or an admin's reset, for as long as the tab stayed open."""
+    from tests.test_auth import login_form, signed_in
+
+    at = login_form(app_for(None), "quan.tri", PASSWORD_OF_TESTS)
+    assert signed_in(at)
+    at.run()
+    assert signed_in(at)  # a plain rerun keeps the session
+    users.end_sessions(db, "quan.tri")  # logout in another browser (or password change)
+    at.run()
+    figures(still_signed_in_after_logout_elsewhere=signed_in(at))
+    assert not signed_in(at)
+    assert "actor" not in at.session_state
+
+
+def test_changing_ones_password_keeps_this_session_and_ends_the_others(app_for, db, admin):
+    from tests.test_auth import signed_in
+
+    mine, other = app_for(admin), app_for(admin)  # two browsers, both signed in
+    assert signed_in(mine) and signed_in(other)
+    mine.switch_page("app_pages/account.py").run()
+    by_label = {t.label: t for t in mine.text_input}
+    by_label["Mật khẩu hiện tại"].input(PASSWORD_OF_TESTS)
+    by_label["Mật khẩu mới"].input("Sống và học tập 2021 mới")
+    by_label["Nhập lại mật khẩu"].input("Sống và học tập 2021 mới")
+    next(b for b in mine.button if b.label == "Đổi mật khẩu").click()
+    mine.run()
+    assert not mine.exception
+    assert "Đã đổi mật khẩu" in " ".join(s.value for s in mine.success)
+    mine.run()
+    assert signed_in(mine)  # the session that changed it goes on
+    other.run()
+    assert not signed_in(other)  # every other one ends
+
+
+from tests.conftest import PASSWORD as PASSWORD_OF_TESTS  # noqa: E402
