@@ -196,3 +196,21 @@ def test_changing_ones_password_keeps_this_session_and_ends_the_others(app_for, 
 
 
 from tests.conftest import PASSWORD as PASSWORD_OF_TESTS  # noqa: E402
+
+
+def test_a_new_database_and_its_wal_are_private_to_the_server(tmp_path):
+    """The live database (bcrypt hashes, names, e-mails) was created 0644: any local account
+    could read it, while its backups were 0600."""
+    import os
+    import stat
+
+    from db.setup import prepare
+
+    path = tmp_path / "new.db"
+    db = prepare(path)
+    db.execute("insert into settings (key, value) values ('x', 'y')")
+    modes = {p.name: oct(stat.S_IMODE(os.stat(p).st_mode))
+             for p in tmp_path.iterdir() if p.name.startswith("new.db")}
+    db.conn.close()
+    assert modes["new.db"] == "0o600"
+    assert all(mode == "0o600" for mode in modes.values()), modes
