@@ -214,3 +214,40 @@ def test_a_new_database_and_its_wal_are_private_to_the_server(tmp_path):
     db.conn.close()
     assert modes["new.db"] == "0o600"
     assert all(mode == "0o600" for mode in modes.values()), modes
+
+
+# --- the workbook: a typed "_x000B_" became a control character in Excel / LibreOffice ----
+
+def _ooxml_decoded(text: str) -> str:
+    """What a spreadsheet shows for an OOXML string (ST_Xstring: `_xHHHH_` is U+HHHH)."""
+    import re
+
+    return re.sub("_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m.group(1), 16)), text)
+
+
+def test_a_typed_ooxml_escape_stays_text_in_the_workbook(figures):
+    """«_x000B_», «_x0000_» are plain characters a user can type or import (the entry rules
+    keep them). Written raw, LibreOffice (checked: soffice --convert-to csv) and Excel read
+    them as VT and NUL: the control characters issue 10 removed came back in the city's
+    workbook."""
+    import io
+    import zipfile
+    from xml.etree import ElementTree
+
+    from core import xlsx_stream as xs
+
+    typed = ["Tiêu đề_x000B_Word_x001B_[1m_x0000_x", "a_x005F_b", "_xABCD_"]
+    sheet = xs.Sheet("Danh sách", [xs.Column("Tên")], [[t] for t in typed])
+    out = io.BytesIO()
+    xs.write(out, [sheet])
+    shown = []
+    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as zf:
+        for name in zf.namelist():
+            if name.startswith("xl/worksheets/") or name == "xl/sharedStrings.xml":
+                root = ElementTree.fromstring(zf.read(name))
+                shown += [_ooxml_decoded(t.text or "") for t in root.iter()
+                          if t.tag.endswith("}t")]
+    figures(shown=[s for s in shown if "_x" in s or "\x00" in s or "\x0b" in s])
+    for value in typed:
+        assert value in shown  # what the spreadsheet shows is what was typed
+    assert not any(c in s for s in shown for c in "\x00\x0b\x1b\uabcd")
