@@ -37,4 +37,5 @@ if submitted:
     except ValidationFailed as failure:
         errors.show(failure.errors)
     else:
+        auth.keep_this_session()
         st.success(texts.PASSWORD_CHANGED_SIGNED_OUT)

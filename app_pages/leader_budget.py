@@ -5,6 +5,7 @@ import streamlit as st
 
 from components.forms import flash_and_rerun, show_flash
 from components.navigation import guard
+from components.safe_text import md
 from components.session import current_event, database
 from core import budget as rules
 from core import texts
@@ -25,11 +26,11 @@ st.markdown(texts.SET_BUDGET_STATUS.format(
     total=rules.format_vnd(estimate["total"])))
 if estimate["status"] == "submitted":
     st.caption(texts.SET_BUDGET_SUBMITTED_BY.format(
-        name=estimate["submitted_by_name"] or "—",
+        name=md(estimate["submitted_by_name"] or "—"),
         at=events.format_datetime(estimate["submitted_at"])))
 elif estimate["status"] == "approved":
     st.success(texts.SET_BUDGET_APPROVED_BY.format(
-        name=estimate["approved_by_name"] or "—",
+        name=md(estimate["approved_by_name"] or "—"),
         at=events.format_datetime(estimate["approved_at"])))
 
 headers = texts.BPDF_HEADERS

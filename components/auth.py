@@ -133,6 +133,7 @@ def authenticate(db):
             users.end_sessions(db, username)
         authenticator.logout(location="unrendered")
         st.session_state.pop("actor", None)
+        st.session_state.pop(SIGNED_IN_AT, None)
         st.info(texts.LOGGED_OUT)
     _ignore_cookie_unless_valid(db, key)
     was_signed_in = bool(st.session_state.get("authentication_status"))
@@ -150,6 +151,11 @@ def authenticate(db):
         _attempt.context = None
     signed_in = st.session_state.get("authentication_status")
     username = st.session_state.get("username") if signed_in else None
+    if signed_in and not _session_still_valid(db, username, was_signed_in):
+        authenticator.logout(location="unrendered")
+        st.session_state.pop("actor", None)
+        st.warning(texts.SESSION_ENDED)
+        return None
     form_login = signed_in and not was_signed_in and not resuming
     if users.failure_counts(creds) != before or form_login:
         users.record_login_outcome(db, before, creds, username if form_login else None,
@@ -179,6 +185,29 @@ def authenticate(db):
         st.caption(texts.SIGNING_IN)
         st.stop()
     return actor
+
+
+# When this browser session signed in (a form login or a resumed cookie). A session that
+# stays open is not re-read from its cookie, so a logout elsewhere, a password change or an
+# admin's reset (users.sessions_valid_after) must also end it here, not only its cookie.
+SIGNED_IN_AT = "llw_signed_in_at"
+
+
+def _session_still_valid(db, username: str, was_signed_in: bool) -> bool:
+    stamp = st.session_state.get(SIGNED_IN_AT)
+    if stamp is None or not was_signed_in:  # signed in during this run
+        st.session_state[SIGNED_IN_AT] = time.time()
+        return True
+    if users.cookie_still_valid(db, username, stamp):
+        return True
+    st.session_state.pop(SIGNED_IN_AT, None)
+    return False
+
+
+def keep_this_session() -> None:
+    """After the user changed their own password in this session: every other session and
+    cookie ends, this one goes on."""
+    st.session_state[SIGNED_IN_AT] = time.time()
 
 
 def _show_locked(db, client):

@@ -41,7 +41,15 @@ class Num(float):
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-_NEEDS_WORK = re.compile("[&<>\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+_NEEDS_WORK = re.compile("[&<>\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
+# OOXML strings (ST_Xstring) read `_xHHHH_` as the character U+HHHH: Excel and LibreOffice
+# turn a typed "_x000B_" or "_x0000_" into a real control character (the very characters
+# the entry rules remove). A literal one is written with its underscore escaped: _x005F_.
+_OOXML_ESCAPE = re.compile("_(x[0-9A-Fa-f]{4}_)")
+
+
+def _cell_text(value: str) -> str:
+    return _OOXML_ESCAPE.sub(r"_x005F_\1", _xml_escape(clean_text(value)))
 _EXCEL_EPOCH = date(1899, 12, 30).toordinal()
 MAX_TEXT = 32767  # Excel's limit for one cell
 
@@ -59,7 +67,7 @@ def clean_text(value: str) -> str:
 
 def _text_xml(value: str) -> str:
     if _NEEDS_WORK.search(value) or len(value) > MAX_TEXT:
-        value = _xml_escape(clean_text(value))
+        value = _cell_text(value)
     return value
 
 
@@ -258,7 +266,7 @@ def _escape_fast(value) -> str:
     if not isinstance(value, str):
         value = str(value)
     if _NEEDS_WORK.search(value) or len(value) > MAX_TEXT:
-        return _xml_escape(clean_text(value))
+        return _cell_text(value)
     return value
 
 

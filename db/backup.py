@@ -83,6 +83,7 @@ def backup(live_path, dest_path, actor=None) -> BackupResult:
             source.backup(target)  # one step: a consistent snapshot under a read lock
             target.execute("PRAGMA journal_mode = DELETE")
             settings.strip_secrets(target)  # an old version's key never leaves the server
+            _strip_server_state(target)
             target.execute("VACUUM")  # and its bytes do not linger in free pages
         finally:
             source.close()
@@ -95,6 +96,15 @@ def backup(live_path, dest_path, actor=None) -> BackupResult:
         if os.path.exists(partial):
             os.remove(partial)
     return BackupResult(dest_path, dest_path.stat().st_size, row_counts(dest_path))
+
+
+def _strip_server_state(conn: sqlite3.Connection) -> None:
+    """Empty the tables a restore never copies back (NOT_COPIED) and that only describe this
+    server: login_throttle holds every name typed into the sign-in form that failed, and a
+    password typed into the name field by mistake is such a name. A copy carries none of it."""
+    tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+    if "login_throttle" in tables:
+        conn.execute("delete from login_throttle")
 
 
 def backup_bytes(live_path, actor=None) -> bytes:
@@ -263,12 +273,36 @@ def rebuild_from(private: Path, fresh: Path) -> int:
     return len(foreign)
 
 
+def _keep_revocations(live_path: Path, fresh: Path) -> None:
+    """A restored file knows only the logouts and password changes made before it was
+    copied: a cookie revoked since (a stolen one, a shared computer's) would be accepted again
+    until it expires. Each account keeps the later of the two revocation times."""
+    if not live_path.exists():
+        return
+    conn = _open(fresh)
+    try:
+        conn.execute("ATTACH DATABASE ? AS live", [str(live_path)])
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute(
+            "update main.users set sessions_valid_after = max(sessions_valid_after, "
+            "(select l.sessions_valid_after from live.users l "
+            " where l.username = main.users.username)) "
+            "where username in (select username from live.users)")
+        conn.execute("COMMIT")
+        conn.execute("DETACH DATABASE live")
+    except sqlite3.Error as error:
+        raise BackupError(refusal([texts.BAK_DAMAGED.format(reason=error)])) from None
+    finally:
+        conn.close()
+
+
 def _restore_checked(live_path: Path, private: Path, name: str, actor, now) -> Path:
     problems = health_problems(private)
     if problems:
         raise BackupError(refusal(problems))
     fresh = private.with_name("fresh.db")
     foreign = rebuild_from(private, fresh)
+    _keep_revocations(live_path, fresh)
     private = fresh
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     kept = live_path.with_name(f"{live_path.name}.replaced-{stamp}")

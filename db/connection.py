@@ -25,9 +25,21 @@ def default_db_path() -> str:
     return os.environ.get("LLW_DB") or str(Path("data") / "llw.db")
 
 
+def _create_private(path: Path) -> None:
+    """A new database file is created readable by the server's user only (0600): it holds
+    password hashes and personal data. SQLite gives its -wal and -shm files the same mode.
+    An existing file keeps the mode its owner chose."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass
+
+
 def connect(path: str | os.PathLike | None = None) -> sqlite_utils.Database:
     path = Path(path or default_db_path())
     path.parent.mkdir(parents=True, exist_ok=True)
+    if str(path) != ":memory:":
+        _create_private(path)
     conn = sqlite3.connect(
         path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
     )

@@ -1,4 +1,6 @@
 """Accounts: creation, the credentials dict for streamlit-authenticator, lockout, logout."""
+import hashlib
+import ipaddress
 import time
 from datetime import datetime, timedelta
 
@@ -121,13 +123,47 @@ def _is_locked(user: dict, now: datetime) -> bool:
     return bool(user["locked_until"]) and datetime.fromisoformat(user["locked_until"]) > now
 
 
+# One IPv6 customer is given a whole /64 (2^64 addresses): counted per address, each of them
+# would get its own 10 tries and a lockout that never ends guessing. An IPv6 client is
+# therefore counted under its /64 network, and an IPv4-mapped one as the IPv4 address.
+IPV6_PREFIX = 64
+
+
+def throttle_client(client: str | None) -> str:
+    """The key a client address is counted under: IPv4 as is, IPv6 as its /64 network."""
+    text = (client or "").strip()
+    try:
+        address = ipaddress.ip_address(text.split("%", 1)[0])
+    except ValueError:
+        return text  # '' (localhost, tests) or a name: counted as given
+    if address.version == 6 and address.ipv4_mapped:
+        return str(address.ipv4_mapped)
+    if address.version == 6:
+        return str(ipaddress.ip_network(f"{address}/{IPV6_PREFIX}", strict=False))
+    return str(address)
+
+
+def tracked_name(username: str) -> str:
+    """The name a failed sign-in is counted and logged under. A typed name that no account
+    could have (not a valid username) is often a password typed into the name field: it is
+    kept only as a digest, never as text, in login_throttle and in the audit log."""
+    name = passwords.normalise_username(username)
+    if passwords.username_error(name) is None:
+        return name[:MAX_TRACKED_NAME]
+    return "#" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:24]
+
+
 def _throttle_key(username: str, client: str | None) -> tuple[str, str]:
-    return passwords.normalise_username(username)[:MAX_TRACKED_NAME], client or ""
+    return tracked_name(username), throttle_client(client)
 
 
 def _throttle(db, username: str, client: str | None) -> dict | None:
+    return _throttle_row(db, *_throttle_key(username, client))
+
+
+def _throttle_row(db, name: str, client_key: str) -> dict | None:
     rows = list(db.query("select * from login_throttle where username = ? and client = ?",
-                         list(_throttle_key(username, client))))
+                         [name, client_key]))
     return rows[0] if rows else None
 
 
@@ -147,7 +183,7 @@ def credentials(db, now: datetime | None = None, client: str | None = None) -> d
     checking the password; otherwise the pair's own count (never another client's)."""
     now = now or datetime.now().astimezone()
     pairs = {r["username"]: r for r in db.query(
-        "select * from login_throttle where client = ?", [client or ""])}
+        "select * from login_throttle where client = ?", [throttle_client(client)])}
     users = {}
     for user in db.query("select * from users where active = 1"):
         pair = pairs.get(user["username"])
@@ -180,7 +216,7 @@ def _count_failure(db, username: str, client: str | None, delta: int = 1) -> str
     db.execute("update login_throttle set failures = failures + ?, updated_at = ? "
                "where username = ? and client = ?",
                [delta, now.isoformat(timespec="seconds"), name, client])
-    row = _throttle(db, name, client)
+    row = _throttle_row(db, name, client)
     if row["failures"] >= LOCK_AFTER_FAILURES:
         until = (now + timedelta(minutes=LOCK_MINUTES)).isoformat(timespec="seconds")
         db.execute("update login_throttle set failures = 0, locked_until = ? "

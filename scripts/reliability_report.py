@@ -123,6 +123,9 @@ def partial(suites: list[str]) -> int:
     if start in text:
         before, rest = text.split(start, 1)
         text = before + "\n".join(block) + rest.split(end, 1)[1]
+    elif "<!-- partial: " in text:  # before the other partial blocks, never inside one
+        head, sep, tail = text.partition("<!-- partial: ")
+        text = head + "\n".join(block) + "\n\n" + sep + tail
     else:
         head, sep, tail = text.partition("\n## ")
         text = head + "\n".join(block) + "\n\n" + sep.lstrip("\n") + tail if sep else \
