@@ -1434,3 +1434,6 @@ WB_COLS.update({"target": "Chỉ tiêu", "applies_to": "Áp dụng cho",
 WB_TARGET_ALL_UNITS = "Mọi đơn vị"
 WB_NOTE_TARGETS = ("Mỗi chỉ tiêu tính trên các đơn vị đang hoạt động thuộc loại đơn vị (cấp "
                    "học) áp dụng; chỉ tính các mục được tính.")
+
+# --- CSV rates (lead) ---
+CSV_RATIO_COLUMN = "{header} (tỷ số, cho máy đọc)"

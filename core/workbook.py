@@ -15,6 +15,7 @@ import io
 import json
 from datetime import date
 
+from core import numbers
 from core import reference as ref
 from core import texts
 from core import xlsx_stream as xs
@@ -330,11 +331,28 @@ def _csv_value(value, kind: str):
 
 def csv_bytes(sheet: Sheet) -> bytes:
     """One table as CSV (header, rows, total rows), UTF-8 with BOM so Excel shows the
-    diacritics."""
+    diacritics. A rate reads as on every page ("83,3%"); its machine-readable ratio
+    (0.8333) follows in a column of its own at the end, headed texts.CSV_RATIO_COLUMN."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow([c.header for c in sheet.columns])
+    rates = [i for i, c in enumerate(sheet.columns) if c.kind == PCT]
+    writer.writerow([c.header for c in sheet.columns]
+                    + [texts.CSV_RATIO_COLUMN.format(header=sheet.columns[i].header)
+                       for i in rates])
     rows = [sheet.shown(i, row) for i, row in enumerate(sheet.rows)] + sheet.totals
     for row in rows:
-        writer.writerow([_csv_value(v, c.kind) for c, v in zip(sheet.columns, row)])
+        row = list(row)
+        shown = [numbers.percent(v) if _is_rate(v, c) else _csv_value(v, c.kind)
+                 for c, v in zip(sheet.columns, row)]
+        writer.writerow(shown + [_machine_ratio(row[i]) for i in rates])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _is_rate(value, column) -> bool:
+    return isinstance(value, Pct) or (column.kind == PCT and isinstance(value, (int, float))
+                                      and not isinstance(value, bool))
+
+
+def _machine_ratio(value):
+    """The machine-readable ratio of a rate cell: a float rounded to 4 places, or empty."""
+    return round(value, 4) if isinstance(value, (int, float)) else ""

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 import manage
-from core import texts
+from core import numbers, texts
 from core.workbook import SHEET_ORDER
 from db import export, stats
 from tests.stats_fixture import add_activity, add_propaganda, build_week, unit_id
@@ -491,3 +491,16 @@ def test_targets_sheet_gives_each_target_and_its_attainment(db, week):
     school_row = next(by_header(header, r) for r in rows
                       if by_header(header, r)["Áp dụng cho"] == "Trường học")
     assert (school_row["Số đơn vị áp dụng"], school_row["Số đơn vị đạt"]) == (schools, met)
+
+
+def test_csv_rates_read_as_on_the_pages_and_keep_a_machine_ratio_column(db, week):
+    """Issue 13 item 4: '0.8737' was shown to people; the ratio stays, in its own column."""
+    from db import stats
+
+    rows = list(csv.DictReader(io.StringIO(
+        export.csv_bytes(db, week, "by_ward").decode("utf-8-sig"))))
+    total = rows[-1]
+    rate = stats.summary(db, week)["totals"]["reporting_rate"]
+    assert total["Tỷ lệ có số liệu"] == numbers.percent(rate)
+    assert "," in total["Tỷ lệ có số liệu"] and total["Tỷ lệ có số liệu"].endswith("%")
+    assert float(total["Tỷ lệ có số liệu (tỷ số, cho máy đọc)"]) == round(rate, 4)
