@@ -40,7 +40,9 @@ def click(at, label):
 
 
 def errors(at):
-    return " ".join(e.value for e in at.error)
+    # messages go through safe_text.md(), whose invisible word joiners (U+2060) keep a
+    # quoted address from becoming a link; the reader sees the same text without them
+    return " ".join(e.value for e in at.error).replace("\u2060", "")
 
 
 def fill_activity(at, prefix="act_", **changes):
