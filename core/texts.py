@@ -979,7 +979,7 @@ DEMO_ACCOUNTS_COLUMNS = ("Tên đăng nhập", "Vai trò", "Mật khẩu")
 DEMO_ROLE_NAMES = {"committee": "Ban chỉ đạo", "unit": "Đơn vị", "admin": "Quản trị"}
 SAMPLE_BANNER = ("Đang có DỮ LIỆU MẪU trong hệ thống ({details}, tên bắt đầu bằng «[Mẫu]»): "
                  "các số liệu, báo cáo và tệp xuất hiện có cả dữ liệu mẫu. Quản trị viên gỡ "
-                 "toàn bộ ở trang «Sao lưu» (hoặc: manage.py demo --remove).")
+                 "toàn bộ ở trang «Sao lưu».")  # no command line in a page's words
 SAMPLE_BANNER_UNITS = "{units} đơn vị mẫu"
 SAMPLE_REMOVE_HEADING = "Gỡ dữ liệu mẫu"
 SAMPLE_REMOVE_HELP = ("Xóa mọi đơn vị, tài khoản, hoạt động, tuyên truyền, ảnh, mô hình học "
