@@ -13,7 +13,7 @@ cannot be decoded smaller, so it is refused with a message saying how big it is.
 """
 import io
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 
 from core import texts
 

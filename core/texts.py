@@ -11,10 +11,8 @@ WEEK_LOCKED = ("Tuần lễ đã khóa báo cáo lúc {lock_at}: không thể th
                "Liên hệ Ban chỉ đạo nếu cần điều chỉnh.")
 DB_WRITE_FAILED = ("Không ghi được dữ liệu (ổ đĩa đầy hoặc chỉ đọc). Chưa có gì được lưu; "
                    "vui lòng báo quản trị hệ thống.")
-UNDER_CONSTRUCTION = "Trang này đang xây dựng."
 FORM_HAS_ERRORS = "Vui lòng sửa các ô được đánh dấu bên dưới. Chưa có gì được lưu."
 SAVED = "Đã lưu."
-ALREADY_SAVED = "Biểu mẫu này đã được lưu (bấm hai lần chỉ lưu một lần)."
 
 # Login and accounts
 LOGIN_FIELDS = {
@@ -82,7 +80,6 @@ FIELD_PASSWORD_CURRENT = "Mật khẩu hiện tại"
 FIELD_PASSWORD_NEW = "Mật khẩu mới"
 BUTTON_CREATE_ADMIN = "Tạo tài khoản quản trị"
 BUTTON_CHANGE_PASSWORD = "Đổi mật khẩu"
-PASSWORD_CHANGED = "Đã đổi mật khẩu."
 ACCOUNT_SIGNED_IN_AS = "Đăng nhập với tên **{username}** ({role})"
 ACCOUNT_UNIT = "Đơn vị: {unit}"
 
@@ -258,7 +255,6 @@ CHART_ENTRIES = "Số lần"
 CHART_SLOGAN = "Khẩu hiệu"
 CHART_SLOGAN_N = "Khẩu hiệu {n}"
 CHART_PROPAGANDA = "Tuyên truyền"
-CHART_NOT_COVERED = "Chưa có hoạt động"
 WEEKDAY_SHORT = ["T2", "T3", "T4", "T5", "T6", "T7", "CN"]
 DASH_KPI_ACTIVITIES = "Hoạt động"
 DASH_KPI_PARTICIPANTS = "Lượt người tham gia"
@@ -277,10 +273,8 @@ DASH_CHANNELS = "Tuyên truyền theo kênh"
 DASH_SLOGANS = "Khẩu hiệu được sử dụng"
 DASH_FEED = "Dữ liệu mới nhập"
 DASH_FEED_EMPTY = "Chưa có dữ liệu nào được nhập."
-DASH_FILTERS = "Bộ lọc"
 DASH_FILTER_DAYS = "Khoảng ngày"
 DASH_WARD_SELECTED = "Đang lọc theo phường {name}"
-DASH_CLEAR_WARD = "Bỏ lọc phường"
 DASH_YEARS = "So sánh các năm"
 DASH_COL_YEAR = "Năm"
 DASH_FEED_ACTIVITY = "Hoạt động"
@@ -313,8 +307,6 @@ REV_FILTER_KIND = "Loại dữ liệu"
 REV_FILTER_TYPE = "Loại hoạt động / kênh"
 REV_KIND_ACTIVITY = "Hoạt động"
 REV_KIND_PROPAGANDA = "Tuyên truyền"
-REV_PICK = "Chọn mục để xem"
-REV_COUNT = "{count} mục"
 REV_NONE = "Không có mục nào phù hợp bộ lọc."
 REV_COMMENT = "Nhận xét (bắt buộc khi yêu cầu sửa)"
 REV_ACCEPT = "Duyệt"
@@ -329,13 +321,8 @@ REV_NO_PHOTOS = "Không có ảnh."
 REV_PREVIOUS_COMMENT = "Nhận xét trước: {comment}"
 EXP_INTRO = ("Bảng số liệu gửi Thành phố: cùng số liệu với Bảng theo dõi và báo cáo tổng kết "
              "(không tính mục đã rút và mục cần sửa).")
-EXP_XLSX = "Tải tệp XLSX (mỗi bảng một trang tính)"
 EXP_CSV = "Tải tệp CSV"
 EXP_CSV_TABLE = "Bảng xuất CSV"
-EXP_SHEETS = {"totals": "Tổng hợp", "by_ward": "Theo phường", "by_tier": "Theo cấp học",
-              "by_day": "Theo ngày", "by_type": "Theo loại hoạt động",
-              "by_channel": "Theo kênh tuyên truyền", "activities": "Danh sách hoạt động",
-              "propaganda": "Danh sách tuyên truyền"}
 EXP_TOTAL_LABELS = {"activities": "Số hoạt động", "participants": "Lượt người tham gia",
                     "online_participants": "Lượt tham gia trực tuyến",
                     "propaganda_items": "Sản phẩm tuyên truyền", "units": "Số đơn vị",
@@ -454,7 +441,6 @@ REPORT_NUMBER = "…/BC-BCĐXHHT"
 REPORT_KIND = "BÁO CÁO"
 REPORT_SUBJECT = "Kết quả tổ chức “{title}” năm {year}"
 REPORT_PLACE = "Ba Đình"
-REPORT_H_OVERVIEW = "I. KHÁI QUÁT CHUNG"
 REPORT_OVERVIEW_PLAN = ("Thực hiện Kế hoạch số {plan} ngày {plan_date} của {issuer} về việc "
                         "tổ chức “{title}” năm {year}, {issuer} báo cáo kết quả tổ chức Tuần "
                         "lễ như sau:")
@@ -463,53 +449,9 @@ REPORT_OVERVIEW_DATES = "Thời gian tổ chức: từ ngày {start} đến ngà
 REPORT_OVERVIEW_THEME = "Chủ đề: “{theme}”."
 REPORT_OVERVIEW_OPENING = "Lễ khai mạc: {time} ngày {day} tại {place}."
 REPORT_OVERVIEW_OPENING_NO_TIME = "Lễ khai mạc tại {place}."
-REPORT_H_RESULTS = "II. KẾT QUẢ THỰC HIỆN"
-REPORT_H_TOTALS = "1. Kết quả chung"
-REPORT_TOTAL_ACTIVITIES = "Tổng số hoạt động được tổ chức: {n} hoạt động."
-REPORT_TOTAL_PARTICIPANTS = ("Tổng số lượt người tham gia: {n} lượt (trong đó trực tuyến: "
-                             "{online} lượt).")
-REPORT_TOTAL_PROPAGANDA = "Sản phẩm, lượt tuyên truyền: {n}."
-REPORT_TOTAL_UNITS = ("Đơn vị đã báo cáo kết quả: {reporting}/{units} đơn vị (đạt {rate}).")
-REPORT_TOTAL_WARDS = "Số phường có hoạt động: {covered}/{wards} phường."
-REPORT_COUNTING_NOTE = ("Số liệu tổng hợp từ hệ thống theo dõi Tuần lễ, không tính các mục "
-                        "đơn vị đã rút hoặc Ban chỉ đạo yêu cầu sửa.")
-REPORT_H_WARDS = "2. Kết quả theo phường"
-REPORT_H_TIERS = "3. Kết quả theo cấp học"
-REPORT_H_CHARTS = "4. Biểu đồ"
-REPORT_TABLE_WARDS = "Bảng 1. Kết quả theo phường"
-REPORT_TABLE_TIERS = "Bảng 2. Kết quả theo cấp học"
-REPORT_COL_NO = "STT"
-REPORT_COL_WARD = "Phường"
-REPORT_COL_ACTIVITIES = "Hoạt động"
-REPORT_COL_PARTICIPANTS = "Người tham gia"
-REPORT_COL_PROPAGANDA = "Tuyên truyền"
-REPORT_COL_UNITS_REPORTED = "Đơn vị báo cáo / tổng số"
-REPORT_COL_TIER = "Cấp học"
-REPORT_COL_SCHOOLS = "Số trường"
-REPORT_COL_SCHOOLS_REPORTED = "Trường đã báo cáo"
-REPORT_COL_RATE = "Tỷ lệ"
-REPORT_COL_UNIT = "Đơn vị"
-REPORT_COL_GROUP = "Nhóm"
-REPORT_COL_SCORE = "Điểm"
-REPORT_COL_RANK = "Hạng"
-REPORT_COL_PROPAGANDA_ENTRIES = "Lượt tuyên truyền"
-REPORT_COL_REPORTED = "Đã báo cáo"
-REPORT_COL_SUBMITTED = "Đã nộp"
-REPORT_TOTAL_ROW = "Tổng cộng"
 REPORT_CHART_MAP = "Biểu đồ 1. Số hoạt động theo phường (sơ đồ vị trí các phường)"
 REPORT_CHART_DAYS = "Biểu đồ 2. Số hoạt động theo ngày trong Tuần lễ"
 REPORT_CHART_TIERS = "Biểu đồ 3. Tỷ lệ trường có số liệu theo cấp học"
-REPORT_CHART_CHANNELS = "Biểu đồ 4. Sản phẩm tuyên truyền theo kênh"
-REPORT_H_COMMENDATIONS = "III. GƯƠNG ĐIỂN HÌNH VÀ ĐỀ NGHỊ KHEN THƯỞNG"
-REPORT_H_PICKS = "1. Danh sách đề nghị khen thưởng"
-REPORT_NO_PICKS = "Ban chỉ đạo chưa quyết định danh sách khen thưởng."
-REPORT_H_EXEMPLARS = "2. Gương điển hình do các đơn vị đề xuất"
-REPORT_NO_EXEMPLARS = "Chưa có đề xuất nào được Ban chỉ đạo duyệt."
-REPORT_H_LEADERS = "3. Đơn vị dẫn đầu theo nhóm (điểm chấm theo tiêu chí của Ban chỉ đạo)"
-REPORT_TABLE_LEADERS = "Bảng 3. Ba đơn vị điểm cao nhất mỗi nhóm"
-REPORT_H_ASSESSMENT = "IV. ĐÁNH GIÁ CHUNG"
-REPORT_NO_ASSESSMENT = "(Ban chỉ đạo chưa nhập phần đánh giá.)"
-REPORT_CLOSING = ("Trên đây là báo cáo kết quả tổ chức “{title}” năm {year} của {issuer}./.")
 REPORT_RECIPIENTS = [
     "Sở GDĐT Hà Nội",
     "TT Quận ủy - TT HĐND quận",
@@ -518,31 +460,17 @@ REPORT_RECIPIENTS = [
     "UBND 14 phường",
     "Lưu: VT",
 ]
-REPORT_APPENDIX = "PHỤ LỤC"
-REPORT_APPENDIX_SUBJECT = "Kết quả theo đơn vị (kèm theo Báo cáo số {number})"
-REPORT_APPENDIX_NOTE = ("Hoạt động và lượt tuyên truyền: số mục được tính (không rút, không "
-                        "bị yêu cầu sửa). Điểm: theo tiêu chí chấm điểm khen thưởng, tính trên "
-                        "cùng các mục đó.")
-REPORT_DISTRICT_LEVEL = "Cấp quận"
 
 # Budget estimate document: PDF and XLSX (issue 6: core/budget_pdf.py)
 BPDF_TITLE = "DỰ TRÙ KINH PHÍ"
 BPDF_SUBJECT = "Tổ chức các hoạt động “Tuần lễ hưởng ứng học tập suốt đời” năm {year}"
 BPDF_STATUS_NOTE = {"draft": "(Dự thảo)", "submitted": "(Trình lãnh đạo quận phê duyệt)"}
-BPDF_NUMBER = "…/DT-BCĐXHHT"
-BPDF_BASIS = ("Căn cứ Kế hoạch số {number} ngày {date} của Ban chỉ đạo xây dựng xã hội học tập "
-              "quận về việc tổ chức {title};")
-BPDF_INTRO = ("Ban chỉ đạo xây dựng xã hội học tập quận dự trù kinh phí tổ chức các hoạt động "
-              "của Tuần lễ (từ ngày {start} đến ngày {end}) như sau:")
 BPDF_HEADERS = ["STT", "Nội dung chi", "Hoạt động", "Đơn vị tính", "Số lượng",
                 "Đơn giá", "Thành tiền", "Ghi chú"]
 BPDF_UNIT_NOTE = "Đơn vị tính: đồng"
 BPDF_TOTAL = "Tổng cộng"
 BPDF_IN_WORDS = "Bằng chữ"
 BPDF_NOTES = "Ghi chú"
-BPDF_APPROVED = "Đã được phê duyệt ngày {date} ({name})."
-BPDF_RECIPIENTS = ["Lãnh đạo UBND quận (để phê duyệt)", "Phòng Tài chính - Kế hoạch quận",
-                   "Lưu: VT, Phòng GD&ĐT"]
 BXLSX_SHEET = "Dự trù kinh phí"
 BXLSX_STATUS = "Trạng thái"
 
@@ -727,23 +655,6 @@ SET_BUDGET_RETURN = "Trả lại để chỉnh sửa"
 SET_BUDGET_APPROVED = "Đã phê duyệt dự trù kinh phí."
 SET_BUDGET_RETURNED = "Đã trả lại dự trù kinh phí cho Ban chỉ đạo chỉnh sửa."
 SET_BUDGET_NOTHING_TO_APPROVE = "Không có dự trù nào đang chờ duyệt."
-REPORT_PAGE_INTRO = ("Báo cáo tổng kết theo thể thức Nghị định 30/2020/NĐ-CP: số liệu lấy từ "
-                     "bảng theo dõi (cùng định nghĩa với bảng điều khiển), danh sách khen "
-                     "thưởng từ trang **Khen thưởng**, phần đánh giá nhập bên dưới.")
-REPORT_METRIC_REPORTING = "Tỷ lệ đơn vị đã báo cáo"
-REPORT_ASSESSMENT_LABEL = "Đánh giá chung của Ban chỉ đạo (in vào mục IV của báo cáo)"
-REPORT_ASSESSMENT_HELP = ("Mỗi dòng là một đoạn văn. Văn bản được in nguyên như đã gõ; biểu "
-                          "tượng cảm xúc (emoji) không có trong phông chữ văn bản nên được bỏ "
-                          "khi in.")
-REPORT_SAVE_ASSESSMENT = "Lưu phần đánh giá"
-REPORT_ASSESSMENT_SAVED = "Đã lưu phần đánh giá."
-REPORT_DOWNLOAD_HEADING = "Xuất báo cáo"
-REPORT_WARN_NO_ASSESSMENT = "Chưa có phần đánh giá: báo cáo sẽ ghi «chưa nhập phần đánh giá»."
-REPORT_WARN_NO_PICKS = "Chưa chọn khen thưởng nào (trang Khen thưởng)."
-REPORT_DATE_LABEL = "Ngày ghi trên báo cáo"
-REPORT_DOWNLOAD = "Tải báo cáo tổng kết (PDF)"
-REPORT_DOWNLOAD_HELP = ("Báo cáo được tạo khi bấm nút (vài giây, nút hiện vòng quay trong lúc "
-                        "tạo) với số liệu tại thời điểm bấm.")
 
 # Committee: budget estimate page (issue 6: app_pages/committee_budget.py)
 BUDP_FOR_YEAR = ("Dự trù kinh phí Tuần lễ năm {year} (kế hoạch §III.1: Phòng GD&ĐT lập, trình "
@@ -843,9 +754,7 @@ AUD_TABLES = {
     "budget_lines": "Dòng dự trù", "report_submissions": "Nộp báo cáo",
 }
 AUD_ACTIONS["demo"] = "Dữ liệu mẫu"
-REPORT_PAGE_ASSESSMENT = "Đánh giá chung của Ban chỉ đạo"
 EF_CHOOSE = "Chọn…"
-REPORT_TOTAL_WARDS_ROW = "Cộng 14 phường"
 BUDP_NO_LINES = "Chưa có dòng chi nào: thêm dòng đầu tiên ở biểu mẫu bên dưới."
 PERCENT_POINTS = "điểm %"  # percentage points, after a signed number
 
@@ -949,11 +858,6 @@ PASSWORD_CHANGED_SIGNED_OUT = ("Đã đổi mật khẩu. Mọi phiên đăng nh
                                "khẩu mới.")
 PHOTO_SVG = ("Tệp «{name}» là ảnh vẽ SVG: hệ thống không nhận SVG (có thể chứa mã chạy). "
              "Hãy xuất ảnh ra JPEG hoặc PNG rồi tải lên.")
-PHOTO_NOT_IMAGE_ANY = ("Tệp «{name}» không phải ảnh JPEG, PNG hoặc WebP (hệ thống kiểm tra "
-                       "nội dung tệp, không theo tên tệp).")
-DB_ERROR = ("Cơ sở dữ liệu đang bận hoặc gặp lỗi, thao tác chưa được lưu. Vui lòng thử lại "
-            "sau ít phút; nếu vẫn lỗi, báo quản trị hệ thống.")
-BAK_FOREIGN_OBJECTS_DROPPED = "bỏ qua {count} đối tượng lạ (trigger, view hoặc bảng không thuộc ứng dụng)"
 PHOTO_TOO_MANY_PIXELS = ("Ảnh «{name}» quá lớn ({width}×{height} điểm ảnh; ảnh PNG/WebP tối đa "
                          "{max} triệu điểm ảnh). Hãy thu nhỏ ảnh hoặc lưu lại dưới dạng JPEG.")
 # --- Sample data, review at scale, scoring (h5) ---
@@ -1270,7 +1174,6 @@ CLOSE_COL_REV = "Duyệt"
 CLOSE_APPENDIX_LEGEND = ("HĐ: hoạt động; TT: lượt tuyên truyền; Số liệu: có số liệu; Nộp: đã "
                          "nộp báo cáo; Duyệt: tỷ lệ mục đã được duyệt.")
 CLOSE_GROUP_ROW = "{name} ({n} đơn vị)"
-CLOSE_DATE_BLANK = "ngày … tháng … năm …"
 # the terminal (manage.py report)
 CLOSE_CLI_DRAFT = "Báo cáo là bản DỰ THẢO (có chữ «DỰ THẢO» trên mọi trang). Còn thiếu:"
 CLOSE_CLI_FINAL_REFUSED = ("Chưa xuất được bản chính thức (--final): báo cáo còn thiếu các mục "
