@@ -3,6 +3,7 @@
 Plain data only: the seed, the forms, the stats and the PDF all read it from here or from
 the database tables it fills.
 """
+from core.organiser import BA_DINH_2020
 
 EVENT_2020 = {
     "year": 2020,
@@ -22,6 +23,7 @@ EVENT_2020 = {
     "report_email": "pgd-badinh@hanoiedu.vn",
     "refresh_seconds": 30,
 }
+EVENT_2020.update(BA_DINH_2020)  # the organiser profile (core/organiser.py)
 
 # code, name, (row, column) on the schematic tile map: rough relative positions,
 # north at the top, the Red River side on the right.

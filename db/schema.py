@@ -533,3 +533,18 @@ def m003_report_leader_role(db):
                "where type = 'table' and name = 'users'", [old, new])
     db.execute(f"pragma schema_version = {version + 1}")
     db.execute("pragma writable_schema = off")
+
+
+# --- m003: organiser profile (issue 15 item 1) ----------------------------------------------
+@migrations()
+def m003_organiser_profile(db):
+    """Who organises a week and the words of its level (core/organiser.py). Existing
+    events were all Ba Đình 2020's kind (a district, before 07/2025): they get its profile,
+    with the issuer's own name kept as the organiser's identity."""
+    from core.organiser import BA_DINH_2020, PROFILE_COLUMNS
+
+    for column, kind in PROFILE_COLUMNS:
+        db.execute(f"alter table events add column {column} {kind}")
+    for column, _kind in PROFILE_COLUMNS:
+        db.execute(f"update events set {column} = ? where {column} is null",
+                   [BA_DINH_2020[column]])

@@ -1,0 +1,97 @@
+"""The organiser of a week (issue 15): who holds it, at which level, and the words that
+follow from that level. Pure data; db/organiser.py reads it from the event's row.
+
+The profile is stored per event (columns of `events`, copied by "start next year"), so
+an office's 2026 week can differ from its 2020 one. Every field a user leaves empty falls
+back to the level's default, so a profile is never half-printed."""
+from dataclasses import dataclass, field
+
+# level code -> (the level's word for itself, its word for an area, the people's committee)
+# "huyen" covers the districts that existed until 30/06/2025 (Ba Đình 2020's level).
+LEVELS = {
+    "xa": {"label": "Cấp xã/phường", "level_word": "phường", "area_word": "tổ dân phố"},
+    "huyen": {"label": "Cấp huyện/quận (trước 01/7/2025)", "level_word": "quận",
+              "area_word": "phường"},
+    "tinh": {"label": "Cấp tỉnh/thành phố", "level_word": "thành phố",
+             "area_word": "xã, phường"},
+}
+
+# The columns of `events` that hold the profile beyond the older issuer/signer columns.
+PROFILE_COLUMNS = [
+    ("organiser_name", "text"),      # identity used by roll-up, e.g. "UBND quận Ba Đình"
+    ("organiser_level", "text"),     # a key of LEVELS
+    ("level_word", "text"),          # "quận" / "phường" / "thành phố" (empty: by level)
+    ("area_word", "text"),           # "phường" / "tổ dân phố" / "xã, phường" (empty: by level)
+    ("place_name", "text"),          # the date line's place: "Ba Đình, ngày …"
+    ("recipients", "text"),          # "Nơi nhận", one per line
+    ("committee_symbol", "text"),    # "BCĐXHHT", used in document numbers
+]
+
+BA_DINH_2020 = {
+    "organiser_name": "UBND quận Ba Đình",
+    "organiser_level": "huyen",
+    "level_word": "quận",
+    "area_word": "phường",
+    "place_name": "Ba Đình",
+    "recipients": "\n".join([
+        "Sở GDĐT Hà Nội",
+        "TT Quận ủy - TT HĐND quận",
+        "Các đ/c lãnh đạo UBND quận",
+        "Thành viên Ban chỉ đạo XHHT quận",
+        "UBND 14 phường",
+        "Lưu: VT",
+    ]),
+    "committee_symbol": "BCĐXHHT",
+}
+
+
+@dataclass(frozen=True)
+class Organiser:
+    name: str
+    level: str
+    level_word: str
+    area_word: str
+    place: str
+    issuer_line1: str
+    issuer_line2: str
+    signer_for: str
+    signer_title: str
+    signer_name: str
+    recipients: list[str] = field(default_factory=list)
+    email: str = ""
+    symbol: str = ""
+
+    @property
+    def level_label(self) -> str:
+        return LEVELS.get(self.level, LEVELS["huyen"])["label"]
+
+    def areas_phrase(self, count: int) -> str:
+        """'14 phường' — the number of areas with the level's word for them."""
+        return f"{count} {self.area_word}"
+
+
+def _text(event: dict, key: str) -> str:
+    return (event.get(key) or "").strip()
+
+
+def from_event(event: dict) -> Organiser:
+    """The profile of an event row; empty words fall back to the level's defaults."""
+    level = _text(event, "organiser_level") or "huyen"
+    defaults = LEVELS.get(level, LEVELS["huyen"])
+    recipients = [line.strip() for line in (event.get("recipients") or "").splitlines()
+                  if line.strip()]
+    return Organiser(
+        name=_text(event, "organiser_name") or _text(event, "issuer_line1"),
+        level=level,
+        level_word=_text(event, "level_word") or defaults["level_word"],
+        area_word=_text(event, "area_word") or defaults["area_word"],
+        place=_text(event, "place_name"),
+        issuer_line1=_text(event, "issuer_line1"),
+        issuer_line2=_text(event, "issuer_line2"),
+        signer_for=event.get("signer_for") or "",
+        signer_title=_text(event, "signer_title"),
+        signer_name=_text(event, "signer_name"),
+        recipients=recipients,
+        email=_text(event, "report_email"),
+        symbol=_text(event, "committee_symbol"),
+    )
