@@ -11,12 +11,15 @@ import unicodedata
 # Line and page separators typed or pasted as a line break become one: VT, FF, CR, NEL,
 # LINE SEPARATOR, PARAGRAPH SEPARATOR.
 _LINE_BREAKS = re.compile("\r\n|[\x0b\x0c\r\x85\u2028\u2029]")
-# C0 (except \t and \n), DEL and C1: removed.
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# C0 (except \t and \n), DEL and C1: removed. So are the bidi embeddings, overrides and
+# isolates (U+202A–U+202E, U+2066–U+2069): Vietnamese never needs them, and a U+202E in a
+# unit's name shows it reversed ("Trojan source") on every page, list and PDF.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def strip_controls(text: str) -> str:
-    """Line-break look-alikes become \\n, every other control character but \\t goes."""
+    """Line-break look-alikes become \\n, every other control character but \\t goes, and
+    so do the bidi overrides."""
     return _CONTROL.sub("", _LINE_BREAKS.sub("\n", text))
 
 

@@ -426,6 +426,11 @@ def m003_security_login_throttle(db):
 def m003_security_strip_controls(db):
     """Control characters (other than line feed and tab) stored before the entry rules
     removed them: Word's \\x0b line break made the city's workbook fail."""
+    _strip_stored_text(db)
+
+
+def _strip_stored_text(db):
+    """Apply core.text.strip_controls to every text value stored by the app."""
     from core.text import strip_controls
 
     skip = {"audit_log", "photos", "form_tokens", "login_throttle", "activity_cube",
@@ -548,3 +553,9 @@ def m003_organiser_profile(db):
     for column, _kind in PROFILE_COLUMNS:
         db.execute(f"update events set {column} = ? where {column} is null",
                    [BA_DINH_2020[column]])
+
+
+@migrations()
+def m003_lead_strip_bidi(db):
+    """Bidi overrides (U+202E …) stored before core.text.clean() removed them."""
+    _strip_stored_text(db)
