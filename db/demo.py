@@ -220,6 +220,11 @@ def _insert_propaganda(db, rng, event, days, reporting, count) -> int:
     return len(rows)
 
 
+def _in_week(event) -> str:
+    """A time inside the sample week: a 2020 week's nominations are not dated 2026."""
+    return f"{event['end_date']}T16:00:00+07:00"
+
+
 def _insert_learning_models(db, rng, event, roster):
     rows = []
     for unit_id, kind, ward in roster:
@@ -228,7 +233,7 @@ def _insert_learning_models(db, rng, event, roster):
         for model, _name in ref.LEARNING_MODELS:
             registered = rng.randint(5, 120)
             rows.append((event["id"], unit_id, ward, model, registered,
-                         rng.randint(0, registered), now_iso()))
+                         rng.randint(0, registered), _in_week(event)))
     db.conn.executemany(
         "insert or ignore into learning_model_counts (event_id, unit_id, ward_code, model, "
         "registered, recognised, updated_at) values (?, ?, ?, ?, ?, ?, ?)", rows)
@@ -245,7 +250,7 @@ def _insert_nominations(db, rng, event, reporting) -> int:
         name = texts.DEMO_SAMPLE_UNIT_NOMINEE if kind == "unit" else \
             texts.DEMO_SAMPLE_PREFIX + people[rng.randrange(len(people))]
         rows.append((event["id"], unit_id, kind, name, category, ward,
-                     texts.DEMO_ACHIEVEMENT, now_iso()))
+                     texts.DEMO_ACHIEVEMENT, _in_week(event)))
     db.conn.executemany(
         "insert into nominations (event_id, unit_id, nominee_kind, nominee_name, category, "
         "ward_code, achievement, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)", rows)
