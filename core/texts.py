@@ -1340,3 +1340,7 @@ WB_NOTE_TARGETS = ("Mỗi chỉ tiêu tính trên các đơn vị đang hoạt �
 
 # --- CSV rates (lead) ---
 CSV_RATIO_COLUMN = "{header} (tỷ số, cho máy đọc)"
+
+# --- Lead (session 3) ---
+COMMEND_UNIT_NO_ENTRIES = ("Đơn vị «{name}» chưa có hoạt động hay sản phẩm tuyên truyền nào "
+                           "được tính trong Tuần lễ: chưa thể khen «Tổ chức hoạt động tốt».")

@@ -221,6 +221,17 @@ def remove_commendation(db, actor: Actor, commendation_id: int) -> None:
                                            before=before))
 
 
+GOOD_ORGANISER = "to_chuc_tot"
+
+
+def _counted_entries(db, event_id: int, unit_id: int) -> int:
+    """Activities and propaganda of the unit that count in the figures (DESIGN §4)."""
+    return sum(db.execute(
+        f"select count(*) from {table} where event_id = ? and unit_id = ? and deleted = 0 "
+        "and status != 'needs_fix'", [event_id, unit_id]).fetchone()[0]
+        for table in ("activities", "propaganda"))
+
+
 def _commendation_record(db, event_id: int, fields: dict) -> dict:
     errors = {}
     category = clean(fields.get("category"))
@@ -236,6 +247,9 @@ def _commendation_record(db, event_id: int, fields: dict) -> dict:
             # a commendation rests on reviewed figures: every entry decided first
             errors["recipient_unit_id"] = texts.COMMEND_UNIT_UNREVIEWED.format(
                 name=unit[1], activities=waiting[0], propaganda=waiting[1])
+        elif category == GOOD_ORGANISER and not _counted_entries(db, event_id, unit_id):
+            # "organised activities well" with nothing counted would print an empty claim
+            errors["recipient_unit_id"] = texts.COMMEND_UNIT_NO_ENTRIES.format(name=unit[1])
     nomination_id = fields.get("nomination_id") or None
     nomination = None
     if nomination_id is not None:
