@@ -31,7 +31,7 @@ from db import audit
 from db.access import require_role
 from db.audit import AuditEvent
 from db.connection import connect, write_transaction
-from db import settings
+from db import schema, settings
 from db.schema import _BACKFILL_ACTIVITIES, _BACKFILL_PROPAGANDA, migrations
 from db.setup import prepare
 
@@ -254,6 +254,8 @@ def rebuild_from(private: Path, fresh: Path) -> int:
         from db.entries import bound_old_photos
 
         bound_old_photos(conn)  # an older backup's full-size photos get bounded copies
+        for fill in schema.RESTORE_BACKFILLS:  # per-event data an older release lacked
+            fill(conn)
         for table, backfill in DERIVED_TABLES.items():
             conn.execute(f"delete from main.[{table}]")
             conn.execute(backfill)

@@ -546,13 +546,24 @@ def m003_organiser_profile(db):
     """Who organises a week and the words of its level (core/organiser.py). Existing
     events were all Ba Đình 2020's kind (a district, before 07/2025): they get its profile,
     with the issuer's own name kept as the organiser's identity."""
-    from core.organiser import BA_DINH_2020, PROFILE_COLUMNS
+    from core.organiser import PROFILE_COLUMNS
 
     for column, kind in PROFILE_COLUMNS:
         db.execute(f"alter table events add column {column} {kind}")
+    fill_organiser_profile(db)
+
+
+def fill_organiser_profile(db):
+    from core.organiser import BA_DINH_2020, PROFILE_COLUMNS
+
     for column, _kind in PROFILE_COLUMNS:
         db.execute(f"update events set {column} = ? where {column} is null",
                    [BA_DINH_2020[column]])
+
+
+# Run again after a restore (db/backup.rebuild_from): a backup of an older release holds
+# events without the per-event data a later migration backfilled.
+RESTORE_BACKFILLS = [fill_organiser_profile]
 
 
 @migrations()
