@@ -1344,3 +1344,5 @@ CSV_RATIO_COLUMN = "{header} (tỷ số, cho máy đọc)"
 # --- Lead (session 3) ---
 COMMEND_UNIT_NO_ENTRIES = ("Đơn vị «{name}» chưa có hoạt động hay sản phẩm tuyên truyền nào "
                            "được tính trong Tuần lễ: chưa thể khen «Tổ chức hoạt động tốt».")
+BAK_FORGED_SAMPLE = ("Tệp đánh dấu {count} đơn vị hoặc tài khoản thật là dữ liệu mẫu (tệp đã bị "
+                     "sửa): không khôi phục, vì xóa dữ liệu mẫu sau đó sẽ xóa cả chúng.")

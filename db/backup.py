@@ -168,7 +168,20 @@ def _app_problems(conn: sqlite3.Connection) -> list[str]:
         problems.append(texts.BAK_NEWER_VERSION.format(names=", ".join(sorted(applied - known))))
     if missing := [t for t in EXPECTED_TABLES if t not in tables]:
         problems.append(texts.BAK_MISSING_TABLES.format(tables=", ".join(missing)))
+    elif forged := _forged_sample_rows(conn):
+        problems.append(texts.BAK_FORGED_SAMPLE.format(count=forged))
     return problems
+
+
+def _forged_sample_rows(conn: sqlite3.Connection) -> int:
+    """Rows marked as sample data that the demo never makes (db/demo.py names its units
+    MAU-… and its accounts mau.…): a file marking real units or accounts so would have a
+    later "remove the sample data" delete them."""
+    units = conn.execute("select count(*) from units where is_sample = 1 "
+                         "and code not like 'MAU-%'").fetchone()[0]
+    users = conn.execute("select count(*) from users where is_sample = 1 "
+                         "and username not like 'mau.%'").fetchone()[0]
+    return units + users
 
 
 def _joined(problems: list[str]) -> str:
