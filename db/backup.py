@@ -170,7 +170,25 @@ def _app_problems(conn: sqlite3.Connection) -> list[str]:
         problems.append(texts.BAK_MISSING_TABLES.format(tables=", ".join(missing)))
     elif forged := _forged_sample_rows(conn):
         problems.append(texts.BAK_FORGED_SAMPLE.format(count=forged))
+    elif malformed := _malformed_lists(conn):
+        problems.append(texts.BAK_DAMAGED.format(reason=malformed))
     return problems
+
+
+# Lists stored as JSON text; the stats read them with json_each, which fails on bad JSON.
+_JSON_LISTS = (("propaganda", "slogans"), ("activities", "audiences"))
+
+
+def _malformed_lists(conn: sqlite3.Connection) -> str:
+    """'propaganda.slogans: 2' when some rows do not hold a JSON list ('' when all do)."""
+    bad = []
+    for table, column in _JSON_LISTS:
+        count = conn.execute(
+            f"select count(*) from {table} where not (json_valid({column}) "
+            f"and json_type({column}) = 'array')").fetchone()[0]
+        if count:
+            bad.append(f"{table}.{column}: {count}")
+    return "; ".join(bad)
 
 
 def _forged_sample_rows(conn: sqlite3.Connection) -> int:

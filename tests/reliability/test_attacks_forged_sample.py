@@ -39,3 +39,21 @@ def test_a_backup_with_the_demos_own_sample_rows_restores(db, db_path, admin, tm
     copy = backup.backup(db_path, tmp_path / "with-demo.db", admin).path
     backup.restore(db_path, copy, admin)
     assert sample_data.present(db)
+
+
+@pytest.mark.parametrize("forgery", [
+    "update propaganda set slogans = '[1, 2' where id = (select min(id) from propaganda)",
+    "update activities set audiences = '\"hoc_sinh\"' where id = (select min(id) from activities)",
+])
+def test_a_backup_with_malformed_lists_is_refused_before_it_breaks_the_stats(
+        db, db_path, admin, tmp_path, forgery):
+    """A tampered restore with bad JSON in propaganda.slogans crashed the workbook and the
+    report (json_each): it is refused, and the live database keeps working."""
+    from db import Actor, demo, events, stats
+
+    demo.load(db, Actor.system(), units=8, activities=20)
+    copy = backup.backup(db_path, tmp_path / "lists.db", admin).path
+    _mark(copy, forgery)
+    with pytest.raises(BackupError):
+        backup.restore(db_path, copy, admin)
+    assert stats.summary(db, events.get(db, 2020)["id"])["totals"]["activities"] > 0
