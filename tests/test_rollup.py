@@ -265,3 +265,33 @@ def test_only_committee_and_admin_import(lower, city):
         rollup.import_reports(db, Actor(None, "u", "unit", 1), 1, [report])
     assert db.execute("select count(*) from suborg_reports").fetchone()[0] == 0
     db.conn.close()
+
+
+def test_closing_report_adds_a_table_per_sub_organisation(lower, city, tmp_path, capsys):
+    from tests.test_closing_pdf import pdf_text
+
+    before = tmp_path / "truoc.pdf"
+    assert run(capsys, "--db", city, "report", "--out", before, "--date", "2020-10-08")[0] == 0
+    text_before, pages_before = pdf_text(before.read_bytes())
+    assert texts.ROLLUP_CLOSE_HEADING not in text_before
+    assert run(capsys, "--db", city, "rollup", *[b for _n, _p, b in lower])[0] == 0
+    after = tmp_path / "sau.pdf"
+    assert run(capsys, "--db", city, "report", "--out", after, "--date", "2020-10-08")[0] == 0
+    text, pages = pdf_text(after.read_bytes())
+    assert pages > pages_before
+    appendix = text[text.index(texts.ROLLUP_CLOSE_HEADING):]
+    for name, *_ in SUBS:
+        assert name in appendix
+    from core import numbers
+
+    total = stats_json(capsys, city)["totals"]
+    assert f"{texts.ROLLUP_TOTAL_ROW} {numbers.integer(total['activities'])} " \
+        f"{numbers.integer(total['participants'])}" in " ".join(appendix.split())
+    # the pages before the new appendix are the same report, page for page
+    assert page_texts(after)[:pages_before] == page_texts(before)
+
+
+def page_texts(path):
+    from pypdf import PdfReader
+
+    return [page.extract_text() for page in PdfReader(path).pages]
