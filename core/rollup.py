@@ -7,9 +7,11 @@ The sheet ("Dữ liệu tổng hợp") is a list of rows of five cells:
     section | key | field | name | value
 
 - `meta` rows: key = format, schema_version, organiser, level, year, title, start_date,
-  end_date, generated_at (field empty);
-- `totals` rows: key = a key of stats.summary()["totals"] (integers only; the two rates
-  are derived from them and not written);
+  end_date, generated_at, suborganisations (field empty);
+- `totals` rows: key = a key of the `totals` of `stats --json` (integers only; the two
+  rates are derived from them and not written) — so they include the reports this week
+  took in from its own sub-organisers (`meta suborganisations` says how many), and a
+  chain of levels adds up; the tables below are the organiser's own units;
 - table rows (`by_area`, `by_tier`, `by_type`, `by_channel`, `learning_models`,
   `commendations`): key = the row's code, field = the figure, name = the row's name;
 - the last row: section `hash`, key `sha256`, value = sha256 of the canonical form of
@@ -35,8 +37,8 @@ SHEET_TOTALS = ADDITIVE_TOTALS + OWN_ONLY_TOTALS
 DERIVED_TOTALS = {"reporting_rate": "reporting_units", "submission_rate": "submitted_units"}
 
 META_KEYS = ("format", "schema_version", "organiser", "level", "year", "title",
-             "start_date", "end_date", "generated_at")
-INT_META = ("schema_version", "year")
+             "start_date", "end_date", "generated_at", "suborganisations")
+INT_META = ("schema_version", "year", "suborganisations")
 DISTRICT_KEY = "_district"  # by_area: the units without an area ("Đơn vị cấp quận")
 
 # table sections: (section, the summary fields written per row)

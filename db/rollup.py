@@ -27,8 +27,9 @@ IMPORTERS = ("committee", "admin")
 
 def sheet_rows(db, event_id: int, summary: dict | None = None,
                generated_at: str | None = None) -> list[list]:
-    """The roll-up rows of this week, with their hash row: every figure from db/stats.py."""
-    summary = summary or stats.summary(db, event_id)
+    """The roll-up rows of this week, with their hash row: every figure from db/stats.py;
+    the totals those of `stats --json` (with the sub-organisers this week took in)."""
+    summary = with_suborganisations(db, event_id, summary or stats.summary(db, event_id))
     organiser = organiser_for(db, event_id)
     event = summary["event"]
     meta = {"organiser": organiser.name if organiser else "",
@@ -36,7 +37,8 @@ def sheet_rows(db, event_id: int, summary: dict | None = None,
             "year": event["year"], "title": event["title"],
             "start_date": event["start_date"], "end_date": event["end_date"],
             "generated_at": generated_at or datetime.now(timezone.utc).isoformat(
-                timespec="seconds")}
+                timespec="seconds"),
+            "suborganisations": len(summary.get("suborganisations", []))}
     names = {"tier": ref.TIER_NAMES, "type": ref.TYPE_NAMES, "channel": ref.CHANNEL_NAMES,
              "model": ref.MODEL_NAMES, "category": ref.CATEGORY_NAMES}
     rows = core.sheet_rows(meta, summary, stats.learning_models(db, event_id),

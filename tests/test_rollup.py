@@ -153,6 +153,18 @@ def test_three_lower_weeks_roll_up_to_exact_sums(lower, city, capsys):
     assert audit_rows(city) == [("rollup_import", "suborg_reports")] * 3
 
 
+def test_a_rolled_up_week_hands_its_combined_totals_to_the_next_level(lower, city, tmp_path,
+                                                                     capsys):
+    """A chain of levels adds up: the sheet's totals are those of `stats --json`."""
+    assert run(capsys, "--db", city, "rollup", *[b for _n, _p, b in lower])[0] == 0
+    rolled = stats_json(capsys, city)
+    book = tmp_path / "city.xlsx"
+    assert run(capsys, "--db", city, "export", "--out", book)[0] == 0
+    report = rollup.read_file(book.read_bytes(), "city.xlsx")
+    assert report.meta["suborganisations"] == 3
+    assert report.totals == {k: rolled["totals"][k] for k in core.SHEET_TOTALS}
+
+
 def test_stats_json_is_unchanged_without_sub_reports(city, capsys):
     figures = stats_json(capsys, city)
     assert "suborganisations" not in figures and "own_totals" not in figures
