@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from cli.common import fail, open_db
-from core import texts
+from core import texts, timefmt
 
 
 def cmd_rollup(args):
@@ -46,8 +46,9 @@ def cmd_rollup(args):
         meta, old = action["report"].meta, action["replaces"]
         print(texts.ROLLUP_CLI_LINE.format(
             name=action["report"].organiser, level=meta.get("level") or "",
-            at=meta["generated_at"],
-            action=texts.ROLLUP_ACTION_REPLACED.format(at=old["generated_at"]) if old
+            at=timefmt.local(meta["generated_at"], seconds=True),
+            action=texts.ROLLUP_ACTION_REPLACED.format(
+                at=timefmt.local(old["generated_at"], seconds=True)) if old
             else texts.ROLLUP_ACTION_NEW))
     return 0
 

@@ -4,7 +4,7 @@ there is one. Figures: the own week's from db/stats.py, each sub-organiser's as 
 checked file (db/rollup.py); the total row is core/rollup.combined_totals()."""
 import streamlit as st
 
-from core import numbers, texts
+from core import numbers, texts, timefmt
 from core import rollup as core
 
 
@@ -27,7 +27,7 @@ def table_rows(own_name: str, own_totals: dict, subs: list[dict]) -> list[dict]:
     rows = [row(texts.ROLLUP_OWN_ROW.format(name=own_name), "", own_totals)]
     for s in subs:
         rows.append(row(s["organiser"], level_label(s["level"]), s["totals"],
-                        s["generated_at"]))
+                        timefmt.local(s["generated_at"])))
     rows.append(row(texts.ROLLUP_TOTAL_ROW, "",
                     core.combined_totals(own_totals, [s["totals"] for s in subs])))
     return rows
@@ -71,7 +71,8 @@ def stored_list(db, event: dict) -> None:
     c = texts.ROLLUP_COLS
     st.subheader(texts.ROLLUP_LIST_HEADING)
     st.dataframe([{c["organiser"]: s["organiser"], c["level"]: level_label(s["level"]),
-                   c["generated_at"]: s["generated_at"], c["imported_at"]: s["imported_at"],
+                   c["generated_at"]: timefmt.local(s["generated_at"], seconds=True),
+                   c["imported_at"]: timefmt.local(s["imported_at"]),
                    c["file"]: s["file_name"], c["activities"]: s["totals"]["activities"],
                    c["participants"]: s["totals"]["participants"],
                    c["units"]: s["totals"]["units"],

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 
 from core import reference as ref
 from core import rollup as core
-from core import texts
+from core import texts, timefmt
 from db import audit, events, stats
 from db.access import Actor, require_role
 from db.audit import AuditEvent, now_iso
@@ -120,15 +120,20 @@ def plan(db, event_id: int, reports: list[core.Report]) -> tuple[list[str], list
                 {"generated_at": old["generated_at"]})
             if report.content_hash == old["content_hash"] or theirs == mine:
                 errors.append(f"{where('generated_at')}: " + texts.ROLLUP_SAME.format(
-                    name=old["organiser"], existing=old["generated_at"]))
+                    name=old["organiser"], existing=_shown(old["generated_at"])))
                 continue
             if theirs < mine:
                 errors.append(f"{where('generated_at')}: " + texts.ROLLUP_OLDER.format(
-                    name=old["organiser"], existing=old["generated_at"],
-                    theirs=meta["generated_at"]))
+                    name=old["organiser"], existing=_shown(old["generated_at"]),
+                    theirs=_shown(meta["generated_at"])))
                 continue
         actions.append({"report": report, "replaces": old})
     return errors, actions
+
+
+def _shown(moment: str) -> str:
+    """A moment of export as people read it (Hà Nội time, with seconds)."""
+    return timefmt.local(moment, seconds=True)
 
 
 class NeedsConfirmation(core.RollupError):
@@ -156,8 +161,9 @@ def import_reports(db, actor: Actor, event_id: int, reports: list[core.Report], 
                                            sheet=texts.WB_SHEETS["rollup"],
                                            row=a["report"].rows["generated_at"]) + ": "
                 + texts.ROLLUP_NEEDS_REPLACE.format(
-                    name=a["replaces"]["organiser"], existing=a["replaces"]["generated_at"],
-                    theirs=a["report"].meta["generated_at"]) for a in pending], actions)
+                    name=a["replaces"]["organiser"],
+                    existing=_shown(a["replaces"]["generated_at"]),
+                    theirs=_shown(a["report"].meta["generated_at"])) for a in pending], actions)
         for action in actions:
             report, old = action["report"], action["replaces"]
             meta = report.meta

@@ -2,9 +2,7 @@
 rolled up with `manage.py rollup` into a fourth database give exactly the sums of their
 `stats --json`; a tampered file, a wrong year, our own organiser and an older file are
 refused with line-precise Vietnamese messages, and nothing is written then."""
-import io
 import json
-import shutil
 import zipfile
 
 import pytest
