@@ -23,9 +23,8 @@ def cmd_rollup(args):
         path = Path(name)
         try:
             data = path.read_bytes()
-        except OSError as error:
-            errors.append(texts.ROLLUP_NOT_XLSX.format(file=name,
-                                                       reason=error.strerror or error))
+        except OSError:
+            errors.append(texts.ROLLUP_CANNOT_OPEN.format(file=name))
             continue
         try:
             reports.append(rollup.read_file(data, path.name))

@@ -1348,7 +1348,9 @@ ROLLUP_SHEET_NOTE = ("Trang dành cho máy đọc: cấp trên nhập tệp này
                      "cáo cấp dưới» (hoặc manage.py rollup). Không sửa tay: dòng cuối là mã "
                      "kiểm tra (sha256) của mọi dòng phía trên, tệp đã sửa sẽ bị từ chối.")
 ROLLUP_AT_ROW = "Tệp «{file}», trang «{sheet}», dòng {row}"
-ROLLUP_NOT_XLSX = "Tệp «{file}»: không đọc được như tệp Excel (.xlsx) — {reason}."
+ROLLUP_NOT_XLSX = ("Tệp «{file}»: không đọc được như tệp Excel (.xlsx); hãy chọn bảng tính "
+                   "xuất từ trang «Xuất dữ liệu».")
+ROLLUP_CANNOT_OPEN = "Tệp «{file}»: không mở được tệp (không có tệp hoặc không có quyền đọc)."
 ROLLUP_NO_SHEET = ("Tệp «{file}»: không có trang «{sheet}» (tệp phải là bảng tính xuất từ "
                    "trang «Xuất dữ liệu» của phần mềm này).")
 ROLLUP_NO_HEADER = ("Tệp «{file}», trang «{sheet}»: không thấy dòng tiêu đề «{header}».")

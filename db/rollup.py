@@ -61,8 +61,7 @@ def read_file(data: bytes, file_name: str) -> core.Report:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # zipfile.BadZipFile, KeyError, InvalidFileException...
-        raise core.RollupError([texts.ROLLUP_NOT_XLSX.format(
-            file=file_name, reason=type(error).__name__)]) from None
+        raise core.RollupError([texts.ROLLUP_NOT_XLSX.format(file=file_name)]) from error
     try:
         if name not in book.sheetnames:
             raise core.RollupError([texts.ROLLUP_NO_SHEET.format(file=file_name, sheet=name)])

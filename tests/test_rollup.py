@@ -305,3 +305,8 @@ def page_texts(path):
     from pypdf import PdfReader
 
     return [page.extract_text() for page in PdfReader(path).pages]
+
+
+def test_a_missing_file_is_named(city, tmp_path, capsys):
+    code, _out, err = run(capsys, "--db", city, "rollup", tmp_path / "khong-co.xlsx")
+    assert code == 2 and "khong-co.xlsx»: không mở được tệp" in err
