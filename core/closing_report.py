@@ -631,6 +631,7 @@ def _suborganisations(doc, data):
     """Appendix: each sub-organiser's totals as in its checked workbook, the own units,
     and the total (core/rollup.combined_totals, the totals of `stats --json`)."""
     from core import rollup
+    from core.organiser import from_event
 
     n = numbers.integer
     doc.page_break()
@@ -645,7 +646,7 @@ def _suborganisations(doc, data):
 
     rows = [[str(i), s["organiser"]] + cells(s["totals"]) for i, s in enumerate(subs, 1)]
     rows.append([str(len(subs) + 1), texts.ROLLUP_OWN_ROW.format(
-        name=data.event.get("organiser_name") or "")] + cells(own))
+        name=from_event(data.event).name)] + cells(own))
     total = rollup.combined_totals(own, [s["totals"] for s in subs])
     doc.data_table(texts.ROLLUP_CLOSE_COLS, rows, widths=[11, 55, 20, 22, 22, 18, 20, 18],
                    align=["C", "L", "R", "R", "R", "R", "R", "R"], size=10.5,
