@@ -2,6 +2,7 @@
 rolled up with `manage.py rollup` into a fourth database give exactly the sums of their
 `stats --json`; a tampered file, a wrong year, our own organiser and an older file are
 refused with line-precise Vietnamese messages, and nothing is written then."""
+import io
 import json
 import zipfile
 
@@ -277,34 +278,44 @@ def test_only_committee_and_admin_import(lower, city):
     db.conn.close()
 
 
-def test_closing_report_adds_a_table_per_sub_organisation(lower, city, tmp_path, capsys):
-    from tests.test_closing_pdf import pdf_text
+def test_closing_report_adds_a_table_per_sub_organisation(lower, city, capsys):
+    """One gathering of the report's data (charts are rendered there), two layouts: with
+    the sub-organisers, and without them (what the report was before the roll-up)."""
+    from dataclasses import replace
+    from datetime import date
 
-    before = tmp_path / "truoc.pdf"
-    assert run(capsys, "--db", city, "report", "--out", before, "--date", "2020-10-08")[0] == 0
-    text_before, pages_before = pdf_text(before.read_bytes())
-    assert texts.ROLLUP_CLOSE_HEADING not in text_before
+    from core import closing_report, numbers
+    from db import events, report_data
+
     assert run(capsys, "--db", city, "rollup", *[b for _n, _p, b in lower])[0] == 0
-    after = tmp_path / "sau.pdf"
-    assert run(capsys, "--db", city, "report", "--out", after, "--date", "2020-10-08")[0] == 0
-    text, pages = pdf_text(after.read_bytes())
-    assert pages > pages_before
-    appendix = text[text.index(texts.ROLLUP_CLOSE_HEADING):]
+    total = stats_json(capsys, city)["totals"]
+    db = connect(city)
+    try:
+        data = report_data.gather(db, events.get(db, 2020), issued_on=date(2020, 10, 8))
+    finally:
+        db.conn.close()
+    assert [s["organiser"] for s in data.suborganisations] == sorted(
+        (n for n, *_ in SUBS), key=core.identity)
+    after = closing_report.build_pdf(data)
+    before = closing_report.build_pdf(replace(data, suborganisations=[]))
+    text_before = "\n".join(page_texts(before))
+    assert texts.ROLLUP_CLOSE_HEADING not in text_before
+    pages = page_texts(after)
+    assert len(pages) == len(page_texts(before)) + 1
+    appendix = pages[-1]
+    assert texts.ROLLUP_CLOSE_HEADING in appendix
     for name, *_ in SUBS:
         assert name in appendix
-    from core import numbers
-
-    total = stats_json(capsys, city)["totals"]
     assert f"{texts.ROLLUP_TOTAL_ROW} {numbers.integer(total['activities'])} " \
         f"{numbers.integer(total['participants'])}" in " ".join(appendix.split())
     # the pages before the new appendix are the same report, page for page
-    assert page_texts(after)[:pages_before] == page_texts(before)
+    assert pages[:-1] == page_texts(before)
 
 
-def page_texts(path):
+def page_texts(pdf: bytes):
     from pypdf import PdfReader
 
-    return [page.extract_text() for page in PdfReader(path).pages]
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
 
 
 def test_a_missing_file_is_named(city, tmp_path, capsys):
