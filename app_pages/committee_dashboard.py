@@ -263,3 +263,5 @@ if event is None:
     st.stop()
 
 st.fragment(run_every=event["refresh_seconds"])(live_view)(event)
+from components import suborg_view  # noqa: E402 - issue 15: sub-organisations, when taken in
+suborg_view.section(event)

@@ -5,7 +5,7 @@ import sys
 
 from cli.common import fail, open_db
 from core import texts
-from db import Actor, demo, events, export, sample_data, stats
+from db import Actor, demo, events, export, rollup, sample_data, stats
 
 
 def _event(db, year):
@@ -17,7 +17,8 @@ def _event(db, year):
 
 def cmd_stats(args):
     db = open_db(args)
-    summary = stats.summary(db, _event(db, args.year)["id"])
+    event_id = _event(db, args.year)["id"]
+    summary = rollup.with_suborganisations(db, event_id, stats.summary(db, event_id))
     if args.json:
         json.dump(summary, sys.stdout, ensure_ascii=False, indent=2)
         print()

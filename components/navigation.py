@@ -48,6 +48,8 @@ PAGES = [
              ":material/payments:"),
     PageSpec("committee_export.py", "Xuất dữ liệu", "xuat-du-lieu", ("committee",),
              ":material/download:"),
+    PageSpec("committee_rollup.py", "Tổng hợp báo cáo cấp dưới", "tong-hop-cap-duoi",
+             ("committee",), ":material/account_tree:"),
     # admin
     PageSpec("admin_units.py", "Đơn vị và tài khoản", "don-vi-tai-khoan", ("admin",),
              ":material/groups:"),

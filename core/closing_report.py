@@ -297,6 +297,8 @@ def build_pdf(data, *, final: bool = False) -> bytes:
                 last_paragraph=texts.CLOSE_CLOSING.format(
                     title=short_title(event), year=event["year"], issuer=issuer_phrase(event)))
     _appendix(doc, data, final)
+    if data.suborganisations:  # issue 15: only when sub-organisers' reports were taken in
+        _suborganisations(doc, data)
     return doc.to_bytes()
 
 
@@ -623,3 +625,29 @@ def _appendix(doc, data, final):
                        texts.CLOSE_COL_SCORE, texts.CLOSE_COL_REV], rows,
                       widths=[11, 83, 11, 11, 15, 11, 12, 12],
                       align=["C", "L", "R", "R", "C", "C", "R", "R"])
+
+
+def _suborganisations(doc, data):
+    """Appendix: each sub-organiser's totals as in its checked workbook, the own units,
+    and the total (core/rollup.combined_totals, the totals of `stats --json`)."""
+    from core import rollup
+    from core.organiser import from_event
+
+    n = numbers.integer
+    doc.page_break()
+    doc.document_title(texts.ROLLUP_CLOSE_HEADING)
+    doc.paragraph(texts.ROLLUP_CLOSE_NOTE, style="I", size=11, indent=False)
+    own = data.summary["totals"]
+    subs = data.suborganisations
+
+    def cells(t):
+        return [n(t["activities"]), n(t["participants"]), n(t["propaganda_entries"]),
+                n(t["units"]), n(t["units_with_data"]), n(t["submitted_units"])]
+
+    rows = [[str(i), s["organiser"]] + cells(s["totals"]) for i, s in enumerate(subs, 1)]
+    rows.append([str(len(subs) + 1), texts.ROLLUP_OWN_ROW.format(
+        name=from_event(data.event).name)] + cells(own))
+    total = rollup.combined_totals(own, [s["totals"] for s in subs])
+    doc.data_table(texts.ROLLUP_CLOSE_COLS, rows, widths=[11, 55, 20, 22, 22, 18, 20, 18],
+                   align=["C", "L", "R", "R", "R", "R", "R", "R"], size=10.5,
+                   total_row=["", texts.ROLLUP_TOTAL_ROW] + cells(total))

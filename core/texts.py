@@ -1346,3 +1346,79 @@ COMMEND_UNIT_NO_ENTRIES = ("Đơn vị «{name}» chưa có hoạt động hay s
                            "được tính trong Tuần lễ: chưa thể khen «Tổ chức hoạt động tốt».")
 BAK_FORGED_SAMPLE = ("Tệp đánh dấu {count} đơn vị hoặc tài khoản thật là dữ liệu mẫu (tệp đã bị "
                      "sửa): không khôi phục, vì xóa dữ liệu mẫu sau đó sẽ xóa cả chúng.")
+# --- Roll-up (h15d, issue 15 item 4) ---------------------------------------------------------
+WB_SHEETS["rollup"] = "Dữ liệu tổng hợp"
+ROLLUP_COLUMNS = ["Mục", "Mã", "Chỉ tiêu", "Tên", "Giá trị"]
+ROLLUP_SHEET_NOTE = ("Trang dành cho máy đọc: cấp trên nhập tệp này bằng trang «Tổng hợp báo "
+                     "cáo cấp dưới» (hoặc manage.py rollup). Không sửa tay: dòng cuối là mã "
+                     "kiểm tra (sha256) của mọi dòng phía trên, tệp đã sửa sẽ bị từ chối.")
+ROLLUP_AT_ROW = "Tệp «{file}», trang «{sheet}», dòng {row}"
+ROLLUP_NOT_XLSX = ("Tệp «{file}»: không đọc được như tệp Excel (.xlsx); hãy chọn bảng tính "
+                   "xuất từ trang «Xuất dữ liệu».")
+ROLLUP_CANNOT_OPEN = "Tệp «{file}»: không mở được tệp (không có tệp hoặc không có quyền đọc)."
+ROLLUP_NO_SHEET = ("Tệp «{file}»: không có trang «{sheet}» (tệp phải là bảng tính xuất từ "
+                   "trang «Xuất dữ liệu» của phần mềm này).")
+ROLLUP_NO_HEADER = ("Tệp «{file}», trang «{sheet}»: không thấy dòng tiêu đề «{header}».")
+ROLLUP_NO_HASH = ("Tệp «{file}», trang «{sheet}»: thiếu dòng mã kiểm tra (hash | sha256) ở "
+                  "cuối trang.")
+ROLLUP_AFTER_HASH = "có dữ liệu sau dòng mã kiểm tra (dòng mã kiểm tra phải là dòng cuối)."
+ROLLUP_HASH_MISMATCH = ("mã kiểm tra không khớp với nội dung: tệp đã bị sửa sau khi xuất. "
+                        "Hãy xuất lại tệp từ phần mềm của cấp dưới, không sửa tay.")
+ROLLUP_DUPLICATE_ROW = "dòng bị lặp (cùng mục, mã và chỉ tiêu với một dòng phía trên)."
+ROLLUP_UNKNOWN_KEY = "mã «{key}» không có trong mẫu."
+ROLLUP_UNKNOWN_SECTION = "mục «{section}» không có trong mẫu."
+ROLLUP_NOT_A_NUMBER = "«{key}» phải là số nguyên không âm."
+ROLLUP_MISSING_META = "Tệp «{file}», trang «{sheet}»: thiếu dòng meta «{key}»."
+ROLLUP_MISSING_TOTAL = "Tệp «{file}», trang «{sheet}»: thiếu dòng totals «{key}»."
+ROLLUP_BAD_FORMAT = "không phải dữ liệu tổng hợp của phần mềm Tuần lễ học tập suốt đời."
+ROLLUP_UNKNOWN_SCHEMA = ("phiên bản mẫu {version} chưa được hỗ trợ (hỗ trợ: {known}); hãy cập "
+                         "nhật phần mềm.")
+ROLLUP_NO_ORGANISER = "thiếu tên cơ quan tổ chức (cấu hình «organiser.name» của cấp dưới)."
+ROLLUP_BAD_TIME = "thời điểm xuất tệp không hợp lệ (cần dạng ISO có múi giờ)."
+ROLLUP_WRONG_YEAR = ("số liệu năm {theirs}, không phải năm {ours} của Tuần lễ đang tổng hợp.")
+ROLLUP_OWN_ORGANISER = ("đây là báo cáo của chính đơn vị tổ chức ({name}), không phải của cấp "
+                        "dưới.")
+ROLLUP_TWICE_IN_BATCH = "«{name}» có hơn một tệp trong lần nhập này (tệp «{other}»)."
+ROLLUP_OLDER = ("đã có báo cáo của «{name}» xuất lúc {existing}; tệp này cũ hơn ({theirs}) "
+                "nên không được nhập.")
+ROLLUP_SAME = "báo cáo này của «{name}» (xuất lúc {existing}) đã được nhập."
+ROLLUP_NEEDS_REPLACE = ("đã có báo cáo của «{name}» xuất lúc {existing}; tệp này mới hơn "
+                        "({theirs}). Xác nhận thay thế để nhập (manage.py rollup --replace).")
+ROLLUP_NO_EVENT = "Chưa có Tuần lễ năm {year}."
+ROLLUP_CLI_DONE = "Đã nhập {n} báo cáo cấp dưới vào Tuần lễ năm {year}:"
+ROLLUP_CLI_LINE = "  - {name} ({level}, xuất lúc {at}): {action}"
+ROLLUP_ACTION_NEW = "mới"
+ROLLUP_ACTION_REPLACED = "thay thế báo cáo xuất lúc {at}"
+ROLLUP_CLI_REFUSED = "Không nhập tệp nào (nhập tất cả hoặc không nhập gì):"
+ROLLUP_PAGE_TITLE = "Tổng hợp báo cáo cấp dưới"
+ROLLUP_PAGE_INTRO = ("Nhập bảng tính (.xlsx) do phần mềm của cấp dưới xuất ra (trang «Xuất dữ "
+                     "liệu»). Mỗi cơ quan cấp dưới có một báo cáo; tệp mới hơn thay tệp cũ sau "
+                     "khi xác nhận. Số liệu được kiểm tra bằng mã kiểm tra trong tệp; nếu có "
+                     "lỗi thì không nhập tệp nào.")
+ROLLUP_UPLOAD = "Bảng tính của cấp dưới (.xlsx, có thể chọn nhiều tệp)"
+ROLLUP_CHECK = "Kiểm tra và nhập"
+ROLLUP_CONFIRM_REPLACE = "Xác nhận thay thế và nhập"
+ROLLUP_REPLACE_WARNING = ("Các tệp dưới đây mới hơn báo cáo đã nhập của cùng cơ quan. Bấm «Xác "
+                          "nhận thay thế và nhập» để thay thế:")
+ROLLUP_ERRORS = "Không nhập tệp nào. Hãy sửa các lỗi sau rồi chọn lại tệp:"
+ROLLUP_DONE = "Đã nhập {n} báo cáo cấp dưới."
+ROLLUP_NOT_XLSX_NAME = "chỉ nhận tệp .xlsx"
+ROLLUP_EMPTY = "Chưa có báo cáo cấp dưới nào cho Tuần lễ năm {year}."
+ROLLUP_LIST_HEADING = "Các báo cáo cấp dưới đã nhập"
+ROLLUP_COLS = {"organiser": "Cơ quan cấp dưới", "level": "Cấp", "generated_at": "Xuất lúc",
+               "imported_at": "Nhập lúc", "file": "Tệp", "activities": "Số hoạt động",
+               "participants": "Lượt người tham gia", "propaganda_entries": "Lượt tuyên truyền",
+               "units": "Số đơn vị", "units_with_data": "Đơn vị có số liệu",
+               "data_rate": "Tỷ lệ có số liệu", "submitted_units": "Đơn vị đã nộp",
+               "submit_rate": "Tỷ lệ đã nộp"}
+ROLLUP_OWN_ROW = "Đơn vị trực thuộc (của {name})"
+ROLLUP_TOTAL_ROW = "Tổng cộng"
+ROLLUP_DASH_HEADING = "Theo cơ quan cấp dưới"
+ROLLUP_DASH_NOTE = ("Số liệu cấp dưới lấy từ các bảng tính đã nhập ở trang «Tổng hợp báo cáo "
+                    "cấp dưới» (không tự cập nhật); các ô số liệu phía trên chỉ tính các đơn vị "
+                    "của mình.")
+ROLLUP_CLOSE_HEADING = "PHỤ LỤC: SỐ LIỆU CÁC CƠ QUAN CẤP DƯỚI"
+ROLLUP_CLOSE_NOTE = ("Tổng hợp từ bảng tính do các cơ quan cấp dưới gửi (đã kiểm tra mã kiểm "
+                     "tra); dòng tổng cộng gồm cả các đơn vị trực thuộc.")
+ROLLUP_CLOSE_COLS = ["STT", "Cơ quan", "Hoạt động", "Lượt người", "Lượt tuyên truyền",
+                     "Đơn vị", "Có số liệu", "Đã nộp"]

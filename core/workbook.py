@@ -24,7 +24,7 @@ from core.xlsx_stream import DATE, INT, PCT, STT, TEXT, Column, Pct, Sheet
 # in the order of the workbook; the keys are the `--table` names
 SHEET_ORDER = ["totals", "by_ward", "by_tier", "by_type", "by_channel", "by_slogan", "by_day",
                "learning_models", "targets", "units", "commendations", "nominations", "activities",
-               "propaganda", "not_counted"]
+               "propaganda", "not_counted", "rollup"]
 
 
 def _c(key: str, kind: str = TEXT, **kw) -> Column:

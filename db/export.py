@@ -13,7 +13,7 @@ from pathlib import Path
 
 from core import reference as ref
 from core import texts, workbook
-from db import commendations, progress, sample_data, stats
+from db import commendations, progress, rollup, sample_data, stats
 
 COUNTING = "{t}.deleted = 0 and {t}.status != 'needs_fix'"
 ROOT = Path(__file__).resolve().parent.parent
@@ -146,6 +146,7 @@ def sheets(db, event_id: int, names=None, *, progress_cb=None) -> list:
         "propaganda": lambda: workbook.propaganda_sheet(
             propaganda_rows(db, event_id), summary()["totals"], lookups()),
         "not_counted": lambda: workbook.not_counted_sheet(not_counted_rows(db, event_id)),
+        "rollup": lambda: rollup.sheet(db, event_id, summary()),  # issue 15: for the level above
     }
     out = []
     for i, name in enumerate(n for n in workbook.SHEET_ORDER if n in names):

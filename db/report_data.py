@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from core import scoring
-from db import closing, commendations, events, sample_data, stats
+from db import closing, commendations, events, rollup, sample_data, stats
 
 
 @dataclass
@@ -33,6 +33,7 @@ class ReportData:
     picks_changed_after_decision: bool = False
     sample_data: bool = False
     charts: list | None = None      # closing_report.report_charts(), rendered by gather()
+    suborganisations: list = field(default_factory=list)  # db/rollup.suborganisations
 
 
 def unit_rows(db, event_id: int, counts: dict[int, dict]) -> list[dict]:
@@ -110,6 +111,7 @@ def gather(db, event: dict, *, issued_on: date | None = None) -> ReportData:
         picks_changed_after_decision=_picks_changed_after(db, event),
         sample_data=sample_data.present(db),
         charts=charts.result(),
+        suborganisations=rollup.suborganisations(db, event_id),
     )
 
 

@@ -570,3 +570,26 @@ RESTORE_BACKFILLS = [fill_organiser_profile]
 def m003_lead_strip_bidi(db):
     """Bidi overrides (U+202E …) stored before core.text.clean() removed them."""
     _strip_stored_text(db)
+# --- m003: roll-up of sub-organisers' reports (h15d, issue 15 item 4) -----------------------
+@migrations()
+def m003_rollup_reports(db):
+    """One report per sub-organiser and event: the checked content of the roll-up sheet of
+    its workbook (core/rollup.py), as JSON, with the moment it was exported and its hash.
+    A newer file replaces the row (db/rollup.py), audited."""
+    db.execute("""
+        create table suborg_reports (
+            id integer primary key,
+            event_id integer not null references events(id),
+            organiser text not null,
+            organiser_key text not null,
+            level text not null default '',
+            year integer not null,
+            schema_version integer not null,
+            generated_at text not null,
+            content_hash text not null,
+            file_name text not null default '',
+            data text not null,
+            imported_at text not null,
+            imported_by integer references users(id),
+            unique (event_id, organiser_key)
+        )""")

@@ -348,6 +348,14 @@ def learning_models(db, event_id: int) -> dict:
                       "recognised": sum(r["recognised"] for r in by_model)}}
 
 
+def commendations_by_category(db, event_id: int) -> dict[str, int]:
+    """{category: number of commendations decided} for every category (zeros included):
+    the counts the roll-up sheet carries (issue 15)."""
+    rows = dict(db.execute("select category, count(*) from commendations where event_id = ? "
+                           "group by category", [event_id]).fetchall())
+    return {code: rows.get(code, 0) for code, _name in ref.COMMENDATION_CATEGORIES}
+
+
 def unit_counts(db, event_id: int) -> dict[int, dict]:
     """Per unit with at least one counting entry: {unit id: {activities,
     education_activities, propaganda_entries, accepted (counting entries the committee

@@ -1,0 +1,67 @@
+"""Tổng hợp báo cáo cấp dưới: take the workbooks of the sub-organisers into this week
+(issue 15 item 4). All files or none; a newer file of an organiser already taken in
+replaces its report only after the confirm button; every problem is listed with its
+file, sheet and row (db/rollup.py, core/rollup.py)."""
+import streamlit as st
+
+from components import suborg_view
+from components.navigation import guard
+from components.safe_text import md
+from components.session import current_event, database
+from core import rollup as core
+from core import texts
+from db import rollup
+
+PENDING = "rollup_pending"  # reports waiting for the confirmation to replace
+
+actor = guard("committee_rollup.py")
+db = database()
+event = current_event(db)
+st.caption(texts.ROLLUP_PAGE_INTRO)
+
+
+def show_errors(errors):
+    st.error(texts.ROLLUP_ERRORS + "\n\n" + "\n".join(f"- {md(e)}" for e in errors))
+
+
+def take_in(reports, replace):
+    try:
+        actions = rollup.import_reports(db, actor, event["id"], reports, replace=replace)
+    except rollup.NeedsConfirmation as pending:
+        st.session_state[PENDING] = reports
+        return pending.errors
+    except core.RollupError as error:
+        st.session_state.pop(PENDING, None)
+        show_errors(error.errors)
+        return None
+    st.session_state.pop(PENDING, None)
+    st.success(texts.ROLLUP_DONE.format(n=len(actions)))
+    return None
+
+
+uploads = st.file_uploader(texts.ROLLUP_UPLOAD, accept_multiple_files=True,
+                           key="rollup_files")
+if st.button(texts.ROLLUP_CHECK, type="primary", disabled=not uploads):
+    reports, errors = [], []
+    for upload in uploads:
+        try:
+            reports.append(rollup.read_file(upload.getvalue(), upload.name))
+        except core.RollupError as error:
+            errors += error.errors
+    st.session_state.pop(PENDING, None)
+    if errors:
+        show_errors(errors)
+    else:
+        waiting = take_in(reports, replace=False)
+        if waiting:
+            st.session_state["rollup_waiting"] = waiting
+if st.session_state.get(PENDING):
+    box = st.empty()  # the warning stands above its button; gone once confirmed
+    if st.button(texts.ROLLUP_CONFIRM_REPLACE, key="rollup_confirm"):
+        box.empty()
+        take_in(st.session_state[PENDING], replace=True)
+    else:
+        box.warning(texts.ROLLUP_REPLACE_WARNING + "\n\n" + "\n".join(
+            f"- {md(line)}" for line in st.session_state.get("rollup_waiting", [])))
+suborg_view.stored_list(db, event)
+db.conn.close()

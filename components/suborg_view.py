@@ -1,0 +1,81 @@
+"""Sub-organisations (issue 15 item 4) on the committee's pages: the table of the reports
+taken in (coverage and reporting per sub-organiser beside the own units), shown only when
+there is one. Figures: the own week's from db/stats.py, each sub-organiser's as in its
+checked file (db/rollup.py); the total row is core/rollup.combined_totals()."""
+import streamlit as st
+
+from core import numbers, texts, timefmt
+from core import rollup as core
+
+
+def table_rows(own_name: str, own_totals: dict, subs: list[dict]) -> list[dict]:
+    """Rows for people: the own units, each sub-organiser, the total (Vietnamese headers)."""
+    c = texts.ROLLUP_COLS
+
+    def row(name, level, t, generated=""):
+        return {c["organiser"]: name, c["level"]: level,
+                c["activities"]: t["activities"], c["participants"]: t["participants"],
+                c["propaganda_entries"]: t["propaganda_entries"], c["units"]: t["units"],
+                c["units_with_data"]: t["units_with_data"],
+                c["data_rate"]: numbers.percent(t["units_with_data"] / t["units"])
+                if t["units"] else "–",
+                c["submitted_units"]: t["submitted_units"],
+                c["submit_rate"]: numbers.percent(t["submitted_units"] / t["units"])
+                if t["units"] else "–",
+                c["generated_at"]: generated}
+
+    rows = [row(texts.ROLLUP_OWN_ROW.format(name=own_name), "", own_totals)]
+    for s in subs:
+        rows.append(row(s["organiser"], level_label(s["level"]), s["totals"],
+                        timefmt.local(s["generated_at"])))
+    rows.append(row(texts.ROLLUP_TOTAL_ROW, "",
+                    core.combined_totals(own_totals, [s["totals"] for s in subs])))
+    return rows
+
+
+def level_label(level: str) -> str:
+    from core.organiser import LEVELS
+
+    return LEVELS.get(level, {}).get("label", level or "")
+
+
+def section(event: dict) -> None:
+    """The dashboard's section "Theo cơ quan cấp dưới"; nothing without sub-reports."""
+    from components.session import database
+    from db import rollup, stats
+    from db.organiser import organiser_for
+
+    db = database()
+    try:
+        subs = rollup.suborganisations(db, event["id"])
+        if not subs:
+            return
+        own = stats.summary(db, event["id"])["totals"]
+        organiser = organiser_for(db, event["id"])
+    finally:
+        db.conn.close()
+    st.subheader(texts.ROLLUP_DASH_HEADING)
+    st.caption(texts.ROLLUP_DASH_NOTE)
+    st.dataframe(table_rows(organiser.name if organiser else "", own, subs), hide_index=True,
+                 width="stretch")
+
+
+def stored_list(db, event: dict) -> None:
+    """The roll-up page's list of reports taken in (file, times)."""
+    from db import rollup
+
+    subs = rollup.suborganisations(db, event["id"])
+    if not subs:
+        st.info(texts.ROLLUP_EMPTY.format(year=event["year"]))
+        return
+    c = texts.ROLLUP_COLS
+    st.subheader(texts.ROLLUP_LIST_HEADING)
+    st.dataframe([{c["organiser"]: s["organiser"], c["level"]: level_label(s["level"]),
+                   c["generated_at"]: timefmt.local(s["generated_at"], seconds=True),
+                   c["imported_at"]: timefmt.local(s["imported_at"]),
+                   c["file"]: s["file_name"], c["activities"]: s["totals"]["activities"],
+                   c["participants"]: s["totals"]["participants"],
+                   c["units"]: s["totals"]["units"],
+                   c["units_with_data"]: s["totals"]["units_with_data"],
+                   c["submitted_units"]: s["totals"]["submitted_units"]} for s in subs],
+                 hide_index=True, width="stretch")

@@ -1,0 +1,221 @@
+"""Roll-up (issue 15 item 4): the sheet a week hands to the level above, and the reports of
+the sub-organisers a week has taken in. core/rollup.py holds the format and its checks;
+this module reads the figures (db/stats.py only) and stores the reports (table
+suborg_reports, migration m003_rollup_reports): committee and the command line only, one
+audit row per report written, in the same transaction, all files or none.
+
+One report per sub-organiser (its organiser name, compared without case and extra
+spaces): a newer export replaces the stored one only when the caller confirms
+(`replace=True`); an older one, or the same one again, is refused."""
+import io
+import json
+from datetime import datetime, timezone
+
+from core import reference as ref
+from core import rollup as core
+from core import texts, timefmt
+from db import audit, events, stats
+from db.access import Actor, require_role
+from db.audit import AuditEvent, now_iso
+from db.connection import write_transaction
+from db.organiser import organiser_for
+
+IMPORTERS = ("committee", "admin")
+
+
+# --- the sheet of our own week ---------------------------------------------------------------
+
+def sheet_rows(db, event_id: int, summary: dict | None = None,
+               generated_at: str | None = None) -> list[list]:
+    """The roll-up rows of this week, with their hash row: every figure from db/stats.py;
+    the totals those of `stats --json` (with the sub-organisers this week took in)."""
+    summary = with_suborganisations(db, event_id, summary or stats.summary(db, event_id))
+    organiser = organiser_for(db, event_id)
+    event = summary["event"]
+    meta = {"organiser": organiser.name if organiser else "",
+            "level": organiser.level if organiser else "",
+            "year": event["year"], "title": event["title"],
+            "start_date": event["start_date"], "end_date": event["end_date"],
+            "generated_at": generated_at or datetime.now(timezone.utc).isoformat(
+                timespec="seconds"),
+            "suborganisations": len(summary.get("suborganisations", []))}
+    names = {"tier": ref.TIER_NAMES, "type": ref.TYPE_NAMES, "channel": ref.CHANNEL_NAMES,
+             "model": ref.MODEL_NAMES, "category": ref.CATEGORY_NAMES}
+    rows = core.sheet_rows(meta, summary, stats.learning_models(db, event_id),
+                           stats.commendations_by_category(db, event_id), names)
+    return core.with_hash(rows)
+
+
+def sheet(db, event_id: int, summary: dict | None = None):
+    return core.rollup_sheet(sheet_rows(db, event_id, summary))
+
+
+# --- reading a file --------------------------------------------------------------------------
+
+def read_file(data: bytes, file_name: str) -> core.Report:
+    """A workbook's roll-up sheet -> Report, or core.RollupError (Vietnamese, line-precise).
+    Only that sheet is parsed (openpyxl read-only)."""
+    from openpyxl import load_workbook
+
+    name = texts.WB_SHEETS["rollup"]
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # zipfile.BadZipFile, KeyError, InvalidFileException...
+        raise core.RollupError([texts.ROLLUP_NOT_XLSX.format(file=file_name)]) from error
+    try:
+        if name not in book.sheetnames:
+            raise core.RollupError([texts.ROLLUP_NO_SHEET.format(file=file_name, sheet=name)])
+        rows = [tuple(r) for r in book[name].iter_rows(values_only=True)]
+    finally:
+        book.close()
+    return core.parse(rows, file_name=file_name, sheet=name, header=texts.ROLLUP_COLUMNS)
+
+
+# --- checking against the target week and storing ----------------------------------------
+
+def stored(db, event_id: int) -> list[dict]:
+    """The reports taken in for this event, by organiser name: id, organiser, level, year,
+    generated_at, content_hash, file_name, imported_at, totals, tables."""
+    out = []
+    for row in db.query("select * from suborg_reports where event_id = ? "
+                        "order by organiser_key", [event_id]):
+        data = json.loads(row.pop("data"))
+        row["totals"], row["tables"] = data["totals"], data.get("tables", {})
+        out.append(row)
+    return out
+
+
+def plan(db, event_id: int, reports: list[core.Report]) -> tuple[list[str], list[dict]]:
+    """(errors, actions) for taking these reports into the event: errors refuse the whole
+    batch; each action is {report, replaces (stored row or None)}. An action that replaces
+    needs the caller's confirmation (import_reports(replace=True))."""
+    event = events.get_by_id(db, event_id)
+    own = organiser_for(db, event_id)
+    existing = {r["organiser_key"]: r for r in stored(db, event_id)}
+    errors, actions, seen = [], [], {}
+    for report in reports:
+        meta, at = report.meta, report.rows
+
+        def where(key):
+            return texts.ROLLUP_AT_ROW.format(file=report.file_name,
+                                              sheet=texts.WB_SHEETS["rollup"], row=at[key])
+
+        key = core.identity(report.organiser)
+        if meta["year"] != event["year"]:
+            errors.append(f"{where('year')}: " + texts.ROLLUP_WRONG_YEAR.format(
+                theirs=meta["year"], ours=event["year"]))
+        if own is not None and key == core.identity(own.name):
+            errors.append(f"{where('organiser')}: "
+                          + texts.ROLLUP_OWN_ORGANISER.format(name=own.name))
+            continue
+        if key in seen:
+            errors.append(f"{where('organiser')}: " + texts.ROLLUP_TWICE_IN_BATCH.format(
+                name=report.organiser, other=seen[key]))
+            continue
+        seen[key] = report.file_name
+        old = existing.get(key)
+        if old is not None:
+            theirs, mine = core.generated_moment(report), core.generated_moment(
+                {"generated_at": old["generated_at"]})
+            if report.content_hash == old["content_hash"] or theirs == mine:
+                errors.append(f"{where('generated_at')}: " + texts.ROLLUP_SAME.format(
+                    name=old["organiser"], existing=_shown(old["generated_at"])))
+                continue
+            if theirs < mine:
+                errors.append(f"{where('generated_at')}: " + texts.ROLLUP_OLDER.format(
+                    name=old["organiser"], existing=_shown(old["generated_at"]),
+                    theirs=_shown(meta["generated_at"])))
+                continue
+        actions.append({"report": report, "replaces": old})
+    return errors, actions
+
+
+def _shown(moment: str) -> str:
+    """A moment of export as people read it (Hà Nội time, with seconds)."""
+    return timefmt.local(moment, seconds=True)
+
+
+class NeedsConfirmation(core.RollupError):
+    """Newer files of organisers already taken in: import again with replace=True."""
+
+    def __init__(self, errors: list[str], actions: list[dict]):
+        super().__init__(errors)
+        self.actions = actions
+
+
+def import_reports(db, actor: Actor, event_id: int, reports: list[core.Report], *,
+                   replace: bool = False) -> list[dict]:
+    """Store every report or none (core.RollupError with every reason; NeedsConfirmation
+    when the only obstacle is a newer file that replaces a stored one and `replace` is
+    off). Checked again inside the write transaction. Returns the actions done."""
+    require_role(actor, *IMPORTERS)
+    with write_transaction(db):
+        errors, actions = plan(db, event_id, reports)
+        if errors:
+            raise core.RollupError(errors)
+        pending = [a for a in actions if a["replaces"] is not None]
+        if pending and not replace:
+            raise NeedsConfirmation([
+                texts.ROLLUP_AT_ROW.format(file=a["report"].file_name,
+                                           sheet=texts.WB_SHEETS["rollup"],
+                                           row=a["report"].rows["generated_at"]) + ": "
+                + texts.ROLLUP_NEEDS_REPLACE.format(
+                    name=a["replaces"]["organiser"],
+                    existing=_shown(a["replaces"]["generated_at"]),
+                    theirs=_shown(a["report"].meta["generated_at"])) for a in pending], actions)
+        for action in actions:
+            report, old = action["report"], action["replaces"]
+            meta = report.meta
+            record = {"event_id": event_id, "organiser": report.organiser,
+                      "organiser_key": core.identity(report.organiser),
+                      "level": str(meta.get("level") or ""), "year": meta["year"],
+                      "schema_version": meta["schema_version"],
+                      "generated_at": meta["generated_at"],
+                      "content_hash": report.content_hash, "file_name": report.file_name,
+                      "data": json.dumps(report.as_json(), ensure_ascii=False),
+                      "imported_at": now_iso(), "imported_by": actor.user_id}
+            summary = {k: record[k] for k in ("organiser", "level", "year", "generated_at",
+                                              "content_hash", "file_name")}
+            if old is None:
+                row_id = db["suborg_reports"].insert(record).last_pk
+                audit.record(db, actor, AuditEvent("rollup_import", "suborg_reports", row_id,
+                                                   after=summary))
+            else:
+                row_id = old["id"]
+                db["suborg_reports"].update(row_id, record)
+                audit.record(db, actor, AuditEvent(
+                    "rollup_replace", "suborg_reports", row_id,
+                    before={k: old[k] for k in summary}, after=summary))
+            action["id"] = row_id
+    return actions
+
+
+# --- figures with the sub-organisers ---------------------------------------------------------
+
+def suborganisations(db, event_id: int) -> list[dict]:
+    """[{organiser, level, year, generated_at, imported_at, file_name, content_hash,
+    totals}] of the stored reports (totals as in their files, rates recomputed)."""
+    out = []
+    for r in stored(db, event_id):
+        totals = core.combined_totals({k: 0 for k in core.SHEET_TOTALS}, [r["totals"]])
+        totals.update({k: r["totals"][k] for k in core.OWN_ONLY_TOTALS})
+        out.append({"organiser": r["organiser"], "level": r["level"], "year": r["year"],
+                    "generated_at": r["generated_at"], "imported_at": r["imported_at"],
+                    "file_name": r["file_name"], "content_hash": r["content_hash"],
+                    "totals": totals})
+    return out
+
+
+def with_suborganisations(db, event_id: int, summary: dict) -> dict:
+    """`stats --json`: the summary unchanged when no report was taken in; otherwise
+    `totals` include the sub-organisers' figures (core.ADDITIVE_TOTALS summed, the rates
+    recomputed, wards and wards_covered the own map's), `own_totals` hold the own
+    figures and `suborganisations` each report's. docs/rollup.md."""
+    subs = suborganisations(db, event_id)
+    if not subs:
+        return summary
+    out = dict(summary)
+    out["own_totals"] = summary["totals"]
+    out["totals"] = core.combined_totals(summary["totals"], [s["totals"] for s in subs])
+    out["suborganisations"] = subs
+    return out
