@@ -95,3 +95,47 @@ def from_event(event: dict) -> Organiser:
         email=_text(event, "report_email"),
         symbol=_text(event, "committee_symbol"),
     )
+
+
+# --- words of the profile in documents and texts -------------------------------------------
+
+def fill(text: str, org: Organiser, areas: int | None = None) -> str:
+    """A text of core/texts.py with the profile's words: {level} (quận / phường / thành phố),
+    {area} (phường / tổ dân phố / xã, phường) and {areas} ('14 phường', the event's count).
+    Other placeholders are left for the caller's .format()."""
+    text = text.replace("{level}", org.level_word).replace("{area}", org.area_word)
+    if areas is not None:
+        text = text.replace("{areas}", org.areas_phrase(areas))
+    return text
+
+
+def _fold(text: str) -> str:
+    from core.text import fold
+
+    return " ".join(fold(text).split())
+
+
+def place(org: Organiser, fallback: str = "") -> str:
+    """The date line's place: the profile's, else `fallback` (an old heuristic)."""
+    return org.place or fallback
+
+
+def issuer_phrase(org: Organiser, body: str, fallback_suffix: str = "") -> str:
+    """'Ban chỉ đạo xây dựng XHHT' + ' quận Ba Đình' (the level's word and the place), unless
+    the issuer's own words already name the place. Without a place (an old backup) the
+    caller's heuristic suffix is used."""
+    if not org.place:
+        return body + fallback_suffix
+    if _fold(org.place) in _fold(body):
+        return body
+    return f"{body} {org.level_word} {org.place}".strip()
+
+
+def superior(org: Organiser) -> tuple[str, str]:
+    """Whom a Tờ trình goes to: ('UBND quận Ba Đình', 'UBND quận')."""
+    return org.name, f"UBND {org.level_word}"
+
+
+def document_number(kind: str, org: Organiser) -> str:
+    """'…/BC-BCĐXHHT': the committee's symbol after the document kind."""
+    return f"…/{kind}-{org.symbol}" if org.symbol else f"…/{kind}"

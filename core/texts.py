@@ -437,7 +437,7 @@ DEMO_ACHIEVEMENT = "Số liệu mẫu: tích cực tham gia các hoạt động 
 DB_UNAVAILABLE = ("Không mở được cơ sở dữ liệu (ổ đĩa đầy, chỉ đọc hoặc tệp hỏng). "
                   "Vui lòng báo quản trị hệ thống.")
 # Closing report (PDF) — issue 5
-REPORT_NUMBER = "…/BC-BCĐXHHT"
+REPORT_NUMBER_KIND = "BC"  # "…/BC-<symbol of the committee>" (organiser profile)
 REPORT_KIND = "BÁO CÁO"
 REPORT_SUBJECT = "Kết quả tổ chức “{title}” năm {year}"
 REPORT_PLACE = "Ba Đình"
@@ -452,19 +452,14 @@ REPORT_OVERVIEW_OPENING_NO_TIME = "Lễ khai mạc tại {place}."
 REPORT_CHART_MAP = "Biểu đồ 1. Số hoạt động theo phường (sơ đồ vị trí các phường)"
 REPORT_CHART_DAYS = "Biểu đồ 2. Số hoạt động theo ngày trong Tuần lễ"
 REPORT_CHART_TIERS = "Biểu đồ 3. Tỷ lệ trường có số liệu theo cấp học"
-REPORT_RECIPIENTS = [
-    "Sở GDĐT Hà Nội",
-    "TT Quận ủy - TT HĐND quận",
-    "Các đ/c lãnh đạo UBND quận",
-    "Thành viên Ban chỉ đạo XHHT quận",
-    "UBND 14 phường",
-    "Lưu: VT",
-]
+# "Nơi nhận" comes from the organiser profile (Ba Đình 2020's: core/organiser.BA_DINH_2020);
+# this is printed only when a profile has none.
+REPORT_RECIPIENTS_FALLBACK = ["Lưu: VT"]
 
 # Budget estimate document: PDF and XLSX (issue 6: core/budget_pdf.py)
 BPDF_TITLE = "DỰ TRÙ KINH PHÍ"
 BPDF_SUBJECT = "Tổ chức các hoạt động “Tuần lễ hưởng ứng học tập suốt đời” năm {year}"
-BPDF_STATUS_NOTE = {"draft": "(Dự thảo)", "submitted": "(Trình lãnh đạo quận phê duyệt)"}
+BPDF_STATUS_NOTE = {"draft": "(Dự thảo)", "submitted": "(Trình lãnh đạo {level} phê duyệt)"}
 BPDF_HEADERS = ["STT", "Nội dung chi", "Hoạt động", "Đơn vị tính", "Số lượng",
                 "Đơn giá", "Thành tiền", "Ghi chú"]
 BPDF_UNIT_NOTE = "Đơn vị tính: đồng"
@@ -1250,13 +1245,13 @@ TTR_SUBJECT = ("Về việc phê duyệt dự trù kinh phí tổ chức “Tu�
                "đời” năm {year}")
 TTR_TO = "Kính gửi: {to}"
 TTR_BASIS = ("Căn cứ Kế hoạch số {number} ngày {date} của Ban chỉ đạo xây dựng xã hội học tập "
-             "quận về việc tổ chức {title};")
+             "{level} về việc tổ chức {title};")
 TTR_INTRO = ("Phòng Giáo dục và Đào tạo kính trình {to_short} xem xét, phê duyệt dự trù kinh "
              "phí tổ chức các hoạt động của Tuần lễ (từ ngày {start} đến ngày {end}) như sau:")
 TTR_CLOSING = "Phòng Giáo dục và Đào tạo kính trình {to_short} xem xét, phê duyệt./."
-TTR_RECIPIENTS = ["Như trên", "Phòng Tài chính - Kế hoạch quận", "Lưu: VT, PGDĐT"]
+TTR_RECIPIENTS = ["Như trên", "Phòng Tài chính - Kế hoạch {level}", "Lưu: VT, PGDĐT"]
 TTR_SIGNER = "TRƯỞNG PHÒNG"
-TTR_APPROVED = "Đã được lãnh đạo UBND quận phê duyệt ngày {date}{by}."
+TTR_APPROVED = "Đã được lãnh đạo UBND {level} phê duyệt ngày {date}{by}."
 TTR_APPROVED_BY = " ({name})"  # the approver's name as on the account
 BUDP_HEAD_NAME = "Trưởng phòng GD&ĐT (ký tờ trình)"
 BUDP_HEAD_HELP = "Họ và tên in dưới chức danh TRƯỞNG PHÒNG trên tờ trình dự trù kinh phí."
