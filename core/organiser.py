@@ -139,3 +139,84 @@ def superior(org: Organiser) -> tuple[str, str]:
 def document_number(kind: str, org: Organiser) -> str:
     """'…/BC-BCĐXHHT': the committee's symbol after the document kind."""
     return f"…/{kind}-{org.symbol}" if org.symbol else f"…/{kind}"
+
+
+# --- the profile as the admin edits it (form and `manage.py settings set`) ------------------
+
+# field -> the events column it is stored in; the order of the form
+PROFILE_FIELDS = {
+    "organiser_level": "organiser_level",
+    "organiser_name": "organiser_name",
+    "issuer_line1": "issuer_line1",
+    "issuer_line2": "issuer_line2",
+    "place_name": "place_name",
+    "signer_for": "signer_for",
+    "signer_title": "signer_title",
+    "signer_name": "signer_name",
+    "recipients": "recipients",
+    "report_email": "report_email",
+    "committee_symbol": "committee_symbol",
+    "level_word": "level_word",
+    "area_word": "area_word",
+}
+REQUIRED = ("organiser_level", "organiser_name", "issuer_line1", "issuer_line2", "place_name",
+            "signer_for", "signer_title", "signer_name")
+MAX_LENGTH = {"organiser_name": 120, "issuer_line1": 120, "issuer_line2": 120,
+              "place_name": 60, "signer_for": 200, "signer_title": 120, "signer_name": 80,
+              "report_email": 120, "committee_symbol": 30, "level_word": 30, "area_word": 30}
+MAX_RECIPIENTS, MAX_RECIPIENT_LENGTH = 20, 200
+
+
+def recipient_lines(value) -> list[str]:
+    """'Nơi nhận' typed one per line (the form) or separated by ';' (the command line)."""
+    if isinstance(value, (list, tuple)):
+        lines = value
+    else:
+        lines = str(value or "").replace("\\n", "\n").replace(";", "\n").splitlines()
+    return [" ".join(line.split()) for line in lines if line and line.strip()]
+
+
+def profile_of(event: dict) -> dict:
+    """The editable profile fields of an event row (recipients one per line)."""
+    return {name: event.get(column) or "" for name, column in PROFILE_FIELDS.items()}
+
+
+def profile_errors(fields: dict) -> dict[str, str]:
+    """{field: Vietnamese message}; empty means valid."""
+    from core import event_rules, texts
+    from core.text import clean
+
+    errors = {}
+    for name in REQUIRED:
+        if not clean(fields.get(name)):
+            errors[name] = texts.EVT_REQUIRED
+    level = clean(fields.get("organiser_level"))
+    if level and level not in LEVELS:
+        errors["organiser_level"] = texts.ORG_LEVEL_INVALID.format(
+            value=level, levels=", ".join(LEVELS))
+    for name, limit in MAX_LENGTH.items():
+        if name not in errors and len(clean(fields.get(name))) > limit:
+            errors[name] = texts.ORG_TOO_LONG.format(max=limit)
+    email = clean(fields.get("report_email"))
+    if email and "report_email" not in errors and not event_rules.EMAIL_PATTERN.match(email):
+        errors["report_email"] = texts.EMAIL_INVALID
+    symbol = clean(fields.get("committee_symbol"))
+    if symbol and "committee_symbol" not in errors and (
+            " " in symbol or "/" in symbol or not any(ch.isalpha() for ch in symbol)):
+        errors["committee_symbol"] = texts.ORG_SYMBOL_INVALID
+    lines = recipient_lines(fields.get("recipients"))
+    if len(lines) > MAX_RECIPIENTS:
+        errors["recipients"] = texts.ORG_RECIPIENTS_TOO_MANY.format(max=MAX_RECIPIENTS)
+    elif any(len(line) > MAX_RECIPIENT_LENGTH for line in lines):
+        errors["recipients"] = texts.ORG_RECIPIENT_TOO_LONG.format(max=MAX_RECIPIENT_LENGTH)
+    return errors
+
+
+def profile_record(fields: dict) -> dict:
+    """The cleaned columns of a valid profile, as stored."""
+    from core.text import clean
+
+    record = {column: clean(fields.get(name)) for name, column in PROFILE_FIELDS.items()}
+    record["recipients"] = "\n".join(recipient_lines(fields.get("recipients")))
+    record["report_email"] = record["report_email"] or None
+    return record

@@ -1335,3 +1335,39 @@ WB_NOTE_TARGETS = ("Mỗi chỉ tiêu tính trên các đơn vị đang hoạt �
 
 # --- CSV rates (lead) ---
 CSV_RATIO_COLUMN = "{header} (tỷ số, cho máy đọc)"
+
+# --- Organiser profile and `settings` command (h15a, issue 15) ---
+ORG_TAB = "Đơn vị tổ chức"
+ORG_INTRO = ("Đơn vị tổ chức Tuần lễ năm nay: in ở phần đầu, dòng địa danh, «Nơi nhận» và chữ ký "
+             "của báo cáo tổng kết và tờ trình dự trù kinh phí; từ chỉ cấp và từ chỉ địa bàn "
+             "dùng trong các trang và văn bản. Tuần lễ năm sau chép lại hồ sơ này.")
+ORG_LEVEL = "Cấp tổ chức"
+ORG_NAME = "Tên đơn vị tổ chức"
+ORG_NAME_HELP = ("Ví dụ «UBND phường Ba Đình». Là danh tính của đơn vị khi cấp trên tổng hợp "
+                 "báo cáo; tờ trình dự trù kinh phí kính gửi đơn vị này.")
+ORG_PLACE = "Địa danh ghi ở dòng ngày tháng"
+ORG_PLACE_HELP = "Ví dụ «Ba Đình» → «Ba Đình, ngày … tháng … năm …»."
+ORG_RECIPIENTS = "Nơi nhận (mỗi dòng một nơi)"
+ORG_SYMBOL = "Ký hiệu Ban chỉ đạo (trong số văn bản)"
+ORG_SYMBOL_HELP = "Ví dụ «BCĐXHHT» → «Số: …/BC-BCĐXHHT»."
+ORG_LEVEL_WORD = "Từ chỉ cấp (để trống: theo cấp)"
+ORG_LEVEL_WORD_HELP = "Ví dụ «quận», «phường», «xã», «thành phố»: «UBND {level}», «cấp {level}»."
+ORG_AREA_WORD = "Từ chỉ địa bàn (để trống: theo cấp)"
+ORG_AREA_WORD_HELP = "Ví dụ «phường», «tổ dân phố», «thôn»: «14 phường»."
+ORG_SAVED = "Đã lưu hồ sơ đơn vị tổ chức."
+ORG_LEVEL_INVALID = "Cấp «{value}» không hợp lệ: chọn một trong {levels}."
+ORG_TOO_LONG = "Quá dài: tối đa {max} ký tự."
+ORG_SYMBOL_INVALID = ("Ký hiệu viết liền, không có dấu cách hay dấu «/», có ít nhất một chữ cái "
+                      "(ví dụ BCĐXHHT).")
+ORG_RECIPIENTS_TOO_MANY = "Tối đa {max} nơi nhận."
+ORG_RECIPIENT_TOO_LONG = "Mỗi nơi nhận tối đa {max} ký tự."
+AUD_FIELDS.update({"organiser_name": "Đơn vị tổ chức", "organiser_level": "Cấp tổ chức",
+                   "level_word": "Từ chỉ cấp", "area_word": "Từ chỉ địa bàn",
+                   "place_name": "Địa danh", "recipients": "Nơi nhận",
+                   "committee_symbol": "Ký hiệu Ban chỉ đạo", "report_date": "Ngày báo cáo",
+                   "report_place": "Địa danh báo cáo"})
+SETCLI_UNKNOWN_KEY = "Không có thiết lập «{key}». Các khóa: {keys}."
+SETCLI_SAVED = "Đã lưu {key} = {value} (Tuần lễ năm {year})."
+SETCLI_NO_EVENT = "Không có Tuần lễ năm {year}."
+SETCLI_NO_EVENTS = "Chưa có Tuần lễ nào."
+SETCLI_BAD_NUMBER = "«{value}» không phải là số."

@@ -6,3 +6,29 @@ from db import events
 def organiser_for(db, event_id: int) -> Organiser | None:
     event = events.get_by_id(db, event_id)
     return from_event(event) if event else None
+
+
+def update_profile(db, actor, event_id: int, fields: dict) -> None:
+    """Save the organiser profile of an event (admin). `fields` holds every field of
+    core.organiser.PROFILE_FIELDS (a missing one is empty). Validated by
+    core.organiser.profile_errors; nothing is written on an error; one audit row."""
+    from core import organiser as rules
+    from core import texts
+    from db import audit
+    from db.access import ValidationFailed, require_role
+    from db.audit import AuditEvent
+    from db.connection import write_transaction
+
+    require_role(actor, "admin")
+    errors = rules.profile_errors(fields)
+    with write_transaction(db):
+        before = events.get_by_id(db, event_id)
+        if before is None:
+            raise ValidationFailed({"event": texts.EVT_UNKNOWN})
+        if errors:
+            raise ValidationFailed(errors)
+        record = rules.profile_record(fields)
+        db["events"].update(event_id, record)
+        audit.record(db, actor, AuditEvent(
+            "update", "events", event_id, before={k: before.get(k) for k in record},
+            after=record))
