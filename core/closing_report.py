@@ -293,6 +293,7 @@ def build_pdf(data, *, final: bool = False) -> bytes:
                            creation_date=datetime.combine(data.issued_on, datetime.min.time())
                            if data.issued_on else None,
                            draft_mark="" if final else texts.CLOSE_DRAFT_MARK)
+    doc = organiser.FilledDocument(doc, organiser.from_event(event))  # {area}, {level}
     doc.start()
     doc.document_title(texts.REPORT_KIND, subject(event))
     if data.sample_data:

@@ -102,11 +102,49 @@ def from_event(event: dict) -> Organiser:
 def fill(text: str, org: Organiser, areas: int | None = None) -> str:
     """A text of core/texts.py with the profile's words: {level} (quận / phường / thành phố),
     {area} (phường / tổ dân phố / xã, phường) and {areas} ('14 phường', the event's count).
-    Other placeholders are left for the caller's .format()."""
-    text = text.replace("{level}", org.level_word).replace("{area}", org.area_word)
+    Other placeholders are left for the caller's .format(); a text that is .format()ted
+    before it is filled writes them doubled ({{area}}), which fill() also accepts."""
+    text = text.replace("{{", "{").replace("}}", "}") if "{{" in text else text
+    text = (text.replace("{level}", org.level_word).replace("{area}", org.area_word)
+            .replace("{Level}", _capital(org.level_word))
+            .replace("{Area}", _capital(org.area_word)))
     if areas is not None:
         text = text.replace("{areas}", org.areas_phrase(areas))
     return text
+
+
+def _capital(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def fill_all(value, org: Organiser, areas: int | None = None):
+    """fill() through str, lists, tuples and dicts (a table's headers and rows)."""
+    if isinstance(value, str):
+        return fill(value, org, areas) if "{" in value else value
+    if isinstance(value, list):
+        return [fill_all(v, org, areas) for v in value]
+    if isinstance(value, tuple):
+        return tuple(fill_all(v, org, areas) for v in value)
+    return value
+
+
+class FilledDocument:
+    """An OfficialDocument (core/pdf_layout.py) whose every text argument has the
+    organiser's words filled in: the report's texts say {area} and {level}."""
+
+    def __init__(self, doc, org: Organiser, areas: int | None = None):
+        self._doc, self._org, self._areas = doc, org, areas
+
+    def __getattr__(self, name):
+        target = getattr(self._doc, name)
+        if not callable(target):
+            return target
+
+        def call(*args, **kwargs):
+            return target(*fill_all(args, self._org, self._areas),
+                          **{k: fill_all(v, self._org, self._areas)
+                             for k, v in kwargs.items()})
+        return call
 
 
 def _fold(text: str) -> str:

@@ -449,7 +449,7 @@ REPORT_OVERVIEW_DATES = "Thời gian tổ chức: từ ngày {start} đến ngà
 REPORT_OVERVIEW_THEME = "Chủ đề: “{theme}”."
 REPORT_OVERVIEW_OPENING = "Lễ khai mạc: {time} ngày {day} tại {place}."
 REPORT_OVERVIEW_OPENING_NO_TIME = "Lễ khai mạc tại {place}."
-REPORT_CHART_MAP = "Biểu đồ 1. Số hoạt động theo phường (sơ đồ vị trí các phường)"
+REPORT_CHART_MAP = "Biểu đồ 1. Số hoạt động theo {area} (sơ đồ vị trí các {area})"
 REPORT_CHART_DAYS = "Biểu đồ 2. Số hoạt động theo ngày trong Tuần lễ"
 REPORT_CHART_TIERS = "Biểu đồ 3. Tỷ lệ trường có số liệu theo cấp học"
 # "Nơi nhận" comes from the organiser profile (Ba Đình 2020's: core/organiser.BA_DINH_2020);
@@ -938,7 +938,7 @@ COMMEND_REVIEWED_CELL = "{reviewed}/{total} ({share})"
 COMMEND_UNIT_OPTION_UNREVIEWED = "{name} — {group}, hạng {rank} ({total} điểm) — còn {n} mục chưa duyệt"
 AUD_ACTIONS["demo_remove"] = "Gỡ dữ liệu mẫu"
 # --- Closing report (h2) ---
-STATS_DISTRICT_ROW = "Đơn vị cấp quận"
+STATS_DISTRICT_ROW = "Đơn vị cấp {level}"  # filled: core/organiser.fill
 
 # --- Workbook (h3): the city's XLSX/CSV (core/workbook.py, db/export.py, export page) ---
 WB_SHEETS = {
@@ -999,16 +999,16 @@ WB_COLS = {
 WB_PERSONS = "người"
 WB_KIND_ACTIVITY, WB_KIND_PROPAGANDA = "Hoạt động", "Tuyên truyền"
 WB_REASON_WITHDRAWN, WB_REASON_NEEDS_FIX = "Đơn vị đã rút", "Cần sửa (chờ đơn vị sửa)"
-WB_NOTE_WARD_BASIS = ("Hoạt động và tuyên truyền tính theo phường nơi tổ chức; đơn vị tính theo "
-                      "phường của đơn vị. Dòng «Đơn vị cấp quận»: đơn vị không thuộc phường "
-                      "nào (hoạt động của họ đã tính ở phường nơi tổ chức).")
+WB_NOTE_WARD_BASIS = ("Hoạt động và tuyên truyền tính theo {area} nơi tổ chức; đơn vị tính theo "
+                      "{area} của đơn vị. Dòng «Đơn vị cấp {level}»: đơn vị không thuộc {area} "
+                      "nào (hoạt động của họ đã tính ở {area} nơi tổ chức).")
 WB_NOTE_TIER = ("Chỉ gồm trường học; hoạt động của trường tính theo cấp học của trường, dù tổ "
-                "chức ở phường nào.")
+                "chức ở {area} nào.")
 WB_NOTE_CHANNEL = ("Số lượng mỗi kênh có đơn vị tính riêng (chiếc, lượt xe, bài đăng, buổi "
                    "phát…): không cộng số lượng giữa các kênh.")
 WB_NOTE_SLOGAN = "Một lượt tuyên truyền dùng nhiều khẩu hiệu được tính cho mỗi khẩu hiệu."
 WB_NOTE_DAY = "Hoạt động tính theo ngày bắt đầu."
-WB_NOTE_MODELS = "Số mô hình tính theo phường của đơn vị báo cáo (UBND phường, TTHTCĐ)."
+WB_NOTE_MODELS = "Số mô hình tính theo {area} của đơn vị báo cáo (UBND phường, TTHTCĐ)."
 WB_NOTE_NOT_COUNTED = ("Các mục dưới đây KHÔNG được tính vào số liệu: mục Ban chỉ đạo yêu cầu "
                        "sửa (được tính lại khi đơn vị sửa xong) và mục đơn vị đã rút.")
 WB_NOTE_UNITS = "Các đơn vị đang hoạt động; «Có số liệu»: có ít nhất một mục được tính."
@@ -1060,22 +1060,22 @@ CLOSE_TOTAL_WITH_DATA = ("Đơn vị có số liệu (đã nhập ít nhất m�
                          "truyền được tính): {n}/{units} đơn vị (đạt {rate}).")
 CLOSE_TOTAL_SUBMITTED = ("Đơn vị đã nộp báo cáo (đánh dấu «Đã nộp»): {n}/{units} đơn vị "
                          "(đạt {rate}).")
-CLOSE_TOTAL_WARDS = "Số phường có hoạt động: {covered}/{wards} phường."
+CLOSE_TOTAL_WARDS = "Số {{area}} có hoạt động: {covered}/{wards} {{area}}."
 CLOSE_TOTAL_MODELS = ("Mô hình học tập: {registered} đăng ký, {recognised} được công nhận "
                       "(Bảng {table}).")
 CLOSE_SEE_APPENDIX = "Kết quả của từng đơn vị: xem Phụ lục kèm theo Báo cáo này."
 CLOSE_SEE_WORKBOOK = ("Kết quả của từng đơn vị ({n} đơn vị): xem Phụ lục (tóm tắt theo "
-                      "phường) và tệp số liệu Excel kèm theo Báo cáo này.")
+                      "{{area}}) và tệp số liệu Excel kèm theo Báo cáo này.")
 CLOSE_COUNTING_NOTE = ("Số liệu tổng hợp từ hệ thống theo dõi Tuần lễ, không tính các mục "
                        "đơn vị đã rút hoặc Ban chỉ đạo yêu cầu sửa.")
-CLOSE_H_WARDS = "2. Kết quả theo phường"
-CLOSE_WARDS_BASIS = ("Hoạt động, người tham gia và lượt tuyên truyền tính theo phường nơi tổ "
-                     "chức; số đơn vị tính theo phường nơi đơn vị đóng trụ sở; các đơn vị "
-                     "cấp quận (không thuộc phường nào) ở dòng «Đơn vị cấp quận». Dòng tổng "
+CLOSE_H_WARDS = "2. Kết quả theo {area}"
+CLOSE_WARDS_BASIS = ("Hoạt động, người tham gia và lượt tuyên truyền tính theo {area} nơi tổ "
+                     "chức; số đơn vị tính theo {area} nơi đơn vị đóng trụ sở; các đơn vị "
+                     "cấp {level} (không thuộc {area} nào) ở dòng «Đơn vị cấp {level}». Dòng tổng "
                      "cộng bằng số liệu chung ở mục 1.")
-CLOSE_TABLE_WARDS = "Bảng {n}. Kết quả theo phường"
+CLOSE_TABLE_WARDS = "Bảng {n}. Kết quả theo {{area}}"
 CLOSE_COL_NO = "STT"
-CLOSE_COL_WARD = "Phường"
+CLOSE_COL_WARD = "{Area}"
 CLOSE_COL_ACTIVITIES = "Hoạt động (nơi tổ chức)"
 CLOSE_COL_PARTICIPANTS = "Người tham gia"
 CLOSE_COL_PROP_ENTRIES = "Lượt tuyên truyền"
@@ -1084,7 +1084,7 @@ CLOSE_COL_WITH_DATA = "Có số liệu"
 CLOSE_COL_SUBMITTED = "Đã nộp báo cáo"
 CLOSE_TOTAL_ROW = "Tổng cộng"
 CLOSE_H_TIERS = "3. Kết quả theo cấp học"
-CLOSE_TIERS_BASIS = ("Tính theo trường: mọi hoạt động của trường, dù tổ chức ở phường nào. "
+CLOSE_TIERS_BASIS = ("Tính theo trường: mọi hoạt động của trường, dù tổ chức ở {area} nào. "
                      "Dòng tổng cộng là của khối trường học (không gồm các đơn vị khác).")
 CLOSE_TABLE_TIERS = "Bảng {n}. Kết quả theo cấp học"
 CLOSE_COL_TIER = "Cấp học"
@@ -1110,8 +1110,8 @@ CLOSE_TABLE_MODELS = "Bảng {n}. Mô hình học tập đăng ký và được 
 CLOSE_COL_MODEL = "Mô hình"
 CLOSE_COL_REGISTERED = "Đăng ký"
 CLOSE_COL_RECOGNISED = "Được công nhận"
-CLOSE_TABLE_MODELS_WARD = ("Bảng {n}. Mô hình học tập theo phường (đăng ký / được công nhận; "
-                           "theo phường của đơn vị báo cáo)")
+CLOSE_TABLE_MODELS_WARD = ("Bảng {n}. Mô hình học tập theo {{area}} (đăng ký / được công nhận; "
+                           "theo {{area}} của đơn vị báo cáo)")
 CLOSE_MODEL_SHORT = {"gia_dinh": "Gia đình", "dong_ho": "Dòng họ", "cong_dong": "Cộng đồng",
                      "don_vi": "Đơn vị"}
 CLOSE_COL_TOTAL = "Tổng"
@@ -1153,14 +1153,14 @@ CLOSE_CLOSING = ("Trên đây là báo cáo kết quả tổ chức “{title}�
 CLOSE_APPENDIX = "PHỤ LỤC"
 CLOSE_APPENDIX_SUBJECT = ("Kết quả theo đơn vị\n(Kèm theo Báo cáo số {number} ngày {day} của "
                           "{issuer})")
-CLOSE_APPENDIX_NOTE = ("Mỗi đơn vị một dòng, nhóm theo phường nơi đơn vị đóng trụ sở (khác "
+CLOSE_APPENDIX_NOTE = ("Mỗi đơn vị một dòng, nhóm theo {{area}} nơi đơn vị đóng trụ sở (khác "
                        "Bảng {table}: hoạt động tính theo nơi tổ chức). Hoạt động và lượt "
                        "tuyên truyền: số mục được tính. Điểm tính trên các mục được tính, kể cả "
                        "mục chưa duyệt; cột «Duyệt» là tỷ lệ mục của đơn vị đã được duyệt "
                        "(chấp nhận hoặc yêu cầu sửa).")
 CLOSE_APPENDIX_WARDS_NOTE = ("Có {n} đơn vị, nhiều hơn {max} đơn vị: bảng chi tiết từng đơn vị "
                              "(mỗi đơn vị một dòng) nằm trong tệp số liệu Excel kèm theo; dưới "
-                             "đây là tổng hợp theo phường nơi đơn vị đóng trụ sở.")
+                             "đây là tổng hợp theo {{area}} nơi đơn vị đóng trụ sở.")
 CLOSE_COL_ENTRIES_A = "HĐ"
 CLOSE_COL_ENTRIES_P = "TT"
 CLOSE_COL_DATA = "Số liệu"

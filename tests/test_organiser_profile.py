@@ -103,10 +103,14 @@ def test_a_2026_ward_prints_its_own_issuer_place_recipients_and_no_district(db, 
     for expected in ("UBND PHƯỜNG HOÀN KIẾM", "Hoàn Kiếm, ngày 09 tháng 10 năm 2026",
                      "Số: …/BC-BCĐHTSĐ", "Ban chỉ đạo xây dựng XHHT phường Hoàn Kiếm",
                      "- Sở GDĐT Hà Nội;", "- Đảng ủy phường Hoàn Kiếm;", "- Các tổ dân phố;",
-                     "PHÓ CHỦ TỊCH UBND PHƯỜNG", "Trần Văn An"):
+                     "PHÓ CHỦ TỊCH UBND PHƯỜNG", "Trần Văn An",
+                     # the level's words: its areas are residential groups, it is a ward
+                     "Số tổ dân phố có hoạt động:", "2. Kết quả theo tổ dân phố",
+                     "Đơn vị cấp phường", "các đơn vị cấp phường (không thuộc tổ dân phố nào)"):
         assert expected in text, expected
     # (the units and the opening place copied from 2020 are data and may still say Ba Đình)
-    for absent in ("Ba Đình, ngày", "BCĐXHHT", "UBND 14 phường", "Quận ủy", "XHHT quận"):
+    for absent in ("Ba Đình, ngày", "BCĐXHHT", "UBND 14 phường", "Quận ủy", "XHHT quận",
+                   "cấp quận", "Kết quả theo phường", "{area}", "{level}"):
         assert absent not in text, absent
 
     budget.add_line(db, Actor.system(), event["id"], {
@@ -129,3 +133,19 @@ def test_an_old_backup_without_a_place_still_guesses_it_from_the_issuer():
     assert closing_report.place_of(event) == "Tây Hồ"
     assert closing_report.issuer_phrase(event) == "Ban chỉ đạo xây dựng XHHT quận Tây Hồ"
     assert budget_pdf.recipient(event) == ("UBND quận Tây Hồ", "UBND quận")
+
+
+def test_the_2026_wards_workbook_notes_use_its_words(db, admin):
+    from openpyxl import load_workbook
+
+    from db import export
+
+    event = event_2026(db, admin)
+    organiser.update_profile(db, admin, event["id"], WARD_2026)
+    book = load_workbook(io.BytesIO(export.xlsx(db, event["id"], ["by_ward", "units"])),
+                         read_only=True)
+    cells = [str(v) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)
+             for v in row if isinstance(v, str)]
+    assert any("tính theo tổ dân phố nơi tổ chức" in c for c in cells)
+    assert "Đơn vị cấp phường" in cells
+    assert not [c for c in cells if "cấp quận" in c or "{area}" in c or "{level}" in c]
