@@ -17,6 +17,7 @@ from core import reference as ref
 from core import timefmt
 from core import texts
 from db import ValidationFailed, budget, event_admin, events
+from components.organiser_words import say
 
 actor = guard("admin_settings.py")
 db = database()
@@ -269,7 +270,7 @@ with tab_budget:
                   for line in budget.lines(db, eid)], hide_index=True, width="stretch")
     if estimate["status"] == "submitted":
         # approval is the district leadership's, with its own account (issue 11 item 7)
-        st.caption(texts.SET_BUDGET_APPROVED_BY_LEADER)
+        st.caption(say(texts.SET_BUDGET_APPROVED_BY_LEADER, db))
     else:
         st.caption(texts.SET_BUDGET_NOTHING_TO_APPROVE)
 

@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 # level code -> (the level's word for itself, its word for an area, the people's committee)
 # "huyen" covers the districts that existed until 30/06/2025 (Ba Đình 2020's level).
 LEVELS = {
-    "xa": {"label": "Cấp xã/phường", "level_word": "phường", "area_word": "tổ dân phố"},
+    "xa": {"label": "Cấp xã/phường", "level_word": "phường", "area_word": "tổ dân phố",
+           "office": "UBND {level}"},
     "huyen": {"label": "Cấp huyện/quận (trước 01/7/2025)", "level_word": "quận",
-              "area_word": "phường"},
+              "area_word": "phường", "office": "Phòng GD&ĐT {level}"},
     "tinh": {"label": "Cấp tỉnh/thành phố", "level_word": "thành phố",
-             "area_word": "xã, phường"},
+             "area_word": "xã, phường", "office": "Sở GD&ĐT"},
 }
 
 # The columns of `events` that hold the profile beyond the older issuer/signer columns.
@@ -101,10 +102,13 @@ def from_event(event: dict) -> Organiser:
 
 def fill(text: str, org: Organiser, areas: int | None = None) -> str:
     """A text of core/texts.py with the profile's words: {level} (quận / phường / thành phố),
+    {office} (the level's education office, "Phòng GD&ĐT quận"),
     {area} (phường / tổ dân phố / xã, phường) and {areas} ('14 phường', the event's count).
     Other placeholders are left for the caller's .format(); a text that is .format()ted
     before it is filled writes them doubled ({{area}}), which fill() also accepts."""
     text = text.replace("{{", "{").replace("}}", "}") if "{{" in text else text
+    if "{office}" in text:  # who gives out accounts: "Phòng GD&ĐT quận"
+        text = text.replace("{office}", LEVELS.get(org.level, LEVELS["huyen"])["office"])
     text = (text.replace("{level}", org.level_word).replace("{area}", org.area_word)
             .replace("{Level}", _capital(org.level_word))
             .replace("{Area}", _capital(org.area_word)))

@@ -1,5 +1,5 @@
 """Read the organiser profile of an event (core/organiser.py says what it holds)."""
-from core.organiser import Organiser, from_event
+from core.organiser import Organiser, fill, from_event
 from db import events
 
 
@@ -32,3 +32,15 @@ def update_profile(db, actor, event_id: int, fields: dict) -> None:
         audit.record(db, actor, AuditEvent(
             "update", "events", event_id, before={k: before.get(k) for k in record},
             after=record))
+
+
+def words(db, event: dict | None = None):
+    """text -> text with the organiser's words of `event` (default: the latest week) and its
+    number of areas ({areas}: '14 phường'). Before any week exists: unchanged."""
+    from db.areas import areas_for
+
+    event = event or events.get(db)
+    if event is None:
+        return lambda text: text
+    org, count = from_event(event), len(areas_for(db, event["id"]))
+    return lambda text: fill(text, org, count)
