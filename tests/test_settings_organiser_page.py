@@ -62,3 +62,30 @@ def test_bad_input_shows_messages_at_the_fields_and_writes_nothing(app_for, db, 
     assert at.text_input(key="org_symbol_1").value == "BC ĐX"  # typed values stay
     assert events.get(db, 2020) == before
     assert db.execute("select count(*) from audit_log").fetchone()[0] == audits
+
+
+def ward_profile(db, admin):
+    from core import organiser as rules
+    from db import organiser
+
+    event = events.get(db, 2020)
+    organiser.update_profile(db, admin, event["id"], dict(
+        rules.profile_of(event), organiser_level="xa", organiser_name="UBND phường Ba Đình",
+        issuer_line1="UBND PHƯỜNG BA ĐÌNH", level_word="", area_word=""))
+
+
+def test_pages_say_the_profiles_words(app_for, db, admin, committee):
+    """Before login the latest week's office; the dashboard's map counts its areas in its
+    own word; the Ba Đình 2020 words are gone once the profile is a ward's."""
+    at = app_for(None)
+    assert "Chưa có tài khoản? Liên hệ Phòng GD&ĐT quận để được cấp." in [
+        c.value for c in at.caption]
+    ward_profile(db, admin)
+    at = app_for(None)
+    assert "Chưa có tài khoản? Liên hệ UBND phường để được cấp." in [c.value for c in at.caption]
+    at = app_for(committee)
+    at.switch_page("app_pages/committee_dashboard.py").run()
+    assert not at.exception, at.exception
+    titles = [s.value for s in at.subheader]
+    assert "Bản đồ 14 tổ dân phố (bấm vào một tổ dân phố để lọc cả trang)" in titles
+    assert not [t for t in titles if "14 phường" in t]
