@@ -97,7 +97,7 @@ elif st.button(texts.CLOSE_DECIDE, key="report_decide"):
 
 # --- date and place ----------------------------------------------------------------------
 st.subheader(texts.CLOSE_PAGE_DOCUMENT)
-default_place = closing_report.district_of(event.get("issuer_line1") or "")
+default_place = closing_report.place_of(dict(event, report_place=""))  # the profile's
 saved_day = date.fromisoformat(event["report_date"]) if event.get("report_date") else None
 doc_errors = FieldErrors()
 with st.form("report_document_form"):

@@ -89,3 +89,16 @@ def test_pages_say_the_profiles_words(app_for, db, admin, committee):
     titles = [s.value for s in at.subheader]
     assert "Bản đồ 14 tổ dân phố (bấm vào một tổ dân phố để lọc cả trang)" in titles
     assert not [t for t in titles if "14 phường" in t]
+
+
+def test_the_report_page_offers_the_profiles_place(app_for, db, admin, committee):
+    from core import organiser as rules
+    from db import organiser
+
+    event = events.get(db, 2020)
+    organiser.update_profile(db, admin, event["id"], dict(rules.profile_of(event),
+                                                          place_name="Hoàn Kiếm"))
+    at = app_for(committee)
+    at.switch_page("app_pages/committee_report.py").run()
+    assert not at.exception, at.exception
+    assert at.text_input(key="report_place").label == "Địa danh (để trống: Hoàn Kiếm)"
