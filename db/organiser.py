@@ -36,11 +36,12 @@ def update_profile(db, actor, event_id: int, fields: dict) -> None:
 
 def words(db, event: dict | None = None):
     """text -> text with the organiser's words of `event` (default: the latest week) and its
-    number of areas ({areas}: '14 phường'). Before any week exists: unchanged."""
+    number of areas ({areas}: '14 phường'). Before any week exists: the default level's."""
     from db.areas import areas_for
 
     event = event or events.get(db)
     if event is None:
-        return lambda text: text
+        org = from_event({})
+        return lambda text: fill(text, org)
     org, count = from_event(event), len(areas_for(db, event["id"]))
     return lambda text: fill(text, org, count)
