@@ -10,6 +10,7 @@ from components.navigation import guard
 from components.session import current_event, database, database_path
 from core import closing_report, numbers, texts
 from db import ValidationFailed, closing, connect, events, report_data, sample_data, stats
+from core import organiser
 
 actor = guard("committee_report.py")
 db = database()
@@ -37,7 +38,7 @@ FIELDS = [  # (events column, widget key, label)
     ("assess_proposals", "report_proposals", texts.CLOSE_FIELD_PROPOSALS),
     ("next_directions", "report_directions", texts.CLOSE_FIELD_DIRECTIONS),
 ]
-suggested = closing_report.suggestions(summary, event["year"])
+suggested = closing_report.suggestions(summary, event["year"], organiser.from_event(event))
 for column, key, _label in FIELDS:
     if key not in st.session_state:
         st.session_state[key] = event.get(column) or ""

@@ -202,9 +202,10 @@ def _rate(part, whole):
     return part / whole if whole else 0.0
 
 
-def suggestions(summary: dict, year: int) -> dict[str, list[str]]:
+def suggestions(summary: dict, year: int, org=None) -> dict[str, list[str]]:
     """Sentences computed from the figures for the committee to edit (never printed by
-    themselves): {section field: [sentence, ...]}."""
+    themselves): {section field: [sentence, ...]}, in the words of the organiser `org`
+    (default: Ba Đình 2020's level)."""
     n, pct = numbers.integer, numbers.percent
     totals = summary["totals"]
     wards = [w for w in summary["by_ward"] if w["units"]]
@@ -253,9 +254,12 @@ def suggestions(summary: dict, year: int) -> dict[str, list[str]]:
         weaknesses.append(texts.SUGGEST_WEAK_ZERO_TYPES.format(types="; ".join(zero_types)))
     focus = ", ".join([w["name"] for w in low_wards] +
                       [ref.TIER_NAMES[t["tier"]] for t in low_tiers]) or "–"
-    return {"assess_strengths": strengths, "assess_weaknesses": weaknesses,
-            "assess_proposals": proposals,
-            "next_directions": [texts.SUGGEST_DIRECTIONS.format(year=year + 1, focus=focus)]}
+    org = org or organiser.from_event({})
+    out = {"assess_strengths": strengths, "assess_weaknesses": weaknesses,
+           "assess_proposals": proposals,
+           "next_directions": [texts.SUGGEST_DIRECTIONS.format(year=year + 1, focus=focus)]}
+    return {field: [organiser.fill(s, org) for s in sentences]
+            for field, sentences in out.items()}
 
 
 # --- the document ------------------------------------------------------------------------

@@ -10,11 +10,13 @@ from dataclasses import dataclass, field
 # "huyen" covers the districts that existed until 30/06/2025 (Ba Đình 2020's level).
 LEVELS = {
     "xa": {"label": "Cấp xã/phường", "level_word": "phường", "area_word": "tổ dân phố",
-           "office": "UBND {level}"},
+           "office": "UBND {level}", "area_heads": "các {area}"},
     "huyen": {"label": "Cấp huyện/quận (trước 01/7/2025)", "level_word": "quận",
-              "area_word": "phường", "office": "Phòng GD&ĐT {level}"},
+              "area_word": "phường", "office": "Phòng GD&ĐT {level}",
+              "area_heads": "UBND các {area}"},
     "tinh": {"label": "Cấp tỉnh/thành phố", "level_word": "thành phố",
-             "area_word": "xã, phường", "office": "Sở GD&ĐT"},
+             "area_word": "xã, phường", "office": "Sở GD&ĐT",
+             "area_heads": "UBND các {area}"},
 }
 
 # The columns of `events` that hold the profile beyond the older issuer/signer columns.
@@ -109,6 +111,8 @@ def fill(text: str, org: Organiser, areas: int | None = None) -> str:
     text = text.replace("{{", "{").replace("}}", "}") if "{{" in text else text
     if "{office}" in text:  # who gives out accounts: "Phòng GD&ĐT quận"
         text = text.replace("{office}", LEVELS.get(org.level, LEVELS["huyen"])["office"])
+    if "{area_heads}" in text:  # whom a proposal asks: "UBND các phường" / "các tổ dân phố"
+        text = text.replace("{area_heads}", LEVELS.get(org.level, LEVELS["huyen"])["area_heads"])
     text = (text.replace("{level}", org.level_word).replace("{area}", org.area_word)
             .replace("{Level}", _capital(org.level_word))
             .replace("{Area}", _capital(org.area_word)))

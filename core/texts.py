@@ -1222,21 +1222,21 @@ CLOSE_SAMPLE_WARNING = ("Cơ sở dữ liệu đang có dữ liệu mẫu: báo 
                         "đầu.")
 # suggested sentences computed from the figures (the committee edits them)
 SUGGEST_STRENGTHS_TOTALS = ("Các đơn vị đã tổ chức {activities} hoạt động với {participants} "
-                            "lượt người tham gia; {covered}/{wards} phường có hoạt động.")
-SUGGEST_STRENGTHS_BEST_WARDS = ("Các phường có tỷ lệ đơn vị có số liệu cao nhất: {wards}.")
+                            "lượt người tham gia; {covered}/{wards} {{area}} có hoạt động.")
+SUGGEST_STRENGTHS_BEST_WARDS = ("Các {{area}} có tỷ lệ đơn vị có số liệu cao nhất: {wards}.")
 SUGGEST_STRENGTHS_TYPES = "Loại hoạt động được tổ chức nhiều nhất: {types}."
-SUGGEST_WEAK_WARDS = "Các phường có tỷ lệ đơn vị có số liệu thấp nhất: {wards}."
+SUGGEST_WEAK_WARDS = "Các {{area}} có tỷ lệ đơn vị có số liệu thấp nhất: {wards}."
 SUGGEST_WEAK_TIERS = "Cấp học có tỷ lệ trường có số liệu thấp nhất: {tiers}."
 SUGGEST_WEAK_NOT_SUBMITTED = ("Còn {n}/{units} đơn vị chưa nộp báo cáo; {missing} đơn vị chưa "
                               "có số liệu.")
 SUGGEST_WEAK_ZERO_TYPES = "Chưa có hoạt động thuộc các loại: {types}."
-SUGGEST_WEAK_UNCOVERED = "Các phường chưa có hoạt động: {wards}."
-SUGGEST_PROPOSAL_WARDS = ("Đề nghị UBND các phường {wards} chỉ đạo các đơn vị trên địa bàn "
+SUGGEST_WEAK_UNCOVERED = "Các {{area}} chưa có hoạt động: {wards}."
+SUGGEST_PROPOSAL_WARDS = ("Đề nghị {{area_heads}} {wards} chỉ đạo các đơn vị trên địa bàn "
                           "báo cáo đầy đủ kết quả.")
 SUGGEST_PROPOSAL_TIERS = ("Đề nghị Phòng GD&ĐT đôn đốc các trường {tiers} tham gia và báo cáo "
                           "kết quả.")
 SUGGEST_DIRECTIONS = ("Tiếp tục tổ chức Tuần lễ hưởng ứng học tập suốt đời năm {year}, chú "
-                      "trọng các phường và cấp học có tỷ lệ tham gia thấp ({focus}).")
+                      "trọng các {{area}} và cấp học có tỷ lệ tham gia thấp ({focus}).")
 # budget estimate as a Tờ trình of Phòng GD&ĐT (issue 11 item 7)
 TTR_ISSUER = "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"
 TTR_NUMBER = "…/TTr-PGDĐT"
