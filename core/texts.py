@@ -966,11 +966,12 @@ WB_TOTAL_LABELS = {
     "reporting_rate": "Tỷ lệ đơn vị có số liệu",
     "submitted_units": "Số đơn vị đã nộp báo cáo",
     "submission_rate": "Tỷ lệ đơn vị đã nộp báo cáo",
-    "wards": "Số phường", "wards_covered": "Số phường có hoạt động",
+    "wards": "Số {area}", "wards_covered": "Số {area} có hoạt động",
 }
+# {area}/{Area}: the organiser's word (db/export.sheets fills headers and the totals sheet)
 WB_COLS = {
-    "stt": "STT", "ward_code": "Mã phường", "ward_held": "Phường (nơi tổ chức)",
-    "ward_unit": "Phường (của đơn vị)", "ward": "Phường", "activities": "Số hoạt động",
+    "stt": "STT", "ward_code": "Mã {area}", "ward_held": "{Area} (nơi tổ chức)",
+    "ward_unit": "{Area} (của đơn vị)", "ward": "{Area}", "activities": "Số hoạt động",
     "participants": "Lượt người tham gia", "online": "Lượt trực tuyến",
     "propaganda_entries": "Số lượt tuyên truyền", "units": "Số đơn vị",
     "units_with_data": "Số đơn vị có số liệu", "data_rate": "Tỷ lệ có số liệu",

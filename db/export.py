@@ -8,6 +8,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+from dataclasses import replace
 import time
 from pathlib import Path
 
@@ -154,9 +155,13 @@ def sheets(db, event_id: int, names=None, *, progress_cb=None) -> list:
     org = organiser_for(db, event_id)
     for i, name in enumerate(n for n in workbook.SHEET_ORDER if n in names):
         sheet = builders[name]()
-        if org:  # the notes say {area} and {level} (issue 15)
+        if org:  # notes, headers and the totals' labels say {area} and {level} (issue 15)
             sheet.preamble = fill_all(sheet.preamble, org)
             sheet.notes = fill_all(sheet.notes, org)
+            sheet.columns = [replace(c, header=fill_all(c.header, org))
+                             for c in sheet.columns]
+            if name == "totals":
+                sheet.rows = fill_all(sheet.rows, org)
         out.append(sheet)
         if progress_cb:
             progress_cb(i + 1, len(names))

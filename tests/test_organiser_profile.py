@@ -147,5 +147,6 @@ def test_the_2026_wards_workbook_notes_use_its_words(db, admin):
     cells = [str(v) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)
              for v in row if isinstance(v, str)]
     assert any("tính theo tổ dân phố nơi tổ chức" in c for c in cells)
+    assert {"Mã tổ dân phố", "Tổ dân phố", "Tổ dân phố (của đơn vị)"} <= set(cells)
     assert "Đơn vị cấp phường" in cells
     assert not [c for c in cells if "cấp quận" in c or "{area}" in c or "{level}" in c]
