@@ -8,11 +8,11 @@
 import argparse
 import sys
 
-from cli import accounts, entries, operations, report, reporting, rollup, units
+from cli import accounts, entries, operations, report, reporting, rollup, settings, units
 from cli.common import CommandError
 from db import default_db_path
 
-COMMAND_MODULES = [accounts, units, operations, entries, reporting, report, rollup]
+COMMAND_MODULES = [accounts, units, operations, entries, reporting, report, rollup, settings]
 
 
 def build_parser() -> argparse.ArgumentParser:

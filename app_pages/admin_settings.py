@@ -10,12 +10,14 @@ from components.forms import FieldErrors, flash_and_rerun, show_flash
 from components.navigation import guard
 from components.session import current_event, database
 from components import look
+from components import settings_organiser
 from core import budget as budget_rules
 from core import event_rules as rules
 from core import reference as ref
 from core import timefmt
 from core import texts
 from db import ValidationFailed, budget, event_admin, events
+from components.organiser_words import say
 
 actor = guard("admin_settings.py")
 db = database()
@@ -40,8 +42,8 @@ if len(events.list_events(db)) > 1:  # only then has the sidebar a year selector
     st.caption(texts.SET_EDITING_OTHER_YEAR)
 # keyed tabs keep the open tab across the rerun after a save (approving the budget used to
 # jump back to the first tab)
-tab_general, tab_slogans, tab_targets, tab_lock, tab_next, tab_budget = st.tabs(
-    texts.SET_TABS, key="set_tabs", on_change="rerun")
+tab_general, tab_slogans, tab_targets, tab_lock, tab_next, tab_budget, tab_organiser = st.tabs(
+    texts.SET_TABS + [texts.ORG_TAB], key="set_tabs", on_change="rerun")
 
 
 def _date(value):
@@ -268,6 +270,9 @@ with tab_budget:
                   for line in budget.lines(db, eid)], hide_index=True, width="stretch")
     if estimate["status"] == "submitted":
         # approval is the district leadership's, with its own account (issue 11 item 7)
-        st.caption(texts.SET_BUDGET_APPROVED_BY_LEADER)
+        st.caption(say(texts.SET_BUDGET_APPROVED_BY_LEADER, db))
     else:
         st.caption(texts.SET_BUDGET_NOTHING_TO_APPROVE)
+
+with tab_organiser:
+    settings_organiser.render(db, actor, event)

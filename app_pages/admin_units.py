@@ -13,6 +13,7 @@ from core import reference as ref
 from core import timefmt
 from core import texts
 from db import ValidationFailed, units, users
+from components.organiser_words import say
 
 actor = guard("admin_units.py")
 db = database()
@@ -89,7 +90,7 @@ with tab_edit:
         wards = [None] + list(ref.WARD_NAMES)
         ward_code = st.selectbox(texts.COL_WARD, wards,
                                  index=wards.index(current.get("ward_code")),
-                                 format_func=lambda w: texts.NO_WARD if w is None
+                                 format_func=lambda w: say(texts.NO_WARD, db) if w is None
                                  else ref.WARD_NAMES[w], key=f"u_ward_{suffix}", placeholder=texts.EF_CHOOSE)
         errors.slot("ward_code")
         email = st.text_input(texts.COL_EMAIL, current.get("email") or "",

@@ -13,6 +13,7 @@ from core import budget as rules
 from core import texts
 from core.budget_pdf import build_pdf, build_xlsx
 from db import ValidationFailed, budget, closing, events
+from components.organiser_words import say
 
 actor = guard("committee_budget.py")
 db = database()
@@ -25,7 +26,7 @@ estimate = budget.get(db, eid)
 lines = budget.lines(db, eid)
 is_draft = estimate["status"] == "draft"
 
-st.caption(texts.BUDP_FOR_YEAR.format(year=event["year"]))
+st.caption(say(texts.BUDP_FOR_YEAR.format(year=event["year"]), db))
 status_line = texts.SET_BUDGET_STATUS.format(
     status=texts.BUD_STATUS_NAMES[estimate["status"]], lines=len(lines),
     total=rules.format_vnd(estimate["total"]))
@@ -36,7 +37,7 @@ if estimate["status"] == "approved":
 elif estimate["status"] == "submitted":
     st.info(status_line + "  \n" + texts.SET_BUDGET_SUBMITTED_BY.format(
         name=md(estimate["submitted_by_name"] or "—"),
-        at=events.format_datetime(estimate["submitted_at"])) + " " + texts.BUDP_WAITING)
+        at=events.format_datetime(estimate["submitted_at"])) + " " + say(texts.BUDP_WAITING, db))
 else:
     st.markdown(status_line)
 
@@ -147,14 +148,14 @@ if is_draft:
     st.subheader(texts.BUDP_NOTES)
     with st.form("budget_notes"):
         notes = st.text_area(texts.BUDP_NOTES, estimate["notes"], key=f"bud_notes_{eid}",
-                             label_visibility="collapsed", placeholder=texts.BUDP_NOTES_HINT)
+                             label_visibility="collapsed", placeholder=say(texts.BUDP_NOTES_HINT, db))
         save_notes = st.form_submit_button(texts.BUTTON_SAVE)
     if save_notes:
         budget.set_notes(db, actor, eid, notes)
         flash_and_rerun(texts.BUDP_NOTES_SAVED)
 
     st.divider()
-    st.markdown(texts.BUDP_SUBMIT_HELP)
+    st.markdown(say(texts.BUDP_SUBMIT_HELP, db))
     if st.button(texts.BUDP_SUBMIT, type="primary", key="bud_submit", disabled=not lines):
         try:
             budget.submit(db, actor, eid)

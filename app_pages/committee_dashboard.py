@@ -25,6 +25,7 @@ from components.session import current_event, database
 from core import charts, numbers, texts
 from core import reference as ref
 from db import events, stats
+from db.organiser import words
 
 MAP_KEY = "dash_map"
 LOCAL_TIME = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -221,6 +222,7 @@ def live_view(event):
     try:
         filters = read_filters(event)
         view = shared_view(db, event, filters)
+        map_title = words(db, event)(texts.DASH_MAP)  # "Bản đồ 14 phường"
     finally:
         db.conn.close()
     st.caption(texts.DASH_UPDATED_AT.format(time=datetime.now().strftime("%H:%M:%S")))
@@ -228,7 +230,7 @@ def live_view(event):
     specs = view["specs"]
     left, right = st.columns([3, 2])
     with left:
-        st.subheader(texts.DASH_MAP)
+        st.subheader(map_title)
         if filters["ward"]:
             st.caption(texts.DASH_WARD_SELECTED.format(name=ref.WARD_NAMES[filters["ward"]]))
         chart(specs["map"], key=MAP_KEY, on_select=select_ward_from_map,

@@ -10,6 +10,7 @@ from components.navigation import guard
 from components.session import current_event, database, database_path
 from core import closing_report, numbers, texts
 from db import ValidationFailed, closing, connect, events, report_data, sample_data, stats
+from core import organiser
 
 actor = guard("committee_report.py")
 db = database()
@@ -37,7 +38,7 @@ FIELDS = [  # (events column, widget key, label)
     ("assess_proposals", "report_proposals", texts.CLOSE_FIELD_PROPOSALS),
     ("next_directions", "report_directions", texts.CLOSE_FIELD_DIRECTIONS),
 ]
-suggested = closing_report.suggestions(summary, event["year"])
+suggested = closing_report.suggestions(summary, event["year"], organiser.from_event(event))
 for column, key, _label in FIELDS:
     if key not in st.session_state:
         st.session_state[key] = event.get(column) or ""
@@ -97,7 +98,7 @@ elif st.button(texts.CLOSE_DECIDE, key="report_decide"):
 
 # --- date and place ----------------------------------------------------------------------
 st.subheader(texts.CLOSE_PAGE_DOCUMENT)
-default_place = closing_report.district_of(event.get("issuer_line1") or "")
+default_place = closing_report.place_of(dict(event, report_place=""))  # the profile's
 saved_day = date.fromisoformat(event["report_date"]) if event.get("report_date") else None
 doc_errors = FieldErrors()
 with st.form("report_document_form"):

@@ -11,6 +11,7 @@ from core import budget as rules
 from core import texts
 from core.budget_pdf import build_pdf
 from db import AccessDenied, ValidationFailed, budget, events
+from components.organiser_words import say
 
 actor = guard("leader_budget.py")
 db = database()
@@ -20,7 +21,7 @@ show_flash()
 
 estimate = budget.get(db, eid)
 lines = budget.lines(db, eid)
-st.caption(texts.LEAD_INTRO.format(year=event["year"]))
+st.caption(say(texts.LEAD_INTRO.format(year=event["year"]), db))
 st.markdown(texts.SET_BUDGET_STATUS.format(
     status=texts.BUD_STATUS_NAMES[estimate["status"]], lines=len(lines),
     total=rules.format_vnd(estimate["total"])))

@@ -12,6 +12,7 @@ from core import reference as ref
 from core import numbers, texts, timefmt
 from core.entry_rules import fmt_day, week_of
 from db import entries, events, submissions, units
+from components.organiser_words import say
 
 actor = guard("unit_home.py")
 db = database()
@@ -21,7 +22,7 @@ week = week_of(event)
 today = timefmt.now_local().date()  # Hà Nội's day, not the server's
 
 st.markdown(texts.UHOME_UNIT.format(
-    unit=md(unit["name"]), ward=ref.WARD_NAMES.get(unit["ward_code"], texts.UHOME_DISTRICT)))
+    unit=md(unit["name"]), ward=ref.WARD_NAMES.get(unit["ward_code"], say(texts.UHOME_DISTRICT, db))))
 st.caption(f"{md(event['title'])} · {fmt_day(week.start)} – {fmt_day(week.end)}")
 if today < week.start:
     st.info(texts.UHOME_BEFORE.format(days=(week.start - today).days))

@@ -18,6 +18,7 @@ from streamlit_authenticator.utilities.hasher import Hasher
 
 from core import passwords, texts
 from db import users, settings
+from components.organiser_words import say
 
 COOKIE_NAME = "llw_auth"
 COOKIE_EXPIRY_DAYS = 1.0
@@ -171,7 +172,7 @@ def authenticate(db):
             return None
         st.error(texts.LOGIN_WRONG)
     if not signed_in:
-        st.caption(texts.LOGIN_HELP)
+        st.caption(say(texts.LOGIN_HELP, db))
         return None
     actor = users.actor_for(db, username)
     if actor is None:  # deactivated or deleted since the login
@@ -215,7 +216,7 @@ def _show_locked(db, client):
     until = users.throttle_locked_until(db, tried, client) if tried else None
     when = datetime.fromisoformat(until).strftime("%H:%M") if until else "—"
     st.error(texts.LOGIN_LOCKED.format(until=when, limit=users.LOCK_AFTER_FAILURES))
-    st.caption(texts.LOGIN_HELP)
+    st.caption(say(texts.LOGIN_HELP, db))
 
 
 def request_logout() -> None:

@@ -9,6 +9,7 @@ from components import look
 from core import entry_rules, photos as photo_rules, texts, timefmt
 from core import reference as ref
 from db import AccessDenied, ValidationFailed, WeekLocked, entries, events, submissions
+from components.organiser_words import say
 
 def write_status(db, event, unit_id, *, reopen=False) -> bool:
     """A banner when the unit can no longer write; returns True when it can. Once the
@@ -50,7 +51,7 @@ def _ward_select(prefix, unit, current_ward, errors, readonly=False):
     chosen = current_ward or unit["ward_code"]
     st.selectbox(texts.EF_WARD, options, index=options.index(chosen),
                  format_func=lambda w: texts.EF_WARD_PICK if w is None else ref.WARD_NAMES[w],
-                 key=f"{prefix}ward", help=texts.EF_WARD_HELP, disabled=readonly, placeholder=texts.EF_CHOOSE)
+                 key=f"{prefix}ward", help=say(texts.EF_WARD_HELP), disabled=readonly, placeholder=texts.EF_CHOOSE)
     errors.slot("ward_code")
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from core import texts
+from components.organiser_words import say
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,7 @@ def build(role: str, unit: dict | None = None):
     home = own[0]
     default = _page(home, url_path=f"{home.url_path}-trang-dau", default=True,
                     visibility="hidden")
-    navigation = st.navigation({texts.NAV_SECTIONS[role]: [default, *map(_page, own)],
+    navigation = st.navigation({say(texts.NAV_SECTIONS[role]): [default, *map(_page, own)],
                                 texts.NAV_ACCOUNT: [*map(_page, account),
                                                     *_refusals(allowed)]})
     if actor is not None:

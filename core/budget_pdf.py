@@ -6,13 +6,12 @@ import io
 from datetime import date, datetime
 
 from core import budget as rules
-from core import numbers, texts
+from core import numbers, organiser, texts
 from core.pdf_layout import Letterhead, OfficialDocument, Signature
 
 # STT, item, related activity, unit of measure, quantity, unit price, amount, note (mm)
 WIDTHS = [10, 42, 22, 14, 12, 21, 24, 30]
 ALIGN = ["C", "L", "L", "C", "R", "R", "R", "L"]
-PLACE = "Ba Đình"
 QUANTITY_FORMAT_DECIMAL = "#,##0.0#"  # a fractional quantity; whole ones use #,##0
 
 
@@ -30,6 +29,10 @@ def _vn_date(iso: str | None) -> str:
     return date.fromisoformat(iso[:10]).strftime("%d/%m/%Y") if iso else ""
 
 
+def _text(event: dict, key: str) -> str:
+    return (event.get(key) or "").strip()
+
+
 def table_rows(lines: list[dict]) -> list[list[str]]:
     return [[str(i), line["item"], line["activity_ref"], line["measure"],
              rules.format_number(line["quantity"]), numbers.integer(line["unit_price"]),
@@ -38,9 +41,13 @@ def table_rows(lines: list[dict]) -> list[list[str]]:
 
 
 def recipient(event: dict) -> tuple[str, str]:
-    """('UBND quận Ba Đình', 'UBND quận') from the superior body 'UBND QUẬN BA ĐÌNH'."""
+    """('UBND quận Ba Đình', 'UBND quận'): the organiser of the profile; without one (an
+    old backup) guessed from the superior body 'UBND QUẬN BA ĐÌNH'."""
     from core.closing_report import district_of
 
+    org = organiser.from_event(event)
+    if _text(event, "organiser_name"):
+        return organiser.superior(org)
     line = (event.get("issuer_line1") or "").upper()
     if "QUẬN " in line:
         return f"UBND quận {district_of(line)}", "UBND quận"
@@ -54,21 +61,22 @@ def build_pdf(event: dict, budget: dict, lines: list[dict], *,
     settings); the approval, once recorded, is noted under the table."""
     from core.closing_report import district_of
 
+    org = organiser.from_event(event)
     day = issued_on(budget, today) if budget["status"] != "draft" else None
     to, to_short = recipient(event)
     doc = OfficialDocument(
         Letterhead(event["issuer_line1"], texts.TTR_ISSUER, texts.TTR_NUMBER,
-                   district_of(event.get("issuer_line1") or "") or PLACE, day),
+                   organiser.place(org, district_of(event.get("issuer_line1") or "")), day),
         subject=texts.TTR_KIND,
         creation_date=datetime.combine(day or issued_on(budget, today), datetime.min.time()))
     doc.start()
     subject = texts.TTR_SUBJECT.format(year=event["year"])
     if budget["status"] != "approved":
-        subject += "\n" + texts.BPDF_STATUS_NOTE[budget["status"]]
+        subject += "\n" + organiser.fill(texts.BPDF_STATUS_NOTE[budget["status"]], org)
     doc.document_title(texts.TTR_KIND, subject)
     doc.paragraph(texts.TTR_TO.format(to=to), indent=False, align="C")
     if event.get("plan_number"):
-        doc.paragraph(texts.TTR_BASIS.format(number=event["plan_number"],
+        doc.paragraph(organiser.fill(texts.TTR_BASIS, org).format(number=event["plan_number"],
                                              date=_vn_date(event.get("plan_date")),
                                              title=event["title"]))
     doc.paragraph(texts.TTR_INTRO.format(to_short=to_short,
@@ -82,12 +90,12 @@ def build_pdf(event: dict, budget: dict, lines: list[dict], *,
     if budget.get("notes"):
         doc.label_value(texts.BPDF_NOTES, budget["notes"])
     if budget["status"] == "approved":
-        doc.paragraph(texts.TTR_APPROVED.format(
+        doc.paragraph(organiser.fill(texts.TTR_APPROVED, org).format(
             date=_vn_date(budget["approved_at"]),
             by=texts.TTR_APPROVED_BY.format(name=budget["approved_by_name"])
             if budget.get("approved_by_name") else ""),
             style="I")
-    doc.closing(texts.TTR_RECIPIENTS,
+    doc.closing([organiser.fill(line, org) for line in texts.TTR_RECIPIENTS],
                 Signature(texts.TTR_SIGNER, "", event.get("office_head_name") or ""),
                 last_paragraph=texts.TTR_CLOSING.format(to_short=to_short))
     return doc.to_bytes()

@@ -10,7 +10,7 @@ import json
 import threading
 from datetime import date, datetime
 
-from core import charts, numbers, scoring, texts
+from core import charts, numbers, organiser, scoring, texts
 from core import reference as ref
 from core.pdf_layout import Letterhead, OfficialDocument, Signature, printable
 from core.text import fold
@@ -42,7 +42,8 @@ def sentence_case(upper: str) -> str:
 
 
 def district_of(issuer_line1: str) -> str:
-    """'UBND QUẬN BA ĐÌNH' -> 'Ba Đình' (the place of the date line)."""
+    """'UBND QUẬN BA ĐÌNH' -> 'Ba Đình': the old guess of the date line's place from the
+    issuer, kept only for a profile without a place name (an old backup)."""
     upper = printable(issuer_line1).upper()
     for marker in ("QUẬN ", "HUYỆN ", "THỊ XÃ ", "THÀNH PHỐ "):
         if marker in upper:
@@ -51,12 +52,22 @@ def district_of(issuer_line1: str) -> str:
 
 
 def issuer_phrase(event: dict) -> str:
-    """'Ban chỉ đạo xây dựng XHHT quận Ba Đình'."""
+    """'Ban chỉ đạo xây dựng XHHT quận Ba Đình': the issuer with the organiser's level word
+    and place (the profile); without a place, the old guess from 'UBND QUẬN …'."""
     body = sentence_case(event.get("issuer_line2") or "")
     upper = printable(event.get("issuer_line1") or "").upper()
-    if "QUẬN " in upper:
-        body += f" quận {district_of(upper)}"
-    return body
+    guess = f" quận {district_of(upper)}" if "QUẬN " in upper else ""
+    return organiser.issuer_phrase(organiser.from_event(event), body, guess)
+
+
+def report_number(event: dict) -> str:
+    """'…/BC-BCĐXHHT' with the committee's symbol of the profile."""
+    return organiser.document_number(texts.REPORT_NUMBER_KIND, organiser.from_event(event))
+
+
+def recipients(event: dict) -> list[str]:
+    """'Nơi nhận' of the profile."""
+    return organiser.from_event(event).recipients or texts.REPORT_RECIPIENTS_FALLBACK
 
 
 def short_title(event: dict) -> str:
@@ -191,9 +202,10 @@ def _rate(part, whole):
     return part / whole if whole else 0.0
 
 
-def suggestions(summary: dict, year: int) -> dict[str, list[str]]:
+def suggestions(summary: dict, year: int, org=None) -> dict[str, list[str]]:
     """Sentences computed from the figures for the committee to edit (never printed by
-    themselves): {section field: [sentence, ...]}."""
+    themselves): {section field: [sentence, ...]}, in the words of the organiser `org`
+    (default: Ba Đình 2020's level)."""
     n, pct = numbers.integer, numbers.percent
     totals = summary["totals"]
     wards = [w for w in summary["by_ward"] if w["units"]]
@@ -242,9 +254,12 @@ def suggestions(summary: dict, year: int) -> dict[str, list[str]]:
         weaknesses.append(texts.SUGGEST_WEAK_ZERO_TYPES.format(types="; ".join(zero_types)))
     focus = ", ".join([w["name"] for w in low_wards] +
                       [ref.TIER_NAMES[t["tier"]] for t in low_tiers]) or "–"
-    return {"assess_strengths": strengths, "assess_weaknesses": weaknesses,
-            "assess_proposals": proposals,
-            "next_directions": [texts.SUGGEST_DIRECTIONS.format(year=year + 1, focus=focus)]}
+    org = org or organiser.from_event({})
+    out = {"assess_strengths": strengths, "assess_weaknesses": weaknesses,
+           "assess_proposals": proposals,
+           "next_directions": [texts.SUGGEST_DIRECTIONS.format(year=year + 1, focus=focus)]}
+    return {field: [organiser.fill(s, org) for s in sentences]
+            for field, sentences in out.items()}
 
 
 # --- the document ------------------------------------------------------------------------
@@ -264,8 +279,8 @@ class _Numbering:
 
 
 def place_of(event: dict) -> str:
-    return printable(event.get("report_place") or "").strip() or district_of(
-        event.get("issuer_line1") or "")
+    return printable(event.get("report_place") or "").strip() or organiser.place(
+        organiser.from_event(event), district_of(event.get("issuer_line1") or ""))
 
 
 def build_pdf(data, *, final: bool = False) -> bytes:
@@ -277,11 +292,12 @@ def build_pdf(data, *, final: bool = False) -> bytes:
         raise ReportIncomplete(gaps)
     event = data.event
     letterhead = Letterhead(event.get("issuer_line1") or "", event.get("issuer_line2") or "",
-                            texts.REPORT_NUMBER, place_of(event), data.issued_on)
+                            report_number(event), place_of(event), data.issued_on)
     doc = OfficialDocument(letterhead, subject=subject(event),
                            creation_date=datetime.combine(data.issued_on, datetime.min.time())
                            if data.issued_on else None,
                            draft_mark="" if final else texts.CLOSE_DRAFT_MARK)
+    doc = organiser.FilledDocument(doc, organiser.from_event(event))  # {area}, {level}
     doc.start()
     doc.document_title(texts.REPORT_KIND, subject(event))
     if data.sample_data:
@@ -291,7 +307,7 @@ def build_pdf(data, *, final: bool = False) -> bytes:
     _results(doc, data, tables)
     _commendations(doc, data, tables, final)
     _assessment(doc, data, final)
-    doc.closing(texts.REPORT_RECIPIENTS, Signature(event.get("signer_for") or "",
+    doc.closing(recipients(event), Signature(event.get("signer_for") or "",
                                                   event.get("signer_title") or "",
                                                   event.get("signer_name") or ""),
                 last_paragraph=texts.CLOSE_CLOSING.format(
@@ -580,7 +596,7 @@ def _appendix(doc, data, final):
     day = (f"{data.issued_on.day:02d}/{data.issued_on.month:02d}/{data.issued_on.year}"
            if data.issued_on else "…/…/…")
     doc.document_title(texts.CLOSE_APPENDIX, texts.CLOSE_APPENDIX_SUBJECT.format(
-        number=texts.REPORT_NUMBER, day=day, issuer=issuer_phrase(event)))
+        number=report_number(event), day=day, issuer=issuer_phrase(event)))
     n = numbers.integer
     groups: dict = {}
     for u in data.units:

@@ -9,11 +9,14 @@ from dataclasses import dataclass, field
 # level code -> (the level's word for itself, its word for an area, the people's committee)
 # "huyen" covers the districts that existed until 30/06/2025 (Ba Đình 2020's level).
 LEVELS = {
-    "xa": {"label": "Cấp xã/phường", "level_word": "phường", "area_word": "tổ dân phố"},
+    "xa": {"label": "Cấp xã/phường", "level_word": "phường", "area_word": "tổ dân phố",
+           "office": "UBND {level}", "area_heads": "các {area}"},
     "huyen": {"label": "Cấp huyện/quận (trước 01/7/2025)", "level_word": "quận",
-              "area_word": "phường"},
+              "area_word": "phường", "office": "Phòng GD&ĐT {level}",
+              "area_heads": "UBND các {area}"},
     "tinh": {"label": "Cấp tỉnh/thành phố", "level_word": "thành phố",
-             "area_word": "xã, phường"},
+             "area_word": "xã, phường", "office": "Sở GD&ĐT",
+             "area_heads": "UBND các {area}"},
 }
 
 # The columns of `events` that hold the profile beyond the older issuer/signer columns.
@@ -95,3 +98,171 @@ def from_event(event: dict) -> Organiser:
         email=_text(event, "report_email"),
         symbol=_text(event, "committee_symbol"),
     )
+
+
+# --- words of the profile in documents and texts -------------------------------------------
+
+def fill(text: str, org: Organiser, areas: int | None = None) -> str:
+    """A text of core/texts.py with the profile's words: {level} (quận / phường / thành phố),
+    {office} (the level's education office, "Phòng GD&ĐT quận"),
+    {area} (phường / tổ dân phố / xã, phường) and {areas} ('14 phường', the event's count).
+    Other placeholders are left for the caller's .format(); a text that is .format()ted
+    before it is filled writes them doubled ({{area}}), which fill() also accepts."""
+    text = text.replace("{{", "{").replace("}}", "}") if "{{" in text else text
+    if "{office}" in text:  # who gives out accounts: "Phòng GD&ĐT quận"
+        text = text.replace("{office}", LEVELS.get(org.level, LEVELS["huyen"])["office"])
+    if "{area_heads}" in text:  # whom a proposal asks: "UBND các phường" / "các tổ dân phố"
+        text = text.replace("{area_heads}", LEVELS.get(org.level, LEVELS["huyen"])["area_heads"])
+    text = (text.replace("{level}", org.level_word).replace("{area}", org.area_word)
+            .replace("{Level}", _capital(org.level_word))
+            .replace("{Area}", _capital(org.area_word)))
+    if areas is not None:
+        text = text.replace("{areas}", org.areas_phrase(areas))
+    return text
+
+
+def _capital(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def fill_all(value, org: Organiser, areas: int | None = None):
+    """fill() through str, lists, tuples and dicts (a table's headers and rows)."""
+    if isinstance(value, str):
+        return fill(value, org, areas) if "{" in value else value
+    if isinstance(value, list):
+        return [fill_all(v, org, areas) for v in value]
+    if isinstance(value, tuple):
+        return tuple(fill_all(v, org, areas) for v in value)
+    return value
+
+
+class FilledDocument:
+    """An OfficialDocument (core/pdf_layout.py) whose every text argument has the
+    organiser's words filled in: the report's texts say {area} and {level}."""
+
+    def __init__(self, doc, org: Organiser, areas: int | None = None):
+        self._doc, self._org, self._areas = doc, org, areas
+
+    def __getattr__(self, name):
+        target = getattr(self._doc, name)
+        if not callable(target):
+            return target
+
+        def call(*args, **kwargs):
+            return target(*fill_all(args, self._org, self._areas),
+                          **{k: fill_all(v, self._org, self._areas)
+                             for k, v in kwargs.items()})
+        return call
+
+
+def _fold(text: str) -> str:
+    from core.text import fold
+
+    return " ".join(fold(text).split())
+
+
+def place(org: Organiser, fallback: str = "") -> str:
+    """The date line's place: the profile's, else `fallback` (an old heuristic)."""
+    return org.place or fallback
+
+
+def issuer_phrase(org: Organiser, body: str, fallback_suffix: str = "") -> str:
+    """'Ban chỉ đạo xây dựng XHHT' + ' quận Ba Đình' (the level's word and the place), unless
+    the issuer's own words already name the place. Without a place (an old backup) the
+    caller's heuristic suffix is used."""
+    if not org.place:
+        return body + fallback_suffix
+    if _fold(org.place) in _fold(body):
+        return body
+    return f"{body} {org.level_word} {org.place}".strip()
+
+
+def superior(org: Organiser) -> tuple[str, str]:
+    """Whom a Tờ trình goes to: ('UBND quận Ba Đình', 'UBND quận')."""
+    return org.name, f"UBND {org.level_word}"
+
+
+def document_number(kind: str, org: Organiser) -> str:
+    """'…/BC-BCĐXHHT': the committee's symbol after the document kind."""
+    return f"…/{kind}-{org.symbol}" if org.symbol else f"…/{kind}"
+
+
+# --- the profile as the admin edits it (form and `manage.py settings set`) ------------------
+
+# field -> the events column it is stored in; the order of the form
+PROFILE_FIELDS = {
+    "organiser_level": "organiser_level",
+    "organiser_name": "organiser_name",
+    "issuer_line1": "issuer_line1",
+    "issuer_line2": "issuer_line2",
+    "place_name": "place_name",
+    "signer_for": "signer_for",
+    "signer_title": "signer_title",
+    "signer_name": "signer_name",
+    "recipients": "recipients",
+    "report_email": "report_email",
+    "committee_symbol": "committee_symbol",
+    "level_word": "level_word",
+    "area_word": "area_word",
+}
+REQUIRED = ("organiser_level", "organiser_name", "issuer_line1", "issuer_line2", "place_name",
+            "signer_for", "signer_title", "signer_name")
+MAX_LENGTH = {"organiser_name": 120, "issuer_line1": 120, "issuer_line2": 120,
+              "place_name": 60, "signer_for": 200, "signer_title": 120, "signer_name": 80,
+              "report_email": 120, "committee_symbol": 30, "level_word": 30, "area_word": 30}
+MAX_RECIPIENTS, MAX_RECIPIENT_LENGTH = 20, 200
+
+
+def recipient_lines(value) -> list[str]:
+    """'Nơi nhận' typed one per line (the form) or separated by ';' (the command line)."""
+    if isinstance(value, (list, tuple)):
+        lines = value
+    else:
+        lines = str(value or "").replace("\\n", "\n").replace(";", "\n").splitlines()
+    return [" ".join(line.split()) for line in lines if line and line.strip()]
+
+
+def profile_of(event: dict) -> dict:
+    """The editable profile fields of an event row (recipients one per line)."""
+    return {name: event.get(column) or "" for name, column in PROFILE_FIELDS.items()}
+
+
+def profile_errors(fields: dict) -> dict[str, str]:
+    """{field: Vietnamese message}; empty means valid."""
+    from core import event_rules, texts
+    from core.text import clean
+
+    errors = {}
+    for name in REQUIRED:
+        if not clean(fields.get(name)):
+            errors[name] = texts.EVT_REQUIRED
+    level = clean(fields.get("organiser_level"))
+    if level and level not in LEVELS:
+        errors["organiser_level"] = texts.ORG_LEVEL_INVALID.format(
+            value=level, levels=", ".join(LEVELS))
+    for name, limit in MAX_LENGTH.items():
+        if name not in errors and len(clean(fields.get(name))) > limit:
+            errors[name] = texts.ORG_TOO_LONG.format(max=limit)
+    email = clean(fields.get("report_email"))
+    if email and "report_email" not in errors and not event_rules.EMAIL_PATTERN.match(email):
+        errors["report_email"] = texts.EMAIL_INVALID
+    symbol = clean(fields.get("committee_symbol"))
+    if symbol and "committee_symbol" not in errors and (
+            " " in symbol or "/" in symbol or not any(ch.isalpha() for ch in symbol)):
+        errors["committee_symbol"] = texts.ORG_SYMBOL_INVALID
+    lines = recipient_lines(fields.get("recipients"))
+    if len(lines) > MAX_RECIPIENTS:
+        errors["recipients"] = texts.ORG_RECIPIENTS_TOO_MANY.format(max=MAX_RECIPIENTS)
+    elif any(len(line) > MAX_RECIPIENT_LENGTH for line in lines):
+        errors["recipients"] = texts.ORG_RECIPIENT_TOO_LONG.format(max=MAX_RECIPIENT_LENGTH)
+    return errors
+
+
+def profile_record(fields: dict) -> dict:
+    """The cleaned columns of a valid profile, as stored."""
+    from core.text import clean
+
+    record = {column: clean(fields.get(name)) for name, column in PROFILE_FIELDS.items()}
+    record["recipients"] = "\n".join(recipient_lines(fields.get("recipients")))
+    record["report_email"] = record["report_email"] or None
+    return record

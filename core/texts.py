@@ -24,7 +24,7 @@ LOGIN_FIELDS = {
 LOGIN_WRONG = "Tên đăng nhập hoặc mật khẩu không đúng."
 LOGIN_LOCKED = ("Tài khoản tạm khóa đến {until} do nhập sai mật khẩu quá {limit} lần. "
                 "Hãy thử lại sau hoặc liên hệ quản trị hệ thống.")
-LOGIN_HELP = "Chưa có tài khoản? Liên hệ Phòng GD&ĐT quận để được cấp."
+LOGIN_HELP = "Chưa có tài khoản? Liên hệ {office} để được cấp."  # organiser_words.say
 LOGOUT = "Đăng xuất"
 SESSION_ENDED = "Phiên đăng nhập đã kết thúc. Vui lòng đăng nhập lại."
 
@@ -117,7 +117,7 @@ UNIT_SAVED = "Đã lưu đơn vị «{name}»."
 UNIT_DEACTIVATED = "Đơn vị đã ngừng hoạt động (dữ liệu cũ vẫn giữ)."
 UNIT_ACTIVATED = "Đơn vị hoạt động trở lại."
 NO_TIER = "— (không phải trường học) —"
-NO_WARD = "— (cấp quận) —"
+NO_WARD = "— (cấp {level}) —"
 IMPORT_UPDATE_EXISTING = "Cập nhật đơn vị đã có cùng mã"
 IMPORT_FILE = "Chọn tệp"
 BUTTON_IMPORT = "Nhập"
@@ -265,7 +265,7 @@ DASH_KPI_SUBMITTED = "Đơn vị đã nộp báo cáo"
 DASH_KPI_WARDS = "Phường có hoạt động"
 DASH_KPI_DELTA_HELP = "Thay đổi so với hết ngày {day}"
 DASH_UPDATED_AT = "Cập nhật lúc {time}"
-DASH_MAP = "Bản đồ 14 phường (bấm vào một phường để lọc cả trang)"
+DASH_MAP = "Bản đồ {areas} (bấm vào một {area} để lọc cả trang)"
 DASH_HEATMAP = "Hoạt động theo phường và nhóm"
 DASH_TIER_RATES = "Tỷ lệ trường đã báo cáo theo cấp học"
 DASH_PER_DAY = "Hoạt động theo ngày"
@@ -437,7 +437,7 @@ DEMO_ACHIEVEMENT = "Số liệu mẫu: tích cực tham gia các hoạt động 
 DB_UNAVAILABLE = ("Không mở được cơ sở dữ liệu (ổ đĩa đầy, chỉ đọc hoặc tệp hỏng). "
                   "Vui lòng báo quản trị hệ thống.")
 # Closing report (PDF) — issue 5
-REPORT_NUMBER = "…/BC-BCĐXHHT"
+REPORT_NUMBER_KIND = "BC"  # "…/BC-<symbol of the committee>" (organiser profile)
 REPORT_KIND = "BÁO CÁO"
 REPORT_SUBJECT = "Kết quả tổ chức “{title}” năm {year}"
 REPORT_PLACE = "Ba Đình"
@@ -449,22 +449,17 @@ REPORT_OVERVIEW_DATES = "Thời gian tổ chức: từ ngày {start} đến ngà
 REPORT_OVERVIEW_THEME = "Chủ đề: “{theme}”."
 REPORT_OVERVIEW_OPENING = "Lễ khai mạc: {time} ngày {day} tại {place}."
 REPORT_OVERVIEW_OPENING_NO_TIME = "Lễ khai mạc tại {place}."
-REPORT_CHART_MAP = "Biểu đồ 1. Số hoạt động theo phường (sơ đồ vị trí các phường)"
+REPORT_CHART_MAP = "Biểu đồ 1. Số hoạt động theo {area} (sơ đồ vị trí các {area})"
 REPORT_CHART_DAYS = "Biểu đồ 2. Số hoạt động theo ngày trong Tuần lễ"
 REPORT_CHART_TIERS = "Biểu đồ 3. Tỷ lệ trường có số liệu theo cấp học"
-REPORT_RECIPIENTS = [
-    "Sở GDĐT Hà Nội",
-    "TT Quận ủy - TT HĐND quận",
-    "Các đ/c lãnh đạo UBND quận",
-    "Thành viên Ban chỉ đạo XHHT quận",
-    "UBND 14 phường",
-    "Lưu: VT",
-]
+# "Nơi nhận" comes from the organiser profile (Ba Đình 2020's: core/organiser.BA_DINH_2020);
+# this is printed only when a profile has none.
+REPORT_RECIPIENTS_FALLBACK = ["Lưu: VT"]
 
 # Budget estimate document: PDF and XLSX (issue 6: core/budget_pdf.py)
 BPDF_TITLE = "DỰ TRÙ KINH PHÍ"
 BPDF_SUBJECT = "Tổ chức các hoạt động “Tuần lễ hưởng ứng học tập suốt đời” năm {year}"
-BPDF_STATUS_NOTE = {"draft": "(Dự thảo)", "submitted": "(Trình lãnh đạo quận phê duyệt)"}
+BPDF_STATUS_NOTE = {"draft": "(Dự thảo)", "submitted": "(Trình lãnh đạo {level} phê duyệt)"}
 BPDF_HEADERS = ["STT", "Nội dung chi", "Hoạt động", "Đơn vị tính", "Số lượng",
                 "Đơn giá", "Thành tiền", "Ghi chú"]
 BPDF_UNIT_NOTE = "Đơn vị tính: đồng"
@@ -479,7 +474,7 @@ EF_TYPE = "Loại hoạt động"
 EF_TITLE = "Tên hoạt động"
 EF_DESCRIPTION = "Mô tả ngắn (không bắt buộc)"
 EF_WARD = "Phường nơi tổ chức"
-EF_WARD_HELP = "Mặc định là phường của đơn vị; đơn vị cấp quận chọn phường nơi tổ chức."
+EF_WARD_HELP = "Mặc định là {area} của đơn vị; đơn vị cấp {level} chọn {area} nơi tổ chức."
 EF_WARD_PICK = "— Chọn phường —"
 EF_START = "Ngày bắt đầu"
 EF_END = "Ngày kết thúc"
@@ -534,7 +529,7 @@ MYE_WITHDRAW_CONFIRM = "Tôi muốn rút mục này (mục không còn được 
 MYE_WITHDRAWN = "Đã rút mục."
 
 UHOME_UNIT = "**{unit}** · {ward}"
-UHOME_DISTRICT = "cấp quận"
+UHOME_DISTRICT = "cấp {level}"
 UHOME_BEFORE = "Còn {days} ngày nữa đến Tuần lễ."
 UHOME_DURING = "Tuần lễ đang diễn ra: còn {days} ngày (tính cả hôm nay)."
 UHOME_AFTER = "Tuần lễ đã kết thúc; hãy hoàn thiện và nộp báo cáo trước khi khóa."
@@ -658,8 +653,8 @@ SET_BUDGET_NOTHING_TO_APPROVE = "Không có dự trù nào đang chờ duyệt."
 
 # Committee: budget estimate page (issue 6: app_pages/committee_budget.py)
 BUDP_FOR_YEAR = ("Dự trù kinh phí Tuần lễ năm {year} (kế hoạch §III.1: Phòng GD&ĐT lập, trình "
-                 "lãnh đạo quận phê duyệt). Thành tiền = số lượng × đơn giá, do hệ thống tính.")
-BUDP_WAITING = "Đang chờ lãnh đạo UBND quận phê duyệt."
+                 "lãnh đạo {{level}} phê duyệt). Thành tiền = số lượng × đơn giá, do hệ thống tính.")
+BUDP_WAITING = "Đang chờ lãnh đạo UBND {level} phê duyệt."
 BUDP_TOTAL = "**Tổng cộng: {total}**  \nBằng chữ: {words}."
 BUDP_DOWNLOAD_PDF = "Tải dự trù (PDF)"
 BUDP_DOWNLOAD_XLSX = "Tải dự trù (XLSX)"
@@ -679,9 +674,9 @@ BUDP_UPDATED = "Đã lưu dòng chi."
 BUDP_DELETE = "Xóa dòng này"
 BUDP_DELETED = "Đã xóa dòng chi."
 BUDP_NOTES = "Ghi chú, nguồn kinh phí"
-BUDP_NOTES_HINT = "Ví dụ: Nguồn kinh phí sự nghiệp giáo dục năm 2020 của quận."
+BUDP_NOTES_HINT = "Ví dụ: Nguồn kinh phí sự nghiệp giáo dục năm 2020 của {level}."
 BUDP_NOTES_SAVED = "Đã lưu ghi chú."
-BUDP_SUBMIT_HELP = ("Khi dự trù đã đầy đủ, gửi để lãnh đạo UBND quận phê duyệt. Sau khi "
+BUDP_SUBMIT_HELP = ("Khi dự trù đã đầy đủ, gửi để lãnh đạo UBND {level} phê duyệt. Sau khi "
                     "gửi, không sửa được nữa trừ khi được trả lại.")
 BUDP_SUBMIT = "Gửi duyệt"
 BUDP_SUBMITTED = "Đã gửi dự trù kinh phí để phê duyệt."
@@ -943,7 +938,7 @@ COMMEND_REVIEWED_CELL = "{reviewed}/{total} ({share})"
 COMMEND_UNIT_OPTION_UNREVIEWED = "{name} — {group}, hạng {rank} ({total} điểm) — còn {n} mục chưa duyệt"
 AUD_ACTIONS["demo_remove"] = "Gỡ dữ liệu mẫu"
 # --- Closing report (h2) ---
-STATS_DISTRICT_ROW = "Đơn vị cấp quận"
+STATS_DISTRICT_ROW = "Đơn vị cấp {level}"  # filled: core/organiser.fill
 
 # --- Workbook (h3): the city's XLSX/CSV (core/workbook.py, db/export.py, export page) ---
 WB_SHEETS = {
@@ -971,11 +966,12 @@ WB_TOTAL_LABELS = {
     "reporting_rate": "Tỷ lệ đơn vị có số liệu",
     "submitted_units": "Số đơn vị đã nộp báo cáo",
     "submission_rate": "Tỷ lệ đơn vị đã nộp báo cáo",
-    "wards": "Số phường", "wards_covered": "Số phường có hoạt động",
+    "wards": "Số {area}", "wards_covered": "Số {area} có hoạt động",
 }
+# {area}/{Area}: the organiser's word (db/export.sheets fills headers and the totals sheet)
 WB_COLS = {
-    "stt": "STT", "ward_code": "Mã phường", "ward_held": "Phường (nơi tổ chức)",
-    "ward_unit": "Phường (của đơn vị)", "ward": "Phường", "activities": "Số hoạt động",
+    "stt": "STT", "ward_code": "Mã {area}", "ward_held": "{Area} (nơi tổ chức)",
+    "ward_unit": "{Area} (của đơn vị)", "ward": "{Area}", "activities": "Số hoạt động",
     "participants": "Lượt người tham gia", "online": "Lượt trực tuyến",
     "propaganda_entries": "Số lượt tuyên truyền", "units": "Số đơn vị",
     "units_with_data": "Số đơn vị có số liệu", "data_rate": "Tỷ lệ có số liệu",
@@ -1004,16 +1000,16 @@ WB_COLS = {
 WB_PERSONS = "người"
 WB_KIND_ACTIVITY, WB_KIND_PROPAGANDA = "Hoạt động", "Tuyên truyền"
 WB_REASON_WITHDRAWN, WB_REASON_NEEDS_FIX = "Đơn vị đã rút", "Cần sửa (chờ đơn vị sửa)"
-WB_NOTE_WARD_BASIS = ("Hoạt động và tuyên truyền tính theo phường nơi tổ chức; đơn vị tính theo "
-                      "phường của đơn vị. Dòng «Đơn vị cấp quận»: đơn vị không thuộc phường "
-                      "nào (hoạt động của họ đã tính ở phường nơi tổ chức).")
+WB_NOTE_WARD_BASIS = ("Hoạt động và tuyên truyền tính theo {area} nơi tổ chức; đơn vị tính theo "
+                      "{area} của đơn vị. Dòng «Đơn vị cấp {level}»: đơn vị không thuộc {area} "
+                      "nào (hoạt động của họ đã tính ở {area} nơi tổ chức).")
 WB_NOTE_TIER = ("Chỉ gồm trường học; hoạt động của trường tính theo cấp học của trường, dù tổ "
-                "chức ở phường nào.")
+                "chức ở {area} nào.")
 WB_NOTE_CHANNEL = ("Số lượng mỗi kênh có đơn vị tính riêng (chiếc, lượt xe, bài đăng, buổi "
                    "phát…): không cộng số lượng giữa các kênh.")
 WB_NOTE_SLOGAN = "Một lượt tuyên truyền dùng nhiều khẩu hiệu được tính cho mỗi khẩu hiệu."
 WB_NOTE_DAY = "Hoạt động tính theo ngày bắt đầu."
-WB_NOTE_MODELS = "Số mô hình tính theo phường của đơn vị báo cáo (UBND phường, TTHTCĐ)."
+WB_NOTE_MODELS = "Số mô hình tính theo {area} của đơn vị báo cáo (UBND phường, TTHTCĐ)."
 WB_NOTE_NOT_COUNTED = ("Các mục dưới đây KHÔNG được tính vào số liệu: mục Ban chỉ đạo yêu cầu "
                        "sửa (được tính lại khi đơn vị sửa xong) và mục đơn vị đã rút.")
 WB_NOTE_UNITS = "Các đơn vị đang hoạt động; «Có số liệu»: có ít nhất một mục được tính."
@@ -1065,22 +1061,22 @@ CLOSE_TOTAL_WITH_DATA = ("Đơn vị có số liệu (đã nhập ít nhất m�
                          "truyền được tính): {n}/{units} đơn vị (đạt {rate}).")
 CLOSE_TOTAL_SUBMITTED = ("Đơn vị đã nộp báo cáo (đánh dấu «Đã nộp»): {n}/{units} đơn vị "
                          "(đạt {rate}).")
-CLOSE_TOTAL_WARDS = "Số phường có hoạt động: {covered}/{wards} phường."
+CLOSE_TOTAL_WARDS = "Số {{area}} có hoạt động: {covered}/{wards} {{area}}."
 CLOSE_TOTAL_MODELS = ("Mô hình học tập: {registered} đăng ký, {recognised} được công nhận "
                       "(Bảng {table}).")
 CLOSE_SEE_APPENDIX = "Kết quả của từng đơn vị: xem Phụ lục kèm theo Báo cáo này."
 CLOSE_SEE_WORKBOOK = ("Kết quả của từng đơn vị ({n} đơn vị): xem Phụ lục (tóm tắt theo "
-                      "phường) và tệp số liệu Excel kèm theo Báo cáo này.")
+                      "{{area}}) và tệp số liệu Excel kèm theo Báo cáo này.")
 CLOSE_COUNTING_NOTE = ("Số liệu tổng hợp từ hệ thống theo dõi Tuần lễ, không tính các mục "
                        "đơn vị đã rút hoặc Ban chỉ đạo yêu cầu sửa.")
-CLOSE_H_WARDS = "2. Kết quả theo phường"
-CLOSE_WARDS_BASIS = ("Hoạt động, người tham gia và lượt tuyên truyền tính theo phường nơi tổ "
-                     "chức; số đơn vị tính theo phường nơi đơn vị đóng trụ sở; các đơn vị "
-                     "cấp quận (không thuộc phường nào) ở dòng «Đơn vị cấp quận». Dòng tổng "
+CLOSE_H_WARDS = "2. Kết quả theo {area}"
+CLOSE_WARDS_BASIS = ("Hoạt động, người tham gia và lượt tuyên truyền tính theo {area} nơi tổ "
+                     "chức; số đơn vị tính theo {area} nơi đơn vị đóng trụ sở; các đơn vị "
+                     "cấp {level} (không thuộc {area} nào) ở dòng «Đơn vị cấp {level}». Dòng tổng "
                      "cộng bằng số liệu chung ở mục 1.")
-CLOSE_TABLE_WARDS = "Bảng {n}. Kết quả theo phường"
+CLOSE_TABLE_WARDS = "Bảng {n}. Kết quả theo {{area}}"
 CLOSE_COL_NO = "STT"
-CLOSE_COL_WARD = "Phường"
+CLOSE_COL_WARD = "{Area}"
 CLOSE_COL_ACTIVITIES = "Hoạt động (nơi tổ chức)"
 CLOSE_COL_PARTICIPANTS = "Người tham gia"
 CLOSE_COL_PROP_ENTRIES = "Lượt tuyên truyền"
@@ -1089,7 +1085,7 @@ CLOSE_COL_WITH_DATA = "Có số liệu"
 CLOSE_COL_SUBMITTED = "Đã nộp báo cáo"
 CLOSE_TOTAL_ROW = "Tổng cộng"
 CLOSE_H_TIERS = "3. Kết quả theo cấp học"
-CLOSE_TIERS_BASIS = ("Tính theo trường: mọi hoạt động của trường, dù tổ chức ở phường nào. "
+CLOSE_TIERS_BASIS = ("Tính theo trường: mọi hoạt động của trường, dù tổ chức ở {area} nào. "
                      "Dòng tổng cộng là của khối trường học (không gồm các đơn vị khác).")
 CLOSE_TABLE_TIERS = "Bảng {n}. Kết quả theo cấp học"
 CLOSE_COL_TIER = "Cấp học"
@@ -1115,8 +1111,8 @@ CLOSE_TABLE_MODELS = "Bảng {n}. Mô hình học tập đăng ký và được 
 CLOSE_COL_MODEL = "Mô hình"
 CLOSE_COL_REGISTERED = "Đăng ký"
 CLOSE_COL_RECOGNISED = "Được công nhận"
-CLOSE_TABLE_MODELS_WARD = ("Bảng {n}. Mô hình học tập theo phường (đăng ký / được công nhận; "
-                           "theo phường của đơn vị báo cáo)")
+CLOSE_TABLE_MODELS_WARD = ("Bảng {n}. Mô hình học tập theo {{area}} (đăng ký / được công nhận; "
+                           "theo {{area}} của đơn vị báo cáo)")
 CLOSE_MODEL_SHORT = {"gia_dinh": "Gia đình", "dong_ho": "Dòng họ", "cong_dong": "Cộng đồng",
                      "don_vi": "Đơn vị"}
 CLOSE_COL_TOTAL = "Tổng"
@@ -1158,14 +1154,14 @@ CLOSE_CLOSING = ("Trên đây là báo cáo kết quả tổ chức “{title}�
 CLOSE_APPENDIX = "PHỤ LỤC"
 CLOSE_APPENDIX_SUBJECT = ("Kết quả theo đơn vị\n(Kèm theo Báo cáo số {number} ngày {day} của "
                           "{issuer})")
-CLOSE_APPENDIX_NOTE = ("Mỗi đơn vị một dòng, nhóm theo phường nơi đơn vị đóng trụ sở (khác "
+CLOSE_APPENDIX_NOTE = ("Mỗi đơn vị một dòng, nhóm theo {{area}} nơi đơn vị đóng trụ sở (khác "
                        "Bảng {table}: hoạt động tính theo nơi tổ chức). Hoạt động và lượt "
                        "tuyên truyền: số mục được tính. Điểm tính trên các mục được tính, kể cả "
                        "mục chưa duyệt; cột «Duyệt» là tỷ lệ mục của đơn vị đã được duyệt "
                        "(chấp nhận hoặc yêu cầu sửa).")
 CLOSE_APPENDIX_WARDS_NOTE = ("Có {n} đơn vị, nhiều hơn {max} đơn vị: bảng chi tiết từng đơn vị "
                              "(mỗi đơn vị một dòng) nằm trong tệp số liệu Excel kèm theo; dưới "
-                             "đây là tổng hợp theo phường nơi đơn vị đóng trụ sở.")
+                             "đây là tổng hợp theo {{area}} nơi đơn vị đóng trụ sở.")
 CLOSE_COL_ENTRIES_A = "HĐ"
 CLOSE_COL_ENTRIES_P = "TT"
 CLOSE_COL_DATA = "Số liệu"
@@ -1227,21 +1223,21 @@ CLOSE_SAMPLE_WARNING = ("Cơ sở dữ liệu đang có dữ liệu mẫu: báo 
                         "đầu.")
 # suggested sentences computed from the figures (the committee edits them)
 SUGGEST_STRENGTHS_TOTALS = ("Các đơn vị đã tổ chức {activities} hoạt động với {participants} "
-                            "lượt người tham gia; {covered}/{wards} phường có hoạt động.")
-SUGGEST_STRENGTHS_BEST_WARDS = ("Các phường có tỷ lệ đơn vị có số liệu cao nhất: {wards}.")
+                            "lượt người tham gia; {covered}/{wards} {{area}} có hoạt động.")
+SUGGEST_STRENGTHS_BEST_WARDS = ("Các {{area}} có tỷ lệ đơn vị có số liệu cao nhất: {wards}.")
 SUGGEST_STRENGTHS_TYPES = "Loại hoạt động được tổ chức nhiều nhất: {types}."
-SUGGEST_WEAK_WARDS = "Các phường có tỷ lệ đơn vị có số liệu thấp nhất: {wards}."
+SUGGEST_WEAK_WARDS = "Các {{area}} có tỷ lệ đơn vị có số liệu thấp nhất: {wards}."
 SUGGEST_WEAK_TIERS = "Cấp học có tỷ lệ trường có số liệu thấp nhất: {tiers}."
 SUGGEST_WEAK_NOT_SUBMITTED = ("Còn {n}/{units} đơn vị chưa nộp báo cáo; {missing} đơn vị chưa "
                               "có số liệu.")
 SUGGEST_WEAK_ZERO_TYPES = "Chưa có hoạt động thuộc các loại: {types}."
-SUGGEST_WEAK_UNCOVERED = "Các phường chưa có hoạt động: {wards}."
-SUGGEST_PROPOSAL_WARDS = ("Đề nghị UBND các phường {wards} chỉ đạo các đơn vị trên địa bàn "
+SUGGEST_WEAK_UNCOVERED = "Các {{area}} chưa có hoạt động: {wards}."
+SUGGEST_PROPOSAL_WARDS = ("Đề nghị {{area_heads}} {wards} chỉ đạo các đơn vị trên địa bàn "
                           "báo cáo đầy đủ kết quả.")
 SUGGEST_PROPOSAL_TIERS = ("Đề nghị Phòng GD&ĐT đôn đốc các trường {tiers} tham gia và báo cáo "
                           "kết quả.")
 SUGGEST_DIRECTIONS = ("Tiếp tục tổ chức Tuần lễ hưởng ứng học tập suốt đời năm {year}, chú "
-                      "trọng các phường và cấp học có tỷ lệ tham gia thấp ({focus}).")
+                      "trọng các {{area}} và cấp học có tỷ lệ tham gia thấp ({focus}).")
 # budget estimate as a Tờ trình of Phòng GD&ĐT (issue 11 item 7)
 TTR_ISSUER = "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"
 TTR_NUMBER = "…/TTr-PGDĐT"
@@ -1250,23 +1246,23 @@ TTR_SUBJECT = ("Về việc phê duyệt dự trù kinh phí tổ chức “Tu�
                "đời” năm {year}")
 TTR_TO = "Kính gửi: {to}"
 TTR_BASIS = ("Căn cứ Kế hoạch số {number} ngày {date} của Ban chỉ đạo xây dựng xã hội học tập "
-             "quận về việc tổ chức {title};")
+             "{level} về việc tổ chức {title};")
 TTR_INTRO = ("Phòng Giáo dục và Đào tạo kính trình {to_short} xem xét, phê duyệt dự trù kinh "
              "phí tổ chức các hoạt động của Tuần lễ (từ ngày {start} đến ngày {end}) như sau:")
 TTR_CLOSING = "Phòng Giáo dục và Đào tạo kính trình {to_short} xem xét, phê duyệt./."
-TTR_RECIPIENTS = ["Như trên", "Phòng Tài chính - Kế hoạch quận", "Lưu: VT, PGDĐT"]
+TTR_RECIPIENTS = ["Như trên", "Phòng Tài chính - Kế hoạch {level}", "Lưu: VT, PGDĐT"]
 TTR_SIGNER = "TRƯỞNG PHÒNG"
-TTR_APPROVED = "Đã được lãnh đạo UBND quận phê duyệt ngày {date}{by}."
+TTR_APPROVED = "Đã được lãnh đạo UBND {level} phê duyệt ngày {date}{by}."
 TTR_APPROVED_BY = " ({name})"  # the approver's name as on the account
 BUDP_HEAD_NAME = "Trưởng phòng GD&ĐT (ký tờ trình)"
 BUDP_HEAD_HELP = "Họ và tên in dưới chức danh TRƯỞNG PHÒNG trên tờ trình dự trù kinh phí."
 BUDP_HEAD_SAVE = "Lưu người ký"
 BUDP_HEAD_SAVED = "Đã lưu người ký tờ trình."
-NAV_SECTIONS["leader"] = "Lãnh đạo UBND quận"
+NAV_SECTIONS["leader"] = "Lãnh đạo UBND {level}"
 LEAD_INTRO = ("Dự trù kinh phí Tuần lễ năm {year} do Phòng GD&ĐT lập và trình (kế hoạch §III.1). "
-              "Lãnh đạo UBND quận phê duyệt hoặc trả lại bằng tài khoản của mình; việc phê "
+              "Lãnh đạo UBND {{level}} phê duyệt hoặc trả lại bằng tài khoản của mình; việc phê "
               "duyệt được ghi vào nhật ký hệ thống.")
-SET_BUDGET_APPROVED_BY_LEADER = ("Lãnh đạo UBND quận phê duyệt bằng tài khoản của mình (trang "
+SET_BUDGET_APPROVED_BY_LEADER = ("Lãnh đạo UBND {level} phê duyệt bằng tài khoản của mình (trang "
                                  "«Phê duyệt dự trù kinh phí»).")
 # --- Clerk: Vietnamese everywhere, forms, times, phone (h7) ---
 UPLOAD_BUTTON = "Chọn tệp"
@@ -1422,3 +1418,38 @@ ROLLUP_CLOSE_NOTE = ("Tổng hợp từ bảng tính do các cơ quan cấp dư�
                      "tra); dòng tổng cộng gồm cả các đơn vị trực thuộc.")
 ROLLUP_CLOSE_COLS = ["STT", "Cơ quan", "Hoạt động", "Lượt người", "Lượt tuyên truyền",
                      "Đơn vị", "Có số liệu", "Đã nộp"]
+# --- Organiser profile and `settings` command (h15a, issue 15) ---
+ORG_TAB = "Đơn vị tổ chức"
+ORG_INTRO = ("Đơn vị tổ chức Tuần lễ năm nay: in ở phần đầu, dòng địa danh, «Nơi nhận» và chữ ký "
+             "của báo cáo tổng kết và tờ trình dự trù kinh phí; từ chỉ cấp và từ chỉ địa bàn "
+             "dùng trong các trang và văn bản. Tuần lễ năm sau chép lại hồ sơ này.")
+ORG_LEVEL = "Cấp tổ chức"
+ORG_NAME = "Tên đơn vị tổ chức"
+ORG_NAME_HELP = ("Ví dụ «UBND phường Ba Đình». Là danh tính của đơn vị khi cấp trên tổng hợp "
+                 "báo cáo; tờ trình dự trù kinh phí kính gửi đơn vị này.")
+ORG_PLACE = "Địa danh ghi ở dòng ngày tháng"
+ORG_PLACE_HELP = "Ví dụ «Ba Đình» → «Ba Đình, ngày … tháng … năm …»."
+ORG_RECIPIENTS = "Nơi nhận (mỗi dòng một nơi)"
+ORG_SYMBOL = "Ký hiệu Ban chỉ đạo (trong số văn bản)"
+ORG_SYMBOL_HELP = "Ví dụ «BCĐXHHT» → «Số: …/BC-BCĐXHHT»."
+ORG_LEVEL_WORD = "Từ chỉ cấp (để trống: theo cấp)"
+ORG_LEVEL_WORD_HELP = "Ví dụ «quận», «phường», «xã», «thành phố»: «UBND {level}», «cấp {level}»."
+ORG_AREA_WORD = "Từ chỉ địa bàn (để trống: theo cấp)"
+ORG_AREA_WORD_HELP = "Ví dụ «phường», «tổ dân phố», «thôn»: «14 phường»."
+ORG_SAVED = "Đã lưu hồ sơ đơn vị tổ chức."
+ORG_LEVEL_INVALID = "Cấp «{value}» không hợp lệ: chọn một trong {levels}."
+ORG_TOO_LONG = "Quá dài: tối đa {max} ký tự."
+ORG_SYMBOL_INVALID = ("Ký hiệu viết liền, không có dấu cách hay dấu «/», có ít nhất một chữ cái "
+                      "(ví dụ BCĐXHHT).")
+ORG_RECIPIENTS_TOO_MANY = "Tối đa {max} nơi nhận."
+ORG_RECIPIENT_TOO_LONG = "Mỗi nơi nhận tối đa {max} ký tự."
+AUD_FIELDS.update({"organiser_name": "Đơn vị tổ chức", "organiser_level": "Cấp tổ chức",
+                   "level_word": "Từ chỉ cấp", "area_word": "Từ chỉ địa bàn",
+                   "place_name": "Địa danh", "recipients": "Nơi nhận",
+                   "committee_symbol": "Ký hiệu Ban chỉ đạo", "report_date": "Ngày báo cáo",
+                   "report_place": "Địa danh báo cáo"})
+SETCLI_UNKNOWN_KEY = "Không có thiết lập «{key}». Các khóa: {keys}."
+SETCLI_SAVED = "Đã lưu {key} = {value} (Tuần lễ năm {year})."
+SETCLI_NO_EVENT = "Không có Tuần lễ năm {year}."
+SETCLI_NO_EVENTS = "Chưa có Tuần lễ nào."
+SETCLI_BAD_NUMBER = "«{value}» không phải là số."

@@ -180,7 +180,7 @@ def targets_sheet(targets: list[dict]) -> Sheet:
     return Sheet(_name("targets"), cols, rows, preamble=_note(texts.WB_NOTE_TARGETS))
 
 
-def units_sheet(units: list[dict], totals: dict) -> Sheet:
+def units_sheet(units: list[dict], totals: dict, district_row: str = "") -> Sheet:
     """Kết quả từng đơn vị (db/progress.units_progress); the total row counts units, units
     with data and units that submitted — the headline figures of db/stats.py."""
     cols = [_c("stt", INT), _c("unit_code"), _c("unit"), _c("kind"), _c("tier"),
@@ -189,7 +189,7 @@ def units_sheet(units: list[dict], totals: dict) -> Sheet:
             _c("last_entry", DATE)]
     rows = [[i, u["code"], u["name"], ref.KIND_NAMES.get(u["kind"], u["kind"]),
              ref.TIER_NAMES.get(u["tier"], u["tier"] or ""),
-             u["ward_name"] or texts.STATS_DISTRICT_ROW, u["activities"], u["propaganda"],
+             u["ward_name"] or district_row or texts.STATS_DISTRICT_ROW, u["activities"], u["propaganda"],
              texts.WB_YES if u["reported"] else texts.WB_NO,
              texts.WB_YES if u["submitted"] else texts.WB_NO,
              (u["submitted_at"] or "")[:10], (u["last_entry"] or "")[:10]]

@@ -8,11 +8,14 @@ import subprocess
 import sys
 import tempfile
 import threading
+from dataclasses import replace
 import time
 from pathlib import Path
 
 from core import reference as ref
 from core import texts, workbook
+from core.organiser import fill_all
+from db.organiser import organiser_for
 from db import commendations, progress, rollup, sample_data, stats
 
 COUNTING = "{t}.deleted = 0 and {t}.status != 'needs_fix'"
@@ -137,7 +140,8 @@ def sheets(db, event_id: int, names=None, *, progress_cb=None) -> list:
             stats.learning_models(db, event_id)),
         "targets": lambda: workbook.targets_sheet(stats.targets_attainment(db, event_id)),
         "units": lambda: workbook.units_sheet(progress.units_progress(db, event_id),
-                                              summary()["totals"]),
+                                              summary()["totals"],
+                                              summary()["by_ward_district"]["name"]),
         "commendations": lambda: workbook.commendations_sheet(picks_with_units(db, event_id)),
         "nominations": lambda: workbook.nominations_sheet(
             list(reversed(commendations.list_nominations(db, event_id)))),
@@ -149,8 +153,17 @@ def sheets(db, event_id: int, names=None, *, progress_cb=None) -> list:
         "rollup": lambda: rollup.sheet(db, event_id, summary()),  # issue 15: for the level above
     }
     out = []
+    org = organiser_for(db, event_id)
     for i, name in enumerate(n for n in workbook.SHEET_ORDER if n in names):
-        out.append(builders[name]())
+        sheet = builders[name]()
+        if org:  # notes, headers and the totals' labels say {area} and {level} (issue 15)
+            sheet.preamble = fill_all(sheet.preamble, org)
+            sheet.notes = fill_all(sheet.notes, org)
+            sheet.columns = [replace(c, header=fill_all(c.header, org))
+                             for c in sheet.columns]
+            if name == "totals":
+                sheet.rows = fill_all(sheet.rows, org)
+        out.append(sheet)
         if progress_cb:
             progress_cb(i + 1, len(names))
     return out

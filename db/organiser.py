@@ -1,8 +1,47 @@
 """Read the organiser profile of an event (core/organiser.py says what it holds)."""
-from core.organiser import Organiser, from_event
+from core.organiser import Organiser, fill, from_event
 from db import events
 
 
 def organiser_for(db, event_id: int) -> Organiser | None:
     event = events.get_by_id(db, event_id)
     return from_event(event) if event else None
+
+
+def update_profile(db, actor, event_id: int, fields: dict) -> None:
+    """Save the organiser profile of an event (admin). `fields` holds every field of
+    core.organiser.PROFILE_FIELDS (a missing one is empty). Validated by
+    core.organiser.profile_errors; nothing is written on an error; one audit row."""
+    from core import organiser as rules
+    from core import texts
+    from db import audit
+    from db.access import ValidationFailed, require_role
+    from db.audit import AuditEvent
+    from db.connection import write_transaction
+
+    require_role(actor, "admin")
+    errors = rules.profile_errors(fields)
+    with write_transaction(db):
+        before = events.get_by_id(db, event_id)
+        if before is None:
+            raise ValidationFailed({"event": texts.EVT_UNKNOWN})
+        if errors:
+            raise ValidationFailed(errors)
+        record = rules.profile_record(fields)
+        db["events"].update(event_id, record)
+        audit.record(db, actor, AuditEvent(
+            "update", "events", event_id, before={k: before.get(k) for k in record},
+            after=record))
+
+
+def words(db, event: dict | None = None):
+    """text -> text with the organiser's words of `event` (default: the latest week) and its
+    number of areas ({areas}: '14 phường'). Before any week exists: the default level's."""
+    from db.areas import areas_for
+
+    event = event or events.get(db)
+    if event is None:
+        org = from_event({})
+        return lambda text: fill(text, org)
+    org, count = from_event(event), len(areas_for(db, event["id"]))
+    return lambda text: fill(text, org, count)

@@ -247,7 +247,7 @@ def _summary_from(db, event_id: int, f: Filters, acts: dict) -> dict:
     # units without a ward (district level): every activity is held in a ward, so only
     # their unit counts live on this row; with it, the ward table adds up to the headline
     u, r, s = ward_units.get(None, (0, 0, 0))
-    by_ward_district = {"code": None, "name": DISTRICT_ROW, "activities": 0, "participants": 0,
+    by_ward_district = {"code": None, "name": district_row(db, event_id), "activities": 0, "participants": 0,
                         "propaganda_items": 0, "propaganda_entries": 0, "units": u,
                         "reporting_units": r, "submitted_units": s}
     tier_units = _sum_by([r for r in units if r[1] == "school"], 2)
@@ -299,7 +299,16 @@ def _summary_from(db, event_id: int, f: Filters, acts: dict) -> dict:
     }
 
 
-DISTRICT_ROW = texts.STATS_DISTRICT_ROW  # the by-ward row of units without a ward
+DISTRICT_ROW = texts.STATS_DISTRICT_ROW.replace("{level}", "quận")  # Ba Đình 2020's
+
+
+def district_row(db, event_id: int) -> str:
+    """The by-area row of units without an area: 'Đơn vị cấp quận' in the organiser's
+    level word (issue 15)."""
+    from db.organiser import organiser_for
+
+    org = organiser_for(db, event_id)
+    return texts.STATS_DISTRICT_ROW.replace("{level}", org.level_word if org else "quận")
 WARD_SUM_KEYS = ("activities", "participants", "propaganda_items", "propaganda_entries",
                  "units", "reporting_units", "submitted_units")
 TIER_SUM_KEYS = ("schools", "reporting_schools", "submitted_schools", "activities",
@@ -336,7 +345,7 @@ def learning_models(db, event_id: int) -> dict:
                 for m in models]
     wards = list(db.execute("select code, name from wards order by code").fetchall())
     by_ward = []
-    for code, name in wards + [(None, DISTRICT_ROW)]:
+    for code, name in wards + [(None, district_row(db, event_id))]:
         row = {"code": code, "name": name}
         for m in models:
             row[m] = cell.get((code, m), (0, 0))
