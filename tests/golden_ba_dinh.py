@@ -17,6 +17,9 @@ BUDGET_LINES = [
 ]
 
 
+ROLLUP_SHEET = "Dữ liệu tổng hợp"  # the machine-readable sheet for the level above
+
+
 def _pdf_text(data: bytes) -> str:
     from pypdf import PdfReader
 
@@ -60,6 +63,8 @@ def capture(db, year: int = 2020) -> str:
     book = load_workbook(io.BytesIO(export.xlsx(db, event["id"])), read_only=True)
     parts.append(f"=== workbook === {book.properties.title}")
     for sheet in book.worksheets:
+        if sheet.title == ROLLUP_SHEET:  # added by issue 15 item 4; tests/test_rollup.py
+            continue
         parts.append(f"--- {sheet.title}")
         for row in sheet.iter_rows(max_row=6, values_only=True):
             cells = [str(v) for v in row if isinstance(v, str)]
