@@ -1376,3 +1376,6 @@ AUD_TABLES.update({"event_activity_types": "Danh mục loại hoạt động",
                    "event_channels": "Danh mục kênh tuyên truyền"})
 AUD_FIELDS.update({"types": "Loại hoạt động", "channels": "Kênh tuyên truyền",
                    "grp": "Nhóm", "measure": "Đơn vị tính"})
+CAT_COL_ORDER = "Thứ tự"
+CAT_CODE_HELP = ("Mã cố định để so số liệu giữa các năm; để trống khi thêm dòng mới (mã được "
+                 "tạo từ tên). Đổi mã một dòng đã có là bỏ dòng cũ, thêm dòng mới.")
