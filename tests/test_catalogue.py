@@ -359,3 +359,30 @@ def test_next_year_copies_the_catalogue_and_later_edits_stay_in_their_year(db, a
     assert json.loads(row["detail"])["types"] == 15  # 15 - literacy + the new one
     catalogue.set_channels(db, admin, y2027, plan_channels()[:3])
     assert len(catalogue.channels_for(db, y2026)) == 10
+
+
+# --- manage.py catalogue show|import --------------------------------------------------------
+
+def test_manage_catalogue_show_and_import(db, db_path, tmp_path, capsys):
+    import manage
+
+    assert manage.main(["--db", str(db_path), "catalogue", "show", "--year", "2020"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "kind\tcode\tgroup\tname\tmeasure" and len(lines) == 1 + 15 + 10
+    assert lines[1] == "type\tonline_learning\teducation\t" + ref.TYPE_NAMES["online_learning"] \
+        + "\t"
+    eid = event_id(db, 2020)
+    add_propaganda(db, eid, "THCS-THANGLONG", "00007", "viber", 2, "2020-10-03")
+    path = tmp_path / "danh-muc.csv"
+    path.write_text("kind,code,group,name,measure\nchannel,banner,,Băng rôn,chiếc\n"
+                    "channel,,,TikTok,video\n", encoding="utf-8")
+    assert manage.main(["--db", str(db_path), "catalogue", "import", str(path)]) == 1
+    assert "Không bỏ được kênh «Viber» (mã viber)" in capsys.readouterr().err
+    assert strip(catalogue.channels_for(db, eid)) == plan_channels()
+    path.write_text("kind,code,group,name,measure\nchannel,viber,,Viber,tin nhắn\n"
+                    "channel,,,TikTok,video\n", encoding="utf-8")
+    assert manage.main(["--db", str(db_path), "catalogue", "import", str(path)]) == 0
+    assert strip(catalogue.channels_for(db, eid)) == [
+        {"code": "viber", "name": "Viber", "measure": "tin nhắn"},
+        {"code": "tiktok", "name": "TikTok", "measure": "video"}]
+    assert strip(catalogue.types_for(db, eid)) == plan_types()  # no type rows: kept
