@@ -386,3 +386,12 @@ def test_manage_catalogue_show_and_import(db, db_path, tmp_path, capsys):
         {"code": "viber", "name": "Viber", "measure": "tin nhắn"},
         {"code": "tiktok", "name": "TikTok", "measure": "video"}]
     assert strip(catalogue.types_for(db, eid)) == plan_types()  # no type rows: kept
+
+
+def test_the_admin_settings_page_has_the_catalogue_tab(db, admin, y2026, app_for):
+    at = app_for(admin)
+    at.switch_page("app_pages/admin_settings.py").run()
+    assert not at.exception
+    assert "Danh mục" in [t.label for t in at.tabs]
+    assert {"Loại hoạt động", "Kênh tuyên truyền"} <= {h.value for h in at.subheader}
+    assert "Tuần lễ năm 2026" in " ".join(c.value for c in at.caption)
