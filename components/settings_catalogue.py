@@ -26,6 +26,11 @@ def _back(edited: list[dict], columns: list[tuple[str, str]]) -> list[dict]:
     return [row for _key, row in sorted(rows, key=lambda item: item[0])]
 
 
+def _height(rows: int) -> int:
+    """Every row in sight (and the line to add one): no scrolling inside the table."""
+    return 35 * (rows + 2) + 3
+
+
 def _show_errors(slot, failure: ValidationFailed) -> None:
     slot.error("\n\n".join([texts.CAT_NOT_SAVED, *(md(m) for m in failure.errors.values())]),
                icon=":material/error:")
@@ -42,6 +47,7 @@ def _types(db, actor, event) -> None:
     with st.form(f"cat_types_form_{eid}", enter_to_submit=False):
         edited = st.data_editor(
             _editor_rows(current, columns), num_rows="dynamic", width="stretch", key=key,
+            height=_height(len(current)),
             column_config={
                 texts.CAT_COL_ORDER: st.column_config.NumberColumn(step=1, width="small"),
                 texts.CAT_COL_CODE: st.column_config.TextColumn(help=texts.CAT_CODE_HELP),
@@ -67,11 +73,12 @@ def _channels(db, actor, event) -> None:
     st.subheader(texts.CAT_CHANNELS_HEAD)
     columns = [("code", texts.CAT_COL_CODE), ("name", texts.CAT_COL_NAME),
                ("measure", texts.CAT_COL_MEASURE)]
+    current = catalogue.channels_for(db, eid)
     key = f"cat_channels_{eid}"
     with st.form(f"cat_channels_form_{eid}", enter_to_submit=False):
         edited = st.data_editor(
-            _editor_rows(catalogue.channels_for(db, eid), columns), num_rows="dynamic",
-            width="stretch", key=key,
+            _editor_rows(current, columns), num_rows="dynamic",
+            width="stretch", key=key, height=_height(len(current)),
             column_config={
                 texts.CAT_COL_ORDER: st.column_config.NumberColumn(step=1, width="small"),
                 texts.CAT_COL_CODE: st.column_config.TextColumn(help=texts.CAT_CODE_HELP),

@@ -56,6 +56,8 @@ def set_types(db, actor: Actor, event_id: int, rows: list[dict]) -> list[dict]:
                                  texts.CAT_TYPE_IN_USE, "types")
         if errors:
             raise ValidationFailed(errors)
+        if [_view(r) for r in before] == cleaned:
+            return before  # nothing changed: nothing written, nothing audited
         _register(db, "activity_types", cleaned, ("grp", "name"))
         db.execute("delete from event_activity_types where event_id = ?", [event_id])
         db["event_activity_types"].insert_all(
@@ -82,6 +84,8 @@ def set_channels(db, actor: Actor, event_id: int, rows: list[dict]) -> list[dict
                                  texts.CAT_CHANNEL_IN_USE, "channels")
         if errors:
             raise ValidationFailed(errors)
+        if [_view(r) for r in before] == cleaned:
+            return before
         _register(db, "channels", cleaned, ("name", "measure"))
         db.execute("delete from event_channels where event_id = ?", [event_id])
         db["event_channels"].insert_all(

@@ -395,3 +395,11 @@ def test_the_admin_settings_page_has_the_catalogue_tab(db, admin, y2026, app_for
     assert "Danh mục" in [t.label for t in at.tabs]
     assert {"Loại hoạt động", "Kênh tuyên truyền"} <= {h.value for h in at.subheader}
     assert "Tuần lễ năm 2026" in " ".join(c.value for c in at.caption)
+
+
+def test_saving_an_unchanged_catalogue_writes_nothing(db, admin):
+    eid = event_id(db, 2020)
+    catalogue.set_types(db, admin, eid, plan_types())
+    catalogue.set_channels(db, admin, eid, plan_channels())
+    assert db.execute("select count(*) from audit_log where table_name like 'event_%'"
+                      ).fetchone()[0] == 0
