@@ -403,3 +403,17 @@ def test_saving_an_unchanged_catalogue_writes_nothing(db, admin):
     catalogue.set_channels(db, admin, eid, plan_channels())
     assert db.execute("select count(*) from audit_log where table_name like 'event_%'"
                       ).fetchone()[0] == 0
+
+
+def test_a_demo_of_the_2026_week_uses_only_its_catalogue(db, admin, y2026):
+    from db import Actor, demo
+
+    demo.load(db, Actor.system(), units=6, activities=300, seed=3, year=2026,
+              accounts=False)
+    types = {r[0] for r in db.execute("select distinct type from activities where event_id = ?",
+                                      [y2026])}
+    channels = {r[0] for r in db.execute("select distinct channel from propaganda "
+                                         "where event_id = ?", [y2026])}
+    assert types and types <= {t["code"] for t in catalogue.types_for(db, y2026)}
+    assert "literacy" not in types and "hoc_tap_cua_nguoi_cao_tuoi" in types
+    assert channels and "viber" not in channels
