@@ -46,7 +46,6 @@ WARD_ORDER = [ref.WARD_NAMES[c] for c in sorted(ref.WARD_NAMES)]  # statistics-c
 GROUP_ORDER = [name for _code, name in ref.ACTIVITY_GROUPS]
 GROUP_COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c"]
 TIER_ORDER = [name for _code, name in ref.TIERS]
-CHANNEL_ORDER = [name for _code, name, _m in ref.CHANNELS]
 NOT_COVERED_COLOR = "#e6e6e6"
 FONT = "Liberation Serif"
 

@@ -417,3 +417,20 @@ def test_a_demo_of_the_2026_week_uses_only_its_catalogue(db, admin, y2026):
     assert types and types <= {t["code"] for t in catalogue.types_for(db, y2026)}
     assert "literacy" not in types and "hoc_tap_cua_nguoi_cao_tuoi" in types
     assert channels and "viber" not in channels
+
+
+def test_the_workbook_lists_name_types_and_channels_as_the_week_does(db, y2026):
+    from db import export
+
+    add_activity(db, y2026, "THCS-THANGLONG", "00007", "library", "2026-10-03", 40)
+    add_propaganda(db, y2026, "THCS-THANGLONG", "00007", "facebook", 2, "2026-10-04")
+    add_propaganda(db, y2026, "THCS-THANGLONG", "00007", "tiktok", 5, "2026-10-04",
+                   status="needs_fix")
+    activities = export.csv_bytes(db, y2026, "activities").decode("utf-8-sig")
+    assert "Thư viện số, đọc sách" in activities
+    propaganda = export.csv_bytes(db, y2026, "propaganda").decode("utf-8-sig")
+    assert "Facebook, mạng xã hội" in propaganda
+    not_counted = export.csv_bytes(db, y2026, "not_counted").decode("utf-8-sig")
+    assert "TikTok" in not_counted and "video" in not_counted
+    channels = export.csv_bytes(db, y2026, "by_channel").decode("utf-8-sig")
+    assert "TikTok" in channels and "Viber" not in channels
