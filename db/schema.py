@@ -557,7 +557,8 @@ def m003_organiser_profile(db):
 # propaganda.channel; a code keeps its meaning across years so years compare). Every existing
 # event gets the registry as it stands; every event inserted later starts from the registry
 # too (trigger), and "start next year" then replaces that with the previous week's catalogue
-# (db/catalogue.copy_to).
+# (db/catalogue.copy_to). "or ignore": a restore (db/backup.rebuild_from) re-inserts events
+# whose catalogue rows are still there; it copies the backup's catalogue rows right after.
 @migrations()
 def m003_catalogue_per_event(db):
     db.execute("""
@@ -584,8 +585,8 @@ def m003_catalogue_per_event(db):
                "select e.id, c.code, c.name, c.measure, c.sort from events e, channels c")
     db.execute("""
         create trigger event_catalogue_seed after insert on events begin
-            insert into event_activity_types (event_id, code, grp, name, sort)
+            insert or ignore into event_activity_types (event_id, code, grp, name, sort)
                 select new.id, code, grp, name, sort from activity_types;
-            insert into event_channels (event_id, code, name, measure, sort)
+            insert or ignore into event_channels (event_id, code, name, measure, sort)
                 select new.id, code, name, measure, sort from channels;
         end""")

@@ -434,3 +434,21 @@ def test_the_workbook_lists_name_types_and_channels_as_the_week_does(db, y2026):
     assert "TikTok" in not_counted and "video" in not_counted
     channels = export.csv_bytes(db, y2026, "by_channel").decode("utf-8-sig")
     assert "TikTok" in channels and "Viber" not in channels
+
+
+def test_a_backup_restores_each_weeks_catalogue(db, db_path, admin, y2026, tmp_path):
+    from db import backup, connect
+
+    before = {year: (catalogue.types_for(db, event_id(db, year)),
+                     catalogue.channels_for(db, event_id(db, year))) for year in (2020, 2026)}
+    copy = backup.backup(db_path, tmp_path / "copy.db").path
+    catalogue.set_types(db, admin, y2026, plan_types())  # changed after the backup
+    db.conn.close()
+    backup.restore(db_path, copy)
+    restored = connect(db_path)
+    try:
+        assert {year: (catalogue.types_for(restored, event_id(restored, year)),
+                       catalogue.channels_for(restored, event_id(restored, year)))
+                for year in (2020, 2026)} == before
+    finally:
+        restored.conn.close()
