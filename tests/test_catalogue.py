@@ -452,3 +452,27 @@ def test_a_backup_restores_each_weeks_catalogue(db, db_path, admin, y2026, tmp_p
                 for year in (2020, 2026)} == before
     finally:
         restored.conn.close()
+
+
+def test_a_type_the_week_added_is_weighed_for_commendations(db, y2026, committee):
+    from db import commendations
+
+    weights = commendations.get_weights(db, y2026)
+    assert weights["types"]["hoc_tap_cua_nguoi_cao_tuoi"] == 3.0  # an education type
+    weights["types"]["hoc_tap_cua_nguoi_cao_tuoi"] = 4.5
+    saved = commendations.save_weights(db, committee, y2026, weights)
+    assert saved["types"]["hoc_tap_cua_nguoi_cao_tuoi"] == 4.5
+    # 2020 knows no such type: a weight for it is refused there
+    with pytest.raises(ValidationFailed) as refused:
+        commendations.save_weights(db, committee, event_id(db, 2020), weights)
+    assert "type:hoc_tap_cua_nguoi_cao_tuoi" in refused.value.errors
+
+
+def test_the_commendations_page_weighs_the_weeks_types(db, y2026, committee, app_for):
+    at = app_for(committee)
+    at.switch_page("app_pages/committee_commendations.py").run()
+    assert not at.exception
+    keys = {n.key: n.label for n in at.number_input}
+    assert keys["w_type_hoc_tap_cua_nguoi_cao_tuoi"] == NEW_TYPE
+    assert keys["w_type_library"] == "Thư viện số, đọc sách"
+    assert "w_type_literacy" not in keys
