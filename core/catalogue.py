@@ -8,6 +8,7 @@ belong to the event.
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from core import reference as ref
 from core import texts
@@ -28,19 +29,19 @@ class Catalogue:
     registry_types: dict = field(default_factory=dict)     # code -> (grp, name)
     registry_channels: dict = field(default_factory=dict)  # code -> (name, measure)
 
-    @property
+    @cached_property
     def type_names(self) -> dict[str, str]:
         return {t["code"]: t["name"] for t in self.types}
 
-    @property
+    @cached_property
     def type_groups(self) -> dict[str, str]:
         return {t["code"]: t["grp"] for t in self.types}
 
-    @property
+    @cached_property
     def channel_names(self) -> dict[str, str]:
         return {c["code"]: c["name"] for c in self.channels}
 
-    @property
+    @cached_property
     def channel_measures(self) -> dict[str, str]:
         return {c["code"]: c["measure"] for c in self.channels}
 

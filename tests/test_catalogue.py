@@ -476,3 +476,15 @@ def test_the_commendations_page_weighs_the_weeks_types(db, y2026, committee, app
     assert keys["w_type_hoc_tap_cua_nguoi_cao_tuoi"] == NEW_TYPE
     assert keys["w_type_library"] == "Thư viện số, đọc sách"
     assert "w_type_literacy" not in keys
+
+
+def test_the_log_names_a_new_code_and_the_group_of_a_catalogue_edit(db, y2026):
+    from core import audit_diff
+
+    registry = audit_diff.Names(codes={"type": dict(db.execute(
+        "select code, name from activity_types").fetchall())})
+    assert audit_diff.value_text("type", "hoc_tap_cua_nguoi_cao_tuoi", registry) == NEW_TYPE
+    (row,) = db.query("select after from audit_log where table_name = 'event_activity_types'")
+    shown = audit_diff.detail_text(None) or "; ".join(
+        c["after"] for c in audit_diff.changes(None, row["after"], registry))
+    assert "Nhóm: Hoạt động giáo dục" in shown and NEW_TYPE in shown
