@@ -8,7 +8,6 @@ from components import entry_forms
 from components.forms import flash, show_flash
 from components.navigation import guard
 from components.session import current_event, database
-from core import reference as ref
 from core import texts
 from core.entry_rules import fmt_day, parse_date
 from db import AccessDenied, ValidationFailed, WeekLocked, catalogue, entries, units

@@ -7,6 +7,7 @@ import json
 import sys
 
 from cli.common import fail, open_db
+from core import texts
 
 COLUMNS = ("kind", "code", "group", "name", "measure")
 
@@ -52,13 +53,12 @@ def cmd_import(args):
     headers = {c.casefold(): c for c in table.columns}
     missing = [c for c in ("kind", "name") if c not in headers]
     if missing:
-        fail(f"Thiếu cột: {', '.join(missing)} (cần các cột {','.join(COLUMNS)}).")
+        fail(texts.CAT_CLI_MISSING.format(missing=", ".join(missing), columns=",".join(COLUMNS)))
     rows = {"type": [], "channel": []}
     for line, cells in table.rows:
         cell = {c: cells.get(headers.get(c, c), "") for c in COLUMNS}
         if cell["kind"] not in rows:
-            fail(f"Dòng {line}: cột kind phải là «type» hoặc «channel» "
-                 f"(«{cell['kind']}»).")
+            fail(texts.CAT_CLI_BAD_KIND.format(line=line, value=cell["kind"]))
         rows[cell["kind"]].append({"code": cell["code"], "grp": cell["group"],
                                    "name": cell["name"], "measure": cell["measure"]})
     actor = Actor.system()
@@ -69,10 +69,9 @@ def cmd_import(args):
             catalogue.set_channels(db, actor, event["id"], rows["channel"])
     except ValidationFailed as failure:
         fail("\n".join(failure.errors.values()))
-    print(f"Đã lưu danh mục Tuần lễ năm {event['year']}: {len(rows['type'])} loại hoạt động, "
-          f"{len(rows['channel'])} kênh tuyên truyền"
-          + (" (loại nào không có trong tệp thì giữ nguyên)." if not all(rows.values())
-             else "."))
+    print(texts.CAT_CLI_SAVED.format(year=event["year"], types=len(rows["type"]),
+                                      channels=len(rows["channel"]))
+          + (texts.CAT_CLI_KEPT if not all(rows.values()) else "."))
 
 
 def register(sub):

@@ -1379,3 +1379,8 @@ AUD_FIELDS.update({"types": "Loại hoạt động", "channels": "Kênh tuyên t
 CAT_COL_ORDER = "Thứ tự"
 CAT_CODE_HELP = ("Mã cố định để so số liệu giữa các năm; để trống khi thêm dòng mới (mã được "
                  "tạo từ tên). Đổi mã một dòng đã có là bỏ dòng cũ, thêm dòng mới.")
+CAT_CLI_SAVED = ("Đã lưu danh mục Tuần lễ năm {year}: {types} loại hoạt động, {channels} kênh "
+                 "tuyên truyền")
+CAT_CLI_KEPT = " (loại nào không có trong tệp thì giữ nguyên)."
+CAT_CLI_MISSING = "Thiếu cột: {missing} (cần các cột {columns})."
+CAT_CLI_BAD_KIND = "Dòng {line}: cột kind phải là «type» hoặc «channel» («{value}»)."
