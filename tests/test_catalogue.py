@@ -488,3 +488,12 @@ def test_the_log_names_a_new_code_and_the_group_of_a_catalogue_edit(db, y2026):
     shown = audit_diff.detail_text(None) or "; ".join(
         c["after"] for c in audit_diff.changes(None, row["after"], registry))
     assert "Nhóm: Hoạt động giáo dục" in shown and NEW_TYPE in shown
+
+
+def test_the_review_filter_lists_the_weeks_types(db, y2026, committee, app_for):
+    at = app_for(committee)
+    at.switch_page("app_pages/committee_review.py").run()
+    assert not at.exception
+    options = at.selectbox(key="rev_type").options
+    assert NEW_TYPE in options and "Thư viện số, đọc sách" in options
+    assert "Xóa mù chữ" not in options
