@@ -22,7 +22,11 @@ def names_of(db) -> audit_diff.Names:
     """Unit, account and year names for the ids the log stores."""
     return audit_diff.Names(units={u["id"]: u["name"] for u in units.list_units(db)},
                             users={u["id"]: u["username"] for u in users.list_users(db)},
-                            events={e["id"]: e["year"] for e in events.list_events(db)})
+                            events={e["id"]: e["year"] for e in events.list_events(db)},
+                            codes={"type": dict(db.execute(
+                                       "select code, name from activity_types").fetchall()),
+                                   "channel": dict(db.execute(
+                                       "select code, name from channels").fetchall())})
 
 
 def name_of(names: dict, code):

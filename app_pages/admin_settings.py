@@ -1,6 +1,7 @@
-"""Admin: the week's settings (general, slogans, targets), the reporting lock, the next
-year, and the approval of the committee's budget estimate. Works on the event chosen in
-the sidebar; all rules live in core/event_rules.py and db/event_admin.py."""
+"""Admin: the week's settings (general, slogans, targets, catalogue), the reporting lock,
+the next year, and the approval of the committee's budget estimate. Works on the event
+chosen in the sidebar; all rules live in core/event_rules.py and db/event_admin.py (the
+catalogue: components/settings_catalogue.py, db/catalogue.py)."""
 from datetime import datetime, time
 
 import streamlit as st
@@ -9,7 +10,7 @@ from components.safe_text import md
 from components.forms import FieldErrors, flash_and_rerun, show_flash
 from components.navigation import guard
 from components.session import current_event, database
-from components import look
+from components import look, settings_catalogue
 from components import settings_organiser
 from core import budget as budget_rules
 from core import event_rules as rules
@@ -42,8 +43,10 @@ if len(events.list_events(db)) > 1:  # only then has the sidebar a year selector
     st.caption(texts.SET_EDITING_OTHER_YEAR)
 # keyed tabs keep the open tab across the rerun after a save (approving the budget used to
 # jump back to the first tab)
-tab_general, tab_slogans, tab_targets, tab_lock, tab_next, tab_budget, tab_organiser = st.tabs(
-    texts.SET_TABS + [texts.ORG_TAB], key="set_tabs", on_change="rerun")
+tab_general, tab_slogans, tab_targets, tab_catalogue, tab_lock, tab_next, tab_budget, \
+    tab_organiser = st.tabs(
+    [*texts.SET_TABS[:3], texts.CAT_TAB, *texts.SET_TABS[3:], texts.ORG_TAB], key="set_tabs",
+    on_change="rerun")
 
 
 def _date(value):
@@ -201,6 +204,9 @@ with tab_targets:
             target_errors.error("\n\n".join([texts.FORM_HAS_ERRORS, *failure.errors.values()]))
         else:
             st.success(texts.SET_TARGETS_SAVED.format(count=len(new_rows)))
+
+with tab_catalogue:  # the week's activity types and channels (issue 15 item 3)
+    settings_catalogue.render(db, actor, event)
 
 with tab_lock:
     st.markdown(texts.SET_LOCK_HELP.format(end=timefmt.day(event["end_date"])))

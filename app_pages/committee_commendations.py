@@ -9,7 +9,7 @@ from components.navigation import guard
 from components.session import current_event, database
 from core import numbers, scoring, texts
 from core import reference as ref
-from db import AccessDenied, ValidationFailed, commendations
+from db import AccessDenied, ValidationFailed, catalogue, commendations
 
 actor = guard("committee_commendations.py")
 db = database()
@@ -83,16 +83,19 @@ with tab_weights:
                                           format="%g", key=f"w_{key}")
             errors.slot(key)
         st.markdown(texts.COMMEND_TYPE_WEIGHTS)
+        week_types = catalogue.types_for(db, event["id"])  # the week's types and names
         columns = st.columns(len(ref.GROUP_NAMES))
         for column, (group, group_label) in zip(columns, ref.GROUP_NAMES.items()):
             with column:
                 st.caption(group_label)
-                for code, type_group in ref.TYPE_GROUPS.items():
-                    if type_group == group:
-                        edited["types"][code] = st.number_input(
-                            ref.TYPE_NAMES[code], value=float(weights["types"][code]),
-                            step=0.5, format="%g", key=f"w_type_{code}")
-                        errors.slot(f"type:{code}")
+                for t in week_types:
+                    if t["grp"] == group:
+                        edited["types"][t["code"]] = st.number_input(
+                            t["name"], value=float(weights["types"][t["code"]]),
+                            step=0.5, format="%g", key=f"w_type_{t['code']}")
+                        errors.slot(f"type:{t['code']}")
+        for code, value in weights["types"].items():  # a plan type the week dropped
+            edited["types"].setdefault(code, float(value))
         save = st.form_submit_button(texts.BUTTON_SAVE, type="primary")
     if save:
         try:

@@ -24,7 +24,7 @@ from components.navigation import guard
 from components.session import current_event, database
 from core import charts, numbers, texts
 from core import reference as ref
-from db import events, stats
+from db import catalogue, events, stats
 from db.organiser import words
 
 MAP_KEY = "dash_map"
@@ -120,9 +120,10 @@ def kpi_values(summary, change) -> list[tuple]:
     ]
 
 
-def feed_table(rows) -> pa.Table | None:
+def feed_table(rows, channel_name=None) -> pa.Table | None:
     """The feed as an Arrow table of strings: user text stays text (a table cell is never
-    markdown)."""
+    markdown). `channel_name`: code -> name of the week's catalogue."""
+    channel_name = channel_name or (lambda c: ref.CHANNEL_NAMES.get(c, c))
     if not rows:
         return None
     return pa.Table.from_pylist([{
@@ -132,7 +133,7 @@ def feed_table(rows) -> pa.Table | None:
         else texts.DASH_FEED_PROPAGANDA,
         texts.EXP_COLS["unit"]: r["unit_name"],
         texts.EXP_COLS["title"]: r["title"] if r["kind"] == "activity"
-        else ref.CHANNEL_NAMES.get(r["detail"], r["detail"]),
+        else channel_name(r["detail"]),
         texts.EXP_COLS["ward"]: ref.WARD_NAMES.get(r["ward_code"], ""),
         texts.EXP_COLS["quantity"]: numbers.integer(r["amount"]),
         texts.EXP_COLS["status"]: texts.STATUS_NAMES[r["status"]],
@@ -177,7 +178,8 @@ def build_view(db, event, filters, today: str) -> dict:
                                                      events.slogans(db, event["id"]))),
         },
         "feed": feed_table(stats.latest_entries(db, event["id"], limit=FEED_ROWS,
-                                                **filters)),
+                                                **filters),
+                           catalogue.catalogue_for(db, event["id"]).channel_name),
         # every year's totals do not depend on the filters: one entry for all of them
         "years": stats.shared(db, ("committee_dashboard_years",), lambda: years_table(db)),
     }

@@ -17,7 +17,7 @@ from components.safe_text import show_heading, show_link
 from components.session import current_event, database
 from core import numbers, photos, texts
 from core import reference as ref
-from db import AccessDenied, ValidationFailed, events, review
+from db import AccessDenied, ValidationFailed, catalogue, events, review
 
 PAGE_SIZES = [25, 50, 100, 200, 500]
 
@@ -46,7 +46,7 @@ def filter_bar(event):
         tier = choose(texts.FILTER_TIER, ref.TIER_NAMES, "rev_tier")
         unit_kind = choose(texts.FILTER_KIND, ref.KIND_NAMES, "rev_unit_kind")
     with c3:
-        type_names = ref.TYPE_NAMES if kind == "activity" else ref.CHANNEL_NAMES
+        type_names = cat.type_names if kind == "activity" else cat.channel_names
         if st.session_state.get("rev_type") not in (None, *type_names):
             del st.session_state["rev_type"]  # the kind changed
         type_ = choose(texts.REV_FILTER_TYPE, type_names, "rev_type")
@@ -102,11 +102,11 @@ def table_rows(kind, rows):
     for r in rows:
         if kind == "activity":
             what, size = r["title"], r["participants"]
-            type_name = ref.TYPE_NAMES.get(r["type"], r["type"])
+            type_name = cat.type_name(r["type"])
             day = vn_date(r["start_date"])
         else:
             what, size = r["note"], r["quantity"]
-            type_name = ref.CHANNEL_NAMES.get(r["channel"], r["channel"])
+            type_name = cat.channel_name(r["channel"])
             day = vn_date(r["date"])
         out.append({texts.REV_COL_ID: r["id"], texts.REV_COL_STATUS:
                     texts.STATUS_NAMES[r["status"]], texts.REV_COL_DAY: day,
@@ -131,7 +131,7 @@ def details(kind, entry):
     st.text(f"{entry['unit_code']} — {entry['unit_name']}")
     if kind == "activity":
         show_heading(entry["title"])
-        st.text(f"{ref.TYPE_NAMES[entry['type']]} · {ref.WARD_NAMES[entry['ward_code']]} · "
+        st.text(f"{cat.type_name(entry['type'])} · {ref.WARD_NAMES[entry['ward_code']]} · "
                 f"{vn_date(entry['start_date'])} → {vn_date(entry['end_date'])} · "
                 f"{ref.FORMAT_NAMES[entry['format']]}")
         st.text(f"{texts.CHART_PARTICIPANTS}: {numbers.integer(entry['participants'])} "
@@ -141,8 +141,8 @@ def details(kind, entry):
             st.text(entry["description"])
         link = entry.get("evidence_url")
     else:
-        st.text(f"{ref.CHANNEL_NAMES[entry['channel']]}: {numbers.integer(entry['quantity'])} "
-                f"{ref.CHANNEL_MEASURES[entry['channel']]} · "
+        st.text(f"{cat.channel_name(entry['channel'])}: {numbers.integer(entry['quantity'])} "
+                f"{cat.channel_measure(entry['channel'])} · "
                 f"{ref.WARD_NAMES[entry['ward_code']]} · {vn_date(entry['date'])}")
         slogans = entry["slogans"] if isinstance(entry["slogans"], list) else \
             json.loads(entry["slogans"] or "[]")
@@ -175,7 +175,7 @@ def unit_context(kind, entry):
                        texts.REV_COL_DAY: vn_date(r["start_date" if kind == "activity"
                                                     else "date"]),
                        texts.REV_COL_WHAT: r["title"] if kind == "activity" else
-                       f"{ref.CHANNEL_NAMES[r['channel']]} × {r['quantity']}",
+                       f"{cat.channel_name(r['channel'])} × {r['quantity']}",
                        texts.REV_COL_STATUS: texts.STATUS_NAMES[r["status"]]} for r in others],
                      hide_index=True, key="rev_unit_others", height=220)
 
@@ -242,6 +242,7 @@ def bulk_form(kind, ids):
 actor = guard("committee_review.py")
 db = database()
 event = current_event(db)
+cat = catalogue.catalogue_for(db, event["id"])  # the week's names of types and channels
 show_flash()
 kind, filters, sort, size = filter_bar(event)
 progress_panel(kind)

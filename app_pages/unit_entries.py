@@ -8,14 +8,14 @@ from components import entry_forms
 from components.forms import flash, show_flash
 from components.navigation import guard
 from components.session import current_event, database
-from core import reference as ref
 from core import texts
 from core.entry_rules import fmt_day, parse_date
-from db import AccessDenied, ValidationFailed, WeekLocked, entries, units
+from db import AccessDenied, ValidationFailed, WeekLocked, catalogue, entries, units
 
 actor = guard("unit_entries.py")
 db = database()
 event = current_event(db)
+cat = catalogue.catalogue_for(db, event["id"])  # the week's names of types and channels
 unit = units.get(db, actor.unit_id)
 show_flash()
 can_write = entry_forms.write_status(db, event, unit["id"], reopen=True)
@@ -39,7 +39,7 @@ def activity_rows(rows):
     return [{texts.MYE_COL_DATE: day(r["start_date"]) if r["start_date"] == r["end_date"]
              else f"{day(r['start_date'])} – {day(r['end_date'])}",
              texts.MYE_COL_STATUS: status_label(r), texts.MYE_COL_TITLE: r["title"],
-             texts.MYE_COL_COMMENT: comment(r), texts.MYE_COL_TYPE: ref.TYPE_NAMES[r["type"]],
+             texts.MYE_COL_COMMENT: comment(r), texts.MYE_COL_TYPE: cat.type_name(r["type"]),
              texts.COL_WARD: r["ward_name"], texts.MYE_COL_PARTICIPANTS: r["participants"],
              texts.MYE_COL_PHOTOS: r["photo_count"]} for r in rows]
 
@@ -47,8 +47,8 @@ def activity_rows(rows):
 def propaganda_rows(rows):
     return [{texts.MYE_COL_DATE: day(r["date"]), texts.MYE_COL_STATUS: status_label(r),
              texts.MYE_COL_COMMENT: comment(r),
-             texts.MYE_COL_CHANNEL: ref.CHANNEL_NAMES[r["channel"]],
-             texts.MYE_COL_QUANTITY: f"{r['quantity']} {ref.CHANNEL_MEASURES[r['channel']]}",
+             texts.MYE_COL_CHANNEL: cat.channel_name(r["channel"]),
+             texts.MYE_COL_QUANTITY: f"{r['quantity']} {cat.channel_measure(r['channel'])}",
              texts.COL_WARD: r["ward_name"],
              texts.MYE_COL_SLOGANS: ", ".join(str(n) for n in r["slogans"])} for r in rows]
 
@@ -65,8 +65,8 @@ def entry_label(kind, row):
     mark = "⚠ " if row["status"] == "needs_fix" else ""
     if kind is entries.ACTIVITY:
         return f"{mark}{day(row['start_date'])} · {row['title']}"
-    return (f"{mark}{day(row['date'])} · {ref.CHANNEL_NAMES[row['channel']]} · "
-            f"{row['quantity']} {ref.CHANNEL_MEASURES[row['channel']]}")
+    return (f"{mark}{day(row['date'])} · {cat.channel_name(row['channel'])} · "
+            f"{row['quantity']} {cat.channel_measure(row['channel'])}")
 
 
 def withdraw_button(kind, row, name):

@@ -8,7 +8,7 @@ from components.forms import FieldErrors, flash, render_token, renew_token, rese
 from components import look
 from core import entry_rules, photos as photo_rules, texts, timefmt
 from core import reference as ref
-from db import AccessDenied, ValidationFailed, WeekLocked, entries, events, submissions
+from db import AccessDenied, ValidationFailed, WeekLocked, catalogue, entries, events, submissions
 from components.organiser_words import say
 
 def write_status(db, event, unit_id, *, reopen=False) -> bool:
@@ -39,10 +39,6 @@ def _reopen(db, event, unit_id) -> None:
     else:
         flash(texts.SUB_REOPENED)
         st.rerun()
-
-
-def _type_label(code: str) -> str:
-    return f"{ref.GROUP_NAMES[ref.TYPE_GROUPS[code]]} › {ref.TYPE_NAMES[code]}"
 
 
 def _ward_select(prefix, unit, current_ward, errors, readonly=False):
@@ -125,9 +121,12 @@ def activity_form(db, event, unit, base, current=None, readonly=False):
     prefix = keys(base)
     current = current or {}
     errors = FieldErrors()
-    types = list(ref.TYPE_NAMES)
+    cat = catalogue.catalogue_for(db, event["id"])  # the week's own types, in its order
+    types = list(cat.type_names)
+    if current.get("type") and current["type"] not in types:
+        types.append(current["type"])  # shown as it is; saving asks for a listed type
     with st.form(f"{prefix}form", clear_on_submit=False, enter_to_submit=False):
-        st.selectbox(texts.EF_TYPE, types, format_func=_type_label,
+        st.selectbox(texts.EF_TYPE, types, format_func=cat.type_label,
                      index=types.index(current.get("type", types[0])), key=f"{prefix}type", disabled=readonly, placeholder=texts.EF_CHOOSE)
         errors.slot("type")
         st.text_input(texts.EF_TITLE, value=current.get("title", ""), key=f"{prefix}title", disabled=readonly,
@@ -184,11 +183,14 @@ def propaganda_form(db, event, unit, base, current=None, readonly=False):
     prefix = keys(base)
     current = current or {}
     errors = FieldErrors()
-    channels = list(ref.CHANNEL_NAMES)
+    cat = catalogue.catalogue_for(db, event["id"])
+    channels = list(cat.channel_names)
+    if current.get("channel") and current["channel"] not in channels:
+        channels.append(current["channel"])
     slogans = {s["number"]: s["text"] for s in events.slogans(db, event["id"])}
     with st.form(f"{prefix}form", clear_on_submit=False, enter_to_submit=False):
         st.selectbox(texts.EF_CHANNEL, channels,
-                     format_func=lambda c: f"{ref.CHANNEL_NAMES[c]} ({ref.CHANNEL_MEASURES[c]})",
+                     format_func=cat.channel_label,
                      index=channels.index(current.get("channel", channels[0])),
                      key=f"{prefix}channel", disabled=readonly, placeholder=texts.EF_CHOOSE)
         errors.slot("channel")

@@ -15,7 +15,8 @@ CODES = {"kind": ref.KIND_NAMES, "unit_kind": ref.KIND_NAMES, "tier": ref.TIER_N
          "ward_code": ref.WARD_NAMES, "type": ref.TYPE_NAMES, "format": ref.FORMAT_NAMES,
          "channel": ref.CHANNEL_NAMES, "category": ref.CATEGORY_NAMES,
          "model": ref.MODEL_NAMES, "role": ref.ROLE_NAMES, "nominee_kind": texts.NOM_KINDS,
-         "metric": texts.SET_METRICS, "audiences": ref.AUDIENCE_NAMES}
+         "metric": texts.SET_METRICS, "audiences": ref.AUDIENCE_NAMES,
+         "grp": ref.GROUP_NAMES}
 STATUS = {**texts.ENT_STATUS_NAMES, **texts.NOM_STATUS_NAMES, **texts.BUD_STATUS_NAMES}
 USER_FIELDS = {"created_by", "updated_by", "reviewed_by", "decided_by", "submitted_by",
                "approved_by"}
@@ -28,6 +29,9 @@ class Names:
     units: dict = field(default_factory=dict)
     users: dict = field(default_factory=dict)
     events: dict = field(default_factory=dict)
+    # {field: {code: name}} over CODES: the registry's names of types and channels, so a
+    # code a later week added shows its name too (db/catalogue)
+    codes: dict = field(default_factory=dict)
 
 
 def _load(value):
@@ -59,7 +63,7 @@ def value_text(name: str, value, names: Names | None = None) -> str:
     if name == "status":
         return STATUS.get(value, str(value))
     if name in CODES:
-        codes = CODES[name]
+        codes = {**CODES[name], **names.codes.get(name, {})}
         if isinstance(value, list):
             return ", ".join(codes.get(v, str(v)) for v in value)
         return codes.get(value, str(value))

@@ -46,7 +46,6 @@ WARD_ORDER = [ref.WARD_NAMES[c] for c in sorted(ref.WARD_NAMES)]  # statistics-c
 GROUP_ORDER = [name for _code, name in ref.ACTIVITY_GROUPS]
 GROUP_COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c"]
 TIER_ORDER = [name for _code, name in ref.TIERS]
-CHANNEL_ORDER = [name for _code, name, _m in ref.CHANNELS]
 NOT_COVERED_COLOR = "#e6e6e6"
 FONT = "Liberation Serif"
 
@@ -197,13 +196,16 @@ def activities_per_day(day_group: list[dict], *, width: int = 420, height: int =
 
 
 def channel_mix(by_channel: list[dict], *, width: int = 360, height: int = 300):
-    """Propaganda quantity per channel (all 10, in the plan's order), with its measure."""
-    data = [{"channel": ref.CHANNEL_NAMES[c["channel"]], "quantity": c["quantity"],
-             "entries": c["entries"], "measure": ref.CHANNEL_MEASURES[c["channel"]]}
+    """Propaganda quantity per channel (every channel of the week's catalogue, in its
+    order: the rows of stats.summary()["by_channel"]), with its measure."""
+    data = [{"channel": c.get("name") or ref.CHANNEL_NAMES.get(c["channel"], c["channel"]),
+             "quantity": c["quantity"], "entries": c["entries"],
+             "measure": c.get("measure") or ref.CHANNEL_MEASURES.get(c["channel"], "")}
             for c in by_channel]
+    order = [d["channel"] for d in data]
     base = alt.Chart(alt.Data(values=data)).encode(
-        y=alt.Y("channel:N", title=None, sort=CHANNEL_ORDER,
-                scale=alt.Scale(domain=CHANNEL_ORDER),
+        y=alt.Y("channel:N", title=None, sort=order,
+                scale=alt.Scale(domain=order),
                 axis=alt.Axis(labelOverlap=False, labelLimit=180)),
         x=alt.X("quantity:Q", title=texts.CHART_QUANTITY,
                 axis=count_axis(max(d["quantity"] for d in data))),

@@ -25,6 +25,15 @@ _png_lock = threading.Lock()
 
 # --- wording helpers ---------------------------------------------------------------------
 
+def _type_name(t: dict) -> str:
+    """The week's name of a by_type row (its catalogue), the plan's for an older summary."""
+    return t.get("name") or ref.TYPE_NAMES.get(t["type"], t["type"])
+
+
+def _channel_name(c: dict) -> str:
+    return c.get("name") or ref.CHANNEL_NAMES.get(c["channel"], c["channel"])
+
+
 def vn_date(iso: str | None) -> str:
     return date.fromisoformat(str(iso)[:10]).strftime("%d/%m/%Y") if iso else ""
 
@@ -230,7 +239,7 @@ def suggestions(summary: dict, year: int, org=None) -> dict[str, list[str]]:
             wards=ward_list(list(reversed(by_rate))[:3])))
     if types and types[0]["activities"]:
         strengths.append(texts.SUGGEST_STRENGTHS_TYPES.format(types=", ".join(
-            f"{ref.TYPE_NAMES[t['type']]} ({n(t['activities'])})"
+            f"{_type_name(t)} ({n(t['activities'])})"
             for t in types[:3] if t["activities"])))
     weaknesses, proposals = [], []
     low_wards = [w for w in by_rate[:3] if w["reporting_units"] < w["units"]]
@@ -249,7 +258,7 @@ def suggestions(summary: dict, year: int, org=None) -> dict[str, list[str]]:
     uncovered = [w["name"] for w in summary["by_ward"] if not w["activities"]]
     if uncovered:
         weaknesses.append(texts.SUGGEST_WEAK_UNCOVERED.format(wards=", ".join(uncovered)))
-    zero_types = [ref.TYPE_NAMES[t["type"]] for t in summary["by_type"] if not t["activities"]]
+    zero_types = [_type_name(t) for t in summary["by_type"] if not t["activities"]]
     if zero_types:
         weaknesses.append(texts.SUGGEST_WEAK_ZERO_TYPES.format(types="; ".join(zero_types)))
     focus = ", ".join([w["name"] for w in low_wards] +
@@ -420,7 +429,7 @@ def _results(doc, data, tables):
                    caption=tables.next(texts.CLOSE_TABLE_TIERS))
     doc.paragraph(texts.CLOSE_TIERS_BASIS, style="I", size=12)
 
-    # 4. every activity type of the plan, zeros included, under its group
+    # 4. every activity type of the week's catalogue, zeros included, under its group
     doc.subheading(texts.CLOSE_H_TYPES)
     rows, i, group_rows = [], 0, []
     for group, group_name in ref.ACTIVITY_GROUPS:
@@ -430,7 +439,7 @@ def _results(doc, data, tables):
                      n(sum(t["participants"] for t in members))])
         for t in members:
             i += 1
-            rows.append([str(i), ref.TYPE_NAMES[t["type"]], n(t["activities"]),
+            rows.append([str(i), _type_name(t), n(t["activities"]),
                          n(t["participants"])])
     doc.data_table([texts.CLOSE_COL_NO, texts.CLOSE_COL_TYPE, texts.CLOSE_COL_ACTIVITIES_PLAIN,
                     texts.CLOSE_COL_PARTICIPANTS], rows, widths=[11, 104, 24, 26],
@@ -441,7 +450,7 @@ def _results(doc, data, tables):
 
     # 5. propaganda: per channel in its own unit of measure; the slogans used
     doc.subheading(texts.CLOSE_H_PROPAGANDA)
-    rows = [[str(i), ref.CHANNEL_NAMES[c["channel"]], c["measure"], n(c["quantity"]),
+    rows = [[str(i), _channel_name(c), c["measure"], n(c["quantity"]),
              n(c["entries"])] for i, c in enumerate(summary["by_channel"], start=1)]
     doc.data_table([texts.CLOSE_COL_NO, texts.CLOSE_COL_CHANNEL, texts.CLOSE_COL_MEASURE,
                     texts.CLOSE_COL_QUANTITY, texts.CLOSE_COL_PROP_ENTRIES], rows,

@@ -152,14 +152,16 @@ def _link(raw, field, errors) -> str | None:
 # --- the entries ---------------------------------------------------------------------------
 
 def check_activity(raw: dict, week: Week, *, default_ward: str | None = None,
-                   confirm_outside: bool = False, outside_message: str | None = None
-                   ) -> tuple[dict, dict]:
+                   confirm_outside: bool = False, outside_message: str | None = None,
+                   types: dict | None = None) -> tuple[dict, dict]:
     """`outside_message` replaces the form's hint for a date outside the week (imports
-    have no checkbox)."""
+    have no checkbox). `types`: {code: name} of the event's catalogue (db/catalogue; the
+    2020 plan's when not given): a type outside it is refused."""
     errors: dict[str, str] = {}
     record = {
         "ward_code": _ward(raw, default_ward, errors),
-        "type": _code(raw, "type", ref.TYPE_NAMES, texts.ENT_TYPE_UNKNOWN, errors),
+        "type": _code(raw, "type", ref.TYPE_NAMES if types is None else types,
+                      texts.ENT_TYPE_UNKNOWN, errors),
         "title": _text(raw, "title", errors, required_message=texts.ENT_TITLE_REQUIRED,
                        limit=TITLE_MAX),
         "description": _text(raw, "description", errors),
@@ -196,12 +198,14 @@ def check_activity(raw: dict, week: Week, *, default_ward: str | None = None,
 
 
 def check_propaganda(raw: dict, week: Week, *, default_ward: str | None = None,
-                     confirm_outside: bool = False, outside_message: str | None = None
-                     ) -> tuple[dict, dict]:
+                     confirm_outside: bool = False, outside_message: str | None = None,
+                     channels: dict | None = None) -> tuple[dict, dict]:
+    """`channels`: {code: name} of the event's catalogue (the plan's when not given)."""
     errors: dict[str, str] = {}
     record = {
         "ward_code": _ward(raw, default_ward, errors),
-        "channel": _code(raw, "channel", ref.CHANNEL_NAMES, texts.ENT_CHANNEL_UNKNOWN, errors),
+        "channel": _code(raw, "channel", ref.CHANNEL_NAMES if channels is None else channels,
+                         texts.ENT_CHANNEL_UNKNOWN, errors),
         "quantity": _count(raw, "quantity", errors),
         "link": _link(raw, "link", errors),
         "note": _text(raw, "note", errors),

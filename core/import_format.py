@@ -143,16 +143,24 @@ def _named(name: str, names: dict, extra=None) -> Vocabulary:
     return vocab
 
 
-def vocabularies(*, units=(), slogans=None) -> dict[str, Vocabulary]:
+def vocabularies(*, units=(), slogans=None, types=None, channels=None
+                 ) -> dict[str, Vocabulary]:
     """Every vocabulary an import needs. `units`: dicts with code and name (the units the
-    importer may write for); `slogans`: {number: text} of the week."""
+    importer may write for); `slogans`: {number: text} of the week; `types` [{code, grp,
+    name}] and `channels` [{code, name, measure}]: the week's catalogue (db/catalogue; the
+    2020 plan's when not given)."""
     slogans = slogans or dict(enumerate(ref.SLOGANS, start=1))
+    if types is None:
+        types = [{"code": c, "grp": g, "name": n} for c, g, n in ref.ACTIVITY_TYPES]
+    if channels is None:
+        channels = [{"code": c, "name": n, "measure": m} for c, n, m in ref.CHANNELS]
     ward = _named("ward", ref.WARD_NAMES,
                   {c: (f"Phường {n}",) for c, n in ref.WARD_NAMES.items()})
-    activity_type = _named("type", ref.TYPE_NAMES, {
-        c: (f"{ref.GROUP_NAMES[ref.TYPE_GROUPS[c]]} › {n}",) for c, n in ref.TYPE_NAMES.items()})
-    channel = _named("channel", ref.CHANNEL_NAMES, {
-        c: (f"{n} ({ref.CHANNEL_MEASURES[c]})",) for c, n in ref.CHANNEL_NAMES.items()})
+    activity_type = _named("type", {t["code"]: t["name"] for t in types}, {
+        t["code"]: (f"{ref.GROUP_NAMES.get(t['grp'], t['grp'])} › {t['name']}",)
+        for t in types})
+    channel = _named("channel", {c["code"]: c["name"] for c in channels}, {
+        c["code"]: (f"{c['name']} ({c['measure']})",) for c in channels})
     slogan = Vocabulary("slogan", [f"{n}. {t}" for n, t in sorted(slogans.items())])
     for number, text in slogans.items():
         slogan.add(number, str(number), f"{number}.", text, f"{number}. {text}",
@@ -325,6 +333,16 @@ def _preferred(names: list[str], wanted: str, fallback: int) -> str:
     return names[min(fallback, len(names) - 1)] if names else wanted
 
 
+def _example(vocabs: dict, name: str, code: str, fallback: int) -> str:
+    """The week's label of `code` in vocabulary `name`, or another of its labels when the
+    week's catalogue does not list that code."""
+    vocab = vocabs[name]
+    for label in vocab.labels:
+        if vocab.resolve(label) == code:
+            return label
+    return vocab.labels[fallback] if vocab.labels else ""
+
+
 def example_rows(layout: Layout, week, unit_names: list[str], vocabs: dict) -> list[list]:
     """Two rows in the clerk's words (labels, dd/mm/yyyy dates inside the week) that import
     as they are."""
@@ -337,20 +355,20 @@ def example_rows(layout: Layout, week, unit_names: list[str], vocabs: dict) -> l
     second = _preferred(unit_names, "UBND phường Phúc Xá", 1)
     if layout.name == "activities":
         return [
-            [first, "", ref.TYPE_NAMES["online_learning"], "Tiết học trực tuyến «Chuyển đổi số»",
+            [first, "", _example(vocabs, "type", "online_learning", 0), "Tiết học trực tuyến «Chuyển đổi số»",
              day(0), day(0), ref.FORMAT_NAMES["ket_hop"], "120", "45",
              f"{ref.AUDIENCE_NAMES['hoc_sinh']}; {ref.AUDIENCE_NAMES['can_bo']}",
              "https://thcsthanglong.edu.vn/tuan-le-htsd", "Lồng ghép vào giờ sinh hoạt lớp"],
-            [second, ref.WARD_NAMES["00001"], ref.TYPE_NAMES["sports"],
+            [second, ref.WARD_NAMES["00001"], _example(vocabs, "type", "sports", -1),
              "Giải chạy «Học tập suốt đời»", day(1), day(2), ref.FORMAT_NAMES["truc_tiep"],
              "300", "0", ref.AUDIENCE_NAMES["nguoi_dan"], "", ""],
         ]
     if layout.name == "propaganda":
         slogans = vocabs["slogan"].labels
         return [
-            [second, "", ref.CHANNEL_NAMES["banner"], "12", day(0), "1; 5", "",
+            [second, "", _example(vocabs, "channel", "banner", 0), "12", day(0), "1; 5", "",
              "Treo tại trụ sở phường"],
-            [first, "", ref.CHANNEL_NAMES["facebook"], "3", day(0),
+            [first, "", _example(vocabs, "channel", "facebook", -1), "3", day(0),
              "; ".join(slogans[1:3]), "https://facebook.com/thcsthanglong", ""],
         ]
     return [

@@ -53,18 +53,21 @@ CRITERIA = ["activities", "distinct_types", "participants", "propaganda_items", 
 WARD_KINDS = ("ward_committee", "community_learning_center")
 
 
-def default_weights() -> dict:
+def default_weights(type_groups: dict | None = None) -> dict:
+    """`type_groups`: {code: group} of the types to weigh (the plan's when not given; a
+    week's catalogue adds its own: db/commendations.type_groups)."""
+    type_groups = ref.TYPE_GROUPS if type_groups is None else type_groups
     return {
         **SCALAR_DEFAULTS,
-        "types": {code: GROUP_DEFAULT_TYPE_WEIGHT[group] for code, group in
-                  ref.TYPE_GROUPS.items()},
+        "types": {code: GROUP_DEFAULT_TYPE_WEIGHT.get(group, 0.0) for code, group in
+                  type_groups.items()},
     }
 
 
-def weights_from_json(stored: str | None) -> dict:
+def weights_from_json(stored: str | None, type_groups: dict | None = None) -> dict:
     """The event's stored weights over the defaults; unknown keys are ignored, so a rubric
     saved by an older version still loads."""
-    weights = default_weights()
+    weights = default_weights(type_groups)
     if not stored:
         return weights
     try:
@@ -87,8 +90,9 @@ def weights_to_json(weights: dict) -> str:
                        "types": dict(weights["types"])}, ensure_ascii=False, sort_keys=True)
 
 
-def weights_errors(weights: dict) -> dict[str, str]:
+def weights_errors(weights: dict, type_groups: dict | None = None) -> dict[str, str]:
     """{field: Vietnamese message}; fields are the scalar keys and 'type:<code>'."""
+    type_groups = ref.TYPE_GROUPS if type_groups is None else type_groups
     errors = {}
     for key in SCALAR_DEFAULTS:
         if not _valid(weights.get(key)):
@@ -97,11 +101,11 @@ def weights_errors(weights: dict) -> dict[str, str]:
     if "activity_cap" not in errors and (float(cap) < 1 or float(cap) != int(cap)):
         errors["activity_cap"] = texts.SCORING_CAP_INVALID
     types = weights.get("types") or {}
-    for code in ref.TYPE_GROUPS:
+    for code in type_groups:
         if not _valid(types.get(code)):
             errors[f"type:{code}"] = texts.SCORING_WEIGHT_INVALID.format(max=int(MAX_WEIGHT))
     for code in types:
-        if code not in ref.TYPE_GROUPS:
+        if code not in type_groups:
             errors[f"type:{code}"] = texts.SCORING_TYPE_UNKNOWN.format(code=code)
     return errors
 

@@ -1453,3 +1453,46 @@ SETCLI_SAVED = "Đã lưu {key} = {value} (Tuần lễ năm {year})."
 SETCLI_NO_EVENT = "Không có Tuần lễ năm {year}."
 SETCLI_NO_EVENTS = "Chưa có Tuần lễ nào."
 SETCLI_BAD_NUMBER = "«{value}» không phải là số."
+# --- Catalogue per event (h15c, issue 15 item 3) ----------------------------------------------
+CAT_NAME_REQUIRED = "Dòng {row}: chưa nhập tên."
+CAT_NAME_TOO_LONG = "Dòng {row}: tên dài quá {max} ký tự."
+CAT_NAME_TWICE = "Dòng {row}: tên «{name}» trùng với dòng {first}."
+CAT_CODE_INVALID = ("Dòng {row}: mã «{code}» không hợp lệ (chỉ dùng chữ thường không dấu, "
+                    "chữ số và dấu gạch dưới, tối đa 40 ký tự).")
+CAT_CODE_TWICE = "Dòng {row}: mã «{code}» trùng với dòng {first}."
+CAT_GROUP_UNKNOWN = "Dòng {row}: nhóm hoạt động phải là một trong: {groups}."
+CAT_MEASURE_REQUIRED = "Dòng {row}: chưa nhập đơn vị tính."
+CAT_MEASURE_TOO_LONG = "Dòng {row}: đơn vị tính dài quá {max} ký tự."
+CAT_TYPES_EMPTY = "Danh mục cần ít nhất một loại hoạt động."
+CAT_CHANNELS_EMPTY = "Danh mục cần ít nhất một kênh tuyên truyền."
+CAT_TYPE_IN_USE = ("Không bỏ được loại hoạt động «{name}» (mã {code}): {n} hoạt động của "
+                   "Tuần lễ năm {year} đang dùng loại này. Có thể đổi tên thay vì bỏ.")
+CAT_CHANNEL_IN_USE = ("Không bỏ được kênh «{name}» (mã {code}): {n} mục tuyên truyền của "
+                      "Tuần lễ năm {year} đang dùng kênh này. Có thể đổi tên thay vì bỏ.")
+CAT_TAB = "Danh mục"
+CAT_TYPES_HEAD = "Loại hoạt động"
+CAT_CHANNELS_HEAD = "Kênh tuyên truyền"
+CAT_HELP = ("Danh mục riêng của Tuần lễ năm {year}: các biểu mẫu, nhập tệp, thống kê và báo "
+            "cáo của năm này dùng đúng danh mục dưới đây. Thứ tự các dòng là thứ tự hiển thị. "
+            "Đổi tên giữ nguyên mã, nên số liệu vẫn so được giữa các năm. Dòng mới để trống "
+            "mã thì mã được tạo từ tên. Không bỏ được loại, kênh đã có mục nhập dùng.")
+CAT_COL_CODE = "Mã"
+CAT_COL_GROUP = "Nhóm"
+CAT_COL_NAME = "Tên"
+CAT_COL_MEASURE = "Đơn vị tính"
+CAT_SAVE_TYPES = "Lưu loại hoạt động"
+CAT_SAVE_CHANNELS = "Lưu kênh tuyên truyền"
+CAT_SAVED = "Đã lưu danh mục."
+CAT_NOT_SAVED = "Chưa lưu: hãy sửa các lỗi dưới đây."
+AUD_TABLES.update({"event_activity_types": "Danh mục loại hoạt động",
+                   "event_channels": "Danh mục kênh tuyên truyền"})
+AUD_FIELDS.update({"types": "Loại hoạt động", "channels": "Kênh tuyên truyền",
+                   "grp": "Nhóm", "measure": "Đơn vị tính"})
+CAT_COL_ORDER = "Thứ tự"
+CAT_CODE_HELP = ("Mã cố định để so số liệu giữa các năm; để trống khi thêm dòng mới (mã được "
+                 "tạo từ tên). Đổi mã một dòng đã có là bỏ dòng cũ, thêm dòng mới.")
+CAT_CLI_SAVED = ("Đã lưu danh mục Tuần lễ năm {year}: {types} loại hoạt động, {channels} kênh "
+                 "tuyên truyền")
+CAT_CLI_KEPT = " (loại nào không có trong tệp thì giữ nguyên)."
+CAT_CLI_MISSING = "Thiếu cột: {missing} (cần các cột {columns})."
+CAT_CLI_BAD_KIND = "Dòng {line}: cột kind phải là «type» hoặc «channel» («{value}»)."

@@ -102,11 +102,13 @@ def by_tier_sheet(summary: dict) -> Sheet:
 
 
 def by_type_sheet(summary: dict) -> Sheet:
-    """All 15 activity types of the plan, zeros included; the total is the headline."""
+    """Every activity type of the week's catalogue (the plan's 15 in 2020), zeros included;
+    the total is the headline."""
     cols = [_c("stt", INT), _c("group"), _c("type"), _c("activities", INT),
             _c("participants", INT)]
     rows = [[i, ref.GROUP_NAMES.get(r["group"], r["group"]),
-             ref.TYPE_NAMES.get(r["type"], r["type"]), r["activities"], r["participants"]]
+             r.get("name") or ref.TYPE_NAMES.get(r["type"], r["type"]),  # the week's name
+             r["activities"], r["participants"]]
             for i, r in enumerate(summary["by_type"], start=1)]
     t = summary["totals"]
     return Sheet(_name("by_type"), cols, rows,
@@ -117,8 +119,8 @@ def by_channel_sheet(summary: dict) -> Sheet:
     """Propaganda per channel, each quantity in its own unit of measure (never summed)."""
     cols = [_c("stt", INT), _c("channel"), _c("measure"), _c("propaganda_entries", INT),
             _c("quantity", INT)]
-    rows = [[i, ref.CHANNEL_NAMES.get(r["channel"], r["channel"]), r["measure"],
-             r["entries"], r["quantity"]]
+    rows = [[i, r.get("name") or ref.CHANNEL_NAMES.get(r["channel"], r["channel"]),
+             r["measure"], r["entries"], r["quantity"]]
             for i, r in enumerate(summary["by_channel"], start=1)]
     total = [None, texts.WB_TOTAL, None, summary["totals"]["propaganda_entries"], None]
     return Sheet(_name("by_channel"), cols, rows, totals=[total],
@@ -279,9 +281,12 @@ def propaganda_sheet(rows: list[tuple], totals: dict, names: dict[str, Lookup]) 
     return Sheet(_name("propaganda"), cols, rows, totals=[total])
 
 
-def not_counted_sheet(rows: list[tuple]) -> Sheet:
+def not_counted_sheet(rows: list[tuple], names: dict[str, Lookup] | None = None) -> Sheet:
     """Needs-fix and withdrawn entries of both kinds. rows: (kind 'activity'|'propaganda',
-    deleted, unit_code, unit_name, ward_name, content, date, amount, channel, comment)."""
+    deleted, unit_code, unit_name, ward_name, content, date, amount, channel, comment);
+    `names`: db/export.list_names of the event (channel names and measures)."""
+    channel_name = ref.CHANNEL_NAMES.get if names is None else names["channel"].get
+    channel_measure = ref.CHANNEL_MEASURES.get if names is None else names["measure"].get
     cols = [_c("stt", INT), _c("entry_kind"), _c("reason"), _c("unit_code"),
             _c("unit", width=36), _c("ward_held"), _c("content", width=48), _c("date", DATE),
             _c("amount", INT), _c("amount_measure"), _c("comment", width=40)]
@@ -292,9 +297,9 @@ def not_counted_sheet(rows: list[tuple]) -> Sheet:
         out.append([i, texts.WB_KIND_ACTIVITY if activity else texts.WB_KIND_PROPAGANDA,
                     texts.WB_REASON_WITHDRAWN if deleted else texts.WB_REASON_NEEDS_FIX,
                     code, unit, ward,
-                    content if activity else ref.CHANNEL_NAMES.get(channel, channel), day,
+                    content if activity else channel_name(channel, channel), day,
                     amount,
-                    texts.WB_PERSONS if activity else ref.CHANNEL_MEASURES.get(channel, ""),
+                    texts.WB_PERSONS if activity else channel_measure(channel, ""),
                     comment])
     return Sheet(_name("not_counted"), cols, out, preamble=_note(texts.WB_NOTE_NOT_COUNTED))
 

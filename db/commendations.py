@@ -6,7 +6,7 @@ The scoring itself is pure (core/scoring.py); this module only gathers and store
 from core import reference as ref
 from core import scoring, texts
 from core.text import clean
-from db import audit, idempotency, sample_data
+from db import audit, catalogue, idempotency, sample_data
 from db.stats import COUNTING
 from db.access import Actor, ValidationFailed, require_role
 from db.audit import AuditEvent, now_iso
@@ -95,16 +95,23 @@ def unreviewed_entries(db, event_id: int, unit_id: int) -> tuple[int, int]:
         for table in ("activities", "propaganda"))
 
 
+def type_groups(db, event_id: int) -> dict[str, str]:
+    """{code: group} of the types weighed for an event: the plan's, with the week's own
+    (db/catalogue) over them, so a type the week added has a weight too."""
+    return {**ref.TYPE_GROUPS, **catalogue.catalogue_for(db, event_id).type_groups}
+
+
 def get_weights(db, event_id: int) -> dict:
     row = db.execute("select scoring_weights from events where id = ?", [event_id]).fetchone()
-    return scoring.weights_from_json(row[0] if row else None)
+    return scoring.weights_from_json(row[0] if row else None, type_groups(db, event_id))
 
 
 def save_weights(db, actor: Actor, event_id: int, weights: dict | None) -> dict:
     """Store the event's weights (None = back to the defaults). Returns what was stored."""
     require_role(actor, "committee")
-    weights = scoring.default_weights() if weights is None else weights
-    errors = scoring.weights_errors(weights)
+    groups = type_groups(db, event_id)
+    weights = scoring.default_weights(groups) if weights is None else weights
+    errors = scoring.weights_errors(weights, groups)
     if errors:
         raise ValidationFailed(errors)
     stored = scoring.weights_to_json(weights)
@@ -114,7 +121,7 @@ def save_weights(db, actor: Actor, event_id: int, weights: dict | None) -> dict:
         audit.record(db, actor, AuditEvent("update", "events", event_id,
                                            before={"scoring_weights": before},
                                            after={"scoring_weights": stored}))
-    return scoring.weights_from_json(stored)
+    return scoring.weights_from_json(stored, groups)
 
 
 def ranking(db, event: dict) -> dict[str, list[scoring.UnitScore]]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from core import reference as ref
 from core import texts
-from db import audit, events, sample_data, users
+from db import audit, catalogue, events, sample_data, users
 from db.access import Actor, require_role
 from db.audit import AuditEvent, now_iso
 from db.connection import write_transaction
@@ -173,8 +173,16 @@ def _status(rng):
     return "needs_fix" if roll < 0.04 else "accepted" if roll < 0.20 else "submitted"
 
 
+def _weights(plan: dict, week: dict) -> list[tuple[str, int]]:
+    """(code, weight) of the week's catalogue: the plan's weights for its codes (in the plan's
+    order, so a 2020 demo draws exactly as before), then 3 for each code the week added."""
+    return [(c, w) for c, w in plan.items() if c in week] + \
+        [(c, 3) for c in week if c not in plan]
+
+
 def _insert_activities(db, rng, event, days, reporting, count) -> int:
-    types, weights = zip(*TYPE_WEIGHTS.items())
+    week = {t["code"]: t["name"] for t in catalogue.types_for(db, event["id"])}
+    types, weights = zip(*_weights(TYPE_WEIGHTS, week))
     audiences = [code for code, _n in ref.AUDIENCES]
     rows = []
     for unit_id, _kind, ward in _owners(rng, reporting, count):
@@ -186,7 +194,7 @@ def _insert_activities(db, rng, event, days, reporting, count) -> int:
         online = 0 if fmt == "truc_tiep" else participants if fmt == "truc_tuyen" else \
             rng.randrange(participants + 1)
         status = _status(rng)
-        rows.append((event["id"], unit_id, _place(rng, ward), kind, TITLE_WORDS[kind],
+        rows.append((event["id"], unit_id, _place(rng, ward), kind, TITLE_WORDS.get(kind, week[kind]),
                      days[start], days[end], fmt, participants, online,
                      json.dumps(rng.sample(audiences, rng.randint(1, 3))), status,
                      "Số liệu mẫu: cần bổ sung ảnh minh chứng." if status == "needs_fix"
@@ -202,7 +210,8 @@ def _insert_activities(db, rng, event, days, reporting, count) -> int:
 
 
 def _insert_propaganda(db, rng, event, days, reporting, count) -> int:
-    channels, weights = zip(*CHANNEL_WEIGHTS.items())
+    week = {c["code"]: c["name"] for c in catalogue.channels_for(db, event["id"])}
+    channels, weights = zip(*_weights(CHANNEL_WEIGHTS, week))
     rows = []
     for unit_id, _kind, ward in _owners(rng, reporting[::-1], count):
         channel = rng.choices(channels, weights)[0]
@@ -210,7 +219,7 @@ def _insert_propaganda(db, rng, event, days, reporting, count) -> int:
         rows.append((event["id"], unit_id, _place(rng, ward), channel,
                      rng.randint(1, 12 if channel == "banner" else 5), day,
                      json.dumps(sorted(rng.sample(range(1, 9), rng.randint(1, 3)))),
-                     f"{texts.DEMO_SAMPLE_PREFIX}{ref.CHANNEL_NAMES[channel]}", _status(rng),
+                     f"{texts.DEMO_SAMPLE_PREFIX}{week[channel]}", _status(rng),
                      texts.DEMO_CREATED_BY,
                      f"{day}T{rng.randrange(7, 21):02d}:{rng.randrange(60):02d}:00+07:00"))
     db.conn.executemany(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from core import entry_rules, photos as photo_rules, texts
 from core.tabular import ImportReport, Table
-from db import audit, events, idempotency, submissions, units
+from db import audit, catalogue, events, idempotency, submissions, units
 from db.access import Actor, ValidationFailed, require_role, require_unit_access
 from db.audit import AuditEvent, now_iso
 from db.connection import write_transaction
@@ -114,7 +114,8 @@ def target_progress(db, event_id: int, unit_id: int) -> list[dict]:
         "select 'activities', count(*) from activities a where a.event_id = :e "
         "and a.unit_id = :u and a.deleted = 0 and a.status != 'needs_fix' "
         "union all select 'education_activities', count(*) from activities a "
-        "join activity_types t on t.code = a.type and t.grp = 'education' "
+        "join event_activity_types t on t.event_id = a.event_id and t.code = a.type "
+        "and t.grp = 'education' "
         "where a.event_id = :e and a.unit_id = :u and a.deleted = 0 "
         "and a.status != 'needs_fix' "
         "union all select 'propaganda_entries', count(*) from propaganda p "
@@ -174,6 +175,13 @@ def _insert_photos(db, kind: Kind, entry_id: int, accepted) -> list[int]:
             for mime, display, thumb in accepted]
 
 
+def catalogue_of(db, kind: Kind, event_id: int) -> dict:
+    """The keyword that limits an entry's type (channel) to its event's catalogue."""
+    if kind.table == "activities":
+        return {"types": {t["code"]: t["name"] for t in catalogue.types_for(db, event_id)}}
+    return {"channels": {c["code"]: c["name"] for c in catalogue.channels_for(db, event_id)}}
+
+
 def create(db, actor: Actor, kind: Kind, event_id: int, unit_id: int, raw: dict, *,
            photo_files=(), confirm_outside=False, token=None, source=None) -> int:
     """Insert one entry (status 'submitted') with its photos; returns its id. `source`
@@ -186,7 +194,8 @@ def create(db, actor: Actor, kind: Kind, event_id: int, unit_id: int, raw: dict,
         event = submissions.ensure_unit_can_write(db, actor, event_id, unit_id)
         record, errors = kind.check(raw, entry_rules.week_of(event),
                                     default_ward=unit["ward_code"],
-                                    confirm_outside=confirm_outside)
+                                    confirm_outside=confirm_outside,
+                                    **catalogue_of(db, kind, event["id"]))
         if photo_error:
             errors["photos"] = photo_error
         if errors:
@@ -234,7 +243,8 @@ def update(db, actor: Actor, kind: Kind, entry_id: int, raw: dict, *, photo_file
         unit = units.get(db, before["unit_id"])
         record, errors = kind.check(raw, entry_rules.week_of(event),
                                     default_ward=unit["ward_code"],
-                                    confirm_outside=confirm_outside)
+                                    confirm_outside=confirm_outside,
+                                    **catalogue_of(db, kind, event["id"]))
         current = {p["id"] for p in db.query(
             f"select id from photos where {kind.photo_column} = ?", [entry_id])}
         removing = current & {int(i) for i in remove_photo_ids}

@@ -15,10 +15,10 @@ from core import entry_rules, import_format, texts
 from core.import_format import ACTIVITY_LAYOUT, PROPAGANDA_LAYOUT, MappedTable
 from core.tabular import ImportReport, Table
 from core.text import clean
-from db import events, import_files, submissions, units
+from db import catalogue, events, import_files, submissions, units
 from db.access import AccessDenied, Actor, require_role, require_unit_access
 from db.connection import write_transaction
-from db.entries import WRITER_ROLES, _insert
+from db.entries import WRITER_ROLES, _insert, catalogue_of
 
 DATE_FIELDS = {"activities": ("start_date", "end_date"), "propaganda": ("date",)}
 # what makes two entries of a unit "the same" (DUPLICATE_WHAT in texts says it in words)
@@ -40,7 +40,9 @@ def importable_units(db, actor: Actor) -> list[dict]:
 
 def vocabularies(db, actor: Actor, event_id: int) -> dict:
     slogans = {s["number"]: s["text"] for s in events.slogans(db, event_id)}
-    return import_format.vocabularies(units=importable_units(db, actor), slogans=slogans)
+    return import_format.vocabularies(units=importable_units(db, actor), slogans=slogans,
+                                      types=catalogue.types_for(db, event_id),
+                                      channels=catalogue.channels_for(db, event_id))
 
 
 def import_rows(db, actor: Actor, kind, event_id: int, table: Table, *, skip_invalid=False,
@@ -99,6 +101,7 @@ def _check_rows(db, actor, kind, event, mapped: MappedTable, report: ImportRepor
     layout = mapped.layout
     week = entry_rules.week_of(event)
     vocabs = vocabularies(db, actor, event["id"])
+    limits = catalogue_of(db, kind, event["id"])
     planned, seen_in_file = [], {}
     existing = _ExistingEntries(db, kind, event["id"])
     own = units.get(db, actor.unit_id) if actor.role == "unit" else None
@@ -111,7 +114,7 @@ def _check_rows(db, actor, kind, event, mapped: MappedTable, report: ImportRepor
         record, row_errors = kind.check(values, week,
                                         default_ward=unit["ward_code"] if unit else None,
                                         confirm_outside=allow_outside_week,
-                                        outside_message=texts.IMP_DATE_OUTSIDE)
+                                        outside_message=texts.IMP_DATE_OUTSIDE, **limits)
         if unit is None:  # the ward default is unknown: only the unit's problem matters
             row_errors.pop("ward_code", None)
         row_errors.update(coded_errors)

@@ -6,7 +6,7 @@ from datetime import datetime
 from core import event_rules as rules
 from core import texts
 from core.text import clean
-from db import audit, events
+from db import audit, catalogue, events
 from db.access import Actor, ValidationFailed, require_role
 from db.audit import AuditEvent, now_iso
 from db.connection import write_transaction
@@ -108,8 +108,9 @@ def _target_view(row: dict) -> dict:
 def start_next_year(db, actor: Actor, from_event_id: int) -> int:
     """A new event one year after `from_event_id`: same settings with the dates moved by a
     year, the same slogans and targets, no plan number, no lock, an empty draft budget.
-    Units and the catalogue (activity types, channels, categories) are shared by all
-    years already. The earlier event is only read. Returns the new event id."""
+    It gets the same catalogue of activity types and channels (db/catalogue.copy_to);
+    units and commendation categories are shared by all years already. The earlier event
+    is only read. Returns the new event id."""
     require_role(actor, "admin")
     with write_transaction(db):
         source = _event_or_fail(db, from_event_id)
@@ -133,8 +134,9 @@ def start_next_year(db, actor: Actor, from_event_id: int) -> int:
         db["targets"].insert_all(dict(t, event_id=event_id) for t in targets)
         db["budgets"].insert({"event_id": event_id, "status": "draft", "notes": ""},
                              ignore=True)
+        copied = catalogue.copy_to(db, from_event_id, event_id)
         audit.record(db, actor, AuditEvent(
             "create", "events", event_id, after=events.get_by_id(db, event_id),
             detail={"copied_from_year": source["year"], "slogans": len(slogans),
-                    "targets": len(targets)}))
+                    "targets": len(targets), **copied}))
     return event_id

@@ -16,7 +16,7 @@ from core import reference as ref
 from core import texts, workbook
 from core.organiser import fill_all
 from db.organiser import organiser_for
-from db import commendations, progress, rollup, sample_data, stats
+from db import catalogue, commendations, progress, rollup, sample_data, stats
 
 COUNTING = "{t}.deleted = 0 and {t}.status != 'needs_fix'"
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,14 +46,24 @@ def _lookup(db, sql: str) -> workbook.Lookup:
     return workbook.Lookup(db.execute(sql).fetchall())
 
 
-def list_names(db) -> dict[str, workbook.Lookup]:
-    """The code -> name lookups of the two lists (units, wards, types, channels)."""
-    return {"unit_code": _lookup(db, "select id, code from units"),
-            "unit_name": _lookup(db, "select id, name from units"),
-            "ward": _lookup(db, "select code, name from wards"),
-            "type": _lookup(db, "select code, name from activity_types"),
-            "channel": _lookup(db, "select code, name from channels"),
-            "measure": _lookup(db, "select code, measure from channels")}
+def list_names(db, event_id: int | None = None) -> dict[str, workbook.Lookup]:
+    """The code -> name lookups of the two lists (units, wards, types, channels). Types
+    and channels are named as the event's catalogue names them (db/catalogue), a code it
+    does not list as the registry does."""
+    names = {"unit_code": _lookup(db, "select id, code from units"),
+             "unit_name": _lookup(db, "select id, name from units"),
+             "ward": _lookup(db, "select code, name from wards")}
+    cat = catalogue.catalogue_for(db, event_id) if event_id is not None else None
+    if cat is None:
+        return dict(names, type=_lookup(db, "select code, name from activity_types"),
+                    channel=_lookup(db, "select code, name from channels"),
+                    measure=_lookup(db, "select code, measure from channels"))
+    type_codes = [c for (c,) in db.execute("select code from activity_types")]
+    channel_codes = [c for (c,) in db.execute("select code from channels")]
+    return dict(names,
+                type=workbook.Lookup([(c, cat.type_name(c)) for c in type_codes]),
+                channel=workbook.Lookup([(c, cat.channel_name(c)) for c in channel_codes]),
+                measure=workbook.Lookup([(c, cat.channel_measure(c)) for c in channel_codes]))
 
 
 def activity_rows(db, event_id: int) -> list[tuple]:
@@ -124,7 +134,7 @@ def sheets(db, event_id: int, names=None, *, progress_cb=None) -> list:
 
     def lookups():
         if "names" not in cache:
-            cache["names"] = list_names(db)
+            cache["names"] = list_names(db, event_id)
         return cache["names"]
 
     builders = {
@@ -149,7 +159,8 @@ def sheets(db, event_id: int, names=None, *, progress_cb=None) -> list:
             activity_rows(db, event_id), summary()["totals"], lookups()),
         "propaganda": lambda: workbook.propaganda_sheet(
             propaganda_rows(db, event_id), summary()["totals"], lookups()),
-        "not_counted": lambda: workbook.not_counted_sheet(not_counted_rows(db, event_id)),
+        "not_counted": lambda: workbook.not_counted_sheet(not_counted_rows(db, event_id),
+                                                          lookups()),
         "rollup": lambda: rollup.sheet(db, event_id, summary()),  # issue 15: for the level above
     }
     out = []

@@ -593,3 +593,43 @@ def m003_rollup_reports(db):
             imported_by integer references users(id),
             unique (event_id, organiser_key)
         )""")
+# --- m003 (h15c, issue 15 item 3): the catalogue per event --------------------------------------
+# Activity types and propaganda channels belong to an event (its names, order, units of
+# measure), so a 2026 week can rename, drop or add one without touching 2020's figures. The
+# global tables stay the registry of codes (foreign keys of activities.type and
+# propaganda.channel; a code keeps its meaning across years so years compare). Every existing
+# event gets the registry as it stands; every event inserted later starts from the registry
+# too (trigger), and "start next year" then replaces that with the previous week's catalogue
+# (db/catalogue.copy_to). "or ignore": a restore (db/backup.rebuild_from) re-inserts events
+# whose catalogue rows are still there; it copies the backup's catalogue rows right after.
+@migrations()
+def m003_catalogue_per_event(db):
+    db.execute("""
+        create table event_activity_types (
+            event_id integer not null references events(id),
+            code text not null references activity_types(code),
+            grp text not null references activity_groups(code),
+            name text not null check (length(trim(name)) > 0),
+            sort integer not null,
+            primary key (event_id, code)
+        )""")
+    db.execute("""
+        create table event_channels (
+            event_id integer not null references events(id),
+            code text not null references channels(code),
+            name text not null check (length(trim(name)) > 0),
+            measure text not null check (length(trim(measure)) > 0),
+            sort integer not null,
+            primary key (event_id, code)
+        )""")
+    db.execute("insert into event_activity_types (event_id, code, grp, name, sort) "
+               "select e.id, t.code, t.grp, t.name, t.sort from events e, activity_types t")
+    db.execute("insert into event_channels (event_id, code, name, measure, sort) "
+               "select e.id, c.code, c.name, c.measure, c.sort from events e, channels c")
+    db.execute("""
+        create trigger event_catalogue_seed after insert on events begin
+            insert or ignore into event_activity_types (event_id, code, grp, name, sort)
+                select new.id, code, grp, name, sort from activity_types;
+            insert or ignore into event_channels (event_id, code, name, measure, sort)
+                select new.id, code, name, measure, sort from channels;
+        end""")

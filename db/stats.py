@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from core import reference as ref
 from core import texts
+from db import catalogue
 
 COUNTING = "{t}.deleted = 0 and {t}.status != 'needs_fix'"
 
@@ -132,7 +133,9 @@ def _activity_rollups(db, event_id: int, f: Filters) -> dict[str, dict]:
             group by ward_code, unit_tier, day, type
         ),
         typed as materialized (
-            select cube.*, t.grp as grp from cube join activity_types t on t.code = cube.type
+            select cube.*, coalesce(et.grp, t.grp) as grp from cube
+            join activity_types t on t.code = cube.type
+            left join event_activity_types et on et.event_id = ? and et.code = cube.type
         )
         select 'total', '', sum(n), sum(p), sum(o) from cube
         union all select 'ward', ward, sum(n), sum(p), sum(o) from cube group by ward
@@ -147,7 +150,7 @@ def _activity_rollups(db, event_id: int, f: Filters) -> dict[str, dict]:
     """
     out: dict[str, dict] = {d: {} for d in ("total", "ward", "tier", "day", "type",
                                              "ward_group", "day_group")}
-    for dim, key, n, p, o in db.execute(sql, [event_id] + params).fetchall():
+    for dim, key, n, p, o in db.execute(sql, [event_id] + params + [event_id]).fetchall():
         out[dim][key] = (n or 0, p or 0, o or 0)
     return out
 
@@ -260,14 +263,22 @@ def _summary_from(db, event_id: int, f: Filters, acts: dict) -> dict:
     by_day = [{"date": day, "activities": acts["day"].get(day, (0, 0, 0))[0],
                "participants": acts["day"].get(day, (0, 0, 0))[1]}
               for day in report_days(event, acts)]
-    by_type = [{"type": code, "group": group,
+    # the event's catalogue in its order (db/catalogue), then any code its entries use that
+    # it no longer lists, under the registry's name, so the rows add up to the totals
+    cat = catalogue.catalogue_for(db, event_id)
+    type_codes = [t["code"] for t in cat.types]
+    type_codes += sorted(c for c in acts["type"] if c not in type_codes)
+    by_type = [{"type": code, "group": cat.type_group(code), "name": cat.type_name(code),
                 "activities": acts["type"].get(code, (0, 0, 0))[0],
                 "participants": acts["type"].get(code, (0, 0, 0))[1]}
-               for code, group, _n in ref.ACTIVITY_TYPES]
-    by_channel = [{"channel": code, "measure": measure,
+               for code in type_codes]
+    channel_codes = [c["code"] for c in cat.channels]
+    channel_codes += sorted(c for c in props["channel"] if c not in channel_codes)
+    by_channel = [{"channel": code, "measure": cat.channel_measure(code),
+                   "name": cat.channel_name(code),
                    "entries": props["channel"].get(code, (0, 0))[0],
                    "quantity": props["channel"].get(code, (0, 0))[1]}
-                  for code, _n, measure in ref.CHANNELS]
+                  for code in channel_codes]
     return {
         "event": event,
         "totals": {
@@ -373,9 +384,10 @@ def unit_counts(db, event_id: int) -> dict[int, dict]:
     out: dict[int, dict] = {}
     for unit_id, n, accepted, education in db.execute(
             f"""select unit_id, count(*), sum(status = 'accepted'),
-                       sum(type in (select code from activity_types where grp = 'education'))
+                       sum(type in (select code from event_activity_types
+                                    where event_id = ? and grp = 'education'))
                 from activities a not indexed where event_id = ? and {COUNTING.format(t='a')}
-                group by unit_id""", [event_id]).fetchall():
+                group by unit_id""", [event_id, event_id]).fetchall():
         out[unit_id] = {"activities": n, "education_activities": education or 0,
                         "propaganda_entries": 0, "accepted": accepted or 0}
     for unit_id, n, accepted in db.execute(
