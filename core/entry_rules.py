@@ -118,11 +118,12 @@ def _count(raw, field, errors) -> int:
     return value
 
 
-def _ward(raw, default_ward, errors) -> str | None:
+def _ward(raw, default_ward, errors, areas=None) -> str | None:
+    """`areas`: the event's {code: name} (db/areas.names_for); None: 2020's wards."""
     value = clean(raw.get("ward_code")) or default_ward
     if not value:
         errors["ward_code"] = texts.ENT_WARD_REQUIRED
-    elif value not in ref.WARD_NAMES:
+    elif value not in (ref.WARD_NAMES if areas is None else areas):
         errors["ward_code"] = texts.ENT_WARD_UNKNOWN.format(value=value)
     return value or None
 
@@ -152,13 +153,13 @@ def _link(raw, field, errors) -> str | None:
 # --- the entries ---------------------------------------------------------------------------
 
 def check_activity(raw: dict, week: Week, *, default_ward: str | None = None,
-                   confirm_outside: bool = False, outside_message: str | None = None
-                   ) -> tuple[dict, dict]:
+                   confirm_outside: bool = False, outside_message: str | None = None,
+                   areas: dict | None = None) -> tuple[dict, dict]:
     """`outside_message` replaces the form's hint for a date outside the week (imports
     have no checkbox)."""
     errors: dict[str, str] = {}
     record = {
-        "ward_code": _ward(raw, default_ward, errors),
+        "ward_code": _ward(raw, default_ward, errors, areas),
         "type": _code(raw, "type", ref.TYPE_NAMES, texts.ENT_TYPE_UNKNOWN, errors),
         "title": _text(raw, "title", errors, required_message=texts.ENT_TITLE_REQUIRED,
                        limit=TITLE_MAX),
@@ -196,11 +197,11 @@ def check_activity(raw: dict, week: Week, *, default_ward: str | None = None,
 
 
 def check_propaganda(raw: dict, week: Week, *, default_ward: str | None = None,
-                     confirm_outside: bool = False, outside_message: str | None = None
-                     ) -> tuple[dict, dict]:
+                     confirm_outside: bool = False, outside_message: str | None = None,
+                     areas: dict | None = None) -> tuple[dict, dict]:
     errors: dict[str, str] = {}
     record = {
-        "ward_code": _ward(raw, default_ward, errors),
+        "ward_code": _ward(raw, default_ward, errors, areas),
         "channel": _code(raw, "channel", ref.CHANNEL_NAMES, texts.ENT_CHANNEL_UNKNOWN, errors),
         "quantity": _count(raw, "quantity", errors),
         "link": _link(raw, "link", errors),
@@ -246,7 +247,7 @@ def check_model_counts(values: dict) -> tuple[dict, dict]:
     return record, errors
 
 
-def check_nomination(raw: dict) -> tuple[dict, dict]:
+def check_nomination(raw: dict, areas: dict | None = None) -> tuple[dict, dict]:
     errors: dict[str, str] = {}
     record = {
         "nominee_kind": _code(raw, "nominee_kind", texts.NOM_KINDS, texts.NOM_KIND_INVALID,
@@ -259,7 +260,7 @@ def check_nomination(raw: dict) -> tuple[dict, dict]:
                              required_message=texts.NOM_ACHIEVEMENT_REQUIRED),
     }
     ward = clean(raw.get("ward_code"))
-    if ward and ward not in ref.WARD_NAMES:
+    if ward and ward not in (ref.WARD_NAMES if areas is None else areas):
         errors["ward_code"] = texts.ENT_WARD_UNKNOWN.format(value=ward)
     record["ward_code"] = ward or None
     return record, errors

@@ -143,12 +143,14 @@ def _named(name: str, names: dict, extra=None) -> Vocabulary:
     return vocab
 
 
-def vocabularies(*, units=(), slogans=None) -> dict[str, Vocabulary]:
+def vocabularies(*, units=(), slogans=None, areas=None) -> dict[str, Vocabulary]:
     """Every vocabulary an import needs. `units`: dicts with code and name (the units the
-    importer may write for); `slogans`: {number: text} of the week."""
+    importer may write for); `slogans`: {number: text} of the week; `areas`: the week's
+    {code: name} (db/areas.names_for; default 2020's wards), by code or by name."""
     slogans = slogans or dict(enumerate(ref.SLOGANS, start=1))
-    ward = _named("ward", ref.WARD_NAMES,
-                  {c: (f"Phường {n}",) for c, n in ref.WARD_NAMES.items()})
+    areas = ref.WARD_NAMES if areas is None else areas
+    ward = _named("ward", areas, {c: (f"Phường {n}",) for c, n in areas.items()
+                                  if not n.startswith(("Phường ", "Xã "))})
     activity_type = _named("type", ref.TYPE_NAMES, {
         c: (f"{ref.GROUP_NAMES[ref.TYPE_GROUPS[c]]} › {n}",) for c, n in ref.TYPE_NAMES.items()})
     channel = _named("channel", ref.CHANNEL_NAMES, {

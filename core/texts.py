@@ -1340,3 +1340,52 @@ WB_NOTE_TARGETS = ("Mỗi chỉ tiêu tính trên các đơn vị đang hoạt �
 
 # --- CSV rates (lead) ---
 CSV_RATIO_COLUMN = "{header} (tỷ số, cho máy đọc)"
+
+# --- Areas per event (h15b, issue 15 item 2) -------------------------------------------------
+AREA_LINE = "Dòng {line}"
+AREA_ROW = "Dòng {row} của bảng"
+AREA_CODE_REQUIRED = "thiếu mã địa bàn"
+AREA_CODE_TOO_LONG = "mã «{code}» dài quá {max} ký tự"
+AREA_CODE_DUPLICATE = "mã «{code}» trùng với dòng {other}"
+AREA_NAME_REQUIRED = "thiếu tên địa bàn"
+AREA_ROW_WORD = "hàng"
+AREA_COL_WORD = "cột"
+AREA_POSITION_INVALID = "{what} «{value}» không hợp lệ (số nguyên từ 0 đến {max}, hoặc để trống)"
+AREA_POSITION_HALF = "cần điền cả hàng và cột, hoặc để trống cả hai"
+AREA_LIST_EMPTY = "Danh sách địa bàn trống: cần ít nhất một địa bàn."
+AREA_HEADER_WORDS = {"code": "code (Mã)", "name": "name (Tên)"}
+AREA_HEADER_MISSING = "Tệp thiếu cột {column}; các cột đang có: {found}."
+AREA_IN_USE = ("Không thể xóa địa bàn «{code} – {name}»: đã có {n} mục dữ liệu (hoạt động, "
+               "tuyên truyền, mô hình học tập hoặc đề nghị khen thưởng) ghi ở địa bàn này "
+               "trong năm {year}.")
+AREA_UNKNOWN = "Địa bàn «{code}» không có trong danh sách địa bàn của năm {year}."
+AREA_NOTHING_WRITTEN = "Chưa ghi gì vào cơ sở dữ liệu."
+AREA_TAB = "Địa bàn"
+AREA_INTRO = ("Danh sách địa bàn (phường, xã, tổ dân phố) của Tuần lễ năm {year}: mã, tên và "
+              "vị trí ô trên bản đồ (hàng, cột; để trống thì bản đồ tự xếp theo tên). "
+              "Thay đổi ở đây không ảnh hưởng các năm khác.")
+AREA_COL_CODE = "Mã"
+AREA_COL_NAME = "Tên"
+AREA_COL_ROW = "Hàng"
+AREA_COL_COL = "Cột"
+AREA_SAVE = "Lưu danh sách địa bàn"
+AREA_SAVED = "Đã lưu {n} địa bàn."
+AREA_IMPORT_HEAD = "Nhập danh sách địa bàn từ tệp"
+AREA_IMPORT_HELP = ("Tệp CSV (UTF-8) hoặc XLSX với các cột code, name, row, col (hoặc Mã, Tên, "
+                    "Hàng, Cột). Tệp là toàn bộ danh sách của năm: địa bàn không có trong tệp "
+                    "sẽ bị bỏ (trừ khi đã có dữ liệu). Có lỗi thì không ghi gì.")
+AREA_IMPORT_BUTTON = "Nhập danh sách"
+AREA_IMPORT_DONE = "Đã nhập {n} địa bàn cho năm {year} (thêm {added}, sửa {changed}, bỏ {removed})."
+AREA_COUNT = "{n} địa bàn"
+AREA_UNIT_HEAD = "Địa bàn của đơn vị trong năm {year}"
+AREA_UNIT_HELP = ("Đơn vị chuyển địa bàn từ năm này: chọn địa bàn mới. Các năm trước giữ "
+                  "nguyên địa bàn cũ.")
+AREA_UNIT_PICK = "Đơn vị"
+AREA_UNIT_AREA = "Địa bàn năm {year}"
+AREA_UNIT_NONE = "— Không thuộc địa bàn nào (cấp trên) —"
+AREA_UNIT_SAVE = "Lưu địa bàn của đơn vị"
+AREA_UNIT_SAVED = "Đã lưu địa bàn của đơn vị."
+AREA_UNIT_NOT_FOUND = "Không tìm thấy đơn vị."
+AREA_CLI_DONE = "Đã nhập {n} địa bàn cho năm {year}: thêm {added}, sửa {changed}, bỏ {removed}."
+AREA_CLI_FAILED = "Không nhập được danh sách địa bàn từ {file}:"
+AREA_CLI_NO_EVENT = "Không có Tuần lễ năm {year}."

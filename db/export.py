@@ -13,7 +13,7 @@ from pathlib import Path
 
 from core import reference as ref
 from core import texts, workbook
-from db import commendations, progress, sample_data, stats
+from db import areas, commendations, progress, sample_data, stats
 
 COUNTING = "{t}.deleted = 0 and {t}.status != 'needs_fix'"
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,11 +43,13 @@ def _lookup(db, sql: str) -> workbook.Lookup:
     return workbook.Lookup(db.execute(sql).fetchall())
 
 
-def list_names(db) -> dict[str, workbook.Lookup]:
-    """The code -> name lookups of the two lists (units, wards, types, channels)."""
+def list_names(db, event_id: int | None = None) -> dict[str, workbook.Lookup]:
+    """The code -> name lookups of the two lists (units, the event's areas, types,
+    channels); without an event, the registry of every area code."""
     return {"unit_code": _lookup(db, "select id, code from units"),
             "unit_name": _lookup(db, "select id, name from units"),
-            "ward": _lookup(db, "select code, name from wards"),
+            "ward": (workbook.Lookup(list(areas.names_for(db, event_id).items()))
+                     if event_id is not None else _lookup(db, "select code, name from wards")),
             "type": _lookup(db, "select code, name from activity_types"),
             "channel": _lookup(db, "select code, name from channels"),
             "measure": _lookup(db, "select code, measure from channels")}
@@ -85,13 +87,13 @@ def not_counted_rows(db, event_id: int) -> list[tuple]:
         """select 'activity', a.deleted, u.code, u.name, coalesce(w.name, a.ward_code),
                   a.title, a.start_date, a.participants, null, a.review_comment
            from activities a join units u on u.id = a.unit_id
-           left join wards w on w.code = a.ward_code
+           left join event_areas w on w.event_id = a.event_id and w.code = a.ward_code
            where +a.event_id = ? and (a.deleted = 1 or a.status = 'needs_fix')
            union all
            select 'propaganda', p.deleted, u.code, u.name, coalesce(w.name, p.ward_code),
                   null, p.date, p.quantity, p.channel, p.review_comment
            from propaganda p join units u on u.id = p.unit_id
-           left join wards w on w.code = p.ward_code
+           left join event_areas w on w.event_id = p.event_id and w.code = p.ward_code
            where +p.event_id = ? and (p.deleted = 1 or p.status = 'needs_fix')
            order by 1, 7""", [event_id, event_id]).fetchall()
 
@@ -121,7 +123,7 @@ def sheets(db, event_id: int, names=None, *, progress_cb=None) -> list:
 
     def lookups():
         if "names" not in cache:
-            cache["names"] = list_names(db)
+            cache["names"] = list_names(db, event_id)
         return cache["names"]
 
     builders = {
