@@ -343,7 +343,7 @@ def example_rows(layout: Layout, week, unit_names: list[str], vocabs: dict) -> l
              day(0), day(0), ref.FORMAT_NAMES["ket_hop"], "120", "45",
              f"{ref.AUDIENCE_NAMES['hoc_sinh']}; {ref.AUDIENCE_NAMES['can_bo']}",
              "https://thcsthanglong.edu.vn/tuan-le-htsd", "Lồng ghép vào giờ sinh hoạt lớp"],
-            [second, ref.WARD_NAMES["00001"], ref.TYPE_NAMES["sports"],
+            [second, (vocabs["ward"].labels or [""])[0], ref.TYPE_NAMES["sports"],
              "Giải chạy «Học tập suốt đời»", day(1), day(2), ref.FORMAT_NAMES["truc_tiep"],
              "300", "0", ref.AUDIENCE_NAMES["nguoi_dan"], "", ""],
         ]

@@ -29,6 +29,12 @@ def names_for(db, event_id: int) -> dict[str, str]:
     return {a["code"]: a["name"] for a in areas_for(db, event_id)}
 
 
+def registry_names(db) -> dict[str, str]:
+    """{code: name} of every area code any week has used (the `wards` registry): what a
+    unit's default area (units.ward_code) may be."""
+    return dict(db.execute("select code, name from wards order by code").fetchall())
+
+
 def unit_area_sql(alias: str, event_id: int) -> str:
     """SQL expression: the area of unit `alias` in the event — its unit_areas row when it
     has one (NULL there: no area this year), else its units.ward_code when that is one of
