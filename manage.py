@@ -8,11 +8,11 @@
 import argparse
 import sys
 
-from cli import accounts, entries, operations, report, reporting, units
+from cli import accounts, areas, entries, operations, report, reporting, units
 from cli.common import CommandError
 from db import default_db_path
 
-COMMAND_MODULES = [accounts, units, operations, entries, reporting, report]
+COMMAND_MODULES = [accounts, units, operations, entries, reporting, report, areas]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -9,7 +9,7 @@ from components.safe_text import md
 from components.forms import FieldErrors, flash_and_rerun, show_flash
 from components.navigation import guard
 from components.session import current_event, database
-from components import look
+from components import look, settings_areas
 from core import budget as budget_rules
 from core import event_rules as rules
 from core import reference as ref
@@ -40,8 +40,8 @@ if len(events.list_events(db)) > 1:  # only then has the sidebar a year selector
     st.caption(texts.SET_EDITING_OTHER_YEAR)
 # keyed tabs keep the open tab across the rerun after a save (approving the budget used to
 # jump back to the first tab)
-tab_general, tab_slogans, tab_targets, tab_lock, tab_next, tab_budget = st.tabs(
-    texts.SET_TABS, key="set_tabs", on_change="rerun")
+tab_general, tab_slogans, tab_targets, tab_lock, tab_next, tab_budget, tab_areas = st.tabs(
+    texts.SET_TABS + [texts.AREA_TAB], key="set_tabs", on_change="rerun")
 
 
 def _date(value):
@@ -271,3 +271,6 @@ with tab_budget:
         st.caption(texts.SET_BUDGET_APPROVED_BY_LEADER)
     else:
         st.caption(texts.SET_BUDGET_NOTHING_TO_APPROVE)
+
+with tab_areas:  # the week's areas (issue 15 item 2)
+    settings_areas.render(db, actor, event)
