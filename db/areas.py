@@ -108,6 +108,8 @@ def _replace(db, actor: Actor, event_id: int, areas: list[dict], source: dict) -
                                                   area["grid_row"], area["grid_col"]])
     summary = {"areas": len(areas), "added": len(added), "changed": len(changed),
                "removed": len(removed), "year": year}
+    if not (added or changed or removed):
+        return summary  # saved as it was: nothing to record
     audit.record(db, actor, AuditEvent(
         "update", "event_areas", event_id,
         before={"areas": [before[c] for c in removed + changed]},

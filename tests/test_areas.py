@@ -284,3 +284,24 @@ def test_migration_backfills_and_relaxes_the_code_check(tmp_path):
         db.execute("insert into wards (code, name) values (?, 'x')", ["X" * 21])
     assert db.execute("pragma foreign_key_check").fetchall() == []
     assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
+
+
+def test_admin_tab_saves_the_list_and_a_units_area(app_for, db, admin, week):
+    at = app_for(admin)
+    at.switch_page("app_pages/admin_settings.py").run()
+    assert not at.exception, at.exception
+    assert "Địa bàn" in [t.label for t in at.tabs]
+    assert any(c.value == "14 địa bàn" for c in at.caption)
+    at.button(key=f"areas_save_{week}").click().run()
+    assert not at.exception, at.exception
+    assert "Đã lưu 14 địa bàn." in [s.value for s in at.success]
+    ubnd = unit_id(db, "UBND-00001")
+    at.selectbox(key=f"areas_unit_{week}").set_value(ubnd).run()
+    form = next(s for s in at.selectbox if s.label == "Địa bàn năm 2020")
+    form.set_value("00004")
+    at.button(key=f"FormSubmitter:areas_unit_form_{week}_{ubnd}_1-Lưu địa bàn của đơn vị"
+              ).click().run()
+    assert not at.exception, at.exception
+    assert areas.unit_area(db, week, ubnd) == "00004"
+    assert db.execute("select count(*) from audit_log where table_name = 'unit_areas'"
+                      ).fetchone()[0] == 1
