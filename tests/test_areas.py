@@ -305,3 +305,28 @@ def test_admin_tab_saves_the_list_and_a_units_area(app_for, db, admin, week):
     assert areas.unit_area(db, week, ubnd) == "00004"
     assert db.execute("select count(*) from audit_log where table_name = 'unit_areas'"
                       ).fetchone()[0] == 1
+
+
+def test_entry_import_resolves_the_weeks_areas_by_name_or_code(db, committee, week_2026):
+    from core.tabular import read_table
+
+    ubnd = unit_id(db, "UBND-00001")
+    areas.set_unit_area(db, SYSTEM, week_2026, ubnd, "10007")
+    header = ("unit_code,ward_code,type,title,start_date,end_date,format,participants,"
+              "online_participants,audiences,evidence_url,description")
+    rows = ["UBND-00001,Phường Khu 2,sports,Chạy,2026-10-02,2026-10-02,truc_tiep,10,0,"
+            "nguoi_dan,,", "UBND-00001,10005,arts,Hát,2026-10-03,2026-10-03,truc_tiep,5,0,"
+            "nguoi_dan,,", "UBND-00001,,library,Đọc,2026-10-03,2026-10-03,truc_tiep,7,0,"
+            "nguoi_dan,,"]
+    bad = "UBND-00001,Phúc Xá,arts,Hát,2026-10-03,2026-10-03,truc_tiep,5,0,nguoi_dan,,"
+    report = entries.import_activities(db, committee, week_2026, read_table(
+        "\n".join([header, *rows, bad]).encode(), "a.csv"))
+    assert not report.written and [e.line for e in report.errors] == [5]
+    assert db.execute("select count(*) from activities where event_id = ?",
+                      [week_2026]).fetchone()[0] == 0
+    report = entries.import_activities(db, committee, week_2026, read_table(
+        "\n".join([header, *rows]).encode(), "a.csv"))
+    assert report.written and report.created == 3
+    stored = [r[0] for r in db.execute("select ward_code from activities where event_id = ? "
+                                       "order by id", [week_2026])]
+    assert stored == ["10002", "10005", "10007"]  # the last: the unit's area of 2026
