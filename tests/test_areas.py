@@ -330,3 +330,15 @@ def test_entry_import_resolves_the_weeks_areas_by_name_or_code(db, committee, we
     stored = [r[0] for r in db.execute("select ward_code from activities where event_id = ? "
                                        "order by id", [week_2026])]
     assert stored == ["10002", "10005", "10007"]  # the last: the unit's area of 2026
+
+
+def test_entry_form_offers_the_weeks_areas_with_the_units_area_first(
+        app_for, db, admin, unit_user, week_2026):
+    thang_long = unit_id(db, "THCS-THANGLONG")
+    areas.set_unit_area(db, SYSTEM, week_2026, thang_long, "10042")
+    at = app_for(unit_user)
+    at.switch_page("app_pages/unit_activity.py").run()
+    assert not at.exception, at.exception
+    ward = at.selectbox(key="act_ward")
+    assert ward.value == "10042" and len(ward.options) == 126
+    assert "Phường Khu 1" in ward.options and "Phúc Xá" not in ward.options
