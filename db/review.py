@@ -338,7 +338,8 @@ def status_counts(db, event_id: int, kind: str) -> dict[str, int]:
 
 def progress(db, event_id: int, kind: str) -> dict:
     """Review progress of entries (not withdrawn): {'total': (reviewed, all),
-    'wards': [{code, name, reviewed, total}] for all 14 wards (where entries were held),
+    'wards': [{code, name, reviewed, total}] for every area of the event (db/areas.py;
+    where entries were held),
     'units': [{id, code, name, reviewed, total}] for units with entries, least reviewed
     share first}. Reviewed = accepted or needs_fix."""
     table = KIND_TABLES[kind]

@@ -326,7 +326,7 @@ def learning_models(db, event_id: int) -> dict:
     """Learning models (gia đình / dòng họ / cộng đồng / đơn vị học tập), registered and
     recognised, of active units: {"by_model": [{model, registered, recognised}] (all four),
     "by_ward": [{code, name, <model>: (registered, recognised), registered, recognised}]
-    (all 14 wards, then the district row with code None), "total": {registered,
+    (every area of the event, then the district row with code None), "total": {registered,
     recognised}}. A count belongs to the ward of the unit that reported it."""
     rows = db.execute(
         """select c.ward_code, c.model, sum(c.registered), sum(c.recognised)
@@ -416,7 +416,8 @@ def dashboard(db, event_id: int, **filters) -> dict:
 
 
 def ward_group_matrix(db, event_id: int, **filters) -> list[dict]:
-    """[{ward_code, group, activities}] for all 14 wards x 3 groups (zeros included)."""
+    """[{ward_code, group, activities}] for every area of the event x 3 groups (zeros
+    included)."""
     return dashboard(db, event_id, **filters)["ward_group"]
 
 
