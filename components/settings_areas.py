@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from components.forms import flash_and_rerun
+from components.safe_text import md
 from core import texts
 from db import ValidationFailed, areas, units
 
@@ -41,7 +42,8 @@ def _rows_of(edited: pd.DataFrame) -> list[dict]:
 
 
 def _errors(failure: ValidationFailed) -> None:
-    st.error("\n\n".join(failure.errors.values()))
+    """One line per problem, the file's text shown as it is (never as markdown)."""
+    st.error(md("\n".join(failure.errors.values())))
 
 
 def area_table(db, actor, event) -> None:
