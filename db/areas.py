@@ -178,6 +178,23 @@ def set_unit_area(db, actor: Actor, event_id: int, unit_id: int, code: str | Non
                                            after={"event_id": event_id, "area": code}))
 
 
+def keep_earlier_weeks(db, unit_id: int) -> int:
+    """Before a unit's default area (units.ward_code) changes: every week but the latest
+    that has no unit_areas row for it gets one with the area it has now, so the new
+    default applies to the latest week (and later ones) and earlier weeks' figures stay.
+    Inside the caller's transaction; returns the number of weeks pinned."""
+    latest = db.execute("select id from events order by year desc limit 1").fetchone()
+    pinned = 0
+    for (event_id,) in db.execute(
+            "select id from events where id != ? and id not in (select event_id from "
+            "unit_areas where unit_id = ?)", [latest[0] if latest else None, unit_id]
+            ).fetchall():
+        db.execute("insert into unit_areas (event_id, unit_id, area_code) values (?, ?, ?)",
+                   [event_id, unit_id, unit_area(db, event_id, unit_id)])
+        pinned += 1
+    return pinned
+
+
 def copy_to(db, from_event_id: int, to_event_id: int) -> int:
     """Inside the caller's transaction ("start next year"): the new event gets the areas of
     the old one and the units keep their areas. Returns the number of areas copied."""

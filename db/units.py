@@ -79,6 +79,8 @@ def _update(db, actor, unit_id, changes, action="update"):
     before = get(db, unit_id)
     if before is None:
         raise ValidationFailed({"unit": texts.UNIT_UNKNOWN.format(code=unit_id)})
+    if "ward_code" in changes and changes["ward_code"] != before["ward_code"]:
+        areas.keep_earlier_weeks(db, unit_id)  # a new default area does not rewrite history
     db["units"].update(unit_id, changes)
     audit.record(db, actor, AuditEvent(action, "units", unit_id, before=before,
                                        after=get(db, unit_id)))

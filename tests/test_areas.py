@@ -342,3 +342,15 @@ def test_entry_form_offers_the_weeks_areas_with_the_units_area_first(
     ward = at.selectbox(key="act_ward")
     assert ward.value == "10042" and len(ward.options) == 126
     assert "Phường Khu 1" in ward.options and "Phúc Xá" not in ward.options
+
+
+def test_a_new_default_area_applies_to_the_latest_week_only(db, admin, week, week_2026):
+    from db import units
+
+    before = by_ward_2020(db, week)
+    ubnd = units.get(db, unit_id(db, "UBND-00001"))
+    fields = {k: ubnd[k] or "" for k in ("code", "name", "kind", "tier", "email", "phone")}
+    units.update(db, admin, ubnd["id"], dict(fields, ward_code="10003"))
+    assert areas.unit_area(db, week_2026, ubnd["id"]) == "10003"  # the latest week
+    assert areas.unit_area(db, week, ubnd["id"]) == "00001"  # 2020 keeps Phúc Xá
+    assert by_ward_2020(db, week) == before
