@@ -596,7 +596,7 @@ def m003_areas_per_event(db):
             grid_row integer check (grid_row between 0 and 999),
             grid_col integer check (grid_col between 0 and 999),
             primary key (event_id, code)
-        ) without rowid""")
+        )""")
     db.execute("""
         create table unit_areas (
             event_id integer not null,
@@ -604,7 +604,7 @@ def m003_areas_per_event(db):
             area_code text,  -- NULL: no area in this event (the level above)
             primary key (event_id, unit_id),
             foreign key (event_id, area_code) references event_areas(event_id, code)
-        ) without rowid""")
+        )""")
     db.execute("""insert into event_areas (event_id, code, name, grid_row, grid_col)
                   select e.id, w.code, w.name, w.grid_row, w.grid_col
                   from events e cross join wards w""")
