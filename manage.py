@@ -8,13 +8,13 @@
 import argparse
 import sys
 
-from cli import accounts, catalogue, entries, operations, report, reporting, rollup, settings
-from cli import units
+from cli import accounts, areas, catalogue, entries, operations, report, reporting, rollup
+from cli import settings, units
 from cli.common import CommandError
 from db import default_db_path
 
-COMMAND_MODULES = [accounts, units, operations, entries, reporting, report, catalogue, rollup,
-                   settings]
+COMMAND_MODULES = [accounts, units, operations, entries, reporting, report, areas, catalogue,
+                   rollup, settings]
 
 
 def build_parser() -> argparse.ArgumentParser:

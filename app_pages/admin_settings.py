@@ -10,7 +10,7 @@ from components.safe_text import md
 from components.forms import FieldErrors, flash_and_rerun, show_flash
 from components.navigation import guard
 from components.session import current_event, database
-from components import look, settings_catalogue
+from components import look, settings_areas, settings_catalogue
 from components import settings_organiser
 from core import budget as budget_rules
 from core import event_rules as rules
@@ -44,9 +44,9 @@ if len(events.list_events(db)) > 1:  # only then has the sidebar a year selector
 # keyed tabs keep the open tab across the rerun after a save (approving the budget used to
 # jump back to the first tab)
 tab_general, tab_slogans, tab_targets, tab_catalogue, tab_lock, tab_next, tab_budget, \
-    tab_organiser = st.tabs(
-    [*texts.SET_TABS[:3], texts.CAT_TAB, *texts.SET_TABS[3:], texts.ORG_TAB], key="set_tabs",
-    on_change="rerun")
+    tab_organiser, tab_areas = st.tabs(
+    [*texts.SET_TABS[:3], texts.CAT_TAB, *texts.SET_TABS[3:], texts.ORG_TAB, texts.AREA_TAB],
+    key="set_tabs", on_change="rerun")
 
 
 def _date(value):
@@ -282,3 +282,5 @@ with tab_budget:
 
 with tab_organiser:
     settings_organiser.render(db, actor, event)
+with tab_areas:  # the week's areas (issue 15 item 2)
+    settings_areas.render(db, actor, event)

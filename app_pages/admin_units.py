@@ -12,7 +12,7 @@ from components.forms import flash_and_rerun, show_flash
 from core import reference as ref
 from core import timefmt
 from core import texts
-from db import ValidationFailed, units, users
+from db import ValidationFailed, areas, units, users
 from components.organiser_words import say
 
 actor = guard("admin_units.py")
@@ -42,7 +42,7 @@ def unit_label(unit):
 with tab_list:
     c1, c2, c3, c4 = st.columns(4)
     with c1:
-        ward = ward_filter("units_f_ward")
+        ward = ward_filter("units_f_ward", areas.registry_names(db))
     with c2:
         kind = kind_filter("units_f_kind")
     with c3:
@@ -87,11 +87,12 @@ with tab_edit:
                             format_func=lambda t: texts.NO_TIER if t is None
                             else ref.TIER_NAMES[t], key=f"u_tier_{suffix}", placeholder=texts.EF_CHOOSE)
         errors.slot("tier")
-        wards = [None] + list(ref.WARD_NAMES)
+        area_names = areas.registry_names(db)  # a unit's default area (db/areas.py)
+        wards = [None] + list(area_names)
         ward_code = st.selectbox(texts.COL_WARD, wards,
                                  index=wards.index(current.get("ward_code")),
                                  format_func=lambda w: say(texts.NO_WARD, db) if w is None
-                                 else ref.WARD_NAMES[w], key=f"u_ward_{suffix}", placeholder=texts.EF_CHOOSE)
+                                 else area_names.get(w, w), key=f"u_ward_{suffix}", placeholder=texts.EF_CHOOSE)
         errors.slot("ward_code")
         email = st.text_input(texts.COL_EMAIL, current.get("email") or "",
                               key=f"u_email_{suffix}")

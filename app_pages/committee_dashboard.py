@@ -24,7 +24,7 @@ from components.navigation import guard
 from components.session import current_event, database
 from core import charts, numbers, texts
 from core import reference as ref
-from db import catalogue, events, stats
+from db import areas, catalogue, events, stats
 from db.organiser import words
 
 MAP_KEY = "dash_map"
@@ -39,11 +39,13 @@ def select_ward_from_map():
     st.session_state["dash_ward"] = codes[0] if codes else None
 
 
-def read_filters(event) -> dict:
+def read_filters(event, names: dict) -> dict:
     days = events.week_days(event)
     cols = st.columns([1, 1, 1, 2])
     with cols[0]:
-        ward = pickers.code_select(texts.FILTER_WARD, ref.WARD_NAMES, key="dash_ward",
+        if st.session_state.get("dash_ward") not in (None, *names):
+            del st.session_state["dash_ward"]  # an area of another year
+        ward = pickers.code_select(texts.FILTER_WARD, names, key="dash_ward",
                                    optional_label=texts.FILTER_ALL,
                                    placeholder=texts.DASH_PLACEHOLDER_WARD)
     with cols[1]:
@@ -120,7 +122,7 @@ def kpi_values(summary, change) -> list[tuple]:
     ]
 
 
-def feed_table(rows, channel_name=None) -> pa.Table | None:
+def feed_table(rows, channel_name=None, names: dict | None = None) -> pa.Table | None:
     """The feed as an Arrow table of strings: user text stays text (a table cell is never
     markdown). `channel_name`: code -> name of the week's catalogue."""
     channel_name = channel_name or (lambda c: ref.CHANNEL_NAMES.get(c, c))
@@ -134,7 +136,7 @@ def feed_table(rows, channel_name=None) -> pa.Table | None:
         texts.EXP_COLS["unit"]: r["unit_name"],
         texts.EXP_COLS["title"]: r["title"] if r["kind"] == "activity"
         else channel_name(r["detail"]),
-        texts.EXP_COLS["ward"]: ref.WARD_NAMES.get(r["ward_code"], ""),
+        texts.EXP_COLS["ward"]: (names or {}).get(r["ward_code"], ""),
         texts.EXP_COLS["quantity"]: numbers.integer(r["amount"]),
         texts.EXP_COLS["status"]: texts.STATUS_NAMES[r["status"]],
     } for r in rows])
@@ -162,15 +164,18 @@ def build_view(db, event, filters, today: str) -> dict:
     # the map keeps every ward's figures under a ward filter, and outlines the chosen one
     map_summary = summary if not filters["ward"] else stats.summary(
         db, event["id"], **dict(filters, ward=None))
+    grid = stats.ward_grid(db, event["id"])
+    names = {a["code"]: a["name"] for a in grid}
     tile_map = charts.ward_tile_map(
-        charts.tile_rows(map_summary["by_ward"], stats.ward_grid(db)),
-        selected=filters["ward"])
+        charts.tile_rows(map_summary["by_ward"], grid), selected=filters["ward"])
     return {
+        "dense": len(grid) > charts.DENSE_TILES,  # many areas: the map gets the full width
         "kpis": kpi_values(summary, change),
         "kpi_help": texts.DASH_KPI_DELTA_HELP.format(day=charts.day_label(since)),
         "specs": {
             "map": frozen_spec(tile_map),
-            "heatmap": frozen_spec(charts.ward_group_heatmap(data["ward_group"])),
+            "heatmap": frozen_spec(charts.ward_group_heatmap(data["ward_group"],
+                                                             names=names)),
             "per_day": frozen_spec(charts.activities_per_day(data["day_group"])),
             "channels": frozen_spec(charts.channel_mix(summary["by_channel"])),
             "tiers": frozen_spec(charts.tier_reporting_rate(summary["by_tier"])),
@@ -179,7 +184,7 @@ def build_view(db, event, filters, today: str) -> dict:
         },
         "feed": feed_table(stats.latest_entries(db, event["id"], limit=FEED_ROWS,
                                                 **filters),
-                           catalogue.catalogue_for(db, event["id"]).channel_name),
+                           catalogue.catalogue_for(db, event["id"]).channel_name, names),
         # every year's totals do not depend on the filters: one entry for all of them
         "years": stats.shared(db, ("committee_dashboard_years",), lambda: years_table(db)),
     }
@@ -222,7 +227,8 @@ def feed(view):
 def live_view(event):
     db = database()
     try:
-        filters = read_filters(event)
+        names = areas.names_for(db, event["id"])
+        filters = read_filters(event, names)
         view = shared_view(db, event, filters)
         map_title = words(db, event)(texts.DASH_MAP)  # "Bản đồ 14 phường"
     finally:
@@ -230,11 +236,11 @@ def live_view(event):
     st.caption(texts.DASH_UPDATED_AT.format(time=datetime.now().strftime("%H:%M:%S")))
     kpi_tiles(view)
     specs = view["specs"]
-    left, right = st.columns([3, 2])
+    left, right = (st.container(), st.container()) if view["dense"] else st.columns([3, 2])
     with left:
         st.subheader(map_title)
         if filters["ward"]:
-            st.caption(texts.DASH_WARD_SELECTED.format(name=ref.WARD_NAMES[filters["ward"]]))
+            st.caption(texts.DASH_WARD_SELECTED.format(name=names[filters["ward"]]))
         chart(specs["map"], key=MAP_KEY, on_select=select_ward_from_map,
               selection_mode="ward")
     with right:

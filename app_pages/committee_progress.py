@@ -7,7 +7,7 @@ from components.navigation import guard
 from components.session import current_event, database
 from core import mailto, numbers, texts, timefmt
 from core import reference as ref
-from db import progress, stats
+from db import areas, progress, stats
 
 
 def rate_column():
@@ -83,7 +83,7 @@ db = database()
 event = current_event(db)
 c1, c2, c3, c4 = st.columns(4)
 with c1:
-    ward = pickers.ward_filter("prog_ward")
+    ward = pickers.ward_filter("prog_ward", areas.names_for(db, event["id"]))
 with c2:
     tier = pickers.tier_filter("prog_tier")
 with c3:

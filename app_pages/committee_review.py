@@ -17,7 +17,7 @@ from components.safe_text import show_heading, show_link
 from components.session import current_event, database
 from core import numbers, photos, texts
 from core import reference as ref
-from db import AccessDenied, ValidationFailed, catalogue, events, review
+from db import AccessDenied, ValidationFailed, areas, catalogue, events, review
 
 PAGE_SIZES = [25, 50, 100, 200, 500]
 
@@ -41,7 +41,9 @@ def filter_bar(event):
     c1, c2, c3, c4 = st.columns(4)
     with c1:
         status = choose(texts.REV_FILTER_STATUS, texts.STATUS_NAMES, "rev_status")
-        ward = choose(texts.FILTER_WARD, ref.WARD_NAMES, "rev_ward")
+        if st.session_state.get("rev_ward") not in (None, *area_names):
+            del st.session_state["rev_ward"]  # an area of another week
+        ward = choose(texts.FILTER_WARD, area_names, "rev_ward")
     with c2:
         tier = choose(texts.FILTER_TIER, ref.TIER_NAMES, "rev_tier")
         unit_kind = choose(texts.FILTER_KIND, ref.KIND_NAMES, "rev_unit_kind")
@@ -111,7 +113,7 @@ def table_rows(kind, rows):
         out.append({texts.REV_COL_ID: r["id"], texts.REV_COL_STATUS:
                     texts.STATUS_NAMES[r["status"]], texts.REV_COL_DAY: day,
                     texts.COL_UNIT: r["unit_name"],
-                    texts.FILTER_WARD: ref.WARD_NAMES.get(r["ward_code"], r["ward_code"]),
+                    texts.FILTER_WARD: area_names.get(r["ward_code"], r["ward_code"]),
                     texts.REV_COL_TYPE: type_name, texts.REV_COL_WHAT: what,
                     (texts.REV_COL_PARTICIPANTS if kind == "activity"
                      else texts.REV_COL_QUANTITY): size,
@@ -131,7 +133,7 @@ def details(kind, entry):
     st.text(f"{entry['unit_code']} — {entry['unit_name']}")
     if kind == "activity":
         show_heading(entry["title"])
-        st.text(f"{cat.type_name(entry['type'])} · {ref.WARD_NAMES[entry['ward_code']]} · "
+        st.text(f"{cat.type_name(entry['type'])} · {area_names.get(entry['ward_code'], entry['ward_code'])} · "
                 f"{vn_date(entry['start_date'])} → {vn_date(entry['end_date'])} · "
                 f"{ref.FORMAT_NAMES[entry['format']]}")
         st.text(f"{texts.CHART_PARTICIPANTS}: {numbers.integer(entry['participants'])} "
@@ -143,7 +145,8 @@ def details(kind, entry):
     else:
         st.text(f"{cat.channel_name(entry['channel'])}: {numbers.integer(entry['quantity'])} "
                 f"{cat.channel_measure(entry['channel'])} · "
-                f"{ref.WARD_NAMES[entry['ward_code']]} · {vn_date(entry['date'])}")
+                f"{area_names.get(entry['ward_code'], entry['ward_code'])} · "
+                f"{vn_date(entry['date'])}")
         slogans = entry["slogans"] if isinstance(entry["slogans"], list) else \
             json.loads(entry["slogans"] or "[]")
         st.text(f"{texts.CHART_SLOGAN}: {', '.join(str(n) for n in slogans) or '—'}")
@@ -243,6 +246,7 @@ actor = guard("committee_review.py")
 db = database()
 event = current_event(db)
 cat = catalogue.catalogue_for(db, event["id"])  # the week's names of types and channels
+area_names = areas.names_for(db, event["id"]) if event else {}  # the week's areas
 show_flash()
 kind, filters, sort, size = filter_bar(event)
 progress_panel(kind)

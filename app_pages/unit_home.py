@@ -8,10 +8,9 @@ from components.safe_text import md
 from components import entry_forms
 from components.navigation import guard
 from components.session import current_event, database
-from core import reference as ref
 from core import numbers, texts, timefmt
 from core.entry_rules import fmt_day, week_of
-from db import entries, events, submissions, units
+from db import areas, entries, events, submissions, units
 from components.organiser_words import say
 
 actor = guard("unit_home.py")
@@ -22,7 +21,8 @@ week = week_of(event)
 today = timefmt.now_local().date()  # Hà Nội's day, not the server's
 
 st.markdown(texts.UHOME_UNIT.format(
-    unit=md(unit["name"]), ward=ref.WARD_NAMES.get(unit["ward_code"], say(texts.UHOME_DISTRICT, db))))
+    unit=md(unit["name"]), ward=areas.names_for(db, event["id"]).get(
+        areas.unit_area(db, event["id"], unit["id"]), say(texts.UHOME_DISTRICT, db))))
 st.caption(f"{md(event['title'])} · {fmt_day(week.start)} – {fmt_day(week.end)}")
 if today < week.start:
     st.info(texts.UHOME_BEFORE.format(days=(week.start - today).days))

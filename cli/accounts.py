@@ -6,9 +6,13 @@ from db import AccessDenied, Actor, ValidationFailed, users
 
 
 def cmd_init(args):
+    from db import areas, events
+
     db = open_db(args)
+    latest = events.get(db)  # the areas of the latest week (db/areas.py)
+    count = len(areas.areas_for(db, latest["id"])) if latest else 0
     print(f"Cơ sở dữ liệu sẵn sàng: {args.db} "
-          f"({db['units'].count} đơn vị, {db['wards'].count} phường)")
+          f"({db['units'].count} đơn vị, {count} địa bàn)")
 
 
 def cmd_create_user(args):

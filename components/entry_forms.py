@@ -8,7 +8,8 @@ from components.forms import FieldErrors, flash, render_token, renew_token, rese
 from components import look
 from core import entry_rules, photos as photo_rules, texts, timefmt
 from core import reference as ref
-from db import AccessDenied, ValidationFailed, WeekLocked, catalogue, entries, events, submissions
+from db import AccessDenied, ValidationFailed, WeekLocked, areas, catalogue, entries, events
+from db import submissions
 from components.organiser_words import say
 
 def write_status(db, event, unit_id, *, reopen=False) -> bool:
@@ -41,13 +42,19 @@ def _reopen(db, event, unit_id) -> None:
         st.rerun()
 
 
-def _ward_select(prefix, unit, current_ward, errors, readonly=False):
-    wards = list(ref.WARD_NAMES)
-    options = wards if unit["ward_code"] else [None] + wards
-    chosen = current_ward or unit["ward_code"]
+def _ward_select(db, event, prefix, unit, current_ward, errors, readonly=False):
+    """The week's areas (db/areas.py); the unit's area in this week is the default."""
+    names = areas.names_for(db, event["id"])
+    own = areas.unit_area(db, event["id"], unit["id"])
+    wards = list(names)
+    if current_ward and current_ward not in names:  # kept as saved, shown by its code
+        wards.append(current_ward)
+    options = wards if own else [None] + wards
+    chosen = current_ward or own
     st.selectbox(texts.EF_WARD, options, index=options.index(chosen),
-                 format_func=lambda w: texts.EF_WARD_PICK if w is None else ref.WARD_NAMES[w],
-                 key=f"{prefix}ward", help=say(texts.EF_WARD_HELP), disabled=readonly, placeholder=texts.EF_CHOOSE)
+                 format_func=lambda w: texts.EF_WARD_PICK if w is None else names.get(w, w),
+                 key=f"{prefix}ward", help=say(texts.EF_WARD_HELP), disabled=readonly,
+                 placeholder=texts.EF_CHOOSE)
     errors.slot("ward_code")
 
 
@@ -135,7 +142,7 @@ def activity_form(db, event, unit, base, current=None, readonly=False):
         st.text_area(texts.EF_DESCRIPTION, value=current.get("description", ""),
                      key=f"{prefix}description", height=90, disabled=readonly)
         errors.slot("description")
-        _ward_select(prefix, unit, current.get("ward_code"), errors, readonly)
+        _ward_select(db, event, prefix, unit, current.get("ward_code"), errors, readonly)
         left, right = st.columns(2)
         with left:
             dates = _dates(prefix, event, current, [("start_date", texts.EF_START),
@@ -198,7 +205,7 @@ def propaganda_form(db, event, unit, base, current=None, readonly=False):
                         value=int(current.get("quantity", 1)), key=f"{prefix}quantity", disabled=readonly,
                         help=texts.EF_QUANTITY_HELP)
         errors.slot("quantity")
-        _ward_select(prefix, unit, current.get("ward_code"), errors, readonly)
+        _ward_select(db, event, prefix, unit, current.get("ward_code"), errors, readonly)
         dates = _dates(prefix, event, current, [("date", texts.EF_DATE)], errors, readonly)
         st.multiselect(texts.EF_SLOGANS, list(slogans), default=current.get("slogans", []),
                        format_func=lambda n: f"{n}. {slogans[n]}", key=f"{prefix}slogans", disabled=readonly,

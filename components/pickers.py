@@ -13,8 +13,12 @@ def code_select(label, names: dict, *, key, optional_label=None, index=None, **k
     return st.selectbox(label, options, format_func=fmt, key=key, index=index or 0, **kwargs)
 
 
-def ward_filter(key):
-    return code_select(texts.FILTER_WARD, ref.WARD_NAMES, key=key, optional_label=texts.FILTER_ALL)
+def ward_filter(key, names: dict | None = None):
+    """An area filter over `names` (the week's {code: name}, db/areas.names_for)."""
+    names = ref.WARD_NAMES if names is None else names
+    if st.session_state.get(key) not in (None, *names):
+        del st.session_state[key]  # an area of another week
+    return code_select(texts.FILTER_WARD, names, key=key, optional_label=texts.FILTER_ALL)
 
 
 def kind_filter(key):

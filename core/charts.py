@@ -10,6 +10,7 @@ from datetime import date
 
 import altair as alt
 
+from core import areas as area_rules
 from core import reference as ref
 from core import texts
 from core.numbers import VEGA_NUMBER_LOCALE
@@ -71,15 +72,32 @@ def day_label(iso: str) -> str:
 
 
 def tile_rows(by_ward: list[dict], grid: list[dict]) -> list[dict]:
-    """Join summary['by_ward'] with the wards table's grid positions (code -> row/col)."""
-    position = {g["code"]: (g["grid_row"], g["grid_col"]) for g in grid}
+    """Join summary['by_ward'] with the event's areas (db/areas.areas_for): their own tile
+    positions, or a compact automatic grid when some are missing
+    (core/areas.tile_positions). `short` is the tile's label, the full name the tooltip's."""
+    codes = {w["code"] for w in by_ward}
+    position = area_rules.tile_positions([g for g in grid if g["code"] in codes])
     rows = []
     for w in by_ward:
         row, col = position[w["code"]]
         rows.append({**w, "grid_row": row, "grid_col": col,
+                     "short": area_rules.short_label(w["name"]),
                      "label": f"{w['activities']:,}".replace(",", "."),
                      "covered": w["activities"] > 0})
     return rows
+
+
+DENSE_TILES = 30  # above this many areas the map uses small tiles and short labels
+
+
+def tile_map_size(rows: list[dict], width: int, height: int) -> tuple[int, int]:
+    """The map's size: as asked for a few areas; with many, ~62 x 40 px per tile so that
+    126 areas (12 x 11 tiles) stay readable."""
+    if len(rows) <= DENSE_TILES:
+        return width, height
+    columns = max(r["grid_col"] for r in rows) + 1
+    lines = max(r["grid_row"] for r in rows) + 1
+    return max(width, columns * 62), max(height, lines * 40)
 
 
 def ward_tile_map(rows: list[dict], *, selectable: bool = True, selected: str | None = None,
@@ -87,6 +105,8 @@ def ward_tile_map(rows: list[dict], *, selectable: bool = True, selected: str | 
     """Schematic map: one tile per ward on its grid position, coloured by the number of
     activities held there (grey when none). `rows` come from tile_rows(). With
     `selectable`, a point selection named 'ward' on the field 'code' (clicking filters)."""
+    dense = len(rows) > DENSE_TILES
+    width, height = tile_map_size(rows, width, height)
     base = alt.Chart(alt.Data(values=rows)).encode(
         x=alt.X("grid_col:O", axis=None, scale=alt.Scale(paddingInner=0.06)),
         y=alt.Y("grid_row:O", axis=None, scale=alt.Scale(paddingInner=0.08)),
@@ -115,23 +135,35 @@ def ward_tile_map(rows: list[dict], *, selectable: bool = True, selected: str | 
     # dark tiles get white text
     ink = alt.condition(f"datum.activities > {top * 0.6}", alt.value("#ffffff"),
                         alt.value("#111111"))
-    names = base.mark_text(baseline="bottom", dy=-2, fontSize=11, limit=100).encode(
-        text="name:N", color=ink)
-    counts = base.mark_text(baseline="top", dy=3, fontSize=13, fontWeight="bold").encode(
-        text="label:N", color=ink)
+    if dense:  # short labels (the full name is in the tooltip)
+        names = base.mark_text(baseline="bottom", dy=-1, fontSize=9, limit=58).encode(
+            text="short:N", color=ink, tooltip=alt.Tooltip("name:N", title=texts.CHART_WARD))
+        counts = base.mark_text(baseline="top", dy=2, fontSize=10, fontWeight="bold").encode(
+            text="label:N", color=ink)
+    else:
+        names = base.mark_text(baseline="bottom", dy=-2, fontSize=11, limit=100).encode(
+            text="name:N", color=ink)
+        counts = base.mark_text(baseline="top", dy=3, fontSize=13, fontWeight="bold").encode(
+            text="label:N", color=ink)
     return alt.layer(tiles, names, counts).properties(width=width, height=height)
 
 
-def ward_group_heatmap(rows: list[dict], *, width: int = 360, height: int = 380):
-    """Ward x activity-group counts. rows: [{ward_code, group, activities}] (all 14 x 3)."""
-    data = [{"ward": ref.WARD_NAMES[r["ward_code"]], "group": ref.GROUP_NAMES[r["group"]],
+def ward_group_heatmap(rows: list[dict], *, width: int = 360, height: int = 380,
+                       names: dict | None = None):
+    """Area x activity-group counts. rows: [{ward_code, group, activities}] (every area of
+    the event x 3); `names`: the event's {code: name} (db/areas.names_for; default 2020's
+    wards), in code order. With many areas each gets a 14 px line."""
+    names = ref.WARD_NAMES if names is None else names
+    order = [names[c] for c in sorted(names)]  # statistics-code order
+    height = max(height, 14 * len(order))
+    data = [{"ward": names[r["ward_code"]], "group": ref.GROUP_NAMES[r["group"]],
              "activities": r["activities"]} for r in rows]
     top = max([d["activities"] for d in data] + [1])
     base = alt.Chart(alt.Data(values=data)).encode(
         x=alt.X("group:N", title=None, sort=GROUP_ORDER, scale=alt.Scale(domain=GROUP_ORDER),
                 axis=alt.Axis(labelAngle=-30, labelLimit=150, orient="top",
                               labelOverlap=False)),
-        y=alt.Y("ward:N", title=None, sort=WARD_ORDER, scale=alt.Scale(domain=WARD_ORDER),
+        y=alt.Y("ward:N", title=None, sort=order, scale=alt.Scale(domain=order),
                 axis=alt.Axis(labelOverlap=False)),
     )
     cells = base.mark_rect().encode(

@@ -159,7 +159,9 @@ def report_charts(data) -> list[tuple[str, bytes, float]]:
     return [
         (texts.REPORT_CHART_MAP, chart_png(charts.ward_tile_map(
             charts.tile_rows(summary["by_ward"], data.ward_grid), selectable=False,
-            width=520, height=300)), 150),
+            width=520, height=300)),
+         # many areas: the full text width (165 mm), so that the short labels stay legible
+         165 if len(summary["by_ward"]) > charts.DENSE_TILES else 150),
         (texts.REPORT_CHART_DAYS, chart_png(charts.activities_per_day(
             data.day_group, width=440, height=220)), 140),
         (texts.REPORT_CHART_TIERS, chart_png(charts.tier_reporting_rate(

@@ -118,11 +118,12 @@ def _count(raw, field, errors) -> int:
     return value
 
 
-def _ward(raw, default_ward, errors) -> str | None:
+def _ward(raw, default_ward, errors, areas=None) -> str | None:
+    """`areas`: the event's {code: name} (db/areas.names_for); None: 2020's wards."""
     value = clean(raw.get("ward_code")) or default_ward
     if not value:
         errors["ward_code"] = texts.ENT_WARD_REQUIRED
-    elif value not in ref.WARD_NAMES:
+    elif value not in (ref.WARD_NAMES if areas is None else areas):
         errors["ward_code"] = texts.ENT_WARD_UNKNOWN.format(value=value)
     return value or None
 
@@ -153,13 +154,13 @@ def _link(raw, field, errors) -> str | None:
 
 def check_activity(raw: dict, week: Week, *, default_ward: str | None = None,
                    confirm_outside: bool = False, outside_message: str | None = None,
-                   types: dict | None = None) -> tuple[dict, dict]:
+                   types: dict | None = None, areas: dict | None = None) -> tuple[dict, dict]:
     """`outside_message` replaces the form's hint for a date outside the week (imports
     have no checkbox). `types`: {code: name} of the event's catalogue (db/catalogue; the
     2020 plan's when not given): a type outside it is refused."""
     errors: dict[str, str] = {}
     record = {
-        "ward_code": _ward(raw, default_ward, errors),
+        "ward_code": _ward(raw, default_ward, errors, areas),
         "type": _code(raw, "type", ref.TYPE_NAMES if types is None else types,
                       texts.ENT_TYPE_UNKNOWN, errors),
         "title": _text(raw, "title", errors, required_message=texts.ENT_TITLE_REQUIRED,
@@ -199,11 +200,13 @@ def check_activity(raw: dict, week: Week, *, default_ward: str | None = None,
 
 def check_propaganda(raw: dict, week: Week, *, default_ward: str | None = None,
                      confirm_outside: bool = False, outside_message: str | None = None,
-                     channels: dict | None = None) -> tuple[dict, dict]:
-    """`channels`: {code: name} of the event's catalogue (the plan's when not given)."""
+                     channels: dict | None = None, areas: dict | None = None
+                     ) -> tuple[dict, dict]:
+    """`channels`: {code: name} of the event's catalogue (the plan's when not given);
+    `areas`: the event's {code: name} (2020's wards when not given)."""
     errors: dict[str, str] = {}
     record = {
-        "ward_code": _ward(raw, default_ward, errors),
+        "ward_code": _ward(raw, default_ward, errors, areas),
         "channel": _code(raw, "channel", ref.CHANNEL_NAMES if channels is None else channels,
                          texts.ENT_CHANNEL_UNKNOWN, errors),
         "quantity": _count(raw, "quantity", errors),
@@ -250,7 +253,7 @@ def check_model_counts(values: dict) -> tuple[dict, dict]:
     return record, errors
 
 
-def check_nomination(raw: dict) -> tuple[dict, dict]:
+def check_nomination(raw: dict, areas: dict | None = None) -> tuple[dict, dict]:
     errors: dict[str, str] = {}
     record = {
         "nominee_kind": _code(raw, "nominee_kind", texts.NOM_KINDS, texts.NOM_KIND_INVALID,
@@ -263,7 +266,7 @@ def check_nomination(raw: dict) -> tuple[dict, dict]:
                              required_message=texts.NOM_ACHIEVEMENT_REQUIRED),
     }
     ward = clean(raw.get("ward_code"))
-    if ward and ward not in ref.WARD_NAMES:
+    if ward and ward not in (ref.WARD_NAMES if areas is None else areas):
         errors["ward_code"] = texts.ENT_WARD_UNKNOWN.format(value=ward)
     record["ward_code"] = ward or None
     return record, errors

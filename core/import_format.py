@@ -143,19 +143,21 @@ def _named(name: str, names: dict, extra=None) -> Vocabulary:
     return vocab
 
 
-def vocabularies(*, units=(), slogans=None, types=None, channels=None
+def vocabularies(*, units=(), slogans=None, types=None, channels=None, areas=None
                  ) -> dict[str, Vocabulary]:
     """Every vocabulary an import needs. `units`: dicts with code and name (the units the
     importer may write for); `slogans`: {number: text} of the week; `types` [{code, grp,
     name}] and `channels` [{code, name, measure}]: the week's catalogue (db/catalogue; the
-    2020 plan's when not given)."""
+    2020 plan's when not given); `areas`: the week's {code: name} (db/areas.names_for;
+    default 2020's wards), by code or by name."""
     slogans = slogans or dict(enumerate(ref.SLOGANS, start=1))
     if types is None:
         types = [{"code": c, "grp": g, "name": n} for c, g, n in ref.ACTIVITY_TYPES]
     if channels is None:
         channels = [{"code": c, "name": n, "measure": m} for c, n, m in ref.CHANNELS]
-    ward = _named("ward", ref.WARD_NAMES,
-                  {c: (f"Phường {n}",) for c, n in ref.WARD_NAMES.items()})
+    areas = ref.WARD_NAMES if areas is None else areas
+    ward = _named("ward", areas, {c: (f"Phường {n}",) for c, n in areas.items()
+                                  if not n.startswith(("Phường ", "Xã "))})
     activity_type = _named("type", {t["code"]: t["name"] for t in types}, {
         t["code"]: (f"{ref.GROUP_NAMES.get(t['grp'], t['grp'])} › {t['name']}",)
         for t in types})
@@ -359,7 +361,7 @@ def example_rows(layout: Layout, week, unit_names: list[str], vocabs: dict) -> l
              day(0), day(0), ref.FORMAT_NAMES["ket_hop"], "120", "45",
              f"{ref.AUDIENCE_NAMES['hoc_sinh']}; {ref.AUDIENCE_NAMES['can_bo']}",
              "https://thcsthanglong.edu.vn/tuan-le-htsd", "Lồng ghép vào giờ sinh hoạt lớp"],
-            [second, ref.WARD_NAMES["00001"], _example(vocabs, "type", "sports", -1),
+            [second, (vocabs["ward"].labels or [""])[0], _example(vocabs, "type", "sports", -1),
              "Giải chạy «Học tập suốt đời»", day(1), day(2), ref.FORMAT_NAMES["truc_tiep"],
              "300", "0", ref.AUDIENCE_NAMES["nguoi_dan"], "", ""],
         ]

@@ -11,8 +11,10 @@ EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 UNIT_COLUMNS = ["code", "name", "kind", "tier", "ward_code", "email", "phone"]
 
 
-def unit_errors(row: dict) -> dict[str, str]:
-    """Rules for one unit (form or import row). `row` holds cleaned strings."""
+def unit_errors(row: dict, areas: dict | None = None) -> dict[str, str]:
+    """Rules for one unit (form or import row). `row` holds cleaned strings. `areas`: the
+    area codes a unit's default area may take (db/areas.registry_names: every area of
+    every week); None: 2020's wards."""
     errors = {}
     code, kind, tier = clean(row.get("code")), clean(row.get("kind")), clean(row.get("tier"))
     ward = clean(row.get("ward_code"))
@@ -28,7 +30,7 @@ def unit_errors(row: dict) -> dict[str, str]:
         errors["tier"] = texts.TIER_ONLY_SCHOOL
     if tier and tier not in ref.TIER_NAMES:
         errors["tier"] = texts.TIER_UNKNOWN.format(tier=tier)
-    if ward and ward not in ref.WARD_NAMES:
+    if ward and ward not in (ref.WARD_NAMES if areas is None else areas):
         errors["ward_code"] = texts.WARD_UNKNOWN.format(ward=ward)
     email = clean(row.get("email"))
     if email and not EMAIL_PATTERN.match(email):

@@ -6,7 +6,7 @@ The scoring itself is pure (core/scoring.py); this module only gathers and store
 from core import reference as ref
 from core import scoring, texts
 from core.text import clean
-from db import audit, catalogue, idempotency, sample_data
+from db import areas, audit, catalogue, idempotency, sample_data
 from db.stats import COUNTING
 from db.access import Actor, ValidationFailed, require_role
 from db.audit import AuditEvent, now_iso
@@ -58,8 +58,9 @@ def unit_inputs(db, event: dict) -> list[scoring.UnitInputs]:
            where event_id = ? and substr(submitted_at, 1, 16) <= ?""",
         [event_id, deadline(event)]).fetchall()}
     out = []
-    for unit in db.query("""select id, code, name, kind, tier, ward_code from units
-                            where active = 1 order by code"""):
+    area = areas.unit_area_sql("u", event_id)  # the unit's area in this event
+    for unit in db.query(f"""select id, code, name, kind, tier, {area} as ward_code
+                             from units u where active = 1 order by code"""):
         participants, with_evidence = activity.get(unit["id"], (0, 0))
         items, channels = propaganda.get(unit["id"], (0, 0))
         out.append(scoring.UnitInputs(
@@ -143,7 +144,7 @@ def list_nominations(db, event_id: int, status: str | None = None) -> list[dict]
     sql = """select n.*, u.name as unit_name, u.code as unit_code, w.name as ward_name,
                     d.username as decided_by_name
              from nominations n join units u on u.id = n.unit_id
-             left join wards w on w.code = n.ward_code
+             left join event_areas w on w.event_id = n.event_id and w.code = n.ward_code
              left join users d on d.id = n.decided_by
              where n.event_id = ? and n.deleted = 0"""
     params: list = [event_id]

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from core import reference as ref
 from core import texts
-from db import audit, catalogue, events, sample_data, users
+from db import areas, audit, catalogue, events, sample_data, users
 from db.access import Actor, require_role
 from db.audit import AuditEvent, now_iso
 from db.connection import write_transaction
@@ -101,7 +101,10 @@ def load(db, actor: Actor, *, units: int = 60, activities: int = 600, seed: int 
             raise DemoAlreadyLoaded(texts.DEMO_ALREADY_LOADED)
         if not with_real and any(sample_data.real_entries(db).values()):
             raise RealDataPresent(plan(db, units=units, activities=activities))
-        result.units = _insert_schools(db, rng, units) + _insert_ward_units(db, rng)
+        # the sample units sit in the week's areas (2020: the 14 wards, in code order)
+        area_list = [(a["code"], a["name"]) for a in areas.areas_for(db, event["id"])]
+        result.units = (_insert_schools(db, rng, units, area_list)
+                        + _insert_ward_units(db, rng, area_list))
         # the roster is the sample units only: nothing is written into a real unit
         roster = db.execute("select id, kind, ward_code from units where is_sample = 1 "
                             "and active = 1 order by id").fetchall()
@@ -120,12 +123,12 @@ def load(db, actor: Actor, *, units: int = 60, activities: int = 600, seed: int 
     return result
 
 
-def _insert_schools(db, rng, count) -> int:
+def _insert_schools(db, rng, count, area_list) -> int:
     created = now_iso()
     rows = []
     for i in range(count):
         tier_code, tier_name = ref.TIERS[i % 4]
-        ward_code, ward_name, _r, _c = ref.WARDS[(i // 4) % 14]
+        ward_code, ward_name = area_list[(i // 4) % len(area_list)]
         name = SCHOOL_NAMES[rng.randrange(len(SCHOOL_NAMES))]
         code = f"MAU-{TIER_PREFIX[tier_code]}-{i + 1:04d}"
         rows.append((code, f"{texts.DEMO_SAMPLE_PREFIX}Trường {tier_name} {name} "
@@ -138,11 +141,11 @@ def _insert_schools(db, rng, count) -> int:
     return len(rows)
 
 
-def _insert_ward_units(db, rng) -> int:
+def _insert_ward_units(db, rng, area_list) -> int:
     created = now_iso()
     rows = []
     for kind, prefix, label in WARD_UNIT_KINDS:
-        for ward_code, ward_name, _r, _c in ref.WARDS:
+        for ward_code, ward_name in area_list:
             code = f"MAU-{prefix}-{ward_code}"
             rows.append((code, f"{texts.DEMO_SAMPLE_PREFIX}{label} {ward_name}", kind, None,
                          ward_code, f"{code.lower()}@example.gov.vn",
@@ -161,11 +164,11 @@ def _owners(rng, reporting, count):
     return first + [reporting[rng.randrange(len(reporting))] for _ in range(count - len(first))]
 
 
-def _place(rng, unit_ward):
+def _place(rng, unit_ward, codes):
     # most activities are held in the unit's own ward; district units go anywhere
     if unit_ward and rng.random() < 0.9:
         return unit_ward
-    return ref.WARDS[rng.randrange(14)][0]
+    return codes[rng.randrange(len(codes))]
 
 
 def _status(rng):
@@ -183,6 +186,7 @@ def _weights(plan: dict, week: dict) -> list[tuple[str, int]]:
 def _insert_activities(db, rng, event, days, reporting, count) -> int:
     week = {t["code"]: t["name"] for t in catalogue.types_for(db, event["id"])}
     types, weights = zip(*_weights(TYPE_WEIGHTS, week))
+    codes = [a["code"] for a in areas.areas_for(db, event["id"])]
     audiences = [code for code, _n in ref.AUDIENCES]
     rows = []
     for unit_id, _kind, ward in _owners(rng, reporting, count):
@@ -194,7 +198,8 @@ def _insert_activities(db, rng, event, days, reporting, count) -> int:
         online = 0 if fmt == "truc_tiep" else participants if fmt == "truc_tuyen" else \
             rng.randrange(participants + 1)
         status = _status(rng)
-        rows.append((event["id"], unit_id, _place(rng, ward), kind, TITLE_WORDS.get(kind, week[kind]),
+        rows.append((event["id"], unit_id, _place(rng, ward, codes), kind,
+                     TITLE_WORDS.get(kind, week[kind]),
                      days[start], days[end], fmt, participants, online,
                      json.dumps(rng.sample(audiences, rng.randint(1, 3))), status,
                      "Số liệu mẫu: cần bổ sung ảnh minh chứng." if status == "needs_fix"
@@ -212,11 +217,12 @@ def _insert_activities(db, rng, event, days, reporting, count) -> int:
 def _insert_propaganda(db, rng, event, days, reporting, count) -> int:
     week = {c["code"]: c["name"] for c in catalogue.channels_for(db, event["id"])}
     channels, weights = zip(*_weights(CHANNEL_WEIGHTS, week))
+    codes = [a["code"] for a in areas.areas_for(db, event["id"])]
     rows = []
     for unit_id, _kind, ward in _owners(rng, reporting[::-1], count):
         channel = rng.choices(channels, weights)[0]
         day = days[rng.randrange(len(days))]
-        rows.append((event["id"], unit_id, _place(rng, ward), channel,
+        rows.append((event["id"], unit_id, _place(rng, ward, codes), channel,
                      rng.randint(1, 12 if channel == "banner" else 5), day,
                      json.dumps(sorted(rng.sample(range(1, 9), rng.randint(1, 3)))),
                      f"{texts.DEMO_SAMPLE_PREFIX}{week[channel]}", _status(rng),

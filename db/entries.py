@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from core import entry_rules, photos as photo_rules, texts
 from core.tabular import ImportReport, Table
-from db import audit, catalogue, events, idempotency, submissions, units
+from db import areas, audit, catalogue, events, idempotency, submissions, units
 from db.access import Actor, ValidationFailed, require_role, require_unit_access
 from db.audit import AuditEvent, now_iso
 from db.connection import write_transaction
@@ -91,7 +91,8 @@ def list_own(db, kind: Kind, event_id: int, unit_id: int, *,
     order = "e.start_date desc" if kind is ACTIVITY else "e.date desc"
     sql = (f"select e.*, w.name as ward_name, (select count(*) from photos p "
            f"where p.{kind.photo_column} = e.id) as photo_count "
-           f"from {kind.table} e left join wards w on w.code = e.ward_code "
+           f"from {kind.table} e left join event_areas w on w.event_id = e.event_id "
+           f"and w.code = e.ward_code "
            f"where e.event_id = ? and e.unit_id = ?")
     if not include_withdrawn:
         sql += " and e.deleted = 0"
@@ -186,16 +187,17 @@ def create(db, actor: Actor, kind: Kind, event_id: int, unit_id: int, raw: dict,
            photo_files=(), confirm_outside=False, token=None, source=None) -> int:
     """Insert one entry (status 'submitted') with its photos; returns its id. `source`
     (e.g. {"import": "file.csv", "line": 3}) goes into the audit row."""
-    unit = _unit_for_write(db, actor, unit_id)
+    _unit_for_write(db, actor, unit_id)
     accepted, photo_error = photo_rules.check_photos(photo_files, limit=kind.max_photos)
     with write_transaction(db):
         if (saved := idempotency.already_saved(db, token)) is not None:
             return saved
         event = submissions.ensure_unit_can_write(db, actor, event_id, unit_id)
         record, errors = kind.check(raw, entry_rules.week_of(event),
-                                    default_ward=unit["ward_code"],
+                                    default_ward=areas.unit_area(db, event_id, unit_id),
                                     confirm_outside=confirm_outside,
-                                    **catalogue_of(db, kind, event["id"]))
+                                    areas=areas.names_for(db, event_id),
+                                    **catalogue_of(db, kind, event_id))
         if photo_error:
             errors["photos"] = photo_error
         if errors:
@@ -240,11 +242,12 @@ def update(db, actor: Actor, kind: Kind, entry_id: int, raw: dict, *, photo_file
         before = _editable(db, actor, kind, entry_id)
         event = submissions.ensure_unit_can_write(db, actor, before["event_id"],
                                                   before["unit_id"])
-        unit = units.get(db, before["unit_id"])
         record, errors = kind.check(raw, entry_rules.week_of(event),
-                                    default_ward=unit["ward_code"],
+                                    default_ward=areas.unit_area(db, before["event_id"],
+                                                                 before["unit_id"]),
                                     confirm_outside=confirm_outside,
-                                    **catalogue_of(db, kind, event["id"]))
+                                    areas=areas.names_for(db, before["event_id"]),
+                                    **catalogue_of(db, kind, before["event_id"]))
         current = {p["id"] for p in db.query(
             f"select id from photos where {kind.photo_column} = ?", [entry_id])}
         removing = current & {int(i) for i in remove_photo_ids}

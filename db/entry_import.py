@@ -15,7 +15,7 @@ from core import entry_rules, import_format, texts
 from core.import_format import ACTIVITY_LAYOUT, PROPAGANDA_LAYOUT, MappedTable
 from core.tabular import ImportReport, Table
 from core.text import clean
-from db import catalogue, events, import_files, submissions, units
+from db import areas, catalogue, events, import_files, submissions, units
 from db.access import AccessDenied, Actor, require_role, require_unit_access
 from db.connection import write_transaction
 from db.entries import WRITER_ROLES, _insert, catalogue_of
@@ -42,7 +42,8 @@ def vocabularies(db, actor: Actor, event_id: int) -> dict:
     slogans = {s["number"]: s["text"] for s in events.slogans(db, event_id)}
     return import_format.vocabularies(units=importable_units(db, actor), slogans=slogans,
                                       types=catalogue.types_for(db, event_id),
-                                      channels=catalogue.channels_for(db, event_id))
+                                      channels=catalogue.channels_for(db, event_id),
+                                      areas=areas.names_for(db, event_id))
 
 
 def import_rows(db, actor: Actor, kind, event_id: int, table: Table, *, skip_invalid=False,
@@ -106,13 +107,17 @@ def _check_rows(db, actor, kind, event, mapped: MappedTable, report: ImportRepor
     existing = _ExistingEntries(db, kind, event["id"])
     own = units.get(db, actor.unit_id) if actor.role == "unit" else None
     unit_cache: dict[str, dict | None] = {}
+    unit_area = areas.unit_areas(db, event["id"])  # each unit's area in this week
+    area_names = areas.names_for(db, event["id"])
     for line, cells in mapped.rows:
         cells, twin_errors = import_format.merge_twins(mapped, cells, vocabs)
         unit, errors = _row_unit(db, actor, own, cells, vocabs["unit"], unit_cache)
         errors.update(twin_errors)
         values, coded_errors = import_format.resolve_row(layout, cells, vocabs)
         record, row_errors = kind.check(values, week,
-                                        default_ward=unit["ward_code"] if unit else None,
+                                        default_ward=(unit_area.get(unit["id"]) if unit
+                                                      else None),
+                                        areas=area_names,
                                         confirm_outside=allow_outside_week,
                                         outside_message=texts.IMP_DATE_OUTSIDE, **limits)
         if unit is None:  # the ward default is unknown: only the unit's problem matters

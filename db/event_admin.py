@@ -6,7 +6,7 @@ from datetime import datetime
 from core import event_rules as rules
 from core import texts
 from core.text import clean
-from db import audit, catalogue, events
+from db import areas, audit, catalogue, events
 from db.access import Actor, ValidationFailed, require_role
 from db.audit import AuditEvent, now_iso
 from db.connection import write_transaction
@@ -135,6 +135,7 @@ def start_next_year(db, actor: Actor, from_event_id: int) -> int:
         db["budgets"].insert({"event_id": event_id, "status": "draft", "notes": ""},
                              ignore=True)
         copied = catalogue.copy_to(db, from_event_id, event_id)
+        areas.copy_to(db, from_event_id, event_id)
         audit.record(db, actor, AuditEvent(
             "create", "events", event_id, after=events.get_by_id(db, event_id),
             detail={"copied_from_year": source["year"], "slogans": len(slogans),

@@ -16,7 +16,7 @@ from core import reference as ref
 from core import texts, workbook
 from core.organiser import fill_all
 from db.organiser import organiser_for
-from db import catalogue, commendations, progress, rollup, sample_data, stats
+from db import areas, catalogue, commendations, progress, rollup, sample_data, stats
 
 COUNTING = "{t}.deleted = 0 and {t}.status != 'needs_fix'"
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,9 +47,10 @@ def _lookup(db, sql: str) -> workbook.Lookup:
 
 
 def list_names(db, event_id: int | None = None) -> dict[str, workbook.Lookup]:
-    """The code -> name lookups of the two lists (units, wards, types, channels). Types
-    and channels are named as the event's catalogue names them (db/catalogue), a code it
-    does not list as the registry does."""
+    """The code -> name lookups of the two lists (units, the event's areas, types,
+    channels). Areas, types and channels are named as the event names them (db/areas,
+    db/catalogue), a code it does not list as the registry does; without an event, the
+    registry's names."""
     names = {"unit_code": _lookup(db, "select id, code from units"),
              "unit_name": _lookup(db, "select id, name from units"),
              "ward": _lookup(db, "select code, name from wards")}
@@ -58,6 +59,7 @@ def list_names(db, event_id: int | None = None) -> dict[str, workbook.Lookup]:
         return dict(names, type=_lookup(db, "select code, name from activity_types"),
                     channel=_lookup(db, "select code, name from channels"),
                     measure=_lookup(db, "select code, measure from channels"))
+    names["ward"] = workbook.Lookup(list(areas.names_for(db, event_id).items()))
     type_codes = [c for (c,) in db.execute("select code from activity_types")]
     channel_codes = [c for (c,) in db.execute("select code from channels")]
     return dict(names,
@@ -98,13 +100,13 @@ def not_counted_rows(db, event_id: int) -> list[tuple]:
         """select 'activity', a.deleted, u.code, u.name, coalesce(w.name, a.ward_code),
                   a.title, a.start_date, a.participants, null, a.review_comment
            from activities a join units u on u.id = a.unit_id
-           left join wards w on w.code = a.ward_code
+           left join event_areas w on w.event_id = a.event_id and w.code = a.ward_code
            where +a.event_id = ? and (a.deleted = 1 or a.status = 'needs_fix')
            union all
            select 'propaganda', p.deleted, u.code, u.name, coalesce(w.name, p.ward_code),
                   null, p.date, p.quantity, p.channel, p.review_comment
            from propaganda p join units u on u.id = p.unit_id
-           left join wards w on w.code = p.ward_code
+           left join event_areas w on w.event_id = p.event_id and w.code = p.ward_code
            where +p.event_id = ? and (p.deleted = 1 or p.status = 'needs_fix')
            order by 1, 7""", [event_id, event_id]).fetchall()
 

@@ -2,7 +2,7 @@
 model, how many registered and how many were recognised. Reported by ward People's
 Committees and community learning centres."""
 from core import entry_rules, texts
-from db import audit, idempotency, submissions, units
+from db import areas, audit, idempotency, submissions, units
 from db.access import Actor, ValidationFailed, require_role, require_unit_access
 from db.audit import AuditEvent, now_iso
 from db.connection import write_transaction
@@ -50,7 +50,8 @@ def save(db, actor: Actor, event_id: int, unit_id: int, values: dict, *,
                 row_id, action = before["id"], "update"
             else:
                 row_id = db["learning_model_counts"].insert(dict(
-                    row, event_id=event_id, unit_id=unit_id, ward_code=unit["ward_code"],
+                    row, event_id=event_id, unit_id=unit_id,
+                    ward_code=areas.unit_area(db, event_id, unit_id),
                     model=model)).last_pk
                 action = "create"
             after = db["learning_model_counts"].get(row_id)

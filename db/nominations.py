@@ -2,7 +2,7 @@
 Units create and withdraw their own; the committee's approve/decline is in
 db/commendations.py (another module)."""
 from core import entry_rules, texts
-from db import audit, idempotency, submissions, units
+from db import areas, audit, idempotency, submissions
 from db.access import Actor, ValidationFailed, require_role, require_unit_access
 from db.audit import AuditEvent, now_iso
 from db.connection import write_transaction
@@ -21,15 +21,15 @@ def list_for_unit(db, event_id: int, unit_id: int) -> list[dict]:
 def create(db, actor: Actor, event_id: int, unit_id: int, raw: dict, *, token=None) -> int:
     require_role(actor, "unit", "committee")
     require_unit_access(actor, unit_id)
-    unit = units.get(db, unit_id)
-    record, errors = entry_rules.check_nomination(raw)
+    record, errors = entry_rules.check_nomination(raw, areas.names_for(db, event_id))
     with write_transaction(db):
         if (saved := idempotency.already_saved(db, token)) is not None:
             return saved
         submissions.ensure_unit_can_write(db, actor, event_id, unit_id)
         if errors:
             raise ValidationFailed(errors)
-        row = dict(record, ward_code=record["ward_code"] or unit["ward_code"],
+        row = dict(record, ward_code=record["ward_code"]
+                   or areas.unit_area(db, event_id, unit_id),
                    event_id=event_id, unit_id=unit_id, status="proposed", deleted=0,
                    created_by=actor.user_id, created_at=now_iso())
         nomination_id = db["nominations"].insert(row).last_pk

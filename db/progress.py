@@ -2,6 +2,8 @@
 (the definition of db/stats.py: >= 1 counting activity or propaganda entry), number of
 counting entries, last entry, and the 'submitted' flag of report_submissions."""
 
+from db import areas
+
 COUNTING = "deleted = 0 and status != 'needs_fix'"
 
 
@@ -9,10 +11,12 @@ def units_progress(db, event_id: int, *, ward=None, tier=None, kind=None,
                    reported: bool | None = None) -> list[dict]:
     """Active units with their progress, ordered by ward, kind, tier, code."""
     where, params = ["u.active = 1"], {"event": event_id}
-    for column, value in (("ward_code", ward), ("tier", tier), ("kind", kind)):
+    area = areas.unit_area_sql("u", event_id)  # the unit's area in this event
+    for column, value in ((area, ward), ("u.tier", tier), ("u.kind", kind)):
         if value:
-            where.append(f"u.{column} = :{column}")
-            params[column] = value
+            name = column.split(".")[-1] if column != area else "ward"
+            where.append(f"{column} = :{name}")
+            params[name] = value
     if reported is not None:
         where.append("(coalesce(a.n, 0) + coalesce(p.n, 0) > 0) = :reported")
         params["reported"] = int(reported)
@@ -21,19 +25,19 @@ def units_progress(db, event_id: int, *, ward=None, tier=None, kind=None,
                    where event_id = :event and {COUNTING} group by unit_id),
              p as (select unit_id, count(*) as n, max(created_at) as last from propaganda
                    where event_id = :event and {COUNTING} group by unit_id)
-        select u.id, u.code, u.name, u.kind, u.tier, u.ward_code, u.email, u.phone,
+        select u.id, u.code, u.name, u.kind, u.tier, {area} as ward_code, u.email, u.phone,
                u.is_sample, w.name as ward_name,
                coalesce(a.n, 0) as activities, coalesce(p.n, 0) as propaganda,
                coalesce(a.n, 0) + coalesce(p.n, 0) as entries,
                nullif(max(coalesce(a.last, ''), coalesce(p.last, '')), '') as last_entry,
                rs.submitted_at
         from units u
-        left join wards w on w.code = u.ward_code
+        left join event_areas w on w.event_id = :event and w.code = {area}
         left join a on a.unit_id = u.id
         left join p on p.unit_id = u.id
         left join report_submissions rs on rs.event_id = :event and rs.unit_id = u.id
         where {' and '.join(where)}
-        order by u.ward_code is null, u.ward_code, u.kind, u.tier, u.code
+        order by {area} is null, {area}, u.kind, u.tier, u.code
     """
     rows = list(db.query(sql, params))
     for row in rows:

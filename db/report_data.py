@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from core import scoring
-from db import closing, commendations, events, rollup, sample_data, stats
+from db import areas, closing, commendations, events, rollup, sample_data, stats
 
 
 @dataclass
@@ -40,13 +40,14 @@ def unit_rows(db, event_id: int, counts: dict[int, dict]) -> list[dict]:
     """Active units with their counting entries (the appendix), ordered by ward (district
     units last), kind, tier, code — the rows and the 'reported' definition of
     db/progress.units_progress, from the one pass of stats.unit_counts."""
+    area = areas.unit_area_sql("u", event_id)  # the unit's area in this event
     rows = list(db.query(
-        """select u.id, u.code, u.name, u.kind, u.tier, u.ward_code, u.is_sample,
+        f"""select u.id, u.code, u.name, u.kind, u.tier, {area} as ward_code, u.is_sample,
                   w.name as ward_name, rs.submitted_at
-           from units u left join wards w on w.code = u.ward_code
+           from units u left join event_areas w on w.event_id = ? and w.code = {area}
            left join report_submissions rs on rs.event_id = ? and rs.unit_id = u.id
            where u.active = 1
-           order by u.ward_code is null, u.ward_code, u.kind, u.tier, u.code""", [event_id]))
+           order by {area} is null, {area}, u.kind, u.tier, u.code""", [event_id, event_id]))
     for row in rows:
         c = counts.get(row["id"], {})
         row["activities"] = c.get("activities", 0)
@@ -77,7 +78,7 @@ def gather(db, event: dict, *, issued_on: date | None = None) -> ReportData:
 
     event_id = event["id"]
     board = stats.dashboard(db, event_id)
-    ward_grid = list(db.query("select code, grid_row, grid_col from wards order by code"))
+    ward_grid = areas.areas_for(db, event_id)
     # the charts need only the summary: vl-convert draws them on a worker thread (it
     # releases the GIL) while the per-unit figures and the ranking are read here
     pool = ThreadPoolExecutor(max_workers=1)

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from core import texts
 from core.text import clean, fold
-from db import audit, entries, sample_data
+from db import areas, audit, entries, sample_data
 from db.access import Actor, ValidationFailed, require_role
 from db.audit import AuditEvent, now_iso
 from db.connection import write_transaction
@@ -338,7 +338,8 @@ def status_counts(db, event_id: int, kind: str) -> dict[str, int]:
 
 def progress(db, event_id: int, kind: str) -> dict:
     """Review progress of entries (not withdrawn): {'total': (reviewed, all),
-    'wards': [{code, name, reviewed, total}] for all 14 wards (where entries were held),
+    'wards': [{code, name, reviewed, total}] for every area of the event (db/areas.py;
+    where entries were held),
     'units': [{id, code, name, reviewed, total}] for units with entries, least reviewed
     share first}. Reviewed = accepted or needs_fix."""
     table = KIND_TABLES[kind]
@@ -354,7 +355,7 @@ def progress(db, event_id: int, kind: str) -> dict:
             cell[1] += n
     wards = [{"code": code, "name": name, "reviewed": by_ward.get(code, [0, 0])[0],
               "total": by_ward.get(code, [0, 0])[1]}
-             for code, name in db.execute("select code, name from wards order by code")]
+             for code, name in areas.names_for(db, event_id).items()]
     names = {row[0]: row[1:] for row in db.execute("select id, code, name from units")}
     units = [{"id": unit_id, "code": names[unit_id][0], "name": names[unit_id][1],
               "reviewed": cell[0], "total": cell[1]} for unit_id, cell in by_unit.items()]

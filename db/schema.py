@@ -633,3 +633,61 @@ def m003_catalogue_per_event(db):
             insert or ignore into event_channels (event_id, code, name, measure, sort)
                 select new.id, code, name, measure, sort from channels;
         end""")
+# --- m003 (h15b, issue 15 item 2): areas per event ------------------------------------------
+@migrations()
+def m003_areas_per_event(db):
+    """The areas (wards, communes, residential groups) belong to an event: `event_areas`
+    (event_id, code, name, optional tile position). 2020's 14 wards are copied to every
+    existing event, so its figures stay exactly as they were.
+
+    Keeping the foreign keys sound: `wards` stays as the registry of every area code ever
+    used by any event (entries, units, learning-model counts and nominations keep
+    referencing it, so no table with data is rebuilt), and `event_areas.code` references it
+    too. Codes are no longer only the statistics office's 5 digits: a residential group gets
+    a short code the office chooses, so the registry's CHECK becomes 1..20 characters and its
+    tile position becomes optional (a registry row of a new area has none; the positions that
+    matter live on `event_areas`). Both are relaxations, which do not change how rows are
+    stored: the table's SQL is rewritten in place, the procedure of m003_report_leader_role
+    (SQLite's ALTER TABLE documentation, "making other kinds of table schema changes");
+    every existing row satisfies the wider rules. Which codes an event accepts is checked
+    against that event's own areas (db/areas.py), not against the registry.
+
+    `unit_areas` (event_id, unit_id, area_code) records a unit's area for one event when it
+    differs from `units.ward_code`, which stays the default for every event without a row
+    (when that code is one of the event's areas); a NULL area_code says "no area this
+    year". A unit's area can change in 2026 while 2020's figures keep the old one."""
+    old_table = ("code text primary key check (length(code) = 5),\n    name text not null,\n"
+                 "    grid_row integer not null,\n    grid_col integer not null")
+    new_table = ("code text primary key check (length(code) between 1 and 20),\n"
+                 "    name text not null,\n    grid_row integer,\n    grid_col integer")
+    sql = db.execute("select sql from sqlite_master where type = 'table' and name = 'wards'"
+                     ).fetchone()[0]
+    if old_table not in sql:
+        raise RuntimeError("m003_areas_per_event: unexpected wards table SQL")
+    version = db.execute("pragma schema_version").fetchone()[0]
+    db.execute("pragma writable_schema = on")
+    db.execute("update sqlite_master set sql = replace(sql, ?, ?) "
+               "where type = 'table' and name = 'wards'", [old_table, new_table])
+    db.execute(f"pragma schema_version = {version + 1}")
+    db.execute("pragma writable_schema = off")
+    db.execute("""
+        create table event_areas (
+            event_id integer not null references events(id),
+            code text not null references wards(code)
+                check (length(code) between 1 and 20),
+            name text not null check (length(trim(name)) > 0),
+            grid_row integer check (grid_row between 0 and 999),
+            grid_col integer check (grid_col between 0 and 999),
+            primary key (event_id, code)
+        )""")
+    db.execute("""
+        create table unit_areas (
+            event_id integer not null,
+            unit_id integer not null references units(id),
+            area_code text,  -- NULL: no area in this event (the level above)
+            primary key (event_id, unit_id),
+            foreign key (event_id, area_code) references event_areas(event_id, code)
+        )""")
+    db.execute("""insert into event_areas (event_id, code, name, grid_row, grid_col)
+                  select e.id, w.code, w.name, w.grid_row, w.grid_col
+                  from events e cross join wards w""")

@@ -58,4 +58,7 @@ def seed_event_2020(db) -> None:
         for kind, tier, metric, minimum, label in ref.DEFAULT_TARGETS
     )
     db["budgets"].insert({"event_id": event_id, "status": "draft", "notes": ""})
+    db["event_areas"].insert_all(  # the 14 wards are 2020's areas (db/areas.py)
+        nfc({"event_id": event_id, "code": c, "name": n, "grid_row": r, "grid_col": col})
+        for c, n, r, col in ref.WARDS)
     db["settings"].insert({"key": "seeded_2020", "value": json.dumps(True)}, replace=True)

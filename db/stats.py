@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from core import reference as ref
 from core import texts
+from db import areas as event_areas
 from db import catalogue
 
 COUNTING = "{t}.deleted = 0 and {t}.status != 'needs_fix'"
@@ -101,9 +102,10 @@ def event_info(db, event_id: int) -> dict:
     return dict(zip(("year", "title", "start_date", "end_date"), row))
 
 
-def ward_grid(db) -> list[dict]:
-    """The wards with their tile-map positions (editable by admin in the wards table)."""
-    return list(db.query("select code, name, grid_row, grid_col from wards order by code"))
+def ward_grid(db, event_id: int) -> list[dict]:
+    """The event's areas with their tile-map positions (db/areas.py; positions may be
+    NULL: core/areas.tile_positions then lays them out)."""
+    return event_areas.areas_for(db, event_id)
 
 
 def week_days(event: dict) -> list[str]:
@@ -192,9 +194,10 @@ def _unit_rollups(db, event_id: int, f: Filters) -> list[tuple]:
     units. A unit has submitted when its report is marked "Đã nộp" (report_submissions;
     `created_before` applies to the time it was submitted)."""
     expr, a_params, p_params = _reported_sql(f)
+    area = event_areas.unit_area_sql("u", event_id)  # the unit's area in this event
     where, params = ["u.active = 1"], []
     if f.ward:
-        where.append("u.ward_code = ?")
+        where.append(f"{area} = ?")
         params.append(f.ward)
     unit_where, unit_params = f.unit_clause("u")
     if unit_where:
@@ -206,11 +209,11 @@ def _unit_rollups(db, event_id: int, f: Filters) -> list[tuple]:
         submitted += " and substr(rs.submitted_at, 1, 10) < ?"
         submitted_params.append(f.created_before)
     sql = f"""
-        select u.ward_code, u.kind, u.tier, count(*), sum(reported), sum(submitted) from (
-            select u.ward_code, u.kind, u.tier, {expr} as reported,
+        select u.area, u.kind, u.tier, count(*), sum(reported), sum(submitted) from (
+            select {area} as area, u.kind, u.tier, {expr} as reported,
                    exists ({submitted}) as submitted
             from units u where {' and '.join(where)}
-        ) u group by u.ward_code, u.kind, u.tier
+        ) u group by u.area, u.kind, u.tier
     """
     return db.execute(sql, [event_id] + a_params + [event_id] + p_params + submitted_params
                       + params).fetchall()
@@ -230,7 +233,7 @@ def _summary_from(db, event_id: int, f: Filters, acts: dict) -> dict:
     event = event_info(db, event_id)
     props = _propaganda_rollups(db, event_id, f)
     units = _unit_rollups(db, event_id, f)
-    wards = list(db.execute("select code, name from wards order by code").fetchall())
+    wards = list(event_areas.names_for(db, event_id).items())
 
     total_a = acts["total"].get("", (0, 0, 0))
     total_p = props["total"].get("", (0, 0))
@@ -343,7 +346,7 @@ def learning_models(db, event_id: int) -> dict:
     """Learning models (gia đình / dòng họ / cộng đồng / đơn vị học tập), registered and
     recognised, of active units: {"by_model": [{model, registered, recognised}] (all four),
     "by_ward": [{code, name, <model>: (registered, recognised), registered, recognised}]
-    (all 14 wards, then the district row with code None), "total": {registered,
+    (every area of the event, then the district row with code None), "total": {registered,
     recognised}}. A count belongs to the ward of the unit that reported it."""
     rows = db.execute(
         """select c.ward_code, c.model, sum(c.registered), sum(c.recognised)
@@ -354,7 +357,7 @@ def learning_models(db, event_id: int) -> dict:
     by_model = [{"model": m, "registered": sum(v[0] for (w, mm), v in cell.items() if mm == m),
                  "recognised": sum(v[1] for (w, mm), v in cell.items() if mm == m)}
                 for m in models]
-    wards = list(db.execute("select code, name from wards order by code").fetchall())
+    wards = list(event_areas.names_for(db, event_id).items())
     by_ward = []
     for code, name in wards + [(None, district_row(db, event_id))]:
         row = {"code": code, "name": name}
@@ -431,7 +434,8 @@ def dashboard(db, event_id: int, **filters) -> dict:
     event = event_info(db, event_id)
     ward_group = [{"ward_code": w, "group": g,
                    "activities": acts["ward_group"].get(f"{w}|{g}", (0,))[0]}
-                  for w, *_ in ref.WARDS for g, _n in ref.ACTIVITY_GROUPS]
+                  for w in event_areas.names_for(db, event_id)
+                  for g, _n in ref.ACTIVITY_GROUPS]
     day_group = [{"date": d, "group": g,
                   "activities": acts["day_group"].get(f"{d}|{g}", (0,))[0]}
                  for d in report_days(event, acts) for g, _n in ref.ACTIVITY_GROUPS]
@@ -441,7 +445,8 @@ def dashboard(db, event_id: int, **filters) -> dict:
 
 
 def ward_group_matrix(db, event_id: int, **filters) -> list[dict]:
-    """[{ward_code, group, activities}] for all 14 wards x 3 groups (zeros included)."""
+    """[{ward_code, group, activities}] for every area of the event x 3 groups (zeros
+    included)."""
     return dashboard(db, event_id, **filters)["ward_group"]
 
 

@@ -3,7 +3,7 @@ from core import import_format, texts
 from core.tabular import ImportReport, Table
 from core.text import clean, nfc
 from core.validation import UNIT_COLUMNS, unit_errors, unit_record
-from db import audit
+from db import areas, audit
 from db.access import Actor, ValidationFailed, require_role
 from db.audit import AuditEvent, now_iso
 from db.connection import write_transaction
@@ -40,7 +40,7 @@ def get_by_code(db, code: str) -> dict | None:
 
 def create(db, actor: Actor, fields: dict) -> int:
     require_role(actor, "admin")
-    errors = unit_errors(fields)
+    errors = unit_errors(fields, areas.registry_names(db))
     with write_transaction(db):
         if not errors and get_by_code(db, unit_record(fields)["code"]):
             errors["code"] = texts.UNIT_CODE_EXISTS.format(code=unit_record(fields)["code"])
@@ -51,7 +51,7 @@ def create(db, actor: Actor, fields: dict) -> int:
 
 def update(db, actor: Actor, unit_id: int, fields: dict) -> None:
     require_role(actor, "admin")
-    errors = unit_errors(fields)
+    errors = unit_errors(fields, areas.registry_names(db))
     with write_transaction(db):
         other = get_by_code(db, unit_record(fields)["code"]) if not errors else None
         if other and other["id"] != unit_id:
@@ -79,6 +79,8 @@ def _update(db, actor, unit_id, changes, action="update"):
     before = get(db, unit_id)
     if before is None:
         raise ValidationFailed({"unit": texts.UNIT_UNKNOWN.format(code=unit_id)})
+    if "ward_code" in changes and changes["ward_code"] != before["ward_code"]:
+        areas.keep_earlier_weeks(db, unit_id)  # a new default area does not rewrite history
     db["units"].update(unit_id, changes)
     audit.record(db, actor, AuditEvent(action, "units", unit_id, before=before,
                                        after=get(db, unit_id)))
@@ -94,7 +96,8 @@ def import_units(db, actor: Actor, table: Table, *, update_existing=False,
     if problems:
         report.errors.extend(problems)
         return report
-    vocabs = import_format.vocabularies()
+    registry = areas.registry_names(db)
+    vocabs = import_format.vocabularies(areas=registry)
     with write_transaction(db):
         first_line_of: dict[str, int] = {}
         planned = []
@@ -103,7 +106,7 @@ def import_units(db, actor: Actor, table: Table, *, update_existing=False,
             values, coded_errors = import_format.resolve_row(import_format.UNIT_LAYOUT, cells,
                                                              vocabs)
             coded_errors.update(twin_errors)
-            errors = unit_errors(values)
+            errors = unit_errors(values, registry)
             errors.update(coded_errors)
             record = unit_record(values)
             code = record["code"]

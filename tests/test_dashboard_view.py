@@ -107,7 +107,7 @@ def test_every_dashboard_chart_is_valid_vega_lite(db, week):
 
     d = stats.dashboard(db, week)
     s = d["summary"]
-    built = [charts.ward_tile_map(charts.tile_rows(s["by_ward"], stats.ward_grid(db)),
+    built = [charts.ward_tile_map(charts.tile_rows(s["by_ward"], stats.ward_grid(db, week)),
                                   selected="00001"),
              charts.ward_group_heatmap(d["ward_group"]),
              charts.activities_per_day(d["day_group"]),
