@@ -285,8 +285,11 @@ def rebuild_from(private: Path, fresh: Path) -> int:
         from db.entries import bound_old_photos
 
         bound_old_photos(conn)  # an older backup's full-size photos get bounded copies
-        for fill in schema.RESTORE_BACKFILLS:  # per-event data an older release lacked
-            fill(conn)
+        for needed, fill in schema.RESTORE_BACKFILLS:  # per-event data an older release lacked
+            table, _, column = needed.partition(".")
+            if theirs.get(table) != "table" or (column and column not in {
+                    r[1] for r in conn.execute(f"pragma src.table_info([{table}])")}):
+                fill(conn)
         for table, backfill in DERIVED_TABLES.items():
             conn.execute(f"delete from main.[{table}]")
             conn.execute(backfill)

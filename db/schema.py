@@ -561,9 +561,11 @@ def fill_organiser_profile(db):
                    [BA_DINH_2020[column]])
 
 
-# Run again after a restore (db/backup.rebuild_from): a backup of an older release holds
-# events without the per-event data a later migration backfilled.
-RESTORE_BACKFILLS = [fill_organiser_profile]
+# Run again after a restore (db/backup.rebuild_from) when the backup lacks the table or
+# column named: a backup of an older release holds events without the per-event data a
+# later migration backfilled. (The catalogue per event needs no entry: its trigger
+# seeds every event a restore inserts.)
+RESTORE_BACKFILLS = [("events.organiser_name", fill_organiser_profile)]
 
 
 @migrations()
@@ -691,3 +693,15 @@ def m003_areas_per_event(db):
     db.execute("""insert into event_areas (event_id, code, name, grid_row, grid_col)
                   select e.id, w.code, w.name, w.grid_row, w.grid_col
                   from events e cross join wards w""")
+
+
+def fill_event_areas(db):
+    """Every event without areas gets the registry's (an older release's 14 wards); the
+    units' areas stay their default (units.ward_code)."""
+    db.execute("""insert into event_areas (event_id, code, name, grid_row, grid_col)
+                  select e.id, w.code, w.name, w.grid_row, w.grid_col
+                  from events e cross join wards w
+                  where not exists (select 1 from event_areas a where a.event_id = e.id)""")
+
+
+RESTORE_BACKFILLS.append(("event_areas", fill_event_areas))
