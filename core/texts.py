@@ -1340,3 +1340,9 @@ WB_NOTE_TARGETS = ("Mỗi chỉ tiêu tính trên các đơn vị đang hoạt �
 
 # --- CSV rates (lead) ---
 CSV_RATIO_COLUMN = "{header} (tỷ số, cho máy đọc)"
+
+# --- Clerk gaps (h13, session 3) ---
+UPLOAD_HINT_TABLE = "Tệp CSV hoặc Excel (.xlsx), tối đa {mb} MB"
+UPLOAD_HINT_BACKUP = "Tệp sao lưu .db (hoặc .sqlite, .sqlite3), tối đa {mb} MB"
+IMP_WRONG_KIND = ("Tệp «{name}» không phải bảng CSV hoặc Excel (.xlsx). Hãy lưu bảng thành "
+                  ".xlsx hoặc .csv (UTF-8) rồi chọn lại. Chưa nhập dòng nào.")
