@@ -1346,3 +1346,8 @@ UPLOAD_HINT_TABLE = "Tệp CSV hoặc Excel (.xlsx), tối đa {mb} MB"
 UPLOAD_HINT_BACKUP = "Tệp sao lưu .db (hoặc .sqlite, .sqlite3), tối đa {mb} MB"
 IMP_WRONG_KIND = ("Tệp «{name}» không phải bảng CSV hoặc Excel (.xlsx). Hãy lưu bảng thành "
                   ".xlsx hoặc .csv (UTF-8) rồi chọn lại. Chưa nhập dòng nào.")
+NOT_FOUND_TITLE = "Không có trang này"
+NOT_FOUND_TEXT = ("Địa chỉ «{address}» không có trong hệ thống (có thể gõ nhầm, hoặc liên kết "
+                  "đã cũ). Hãy chọn trang cần mở ở thanh bên.")
+NOT_FOUND_TEXT_PLAIN = "Địa chỉ này không có trong hệ thống. Hãy chọn trang cần mở ở thanh bên."
+NOT_FOUND_HOME = "Về trang đầu"
