@@ -46,12 +46,70 @@ def stylesheet() -> str:
   content: {_css_string(texts.CONNECTING)}; font-size: 0.875rem; }}
 /* phone: long widget labels wrap instead of being cut with «…» */
 [data-testid="stWidgetLabel"] p {{ white-space: normal; overflow-wrap: anywhere; }}
+/* phone: long choices («Hoạt động giáo dục › Tập huấn kỹ năng khai thác thông tin trên
+   Internet an toàn») wrap in the open list instead of being cut at the right edge
+   (a list of more than 25 choices is virtualised with fixed rows: its options are not
+   children of the listbox and stay on one line) */
+[data-testid="stSelectboxVirtualDropdown"] [role="listbox"] > [role="option"] {{
+  height: auto; min-height: 2.5rem; }}
+[data-testid="stSelectboxVirtualDropdown"] [role="listbox"] > [role="option"] > div {{
+  height: auto; min-height: 1.75rem; padding-top: 0.25rem; padding-bottom: 0.25rem;
+  white-space: normal; overflow-wrap: anywhere; }}
+/* the chosen value when its box cuts it: written in full under the box (FULL_VALUE_JS),
+   whose own element takes no room */
+.st-key-llw_look_script,
+[data-testid="stLayoutWrapper"]:has(> .st-key-llw_look_script) {{ display: none; }}
+.llw-full-value {{ font-size: 0.875rem; line-height: 1.4; margin-top: 0.25rem;
+  color: rgba(49, 51, 63, 0.75); white-space: normal; overflow-wrap: anywhere; }}
 </style>"""
+
+
+# A selectbox shows its chosen value in an <input>, which cannot wrap: on a phone a long
+# activity type is cut. This writes the whole value under the box while the box cuts it
+# (and only then), following every change on the page (a choice inside a form does not
+# rerun the script, so the server cannot draw it). Installed once per browser tab.
+FULL_VALUE_JS = """<script>
+(() => {
+  if (window.__llwFullValue) return;
+  window.__llwFullValue = true;
+  const update = () => {
+    const inputs = document.querySelectorAll(
+      '[data-testid="stSelectbox"] input[role="combobox"]');
+    for (const input of inputs) {
+      const box = input.closest('[data-testid="stSelectbox"]');
+      let line = box.querySelector(':scope > .llw-full-value');
+      const cut = input.value && input.scrollWidth > input.clientWidth + 1;
+      if (!cut) { if (line) line.remove(); continue; }
+      if (!line) {
+        line = document.createElement('div');
+        line.className = 'llw-full-value';
+        line.setAttribute('aria-hidden', 'true');  // the box itself is read out
+        box.appendChild(line);
+      }
+      if (line.textContent !== input.value) line.textContent = input.value;
+    }
+  };
+  let queued = false;
+  const later = () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => { queued = false; update(); });
+  };
+  new MutationObserver(later).observe(document.body, {
+    subtree: true, childList: true, attributes: true, attributeFilter: ['value']});
+  window.addEventListener('resize', later);
+  document.addEventListener('focusin', later, true);
+  document.addEventListener('focusout', later, true);
+  later();
+})();
+</script>"""
 
 
 def apply() -> None:
     """Once per run, before the page draws (st.html with only a <style> takes no space)."""
     st.html(stylesheet())
+    with st.container(key="llw_look_script"):
+        st.html(FULL_VALUE_JS, unsafe_allow_javascript=True)
 
 
 def uploader(label: str, *, key: str, hint: str, **kwargs):

@@ -133,3 +133,33 @@ def test_the_import_box_names_its_kinds_and_refuses_another_in_vietnamese(server
     settled(page)
     assert english(page) == []
     page.context.close()
+
+
+LONG_TYPE = "Hoạt động giáo dục › Tập huấn kỹ năng khai thác thông tin trên Internet an toàn"
+
+
+def test_a_long_choice_is_readable_on_a_phone(server, browser):
+    """The open list wraps long options; the chosen value, which its box cuts, is written
+    in full under the box (the box is an <input>: it cannot wrap)."""
+    page = new_page(browser, PHONE)
+    sign_in_at(page, f"{server.url}/nhap-hoat-dong", ACCOUNTS["unit"])
+    wait_drawn(page, "Nhập hoạt động")
+    box = page.locator('[data-testid="stSelectbox"]').filter(has_text="Loại hoạt động")
+    box.locator("button[aria-haspopup=listbox]").click()
+    option = page.get_by_role("option", name=LONG_TYPE, exact=True)
+    option.wait_for(timeout=10_000)
+    cut = page.get_by_role("option").evaluate_all(
+        "os => os.filter(o => { const r = o.getBoundingClientRect(); const t = "
+        "o.firstElementChild; return t.scrollWidth > t.clientWidth + 1 "
+        "|| r.right > window.innerWidth; }).map(o => o.innerText)")
+    assert cut == []
+    option.click()
+    full = box.locator(".llw-full-value")
+    full.wait_for(timeout=10_000)
+    assert full.inner_text() == LONG_TYPE
+    assert full.bounding_box()["width"] <= PHONE["width"]
+    # a short choice fits its box: no second line
+    box.locator("button[aria-haspopup=listbox]").click()
+    page.get_by_role("option", name="Hoạt động giáo dục › Xóa mù chữ", exact=True).click()
+    full.wait_for(state="detached", timeout=10_000)
+    page.context.close()
