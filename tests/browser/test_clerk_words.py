@@ -3,6 +3,8 @@ Streamlit draws by itself, no internal code value, no ISO timestamp, no horizont
 scrolling. What is checked is what a person sees: text nodes that are rendered (not hidden,
 not font-size 0), CSS ::before/::after text, placeholders and title tooltips.
 
+Every tab of a page (st.tabs) is opened and checked too, not only the first.
+
 Also: the role's first page opens by its own URL (no «Page not found»), and a negative
 participant count gets the Vietnamese message at its field (the browser used to refuse it
 silently with an English tooltip)."""
@@ -131,6 +133,34 @@ def check_page(page, where, problems):
         problems.append(f"{where}: scrolls sideways by {overflow}px")
 
 
+def check_other_tabs(page, where, problems) -> int:
+    """Open every tab the page has not shown yet (st.tabs draws all of them and hides the
+    others: nothing reruns), check each, then show the first again. Tabs inside a tab are
+    reached once their tab is open. Returns how many tabs were checked."""
+    tabs = page.locator('[data-testid="stTabs"] [role="tab"]')
+    seen, checked = set(), 0
+    while True:
+        labels = tabs.evaluate_all(
+            "ts => ts.map(t => [t.innerText.trim(), t.getAttribute('aria-selected'), "
+            "t.offsetParent !== null])")
+        todo = [i for i, (label, selected, shown) in enumerate(labels)
+                if shown and selected != "true" and label not in seen]
+        if not todo:
+            break
+        label = labels[todo[0]][0]
+        seen.add(label)
+        tabs.nth(todo[0]).click()
+        page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(
+            timeout=30_000)
+        page.wait_for_timeout(150)
+        check_page(page, f"{where} tab «{label}»", problems)
+        checked += 1
+    if checked:
+        first = page.locator('[data-testid="stTabs"]').first.get_by_role("tab").first
+        first.click()
+    return checked
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     from db.setup import prepare as prepare_db
@@ -155,7 +185,7 @@ def test_every_page_of_every_role_speaks_vietnamese(server, browser, figures):
 
     unit = units.get_by_code(connect(server.db_path), UNIT_CODE)
     desktop, phone = ({"width": w, "height": h} for w, h in VIEWPORTS.values())
-    problems, visited, started = [], 0, time.monotonic()
+    problems, visited, tabs, tab_seconds, started = [], 0, 0, 0.0, time.monotonic()
     pages = {}
     for role, username in [("login", None), *ACCOUNTS.items()]:
         context = browser.new_context(viewport=desktop, locale="vi-VN")
@@ -187,7 +217,11 @@ def test_every_page_of_every_role_speaks_vietnamese(server, browser, figures):
             wait_drawn(page, spec.title)  # the first: drawn, no «Page not found»
             for size in (desktop, phone):
                 page.set_viewport_size(size)
-                check_page(page, f"{size['width']}px {role} /{spec.url_path}", problems)
+                where = f"{size['width']}px {role} /{spec.url_path}"
+                check_page(page, where, problems)
+                tab_started = time.monotonic()
+                tabs += check_other_tabs(page, where, problems)
+                tab_seconds += time.monotonic() - tab_started
             page.set_viewport_size(desktop)
             visited += 1
         sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
@@ -197,7 +231,8 @@ def test_every_page_of_every_role_speaks_vietnamese(server, browser, figures):
             wait_drawn(page, "Không mở được trang này")
             check_page(page, "unit /tien-do (refused)", problems)
         page.context.close()
-    figures(pages=visited, seconds=round(time.monotonic() - started, 1))
+    figures(pages=visited, other_tabs_checked=tabs, tab_seconds=round(tab_seconds, 1),
+            seconds=round(time.monotonic() - started, 1))
     assert problems == [], "\n".join(problems)
 
 
