@@ -64,10 +64,12 @@ def stylesheet() -> str:
 </style>"""
 
 
-# A selectbox shows its chosen value in an <input>, which cannot wrap: on a phone a long
+# Runs in the browser, installed once per tab. (1) A selectbox shows its chosen value in an
+# <input>, which cannot wrap: on a phone a long
 # activity type is cut. This writes the whole value under the box while the box cuts it
 # (and only then), following every change on the page (a choice inside a form does not
-# rerun the script, so the server cannot draw it). Installed once per browser tab.
+# rerun the script, so the server cannot draw it). (2) Streamlit's English names and
+# tooltips of its own buttons become Vietnamese.
 FULL_VALUE_JS = """<script>
 (() => {
   if (window.__llwFullValue) return;
@@ -89,14 +91,33 @@ FULL_VALUE_JS = """<script>
       if (line.textContent !== input.value) line.textContent = input.value;
     }
   };
+  // Streamlit's own English on the buttons it draws: the names a screen reader reads out
+  // (aria-label) and the tooltips of the table toolbar (texts.STREAMLIT_WORDS)
+  const WORDS = __WORDS__, HELP_FOR = __HELP_FOR__;
+  const vietnamese = () => {
+    for (const el of document.querySelectorAll('[aria-label]')) {
+      const said = el.getAttribute('aria-label');
+      const put = WORDS[said] ?? (said.startsWith('Help for ')
+        ? HELP_FOR + said.slice('Help for '.length) : null);
+      if (put) el.setAttribute('aria-label', put);
+    }
+    for (const tip of document.querySelectorAll('[data-testid="stTooltipContent"]')) {
+      const walker = document.createTreeWalker(tip, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const put = WORDS[n.data.trim()];
+        if (put) n.data = put;
+      }
+    }
+  };
   let queued = false;
   const later = () => {
     if (queued) return;
     queued = true;
-    requestAnimationFrame(() => { queued = false; update(); });
+    requestAnimationFrame(() => { queued = false; update(); vietnamese(); });
   };
   new MutationObserver(later).observe(document.body, {
-    subtree: true, childList: true, attributes: true, attributeFilter: ['value']});
+    subtree: true, childList: true, characterData: true, attributes: true,
+    attributeFilter: ['value', 'aria-label']});
   window.addEventListener('resize', later);
   document.addEventListener('focusin', later, true);
   document.addEventListener('focusout', later, true);
@@ -109,7 +130,14 @@ def apply() -> None:
     """Once per run, before the page draws (st.html with only a <style> takes no space)."""
     st.html(stylesheet())
     with st.container(key="llw_look_script"):
-        st.html(FULL_VALUE_JS, unsafe_allow_javascript=True)
+        st.html(script(), unsafe_allow_javascript=True)
+
+
+def script() -> str:
+    import json
+
+    return (FULL_VALUE_JS.replace("__WORDS__", json.dumps(texts.STREAMLIT_WORDS))
+            .replace("__HELP_FOR__", json.dumps(texts.STREAMLIT_HELP_FOR)))
 
 
 def uploader(label: str, *, key: str, hint: str, **kwargs):

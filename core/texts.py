@@ -1351,3 +1351,21 @@ NOT_FOUND_TEXT = ("Địa chỉ «{address}» không có trong hệ thống (có
                   "đã cũ). Hãy chọn trang cần mở ở thanh bên.")
 NOT_FOUND_TEXT_PLAIN = "Địa chỉ này không có trong hệ thống. Hãy chọn trang cần mở ở thanh bên."
 NOT_FOUND_HOME = "Về trang đầu"
+# What Streamlit 1.67 writes itself in English on buttons it draws: tooltips a mouse shows
+# (the table toolbar) and the names a screen reader reads out (aria-label). components/look.py
+# puts these words in their place in the browser.
+STREAMLIT_WORDS = {
+    "Download as CSV": "Tải về dạng CSV", "Search": "Tìm trong bảng",
+    "Fullscreen": "Phóng to toàn màn hình", "Close fullscreen": "Thu nhỏ",
+    "Exit fullscreen": "Thu nhỏ", "Show/hide columns": "Ẩn/hiện cột",
+    "Clear value": "Xóa lựa chọn", "Clear all": "Xóa hết lựa chọn", "Open": "Mở danh sách",
+    "Show password": "Hiện mật khẩu", "Hide password": "Ẩn mật khẩu",
+    "Collapse sidebar": "Thu gọn thanh bên", "Expand sidebar": "Mở thanh bên",
+    "Main menu": "Trình đơn", "Sidebar": "Thanh bên", "file upload": "Chọn tệp để tải lên",
+    "Increment": "Tăng", "Decrement": "Giảm", "Copy to clipboard": "Sao chép",
+    "Remove": "Bỏ", "Delete": "Xóa", "App pages": "Các trang",
+    "Link to heading": "Liên kết tới mục này", "Show data": "Xem số liệu của biểu đồ",
+    "Download as PNG": "Tải ảnh PNG", "Copy Vega-Lite spec": "Sao chép mô tả biểu đồ",
+    "Vega visualization": "Biểu đồ",
+}
+STREAMLIT_HELP_FOR = "Giải thích: "  # «Help for <label>» on a field's «?» icon

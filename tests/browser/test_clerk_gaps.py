@@ -163,3 +163,28 @@ def test_a_long_choice_is_readable_on_a_phone(server, browser):
     page.get_by_role("option", name="Hoạt động giáo dục › Xóa mù chữ", exact=True).click()
     full.wait_for(state="detached", timeout=10_000)
     page.context.close()
+
+
+def test_streamlit_s_own_buttons_speak_vietnamese(server, browser):
+    """The table toolbar's tooltips (seen with a mouse) and the names a screen reader reads
+    for Streamlit's own buttons («Help for …», «Open», «Collapse sidebar»…) were English."""
+    from core import texts
+
+    page = new_page(browser)
+    sign_in_at(page, f"{server.url}/nhap-hoat-dong", ACCOUNTS["unit"])
+    wait_drawn(page, "Nhập hoạt động")
+    page.wait_for_timeout(500)
+    said = page.evaluate("() => [...document.querySelectorAll('[aria-label]')]"
+                         ".map(e => e.getAttribute('aria-label'))")
+    english_names = [s for s in said if s in texts.STREAMLIT_WORDS or s.startswith("Help for")]
+    assert english_names == []
+    assert "Giải thích: Phường nơi tổ chức" in said and "Mở danh sách" in said
+    page.goto(f"{server.url}/du-lieu-da-nhap")
+    wait_drawn(page, "Dữ liệu đã nhập")
+    page.locator('[data-testid="stDataFrame"]').first.hover()
+    page.locator('[data-testid="stElementToolbar"] button').first.hover()
+    tip = page.locator('[data-testid="stTooltipContent"]').last
+    tip.wait_for(timeout=10_000)
+    page.wait_for_timeout(300)
+    assert tip.inner_text().strip() in texts.STREAMLIT_WORDS.values()
+    page.context.close()
