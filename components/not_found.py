@@ -30,8 +30,10 @@ def _pages_manager():
         from streamlit.runtime.scriptrunner import get_script_run_ctx
 
         manager = get_script_run_ctx().pages_manager
-        manager.intended_page_name, manager.intended_page_script_hash  # noqa: B018
-        return manager
+        if all(hasattr(manager, name) for name in (
+                "intended_page_name", "intended_page_script_hash", "set_script_intent")):
+            return manager
+        raise AttributeError("PagesManager without the page intent")
     except Exception:  # another Streamlit: keep its own behaviour
         logging.getLogger(__name__).warning("page-not-found guard unavailable", exc_info=True)
         return None
