@@ -1366,6 +1366,7 @@ STREAMLIT_WORDS = {
     "Remove": "Bỏ", "Delete": "Xóa", "App pages": "Các trang",
     "Link to heading": "Liên kết tới mục này", "Show data": "Xem số liệu của biểu đồ",
     "Download as PNG": "Tải ảnh PNG", "Copy Vega-Lite spec": "Sao chép mô tả biểu đồ",
-    "Vega visualization": "Biểu đồ",
+    "Vega visualization": "Biểu đồ", "Choose date": "Chọn ngày",
+    "Previous": "Tháng trước", "Next": "Tháng sau",
 }
 STREAMLIT_HELP_FOR = "Giải thích: "  # «Help for <label>» on a field's «?» icon
