@@ -1,7 +1,7 @@
 """Entry point: page config, database start-up, authentication, router. Nothing else."""
 import streamlit as st
 
-from components import auth, navigation, session
+from components import auth, navigation, not_found, session
 from core import texts
 from db import users
 
@@ -9,8 +9,10 @@ st.set_page_config(page_title=texts.APP_SHORT, page_icon="🎓", layout="wide")
 
 db = session.database_or_stop()
 if not users.admin_exists(db):
-    st.navigation([st.Page("app_pages/first_run.py", title=texts.FIRST_RUN_TITLE,
-                           url_path="khoi-tao")], position="hidden").run()
+    first = [st.Page("app_pages/first_run.py", title=texts.FIRST_RUN_TITLE,
+                     url_path="khoi-tao")]
+    not_found.catch(first, own_page=False)  # any address opens the first-run form
+    st.navigation(first, position="hidden").run()
     st.stop()
 
 header = st.empty()  # above the login form; stays empty once signed in

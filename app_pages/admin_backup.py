@@ -3,6 +3,7 @@ typing) and download it; restore from an uploaded backup after a confirmation. A
 work is in db/backup.py (also used by manage.py backup / restore)."""
 import streamlit as st
 
+from components import look
 from components.safe_text import md
 from components.forms import flash_and_rerun, show_flash
 from components.navigation import guard
@@ -57,7 +58,10 @@ sample_banner.removal_panel(db, actor)
 st.divider()
 st.subheader(texts.BAKP_RESTORE)
 st.markdown(texts.BAKP_RESTORE_HELP)
-upload = st.file_uploader(texts.BAKP_UPLOAD, type=["db", "sqlite", "sqlite3"], key="bak_upload")
+# no type=: the browser would refuse another kind of file in Streamlit's English; a file
+# that is not a database is refused by db/backup.py's checks, in Vietnamese
+upload = look.uploader(texts.BAKP_UPLOAD, key="bak_upload",
+                       hint=texts.UPLOAD_HINT_BACKUP.format(mb=look.upload_limit_mb()))
 if upload is not None:
     data = upload.getvalue()
     confirmed = st.checkbox(texts.BAKP_CONFIRM.format(name=md(upload.name)), key="bak_confirm")

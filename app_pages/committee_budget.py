@@ -66,7 +66,7 @@ right.download_button(texts.BUDP_DOWNLOAD_XLSX, lambda: build_xlsx(event, estima
 
 # the Tờ trình is signed by the head of Phòng GD&ĐT: the name printed under TRƯỞNG PHÒNG
 head_errors = FieldErrors()
-with st.form("bud_head_form"):
+with st.form("bud_head_form", enter_to_submit=False):
     head_name = st.text_input(texts.BUDP_HEAD_NAME, event.get("office_head_name") or "",
                               key="bud_head_name", help=texts.BUDP_HEAD_HELP)
     head_errors.slot("office_head_name")
@@ -83,7 +83,7 @@ if save_head:
 def line_form(form_key: str, prefix: str, current: dict, submit_label: str):
     """The six fields of a line with an error slot under each; returns (submitted, fields)."""
     errors = FieldErrors()
-    with st.form(form_key):
+    with st.form(form_key, enter_to_submit=False):
         item = st.text_input(texts.BUDP_ITEM, current.get("item", ""), key=f"{prefix}item")
         errors.slot("item")
         activity = st.text_input(texts.BUDP_ACTIVITY, current.get("activity_ref", ""),
@@ -146,7 +146,7 @@ if is_draft:
                 flash_and_rerun(texts.BUDP_DELETED)
 
     st.subheader(texts.BUDP_NOTES)
-    with st.form("budget_notes"):
+    with st.form("budget_notes", enter_to_submit=False):
         notes = st.text_area(texts.BUDP_NOTES, estimate["notes"], key=f"bud_notes_{eid}",
                              label_visibility="collapsed", placeholder=say(texts.BUDP_NOTES_HINT, db))
         save_notes = st.form_submit_button(texts.BUTTON_SAVE)

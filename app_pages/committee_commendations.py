@@ -74,7 +74,7 @@ with tab_rank:
 with tab_weights:
     st.markdown(texts.COMMEND_WEIGHTS_INTRO)
     errors = FieldErrors()
-    with st.form("scoring_weights"):
+    with st.form("scoring_weights", enter_to_submit=False):
         edited = {"types": {}}
         for key in scoring.SCALAR_DEFAULTS:
             step = 1.0 if key == "activity_cap" else 0.5
@@ -148,7 +148,7 @@ with tab_picks:
     approved = {n["id"]: n for n in commendations.list_nominations(db, event["id"],
                                                                    "approved")}
     errors = FieldErrors()
-    with st.form("commendation_pick"):
+    with st.form("commendation_pick", enter_to_submit=False):
         category = st.selectbox(texts.COMMEND_FIELD_CATEGORY, list(ref.CATEGORY_NAMES),
                                 format_func=ref.CATEGORY_NAMES.get, key="pick_category")
         errors.slot("category")

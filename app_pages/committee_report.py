@@ -61,7 +61,7 @@ with st.expander(texts.CLOSE_SUGGESTIONS):
     st.button(texts.CLOSE_USE_SUGGESTIONS, on_click=fill_suggestions, key="report_suggest")
 
 errors = FieldErrors()
-with st.form("report_assessment_form"):
+with st.form("report_assessment_form", enter_to_submit=False):
     for column, key, label in FIELDS:
         st.text_area(label, key=key, height=140, help=texts.CLOSE_FIELD_HELP)
         errors.slot(column)
@@ -101,7 +101,7 @@ st.subheader(texts.CLOSE_PAGE_DOCUMENT)
 default_place = closing_report.place_of(dict(event, report_place=""))  # the profile's
 saved_day = date.fromisoformat(event["report_date"]) if event.get("report_date") else None
 doc_errors = FieldErrors()
-with st.form("report_document_form"):
+with st.form("report_document_form", enter_to_submit=False):
     issued_on = st.date_input(texts.CLOSE_FIELD_DATE, value=saved_day, format="DD/MM/YYYY",
                               key="report_date", help=texts.CLOSE_FIELD_DATE_HELP)
     doc_errors.slot("report_date")

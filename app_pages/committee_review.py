@@ -208,7 +208,7 @@ def decide(kind, ids, status, comment, errors, *, single):
 
 def decision_form(kind, entry):
     errors = FieldErrors()
-    with st.form("rev_form", clear_on_submit=False):
+    with st.form("rev_form", clear_on_submit=False, enter_to_submit=False):
         st.text_area(texts.REV_COMMENT, key="rev_comment", max_chars=review.COMMENT_MAX)
         errors.slot("comment")
         errors.slot("status")
@@ -225,7 +225,7 @@ def decision_form(kind, entry):
 
 def bulk_form(kind, ids):
     errors = FieldErrors()
-    with st.form("rev_bulk", clear_on_submit=False, border=True):
+    with st.form("rev_bulk", clear_on_submit=False, border=True, enter_to_submit=False):
         st.markdown(texts.REV_BULK_HEADING.format(count=numbers.integer(len(ids))))
         st.text_area(texts.REV_BULK_COMMENT, key="rev_bulk_comment",
                      max_chars=review.COMMENT_MAX)

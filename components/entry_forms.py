@@ -103,8 +103,10 @@ def photo_limit_mb() -> int:
 def _uploads(prefix, limit, errors, disabled=False):
     files = look.uploader(texts.EF_PHOTOS.format(max=limit), key=f"{prefix}photos",
                           hint=texts.UPLOAD_HINT_PHOTOS.format(mb=photo_limit_mb()),
-                          type=["jpg", "jpeg", "png", "webp"], accept_multiple_files=True,
-                          disabled=disabled,
+                          accept_multiple_files=True, disabled=disabled,
+                          # no type=: the browser would refuse a .gif or .heic in
+                          # Streamlit's English («… files are not allowed»); core/photos
+                          # refuses what is not a photo with a Vietnamese message
                           # no max_upload_size: the browser would drop an oversize photo
                           # with an English tooltip and save the entry without it; the
                           # server check refuses the whole form with a Vietnamese message

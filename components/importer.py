@@ -45,15 +45,32 @@ def describe(layout, vocabs, optional=()) -> None:
 
 
 def uploaded_table(key: str) -> Table | None:
-    upload = st.file_uploader(texts.IMPORT_FILE, type=["csv", "xlsx"], key=key)
+    from components import look
+    from components.safe_text import md
+
+    # no type=: the browser would refuse another kind of file in Streamlit's English
+    # («… files are not allowed»); the kind is checked here, in Vietnamese
+    upload = look.uploader(texts.IMPORT_FILE, key=key,
+                           hint=texts.UPLOAD_HINT_TABLE.format(mb=look.upload_limit_mb()))
     if upload is None:
         st.session_state.pop(f"{key}_report", None)
+        return None
+    if not table_kind_ok(upload.name, upload.getvalue()):
+        st.error(texts.IMP_WRONG_KIND.format(name=md(upload.name)))
         return None
     try:
         return read_table(upload.getvalue(), upload.name)
     except TabularError as error:
         st.error(_plain(str(error)))  # the reason may quote the file
         return None
+
+
+def table_kind_ok(name: str, data: bytes) -> bool:
+    """A .csv (text) or a real .xlsx (a zip): not a PDF, an old .xls or a renamed file."""
+    suffix = name.lower().rsplit(".", 1)[-1] if "." in name else ""
+    if suffix == "xlsx":
+        return data[:4] == b"PK\x03\x04"
+    return suffix in ("csv", "txt") and b"\x00" not in data[:4096]
 
 
 def show_report(report: ImportReport, *, done_message: str | None = None) -> None:

@@ -46,12 +46,98 @@ def stylesheet() -> str:
   content: {_css_string(texts.CONNECTING)}; font-size: 0.875rem; }}
 /* phone: long widget labels wrap instead of being cut with «…» */
 [data-testid="stWidgetLabel"] p {{ white-space: normal; overflow-wrap: anywhere; }}
+/* phone: long choices («Hoạt động giáo dục › Tập huấn kỹ năng khai thác thông tin trên
+   Internet an toàn») wrap in the open list instead of being cut at the right edge
+   (a list of more than 25 choices is virtualised with fixed rows: its options are not
+   children of the listbox and stay on one line) */
+[data-testid="stSelectboxVirtualDropdown"] [role="listbox"] > [role="option"] {{
+  height: auto; min-height: 2.5rem; }}
+[data-testid="stSelectboxVirtualDropdown"] [role="listbox"] > [role="option"] > div {{
+  height: auto; min-height: 1.75rem; padding-top: 0.25rem; padding-bottom: 0.25rem;
+  white-space: normal; overflow-wrap: anywhere; }}
+/* the chosen value when its box cuts it: written in full under the box (FULL_VALUE_JS),
+   whose own element takes no room */
+.st-key-llw_look_script,
+[data-testid="stLayoutWrapper"]:has(> .st-key-llw_look_script) {{ display: none; }}
+.llw-full-value {{ font-size: 0.875rem; line-height: 1.4; margin-top: 0.25rem;
+  color: rgba(49, 51, 63, 0.75); white-space: normal; overflow-wrap: anywhere; }}
 </style>"""
+
+
+# Runs in the browser, installed once per tab. (1) A selectbox shows its chosen value in an
+# <input>, which cannot wrap: on a phone a long
+# activity type is cut. This writes the whole value under the box while the box cuts it
+# (and only then), following every change on the page (a choice inside a form does not
+# rerun the script, so the server cannot draw it). (2) Streamlit's English names and
+# tooltips of its own buttons become Vietnamese.
+FULL_VALUE_JS = """<script>
+(() => {
+  if (window.__llwFullValue) return;
+  window.__llwFullValue = true;
+  const update = () => {
+    const inputs = document.querySelectorAll(
+      '[data-testid="stSelectbox"] input[role="combobox"]');
+    for (const input of inputs) {
+      const box = input.closest('[data-testid="stSelectbox"]');
+      let line = box.querySelector(':scope > .llw-full-value');
+      const cut = input.value && input.scrollWidth > input.clientWidth + 1;
+      if (!cut) { if (line) line.remove(); continue; }
+      if (!line) {
+        line = document.createElement('div');
+        line.className = 'llw-full-value';
+        line.setAttribute('aria-hidden', 'true');  // the box itself is read out
+        box.appendChild(line);
+      }
+      if (line.textContent !== input.value) line.textContent = input.value;
+    }
+  };
+  // Streamlit's own English on the buttons it draws: the names a screen reader reads out
+  // (aria-label) and the tooltips of the table toolbar (texts.STREAMLIT_WORDS)
+  const WORDS = __WORDS__, HELP_FOR = __HELP_FOR__;
+  const vietnamese = () => {
+    for (const el of document.querySelectorAll('[aria-label]')) {
+      const said = el.getAttribute('aria-label');
+      const put = WORDS[said] ?? (said.startsWith('Help for ')
+        ? HELP_FOR + said.slice('Help for '.length) : null);
+      if (put) el.setAttribute('aria-label', put);
+    }
+    for (const tip of document.querySelectorAll('[data-testid="stTooltipContent"]')) {
+      const walker = document.createTreeWalker(tip, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const put = WORDS[n.data.trim()];
+        if (put) n.data = put;
+      }
+    }
+  };
+  let queued = false;
+  const later = () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => { queued = false; update(); vietnamese(); });
+  };
+  new MutationObserver(later).observe(document.body, {
+    subtree: true, childList: true, characterData: true, attributes: true,
+    attributeFilter: ['value', 'aria-label']});
+  window.addEventListener('resize', later);
+  document.addEventListener('focusin', later, true);
+  document.addEventListener('focusout', later, true);
+  later();
+})();
+</script>"""
 
 
 def apply() -> None:
     """Once per run, before the page draws (st.html with only a <style> takes no space)."""
     st.html(stylesheet())
+    with st.container(key="llw_look_script"):
+        st.html(script(), unsafe_allow_javascript=True)
+
+
+def script() -> str:
+    import json
+
+    return (FULL_VALUE_JS.replace("__WORDS__", json.dumps(texts.STREAMLIT_WORDS))
+            .replace("__HELP_FOR__", json.dumps(texts.STREAMLIT_HELP_FOR)))
 
 
 def uploader(label: str, *, key: str, hint: str, **kwargs):

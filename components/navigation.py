@@ -117,7 +117,7 @@ def build(role: str, unit: dict | None = None):
     The role's first page is also the default page at «/». Streamlit gives the default
     page no URL of its own (opening «/don-vi» said «Page not found»), so the default is a
     hidden twin at «/<url>-trang-dau» and the menu entry keeps its own URL."""
-    from components import look
+    from components import look, not_found
 
     actor = st.session_state.get("actor")
     unit = unit or signed_in_unit()
@@ -128,9 +128,11 @@ def build(role: str, unit: dict | None = None):
     home = own[0]
     default = _page(home, url_path=f"{home.url_path}-trang-dau", default=True,
                     visibility="hidden")
-    navigation = st.navigation({say(texts.NAV_SECTIONS[role]): [default, *map(_page, own)],
-                                texts.NAV_ACCOUNT: [*map(_page, account),
-                                                    *_refusals(allowed)]})
+    menu = {say(texts.NAV_SECTIONS[role]): [default, *map(_page, own)],
+            texts.NAV_ACCOUNT: [*map(_page, account), *_refusals(allowed)]}
+    menu[texts.NAV_ACCOUNT] += not_found.catch([p for ps in menu.values() for p in ps],
+                                               own_page=True)  # an unknown address
+    navigation = st.navigation(menu)
     if actor is not None:
         identity(actor, unit)
     return navigation
@@ -140,13 +142,15 @@ def build_signed_out():
     """Signed out: every page's URL shows the login form (no English «Page not found»);
     after the login the same URL opens the page, when the role owns it. The Vietnamese
     look too: the login form's fields would say «Press Enter to submit form»."""
-    from components import look
+    from components import look, not_found
 
     look.apply()
-    return st.navigation([st.Page(lambda: None, title=texts.LOGIN_FIELDS["Form name"],
-                                  url_path="dang-nhap", default=True)]
-                         + [st.Page(lambda: None, title=texts.LOGIN_FIELDS["Form name"],
-                                    url_path=p.url_path) for p in PAGES], position="hidden")
+    pages = [st.Page(lambda: None, title=texts.LOGIN_FIELDS["Form name"],
+                     url_path="dang-nhap", default=True)] + [
+        st.Page(lambda: None, title=texts.LOGIN_FIELDS["Form name"], url_path=p.url_path)
+        for p in PAGES]
+    not_found.catch(pages, own_page=False)  # an unknown address: the login form, silently
+    return st.navigation(pages, position="hidden")
 
 
 def login_header(db) -> None:

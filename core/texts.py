@@ -1544,3 +1544,32 @@ AREA_UNIT_NOT_FOUND = "Không tìm thấy đơn vị."
 AREA_CLI_DONE = "Đã nhập {n} địa bàn cho năm {year}: thêm {added}, sửa {changed}, bỏ {removed}."
 AREA_CLI_FAILED = "Không nhập được danh sách địa bàn từ {file}:"
 AREA_CLI_NO_EVENT = "Không có Tuần lễ năm {year}."
+# --- Clerk gaps (h13, session 3) ---
+UPLOAD_HINT_TABLE = "Tệp CSV hoặc Excel (.xlsx), tối đa {mb} MB"
+UPLOAD_HINT_BACKUP = "Tệp sao lưu .db (hoặc .sqlite, .sqlite3), tối đa {mb} MB"
+IMP_WRONG_KIND = ("Tệp «{name}» không phải bảng CSV hoặc Excel (.xlsx). Hãy lưu bảng thành "
+                  ".xlsx hoặc .csv (UTF-8) rồi chọn lại. Chưa nhập dòng nào.")
+NOT_FOUND_TITLE = "Không có trang này"
+NOT_FOUND_TEXT = ("Địa chỉ «{address}» không có trong hệ thống (có thể gõ nhầm, hoặc liên kết "
+                  "đã cũ). Hãy chọn trang cần mở ở thanh bên.")
+NOT_FOUND_TEXT_PLAIN = "Địa chỉ này không có trong hệ thống. Hãy chọn trang cần mở ở thanh bên."
+NOT_FOUND_HOME = "Về trang đầu"
+# What Streamlit 1.67 writes itself in English on buttons it draws: tooltips a mouse shows
+# (the table toolbar) and the names a screen reader reads out (aria-label). components/look.py
+# puts these words in their place in the browser.
+STREAMLIT_WORDS = {
+    "Download as CSV": "Tải về dạng CSV", "Search": "Tìm trong bảng",
+    "Fullscreen": "Phóng to toàn màn hình", "Close fullscreen": "Thu nhỏ",
+    "Exit fullscreen": "Thu nhỏ", "Show/hide columns": "Ẩn/hiện cột",
+    "Clear value": "Xóa lựa chọn", "Clear all": "Xóa hết lựa chọn", "Open": "Mở danh sách",
+    "Show password": "Hiện mật khẩu", "Hide password": "Ẩn mật khẩu",
+    "Collapse sidebar": "Thu gọn thanh bên", "Expand sidebar": "Mở thanh bên",
+    "Main menu": "Trình đơn", "Sidebar": "Thanh bên", "file upload": "Chọn tệp để tải lên",
+    "Increment": "Tăng", "Decrement": "Giảm", "Copy to clipboard": "Sao chép",
+    "Remove": "Bỏ", "Delete": "Xóa", "App pages": "Các trang",
+    "Link to heading": "Liên kết tới mục này", "Show data": "Xem số liệu của biểu đồ",
+    "Download as PNG": "Tải ảnh PNG", "Copy Vega-Lite spec": "Sao chép mô tả biểu đồ",
+    "Vega visualization": "Biểu đồ", "Choose date": "Chọn ngày",
+    "Previous": "Tháng trước", "Next": "Tháng sau",
+}
+STREAMLIT_HELP_FOR = "Giải thích: "  # «Help for <label>» on a field's «?» icon

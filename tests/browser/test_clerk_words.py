@@ -3,6 +3,9 @@ Streamlit draws by itself, no internal code value, no ISO timestamp, no horizont
 scrolling. What is checked is what a person sees: text nodes that are rendered (not hidden,
 not font-size 0), CSS ::before/::after text, placeholders and title tooltips.
 
+Every tab of a page (st.tabs) is opened and checked too, not only the first (at phone
+size, where width matters most; only the opened tab's panel, the rest is checked already).
+
 Also: the role's first page opens by its own URL (no «Page not found»), and a negative
 participant count gets the Vietnamese message at its field (the browser used to refuse it
 silently with an English tooltip)."""
@@ -35,7 +38,8 @@ CODES = re.compile(
     r"table_name|row_id|created_at|updated_at)\b"
     r"|\b\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?\b")
 
-VISIBLE_TEXT = """() => {
+VISIBLE_TEXT = """(root) => {
+  const base = root || document.body;  // an element (a tab's panel) or the whole page
   const out = [];
   const shown = (el) => {
     for (let e = el; e && e !== document.body; e = e.parentElement) {
@@ -45,13 +49,13 @@ VISIBLE_TEXT = """() => {
     }
     return parseFloat(getComputedStyle(el).fontSize) > 0;
   };
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const walker = document.createTreeWalker(base, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const t = n.textContent.trim();
     if (t && n.parentElement && !['SCRIPT', 'STYLE', 'NOSCRIPT'].includes(
         n.parentElement.tagName) && shown(n.parentElement)) out.push(t);
   }
-  for (const el of document.body.querySelectorAll('*')) {
+  for (const el of base.querySelectorAll('*')) {
     for (const pseudo of ['::before', '::after']) {
       const c = getComputedStyle(el, pseudo).content;
       if (c && c !== 'none' && c !== 'normal' && c.startsWith('"') && shown(el))
@@ -119,16 +123,51 @@ def sign_in_at(page, url, username):
     settle(page)
 
 
-def check_page(page, where, problems):
-    found = words_found(page.evaluate(VISIBLE_TEXT))
+def check_page(page, where, problems, panel=None):
+    """The whole page, or only `panel` (a tab's panel: the rest was checked already)."""
+    def texts():
+        return panel.evaluate(VISIBLE_TEXT) if panel else page.evaluate(VISIBLE_TEXT)
+
+    found = words_found(texts())
     if found:  # a widget mounting shows its English placeholder for a moment: look again
         page.wait_for_timeout(1500)
-        found = words_found(page.evaluate(VISIBLE_TEXT))
+        found = words_found(texts())
     problems += [f"{where}: {p}" for p in found]
     overflow = page.evaluate("() => document.documentElement.scrollWidth "
                              "- document.documentElement.clientWidth")
     if overflow > 0:
         problems.append(f"{where}: scrolls sideways by {overflow}px")
+
+
+def check_other_tabs(page, where, problems) -> int:
+    """Open every tab the page has not shown yet (st.tabs draws all of them and hides the
+    others: nothing reruns), check each, then show the first again. Tabs inside a tab are
+    reached once their tab is open. Returns how many tabs were checked."""
+    tabs = page.locator('[data-testid="stTabs"] [role="tab"]')
+    seen, checked = set(), 0
+    while True:
+        labels = tabs.evaluate_all(
+            "ts => ts.map(t => [t.innerText.trim(), t.getAttribute('aria-selected'), "
+            "t.offsetParent !== null])")
+        todo = [i for i, (label, selected, shown) in enumerate(labels)
+                if shown and selected != "true" and label not in seen]
+        if not todo:
+            break
+        label = labels[todo[0]][0]
+        seen.add(label)
+        # a DOM click: the tab is shown and enabled (Playwright's checks cost ~0.3 s a tab)
+        tab = tabs.nth(todo[0])
+        tab.evaluate("t => t.click()")
+        page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(
+            timeout=30_000)
+        panel = page.locator(f'[id="{tab.get_attribute("aria-controls")}"]')
+        panel.wait_for(timeout=10_000)
+        check_page(page, f"{where} tab «{label}»", problems, panel)
+        checked += 1
+    if checked:
+        page.locator('[data-testid="stTabs"]').first.get_by_role("tab").first.evaluate(
+            "t => t.click()")
+    return checked
 
 
 @pytest.fixture(scope="module")
@@ -155,7 +194,7 @@ def test_every_page_of_every_role_speaks_vietnamese(server, browser, figures):
 
     unit = units.get_by_code(connect(server.db_path), UNIT_CODE)
     desktop, phone = ({"width": w, "height": h} for w, h in VIEWPORTS.values())
-    problems, visited, started = [], 0, time.monotonic()
+    problems, visited, tabs, tab_seconds, started = [], 0, 0, 0.0, time.monotonic()
     pages = {}
     for role, username in [("login", None), *ACCOUNTS.items()]:
         context = browser.new_context(viewport=desktop, locale="vi-VN")
@@ -187,7 +226,12 @@ def test_every_page_of_every_role_speaks_vietnamese(server, browser, figures):
             wait_drawn(page, spec.title)  # the first: drawn, no «Page not found»
             for size in (desktop, phone):
                 page.set_viewport_size(size)
-                check_page(page, f"{size['width']}px {role} /{spec.url_path}", problems)
+                where = f"{size['width']}px {role} /{spec.url_path}"
+                check_page(page, where, problems)
+                if size is phone:  # the other tabs once, where width matters most
+                    tab_started = time.monotonic()
+                    tabs += check_other_tabs(page, where, problems)
+                    tab_seconds += time.monotonic() - tab_started
             page.set_viewport_size(desktop)
             visited += 1
         sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
@@ -197,7 +241,8 @@ def test_every_page_of_every_role_speaks_vietnamese(server, browser, figures):
             wait_drawn(page, "Không mở được trang này")
             check_page(page, "unit /tien-do (refused)", problems)
         page.context.close()
-    figures(pages=visited, seconds=round(time.monotonic() - started, 1))
+    figures(pages=visited, other_tabs_checked=tabs, tab_seconds=round(tab_seconds, 1),
+            seconds=round(time.monotonic() - started, 1))
     assert problems == [], "\n".join(problems)
 
 
