@@ -4,7 +4,7 @@ replaces its report only after the confirm button; every problem is listed with 
 file, sheet and row (db/rollup.py, core/rollup.py)."""
 import streamlit as st
 
-from components import suborg_view
+from components import look, suborg_view
 from components.navigation import guard
 from components.safe_text import md
 from components.session import current_event, database
@@ -39,8 +39,8 @@ def take_in(reports, replace):
     return None
 
 
-uploads = st.file_uploader(texts.ROLLUP_UPLOAD, accept_multiple_files=True,
-                           key="rollup_files")
+uploads = look.uploader(texts.ROLLUP_UPLOAD, accept_multiple_files=True, key="rollup_files",
+                        hint=texts.UPLOAD_HINT_ROLLUP.format(mb=look.upload_limit_mb()))
 if st.button(texts.ROLLUP_CHECK, type="primary", disabled=not uploads):
     reports, errors = [], []
     for upload in uploads:

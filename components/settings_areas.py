@@ -4,7 +4,9 @@ Rules and writes: core/areas.py and db/areas.py (admin-only, audited)."""
 import pandas as pd
 import streamlit as st
 
+from components import look
 from components.forms import flash_and_rerun
+from components.importer import table_kind_ok
 from components.safe_text import md
 from core import texts
 from db import ValidationFailed, areas, units
@@ -74,10 +76,14 @@ def area_import(db, actor, event) -> None:
     eid = event["id"]
     st.subheader(texts.AREA_IMPORT_HEAD)
     st.caption(texts.AREA_IMPORT_HELP)
-    upload = st.file_uploader(texts.AREA_IMPORT_HEAD, type=["csv", "xlsx"],
-                              key=f"areas_file_{eid}_{_generation(eid)}",
-                              label_visibility="collapsed")
-    if upload is not None and st.button(texts.AREA_IMPORT_BUTTON, key=f"areas_import_{eid}"):
+    # no type=: the browser would refuse another kind in Streamlit's English (issue 13)
+    upload = look.uploader(texts.AREA_IMPORT_HEAD, key=f"areas_file_{eid}_{_generation(eid)}",
+                           hint=texts.UPLOAD_HINT_TABLE.format(mb=look.upload_limit_mb()),
+                           label_visibility="collapsed")
+    if upload is not None and not table_kind_ok(upload.name, upload.getvalue()):
+        st.error(texts.IMP_WRONG_KIND.format(name=md(upload.name)))
+    elif upload is not None and st.button(texts.AREA_IMPORT_BUTTON,
+                                          key=f"areas_import_{eid}"):
         try:
             done = areas.import_file(db, actor, eid, upload.getvalue(), upload.name)
         except ValidationFailed as failure:

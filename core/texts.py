@@ -1573,3 +1573,4 @@ STREAMLIT_WORDS = {
     "Previous": "Tháng trước", "Next": "Tháng sau",
 }
 STREAMLIT_HELP_FOR = "Giải thích: "  # «Help for <label>» on a field's «?» icon
+UPLOAD_HINT_ROLLUP = "Bảng tính Excel (.xlsx) xuất từ ứng dụng của cấp dưới, tối đa {mb} MB mỗi tệp"
