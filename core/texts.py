@@ -1574,3 +1574,6 @@ STREAMLIT_WORDS = {
 }
 STREAMLIT_HELP_FOR = "Giải thích: "  # «Help for <label>» on a field's «?» icon
 UPLOAD_HINT_ROLLUP = "Bảng tính Excel (.xlsx) xuất từ ứng dụng của cấp dưới, tối đa {mb} MB mỗi tệp"
+UNIT_CODES_UNKNOWN = "Không có đơn vị mã: {codes}. Không thay đổi đơn vị nào."
+UNIT_DEACTIVATE_NOTHING = "Chưa chỉ ra đơn vị nào để ngừng hoạt động."
+UNIT_DEACTIVATED = "Đã ngừng hoạt động {count} đơn vị: {codes}."

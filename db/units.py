@@ -68,6 +68,23 @@ def set_active(db, actor: Actor, unit_id: int, active: bool) -> None:
                 "activate" if active else "deactivate")
 
 
+def deactivate_codes(db, actor: Actor, codes) -> list[str]:
+    """Deactivate the units of `codes` in one transaction (an office replacing the seeded
+    roster by its own); unknown codes refuse the whole call. Returns the codes that were
+    active. Deactivated units leave every count and list; their entries stay."""
+    require_role(actor, "admin")
+    codes = list(dict.fromkeys(clean(c) for c in codes if clean(c)))
+    with write_transaction(db):
+        found = {code: get_by_code(db, code) for code in codes}
+        if unknown := [c for c, unit in found.items() if unit is None]:
+            raise ValidationFailed({"code": texts.UNIT_CODES_UNKNOWN.format(
+                codes=", ".join(unknown))})
+        done = [c for c, unit in found.items() if unit["active"]]
+        for code in done:
+            _update(db, actor, found[code]["id"], {"active": 0}, "deactivate")
+    return done
+
+
 def _insert(db, actor, record, is_sample=False) -> int:
     row = dict(record, active=1, is_sample=int(is_sample), created_at=now_iso())
     unit_id = db["units"].insert(row).last_pk
