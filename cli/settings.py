@@ -88,53 +88,73 @@ def cmd_show(args):
         print(f"{key} = {_shown(value)}")
 
 
-def _write(db, actor, event: dict, key: str, value: str) -> None:
+def _write(db, actor, event: dict, changes: dict[str, str]) -> None:
+    """Save `changes` {KEY: value}. The general settings given together are validated and
+    saved together (a week moved to 2026 needs its year and dates at once), and so are the
+    profile's keys (checked before anything is written); the others one by one."""
     from core import organiser
-    from db import closing, event_admin
+    from db import ValidationFailed, closing, event_admin, events
     from db import organiser as db_organiser
 
-    column, writer, _help = KEYS[key]
-    if writer == "general":
+    profile = {KEYS[k][0]: v for k, v in changes.items() if KEYS[k][1] == "organiser"}
+    if profile and (errors := organiser.profile_errors({**organiser.profile_of(event),
+                                                        **profile})):
+        raise ValidationFailed(errors)  # checked before anything else is written
+    general = {KEYS[k][0]: v for k, v in changes.items() if KEYS[k][1] == "general"}
+    if general:
         fields = event_admin.settings_of(event)
         fields = {k: ("" if v is None else v) for k, v in fields.items()}
-        fields[column] = value
+        fields.update(general)
         event_admin.update_settings(db, actor, event["id"], fields)
-    elif writer == "lock":
-        event_admin.set_lock(db, actor, event["id"], value or None)
-    elif writer == "report":
-        current = {"report_date": event.get("report_date") or None,
-                   "report_place": event.get("report_place") or ""}
-        current[column] = value
-        closing.save_document_settings(db, actor, event["id"], **current)
-    elif writer == "office_head":
-        closing.save_office_head(db, actor, event["id"], value)
-    else:
-        fields = organiser.profile_of(event)
-        fields[column] = value
-        db_organiser.update_profile(db, actor, event["id"], fields)
+    for key, value in changes.items():
+        column, writer, _help = KEYS[key]
+        event = events.get_by_id(db, event["id"])
+        if writer == "lock":
+            event_admin.set_lock(db, actor, event["id"], value or None)
+        elif writer == "report":
+            current = {"report_date": event.get("report_date") or None,
+                       "report_place": event.get("report_place") or ""}
+            current[column] = value
+            closing.save_document_settings(db, actor, event["id"], **current)
+        elif writer == "office_head":
+            closing.save_office_head(db, actor, event["id"], value)
+    if profile:  # all the profile's keys in one save
+        event = events.get_by_id(db, event["id"])
+        db_organiser.update_profile(db, actor, event["id"],
+                                    {**organiser.profile_of(event), **profile})
+
+
+def _pairs(args) -> dict[str, str]:
+    from core import texts
+
+    items = list(args.pairs)
+    if len(items) % 2:
+        fail(texts.SETCLI_PAIRS)
+    changes = dict(zip(items[::2], items[1::2]))
+    for key in changes:
+        if key not in KEYS:
+            fail(texts.SETCLI_UNKNOWN_KEY.format(key=key, keys=", ".join(KEYS)))
+    return {k: v.replace("\\n", "\n") if k in MULTILINE else v for k, v in changes.items()}
 
 
 def cmd_set(args):
     from core import texts
     from db import Actor, ValidationFailed, events
 
-    if args.key not in KEYS:
-        fail(texts.SETCLI_UNKNOWN_KEY.format(key=args.key, keys=", ".join(KEYS)))
+    changes = _pairs(args)
     db = open_db(args)
     event = _event(db, args.year)
-    value = args.value
-    if args.key in MULTILINE:
-        value = value.replace("\\n", "\n")
     try:
-        _write(db, Actor.system(), event, args.key, value)
+        _write(db, Actor.system(), event, changes)
     except ValidationFailed as failure:
-        column = KEYS[args.key][0]
         errors = failure.errors
-        message = errors.get(column) or "\n".join(errors.values())
-        fail(f"{args.key}: {message}")
-    saved = events.get_by_id(db, event["id"])
-    print(texts.SETCLI_SAVED.format(key=args.key, value=_shown(values_of(saved)[args.key]),
-                                    year=saved["year"]))
+        columns = {KEYS[k][0]: k for k in changes}
+        named = [f"{columns[c]}: {m}" for c, m in errors.items() if c in columns]
+        fail("\n".join(named) or f"{next(iter(changes))}: " + "\n".join(errors.values()))
+    saved = values_of(events.get_by_id(db, event["id"]))
+    year = events.get_by_id(db, event["id"])["year"]
+    for key in changes:
+        print(texts.SETCLI_SAVED.format(key=key, value=_shown(saved[key]), year=year))
 
 
 def _keys_help() -> str:
@@ -157,11 +177,12 @@ def register(sub):
                       "latest)")
     show.add_argument("--json", action="store_true", help="one JSON object")
     show.set_defaults(func=cmd_show)
-    put = actions.add_parser("set", help="change one setting (validated like the form)",
+    put = actions.add_parser("set", help="change settings: KEY VALUE [KEY VALUE ...] (validated "
+                             "like the form; general settings given together are saved "
+                             "together, e.g. year start_date end_date)",
                              epilog=_keys_help(),
                              formatter_class=argparse.RawDescriptionHelpFormatter)
-    put.add_argument("key", metavar="KEY")
-    put.add_argument("value", metavar="VALUE")
+    put.add_argument("pairs", nargs="+", metavar="KEY VALUE")
     put.add_argument("--year", type=int, default=None, help="the week's year (default: "
                      "latest)")
     put.set_defaults(func=cmd_set)

@@ -1577,3 +1577,4 @@ UPLOAD_HINT_ROLLUP = "Bảng tính Excel (.xlsx) xuất từ ứng dụng của 
 UNIT_CODES_UNKNOWN = "Không có đơn vị mã: {codes}. Không thay đổi đơn vị nào."
 UNIT_DEACTIVATE_NOTHING = "Chưa chỉ ra đơn vị nào để ngừng hoạt động."
 UNIT_DEACTIVATED = "Đã ngừng hoạt động {count} đơn vị: {codes}."
+SETCLI_PAIRS = "Cần từng cặp KHÓA GIÁ_TRỊ (số tham số phải chẵn). Không ghi gì."
