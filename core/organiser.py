@@ -222,6 +222,20 @@ def recipient_lines(value) -> list[str]:
     return [" ".join(line.split()) for line in lines if line and line.strip()]
 
 
+def follow_level(before: dict, record: dict) -> dict:
+    """A level changed, its words kept as they were: words that were the old level's
+    defaults follow the new level (stored empty), so a district's copied profile turned into
+    a ward's says "tổ dân phố", not "phường"; a word the admin chose stays."""
+    old = LEVELS.get(before.get("organiser_level") or "huyen", LEVELS["huyen"])
+    if record.get("organiser_level") == before.get("organiser_level"):
+        return record
+    out = dict(record)
+    for word in ("level_word", "area_word"):
+        if (out.get(word) or "").strip() == old[word]:
+            out[word] = ""
+    return out
+
+
 def profile_of(event: dict) -> dict:
     """The editable profile fields of an event row (recipients one per line)."""
     return {name: event.get(column) or "" for name, column in PROFILE_FIELDS.items()}

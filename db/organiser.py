@@ -27,7 +27,7 @@ def update_profile(db, actor, event_id: int, fields: dict) -> None:
             raise ValidationFailed({"event": texts.EVT_UNKNOWN})
         if errors:
             raise ValidationFailed(errors)
-        record = rules.profile_record(fields)
+        record = rules.follow_level(before, rules.profile_record(fields))
         db["events"].update(event_id, record)
         audit.record(db, actor, AuditEvent(
             "update", "events", event_id, before={k: before.get(k) for k in record},
