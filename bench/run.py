@@ -182,8 +182,9 @@ class Server:
     def __init__(self, path: Path, script: str):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        self.gc_log = Path(tempfile.mkdtemp(prefix="llw-bench-gc-")) / "gc.txt"
         env = dict(os.environ, LLW_DB=str(path), LLW_BENCH_USER=BENCH_USER,
-                   LLW_LOGIN_SLEEP="0")
+                   LLW_LOGIN_SLEEP="0", LLW_BENCH_GC_LOG=str(self.gc_log))
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
              "--server.port", str(self.port), "--server.address", "127.0.0.1"],
@@ -203,6 +204,19 @@ class Server:
 
     def cpu(self) -> float:
         return process_cpu(self.proc.pid)
+
+    def gc_pauses(self) -> dict:
+        """Python's collector in the server so far (bench/dashboard_app.py logs each
+        collection): count per generation and the longest pauses (ms)."""
+        try:
+            lines = self.gc_log.read_text().split()
+        except OSError:
+            return {}
+        pauses = [(int(g), float(ms)) for g, ms in (x.split(":") for x in lines)]
+        return {"collections": {g: sum(1 for x, _ in pauses if x == g) for g in (0, 1, 2)},
+                "total_ms": round(sum(ms for _, ms in pauses), 1),
+                "longest_ms": sorted((round(ms, 1) for _, ms in pauses), reverse=True)[:5],
+                "gen2_ms": [round(ms, 1) for g, ms in pauses if g == 2][:20]}
 
     def stop(self):
         if self.proc.poll() is None:
@@ -273,7 +287,7 @@ async def _viewers(server: Server, count: int, periods: int) -> dict:
     from wsclient import Session
 
     latencies, late, failed = [], 0, 0
-    opened = []
+    opened, late_detail = [], []
     cpu_before = server.cpu()
     refreshes = 0
 
@@ -289,12 +303,16 @@ async def _viewers(server: Server, count: int, periods: int) -> dict:
             for _ in range(periods):
                 timer += s.fragments[fragment]
                 await asyncio.sleep(max(0, timer - time.perf_counter()))
+                sent = time.perf_counter() - timer  # the client's own delay (its event loop)
                 took = await s.rerun(fragment)
                 lag = time.perf_counter() - timer  # behind its timer when it finished
                 latencies.append(took)
                 refreshes += 1
                 if lag > 1.0:
                     late += 1
+                    late_detail.append({"at_s": round(timer - start, 2),
+                                        "client_delay_s": round(sent, 3),
+                                        "round_trip_s": round(took, 3)})
         except Exception:
             failed += 1
         finally:
@@ -316,7 +334,8 @@ async def _viewers(server: Server, count: int, periods: int) -> dict:
             "refresh_p99_s": pick(0.99) if latencies else None,
             "refresh_max_s": latencies[-1] if latencies else None,
             "open_max_s": max(opened) if opened else None,
-            "server_cpu_s": cpu, "wall_s": time.perf_counter() - start}
+            "server_cpu_s": cpu, "wall_s": time.perf_counter() - start,
+            "late_detail": late_detail[:50], "gc": server.gc_pauses()}
 
 
 def measure_server(path: Path, args, largest: bool) -> dict:
