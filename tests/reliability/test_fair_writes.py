@@ -2,6 +2,7 @@
 the FIFO writer lock of db/connection.py and, for comparison, with SQLite's busy handler
 alone (sleep and retry: not a queue). Records p50/p99/max of a save for both; asserts that
 nothing is lost either way and that the FIFO lock served the writers in arrival order."""
+import os
 import threading
 import time
 
@@ -67,16 +68,19 @@ def test_fifty_writers_in_one_process_fifo_lock_vs_busy_handler(db_path, db, mon
                                                                  figures):
     """50 threads of one process × 4 saves through db.entries.create_activity, each its own
     unit and connection: p99 of a save with the FIFO writer lock and with SQLite's busy
-    handler alone (the issue's target: p99 ≤ 1 s with the lock)."""
+    handler alone (the issue's target: p99 ≤ 1 s with the lock), on a fresh test database;
+    bench/run.py measures the same on the 100 000-activity city (docs/benchmarks.md)."""
     unit_ids = add_units(db, WRITERS)
+    load_before = round(os.getloadavg()[0], 2)  # the machine is shared: say how busy it was
     fifo = _fifty_writers(db_path, unit_ids, monkeypatch, fifo=True)
     busy = _fifty_writers(db_path, unit_ids, monkeypatch, fifo=False)
-    figures(writers=WRITERS, saves_each=SAVES_EACH,
+    figures(load_average_1min_before=load_before, writers=WRITERS, saves_each=SAVES_EACH,
             fifo_p50_s=fifo["p50_s"], fifo_p99_s=fifo["p99_s"], fifo_max_s=fifo["max_s"],
             fifo_errors=fifo["errors"], fifo_saves_per_s=fifo["saves_per_s"],
             busy_handler_p50_s=busy["p50_s"], busy_handler_p99_s=busy["p99_s"],
             busy_handler_max_s=busy["max_s"], busy_handler_errors=busy["errors"],
-            busy_handler_saves_per_s=busy["saves_per_s"])
+            busy_handler_saves_per_s=busy["saves_per_s"],
+            load_average_1min_after=round(os.getloadavg()[0], 2))
     assert fifo["errors"] == busy["errors"] == 0
     stored = db.execute("select count(*) from activities").fetchone()[0]
     assert stored == 2 * WRITERS * SAVES_EACH
