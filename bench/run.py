@@ -726,6 +726,20 @@ def tables(result) -> str:
                   f"{fmt(v['refresh_max_s'], 3)} s; slowest opening {fmt(v['open_max_s'], 2)} s; "
                   f"server CPU {v['server_cpu_s']:.1f} s over {v['wall_s']:.0f} s "
                   f"(load average after: {v.get('load_after')})."]
+        gc_ = v.get("gc") or {}
+        if gc_:
+            lines += ["", f"Server GC meanwhile: collections per generation "
+                          f"{gc_.get('collections')}, {gc_.get('total_ms')} ms in all, longest "
+                          f"{gc_.get('longest_ms')} ms (young collections under 5 ms not "
+                          f"logged)."]
+        detail = v.get("late_detail") or []
+        if detail:
+            lines += ["", f"Late refreshes (first {len(detail)}): between "
+                          f"{min(d['at_s'] for d in detail):.0f} s and "
+                          f"{max(d['at_s'] for d in detail):.0f} s into the run; the client's "
+                          f"own delay at most {max(d['client_delay_s'] for d in detail):.3f} s, "
+                          f"round trips {min(d['round_trip_s'] for d in detail):.2f}–"
+                          f"{max(d['round_trip_s'] for d in detail):.2f} s (the server's)."]
     b = big.get("browser")
     if b:
         lines += ["", "### Browser", ""]
@@ -857,6 +871,20 @@ writers).
   `runner.magicEnabled = false`, `server.fileWatcherType = "none"`.
 - Writers of one process queue on a FIFO lock before `BEGIN IMMEDIATE`; SQLite's busy
   handler (sleep and retry) only arbitrates between processes.
+- Third session: `manage.py` imports only the module of the command it runs (it imported
+  pandas, fpdf2 and Altair for every command: ~2 s of a 10.9 s export under load), and
+  sqlite-utils without pandas/numpy (it imports them only for their scalar types).
+  The "has this unit reported" probe of `stats.summary` reads the `(event_id, unit_id)`
+  index by name: since the review indexes (m003) SQLite preferred a covering index and
+  scanned the whole event once per unit (6–13 s at 2 000 units; 9 ms now).
+- The viewers' late refreshes: the server's full GC collections paused every session
+  0.2–2.2 s (seven in 90 s with 300 dashboards). `core/server_gc.py` freezes the objects
+  that live as long as the process out of the collector's walk once the dashboard's
+  modules are imported. The viewers result records each late refresh (the client's own
+  delay and the round trip) and the server's GC pauses.
+- Process figures are run with Python's bytecode cache on, as on a user's machine: the
+  sandbox this ran in sets `PYTHONDONTWRITEBYTECODE`, which recompiles the app's modules
+  on every start (~0.2–0.4 s per process).
 """
 
 
