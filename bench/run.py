@@ -324,8 +324,11 @@ async def _viewers(server: Server, count: int, periods: int) -> dict:
     interval = next(iter(probe.fragments.values()))
     await probe.close()
     start = time.perf_counter()
+    me = resource.getrusage(resource.RUSAGE_SELF)
     await asyncio.gather(*(viewer(i, interval) for i in range(count)))
     cpu = server.cpu() - cpu_before
+    me_after = resource.getrusage(resource.RUSAGE_SELF)
+    clients_cpu = (me_after.ru_utime - me.ru_utime) + (me_after.ru_stime - me.ru_stime)
     latencies.sort()
     pick = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]  # noqa
     return {"viewers": count, "interval_s": interval, "periods": periods,
@@ -334,7 +337,8 @@ async def _viewers(server: Server, count: int, periods: int) -> dict:
             "refresh_p99_s": pick(0.99) if latencies else None,
             "refresh_max_s": latencies[-1] if latencies else None,
             "open_max_s": max(opened) if opened else None,
-            "server_cpu_s": cpu, "wall_s": time.perf_counter() - start,
+            "server_cpu_s": cpu, "clients_cpu_s": clients_cpu,
+            "wall_s": time.perf_counter() - start,
             "late_detail": late_detail[:50], "gc": server.gc_pauses()}
 
 
@@ -756,6 +760,8 @@ def tables(result) -> str:
                   f"{fmt(v['refresh_p50_s'], 3)} s, p99 {fmt(v['refresh_p99_s'], 3)} s, max "
                   f"{fmt(v['refresh_max_s'], 3)} s; slowest opening {fmt(v['open_max_s'], 2)} s; "
                   f"server CPU {v['server_cpu_s']:.1f} s over {v['wall_s']:.0f} s "
+                  f"(the replay clients, on the same machine: "
+                  f"{fmt(v.get('clients_cpu_s'), 1)} s) "
                   f"(load average after: {v.get('load_after')})."]
         gc_ = v.get("gc") or {}
         if gc_:
