@@ -10,6 +10,10 @@ servers) and the collector only walks what the sessions create. Young collection
 less often (threshold 700 -> 7 000 allocations): each refresh allocates many short-lived
 objects that reference counting frees anyway.
 
+The price: objects frozen now are never examined for reference cycles again; if one of
+them (the first viewer's session state, say) later becomes cyclic garbage, it stays in
+memory. Once per process, that is a few kilobytes against seconds of pauses.
+
 No Streamlit here: the dashboard page calls settle_once() after its imports."""
 import gc
 import threading
