@@ -6,29 +6,86 @@
 --db defaults to $LLW_DB, else data/llw.db (created on first use).
 """
 import argparse
+import importlib
 import sys
 
-from cli import accounts, areas, catalogue, entries, operations, report, reporting, rollup
-from cli import settings, units
-from cli.common import CommandError
-from db import default_db_path
+# Every command names the cli/ module that registers it (register(subparsers)) and runs it.
+# Only the module of the command being run is imported, so `export` does not pay for fpdf2
+# and Altair (the report's) and `stats` not for openpyxl: a new command is one line here
+# plus its module, which imports what its commands need (heavy libraries inside the
+# command functions when the module registers several commands).
+COMMANDS = {
+    "init": "cli.accounts",
+    "create-user": "cli.accounts",
+    "import-units": "cli.units",
+    "list-units": "cli.units",
+    "backup": "cli.operations",
+    "restore": "cli.operations",
+    "import-activities": "cli.entries",
+    "import-propaganda": "cli.entries",
+    "stats": "cli.reporting",
+    "export": "cli.reporting",
+    "demo": "cli.reporting",
+    "report": "cli.report",
+    "deactivate-units": "cli.units",
+    "import-areas": "cli.areas",
+    "catalogue": "cli.catalogue",
+    "rollup": "cli.rollup",
+    "settings": "cli.settings",
+}
 
-COMMAND_MODULES = [accounts, units, operations, entries, reporting, report, areas, catalogue,
-                   rollup, settings]
+
+def _import_sqlite_utils_without_pandas() -> None:
+    """sqlite-utils imports pandas and numpy when they are installed (0.4-0.6 s, a third of a
+    short command) only to add their scalar types to its column-type map; no command hands
+    it a pandas or numpy value. Import it with both hidden; a command that needs pandas
+    (the report's charts) still imports it as usual afterwards. Does nothing when
+    sqlite-utils or pandas is already loaded (tests, the Streamlit server)."""
+    if "sqlite_utils" in sys.modules or "pandas" in sys.modules or "numpy" in sys.modules:
+        return
+    sys.modules["pandas"] = sys.modules["numpy"] = None  # `import pandas` -> ImportError
+    try:
+        import sqlite_utils  # noqa: F401
+    finally:
+        del sys.modules["pandas"], sys.modules["numpy"]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_of(argv: list[str]) -> str | None:
+    """The command named on the line (the first word that is not an option or --db's
+    value), or None."""
+    skip = False
+    for word in argv:
+        if skip:
+            skip = False
+        elif word == "--db":
+            skip = True
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser, with only the named command's module registered when the line names a
+    known command (all of them for --help, no command or an unknown one)."""
     parser = argparse.ArgumentParser(prog="manage.py", description=__doc__.splitlines()[0])
     parser.add_argument("--db", default=None, help="SQLite file (default: $LLW_DB or "
                         "data/llw.db)")
     sub = parser.add_subparsers(dest="command", required=True)
-    for module in COMMAND_MODULES:
-        module.register(sub)
+    command = _command_of(argv) if argv is not None else None
+    modules = [COMMANDS[command]] if command in COMMANDS else list(dict.fromkeys(
+        COMMANDS.values()))
+    for name in modules:
+        importlib.import_module(name).register(sub)
     return parser
 
 
 def main(argv=None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _import_sqlite_utils_without_pandas()
+    from cli.common import CommandError
+    from db import default_db_path
+
+    args = build_parser(argv).parse_args(argv)
     args.db = args.db or default_db_path()
     try:
         code = args.func(args)  # a command may return its own exit code (imports: 2)

@@ -22,10 +22,12 @@ from streamlit import dataframe_util
 from components import pickers
 from components.navigation import guard
 from components.session import current_event, database
-from core import charts, numbers, texts
+from core import charts, numbers, server_gc, texts
 from core import reference as ref
 from db import areas, catalogue, events, stats
 from db.organiser import words
+
+server_gc.settle_once()  # the modules above live as long as the server: out of the GC's walk
 
 MAP_KEY = "dash_map"
 LOCAL_TIME = ZoneInfo("Asia/Ho_Chi_Minh")

@@ -4,8 +4,10 @@ the dashboard's fragment) — for the committee account named by LLW_BENCH_USER,
 through session state as the tests do. The login itself (a browser cookie component and
 one bcrypt check per session) is not replayed; the browser measure of bench/run.py goes
 through the real login. Never used by the app."""
+import gc
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 import streamlit as st
@@ -13,6 +15,28 @@ import streamlit as st
 from components import navigation, session
 from core import texts
 from db import users
+
+def _log_gc(path: str):
+    """Collections of Python's garbage collector as GEN:MS to `path` (bench/run.py
+    reads it: are late refreshes GC pauses?). Installed once per server process."""
+    started = {}
+
+    def callback(phase, info):
+        if phase == "start":
+            started["t"] = time.perf_counter()
+        elif "t" in started:
+            ms = (time.perf_counter() - started["t"]) * 1000
+            if info["generation"] or ms >= 5:  # young collections: only the slow ones
+                with open(path, "a") as out:
+                    out.write(f"{info['generation']}:{ms:.2f}\n")
+
+    if not any(getattr(c, "__name__", "") == "callback" and getattr(c, "__qualname__", "")
+               .startswith("_log_gc") for c in gc.callbacks):
+        gc.callbacks.append(callback)
+
+
+if os.environ.get("LLW_BENCH_GC_LOG"):
+    _log_gc(os.environ["LLW_BENCH_GC_LOG"])
 
 st.set_page_config(page_title=texts.APP_SHORT, page_icon=":material/school:", layout="wide")
 db = session.database_or_stop()

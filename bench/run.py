@@ -40,6 +40,7 @@ import asyncio
 import json
 import os
 import platform
+import resource
 import shutil
 import socket
 import sqlite3
@@ -181,8 +182,9 @@ class Server:
     def __init__(self, path: Path, script: str):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        self.gc_log = Path(tempfile.mkdtemp(prefix="llw-bench-gc-")) / "gc.txt"
         env = dict(os.environ, LLW_DB=str(path), LLW_BENCH_USER=BENCH_USER,
-                   LLW_LOGIN_SLEEP="0")
+                   LLW_LOGIN_SLEEP="0", LLW_BENCH_GC_LOG=str(self.gc_log))
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
              "--server.port", str(self.port), "--server.address", "127.0.0.1"],
@@ -202,6 +204,19 @@ class Server:
 
     def cpu(self) -> float:
         return process_cpu(self.proc.pid)
+
+    def gc_pauses(self) -> dict:
+        """Python's collector in the server so far (bench/dashboard_app.py logs each
+        collection): count per generation and the longest pauses (ms)."""
+        try:
+            lines = self.gc_log.read_text().split()
+        except OSError:
+            return {}
+        pauses = [(int(g), float(ms)) for g, ms in (x.split(":") for x in lines)]
+        return {"collections": {g: sum(1 for x, _ in pauses if x == g) for g in (0, 1, 2)},
+                "total_ms": round(sum(ms for _, ms in pauses), 1),
+                "longest_ms": sorted((round(ms, 1) for _, ms in pauses), reverse=True)[:5],
+                "gen2_ms": [round(ms, 1) for g, ms in pauses if g == 2][:20]}
 
     def stop(self):
         if self.proc.poll() is None:
@@ -272,7 +287,7 @@ async def _viewers(server: Server, count: int, periods: int) -> dict:
     from wsclient import Session
 
     latencies, late, failed = [], 0, 0
-    opened = []
+    opened, late_detail = [], []
     cpu_before = server.cpu()
     refreshes = 0
 
@@ -288,12 +303,16 @@ async def _viewers(server: Server, count: int, periods: int) -> dict:
             for _ in range(periods):
                 timer += s.fragments[fragment]
                 await asyncio.sleep(max(0, timer - time.perf_counter()))
+                sent = time.perf_counter() - timer  # the client's own delay (its event loop)
                 took = await s.rerun(fragment)
                 lag = time.perf_counter() - timer  # behind its timer when it finished
                 latencies.append(took)
                 refreshes += 1
                 if lag > 1.0:
                     late += 1
+                    late_detail.append({"at_s": round(timer - start, 2),
+                                        "client_delay_s": round(sent, 3),
+                                        "round_trip_s": round(took, 3)})
         except Exception:
             failed += 1
         finally:
@@ -305,8 +324,11 @@ async def _viewers(server: Server, count: int, periods: int) -> dict:
     interval = next(iter(probe.fragments.values()))
     await probe.close()
     start = time.perf_counter()
+    me = resource.getrusage(resource.RUSAGE_SELF)
     await asyncio.gather(*(viewer(i, interval) for i in range(count)))
     cpu = server.cpu() - cpu_before
+    me_after = resource.getrusage(resource.RUSAGE_SELF)
+    clients_cpu = (me_after.ru_utime - me.ru_utime) + (me_after.ru_stime - me.ru_stime)
     latencies.sort()
     pick = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]  # noqa
     return {"viewers": count, "interval_s": interval, "periods": periods,
@@ -315,7 +337,9 @@ async def _viewers(server: Server, count: int, periods: int) -> dict:
             "refresh_p99_s": pick(0.99) if latencies else None,
             "refresh_max_s": latencies[-1] if latencies else None,
             "open_max_s": max(opened) if opened else None,
-            "server_cpu_s": cpu, "wall_s": time.perf_counter() - start}
+            "server_cpu_s": cpu, "clients_cpu_s": clients_cpu,
+            "wall_s": time.perf_counter() - start,
+            "late_detail": late_detail[:50], "gc": server.gc_pauses()}
 
 
 def measure_server(path: Path, args, largest: bool) -> dict:
@@ -347,6 +371,22 @@ def measure_server(path: Path, args, largest: bool) -> dict:
 
 # --- the browser -------------------------------------------------------------------------
 
+# Watches the page from the click on: ms until each condition first held (one check per
+# animation frame, until all held or 120 s passed), in window.__llwStages.
+STAGE_WATCH = """(stages) => {
+    const t0 = performance.now(), out = {};
+    window.__llwStages = out;
+    const checks = Object.entries(stages).map(([k, js]) => [k, new Function('return ' + js)]);
+    const tick = () => {
+        const now = performance.now();
+        for (const [k, f] of checks) if (out[k] === undefined && f()) out[k] = now - t0;
+        if (checks.some(([k]) => out[k] === undefined) && now - t0 < 120000)
+            requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+}"""
+
+
 def measure_browser(path: Path, runs: int) -> dict:
     from playwright.sync_api import sync_playwright
 
@@ -363,11 +403,15 @@ def measure_browser(path: Path, runs: int) -> dict:
             nav.wait_for(timeout=120_000)
             page.wait_for_timeout(2000)  # the cookie component's reruns
 
-            def go(link_text, drawn_js):
+            def go(link_text, drawn_js, stages=None):
+                if stages:  # when each part appeared (ms after the click), frame by frame
+                    page.evaluate(STAGE_WATCH, stages)
                 start = time.perf_counter()
                 nav.get_by_role("link", name=link_text, exact=True).click()
                 page.wait_for_function(drawn_js, timeout=120_000)
                 took = time.perf_counter() - start
+                if stages:
+                    seen.append(page.evaluate("() => window.__llwStages"))
                 page.wait_for_timeout(300)
                 return took
 
@@ -381,16 +425,27 @@ def measure_browser(path: Path, runs: int) -> dict:
                          ">= 7 && [...document.querySelectorAll("
                          "'[data-testid=\"stVegaLiteChart\"]')].filter(c => c.querySelector("
                          "'[role=\"graphics-symbol\"]')).length >= 6")
+            stages = {
+                "kpis": "document.querySelectorAll('[data-testid=\"stMetric\"]').length >= 7",
+                "chart_elements": "document.querySelectorAll("
+                                  "'[data-testid=\"stVegaLiteChart\"]').length >= 6",
+            }
+            seen = []
             go("Tài khoản", trivial)  # warm-up, discarded
             go("Bảng theo dõi trực tiếp", dashboard)
+            seen.clear()
             t, d = [], []
             for _ in range(runs):
                 t.append(go("Tài khoản", trivial))
-                d.append(go("Bảng theo dõi trực tiếp", dashboard))
+                d.append(go("Bảng theo dõi trực tiếp", dashboard, stages))
             browser.close()
     finally:
         server.stop()
     out = {"trivial_s": summary_of(t), "dashboard_s": summary_of(d)}
+    for name in stages:
+        times = [s[name] / 1000 for s in seen if s and s.get(name) is not None]
+        if times:
+            out[f"{name}_s"] = summary_of(times)
     out["x"] = out["dashboard_s"]["median"] / out["trivial_s"]["median"]
     return out
 
@@ -414,21 +469,48 @@ for style, name in FONT_FILES.items():
 """
 
 
-def run_process(argv, env) -> float:
+def run_process(argv, env) -> tuple[float, float]:
+    """(wall seconds, CPU seconds user+sys of the child) of one process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(argv, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL,
                    stderr=subprocess.PIPE)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def repeat_process(argv, env, runs: int, warmup: int = 1) -> dict:
+    """Wall-clock summary of `runs` runs after `warmup` discarded ones, with the CPU
+    seconds of the same runs under "cpu" (less sensitive to other load than wall time)."""
+    for _ in range(warmup):
+        run_process(argv, env)
+    walls, cpus = [], []
+    for _ in range(runs):
+        wall, cpu = run_process(argv, env)
+        walls.append(wall)
+        cpus.append(cpu)
+    return dict(summary_of(walls), cpu=summary_of(cpus))
+
+
+def process_env(path: Path) -> dict:
+    """The environment of a manage.py process as an office runs it: Python writes and
+    reuses its bytecode cache (__pycache__, git-ignored). Our sandbox sets
+    PYTHONDONTWRITEBYTECODE, which recompiles every module of the app on every start
+    (~0.2-0.4 s): not what a user's machine does."""
+    env = dict(os.environ, LLW_DB=str(path))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
 
 
 def measure_documents(path: Path, runs: int, workdir: Path) -> dict:
-    env = dict(os.environ, LLW_DB=str(path))
+    env = process_env(path)
     manage = [sys.executable, "manage.py"]
     out = {}
 
     def timed(name, argv):
         try:
-            out[name] = repeat(lambda: run_process(argv, env), runs)
+            out[name] = repeat_process(argv, env, runs)
         except subprocess.CalledProcessError as error:
             out[name] = {"error": (error.stderr or b"").decode()[-300:]}
 
@@ -556,7 +638,7 @@ def measure(activities: int, args, largest: bool, workdir: Path) -> dict:
         part("browser", lambda: measure_browser(path, args.runs))
     if "documents" not in args.skip:
         log("  report / export…", load())
-        part("documents", lambda: measure_documents(path, 3 if largest else args.runs,
+        part("documents", lambda: measure_documents(path, args.runs,
                                                     workdir))
     if largest and "writes" not in args.skip:
         log("  writes…", load())
@@ -647,14 +729,16 @@ def tables(result) -> str:
             f"{(rf.get('errors') or 0) + (op.get('errors') or 0) if rf or op else '—'} |")
     lines += ["", "### Documents (processes)", "",
               "| activities | report (s) | charts + fonts alone (s) | report / alone | pages | "
-              "XLSX (s) | XLSX (MB) | --table by_ward (s) | stats --json (s) | table / stats |",
-              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+              "XLSX (s) | XLSX CPU (s) | XLSX (MB) | --table by_ward (s) | stats --json (s) | "
+              "table / stats |",
+              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
         d = r.get("documents", {})
         lines.append(
             f"| {r['activities']:,} | {fmt_range(d.get('report'), 1, 2)} | "
             f"{fmt_range(d.get('charts_alone'), 1, 2)} | {fmt(d.get('report_x'))}× | "
             f"{d.get('report_pages', '—')} | {fmt_range(d.get('xlsx'), 1, 2)} | "
+            f"{fmt_range((d.get('xlsx') or {}).get('cpu'), 1, 2)} | "
             f"{fmt(d.get('xlsx_mb'), 1)} | {fmt_range(d.get('table'), 1, 2)} | "
             f"{fmt_range(d.get('stats_json'), 1, 2)} | {fmt(d.get('table_x'))}× |")
     errors = [f"- {r['activities']:,}: {k}: `{v['error'].strip().splitlines()[-1]}`"
@@ -676,7 +760,23 @@ def tables(result) -> str:
                   f"{fmt(v['refresh_p50_s'], 3)} s, p99 {fmt(v['refresh_p99_s'], 3)} s, max "
                   f"{fmt(v['refresh_max_s'], 3)} s; slowest opening {fmt(v['open_max_s'], 2)} s; "
                   f"server CPU {v['server_cpu_s']:.1f} s over {v['wall_s']:.0f} s "
+                  f"(the replay clients, on the same machine: "
+                  f"{fmt(v.get('clients_cpu_s'), 1)} s) "
                   f"(load average after: {v.get('load_after')})."]
+        gc_ = v.get("gc") or {}
+        if gc_:
+            lines += ["", f"Server GC meanwhile: collections per generation "
+                          f"{gc_.get('collections')}, {gc_.get('total_ms')} ms in all, longest "
+                          f"{gc_.get('longest_ms')} ms (young collections under 5 ms not "
+                          f"logged)."]
+        detail = v.get("late_detail") or []
+        if detail:
+            lines += ["", f"Late refreshes (first {len(detail)}): between "
+                          f"{min(d['at_s'] for d in detail):.0f} s and "
+                          f"{max(d['at_s'] for d in detail):.0f} s into the run; the client's "
+                          f"own delay at most {max(d['client_delay_s'] for d in detail):.3f} s, "
+                          f"round trips {min(d['round_trip_s'] for d in detail):.2f}–"
+                          f"{max(d['round_trip_s'] for d in detail):.2f} s (the server's)."]
     b = big.get("browser")
     if b:
         lines += ["", "### Browser", ""]
@@ -687,6 +787,12 @@ def tables(result) -> str:
                          f"charts and 7 KPIs drawn) {fmt_range(b['dashboard_s'], 1, 3)} s, "
                          f"account page {fmt_range(b['trivial_s'], 1, 3)} s: "
                          f"**{b['x']:.2f}×**.")
+            if b.get("kpis_s"):
+                lines.append(
+                    f"On the dashboard, the 7 KPIs were in the page after "
+                    f"{fmt_range(b['kpis_s'], 1, 3)} s and the 6 chart elements after "
+                    f"{fmt_range(b.get('chart_elements_s'), 1, 3)} s; the rest, until "
+                    f"every chart had drawn its marks, is Vega drawing in Chromium.")
     for key, title in (("writes", "FIFO writer lock"),
                        ("writes_busy_handler_only", "busy handler only (before)")):
         w = big.get(key)
@@ -747,8 +853,9 @@ schools at 100k), each database built once and reused.
 {meta['cpus']} CPUs. Wall-clock figures (openers, browser, documents, writes) suffer from it;
 CPU per refresh much less. Every figure is the median of the runs with [min–max], after
 warm-up runs that were discarded ({meta['runs']} runs for in-process figures and the
-browser, 3 for processes and the 40 openers, 1 run of the {meta['viewers']} dashboards and
-of the writers).
+browser and for processes (wall and CPU; Python's bytecode cache on, as on a user's
+machine), 3 for the 40 openers, 1 run of the {meta['viewers']} dashboards and of the
+writers).
 
 ## Verdict
 
@@ -807,6 +914,20 @@ of the writers).
   `runner.magicEnabled = false`, `server.fileWatcherType = "none"`.
 - Writers of one process queue on a FIFO lock before `BEGIN IMMEDIATE`; SQLite's busy
   handler (sleep and retry) only arbitrates between processes.
+- Third session: `manage.py` imports only the module of the command it runs (it imported
+  pandas, fpdf2 and Altair for every command: ~2 s of a 10.9 s export under load), and
+  sqlite-utils without pandas/numpy (it imports them only for their scalar types).
+  The "has this unit reported" probe of `stats.summary` reads the `(event_id, unit_id)`
+  index by name: since the review indexes (m003) SQLite preferred a covering index and
+  scanned the whole event once per unit (6–13 s at 2 000 units; 9 ms now).
+- The viewers' late refreshes: the server's full GC collections paused every session
+  0.2–2.2 s (seven in 90 s with 300 dashboards). `core/server_gc.py` freezes the objects
+  that live as long as the process out of the collector's walk once the dashboard's
+  modules are imported. The viewers result records each late refresh (the client's own
+  delay and the round trip) and the server's GC pauses.
+- Process figures are run with Python's bytecode cache on, as on a user's machine: the
+  sandbox this ran in sets `PYTHONDONTWRITEBYTECODE`, which recompiles the app's modules
+  on every start (~0.2–0.4 s per process).
 """
 
 

@@ -224,13 +224,15 @@ def header_lines(header: str, width: float) -> int:
     return lines
 
 
-def _text_cell(ref: str, text: str, style: int) -> str:
-    return (f'<c r="{ref}" s="{style}" t="inlineStr"><is><t xml:space="preserve">'
+def _text_cell(ref: str | None, text: str, style: int) -> str:
+    at = f' r="{ref}"' if ref else ""
+    return (f'<c{at} s="{style}" t="inlineStr"><is><t xml:space="preserve">'
             f'{_text_xml(str(text))}</t></is></c>')
 
 
-def _cell_xml(ref: str, value, kind: str, total: bool) -> str:
-    """One <c> element (kind "auto" picks by Python type)."""
+def _cell_xml(ref: str | None, value, kind: str, total: bool) -> str:
+    """One <c> element (kind "auto" picks by Python type); without an r attribute when
+    `ref` is None (the cell then follows the previous one of its row)."""
     if value is None or value == "":
         return ""
     if kind == "auto":
@@ -251,15 +253,16 @@ def _cell_xml(ref: str, value, kind: str, total: bool) -> str:
     style = (_TOTAL_STYLE if total else _DATA_STYLE)[kind]
     if kind == TEXT:
         return _text_cell(ref, value, style)
+    at = f' r="{ref}"' if ref else ""
     if kind == DATE:
         if isinstance(value, str):
             value = date.fromisoformat(value[:10])
-        return f'<c r="{ref}" s="{style}"><v>{excel_serial(value)}</v></c>'
+        return f'<c{at} s="{style}"><v>{excel_serial(value)}</v></c>'
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             return ""  # no NaN/infinity in a cell
-        return f'<c r="{ref}" s="{style}"><v>{float(value)!r}</v></c>'
-    return f'<c r="{ref}" s="{style}"><v>{int(value)}</v></c>'
+        return f'<c{at} s="{style}"><v>{float(value)!r}</v></c>'
+    return f'<c{at} s="{style}"><v>{int(value)}</v></c>'
 
 
 def _escape_fast(value) -> str:
@@ -309,12 +312,15 @@ class SharedStrings(dict):
 def _row_writer(columns: list[Column], sst: SharedStrings, first_row: int):
     """A function (row number, values) -> '<row>...</row>' specialised for these columns:
     the hot path of the workbook (one call per list row). Its body is generated from the
-    column kinds; text goes to the shared-string table (escaped and cleaned once there)."""
+    column kinds; text goes to the shared-string table (escaped and cleaned once there).
+    Cells carry no r attribute (optional in OOXML: a cell without one follows the previous
+    cell of its row), so an empty value is an empty <c/> that keeps the next cells in their
+    columns; the row keeps its r. A quarter less XML to format and compress."""
     cells, names, scope = [], [], {}
     for i, column in enumerate(columns):
-        v, ref = f"v{i}", f"{column_letter(i)}{{rs}}"
+        v = f"v{i}"
         if column.kind == STT:
-            cells.append(f'<c r="{ref}" s="{S_INT}"><v>{{r - first + 1}}</v></c>')
+            cells.append(f'<c s="{S_INT}"><v>{{r - first + 1}}</v></c>')
             continue
         names.append(v)
         if column.kind == TEXT:
@@ -323,26 +329,25 @@ def _row_writer(columns: list[Column], sst: SharedStrings, first_row: int):
             if column.convert is not None:
                 scope[f"convert{i}"] = column.convert
                 shown = f"convert{i}({v})"
-            cells.append(f"""{{f'<c r="{ref}"{style} t="s"><v>{{sst[{shown}]}}</v></c>'"""
-                         f" if {v} else ''}}")
+            cells.append(f"""{{f'<c{style} t="s"><v>{{sst[{shown}]}}</v></c>'"""
+                         f" if {v} else '<c/>'}}")
         elif column.kind == INT:
-            cells.append(f"""{{f'<c r="{ref}" s="{S_INT}"><v>{{int({v})}}</v></c>'"""
-                         f" if {v} is not None else ''}}")
+            cells.append(f"""{{f'<c s="{S_INT}"><v>{{int({v})}}</v></c>'"""
+                         f" if {v} is not None else '<c/>'}}")
         elif column.kind == DATE:
             serial = f"known({v}) or serial({v})"  # a memoised day without a call
-            cells.append(f"""{{f'<c r="{ref}" s="{S_DATE}"><v>{{{serial}}}</v></c>'"""
-                         f" if {v} else ''}}")
+            cells.append(f"""{{f'<c s="{S_DATE}"><v>{{{serial}}}</v></c>'"""
+                         f" if {v} else '<c/>'}}")
         else:
-            cells.append(f"{{other({v}, f'{ref}', {column.kind!r})}}")
+            cells.append(f"{{other({v}, {column.kind!r})}}")
     # one f-string per row with a nested f-string per cell (measured 1.5x faster than
     # joining a tuple of cell strings, and ~4x faster than a loop over the cells)
     source = ("def row_xml(r, values):\n"
               f"    ({', '.join(names)},) = values\n"
-              "    rs = str(r)\n"
-              f'    return f"""<row r="{{rs}}">{"".join(cells)}</row>"""\n')
+              f'    return f"""<row r="{{r}}">{"".join(cells)}</row>"""\n')
     scope.update({"sst": sst, "serial": _serial_fast, "known": _SERIALS.get,
                   "first": first_row,
-                  "other": lambda value, ref, kind: _cell_xml(ref, value, kind, False)})
+                  "other": lambda value, kind: _cell_xml(None, value, kind, False) or "<c/>"})
     exec(compile(source, "<xlsx row writer>", "exec"), scope)  # noqa: S102 - our own template
     return scope["row_xml"]
 

