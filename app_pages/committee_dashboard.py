@@ -41,15 +41,15 @@ def select_ward_from_map():
     st.session_state["dash_ward"] = codes[0] if codes else None
 
 
-def read_filters(event, names: dict) -> dict:
+def read_filters(event, names: dict, fill=str) -> dict:
     days = events.week_days(event)
     cols = st.columns([1, 1, 1, 2])
     with cols[0]:
         if st.session_state.get("dash_ward") not in (None, *names):
             del st.session_state["dash_ward"]  # an area of another year
-        ward = pickers.code_select(texts.FILTER_WARD, names, key="dash_ward",
+        ward = pickers.code_select(fill(texts.FILTER_WARD), names, key="dash_ward",
                                    optional_label=texts.FILTER_ALL,
-                                   placeholder=texts.DASH_PLACEHOLDER_WARD)
+                                   placeholder=fill(texts.DASH_PLACEHOLDER_WARD))
     with cols[1]:
         tier = pickers.code_select(texts.FILTER_TIER, ref.TIER_NAMES, key="dash_tier",
                                    optional_label=texts.FILTER_ALL,
@@ -200,12 +200,12 @@ def shared_view(db, event, filters) -> dict:
 
 # --- drawn per viewer --------------------------------------------------------------------
 
-def kpi_tiles(view):
+def kpi_tiles(view, fill=str):
     # the week's volume, then the units and wards: at six across labels were cut
     tiles = view["kpis"]
     for row in (tiles[:4], tiles[4:]):
         for col, (label, value, delta, color) in zip(st.columns(4), row):
-            col.metric(label, value, delta, help=view["kpi_help"], delta_color=color)
+            col.metric(fill(label), value, delta, help=view["kpi_help"], delta_color=color)
 
 
 def chart(spec, **kwargs):
@@ -230,23 +230,24 @@ def live_view(event):
     db = database()
     try:
         names = areas.names_for(db, event["id"])
-        filters = read_filters(event, names)
+        fill = words(db, event)  # the organiser's words: "phường", "tổ dân phố"…
+        filters = read_filters(event, names, fill)
         view = shared_view(db, event, filters)
-        map_title = words(db, event)(texts.DASH_MAP)  # "Bản đồ 14 phường"
+        map_title = fill(texts.DASH_MAP)  # "Bản đồ 14 phường"
     finally:
         db.conn.close()
     st.caption(texts.DASH_UPDATED_AT.format(time=datetime.now().strftime("%H:%M:%S")))
-    kpi_tiles(view)
+    kpi_tiles(view, fill)
     specs = view["specs"]
     left, right = (st.container(), st.container()) if view["dense"] else st.columns([3, 2])
     with left:
         st.subheader(map_title)
         if filters["ward"]:
-            st.caption(texts.DASH_WARD_SELECTED.format(name=names[filters["ward"]]))
+            st.caption(fill(texts.DASH_WARD_SELECTED).format(name=names[filters["ward"]]))
         chart(specs["map"], key=MAP_KEY, on_select=select_ward_from_map,
               selection_mode="ward")
     with right:
-        st.subheader(texts.DASH_HEATMAP)
+        st.subheader(fill(texts.DASH_HEATMAP))
         chart(specs["heatmap"])
     c1, c2 = st.columns(2)
     with c1:

@@ -5,6 +5,7 @@ import streamlit as st
 from components import look, pickers
 from components.navigation import guard
 from components.session import current_event, database
+from components.organiser_words import say
 from core import mailto, numbers, texts, timefmt
 from core import reference as ref
 from db import areas, progress, stats
@@ -31,7 +32,7 @@ def rates(summary):
                      hide_index=True, width="stretch",
                      column_config={texts.PROG_COL_BAR: rate_column()})
     with right:
-        st.subheader(texts.PROG_RATE_WARD)
+        st.subheader(say(texts.PROG_RATE_WARD))
         look.table([{texts.COL_WARD: w["name"], texts.PROG_COL_TOTAL: w["units"],
                        texts.PROG_COL_REPORTED: w["reporting_units"],
                        texts.PROG_COL_RATE: numbers.percent(

@@ -15,6 +15,7 @@ from components.forms import FieldErrors, flash, show_flash
 from components.navigation import guard
 from components.safe_text import show_heading, show_link
 from components.session import current_event, database
+from components.organiser_words import say
 from core import numbers, photos, texts
 from core import reference as ref
 from db import AccessDenied, ValidationFailed, areas, catalogue, events, review
@@ -43,7 +44,7 @@ def filter_bar(event):
         status = choose(texts.REV_FILTER_STATUS, texts.STATUS_NAMES, "rev_status")
         if st.session_state.get("rev_ward") not in (None, *area_names):
             del st.session_state["rev_ward"]  # an area of another week
-        ward = choose(texts.FILTER_WARD, area_names, "rev_ward")
+        ward = choose(say(texts.FILTER_WARD), area_names, "rev_ward")
     with c2:
         tier = choose(texts.FILTER_TIER, ref.TIER_NAMES, "rev_tier")
         unit_kind = choose(texts.FILTER_KIND, ref.KIND_NAMES, "rev_unit_kind")
@@ -88,7 +89,7 @@ def progress_panel(kind):
                                                what=what.lower()))
     with st.expander(texts.REV_PROGRESS_DETAIL):
         left, right = st.columns(2)
-        left.dataframe([{texts.FILTER_WARD: w["name"],
+        left.dataframe([{say(texts.FILTER_WARD): w["name"],
                          texts.REV_COL_REVIEWED: share(w["reviewed"], w["total"]),
                          texts.REV_COL_SHARE: numbers.percent(
                              w["reviewed"] / w["total"] if w["total"] else 0, 0)}
@@ -113,7 +114,7 @@ def table_rows(kind, rows):
         out.append({texts.REV_COL_ID: r["id"], texts.REV_COL_STATUS:
                     texts.STATUS_NAMES[r["status"]], texts.REV_COL_DAY: day,
                     texts.COL_UNIT: r["unit_name"],
-                    texts.FILTER_WARD: area_names.get(r["ward_code"], r["ward_code"]),
+                    say(texts.FILTER_WARD): area_names.get(r["ward_code"], r["ward_code"]),
                     texts.REV_COL_TYPE: type_name, texts.REV_COL_WHAT: what,
                     (texts.REV_COL_PARTICIPANTS if kind == "activity"
                      else texts.REV_COL_QUANTITY): size,

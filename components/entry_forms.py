@@ -51,8 +51,8 @@ def _ward_select(db, event, prefix, unit, current_ward, errors, readonly=False):
         wards.append(current_ward)
     options = wards if own else [None] + wards
     chosen = current_ward or own
-    st.selectbox(texts.EF_WARD, options, index=options.index(chosen),
-                 format_func=lambda w: texts.EF_WARD_PICK if w is None else names.get(w, w),
+    st.selectbox(say(texts.EF_WARD), options, index=options.index(chosen),
+                 format_func=lambda w: say(texts.EF_WARD_PICK) if w is None else names.get(w, w),
                  key=f"{prefix}ward", help=say(texts.EF_WARD_HELP), disabled=readonly,
                  placeholder=texts.EF_CHOOSE)
     errors.slot("ward_code")

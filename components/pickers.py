@@ -1,6 +1,7 @@
 """Selectboxes over the reference data, with Vietnamese labels and a stable code value."""
 import streamlit as st
 
+from components.organiser_words import say
 from core import reference as ref
 from core import texts
 
@@ -18,7 +19,7 @@ def ward_filter(key, names: dict | None = None):
     names = ref.WARD_NAMES if names is None else names
     if st.session_state.get(key) not in (None, *names):
         del st.session_state[key]  # an area of another week
-    return code_select(texts.FILTER_WARD, names, key=key, optional_label=texts.FILTER_ALL)
+    return code_select(say(texts.FILTER_WARD), names, key=key, optional_label=texts.FILTER_ALL)
 
 
 def kind_filter(key):

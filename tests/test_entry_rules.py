@@ -61,7 +61,7 @@ def test_a_good_activity_gives_the_stored_record():
     ("evidence_url", "ftp://example.com/a", "Đường dẫn phải"),
     ("evidence_url", "https://exa mple.com", "Đường dẫn phải"),
     ("evidence_url", "www.example.com", "Đường dẫn phải"),
-    ("ward_code", "99999", "Mã phường «99999»"),
+    ("ward_code", "99999", "Mã địa bàn «99999»"),
 ])
 def test_each_bad_activity_field_has_its_message(field, value, message_start):
     _record, errors = rules.check_activity(activity(**{field: value}), WEEK,

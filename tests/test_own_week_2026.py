@@ -113,6 +113,9 @@ def test_the_dashboard_shows_the_wards_week_in_its_words(hoan_kiem, app_for, db,
     shown = " ".join(str(e.value) for kind in ("markdown", "caption", "subheader", "metric")
                      for e in at.get(kind))
     assert "Bản đồ 4 tổ dân phố" in shown and "Ba Đình" not in shown
+    assert "Hoạt động theo tổ dân phố và nhóm" in shown
+    assert "Tổ dân phố có hoạt động" in [m.label for m in at.metric]
+    assert "Tổ dân phố" in [s.label for s in at.selectbox if s.key == "dash_ward"]
     index = next(i for i, spec in enumerate(chart_specs(at)) if "grid_col" in json.dumps(spec))
     assert {r["name"] for r in chart_rows(at, index)} == {
         f"Tổ dân phố số {i}" for i in range(1, 5)}
