@@ -56,6 +56,7 @@ def area_table(db, actor, event) -> None:
     edited = st.data_editor(
         _frame(current), num_rows="dynamic", hide_index=True, width="stretch",
         key=f"areas_editor_{eid}_{_generation(eid)}",
+        placeholder="",  # an empty position shows empty, not Streamlit's «None»
         column_config={
             texts.AREA_COL_CODE: st.column_config.TextColumn(max_chars=20, required=True),
             texts.AREA_COL_NAME: st.column_config.TextColumn(required=True),

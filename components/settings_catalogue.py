@@ -48,6 +48,7 @@ def _types(db, actor, event) -> None:
         edited = st.data_editor(
             _editor_rows(current, columns), num_rows="dynamic", width="stretch", key=key,
             height=_height(len(current)),
+            placeholder="",
             column_config={
                 texts.CAT_COL_ORDER: st.column_config.NumberColumn(step=1, width="small"),
                 texts.CAT_COL_CODE: st.column_config.TextColumn(help=texts.CAT_CODE_HELP),
@@ -79,6 +80,7 @@ def _channels(db, actor, event) -> None:
         edited = st.data_editor(
             _editor_rows(current, columns), num_rows="dynamic",
             width="stretch", key=key, height=_height(len(current)),
+            placeholder="",
             column_config={
                 texts.CAT_COL_ORDER: st.column_config.NumberColumn(step=1, width="small"),
                 texts.CAT_COL_CODE: st.column_config.TextColumn(help=texts.CAT_CODE_HELP),
