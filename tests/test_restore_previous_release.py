@@ -1,7 +1,7 @@
 """A backup made by the previous release (session 2, commit 5b380c9: no organiser profile,
 areas or catalogue per event) restores into today's schema and keeps every figure.
 
-tests/data/backup_prev_release.db: `manage.py demo --units 12 --activities 40 --seed 3`,
+tests/previous_release/backup_prev_release.db: `manage.py demo --units 12 --activities 40 --seed 3`,
 then "start next year" (2021), then `manage.py backup`, all with the previous release;
 backup_prev_release.stats2020.json is that release's `stats --json --year 2020`."""
 import json
@@ -14,7 +14,7 @@ from db.organiser import organiser_for
 from db.areas import areas_for
 from db.setup import prepare
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent / "previous_release"
 
 
 @pytest.fixture
