@@ -61,6 +61,7 @@ def _joined(day, moment) -> str:
 
 
 with tab_general:
+    st.caption(texts.SET_HEADER_IN_ORGANISER_TAB)  # issuer, signer, e-mail: one editor only
     errors = FieldErrors()
     opening = rules.parse_datetime(event["opening_time"]) if event["opening_time"] else None
     with st.form(f"settings_{eid}", enter_to_submit=False):
@@ -94,34 +95,10 @@ with tab_general:
                                   format="DD/MM/YYYY", key=f"set_plan_date_{eid}")
         with c2:
             errors.slot("plan_date")
-        st.markdown(texts.SET_DOCUMENT_HEADER)
-        c1, c2 = st.columns(2)
-        issuer1 = c1.text_input(texts.SET_ISSUER1, event["issuer_line1"], key=f"set_iss1_{eid}")
-        with c1:
-            errors.slot("issuer_line1")
-        issuer2 = c2.text_input(texts.SET_ISSUER2, event["issuer_line2"], key=f"set_iss2_{eid}")
-        with c2:
-            errors.slot("issuer_line2")
-        signer_for = st.text_area(texts.SET_SIGNER_FOR, event["signer_for"], height=80,
-                                  key=f"set_for_{eid}", help=texts.SET_SIGNER_FOR_HELP)
-        errors.slot("signer_for")
-        c1, c2 = st.columns(2)
-        signer_title = c1.text_input(texts.SET_SIGNER_TITLE, event["signer_title"],
-                                     key=f"set_stitle_{eid}")
-        with c1:
-            errors.slot("signer_title")
-        signer_name = c2.text_input(texts.SET_SIGNER_NAME, event["signer_name"],
-                                    key=f"set_sname_{eid}")
-        with c2:
-            errors.slot("signer_name")
-        c1, c2 = st.columns(2)
-        email = c1.text_input(texts.SET_EMAIL, event["report_email"] or "",
-                              key=f"set_email_{eid}")
-        with c1:
-            errors.slot("report_email")
-        refresh = c2.number_input(texts.SET_REFRESH, rules.REFRESH_MIN, rules.REFRESH_MAX,
+        c1, _c2 = st.columns(2)
+        refresh = c1.number_input(texts.SET_REFRESH, rules.REFRESH_MIN, rules.REFRESH_MAX,
                                   event["refresh_seconds"], key=f"set_refresh_{eid}")
-        with c2:
+        with c1:
             errors.slot("refresh_seconds")
         errors.slot("lock_at")
         save = st.form_submit_button(texts.BUTTON_SAVE, type="primary")
@@ -129,10 +106,7 @@ with tab_general:
         fields = {"year": year, "title": title, "theme": theme, "start_date": start or "",
                   "end_date": end or "", "opening_time": _joined(opening_day, opening_time),
                   "opening_place": place, "plan_number": plan_number,
-                  "plan_date": plan_date or "", "issuer_line1": issuer1,
-                  "issuer_line2": issuer2, "signer_for": signer_for,
-                  "signer_title": signer_title, "signer_name": signer_name,
-                  "report_email": email, "refresh_seconds": refresh,
+                  "plan_date": plan_date or "", "refresh_seconds": refresh,
                   "lock_at": event["lock_at"] or ""}
         try:
             event_admin.update_settings(db, actor, eid, fields)

@@ -82,8 +82,4 @@ def render(db, actor, event: dict) -> None:
         except ValidationFailed as failure:
             errors.show(failure.errors)
         else:
-            # the general tab shows issuer, signer and e-mail too: drop its stale values
-            for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(
-                    ("set_iss", "set_for_", "set_stitle_", "set_sname_", "set_email_"))]:
-                del st.session_state[key]
             flash_and_rerun(texts.ORG_SAVED)

@@ -13,15 +13,14 @@ SLOGAN_COUNT = 8
 METRICS = ("activities", "education_activities", "propaganda_entries")
 REFRESH_MIN, REFRESH_MAX = 5, 3600
 
-# Text fields that must not be empty: they are printed in the header and signature block
-# of every official document (Decree 30/2020 layout).
-REQUIRED_TEXT = ("title", "issuer_line1", "issuer_line2", "signer_for", "signer_title",
-                 "signer_name")
+# The general settings' texts. The document header, the signer block and the report e-mail
+# (issuer_line1/2, signer_*, report_email) are the organiser profile's: edited and validated
+# only there (core/organiser.py PROFILE_FIELDS and profile_errors, the «Đơn vị tổ chức» tab),
+# so that two forms never write the same columns.
+REQUIRED_TEXT = ("title",)
 OPTIONAL_TEXT = ("theme", "opening_place", "plan_number")
 SETTINGS_FIELDS = ("year", "title", "theme", "start_date", "end_date", "opening_time",
-                   "opening_place", "plan_number", "plan_date", "issuer_line1", "issuer_line2",
-                   "signer_for", "signer_title", "signer_name", "report_email",
-                   "refresh_seconds", "lock_at")
+                   "opening_place", "plan_number", "plan_date", "refresh_seconds", "lock_at")
 
 
 def parse_date(value) -> date | None:
@@ -84,9 +83,6 @@ def settings_errors(fields: dict) -> dict[str, str]:
             errors["plan_date"] = texts.EVT_DATE_INVALID
         elif end and plan_date > end:
             errors["plan_date"] = texts.EVT_PLAN_AFTER_END
-    email = clean(fields.get("report_email"))
-    if email and not EMAIL_PATTERN.match(email):
-        errors["report_email"] = texts.EMAIL_INVALID
     refresh = _int(fields.get("refresh_seconds"))
     if refresh is None or not REFRESH_MIN <= refresh <= REFRESH_MAX:
         errors["refresh_seconds"] = texts.EVT_REFRESH_INVALID.format(low=REFRESH_MIN,
@@ -118,7 +114,6 @@ def settings_record(fields: dict) -> dict:
     record["opening_time"] = opening.isoformat(timespec="minutes") if opening else None
     plan_date = parse_date(fields.get("plan_date")) if clean(fields.get("plan_date")) else None
     record["plan_date"] = plan_date.isoformat() if plan_date else None
-    record["report_email"] = clean(fields.get("report_email")) or None
     record["refresh_seconds"] = int(clean(fields["refresh_seconds"]))
     lock_at = parse_datetime(fields.get("lock_at"))
     record["lock_at"] = lock_at.isoformat(timespec="minutes") if lock_at else None

@@ -600,7 +600,6 @@ SET_OPENING_TIME = "Giờ khai mạc"
 SET_OPENING_PLACE = "Địa điểm khai mạc"
 SET_PLAN_NUMBER = "Số kế hoạch"
 SET_PLAN_DATE = "Ngày ban hành kế hoạch"
-SET_DOCUMENT_HEADER = "**Phần đầu và chữ ký văn bản** (in trên báo cáo và dự trù kinh phí)"
 SET_ISSUER1 = "Cơ quan chủ quản (dòng 1)"
 SET_ISSUER2 = "Cơ quan ban hành (dòng 2)"
 SET_SIGNER_FOR = "Thẩm quyền ký"
@@ -1578,3 +1577,6 @@ UNIT_CODES_UNKNOWN = "Không có đơn vị mã: {codes}. Không thay đổi đ�
 UNIT_DEACTIVATE_NOTHING = "Chưa chỉ ra đơn vị nào để ngừng hoạt động."
 UNIT_DEACTIVATED = "Đã ngừng hoạt động {count} đơn vị: {codes}."
 SETCLI_PAIRS = "Cần từng cặp KHÓA GIÁ_TRỊ (số tham số phải chẵn). Không ghi gì."
+# --- Admin settings (s4 admin: one editor for the organiser's header, signer and e-mail) ---
+SET_HEADER_IN_ORGANISER_TAB = ("Phần đầu văn bản (cơ quan chủ quản, cơ quan ban hành), người ký "
+                               "và email nhận báo cáo được sửa ở thẻ «Đơn vị tổ chức».")

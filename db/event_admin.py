@@ -25,8 +25,10 @@ def settings_of(event: dict) -> dict:
 
 
 def update_settings(db, actor: Actor, event_id: int, fields: dict) -> None:
-    """Change the general settings (dates, texts, signer, refresh, lock). `fields` must
-    hold every settings field (see settings_of): a missing one is treated as empty."""
+    """Change the general settings (year, dates, title and texts, refresh, lock). `fields`
+    must hold every settings field (see settings_of): a missing one is treated as empty;
+    others (the organiser profile's issuer, signer and e-mail: db/organiser.update_profile)
+    are ignored."""
     require_role(actor, "admin")
     errors = rules.settings_errors(fields)
     with write_transaction(db):

@@ -31,7 +31,6 @@ def texts_of(at, kind):
 def test_settings_page_shows_the_2020_week(app_for, admin):
     at = open_page(app_for, admin, "admin_settings.py")
     assert at.text_input(key="set_title_1").value == "Tuần lễ hưởng ứng học tập suốt đời năm 2020"
-    assert at.text_input(key="set_sname_1").value == "Phạm Thị Diễm"
     assert any("Chưa đặt thời điểm khóa" in t for t in texts_of(at, "info"))
 
 
@@ -130,8 +129,11 @@ def test_audit_page_filters_by_user_and_shows_before_and_after(app_for, db, admi
     from db import users
 
     event_id = events.get(db, 2020)["id"]
-    fields = event_admin.settings_of(events.get_by_id(db, event_id))
-    event_admin.update_settings(db, admin, event_id, dict(fields, signer_name="Nguyễn Văn Bình"))
+    from core import organiser as org_rules
+    from db import organiser
+
+    profile = org_rules.profile_of(events.get_by_id(db, event_id))
+    organiser.update_profile(db, admin, event_id, dict(profile, signer_name="Nguyễn Văn Bình"))
     budget.add_line(db, committee, event_id, {"item": "Băng rôn", "quantity": "2",
                                               "unit_price": "100000"})
     creds = users.credentials(db)
@@ -190,13 +192,41 @@ def test_settings_end_before_start_shows_the_message_next_to_the_field_and_saves
 
 def test_settings_saved_from_the_page(app_for, db, admin):
     at = open_page(app_for, admin, "admin_settings.py")
-    at.text_input(key="set_sname_1").set_value("Nguyễn Văn Bình")
+    at.text_input(key="set_theme_1").set_value("Học tập suốt đời trong kỷ nguyên số")
     at.number_input(key="set_refresh_1").set_value(60)
     at.button(key="FormSubmitter:settings_1-Lưu").click().run()
     assert not at.exception
     assert "Đã lưu cấu hình Tuần lễ." in texts_of(at, "success")
     saved = events.get(db, 2020)
-    assert (saved["signer_name"], saved["refresh_seconds"]) == ("Nguyễn Văn Bình", 60)
+    assert (saved["theme"], saved["refresh_seconds"]) == (
+        "Học tập suốt đời trong kỷ nguyên số", 60)
+
+
+def test_the_general_form_has_no_issuer_signer_or_email_and_its_save_leaves_them(
+        app_for, db, admin):
+    """Duplication D2: they are edited only in the «Đơn vị tổ chức» tab (org_* keys)."""
+    from core import organiser as org_rules
+    from db import organiser
+
+    at = open_page(app_for, admin, "admin_settings.py")
+    general = {w.key for kind in ("text_input", "text_area") for w in getattr(at, kind)
+               if w.key and w.key.startswith("set_")}
+    assert "set_title_1" in general
+    assert not {k for k in general if k.startswith(
+        ("set_iss", "set_for_", "set_stitle_", "set_sname_", "set_email_"))}, general
+    assert at.text_input(key="org_sname_1").value == "Phạm Thị Diễm"  # the one editor
+    assert any("«Đơn vị tổ chức»" in c.value for c in at.caption)
+    # the profile changes after the page was drawn: the general form's save must not undo it
+    event = events.get(db, 2020)
+    organiser.update_profile(db, admin, event["id"], dict(
+        org_rules.profile_of(event), signer_name="Nguyễn Văn Bình",
+        report_email="xhht@badinh.vn"))
+    at.text_input(key="set_theme_1").set_value("Chủ đề mới")
+    at.button(key="FormSubmitter:settings_1-Lưu").click().run()
+    assert "Đã lưu cấu hình Tuần lễ." in texts_of(at, "success")
+    saved = events.get(db, 2020)
+    assert (saved["theme"], saved["signer_name"], saved["report_email"]) == (
+        "Chủ đề mới", "Nguyễn Văn Bình", "xhht@badinh.vn")
 
 
 def test_lock_now_from_the_page_then_units_are_refused_by_the_data_layer(app_for, db, admin):

@@ -87,3 +87,33 @@ def test_help_documents_every_key(capsys):
         manage.main(["settings", "set", "--help"])
     out = capsys.readouterr().out
     assert all(key in out for key in KEYS)
+
+
+def test_every_column_has_exactly_one_key_and_the_profile_keys_write_the_profile():
+    """Duplication D2: the issuer lines, signer block and e-mail are the organiser profile's
+    keys only (organiser.*), written by db/organiser.update_profile."""
+    from cli.settings import KEYS
+    from core import event_rules
+    from core import organiser as org_rules
+
+    columns = [column for column, _writer, _help in KEYS.values()]
+    assert len(columns) == len(set(columns))  # no column has two keys
+    assert set(event_rules.SETTINGS_FIELDS) | set(org_rules.PROFILE_FIELDS.values()) <= \
+        set(columns)
+    writers = {column: writer for column, writer, _help in KEYS.values()}
+    for column in org_rules.PROFILE_FIELDS.values():
+        assert writers[column] == "organiser", column
+    for column in event_rules.SETTINGS_FIELDS:
+        assert writers[column] in ("general", "lock"), column
+
+
+@pytest.mark.parametrize("key,value,message", [
+    ("organiser.signer_name", " ", "organiser.signer_name: Không được để trống."),
+    ("organiser.issuer_line1", "", "organiser.issuer_line1: Không được để trống."),
+    ("organiser.signer_title", "x" * 121, "organiser.signer_title: "),
+])
+def test_the_profiles_header_and_signer_are_validated(db_path, capsys, key, value, message):
+    before, audits = event_2020(db_path), audit_count(db_path)
+    assert run(db_path, "settings", "set", key, value) == 1
+    assert message in capsys.readouterr().err
+    assert event_2020(db_path) == before and audit_count(db_path) == audits

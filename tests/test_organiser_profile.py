@@ -64,6 +64,8 @@ def test_a_good_profile_is_saved_and_audited(db, admin):
     ("organiser_name", "  ", "Không được để trống"),
     ("place_name", "x" * 61, "Quá dài: tối đa 60 ký tự"),
     ("report_email", "xhht@", "mail"),
+    ("signer_name", "", "Không được để trống"),  # moved here from the general settings (D2)
+    ("issuer_line1", " ", "Không được để trống"),
     ("committee_symbol", "BC/ĐXHHT", "Ký hiệu viết liền"),
     ("recipients", ";".join(f"Nơi {i}" for i in range(21)), "Tối đa 20 nơi nhận"),
 ])

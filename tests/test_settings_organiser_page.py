@@ -43,8 +43,8 @@ def test_a_good_profile_is_saved(app_for, db, admin):
             event["recipients"], event["committee_symbol"]) == (
         "xa", "UBND phường Ba Đình", "UBND PHƯỜNG BA ĐÌNH", "Sở GDĐT Hà Nội\nLưu: VT",
         "BCĐHTSĐ")
-    # the general tab shows the new issuer too
-    assert at.text_input(key="set_iss1_1").value == "UBND PHƯỜNG BA ĐÌNH"
+    # the form shows the saved values after the rerun
+    assert at.text_input(key="org_iss1_1").value == "UBND PHƯỜNG BA ĐÌNH"
 
 
 def test_bad_input_shows_messages_at_the_fields_and_writes_nothing(app_for, db, admin):
