@@ -109,12 +109,21 @@ with tab_general:
                   "plan_date": plan_date or "", "refresh_seconds": refresh,
                   "lock_at": event["lock_at"] or ""}
         try:
-            event_admin.update_settings(db, actor, eid, fields)
+            renamed = event_admin.update_settings(db, actor, eid, fields)
         except ValidationFailed as failure:
             errors.show(failure.errors)
         else:
             st.session_state.pop("event_year", None)  # the year itself may have changed
-            flash_and_rerun(texts.SET_SAVED)
+            message = texts.SET_SAVED
+            if renamed:  # the old year in the texts became the new one: show the new texts
+                widgets = {"title": f"set_title_{eid}", "theme": f"set_theme_{eid}",
+                           "opening_place": f"set_place_{eid}"}
+                for name in renamed:
+                    st.session_state.pop(widgets[name], None)
+                message += " " + texts.SET_YEAR_TEXTS_CHANGED.format(
+                    old=event["year"], new=int(year),
+                    fields=", ".join(f"«{texts.YEAR_TEXT_LABELS[n]}»" for n in renamed))
+            flash_and_rerun(message)
 
 with tab_slogans:
     st.caption(texts.SET_SLOGANS_HELP)

@@ -88,10 +88,11 @@ def cmd_show(args):
         print(f"{key} = {_shown(value)}")
 
 
-def _write(db, actor, event: dict, changes: dict[str, str]) -> None:
+def _write(db, actor, event: dict, changes: dict[str, str]) -> dict[str, str]:
     """Save `changes` {KEY: value}. The general settings given together are validated and
     saved together (a week moved to 2026 needs its year and dates at once), and so are the
-    profile's keys (checked before anything is written); the others one by one."""
+    profile's keys (checked before anything is written); the others one by one. Returns
+    the texts whose year followed a changed year {column: new text}."""
     from core import organiser
     from db import ValidationFailed, closing, event_admin, events
     from db import organiser as db_organiser
@@ -101,11 +102,12 @@ def _write(db, actor, event: dict, changes: dict[str, str]) -> None:
                                                         **profile})):
         raise ValidationFailed(errors)  # checked before anything else is written
     general = {KEYS[k][0]: v for k, v in changes.items() if KEYS[k][1] == "general"}
+    renamed = {}
     if general:
         fields = event_admin.settings_of(event)
         fields = {k: ("" if v is None else v) for k, v in fields.items()}
         fields.update(general)
-        event_admin.update_settings(db, actor, event["id"], fields)
+        renamed = event_admin.update_settings(db, actor, event["id"], fields)
     for key, value in changes.items():
         column, writer, _help = KEYS[key]
         event = events.get_by_id(db, event["id"])
@@ -122,6 +124,7 @@ def _write(db, actor, event: dict, changes: dict[str, str]) -> None:
         event = events.get_by_id(db, event["id"])
         db_organiser.update_profile(db, actor, event["id"],
                                     {**organiser.profile_of(event), **profile})
+    return renamed
 
 
 def _pairs(args) -> dict[str, str]:
@@ -145,7 +148,7 @@ def cmd_set(args):
     db = open_db(args)
     event = _event(db, args.year)
     try:
-        _write(db, Actor.system(), event, changes)
+        renamed = _write(db, Actor.system(), event, changes)
     except ValidationFailed as failure:
         errors = failure.errors
         columns = {KEYS[k][0]: k for k in changes}
@@ -155,6 +158,10 @@ def cmd_set(args):
     year = events.get_by_id(db, event["id"])["year"]
     for key in changes:
         print(texts.SETCLI_SAVED.format(key=key, value=_shown(saved[key]), year=year))
+    keys = {column: key for key, (column, _writer, _help) in KEYS.items()}
+    for column, value in renamed.items():  # as «Năm sau» does: the old year in the texts
+        print(texts.SETCLI_YEAR_TEXT.format(old=event["year"], new=year, key=keys[column],
+                                            value=_shown(value)))
 
 
 def _keys_help() -> str:

@@ -181,8 +181,36 @@ def _shift_date(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
+# The week's texts that may name its year ("… năm 2020"): when the year changes (the general
+# settings, `manage.py settings set year …`, or «Năm sau») the old year in them becomes the new.
+YEAR_TEXTS = ("title", "theme", "opening_place")
+
+
+def replace_year(text: str | None, old_year: int, new_year: int) -> str | None:
+    """`old_year` as a standalone 4-digit number -> `new_year` ('năm 2020' -> 'năm 2026';
+    '12020' and '20201' are left alone)."""
+    if not text:
+        return text
+    return re.sub(rf"(?<!\d){int(old_year):04d}(?!\d)", str(int(new_year)), text)
+
+
+def year_in_texts(record: dict, old_year: int, new_year: int) -> dict[str, str]:
+    """{field: new text} for the YEAR_TEXTS of `record` that name `old_year` (empty when the
+    year is unchanged or no text names it)."""
+    if int(old_year) == int(new_year):
+        return {}
+    changed = {}
+    for name in YEAR_TEXTS:
+        text = record.get(name)
+        new_text = replace_year(text, old_year, new_year)
+        if new_text != text:
+            changed[name] = new_text
+    return changed
+
+
 def next_year_title(title: str, old_year: int, new_year: int) -> str:
     """'... năm 2020' becomes '... năm 2021'; a title without the year gets it appended."""
-    if str(old_year) in title:
-        return title.replace(str(old_year), str(new_year))
+    new_title = replace_year(title, old_year, new_year)
+    if new_title != title:
+        return new_title
     return f"{title} năm {new_year}"

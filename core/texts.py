@@ -1580,3 +1580,8 @@ SETCLI_PAIRS = "Cần từng cặp KHÓA GIÁ_TRỊ (số tham số phải chẵ
 # --- Admin settings (s4 admin: one editor for the organiser's header, signer and e-mail) ---
 SET_HEADER_IN_ORGANISER_TAB = ("Phần đầu văn bản (cơ quan chủ quản, cơ quan ban hành), người ký "
                                "và email nhận báo cáo được sửa ở thẻ «Đơn vị tổ chức».")
+# The year written in a week's texts follows a changed year (as «Năm sau» does)
+YEAR_TEXT_LABELS = {"title": SET_TITLE, "theme": SET_THEME, "opening_place": SET_OPENING_PLACE}
+SET_YEAR_TEXTS_CHANGED = ("Năm đã đổi từ {old} sang {new}, nên «{old}» trong {fields} cũng đã được "
+                          "đổi thành «{new}». Hãy kiểm tra lại.")
+SETCLI_YEAR_TEXT = "Đã đổi năm {old} thành {new} trong {key}: {value}"

@@ -24,11 +24,13 @@ def settings_of(event: dict) -> dict:
     return {name: event.get(name) for name in rules.SETTINGS_FIELDS}
 
 
-def update_settings(db, actor: Actor, event_id: int, fields: dict) -> None:
+def update_settings(db, actor: Actor, event_id: int, fields: dict) -> dict[str, str]:
     """Change the general settings (year, dates, title and texts, refresh, lock). `fields`
     must hold every settings field (see settings_of): a missing one is treated as empty;
     others (the organiser profile's issuer, signer and e-mail: db/organiser.update_profile)
-    are ignored."""
+    are ignored. When the year changes, the old year written in the week's texts becomes
+    the new one, as «Năm sau» does (core/event_rules.year_in_texts). Returns those changed
+    texts {field: new text} (empty when none), for the caller to tell the admin."""
     require_role(actor, "admin")
     errors = rules.settings_errors(fields)
     with write_transaction(db):
@@ -40,9 +42,12 @@ def update_settings(db, actor: Actor, event_id: int, fields: dict) -> None:
         if errors:
             raise ValidationFailed(errors)
         record = rules.settings_record(fields)
+        renamed = rules.year_in_texts(record, before["year"], record["year"])
+        record.update(renamed)
         db["events"].update(event_id, record)
         audit.record(db, actor, AuditEvent("update", "events", event_id, before=before,
                                            after=events.get_by_id(db, event_id)))
+    return renamed
 
 
 def set_lock(db, actor: Actor, event_id: int, lock_at: str | datetime | None) -> None:
@@ -109,7 +114,8 @@ def _target_view(row: dict) -> dict:
 
 def start_next_year(db, actor: Actor, from_event_id: int) -> int:
     """A new event one year after `from_event_id`: same settings with the dates moved by a
-    year, the same slogans and targets, no plan number, no lock, an empty draft budget.
+    year (and the year written in its texts: core/event_rules.year_in_texts), the same
+    slogans and targets, no plan number, no lock, an empty draft budget.
     It gets the same catalogue of activity types and channels (db/catalogue.copy_to);
     units and commendation categories are shared by all years already. The earlier event
     is only read. Returns the new event id."""
@@ -120,6 +126,7 @@ def start_next_year(db, actor: Actor, from_event_id: int) -> int:
         if events.get(db, year):
             raise ValidationFailed({"year": texts.EVT_YEAR_TAKEN.format(year=year)})
         new = {k: v for k, v in source.items() if k not in ("id", "assessment", "lock_at")}
+        new.update(rules.year_in_texts(source, source["year"], year))
         new.update(
             year=year,
             title=rules.next_year_title(source["title"], source["year"], year),

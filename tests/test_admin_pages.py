@@ -229,6 +229,31 @@ def test_the_general_form_has_no_issuer_signer_or_email_and_its_save_leaves_them
         "Chủ đề mới", "Nguyễn Văn Bình", "xhht@badinh.vn")
 
 
+def test_a_year_changed_on_the_page_moves_the_year_in_the_texts_and_says_so(app_for, db,
+                                                                           admin):
+    from datetime import date
+
+    event = events.get(db, 2020)
+    db["events"].update(event["id"], {"opening_place": "Hội trường quận (khai mạc 2020)"})
+    at = open_page(app_for, admin, "admin_settings.py")
+    at.number_input(key="set_year_1").set_value(2026)
+    at.date_input(key="set_start_1").set_value(date(2026, 10, 1))
+    at.date_input(key="set_end_1").set_value(date(2026, 10, 7))
+    at.date_input(key="set_open_day_1").set_value(date(2026, 10, 1))
+    at.date_input(key="set_plan_date_1").set_value(date(2026, 9, 20))
+    at.button(key="FormSubmitter:settings_1-Lưu").click().run()
+    assert not at.exception, at.exception
+    (message,) = [s for s in texts_of(at, "success") if "Đã lưu cấu hình" in s]
+    assert ("Năm đã đổi từ 2020 sang 2026, nên «2020» trong «Tên Tuần lễ», «Địa điểm khai "
+            "mạc» cũng đã được đổi thành «2026»") in message
+    saved = events.get(db, 2026)
+    assert (saved["title"], saved["opening_place"]) == (
+        "Tuần lễ hưởng ứng học tập suốt đời năm 2026", "Hội trường quận (khai mạc 2026)")
+    # the form shows the texts as stored, not the old year typed before
+    assert at.text_input(key="set_title_1").value == saved["title"]
+    assert at.text_input(key="set_place_1").value == saved["opening_place"]
+
+
 def test_lock_now_from_the_page_then_units_are_refused_by_the_data_layer(app_for, db, admin):
     from db import WeekLocked
 

@@ -78,6 +78,47 @@ def test_the_general_settings_leave_the_organisers_header_signer_and_email_alone
     assert {k: after[k] for k in owned} == {k: before[k] for k in owned}
 
 
+def test_a_changed_year_moves_the_year_written_in_the_texts(db, admin):
+    """As «Năm sau» does: the old year as a standalone number in the title, theme and
+    opening place becomes the new one; the audit row shows it; the caller learns which."""
+    event = event_2020(db)
+    db["events"].update(event["id"], {"opening_place": "Hội trường quận (Khai mạc 2020, "
+                                                       "số 12020)"})
+    renamed = event_admin.update_settings(db, admin, event["id"], settings(
+        db, year="2026", start_date="2026-10-01", end_date="2026-10-07",
+        opening_time="2026-10-01T07:00", plan_date="2026-09-20"))
+    saved = events.get(db, 2026)
+    assert saved["title"] == "Tuần lễ hưởng ứng học tập suốt đời năm 2026"
+    assert saved["opening_place"] == "Hội trường quận (Khai mạc 2026, số 12020)"
+    assert saved["theme"] == event["theme"]  # names no year
+    assert renamed == {"title": saved["title"], "opening_place": saved["opening_place"]}
+    (row,) = audit_rows(db, "events")
+    assert json.loads(row["after"])["title"].endswith("năm 2026")
+
+
+def test_a_title_without_a_year_is_unchanged_when_the_year_changes(db, admin):
+    event = event_2020(db)
+    assert event_admin.update_settings(db, admin, event["id"], settings(
+        db, title="Tuần lễ học tập suốt đời của quận")) == {}
+    renamed = event_admin.update_settings(db, admin, event["id"], settings(
+        db, year="2026", start_date="2026-10-01", end_date="2026-10-07", opening_time="",
+        plan_date=""))
+    assert renamed == {}
+    assert events.get(db, 2026)["title"] == "Tuần lễ học tập suốt đời của quận"
+
+
+def test_the_year_is_replaced_only_as_a_number_of_its_own():
+    from core.event_rules import next_year_title, replace_year, year_in_texts
+
+    assert replace_year("năm 2020; 12020; 20201; 2020-10-02", 2020, 2026) == \
+        "năm 2026; 12020; 20201; 2026-10-02"
+    assert replace_year(None, 2020, 2026) is None
+    assert year_in_texts({"title": "năm 2020"}, 2020, 2020) == {}
+    # «Năm sau» uses the same rule, and still appends the year to a title without it
+    assert next_year_title("Tuần lễ 12020 năm 2020", 2020, 2021) == "Tuần lễ 12020 năm 2021"
+    assert next_year_title("Tuần lễ", 2020, 2021) == "Tuần lễ năm 2021"
+
+
 @pytest.mark.parametrize("changes, field, words", [
     ({"start_date": "2020-10-07", "end_date": "2020-10-02"}, "end_date", "sau ngày bắt đầu"),
     ({"end_date": "07/10/2020"}, "end_date", "không hợp lệ"),
@@ -236,6 +277,7 @@ def test_next_year_copies_slogans_targets_and_moves_the_dates(db, admin):
                                      "2021-10-02", "2021-10-07", "2021-10-02T07:00")
     assert (new["theme"], new["signer_name"], new["issuer_line1"]) == \
         (old["theme"], old["signer_name"], old["issuer_line1"])
+    assert new["opening_place"] == old["opening_place"]  # names no year: copied as it is
     assert new["plan_number"] is None and new["lock_at"] is None
     assert events.slogans(db, new_id) == events.slogans(db, old["id"])
     strip = lambda rows: [{k: v for k, v in r.items() if k not in ("id", "event_id")}  # noqa
@@ -263,6 +305,14 @@ def test_a_new_year_and_its_edits_leave_the_old_year_unchanged(db, admin):
     events.ensure_open(db, new_id)  # the old lock does not lock the new week
     with pytest.raises(WeekLocked):
         events.ensure_open(db, old_id)
+
+
+def test_next_year_moves_the_year_in_the_opening_place_as_in_the_title(db, admin):
+    old = event_2020(db)
+    db["events"].update(old["id"], {"opening_place": "Sân trường (khai mạc 2020)"})
+    new = events.get_by_id(db, event_admin.start_next_year(db, admin, old["id"]))
+    assert new["opening_place"] == "Sân trường (khai mạc 2021)"
+    assert event_2020(db)["opening_place"] == "Sân trường (khai mạc 2020)"
 
 
 def test_next_year_twice_is_refused(db, admin):

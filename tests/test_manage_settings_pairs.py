@@ -42,3 +42,35 @@ def test_an_odd_number_of_words_is_refused(tmp_path, capsys):
     path = week_2021(tmp_path)
     code, out = run(capsys, path, "settings", "set", "theme", "x", "title")
     assert code == 1 and "cặp" in out.err
+
+
+def test_a_year_moved_on_the_command_line_moves_the_year_in_the_texts(tmp_path, capsys):
+    """As «Năm sau» does: «… năm 2021» becomes «… năm 2026», and a line says so."""
+    path = week_2021(tmp_path)
+    code, out = run(capsys, path, "settings", "set", "opening_place",
+                    "Nhà văn hóa (khai mạc 2021, phòng 12021)", "--year", "2021")
+    assert code == 0, out.err
+    code, out = run(capsys, path, "settings", "set", "year", "2026", "start_date", "2026-10-01",
+                    "end_date", "2026-10-07", "opening_time", "2026-10-01T07:30",
+                    "--year", "2021")
+    assert code == 0, out.err
+    week = events.get(connect(path), 2026)
+    assert week["title"] == "Tuần lễ hưởng ứng học tập suốt đời năm 2026"
+    assert week["opening_place"] == "Nhà văn hóa (khai mạc 2026, phòng 12021)"
+    lines = out.out.splitlines()
+    assert "Đã đổi năm 2021 thành 2026 trong title: Tuần lễ hưởng ứng học tập suốt đời " \
+        "năm 2026" in lines
+    assert "Đã đổi năm 2021 thành 2026 trong opening_place: Nhà văn hóa (khai mạc 2026, " \
+        "phòng 12021)" in lines
+    assert not any("trong theme" in line for line in lines)  # the theme names no year
+
+
+def test_a_title_without_a_year_is_left_as_written(tmp_path, capsys):
+    path = week_2021(tmp_path)
+    assert run(capsys, path, "settings", "set", "title", "Tuần lễ học tập của quận",
+               "--year", "2021")[0] == 0
+    code, out = run(capsys, path, "settings", "set", "year", "2026", "start_date", "2026-10-01",
+                    "end_date", "2026-10-07", "opening_time", "", "--year", "2021")
+    assert code == 0, out.err
+    assert events.get(connect(path), 2026)["title"] == "Tuần lễ học tập của quận"
+    assert "Đã đổi năm" not in out.out
