@@ -7,6 +7,7 @@
 """
 import argparse
 import importlib
+import os
 import sys
 
 # Every command names the cli/ module that registers it (register(subparsers)) and runs it.
@@ -95,5 +96,19 @@ def main(argv=None) -> int:
     return code or 0
 
 
+def run() -> int:
+    """main() for the command line: a reader that stops early (`list-units | head -3`)
+    ends the command quietly, whatever the command (the recipe of the Python docs, "Note on
+    SIGPIPE": stdout is pointed at devnull so that the exit's flush does not fail again)."""
+    try:
+        code = main()
+        sys.stdout.flush()  # a BrokenPipeError here, not in the interpreter's final flush
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    return code
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())
