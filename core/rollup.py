@@ -265,6 +265,9 @@ def _is_count(value) -> bool:
 
 
 def _when(value) -> datetime | None:
+    """generated_at -> an aware datetime (None: not ISO 8601 with an offset). This release
+    writes microseconds (two exports in one second are two moments); the previous one wrote
+    whole seconds, still read: moments are compared as times, not as text."""
     try:
         moment = datetime.fromisoformat(str(value))
     except ValueError:

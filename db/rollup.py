@@ -37,7 +37,7 @@ def sheet_rows(db, event_id: int, summary: dict | None = None,
             "year": event["year"], "title": event["title"],
             "start_date": event["start_date"], "end_date": event["end_date"],
             "generated_at": generated_at or datetime.now(timezone.utc).isoformat(
-                timespec="seconds"),
+                timespec="microseconds"),
             "suborganisations": len(summary.get("suborganisations", []))}
     names = {"tier": ref.TIER_NAMES, "type": ref.TYPE_NAMES, "channel": ref.CHANNEL_NAMES,
              "model": ref.MODEL_NAMES, "category": ref.CATEGORY_NAMES}

@@ -321,3 +321,63 @@ def page_texts(pdf: bytes):
 def test_a_missing_file_is_named(city, tmp_path, capsys):
     code, _out, err = run(capsys, "--db", city, "rollup", tmp_path / "khong-co.xlsx")
     assert code == 2 and "khong-co.xlsx»: không mở được tệp" in err
+
+
+# --- generated_at: microseconds, and the previous release's whole seconds ----------------------
+
+def sheet_of(db, event_id, summary, generated_at=None):
+    """The roll-up sheet as read from a workbook (note row, header, rows) -> Report."""
+    rows = rollup.sheet_rows(db, event_id, summary, generated_at)
+    return core.parse([("ghi chú",), tuple(texts.ROLLUP_COLUMNS), *map(tuple, rows)],
+                      file_name="f.xlsx", sheet=SHEET, header=texts.ROLLUP_COLUMNS)
+
+
+def week_of(path):
+    from db import stats
+
+    db = connect(path)
+    event_id = db.execute("select id from events").fetchone()[0]
+    return db, event_id, stats.summary(db, event_id)
+
+
+def test_two_exports_in_the_same_second_are_told_apart(lower, city):
+    db, event_id, summary = week_of(lower[1][1])
+    for _attempt in range(5):  # two exports that fall in one second (the first try does)
+        first, second = (sheet_of(db, event_id, summary) for _ in range(2))
+        a, b = first.meta["generated_at"], second.meta["generated_at"]
+        if a[:19] == b[:19]:
+            break
+    db.conn.close()
+    assert a[:19] == b[:19] and len(a) == len("2026-10-12T08:30:00.123456+00:00")
+    assert core.generated_moment(first) < core.generated_moment(second)
+    target = connect(city)
+    city_event = target.execute("select id from events").fetchone()[0]
+    rollup.import_reports(target, Actor.system(), city_event, [first])
+    # the later export of the same second is newer (was «đã được nhập»: the same one)
+    with pytest.raises(rollup.NeedsConfirmation):
+        rollup.import_reports(target, Actor.system(), city_event, [second])
+    rollup.import_reports(target, Actor.system(), city_event, [second], replace=True)
+    with pytest.raises(core.RollupError) as caught:  # and the earlier one is older
+        rollup.import_reports(target, Actor.system(), city_event, [first], replace=True)
+    assert "cũ hơn" in caught.value.errors[0]
+    assert rollup.stored(target, city_event)[0]["generated_at"] == b
+    target.conn.close()
+
+
+def test_a_file_of_the_previous_release_with_whole_seconds_is_still_accepted(lower, city):
+    db, event_id, summary = week_of(lower[0][1])
+    old = sheet_of(db, event_id, summary, generated_at="2020-10-08T01:00:00+00:00")
+    zeros = sheet_of(db, event_id, summary, generated_at="2020-10-08T01:00:00.000000+00:00")
+    new = sheet_of(db, event_id, summary)  # this release's, later
+    db.conn.close()
+    target = connect(city)
+    city_event = target.execute("select id from events").fetchone()[0]
+    (done,) = rollup.import_reports(target, Actor.system(), city_event, [old])
+    assert done["replaces"] is None
+    assert rollup.stored(target, city_event)[0]["generated_at"] == "2020-10-08T01:00:00+00:00"
+    with pytest.raises(core.RollupError) as caught:  # the same moment, written with zeros
+        rollup.import_reports(target, Actor.system(), city_event, [zeros])
+    assert "đã được nhập" in caught.value.errors[0]
+    rollup.import_reports(target, Actor.system(), city_event, [new], replace=True)
+    assert rollup.stored(target, city_event)[0]["generated_at"] == new.meta["generated_at"]
+    target.conn.close()
