@@ -60,16 +60,32 @@ def _joined(day, moment) -> str:
     return datetime.combine(day, moment or time(0, 0)).isoformat(timespec="minutes")
 
 
+YEAR_TEXT_WIDGETS = {"title": "set_title", "theme": "set_theme", "opening_place": "set_place"}
+
 with tab_general:
     st.caption(texts.SET_HEADER_IN_ORGANISER_TAB)  # issuer, signer, e-mail: one editor only
+    # texts whose year followed the year saved on the last run: set here, before the widgets
+    # are drawn (forgetting their keys is not enough: the browser keeps and sends back what
+    # was typed, seen on a screenshot)
+    renamed = st.session_state.pop(f"set_renamed_{eid}", {})
+    for name, text in renamed.items():
+        st.session_state[f"{YEAR_TEXT_WIDGETS[name]}_{eid}"] = text or ""
+
+    def initial(name: str, value):
+        """The widget's first value; None where session state holds it (Streamlit logs a
+        warning, with a stack, for a widget given both)."""
+        return None if name in renamed else value
+
     errors = FieldErrors()
     opening = rules.parse_datetime(event["opening_time"]) if event["opening_time"] else None
     with st.form(f"settings_{eid}", enter_to_submit=False):
         year = st.number_input(texts.SET_YEAR, 2000, 2100, event["year"], key=f"set_year_{eid}")
         errors.slot("year")
-        title = st.text_input(texts.SET_TITLE, event["title"], key=f"set_title_{eid}")
+        title = st.text_input(texts.SET_TITLE, initial("title", event["title"]),
+                              key=f"set_title_{eid}")
         errors.slot("title")
-        theme = st.text_input(texts.SET_THEME, event["theme"], key=f"set_theme_{eid}")
+        theme = st.text_input(texts.SET_THEME, initial("theme", event["theme"]),
+                              key=f"set_theme_{eid}")
         c1, c2 = st.columns(2)
         start = c1.date_input(texts.SET_START, _date(event["start_date"]), format="DD/MM/YYYY",
                               key=f"set_start_{eid}")
@@ -86,7 +102,8 @@ with tab_general:
                                      opening.time() if opening else time(7, 0),
                                      key=f"set_open_time_{eid}")
         errors.slot("opening_time")
-        place = st.text_input(texts.SET_OPENING_PLACE, event["opening_place"] or "",
+        place = st.text_input(texts.SET_OPENING_PLACE,
+                              initial("opening_place", event["opening_place"] or ""),
                               key=f"set_place_{eid}")
         c1, c2 = st.columns(2)
         plan_number = c1.text_input(texts.SET_PLAN_NUMBER, event["plan_number"] or "",
@@ -116,10 +133,7 @@ with tab_general:
             st.session_state.pop("event_year", None)  # the year itself may have changed
             message = texts.SET_SAVED
             if renamed:  # the old year in the texts became the new one: show the new texts
-                widgets = {"title": f"set_title_{eid}", "theme": f"set_theme_{eid}",
-                           "opening_place": f"set_place_{eid}"}
-                for name in renamed:
-                    st.session_state.pop(widgets[name], None)
+                st.session_state[f"set_renamed_{eid}"] = renamed
                 message += " " + texts.SET_YEAR_TEXTS_CHANGED.format(
                     old=event["year"], new=int(year),
                     fields=", ".join(f"«{texts.YEAR_TEXT_LABELS[n]}»" for n in renamed))
