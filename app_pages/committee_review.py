@@ -214,11 +214,13 @@ def decision_form(kind, entry):
         errors.slot("comment")
         errors.slot("status")
         errors.slot("entry")
-        c1, c2 = st.columns(2)
-        accept = c1.form_submit_button(texts.REV_ACCEPT, type="primary", key="rev_accept",
-                                       shortcut="Alt+D")
-        needs_fix = c2.form_submit_button(texts.REV_NEEDS_FIX, key="rev_needs_fix",
-                                          shortcut="Alt+S")
+        # a row of buttons as wide as their labels (and their shortcut hints), wrapping
+        # when the pane is narrow: two equal columns of the 2/5 pane cut «Yêu cầu sửa»
+        with st.container(horizontal=True, key="rev_decide_buttons"):
+            accept = st.form_submit_button(texts.REV_ACCEPT, type="primary",
+                                           key="rev_accept", shortcut="Alt+D")
+            needs_fix = st.form_submit_button(texts.REV_NEEDS_FIX, key="rev_needs_fix",
+                                              shortcut="Alt+S")
     if accept or needs_fix:
         decide(kind, [entry["id"]], "accepted" if accept else "needs_fix",
                st.session_state.get("rev_comment", ""), errors, single=True)

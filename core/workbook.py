@@ -183,8 +183,9 @@ def targets_sheet(targets: list[dict]) -> Sheet:
 
 
 def units_sheet(units: list[dict], totals: dict, district_row: str = "") -> Sheet:
-    """Kết quả từng đơn vị (db/progress.units_progress); the total row counts units, units
-    with data and units that submitted — the headline figures of db/stats.py."""
+    """Kết quả từng đơn vị (db/progress.units_progress); the total row counts units,
+    activities, propaganda entries, units with data and units that submitted — the headline
+    figures of db/stats.py (every column that adds up has its total)."""
     cols = [_c("stt", INT), _c("unit_code"), _c("unit"), _c("kind"), _c("tier"),
             _c("ward_unit"), _c("activities", INT), _c("propaganda_count", INT),
             _c("has_data", "auto"), _c("submitted", "auto"), _c("submitted_at", DATE),
@@ -196,8 +197,9 @@ def units_sheet(units: list[dict], totals: dict, district_row: str = "") -> Shee
              texts.WB_YES if u["submitted"] else texts.WB_NO,
              (u["submitted_at"] or "")[:10], (u["last_entry"] or "")[:10]]
             for i, u in enumerate(units, start=1)]
-    total = [totals["units"], texts.WB_TOTAL, None, None, None, None, None, None,
-             totals["units_with_data"], totals["submitted_units"], None, None]
+    total = [totals["units"], texts.WB_TOTAL, None, None, None, None, totals["activities"],
+             totals["propaganda_entries"], totals["units_with_data"],
+             totals["submitted_units"], None, None]
     return Sheet(_name("units"), cols, rows, totals=[total], preamble=_note(texts.WB_NOTE_UNITS))
 
 

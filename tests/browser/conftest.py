@@ -53,26 +53,46 @@ class Server:
         self.log.close()
 
 
+def start_server(path: Path, prepare=None) -> Server:
+    """A fresh database at `path` (schema and seed), filled by prepare(db) when given, and
+    a server on it."""
+    from db.setup import prepare as prepare_db
+
+    db = prepare_db(path)
+    try:
+        if prepare:
+            prepare(db)
+    finally:
+        db.conn.close()
+    return Server(path)
+
+
 @pytest.fixture
 def server_factory(tmp_path):
     """server_factory(prepare=callable(db)) starts a fresh server on a fresh database."""
     started = []
 
     def start(prepare=None, name="browser.db"):
-        from db.setup import prepare as prepare_db
-
-        path = tmp_path / name
-        db = prepare_db(path)
-        if prepare:
-            prepare(db)
-        db.conn.close()
-        server = Server(path)
+        server = start_server(tmp_path / name, prepare)
         started.append(server)
         return server
 
     yield start
     for server in started:
         server.stop()
+
+
+@pytest.fixture(scope="module")
+def server(request, tmp_path_factory):
+    """One server for every test of a module, on a database filled by the module's own
+    `prepare(db)` (defined in, or imported into, the test module)."""
+    prepare = getattr(request.module, "prepare", None)
+    if prepare is None:
+        pytest.fail(f"{request.module.__name__} uses the `server` fixture without prepare(db)")
+    name = request.module.__name__.rpartition(".")[2]
+    started = start_server(tmp_path_factory.mktemp(name) / f"{name}.db", prepare)
+    yield started
+    started.stop()
 
 
 @pytest.fixture(scope="session")

@@ -4,25 +4,14 @@ kind is refused in Vietnamese (the browser no longer refuses it in English), the
 name their kinds and the real limit, and long choices stay readable on a phone."""
 import pytest
 
-from tests.browser.conftest import Server
-from tests.browser.test_clerk_words import (ACCOUNTS, VISIBLE_TEXT, prepare, sign_in_at,
-                                            wait_drawn, words_found)
+from tests.browser.test_clerk_words import (ACCOUNTS, VISIBLE_TEXT, sign_in_at, wait_drawn,
+                                            words_found)
+# the database of the shared `server` fixture (tests/browser/conftest.py): the same as
+# test_clerk_words'
+from tests.browser.test_clerk_words import prepare  # noqa: F401
 
 pytestmark = [pytest.mark.browser]
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    from db.setup import prepare as prepare_db
-
-    path = tmp_path_factory.mktemp("gaps") / "gaps.db"
-    db = prepare_db(path)
-    prepare(db)
-    db.conn.close()
-    started = Server(path)
-    yield started
-    started.stop()
 
 
 def new_page(browser, viewport=None):

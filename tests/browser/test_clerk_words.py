@@ -71,6 +71,7 @@ VISIBLE_TEXT = """(root) => {
 
 
 def prepare(db):
+    """The database of this module's `server` (the shared fixture of conftest.py)."""
     from db import demo, entries, events, units
 
     admin = make_user(db, ACCOUNTS["admin"], "admin")
@@ -168,20 +169,6 @@ def check_other_tabs(page, where, problems) -> int:
         page.locator('[data-testid="stTabs"]').first.get_by_role("tab").first.evaluate(
             "t => t.click()")
     return checked
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    from db.setup import prepare as prepare_db
-    from tests.browser.conftest import Server
-
-    path = tmp_path_factory.mktemp("clerk") / "clerk.db"
-    db = prepare_db(path)
-    prepare(db)
-    db.conn.close()
-    started = Server(path)
-    yield started
-    started.stop()
 
 
 def test_every_page_of_every_role_speaks_vietnamese(server, browser, figures):
