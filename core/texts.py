@@ -1585,3 +1585,10 @@ YEAR_TEXT_LABELS = {"title": SET_TITLE, "theme": SET_THEME, "opening_place": SET
 SET_YEAR_TEXTS_CHANGED = ("Năm đã đổi từ {old} sang {new}, nên «{old}» trong {fields} cũng đã được "
                           "đổi thành «{new}». Hãy kiểm tra lại.")
 SETCLI_YEAR_TEXT = "Đã đổi năm {old} thành {new} trong {key}: {value}"
+# --- Deactivated units (s4 inactive): their entries count, they are not units ---
+WB_UNIT_DEACTIVATED = "Đã ngừng hoạt động"
+WB_NOT_A_UNIT = "–"
+WB_NOTE_UNITS_DEACTIVATED = ("Cuối danh sách, không đánh số: {n} đơn vị đã ngừng hoạt động sau "
+                             "khi báo cáo. Hoạt động và tuyên truyền của các đơn vị này vẫn được "
+                             "tính vào tổng; các đơn vị này không tính vào số đơn vị, số đơn vị "
+                             "có số liệu và đã nộp báo cáo.")

@@ -182,25 +182,41 @@ def targets_sheet(targets: list[dict]) -> Sheet:
     return Sheet(_name("targets"), cols, rows, preamble=_note(texts.WB_NOTE_TARGETS))
 
 
-def units_sheet(units: list[dict], totals: dict, district_row: str = "") -> Sheet:
+def units_sheet(units: list[dict], totals: dict, district_row: str = "",
+                deactivated: list[dict] = ()) -> Sheet:
     """Kết quả từng đơn vị (db/progress.units_progress); the total row counts units,
     activities, propaganda entries, units with data and units that submitted — the headline
-    figures of db/stats.py (every column that adds up has its total)."""
+    figures of db/stats.py (every column that adds up has its total).
+
+    `deactivated` (db/progress.deactivated_with_entries): units deactivated after they
+    entered counting entries. Their entries are in the headline totals, so they are listed
+    after the active units, without STT, «Đã ngừng hoạt động» in «Có số liệu» and «–» in
+    «Đã nộp báo cáo» (they are not units: STT, «Có» and the unit counts stay those of the
+    active units), and the activity and propaganda columns add up to the total row."""
     cols = [_c("stt", INT), _c("unit_code"), _c("unit"), _c("kind"), _c("tier"),
             _c("ward_unit"), _c("activities", INT), _c("propaganda_count", INT),
             _c("has_data", "auto"), _c("submitted", "auto"), _c("submitted_at", DATE),
             _c("last_entry", DATE)]
-    rows = [[i, u["code"], u["name"], ref.KIND_NAMES.get(u["kind"], u["kind"]),
-             ref.TIER_NAMES.get(u["tier"], u["tier"] or ""),
-             u["ward_name"] or district_row or texts.STATS_DISTRICT_ROW, u["activities"], u["propaganda"],
-             texts.WB_YES if u["reported"] else texts.WB_NO,
-             texts.WB_YES if u["submitted"] else texts.WB_NO,
-             (u["submitted_at"] or "")[:10], (u["last_entry"] or "")[:10]]
+
+    def row(number, u, has_data, submitted):
+        return [number, u["code"], u["name"], ref.KIND_NAMES.get(u["kind"], u["kind"]),
+                ref.TIER_NAMES.get(u["tier"], u["tier"] or ""),
+                u["ward_name"] or district_row or texts.STATS_DISTRICT_ROW, u["activities"],
+                u["propaganda"], has_data, submitted,
+                (u["submitted_at"] or "")[:10], (u["last_entry"] or "")[:10]]
+
+    rows = [row(i, u, texts.WB_YES if u["reported"] else texts.WB_NO,
+                texts.WB_YES if u["submitted"] else texts.WB_NO)
             for i, u in enumerate(units, start=1)]
+    rows += [row(None, u, texts.WB_UNIT_DEACTIVATED, texts.WB_NOT_A_UNIT)
+             for u in deactivated]
     total = [totals["units"], texts.WB_TOTAL, None, None, None, None, totals["activities"],
              totals["propaganda_entries"], totals["units_with_data"],
              totals["submitted_units"], None, None]
-    return Sheet(_name("units"), cols, rows, totals=[total], preamble=_note(texts.WB_NOTE_UNITS))
+    preamble = _note(texts.WB_NOTE_UNITS)
+    if deactivated:
+        preamble += _note(texts.WB_NOTE_UNITS_DEACTIVATED.format(n=len(deactivated)))
+    return Sheet(_name("units"), cols, rows, totals=[total], preamble=preamble)
 
 
 def commendations_sheet(picks: list[dict]) -> Sheet:

@@ -152,9 +152,10 @@ def sheets(db, event_id: int, names=None, *, progress_cb=None) -> list:
         "learning_models": lambda: workbook.learning_models_sheet(
             stats.learning_models(db, event_id)),
         "targets": lambda: workbook.targets_sheet(stats.targets_attainment(db, event_id)),
-        "units": lambda: workbook.units_sheet(progress.units_progress(db, event_id),
-                                              summary()["totals"],
-                                              summary()["by_ward_district"]["name"]),
+        "units": lambda: workbook.units_sheet(
+            progress.units_progress(db, event_id), summary()["totals"],
+            summary()["by_ward_district"]["name"],
+            progress.deactivated_with_entries(db, event_id)),
         "commendations": lambda: workbook.commendations_sheet(picks_with_units(db, event_id)),
         "nominations": lambda: workbook.nominations_sheet(
             list(reversed(commendations.list_nominations(db, event_id)))),
