@@ -7,6 +7,10 @@ Definitions, applied in SQL:
   the entry); tier figures count a school's own activities wherever they were held;
 - `units` are active units; a unit has reported when it has >= 1 counting activity or
   propaganda entry; every unit is counted once;
+- a deactivated unit: what happened counts — its counting entries stay in every entry total
+  and breakdown (activities, participants, propaganda; by ward, tier, day, type, channel,
+  slogan) — while the unit figures (units, reporting / submitted units, schools per tier,
+  rates) count active units only, so reporting units never exceed units;
 - an activity is counted on its start date.
 
 Filters (all optional, combined with AND):

@@ -71,7 +71,11 @@ def set_active(db, actor: Actor, unit_id: int, active: bool) -> None:
 def deactivate_codes(db, actor: Actor, codes) -> list[str]:
     """Deactivate the units of `codes` in one transaction (an office replacing the seeded
     roster by its own); unknown codes refuse the whole call. Returns the codes that were
-    active. Deactivated units leave every count and list; their entries stay."""
+    active. A deactivated unit leaves the unit figures of db/stats.py (units, units with
+    data, submitted, schools per tier, rates) and the lists of units to chase; its entries
+    stay and what happened counts: its counting entries remain in every entry total and
+    breakdown, and the workbook's per-unit sheet lists it, marked, so its rows still add up
+    to those totals (db/progress.deactivated_with_entries)."""
     require_role(actor, "admin")
     codes = list(dict.fromkeys(clean(c) for c in codes if clean(c)))
     with write_transaction(db):
