@@ -366,7 +366,8 @@ def _results(doc, data, tables):
     doc.heading(texts.CLOSE_H_RESULTS)
     doc.subheading(texts.CLOSE_H_TOTALS)
     lm_total = data.learning_models.get("total", {"registered": 0, "recognised": 0})
-    in_pdf = len(data.units) <= APPENDIX_MAX_UNITS
+    active_units = sum(1 for u in data.units if u.get("active", 1))
+    in_pdf = active_units <= APPENDIX_MAX_UNITS
     doc.bullets([
         texts.CLOSE_TOTAL_ACTIVITIES.format(n=n(totals["activities"])),
         texts.CLOSE_TOTAL_PARTICIPANTS.format(n=n(totals["participants"]),
@@ -386,7 +387,7 @@ def _results(doc, data, tables):
                                         recognised=n(lm_total["recognised"]),
                                         table=models_table),
         texts.CLOSE_SEE_APPENDIX if in_pdf else
-        texts.CLOSE_SEE_WORKBOOK.format(n=n(len(data.units))),
+        texts.CLOSE_SEE_WORKBOOK.format(n=n(active_units)),
     ])
     doc.paragraph(texts.CLOSE_COUNTING_NOTE, style="I", size=12)
 
@@ -614,18 +615,26 @@ def _appendix(doc, data, final):
         groups.setdefault(u["ward_code"], []).append(u)
     order = sorted(groups, key=lambda code: (code is None, code or ""))
     names = {u["ward_code"]: u["ward_name"] for u in data.units}
-    if len(data.units) > APPENDIX_MAX_UNITS:
-        doc.paragraph(texts.CLOSE_APPENDIX_WARDS_NOTE.format(n=n(len(data.units)),
+    # deactivated units with counting entries (db/report_data.unit_rows): listed so that
+    # the entries add up to the report's totals, never counted as units
+    active = [u for u in data.units if u.get("active", 1)]
+    deactivated = len(data.units) - len(active)
+    if len(active) > APPENDIX_MAX_UNITS:
+        doc.paragraph(texts.CLOSE_APPENDIX_WARDS_NOTE.format(n=n(len(active)),
                                                               max=n(APPENDIX_MAX_UNITS)),
                       style="I", size=12, indent=False)
+        if deactivated:
+            doc.paragraph(texts.CLOSE_APPENDIX_DEACTIVATED_SUMMARY.format(n=n(deactivated)),
+                          style="I", size=12, indent=False)
         rows = []
         for i, code in enumerate(order, start=1):
             members = groups[code]
-            rows.append([str(i), names[code] or texts.STATS_DISTRICT_ROW, n(len(members)),
+            units = [u for u in members if u.get("active", 1)]
+            rows.append([str(i), names[code] or texts.STATS_DISTRICT_ROW, n(len(units)),
                          n(sum(u["activities"] for u in members)),
                          n(sum(u["propaganda"] for u in members)),
-                         n(sum(1 for u in members if u["reported"])),
-                         n(sum(1 for u in members if u["submitted"]))])
+                         n(sum(1 for u in units if u["reported"])),
+                         n(sum(1 for u in units if u["submitted"]))])
         doc.data_table([texts.CLOSE_COL_NO, texts.CLOSE_COL_WARD, texts.CLOSE_COL_UNITS,
                         texts.CLOSE_COL_ACTIVITIES_PLAIN, texts.CLOSE_COL_PROP_ENTRIES,
                         texts.CLOSE_COL_WITH_DATA, texts.CLOSE_COL_SUBMITTED], rows,
@@ -634,13 +643,22 @@ def _appendix(doc, data, final):
         return
     doc.paragraph(texts.CLOSE_APPENDIX_NOTE.format(table=1), style="I", size=11,
                   indent=False)
-    doc.paragraph(texts.CLOSE_APPENDIX_LEGEND, style="I", size=11, indent=False)
+    legend = texts.CLOSE_APPENDIX_LEGEND
+    if deactivated:
+        legend += " " + texts.CLOSE_APPENDIX_DEACTIVATED_LEGEND
+    doc.paragraph(legend, style="I", size=11, indent=False)
     rows, i = [], 0
     for code in order:
         members = groups[code]
         rows.append(("group", texts.CLOSE_GROUP_ROW.format(
-            name=names[code] or texts.STATS_DISTRICT_ROW, n=n(len(members)))))
+            name=names[code] or texts.STATS_DISTRICT_ROW,
+            n=n(sum(1 for u in members if u.get("active", 1))))))
         for u in members:
+            if not u.get("active", 1):
+                rows.append(["", u["name"], n(u["activities"]), n(u["propaganda"]),
+                             texts.CLOSE_DEACTIVATED_MARK, "–", "–",
+                             _share(data.reviewed.get(u["id"]))])
+                continue
             i += 1
             rows.append([str(i), u["name"], n(u["activities"]), n(u["propaganda"]),
                          texts.YES if u["reported"] else texts.NO,

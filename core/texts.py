@@ -1592,3 +1592,11 @@ WB_NOTE_UNITS_DEACTIVATED = ("Cuối danh sách, không đánh số: {n} đơn v
                              "khi báo cáo. Hoạt động và tuyên truyền của các đơn vị này vẫn được "
                              "tính vào tổng; các đơn vị này không tính vào số đơn vị, số đơn vị "
                              "có số liệu và đã nộp báo cáo.")
+# the closing report's appendix
+CLOSE_DEACTIVATED_MARK = "Ngừng HĐ"
+CLOSE_APPENDIX_DEACTIVATED_LEGEND = ("Ngừng HĐ: đơn vị đã ngừng hoạt động sau khi báo cáo (không "
+                                     "đánh số, không tính vào số đơn vị; hoạt động và tuyên "
+                                     "truyền của đơn vị vẫn được tính vào các tổng).")
+CLOSE_APPENDIX_DEACTIVATED_SUMMARY = ("Hoạt động và tuyên truyền tính cả {n} đơn vị đã ngừng "
+                                      "hoạt động sau khi báo cáo; cột «Số đơn vị» và các cột "
+                                      "đơn vị chỉ tính đơn vị đang hoạt động.")

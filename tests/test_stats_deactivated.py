@@ -145,3 +145,58 @@ def test_without_a_deactivated_unit_with_entries_the_sheet_is_as_before(db, db_p
     notes = [c.value for row in load_workbook(out)[texts.WB_SHEETS["units"]].iter_rows(
         max_row=2) for c in row if c.value]
     assert notes[0] == texts.WB_NOTE_UNITS and "STT" in notes  # the header follows the note
+
+
+def closing_pdf_text(db, event_id) -> str:
+    from datetime import date
+
+    from pypdf import PdfReader
+
+    from core import closing_report
+    from db import events, report_data
+
+    event = events.get(db, 2020)
+    assert event["id"] == event_id
+    pdf = closing_report.build_pdf(report_data.gather(db, event, issued_on=date(2020, 10, 8)))
+    return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_the_closing_reports_appendix_lists_it_marked_and_adds_up(db, week):
+    import re
+
+    text = closing_pdf_text(db, week)
+    appendix = text[text.index("PHỤ LỤC"):]
+    rows = [re.search(r" (\d+) (\d+) (Có|Không|Ngừng HĐ) ", line + " ")
+            for line in appendix.splitlines()]
+    rows = [(int(m[1]), int(m[2]), m[3]) for m in rows if m]
+    n = sql(db, f"select count(*) from activities where event_id = ? and {COUNTING}", week)[0]
+    entries = sql(db, f"select count(*) from propaganda where event_id = ? and {COUNTING}",
+                  week)[0]
+    active = sql(db, "select count(*) from units where active = 1")[0]
+    assert (sum(r[0] for r in rows), sum(r[1] for r in rows)) == (n, entries)
+    assert [r for r in rows if r[2] == "Ngừng HĐ"] == [(2, 0, "Ngừng HĐ")]
+    assert len(rows) == active + 1
+    assert texts.CLOSE_APPENDIX_DEACTIVATED_LEGEND[:40] in " ".join(appendix.split())
+    # Cống Vị's group row counts its active units only (THCS Thăng Long is listed in it)
+    cong_vi = sql(db, "select count(*) from units where active = 1 and ward_code = '00007'")[0]
+    assert f"Cống Vị ({cong_vi} đơn vị)" in appendix
+
+
+def test_the_appendix_summary_by_ward_counts_its_entries_not_the_unit(db, week,
+                                                                       monkeypatch):
+    """Above APPENDIX_MAX_UNITS the appendix is a table by ward: the deactivated unit's
+    entries are in its ward's activities, not in its units."""
+    import re
+
+    from core import closing_report
+
+    monkeypatch.setattr(closing_report, "APPENDIX_MAX_UNITS", 5)
+    text = closing_pdf_text(db, week)
+    appendix = " ".join(text[text.index("PHỤ LỤC"):].split())
+    units = sql(db, "select count(*) from units where active = 1 and ward_code = '00007'")[0]
+    acts = sql(db, f"""select count(*) from activities a join units u on u.id = a.unit_id
+                       where a.event_id = ? and u.ward_code = '00007' and
+                       a.deleted = 0 and a.status != 'needs_fix'""", week)[0]
+    assert acts == 2  # THCS Thăng Long's, one held in Phúc Xá
+    assert re.search(rf"Cống Vị {units} {acts} 0 0 0", appendix), appendix[:2000]
+    assert texts.CLOSE_APPENDIX_DEACTIVATED_SUMMARY.format(n=1)[:40] in appendix
