@@ -22,11 +22,12 @@ from streamlit import dataframe_util
 from components import pickers
 from components.navigation import guard
 from components.session import current_event, database
-from core import charts, numbers, server_gc, texts
+from core import chart_images, charts, numbers, server_gc, texts
 from core import reference as ref
 from db import areas, catalogue, events, stats
 from db.organiser import words
 
+chart_images.warm_up_in_background()  # vl-convert's ~1 s start, off the first page
 server_gc.settle_once()  # the modules above live as long as the server: out of the GC's walk
 
 MAP_KEY = "dash_map"
@@ -157,7 +158,25 @@ def years_table(db) -> pa.Table | None:
         for r in rows])
 
 
-def build_view(db, event, filters, today: str) -> dict:
+def build_charts(db, event, data, map_summary, grid, names, filters,
+                 interactive: bool) -> dict:
+    """The six charts: live Vega specs (tooltips, the map's click) or pictures drawn here
+    once for every viewer (core/chart_images: the browser only paints them)."""
+    summary = data["summary"]
+    built = {
+        "map": charts.ward_tile_map(charts.tile_rows(map_summary["by_ward"], grid),
+                                    selectable=interactive, selected=filters["ward"]),
+        "heatmap": charts.ward_group_heatmap(data["ward_group"], names=names),
+        "per_day": charts.activities_per_day(data["day_group"]),
+        "channels": charts.channel_mix(summary["by_channel"]),
+        "tiers": charts.tier_reporting_rate(summary["by_tier"]),
+        "slogans": charts.slogan_mix(data["by_slogan"], events.slogans(db, event["id"])),
+    }
+    draw = frozen_spec if interactive else chart_images.picture
+    return {name: draw(chart) for name, chart in built.items()}
+
+
+def build_view(db, event, filters, today: str, interactive: bool = False) -> dict:
     """Everything one refresh draws (the viewer only adds the clock)."""
     data = stats.dashboard(db, event["id"], **filters)
     summary = data["summary"]
@@ -168,22 +187,13 @@ def build_view(db, event, filters, today: str) -> dict:
         db, event["id"], **dict(filters, ward=None))
     grid = stats.ward_grid(db, event["id"])
     names = {a["code"]: a["name"] for a in grid}
-    tile_map = charts.ward_tile_map(
-        charts.tile_rows(map_summary["by_ward"], grid), selected=filters["ward"])
     return {
         "dense": len(grid) > charts.DENSE_TILES,  # many areas: the map gets the full width
         "kpis": kpi_values(summary, change),
         "kpi_help": texts.DASH_KPI_DELTA_HELP.format(day=charts.day_label(since)),
-        "specs": {
-            "map": frozen_spec(tile_map),
-            "heatmap": frozen_spec(charts.ward_group_heatmap(data["ward_group"],
-                                                             names=names)),
-            "per_day": frozen_spec(charts.activities_per_day(data["day_group"])),
-            "channels": frozen_spec(charts.channel_mix(summary["by_channel"])),
-            "tiers": frozen_spec(charts.tier_reporting_rate(summary["by_tier"])),
-            "slogans": frozen_spec(charts.slogan_mix(data["by_slogan"],
-                                                     events.slogans(db, event["id"]))),
-        },
+        "interactive": interactive,
+        "charts": build_charts(db, event, data, map_summary, grid, names, filters,
+                               interactive),
         "feed": feed_table(stats.latest_entries(db, event["id"], limit=FEED_ROWS,
                                                 **filters),
                            catalogue.catalogue_for(db, event["id"]).channel_name, names),
@@ -192,10 +202,11 @@ def build_view(db, event, filters, today: str) -> dict:
     }
 
 
-def shared_view(db, event, filters) -> dict:
+def shared_view(db, event, filters, interactive: bool = False) -> dict:
     today = date.today().isoformat()
-    key = ("committee_dashboard", event["id"], tuple(sorted(filters.items())), today)
-    return stats.shared(db, key, lambda: build_view(db, event, filters, today))
+    key = ("committee_dashboard", event["id"], tuple(sorted(filters.items())), today,
+           interactive)
+    return stats.shared(db, key, lambda: build_view(db, event, filters, today, interactive))
 
 
 # --- drawn per viewer --------------------------------------------------------------------
@@ -208,8 +219,13 @@ def kpi_tiles(view, fill=str):
             col.metric(fill(label), value, delta, help=view["kpi_help"], delta_color=color)
 
 
-def chart(spec, **kwargs):
-    st.vega_lite_chart(spec, **kwargs)
+def chart(view, name, title, **interactive_kwargs):
+    """One chart of the shared view: its live Vega spec, or its picture (whose text
+    alternative is its title)."""
+    if view["interactive"]:
+        st.vega_lite_chart(view["charts"][name], **interactive_kwargs)
+    else:
+        st.image(view["charts"][name], alt=title)
 
 
 def feed(view):
@@ -232,39 +248,45 @@ def live_view(event):
         names = areas.names_for(db, event["id"])
         fill = words(db, event)  # the organiser's words: "phường", "tổ dân phố"…
         filters = read_filters(event, names, fill)
-        view = shared_view(db, event, filters)
-        map_title = fill(texts.DASH_MAP)  # "Bản đồ 14 phường"
+        interactive = bool(st.session_state.get("dash_interactive"))
+        view = shared_view(db, event, filters, interactive)
     finally:
         db.conn.close()
-    st.caption(texts.DASH_UPDATED_AT.format(time=datetime.now().strftime("%H:%M:%S")))
+    clock, switch = st.columns([3, 2])
+    clock.caption(texts.DASH_UPDATED_AT.format(time=datetime.now().strftime("%H:%M:%S")))
+    switch.toggle(texts.DASH_INTERACTIVE, key="dash_interactive", persist_state="session",
+                  help=fill(texts.DASH_INTERACTIVE_HELP))
     kpi_tiles(view, fill)
-    specs = view["specs"]
     left, right = (st.container(), st.container()) if view["dense"] else st.columns([3, 2])
     with left:
-        st.subheader(map_title)
+        title = fill(texts.DASH_MAP if interactive else texts.DASH_MAP_PICTURE)
+        st.subheader(title)  # "Bản đồ 14 phường"
         if filters["ward"]:
             st.caption(fill(texts.DASH_WARD_SELECTED).format(name=names[filters["ward"]]))
-        chart(specs["map"], key=MAP_KEY, on_select=select_ward_from_map,
+        chart(view, "map", title, key=MAP_KEY, on_select=select_ward_from_map,
               selection_mode="ward")
+    titled = {"heatmap": fill(texts.DASH_HEATMAP), "per_day": texts.DASH_PER_DAY,
+              "channels": texts.DASH_CHANNELS, "tiers": texts.DASH_TIER_RATES,
+              "slogans": texts.DASH_SLOGANS}
     with right:
-        st.subheader(fill(texts.DASH_HEATMAP))
-        chart(specs["heatmap"])
+        titled_chart(view, "heatmap", titled)
     c1, c2 = st.columns(2)
     with c1:
-        st.subheader(texts.DASH_PER_DAY)
-        chart(specs["per_day"])
-        st.subheader(texts.DASH_CHANNELS)
-        chart(specs["channels"])
+        titled_chart(view, "per_day", titled)
+        titled_chart(view, "channels", titled)
     with c2:
-        st.subheader(texts.DASH_TIER_RATES)
-        chart(specs["tiers"])
-        st.subheader(texts.DASH_SLOGANS)
-        chart(specs["slogans"])
+        titled_chart(view, "tiers", titled)
+        titled_chart(view, "slogans", titled)
     st.subheader(texts.DASH_FEED)
     feed(view)
     if view["years"] is not None:
         st.subheader(texts.DASH_YEARS)
         st.dataframe(view["years"], hide_index=True, width="stretch")
+
+
+def titled_chart(view, name, titles):
+    st.subheader(titles[name])
+    chart(view, name, titles[name])
 
 
 actor = guard("committee_dashboard.py")

@@ -1578,3 +1578,9 @@ UNIT_CODES_UNKNOWN = "Không có đơn vị mã: {codes}. Không thay đổi đ�
 UNIT_DEACTIVATE_NOTHING = "Chưa chỉ ra đơn vị nào để ngừng hoạt động."
 UNIT_DEACTIVATED = "Đã ngừng hoạt động {count} đơn vị: {codes}."
 SETCLI_PAIRS = "Cần từng cặp KHÓA GIÁ_TRỊ (số tham số phải chẵn). Không ghi gì."
+# --- Dashboard pictures (s4 lead, issue 14 §2) ---
+DASH_MAP_PICTURE = "Bản đồ {areas}"
+DASH_INTERACTIVE = "Biểu đồ tương tác"
+DASH_INTERACTIVE_HELP = ("Tắt: biểu đồ là ảnh vẽ sẵn, hiện nhanh (số liệu in ngay trên biểu đồ). "
+                         "Bật: di chuột để xem số liệu, bấm vào một {area} trên bản đồ để lọc cả "
+                         "trang; trang hiện chậm hơn.")

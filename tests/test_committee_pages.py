@@ -1,9 +1,11 @@
 """The committee's pages under AppTest: dashboard, progress, review, export — shown to the
 committee, refused to a unit; figures on the pages are the figures of db/stats.py."""
 import json
+import re
 
 import pytest
 
+from core import texts
 from db import stats
 from tests.conftest import make_user
 from tests.stats_fixture import add_unit, build_week, unit_id
@@ -38,6 +40,16 @@ def metrics(at):
 
 def chart_specs(at):
     return [json.loads(el.proto.spec) for el in at.get("vega_lite_chart")]
+
+
+def pictures(at) -> list[str]:
+    """The dashboard's charts drawn as pictures (the default): their SVG texts."""
+    import base64
+
+    prefix = "data:image/svg+xml;base64,"
+    urls = [img.url for el in at.get("image") for img in el.proto.imgs]
+    assert all(u.startswith(prefix) for u in urls), urls
+    return [base64.b64decode(u[len(prefix):]).decode() for u in urls]
 
 
 def chart_rows(at, index):
@@ -89,11 +101,36 @@ def test_dashboard_shows_the_stats_figures_and_charts(app_for, db, committee, we
     assert shown["Đơn vị đã nộp báo cáo"] == "0/37"
     assert shown["Phường có hoạt động"] == "3/14"
     assert any(c.value.startswith("Cập nhật lúc ") for c in at.caption)
-    assert len(chart_specs(at)) == 6
+    # the six charts are pictures drawn on the server (issue 14 §2), not live Vega views
+    assert len(pictures(at)) == 6 and not chart_specs(at)
+    assert [img.proto.imgs[0].alt for img in at.get("image")][1:] == [
+        "Hoạt động theo phường và nhóm", texts.DASH_PER_DAY, texts.DASH_CHANNELS,
+        texts.DASH_TIER_RATES, texts.DASH_SLOGANS]
+
+
+def test_dashboard_pictures_print_the_figures_on_the_charts(app_for, db, committee, week):
+    """A picture has no tooltip: what the tooltip said must be readable on the chart."""
+    at = open_page(app_for, committee, "committee_dashboard.py")
+    tile_map, heatmap, per_day, channels, tiers, slogans = pictures(at)
+    texts_of = lambda svg: re.findall(r"<text[^>]*>([^<]*)</text>", svg)  # noqa: E731
+    assert "Phúc Xá" in " ".join(texts_of(tile_map))  # Vietnamese letters kept as text
+    counts = {row["ward_code"]: row["n"] for row in db.query(
+        "select ward_code, count(*) n from activities where deleted = 0 and "
+        "status != 'needs_fix' group by ward_code")}
+    assert counts["00001"] == 2 and "2" in texts_of(tile_map)
+    assert 'font-family="sans-serif"' in tile_map  # the browser's own font, with ơ, ư
+    assert all("<svg" in svg and "http" not in svg.replace("http://www.w3.org", "")
+               for svg in (tile_map, heatmap, per_day, channels, tiers, slogans))
+
+
+def test_the_interactive_switch_draws_live_vega_charts(app_for, committee, week):
+    at = open_page(app_for, committee, "committee_dashboard.py", {"dash_interactive": True})
+    assert len(chart_specs(at)) == 6 and not at.get("image")
+    assert any("bấm vào một phường" in s.value for s in at.subheader)
 
 
 def test_dashboard_map_has_all_14_wards_and_a_ward_selection(app_for, committee, week):
-    at = open_page(app_for, committee, "committee_dashboard.py")
+    at = open_page(app_for, committee, "committee_dashboard.py", {"dash_interactive": True})
     tile_map = chart_specs(at)[0]
     rows = chart_rows(at, 0)
     assert len(rows) == 14 and {r["code"] for r in rows} >= {"00001", "00034"}
