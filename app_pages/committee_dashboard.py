@@ -158,10 +158,10 @@ def years_table(db) -> pa.Table | None:
         for r in rows])
 
 
-def build_charts(db, event, data, map_summary, grid, names, filters,
+def build_charts(db, event, data, map_summary, grid, names, filters, titles: dict,
                  interactive: bool) -> dict:
-    """The six charts: live Vega specs (tooltips, the map's click) or pictures drawn here
-    once for every viewer (core/chart_images: the browser only paints them)."""
+    """The six charts, titled: live Vega specs (tooltips, the map's click) or pictures
+    drawn here once for every viewer (core/chart_images: the browser only paints them)."""
     summary = data["summary"]
     built = {
         "map": charts.ward_tile_map(charts.tile_rows(map_summary["by_ward"], grid),
@@ -173,10 +173,19 @@ def build_charts(db, event, data, map_summary, grid, names, filters,
         "slogans": charts.slogan_mix(data["by_slogan"], events.slogans(db, event["id"])),
     }
     draw = frozen_spec if interactive else chart_images.picture
-    return {name: draw(chart) for name, chart in built.items()}
+    return {name: draw(charts.titled(chart, titles[name])) for name, chart in built.items()}
 
 
-def build_view(db, event, filters, today: str, interactive: bool = False) -> dict:
+def chart_titles(fill, interactive: bool) -> dict:
+    """name -> title, in the organiser's words ("Bản đồ 14 phường")."""
+    return {"map": fill(texts.DASH_MAP if interactive else texts.DASH_MAP_PICTURE),
+            "heatmap": fill(texts.DASH_HEATMAP), "per_day": texts.DASH_PER_DAY,
+            "channels": texts.DASH_CHANNELS, "tiers": texts.DASH_TIER_RATES,
+            "slogans": texts.DASH_SLOGANS}
+
+
+def build_view(db, event, filters, today: str, titles: dict,
+               interactive: bool = False) -> dict:
     """Everything one refresh draws (the viewer only adds the clock)."""
     data = stats.dashboard(db, event["id"], **filters)
     summary = data["summary"]
@@ -192,7 +201,8 @@ def build_view(db, event, filters, today: str, interactive: bool = False) -> dic
         "kpis": kpi_values(summary, change),
         "kpi_help": texts.DASH_KPI_DELTA_HELP.format(day=charts.day_label(since)),
         "interactive": interactive,
-        "charts": build_charts(db, event, data, map_summary, grid, names, filters,
+        "titles": titles,
+        "charts": build_charts(db, event, data, map_summary, grid, names, filters, titles,
                                interactive),
         "feed": feed_table(stats.latest_entries(db, event["id"], limit=FEED_ROWS,
                                                 **filters),
@@ -202,11 +212,13 @@ def build_view(db, event, filters, today: str, interactive: bool = False) -> dic
     }
 
 
-def shared_view(db, event, filters, interactive: bool = False) -> dict:
+def shared_view(db, event, filters, fill=str, interactive: bool = False) -> dict:
     today = date.today().isoformat()
     key = ("committee_dashboard", event["id"], tuple(sorted(filters.items())), today,
            interactive)
-    return stats.shared(db, key, lambda: build_view(db, event, filters, today, interactive))
+    titles = chart_titles(fill, interactive)  # the organiser's words are in the data
+    return stats.shared(db, key, lambda: build_view(db, event, filters, today, titles,
+                                                    interactive))
 
 
 # --- drawn per viewer --------------------------------------------------------------------
@@ -219,13 +231,13 @@ def kpi_tiles(view, fill=str):
             col.metric(fill(label), value, delta, help=view["kpi_help"], delta_color=color)
 
 
-def chart(view, name, title, **interactive_kwargs):
+def chart(view, name, **interactive_kwargs):
     """One chart of the shared view: its live Vega spec, or its picture (whose text
     alternative is its title)."""
     if view["interactive"]:
         st.vega_lite_chart(view["charts"][name], **interactive_kwargs)
     else:
-        st.image(view["charts"][name], alt=title)
+        st.image(view["charts"][name], alt=view["titles"][name])
 
 
 def feed(view):
@@ -249,7 +261,7 @@ def live_view(event):
         fill = words(db, event)  # the organiser's words: "phường", "tổ dân phố"…
         filters = read_filters(event, names, fill)
         interactive = bool(st.session_state.get("dash_interactive"))
-        view = shared_view(db, event, filters, interactive)
+        view = shared_view(db, event, filters, fill, interactive)
     finally:
         db.conn.close()
     clock, switch = st.columns([3, 2])
@@ -257,36 +269,27 @@ def live_view(event):
     switch.toggle(texts.DASH_INTERACTIVE, key="dash_interactive", persist_state="session",
                   help=fill(texts.DASH_INTERACTIVE_HELP))
     kpi_tiles(view, fill)
+    # the charts' titles are drawn in the charts (charts.titled): no heading elements
     left, right = (st.container(), st.container()) if view["dense"] else st.columns([3, 2])
     with left:
-        title = fill(texts.DASH_MAP if interactive else texts.DASH_MAP_PICTURE)
-        st.subheader(title)  # "Bản đồ 14 phường"
         if filters["ward"]:
             st.caption(fill(texts.DASH_WARD_SELECTED).format(name=names[filters["ward"]]))
-        chart(view, "map", title, key=MAP_KEY, on_select=select_ward_from_map,
+        chart(view, "map", key=MAP_KEY, on_select=select_ward_from_map,
               selection_mode="ward")
-    titled = {"heatmap": fill(texts.DASH_HEATMAP), "per_day": texts.DASH_PER_DAY,
-              "channels": texts.DASH_CHANNELS, "tiers": texts.DASH_TIER_RATES,
-              "slogans": texts.DASH_SLOGANS}
     with right:
-        titled_chart(view, "heatmap", titled)
+        chart(view, "heatmap")
     c1, c2 = st.columns(2)
     with c1:
-        titled_chart(view, "per_day", titled)
-        titled_chart(view, "channels", titled)
+        chart(view, "per_day")
+        chart(view, "channels")
     with c2:
-        titled_chart(view, "tiers", titled)
-        titled_chart(view, "slogans", titled)
+        chart(view, "tiers")
+        chart(view, "slogans")
     st.subheader(texts.DASH_FEED)
     feed(view)
     if view["years"] is not None:
         st.subheader(texts.DASH_YEARS)
         st.dataframe(view["years"], hide_index=True, width="stretch")
-
-
-def titled_chart(view, name, titles):
-    st.subheader(titles[name])
-    chart(view, name, titles[name])
 
 
 actor = guard("committee_dashboard.py")
