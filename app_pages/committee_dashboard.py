@@ -31,8 +31,16 @@ chart_images.warm_up_in_background()  # vl-convert's ~1 s start, off the first p
 server_gc.settle_once()  # the modules above live as long as the server: out of the GC's walk
 
 MAP_KEY = "dash_map"
+INTERACTIVE_KEPT = "dash_interactive_kept"
 LOCAL_TIME = ZoneInfo("Asia/Ho_Chi_Minh")
 FEED_ROWS = 15
+
+
+def keep_interactive():
+    """The switch's choice outlives the page: a widget's own state is dropped when the
+    user opens another page (persist_state="session" made Streamlit 1.67 show the other
+    lists of the page empty)."""
+    st.session_state[INTERACTIVE_KEPT] = st.session_state["dash_interactive"]
 
 
 def select_ward_from_map():
@@ -163,14 +171,20 @@ def build_charts(db, event, data, map_summary, grid, names, filters, titles: dic
     """The six charts, titled: live Vega specs (tooltips, the map's click) or pictures
     drawn here once for every viewer (core/chart_images: the browser only paints them)."""
     summary = data["summary"]
+    # sized for their columns of a 1280 px screen with the sidebar open (map 3/5, heatmap
+    # 2/5, the others 1/2 of ~820 px), labels included: a picture is stretched to its
+    # column, so its text grows on a projector and shrinks little on a laptop
     built = {
         "map": charts.ward_tile_map(charts.tile_rows(map_summary["by_ward"], grid),
-                                    selectable=interactive, selected=filters["ward"]),
-        "heatmap": charts.ward_group_heatmap(data["ward_group"], names=names),
-        "per_day": charts.activities_per_day(data["day_group"]),
-        "channels": charts.channel_mix(summary["by_channel"]),
-        "tiers": charts.tier_reporting_rate(summary["by_tier"]),
-        "slogans": charts.slogan_mix(data["by_slogan"], events.slogans(db, event["id"])),
+                                    selectable=interactive, selected=filters["ward"],
+                                    width=450, height=290),
+        "heatmap": charts.ward_group_heatmap(data["ward_group"], names=names, width=140,
+                                             legend=False),
+        "per_day": charts.activities_per_day(data["day_group"], width=330, height=280),
+        "channels": charts.channel_mix(summary["by_channel"], width=220),
+        "tiers": charts.tier_reporting_rate(summary["by_tier"], width=320),
+        "slogans": charts.slogan_mix(data["by_slogan"], events.slogans(db, event["id"]),
+                                     width=170),
     }
     draw = frozen_spec if interactive else chart_images.picture
     return {name: draw(charts.titled(chart, titles[name])) for name, chart in built.items()}
@@ -237,7 +251,7 @@ def chart(view, name, **interactive_kwargs):
     if view["interactive"]:
         st.vega_lite_chart(view["charts"][name], **interactive_kwargs)
     else:
-        st.image(view["charts"][name], alt=view["titles"][name])
+        st.image(view["charts"][name], alt=view["titles"][name], width="stretch")
 
 
 def feed(view):
@@ -260,14 +274,14 @@ def live_view(event):
         names = areas.names_for(db, event["id"])
         fill = words(db, event)  # the organiser's words: "phường", "tổ dân phố"…
         filters = read_filters(event, names, fill)
-        interactive = bool(st.session_state.get("dash_interactive"))
+        interactive = bool(st.session_state.get(INTERACTIVE_KEPT))
         view = shared_view(db, event, filters, fill, interactive)
     finally:
         db.conn.close()
     clock, switch = st.columns([3, 2])
     clock.caption(texts.DASH_UPDATED_AT.format(time=datetime.now().strftime("%H:%M:%S")))
-    switch.toggle(texts.DASH_INTERACTIVE, key="dash_interactive", persist_state="session",
-                  help=fill(texts.DASH_INTERACTIVE_HELP))
+    switch.toggle(texts.DASH_INTERACTIVE, value=interactive, key="dash_interactive",
+                  on_change=keep_interactive, help=fill(texts.DASH_INTERACTIVE_HELP))
     kpi_tiles(view, fill)
     # the charts' titles are drawn in the charts (charts.titled): no heading elements
     left, right = (st.container(), st.container()) if view["dense"] else st.columns([3, 2])

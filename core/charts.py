@@ -156,7 +156,7 @@ def ward_tile_map(rows: list[dict], *, selectable: bool = True, selected: str | 
 
 
 def ward_group_heatmap(rows: list[dict], *, width: int = 360, height: int = 380,
-                       names: dict | None = None):
+                       names: dict | None = None, legend: bool = True):
     """Area x activity-group counts. rows: [{ward_code, group, activities}] (every area of
     the event x 3); `names`: the event's {code: name} (db/areas.names_for; default 2020's
     wards), in code order. With many areas each gets a 14 px line."""
@@ -176,7 +176,9 @@ def ward_group_heatmap(rows: list[dict], *, width: int = 360, height: int = 380,
     cells = base.mark_rect().encode(
         color=alt.Color("activities:Q", title=texts.CHART_ACTIVITIES,
                         scale=alt.Scale(scheme="blues"),
-                        legend=alt.Legend(format=",d", tickCount=max(1, min(top, 5)))),
+                        # every cell prints its count: the legend can go where room is short
+                        legend=alt.Legend(format=",d", tickCount=max(1, min(top, 5)))
+                        if legend else None),
         tooltip=[alt.Tooltip("ward:N", title=texts.CHART_WARD),
                  alt.Tooltip("group:N", title=texts.CHART_GROUP),
                  alt.Tooltip("activities:Q", title=texts.CHART_ACTIVITIES, format=",d")])

@@ -126,14 +126,14 @@ def test_dashboard_pictures_print_the_figures_on_the_charts(app_for, db, committ
 
 
 def test_the_interactive_switch_draws_live_vega_charts(app_for, committee, week):
-    at = open_page(app_for, committee, "committee_dashboard.py", {"dash_interactive": True})
+    at = open_page(app_for, committee, "committee_dashboard.py", {"dash_interactive_kept": True})
     assert len(chart_specs(at)) == 6 and not at.get("image")
     assert chart_specs(at)[0]["title"]["text"] == \
         "Bản đồ 14 phường (bấm vào một phường để lọc cả trang)"
 
 
 def test_dashboard_map_has_all_14_wards_and_a_ward_selection(app_for, committee, week):
-    at = open_page(app_for, committee, "committee_dashboard.py", {"dash_interactive": True})
+    at = open_page(app_for, committee, "committee_dashboard.py", {"dash_interactive_kept": True})
     tile_map = chart_specs(at)[0]
     rows = chart_rows(at, 0)
     assert len(rows) == 14 and {r["code"] for r in rows} >= {"00001", "00034"}
@@ -235,3 +235,15 @@ def test_export_page_offers_xlsx_and_csv(app_for, committee, week):
     assert [b.label for b in at.button] == ["Tạo tệp XLSX"]
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Tải tệp CSV"]
+
+
+def test_the_interactive_switch_is_kept_when_the_user_comes_back(app_for, committee, week):
+    at = open_page(app_for, committee, "committee_dashboard.py")
+    assert len(pictures(at)) == 6
+    at.toggle(key="dash_interactive").set_value(True).run()
+    assert len(chart_specs(at)) == 6 and not at.get("image")
+    at.switch_page("app_pages/account.py").run()
+    at.switch_page("app_pages/committee_dashboard.py").run()
+    assert len(chart_specs(at)) == 6 and at.toggle(key="dash_interactive").value
+    at.toggle(key="dash_interactive").set_value(False).run()
+    assert len(pictures(at)) == 6 and not chart_specs(at)

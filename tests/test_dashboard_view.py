@@ -70,7 +70,7 @@ def test_filters_have_vietnamese_placeholders(app_for, committee, week):
 
 
 def test_charts_go_out_as_ready_specs_with_arrow_datasets(app_for, committee, week):
-    at = open_page(app_for, committee, "committee_dashboard.py", {"dash_interactive": True})
+    at = open_page(app_for, committee, "committee_dashboard.py", {"dash_interactive_kept": True})
     charts_sent = at.get("vega_lite_chart")
     assert len(charts_sent) == 6
     for element in charts_sent:
