@@ -19,7 +19,7 @@ import pyarrow as pa
 import streamlit as st
 from streamlit import dataframe_util
 
-from components import pickers
+from components import kpi_strip, pickers
 from components.navigation import guard
 from components.session import current_event, database
 from core import chart_images, charts, numbers, server_gc, texts
@@ -238,11 +238,10 @@ def shared_view(db, event, filters, fill=str, interactive: bool = False) -> dict
 # --- drawn per viewer --------------------------------------------------------------------
 
 def kpi_tiles(view, fill=str):
-    # the week's volume, then the units and wards: at six across labels were cut
-    tiles = view["kpis"]
-    for row in (tiles[:4], tiles[4:]):
-        for col, (label, value, delta, color) in zip(st.columns(4), row):
-            col.metric(fill(label), value, delta, help=view["kpi_help"], delta_color=color)
+    kpi_strip.strip([(fill(label), value, delta, color)
+                     for label, value, delta, color in view["kpis"]])
+    # one visible line instead of seven «?» tooltips: a projector shows no tooltip
+    st.caption(view["kpi_help"])
 
 
 def chart(view, name, **interactive_kwargs):

@@ -428,10 +428,10 @@ def measure_browser(path: Path, runs: int) -> dict:
                 ".filter(c => c.querySelector('[role=\"graphics-symbol\"]')).length)")
             dashboard = ("() => [...document.querySelectorAll('h1')].some(h => "
                          "h.textContent.includes('Bảng theo dõi')) && "
-                         "document.querySelectorAll('[data-testid=\"stMetric\"]').length "
+                         "document.querySelectorAll('.llw-kpi').length "
                          f">= 7 && {charts_drawn} >= 6")
             stages = {
-                "kpis": "document.querySelectorAll('[data-testid=\"stMetric\"]').length >= 7",
+                "kpis": "document.querySelectorAll('.llw-kpi').length >= 7",
                 "chart_elements": "document.querySelectorAll("
                                   "'[data-testid=\"stVegaLiteChart\"], "
                                   "[data-testid=\"stImage\"]').length >= 6",

@@ -34,8 +34,22 @@ def open_page(app_for, actor, script, state=None):
     return at
 
 
+def kpi_tiles(at) -> dict:
+    """label -> (value, delta or None) of the dashboard's KPI strip (one st.html block,
+    components/kpi_strip), read back from its HTML."""
+    from html import unescape
+
+    tile = re.compile(r'<div class="llw-kpi-label">(.*?)</div><div class="llw-kpi-value">'
+                      r'(.*?)</div>(?:<div><span class="llw-kpi-delta[^"]*">(?:[↑↓] )?'
+                      r"(.*?)</span></div>)?</div>")
+    return {unescape(label): (unescape(value), delta and unescape(delta))
+            for el in at.get("html") for label, value, delta in tile.findall(el.proto.body)}
+
+
 def metrics(at):
-    return {m.label: m.value for m in at.metric}
+    """Figures shown as st.metric (other pages) or in the dashboard's KPI strip."""
+    return {m.label: m.value for m in at.metric} | {
+        label: value for label, (value, _) in kpi_tiles(at).items()}
 
 
 def chart_specs(at):
@@ -86,7 +100,7 @@ def test_page_script_itself_refuses_a_unit_user(app_for, db, unit_user, script):
     at.session_state["actor"] = unit_user
     at.run()
     assert [e.value for e in at.error] == [texts.PAGE_FORBIDDEN]
-    assert not at.metric and not at.get("vega_lite_chart")
+    assert not metrics(at) and not at.get("vega_lite_chart")
 
 
 def test_dashboard_shows_the_stats_figures_and_charts(app_for, db, committee, week):
@@ -155,8 +169,12 @@ def test_dashboard_ward_filter_filters_the_whole_page(app_for, committee, week):
 def test_dashboard_change_since_previous_day(app_for, db, committee, week):
     at = open_page(app_for, committee, "committee_dashboard.py")
     # the last entry day is 07/10: the oer day (10 participants) was entered that day
-    deltas = {m.label: m.delta for m in at.metric}
+    deltas = {label: delta for label, (_, delta) in kpi_tiles(at).items()}
     assert deltas["Hoạt động"] == "+1" and deltas["Lượt người tham gia"] == "+10"
+    # what the small figures mean is written once, visibly (a projector has no tooltip)
+    assert "Số nhỏ dưới mỗi ô: thay đổi so với hết ngày T4 07/10." in [
+        c.value for c in at.caption]
+    assert not at.metric  # one block of HTML, not seven metric elements (issue 14 §2)
 
 
 def test_dashboard_year_over_year_table_with_two_events(app_for, db, committee, week):
@@ -247,3 +265,20 @@ def test_the_interactive_switch_is_kept_when_the_user_comes_back(app_for, commit
     assert len(chart_specs(at)) == 6 and at.toggle(key="dash_interactive").value
     at.toggle(key="dash_interactive").set_value(False).run()
     assert len(pictures(at)) == 6 and not chart_specs(at)
+
+
+def test_kpi_strip_escapes_the_organisers_words_and_marks_the_changes():
+    from components import kpi_strip
+
+    html = kpi_strip.strip_html([
+        ('<img src=x onerror=alert(1)> có hoạt động', "3/4", "+1", "normal"),
+        ("Tỷ lệ trực tuyến", "29,7%", "+0,1 điểm %", "off"),
+        ("Hoạt động", "12", "-2", "normal"),
+        ("Đơn vị đã nộp báo cáo", "0/3", None, "off"),
+        ("Phường có hoạt động", "1/14", "0", "normal")])
+    assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert '<span class="llw-kpi-delta llw-up">↑ +1</span>' in html
+    assert '<span class="llw-kpi-delta">↑ +0,1 điểm %</span>' in html  # colour says nothing
+    assert '<span class="llw-kpi-delta llw-down">↓ -2</span>' in html
+    assert '<span class="llw-kpi-delta">0</span>' in html
+    assert html.count('role="listitem"') == 5 and html.count("llw-kpi-delta") == 4
