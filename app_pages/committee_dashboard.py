@@ -19,7 +19,7 @@ import pyarrow as pa
 import streamlit as st
 from streamlit import dataframe_util
 
-from components import kpi_strip, pickers
+from components import kpi_strip, pickers, safe_text
 from components.navigation import guard
 from components.session import current_event, database
 from core import chart_images, charts, numbers, server_gc, texts
@@ -51,33 +51,41 @@ def select_ward_from_map():
 
 
 def read_filters(event, names: dict, fill=str) -> dict:
+    """The four filters, one under the other (they live in the «Lọc số liệu» popover)."""
     days = events.week_days(event)
-    cols = st.columns([1, 1, 1, 2])
-    with cols[0]:
-        if st.session_state.get("dash_ward") not in (None, *names):
-            del st.session_state["dash_ward"]  # an area of another year
-        ward = pickers.code_select(fill(texts.FILTER_WARD), names, key="dash_ward",
-                                   optional_label=texts.FILTER_ALL,
-                                   placeholder=fill(texts.DASH_PLACEHOLDER_WARD))
-    with cols[1]:
-        tier = pickers.code_select(texts.FILTER_TIER, ref.TIER_NAMES, key="dash_tier",
-                                   optional_label=texts.FILTER_ALL,
-                                   placeholder=texts.DASH_PLACEHOLDER_TIER)
-    with cols[2]:
-        kind = pickers.code_select(texts.FILTER_KIND, ref.KIND_NAMES, key="dash_kind",
-                                   optional_label=texts.FILTER_ALL,
-                                   placeholder=texts.DASH_PLACEHOLDER_KIND)
-    with cols[3]:
-        if st.session_state.get("dash_days") and \
-                not set(st.session_state["dash_days"]) <= set(days):
-            del st.session_state["dash_days"]  # another year was chosen
-        day_from, day_to = st.select_slider(texts.DASH_FILTER_DAYS, options=days,
-                                            value=(days[0], days[-1]), key="dash_days",
-                                            format_func=charts.day_label)
+    if st.session_state.get("dash_ward") not in (None, *names):
+        del st.session_state["dash_ward"]  # an area of another year
+    ward = pickers.code_select(fill(texts.FILTER_WARD), names, key="dash_ward",
+                               optional_label=texts.FILTER_ALL,
+                               placeholder=fill(texts.DASH_PLACEHOLDER_WARD))
+    tier = pickers.code_select(texts.FILTER_TIER, ref.TIER_NAMES, key="dash_tier",
+                               optional_label=texts.FILTER_ALL,
+                               placeholder=texts.DASH_PLACEHOLDER_TIER)
+    kind = pickers.code_select(texts.FILTER_KIND, ref.KIND_NAMES, key="dash_kind",
+                               optional_label=texts.FILTER_ALL,
+                               placeholder=texts.DASH_PLACEHOLDER_KIND)
+    if st.session_state.get("dash_days") and \
+            not set(st.session_state["dash_days"]) <= set(days):
+        del st.session_state["dash_days"]  # another year was chosen
+    day_from, day_to = st.select_slider(texts.DASH_FILTER_DAYS, options=days,
+                                        value=(days[0], days[-1]), key="dash_days",
+                                        format_func=charts.day_label)
     whole_week = (day_from, day_to) == (days[0], days[-1])
     return {"ward": ward, "tier": tier, "kind": kind,
             "day_from": None if whole_week else day_from,
             "day_to": None if whole_week else day_to}
+
+
+def filter_summary(filters: dict, names: dict, fill=str) -> str:
+    """What the page shows, in words: «mọi phường, mọi cấp học, mọi loại đơn vị, cả
+    tuần» or the chosen ones (the filters themselves sit in a closed popover)."""
+    days = (texts.DASH_ALL_DAYS if not filters["day_from"] else
+            f"{charts.day_label(filters['day_from'])} – {charts.day_label(filters['day_to'])}")
+    return texts.DASH_SHOWING.format(parts=", ".join([
+        names[filters["ward"]] if filters["ward"] else fill(texts.DASH_ALL_AREAS),
+        ref.TIER_NAMES[filters["tier"]] if filters["tier"] else texts.DASH_ALL_TIERS,
+        ref.KIND_NAMES[filters["kind"]] if filters["kind"] else texts.DASH_ALL_KINDS,
+        days]))
 
 
 def reference_day(db, event, today: str) -> str:
@@ -272,21 +280,27 @@ def live_view(event):
     try:
         names = areas.names_for(db, event["id"])
         fill = words(db, event)  # the organiser's words: "phường", "tổ dân phố"…
-        filters = read_filters(event, names, fill)
+        bar = st.container(horizontal=True, vertical_alignment="center")
+        # a closed popover: its lists are drawn only when opened (four filters drawn on
+        # every visit cost the browser as much as the rest of the page's top)
+        with bar.popover(texts.DASH_FILTERS, icon=":material/filter_alt:"):
+            filters = read_filters(event, names, fill)
         interactive = bool(st.session_state.get(INTERACTIVE_KEPT))
         view = shared_view(db, event, filters, fill, interactive)
     finally:
         db.conn.close()
-    clock, switch = st.columns([3, 2])
-    clock.caption(texts.DASH_UPDATED_AT.format(time=datetime.now().strftime("%H:%M:%S")))
-    switch.toggle(texts.DASH_INTERACTIVE, value=interactive, key="dash_interactive",
-                  on_change=keep_interactive, help=fill(texts.DASH_INTERACTIVE_HELP))
+    bar.caption(safe_text.md(  # area names are typed by an admin: text, not markdown
+        texts.DASH_UPDATED_AT.format(time=datetime.now().strftime("%H:%M:%S"))
+        + " · " + filter_summary(filters, names, fill)), width="stretch")
+    bar.toggle(texts.DASH_INTERACTIVE, value=interactive, key="dash_interactive",
+               on_change=keep_interactive, help=fill(texts.DASH_INTERACTIVE_HELP))
     kpi_tiles(view, fill)
     # the charts' titles are drawn in the charts (charts.titled): no heading elements
     left, right = (st.container(), st.container()) if view["dense"] else st.columns([3, 2])
     with left:
         if filters["ward"]:
-            st.caption(fill(texts.DASH_WARD_SELECTED).format(name=names[filters["ward"]]))
+            st.caption(safe_text.md(fill(texts.DASH_WARD_SELECTED).format(
+                name=names[filters["ward"]])))
         chart(view, "map", key=MAP_KEY, on_select=select_ward_from_map,
               selection_mode="ward")
     with right:

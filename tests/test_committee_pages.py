@@ -282,3 +282,19 @@ def test_kpi_strip_escapes_the_organisers_words_and_marks_the_changes():
     assert '<span class="llw-kpi-delta llw-down">↓ -2</span>' in html
     assert '<span class="llw-kpi-delta">0</span>' in html
     assert html.count('role="listitem"') == 5 and html.count("llw-kpi-delta") == 4
+
+
+def test_the_filters_are_in_a_popover_and_the_page_says_what_it_shows(app_for, committee,
+                                                                      week):
+    at = open_page(app_for, committee, "committee_dashboard.py")
+    summary = next(c.value for c in at.caption if c.value.startswith("Cập nhật lúc "))
+    assert summary.endswith(" · Đang xem: mọi phường, mọi cấp học, mọi loại đơn vị, cả tuần")
+    at = open_page(app_for, committee, "committee_dashboard.py",
+                   {"dash_ward": "00001", "dash_tier": "thcs",
+                    "dash_days": ("2020-10-03", "2020-10-05")})
+    summary = next(c.value for c in at.caption if c.value.startswith("Cập nhật lúc "))
+    assert summary.endswith("Đang xem: Phúc Xá, THCS, mọi loại đơn vị, T7 03/10 – T2 05/10")
+    assert metrics(at)["Hoạt động"] == "1"  # THCS Thăng Long's sports day in Phúc Xá, 03/10
+    popover = at.get("popover")
+    assert [p.proto.popover.label for p in popover] == ["Lọc số liệu"]
+    assert {w.key for w in popover[0].selectbox} == {"dash_ward", "dash_tier", "dash_kind"}
