@@ -2,7 +2,7 @@
 import streamlit as st
 
 from components import auth, navigation, not_found, session
-from core import texts
+from core import chart_images, texts
 from db import users
 
 st.set_page_config(page_title=texts.APP_SHORT, page_icon="🎓", layout="wide")
@@ -23,4 +23,5 @@ if actor is None:
     navigation.build_signed_out().run()
     st.stop()
 
+chart_images.warm_up_in_background()  # the dashboard's pictures: engine ready before
 navigation.run(actor.role)

@@ -19,19 +19,28 @@ import pyarrow as pa
 import streamlit as st
 from streamlit import dataframe_util
 
-from components import pickers
+from components import kpi_strip, pickers, safe_text
 from components.navigation import guard
 from components.session import current_event, database
-from core import charts, numbers, server_gc, texts
+from core import chart_images, charts, numbers, server_gc, texts
 from core import reference as ref
 from db import areas, catalogue, events, stats
 from db.organiser import words
 
+chart_images.warm_up_in_background()  # vl-convert's ~1 s start, off the first page
 server_gc.settle_once()  # the modules above live as long as the server: out of the GC's walk
 
 MAP_KEY = "dash_map"
+INTERACTIVE_KEPT = "dash_interactive_kept"
 LOCAL_TIME = ZoneInfo("Asia/Ho_Chi_Minh")
 FEED_ROWS = 15
+
+
+def keep_interactive():
+    """The switch's choice outlives the page: a widget's own state is dropped when the
+    user opens another page (persist_state="session" made Streamlit 1.67 show the other
+    lists of the page empty)."""
+    st.session_state[INTERACTIVE_KEPT] = st.session_state["dash_interactive"]
 
 
 def select_ward_from_map():
@@ -42,33 +51,41 @@ def select_ward_from_map():
 
 
 def read_filters(event, names: dict, fill=str) -> dict:
+    """The four filters, one under the other (they live in the «Lọc số liệu» popover)."""
     days = events.week_days(event)
-    cols = st.columns([1, 1, 1, 2])
-    with cols[0]:
-        if st.session_state.get("dash_ward") not in (None, *names):
-            del st.session_state["dash_ward"]  # an area of another year
-        ward = pickers.code_select(fill(texts.FILTER_WARD), names, key="dash_ward",
-                                   optional_label=texts.FILTER_ALL,
-                                   placeholder=fill(texts.DASH_PLACEHOLDER_WARD))
-    with cols[1]:
-        tier = pickers.code_select(texts.FILTER_TIER, ref.TIER_NAMES, key="dash_tier",
-                                   optional_label=texts.FILTER_ALL,
-                                   placeholder=texts.DASH_PLACEHOLDER_TIER)
-    with cols[2]:
-        kind = pickers.code_select(texts.FILTER_KIND, ref.KIND_NAMES, key="dash_kind",
-                                   optional_label=texts.FILTER_ALL,
-                                   placeholder=texts.DASH_PLACEHOLDER_KIND)
-    with cols[3]:
-        if st.session_state.get("dash_days") and \
-                not set(st.session_state["dash_days"]) <= set(days):
-            del st.session_state["dash_days"]  # another year was chosen
-        day_from, day_to = st.select_slider(texts.DASH_FILTER_DAYS, options=days,
-                                            value=(days[0], days[-1]), key="dash_days",
-                                            format_func=charts.day_label)
+    if st.session_state.get("dash_ward") not in (None, *names):
+        del st.session_state["dash_ward"]  # an area of another year
+    ward = pickers.code_select(fill(texts.FILTER_WARD), names, key="dash_ward",
+                               optional_label=texts.FILTER_ALL,
+                               placeholder=fill(texts.DASH_PLACEHOLDER_WARD))
+    tier = pickers.code_select(texts.FILTER_TIER, ref.TIER_NAMES, key="dash_tier",
+                               optional_label=texts.FILTER_ALL,
+                               placeholder=texts.DASH_PLACEHOLDER_TIER)
+    kind = pickers.code_select(texts.FILTER_KIND, ref.KIND_NAMES, key="dash_kind",
+                               optional_label=texts.FILTER_ALL,
+                               placeholder=texts.DASH_PLACEHOLDER_KIND)
+    if st.session_state.get("dash_days") and \
+            not set(st.session_state["dash_days"]) <= set(days):
+        del st.session_state["dash_days"]  # another year was chosen
+    day_from, day_to = st.select_slider(texts.DASH_FILTER_DAYS, options=days,
+                                        value=(days[0], days[-1]), key="dash_days",
+                                        format_func=charts.day_label)
     whole_week = (day_from, day_to) == (days[0], days[-1])
     return {"ward": ward, "tier": tier, "kind": kind,
             "day_from": None if whole_week else day_from,
             "day_to": None if whole_week else day_to}
+
+
+def filter_summary(filters: dict, names: dict, fill=str) -> str:
+    """What the page shows, in words: «mọi phường, mọi cấp học, mọi loại đơn vị, cả
+    tuần» or the chosen ones (the filters themselves sit in a closed popover)."""
+    days = (texts.DASH_ALL_DAYS if not filters["day_from"] else
+            f"{charts.day_label(filters['day_from'])} – {charts.day_label(filters['day_to'])}")
+    return texts.DASH_SHOWING.format(parts=", ".join([
+        names[filters["ward"]] if filters["ward"] else fill(texts.DASH_ALL_AREAS),
+        ref.TIER_NAMES[filters["tier"]] if filters["tier"] else texts.DASH_ALL_TIERS,
+        ref.KIND_NAMES[filters["kind"]] if filters["kind"] else texts.DASH_ALL_KINDS,
+        days]))
 
 
 def reference_day(db, event, today: str) -> str:
@@ -157,7 +174,40 @@ def years_table(db) -> pa.Table | None:
         for r in rows])
 
 
-def build_view(db, event, filters, today: str) -> dict:
+def build_charts(db, event, data, map_summary, grid, names, filters, titles: dict,
+                 interactive: bool) -> dict:
+    """The six charts, titled: live Vega specs (tooltips, the map's click) or pictures
+    drawn here once for every viewer (core/chart_images: the browser only paints them)."""
+    summary = data["summary"]
+    # sized for their columns of a 1280 px screen with the sidebar open (map 3/5, heatmap
+    # 2/5, the others 1/2 of ~820 px), labels included: a picture is stretched to its
+    # column, so its text grows on a projector and shrinks little on a laptop
+    built = {
+        "map": charts.ward_tile_map(charts.tile_rows(map_summary["by_ward"], grid),
+                                    selectable=interactive, selected=filters["ward"],
+                                    width=450, height=290),
+        "heatmap": charts.ward_group_heatmap(data["ward_group"], names=names, width=140,
+                                             legend=False),
+        "per_day": charts.activities_per_day(data["day_group"], width=330, height=280),
+        "channels": charts.channel_mix(summary["by_channel"], width=220),
+        "tiers": charts.tier_reporting_rate(summary["by_tier"], width=320),
+        "slogans": charts.slogan_mix(data["by_slogan"], events.slogans(db, event["id"]),
+                                     width=170),
+    }
+    draw = frozen_spec if interactive else chart_images.picture
+    return {name: draw(charts.titled(chart, titles[name])) for name, chart in built.items()}
+
+
+def chart_titles(fill, interactive: bool) -> dict:
+    """name -> title, in the organiser's words ("Bản đồ 14 phường")."""
+    return {"map": fill(texts.DASH_MAP if interactive else texts.DASH_MAP_PICTURE),
+            "heatmap": fill(texts.DASH_HEATMAP), "per_day": texts.DASH_PER_DAY,
+            "channels": texts.DASH_CHANNELS, "tiers": texts.DASH_TIER_RATES,
+            "slogans": texts.DASH_SLOGANS}
+
+
+def build_view(db, event, filters, today: str, titles: dict,
+               interactive: bool = False) -> dict:
     """Everything one refresh draws (the viewer only adds the clock)."""
     data = stats.dashboard(db, event["id"], **filters)
     summary = data["summary"]
@@ -168,22 +218,14 @@ def build_view(db, event, filters, today: str) -> dict:
         db, event["id"], **dict(filters, ward=None))
     grid = stats.ward_grid(db, event["id"])
     names = {a["code"]: a["name"] for a in grid}
-    tile_map = charts.ward_tile_map(
-        charts.tile_rows(map_summary["by_ward"], grid), selected=filters["ward"])
     return {
         "dense": len(grid) > charts.DENSE_TILES,  # many areas: the map gets the full width
         "kpis": kpi_values(summary, change),
         "kpi_help": texts.DASH_KPI_DELTA_HELP.format(day=charts.day_label(since)),
-        "specs": {
-            "map": frozen_spec(tile_map),
-            "heatmap": frozen_spec(charts.ward_group_heatmap(data["ward_group"],
-                                                             names=names)),
-            "per_day": frozen_spec(charts.activities_per_day(data["day_group"])),
-            "channels": frozen_spec(charts.channel_mix(summary["by_channel"])),
-            "tiers": frozen_spec(charts.tier_reporting_rate(summary["by_tier"])),
-            "slogans": frozen_spec(charts.slogan_mix(data["by_slogan"],
-                                                     events.slogans(db, event["id"]))),
-        },
+        "interactive": interactive,
+        "titles": titles,
+        "charts": build_charts(db, event, data, map_summary, grid, names, filters, titles,
+                               interactive),
         "feed": feed_table(stats.latest_entries(db, event["id"], limit=FEED_ROWS,
                                                 **filters),
                            catalogue.catalogue_for(db, event["id"]).channel_name, names),
@@ -192,24 +234,31 @@ def build_view(db, event, filters, today: str) -> dict:
     }
 
 
-def shared_view(db, event, filters) -> dict:
+def shared_view(db, event, filters, fill=str, interactive: bool = False) -> dict:
     today = date.today().isoformat()
-    key = ("committee_dashboard", event["id"], tuple(sorted(filters.items())), today)
-    return stats.shared(db, key, lambda: build_view(db, event, filters, today))
+    key = ("committee_dashboard", event["id"], tuple(sorted(filters.items())), today,
+           interactive)
+    titles = chart_titles(fill, interactive)  # the organiser's words are in the data
+    return stats.shared(db, key, lambda: build_view(db, event, filters, today, titles,
+                                                    interactive))
 
 
 # --- drawn per viewer --------------------------------------------------------------------
 
 def kpi_tiles(view, fill=str):
-    # the week's volume, then the units and wards: at six across labels were cut
-    tiles = view["kpis"]
-    for row in (tiles[:4], tiles[4:]):
-        for col, (label, value, delta, color) in zip(st.columns(4), row):
-            col.metric(fill(label), value, delta, help=view["kpi_help"], delta_color=color)
+    kpi_strip.strip([(fill(label), value, delta, color)
+                     for label, value, delta, color in view["kpis"]])
+    # one visible line instead of seven «?» tooltips: a projector shows no tooltip
+    st.caption(view["kpi_help"])
 
 
-def chart(spec, **kwargs):
-    st.vega_lite_chart(spec, **kwargs)
+def chart(view, name, **interactive_kwargs):
+    """One chart of the shared view: its live Vega spec, or its picture (whose text
+    alternative is its title)."""
+    if view["interactive"]:
+        st.vega_lite_chart(view["charts"][name], **interactive_kwargs)
+    else:
+        st.image(view["charts"][name], alt=view["titles"][name], width="stretch")
 
 
 def feed(view):
@@ -231,35 +280,38 @@ def live_view(event):
     try:
         names = areas.names_for(db, event["id"])
         fill = words(db, event)  # the organiser's words: "phường", "tổ dân phố"…
-        filters = read_filters(event, names, fill)
-        view = shared_view(db, event, filters)
-        map_title = fill(texts.DASH_MAP)  # "Bản đồ 14 phường"
+        bar = st.container(horizontal=True, vertical_alignment="center")
+        # a closed popover: its lists are drawn only when opened (four filters drawn on
+        # every visit cost the browser as much as the rest of the page's top)
+        with bar.popover(texts.DASH_FILTERS, icon=":material/filter_alt:"):
+            filters = read_filters(event, names, fill)
+        interactive = bool(st.session_state.get(INTERACTIVE_KEPT))
+        view = shared_view(db, event, filters, fill, interactive)
     finally:
         db.conn.close()
-    st.caption(texts.DASH_UPDATED_AT.format(time=datetime.now().strftime("%H:%M:%S")))
+    bar.caption(safe_text.md(  # area names are typed by an admin: text, not markdown
+        texts.DASH_UPDATED_AT.format(time=datetime.now().strftime("%H:%M:%S"))
+        + " · " + filter_summary(filters, names, fill)), width="stretch")
+    bar.toggle(texts.DASH_INTERACTIVE, value=interactive, key="dash_interactive",
+               on_change=keep_interactive, help=fill(texts.DASH_INTERACTIVE_HELP))
     kpi_tiles(view, fill)
-    specs = view["specs"]
+    # the charts' titles are drawn in the charts (charts.titled): no heading elements
     left, right = (st.container(), st.container()) if view["dense"] else st.columns([3, 2])
     with left:
-        st.subheader(map_title)
         if filters["ward"]:
-            st.caption(fill(texts.DASH_WARD_SELECTED).format(name=names[filters["ward"]]))
-        chart(specs["map"], key=MAP_KEY, on_select=select_ward_from_map,
+            st.caption(safe_text.md(fill(texts.DASH_WARD_SELECTED).format(
+                name=names[filters["ward"]])))
+        chart(view, "map", key=MAP_KEY, on_select=select_ward_from_map,
               selection_mode="ward")
     with right:
-        st.subheader(fill(texts.DASH_HEATMAP))
-        chart(specs["heatmap"])
+        chart(view, "heatmap")
     c1, c2 = st.columns(2)
     with c1:
-        st.subheader(texts.DASH_PER_DAY)
-        chart(specs["per_day"])
-        st.subheader(texts.DASH_CHANNELS)
-        chart(specs["channels"])
+        chart(view, "per_day")
+        chart(view, "channels")
     with c2:
-        st.subheader(texts.DASH_TIER_RATES)
-        chart(specs["tiers"])
-        st.subheader(texts.DASH_SLOGANS)
-        chart(specs["slogans"])
+        chart(view, "tiers")
+        chart(view, "slogans")
     st.subheader(texts.DASH_FEED)
     feed(view)
     if view["years"] is not None:

@@ -19,8 +19,11 @@ def _css_string(text: str) -> str:
 
 
 def stylesheet() -> str:
+    from components.kpi_strip import CSS as KPI_CSS
+
     hint = texts.UPLOAD_HINT.format(mb=upload_limit_mb())
     return f"""<style>
+{KPI_CSS}
 /* the uploader's button: «Upload» -> «Chọn tệp» (the icon stays) */
 [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{
   font-size: 0; line-height: 0; }}

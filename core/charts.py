@@ -65,6 +65,13 @@ def localised(chart, font: str | None = None):
     return chart
 
 
+def titled(chart, text: str):
+    """The chart with its title drawn in it, as the dashboard shows it: one element of the
+    page fewer per chart (a heading costs the browser as much as a picture)."""
+    return chart.properties(title=alt.TitleParams(text, anchor="start", fontSize=16,
+                                                  fontWeight="bold", offset=12))
+
+
 def day_label(iso: str) -> str:
     """'2020-10-02' -> 'T6 02/10' (weekday short name in Vietnamese)."""
     d = date.fromisoformat(iso)
@@ -149,7 +156,7 @@ def ward_tile_map(rows: list[dict], *, selectable: bool = True, selected: str | 
 
 
 def ward_group_heatmap(rows: list[dict], *, width: int = 360, height: int = 380,
-                       names: dict | None = None):
+                       names: dict | None = None, legend: bool = True):
     """Area x activity-group counts. rows: [{ward_code, group, activities}] (every area of
     the event x 3); `names`: the event's {code: name} (db/areas.names_for; default 2020's
     wards), in code order. With many areas each gets a 14 px line."""
@@ -169,7 +176,9 @@ def ward_group_heatmap(rows: list[dict], *, width: int = 360, height: int = 380,
     cells = base.mark_rect().encode(
         color=alt.Color("activities:Q", title=texts.CHART_ACTIVITIES,
                         scale=alt.Scale(scheme="blues"),
-                        legend=alt.Legend(format=",d", tickCount=max(1, min(top, 5)))),
+                        # every cell prints its count: the legend can go where room is short
+                        legend=alt.Legend(format=",d", tickCount=max(1, min(top, 5)))
+                        if legend else None),
         tooltip=[alt.Tooltip("ward:N", title=texts.CHART_WARD),
                  alt.Tooltip("group:N", title=texts.CHART_GROUP),
                  alt.Tooltip("activities:Q", title=texts.CHART_ACTIVITIES, format=",d")])

@@ -263,7 +263,7 @@ DASH_KPI_PROPAGANDA = "Lượt tuyên truyền"  # entries: quantities have thei
 DASH_KPI_REPORTING = "Đơn vị có số liệu"
 DASH_KPI_SUBMITTED = "Đơn vị đã nộp báo cáo"
 DASH_KPI_WARDS = "{Area} có hoạt động"
-DASH_KPI_DELTA_HELP = "Thay đổi so với hết ngày {day}"
+DASH_KPI_DELTA_HELP = "Số nhỏ dưới mỗi ô: thay đổi so với hết ngày {day}."
 DASH_UPDATED_AT = "Cập nhật lúc {time}"
 DASH_MAP = "Bản đồ {areas} (bấm vào một {area} để lọc cả trang)"
 DASH_HEATMAP = "Hoạt động theo {area} và nhóm"
@@ -1600,3 +1600,15 @@ CLOSE_APPENDIX_DEACTIVATED_LEGEND = ("Ngừng HĐ: đơn vị đã ngừng hoạ
 CLOSE_APPENDIX_DEACTIVATED_SUMMARY = ("Hoạt động và tuyên truyền tính cả {n} đơn vị đã ngừng "
                                       "hoạt động sau khi báo cáo; cột «Số đơn vị» và các cột "
                                       "đơn vị chỉ tính đơn vị đang hoạt động.")
+# --- Dashboard pictures (s4 lead, issue 14 §2) ---
+DASH_MAP_PICTURE = "Bản đồ {areas}"
+DASH_INTERACTIVE = "Biểu đồ tương tác"
+DASH_INTERACTIVE_HELP = ("Tắt: biểu đồ là ảnh vẽ sẵn, hiện nhanh (số liệu in ngay trên biểu đồ). "
+                         "Bật: di chuột để xem số liệu, bấm vào một {area} trên bản đồ để lọc cả "
+                         "trang; trang hiện chậm hơn.")
+DASH_FILTERS = "Lọc số liệu"
+DASH_SHOWING = "Đang xem: {parts}"
+DASH_ALL_AREAS = "mọi {area}"
+DASH_ALL_TIERS = "mọi cấp học"
+DASH_ALL_KINDS = "mọi loại đơn vị"
+DASH_ALL_DAYS = "cả tuần"

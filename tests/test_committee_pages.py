@@ -1,9 +1,11 @@
 """The committee's pages under AppTest: dashboard, progress, review, export — shown to the
 committee, refused to a unit; figures on the pages are the figures of db/stats.py."""
 import json
+import re
 
 import pytest
 
+from core import texts
 from db import stats
 from tests.conftest import make_user
 from tests.stats_fixture import add_unit, build_week, unit_id
@@ -32,12 +34,36 @@ def open_page(app_for, actor, script, state=None):
     return at
 
 
+def kpi_tiles(at) -> dict:
+    """label -> (value, delta or None) of the dashboard's KPI strip (one st.html block,
+    components/kpi_strip), read back from its HTML."""
+    from html import unescape
+
+    tile = re.compile(r'<div class="llw-kpi-label">(.*?)</div><div class="llw-kpi-value">'
+                      r'(.*?)</div>(?:<div><span class="llw-kpi-delta[^"]*">(?:[↑↓] )?'
+                      r"(.*?)</span></div>)?</div>")
+    return {unescape(label): (unescape(value), delta and unescape(delta))
+            for el in at.get("html") for label, value, delta in tile.findall(el.proto.body)}
+
+
 def metrics(at):
-    return {m.label: m.value for m in at.metric}
+    """Figures shown as st.metric (other pages) or in the dashboard's KPI strip."""
+    return {m.label: m.value for m in at.metric} | {
+        label: value for label, (value, _) in kpi_tiles(at).items()}
 
 
 def chart_specs(at):
     return [json.loads(el.proto.spec) for el in at.get("vega_lite_chart")]
+
+
+def pictures(at) -> list[str]:
+    """The dashboard's charts drawn as pictures (the default): their SVG texts."""
+    import base64
+
+    prefix = "data:image/svg+xml;base64,"
+    urls = [img.url for el in at.get("image") for img in el.proto.imgs]
+    assert all(u.startswith(prefix) for u in urls), urls
+    return [base64.b64decode(u[len(prefix):]).decode() for u in urls]
 
 
 def chart_rows(at, index):
@@ -74,7 +100,7 @@ def test_page_script_itself_refuses_a_unit_user(app_for, db, unit_user, script):
     at.session_state["actor"] = unit_user
     at.run()
     assert [e.value for e in at.error] == [texts.PAGE_FORBIDDEN]
-    assert not at.metric and not at.get("vega_lite_chart")
+    assert not metrics(at) and not at.get("vega_lite_chart")
 
 
 def test_dashboard_shows_the_stats_figures_and_charts(app_for, db, committee, week):
@@ -89,11 +115,39 @@ def test_dashboard_shows_the_stats_figures_and_charts(app_for, db, committee, we
     assert shown["Đơn vị đã nộp báo cáo"] == "0/37"
     assert shown["Phường có hoạt động"] == "3/14"
     assert any(c.value.startswith("Cập nhật lúc ") for c in at.caption)
-    assert len(chart_specs(at)) == 6
+    # the six charts are pictures drawn on the server (issue 14 §2), not live Vega views
+    assert len(pictures(at)) == 6 and not chart_specs(at)
+    titles = ["Bản đồ 14 phường", "Hoạt động theo phường và nhóm", texts.DASH_PER_DAY,
+              texts.DASH_CHANNELS, texts.DASH_TIER_RATES, texts.DASH_SLOGANS]
+    # each title is drawn in its picture (no heading element), and is its text alternative
+    assert [img.proto.imgs[0].alt for img in at.get("image")] == titles
+    assert all(f">{title}</text>" in svg for title, svg in zip(titles, pictures(at)))
+
+
+def test_dashboard_pictures_print_the_figures_on_the_charts(app_for, db, committee, week):
+    """A picture has no tooltip: what the tooltip said must be readable on the chart."""
+    at = open_page(app_for, committee, "committee_dashboard.py")
+    tile_map, heatmap, per_day, channels, tiers, slogans = pictures(at)
+    texts_of = lambda svg: re.findall(r"<text[^>]*>([^<]*)</text>", svg)  # noqa: E731
+    assert "Phúc Xá" in " ".join(texts_of(tile_map))  # Vietnamese letters kept as text
+    counts = {row["ward_code"]: row["n"] for row in db.query(
+        "select ward_code, count(*) n from activities where deleted = 0 and "
+        "status != 'needs_fix' group by ward_code")}
+    assert counts["00001"] == 2 and "2" in texts_of(tile_map)
+    assert 'font-family="sans-serif"' in tile_map  # the browser's own font, with ơ, ư
+    assert all("<svg" in svg and "http" not in svg.replace("http://www.w3.org", "")
+               for svg in (tile_map, heatmap, per_day, channels, tiers, slogans))
+
+
+def test_the_interactive_switch_draws_live_vega_charts(app_for, committee, week):
+    at = open_page(app_for, committee, "committee_dashboard.py", {"dash_interactive_kept": True})
+    assert len(chart_specs(at)) == 6 and not at.get("image")
+    assert chart_specs(at)[0]["title"]["text"] == \
+        "Bản đồ 14 phường (bấm vào một phường để lọc cả trang)"
 
 
 def test_dashboard_map_has_all_14_wards_and_a_ward_selection(app_for, committee, week):
-    at = open_page(app_for, committee, "committee_dashboard.py")
+    at = open_page(app_for, committee, "committee_dashboard.py", {"dash_interactive_kept": True})
     tile_map = chart_specs(at)[0]
     rows = chart_rows(at, 0)
     assert len(rows) == 14 and {r["code"] for r in rows} >= {"00001", "00034"}
@@ -115,8 +169,12 @@ def test_dashboard_ward_filter_filters_the_whole_page(app_for, committee, week):
 def test_dashboard_change_since_previous_day(app_for, db, committee, week):
     at = open_page(app_for, committee, "committee_dashboard.py")
     # the last entry day is 07/10: the oer day (10 participants) was entered that day
-    deltas = {m.label: m.delta for m in at.metric}
+    deltas = {label: delta for label, (_, delta) in kpi_tiles(at).items()}
     assert deltas["Hoạt động"] == "+1" and deltas["Lượt người tham gia"] == "+10"
+    # what the small figures mean is written once, visibly (a projector has no tooltip)
+    assert "Số nhỏ dưới mỗi ô: thay đổi so với hết ngày T4 07/10." in [
+        c.value for c in at.caption]
+    assert not at.metric  # one block of HTML, not seven metric elements (issue 14 §2)
 
 
 def test_dashboard_year_over_year_table_with_two_events(app_for, db, committee, week):
@@ -195,3 +253,48 @@ def test_export_page_offers_xlsx_and_csv(app_for, committee, week):
     assert [b.label for b in at.button] == ["Tạo tệp XLSX"]
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Tải tệp CSV"]
+
+
+def test_the_interactive_switch_is_kept_when_the_user_comes_back(app_for, committee, week):
+    at = open_page(app_for, committee, "committee_dashboard.py")
+    assert len(pictures(at)) == 6
+    at.toggle(key="dash_interactive").set_value(True).run()
+    assert len(chart_specs(at)) == 6 and not at.get("image")
+    at.switch_page("app_pages/account.py").run()
+    at.switch_page("app_pages/committee_dashboard.py").run()
+    assert len(chart_specs(at)) == 6 and at.toggle(key="dash_interactive").value
+    at.toggle(key="dash_interactive").set_value(False).run()
+    assert len(pictures(at)) == 6 and not chart_specs(at)
+
+
+def test_kpi_strip_escapes_the_organisers_words_and_marks_the_changes():
+    from components import kpi_strip
+
+    html = kpi_strip.strip_html([
+        ('<img src=x onerror=alert(1)> có hoạt động', "3/4", "+1", "normal"),
+        ("Tỷ lệ trực tuyến", "29,7%", "+0,1 điểm %", "off"),
+        ("Hoạt động", "12", "-2", "normal"),
+        ("Đơn vị đã nộp báo cáo", "0/3", None, "off"),
+        ("Phường có hoạt động", "1/14", "0", "normal")])
+    assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert '<span class="llw-kpi-delta llw-up">↑ +1</span>' in html
+    assert '<span class="llw-kpi-delta">↑ +0,1 điểm %</span>' in html  # colour says nothing
+    assert '<span class="llw-kpi-delta llw-down">↓ -2</span>' in html
+    assert '<span class="llw-kpi-delta">0</span>' in html
+    assert html.count('role="listitem"') == 5 and html.count("llw-kpi-delta") == 4
+
+
+def test_the_filters_are_in_a_popover_and_the_page_says_what_it_shows(app_for, committee,
+                                                                      week):
+    at = open_page(app_for, committee, "committee_dashboard.py")
+    summary = next(c.value for c in at.caption if c.value.startswith("Cập nhật lúc "))
+    assert summary.endswith(" · Đang xem: mọi phường, mọi cấp học, mọi loại đơn vị, cả tuần")
+    at = open_page(app_for, committee, "committee_dashboard.py",
+                   {"dash_ward": "00001", "dash_tier": "thcs",
+                    "dash_days": ("2020-10-03", "2020-10-05")})
+    summary = next(c.value for c in at.caption if c.value.startswith("Cập nhật lúc "))
+    assert summary.endswith("Đang xem: Phúc Xá, THCS, mọi loại đơn vị, T7 03/10 – T2 05/10")
+    assert metrics(at)["Hoạt động"] == "1"  # THCS Thăng Long's sports day in Phúc Xá, 03/10
+    popover = at.get("popover")
+    assert [p.proto.popover.label for p in popover] == ["Lọc số liệu"]
+    assert {w.key for w in popover[0].selectbox} == {"dash_ward", "dash_tier", "dash_kind"}

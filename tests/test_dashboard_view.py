@@ -9,7 +9,7 @@ from core import charts, texts
 from core import reference as ref
 from db import connect, stats
 from tests.stats_fixture import add_activity, build_week
-from tests.test_committee_pages import open_page
+from tests.test_committee_pages import metrics, open_page
 
 HOSTILE = "![x](http://evil.example/x.png) **đậm** <b>thẻ</b>"
 
@@ -31,7 +31,7 @@ def test_second_viewer_is_served_from_the_shared_view(app_for, committee, week):
     at = open_page(app_for, committee, "committee_dashboard.py")  # another session
     info = stats.shared_cache_info()
     assert info["misses"] == misses and info["hits"] >= 1
-    assert {m.label: m.value for m in at.metric}["Hoạt động"] == "4"
+    assert metrics(at)["Hoạt động"] == "4"
 
 
 def test_a_new_entry_is_a_miss_and_shows_on_the_next_refresh(app_for, db_path, committee,
@@ -43,7 +43,7 @@ def test_a_new_entry_is_a_miss_and_shows_on_the_next_refresh(app_for, db_path, c
     other.conn.close()
     at = open_page(app_for, committee, "committee_dashboard.py")
     assert stats.shared_cache_info()["misses"] > misses  # the view (and the years)
-    assert {m.label: m.value for m in at.metric}["Hoạt động"] == "5"
+    assert metrics(at)["Hoạt động"] == "5"
 
 
 def test_user_text_in_the_feed_is_text_not_markdown(app_for, db, committee, week):
@@ -70,7 +70,7 @@ def test_filters_have_vietnamese_placeholders(app_for, committee, week):
 
 
 def test_charts_go_out_as_ready_specs_with_arrow_datasets(app_for, committee, week):
-    at = open_page(app_for, committee, "committee_dashboard.py")
+    at = open_page(app_for, committee, "committee_dashboard.py", {"dash_interactive_kept": True})
     charts_sent = at.get("vega_lite_chart")
     assert len(charts_sent) == 6
     for element in charts_sent:

@@ -17,6 +17,7 @@ from core import texts
 from db import Actor, connect, event_admin, events, users
 from db.setup import prepare
 from tests.conftest import PASSWORD
+from tests.test_committee_pages import metrics
 
 WARDS = {
     "hk": {"name": "UBND phường Hoàn Kiếm", "place": "Hoàn Kiếm", "areas": 4,
@@ -103,19 +104,20 @@ def test_a_wards_2026_figures_are_its_own(hoan_kiem):
 
 
 def test_the_dashboard_shows_the_wards_week_in_its_words(hoan_kiem, app_for, db, admin):
-    from tests.test_committee_pages import chart_rows, chart_specs
+    from tests.test_committee_pages import chart_rows, chart_specs, pictures
 
     user_id = users.create_user(db, Actor.system("test"), username="bcd.hk", name="BCĐ",
                                 role="committee", password=PASSWORD)
     at = app_for(Actor(user_id, "bcd.hk", "committee", None))
     at.switch_page("app_pages/committee_dashboard.py").run()
     assert not at.exception, at.exception
-    shown = " ".join(str(e.value) for kind in ("markdown", "caption", "subheader", "metric")
-                     for e in at.get(kind))
-    assert "Bản đồ 4 tổ dân phố" in shown and "Ba Đình" not in shown
+    shown = " ".join([str(e.value) for kind in ("markdown", "caption", "subheader")
+                      for e in at.get(kind)] + list(metrics(at)) + pictures(at))
+    assert "Bản đồ 4 tổ dân phố" in shown and "Ba Đình" not in shown  # titles in pictures
     assert "Hoạt động theo tổ dân phố và nhóm" in shown
-    assert "Tổ dân phố có hoạt động" in [m.label for m in at.metric]
+    assert "Tổ dân phố có hoạt động" in metrics(at)
     assert "Tổ dân phố" in [s.label for s in at.selectbox if s.key == "dash_ward"]
+    at.toggle(key="dash_interactive").set_value(True).run()  # the live charts: their rows
     index = next(i for i, spec in enumerate(chart_specs(at)) if "grid_col" in json.dumps(spec))
     assert {r["name"] for r in chart_rows(at, index)} == {
         f"Tổ dân phố số {i}" for i in range(1, 5)}

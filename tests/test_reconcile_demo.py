@@ -23,6 +23,7 @@ import sys
 import pytest
 
 from tests.conftest import ROOT, make_user
+from tests.test_committee_pages import metrics
 
 C = "deleted = 0 and status != 'needs_fix'"
 TIERS = ("mam_non", "tieu_hoc", "thcs", "thpt")
@@ -412,7 +413,7 @@ def test_the_dashboard_shows_the_same_figures(demo_week, monkeypatch):
     at.run()
     at.switch_page("app_pages/committee_dashboard.py").run()
     assert not at.exception, at.exception
-    shown = {m.label: m.value for m in at.metric}
+    shown = metrics(at)
     assert shown["Hoạt động"] == vn(ind["activities"])
     assert shown["Lượt người tham gia"] == vn(ind["participants"])
     assert shown["Lượt tuyên truyền"] == vn(ind["prop_entries"])

@@ -31,7 +31,10 @@ def test_twenty_concurrent_dashboard_sessions_show_no_error(server_factory, brow
     drawn = errors = 0
     for page in pages:
         try:  # 20 sessions share 2 cores: allow each up to 5 minutes, count what fails
-            page.locator('[role="graphics-symbol"]').first.wait_for(timeout=300_000)
+            page.wait_for_function(  # all six chart pictures decoded
+                "() => [...document.querySelectorAll('[data-testid=\"stImage\"] img')]"
+                ".filter(i => i.complete && i.naturalWidth > 0).length >= 6",
+                timeout=300_000)
             drawn += 1
         except Exception:
             pass

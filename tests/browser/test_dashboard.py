@@ -1,5 +1,6 @@
-"""The live dashboard in a real browser: SVG charts drawn, an entry added meanwhile shows
-up after one refresh interval without reloading, and a click on the tile map filters."""
+"""The live dashboard in a real browser: its charts drawn as pictures, an entry added
+meanwhile shows up after one refresh interval without reloading, and with the switch
+«Biểu đồ tương tác» the live Vega charts, where a click on the tile map filters."""
 import re
 import time
 
@@ -23,23 +24,33 @@ def week_with_committee(db):
 
 def metric_value(page, label):
     """The value of the KPI tile whose label is `label`."""
-    tile = page.locator('[data-testid="stMetric"]').filter(
-        has=page.locator('[data-testid="stMetricLabel"]', has_text=label)).first
-    return tile.locator('[data-testid="stMetricValue"]').inner_text().strip()
+    tile = page.locator(".llw-kpi").filter(
+        has=page.locator(".llw-kpi-label", has_text=re.compile(f"^{re.escape(label)}$"))).first
+    return tile.locator(".llw-kpi-value").inner_text().strip()
+
+
+PICTURES_DRAWN = ("() => [...document.querySelectorAll('[data-testid=\"stImage\"] img')]"
+                  ".filter(i => i.complete && i.naturalWidth > 0).length")
 
 
 def open_dashboard(server_factory, page):
     server = server_factory(week_with_committee)
     login(page, server.url, "ban.chi.dao", PASSWORD)
     page.get_by_text("Cập nhật lúc").first.wait_for(timeout=30_000)
-    page.locator('[role="graphics-symbol"]').first.wait_for(timeout=30_000)
+    page.wait_for_function(f"({PICTURES_DRAWN})() >= 6", timeout=30_000)
     return server
 
 
-def test_dashboard_draws_svg_marks_and_refreshes_itself(server_factory, page):
+def map_picture(page) -> str:
+    return page.locator('[data-testid="stImage"] img').first.get_attribute("src")
+
+
+def test_dashboard_draws_its_pictures_and_refreshes_itself(server_factory, page):
     server = open_dashboard(server_factory, page)
-    assert page.locator("svg [role='graphics-symbol']").count() >= 14
+    assert page.evaluate(PICTURES_DRAWN) == 6  # decoded by the browser: real SVG pictures
+    assert page.locator("svg [role='graphics-symbol']").count() == 0  # no live Vega view
     assert metric_value(page, "Hoạt động") == "4"
+    first_map = map_picture(page)
     first_stamp = page.get_by_text(re.compile(r"Cập nhật lúc \d\d:\d\d:\d\d")).inner_text()
     navigations = []
     page.on("framenavigated", lambda frame: navigations.append(frame.url))
@@ -55,12 +66,16 @@ def test_dashboard_draws_svg_marks_and_refreshes_itself(server_factory, page):
     assert metric_value(page, "Hoạt động") == "5"
     assert metric_value(page, "Lượt người tham gia") == "1.594"  # 360 + 1 234, vi format
     assert page.get_by_text(re.compile(r"Cập nhật lúc")).inner_text() != first_stamp
+    assert map_picture(page) != first_map  # the map was drawn again with the new activity
     assert navigations == []  # no reload
     assert page.dialogs == []
 
 
 def test_clicking_a_ward_tile_filters_the_page(server_factory, page):
     open_dashboard(server_factory, page)
+    page.get_by_text("Biểu đồ tương tác", exact=True).click()  # the live charts
+    page.locator("svg [role='graphics-symbol']").first.wait_for(timeout=30_000)
+    assert page.locator("svg [role='graphics-symbol']").count() >= 14
     tile = page.locator("svg [role='graphics-symbol'][aria-label*='Phúc Xá']").first
     tile.click()
     page.get_by_text("Đang lọc theo phường Phúc Xá").wait_for(timeout=20_000)
