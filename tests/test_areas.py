@@ -152,11 +152,14 @@ def test_pdf_map_and_dashboard_heatmap_build_for_126_areas(db, week_2026, tmp_pa
 
 
 def test_dashboard_page_renders_the_126_area_week(app_for, db, admin, committee, week_2026):
+    from tests.test_committee_pages import chart_rows, chart_specs, pictures
+
     at = app_for(committee)
     at.switch_page("app_pages/committee_dashboard.py").run()
     assert not at.exception, at.exception
-    from tests.test_committee_pages import chart_rows, chart_specs
-
+    tile_map = pictures(at)[0]  # the default view: a picture with every area's tile
+    assert "Bản đồ 126" in tile_map and tile_map.count('role="graphics-symbol"') >= 126
+    at.toggle(key="dash_interactive").set_value(True).run()  # the live map: its rows
     index = next(i for i, spec in enumerate(chart_specs(at)) if "grid_col" in json.dumps(spec))
     rows = chart_rows(at, index)
     assert len(rows) == 126 and {r["name"] for r in rows} >= {"Phường Khu 1", "Xã Khu 126"}

@@ -77,6 +77,8 @@ def ward_profile(db, admin):
 def test_pages_say_the_profiles_words(app_for, db, admin, committee):
     """Before login the latest week's office; the dashboard's map counts its areas in its
     own word; the Ba Đình 2020 words are gone once the profile is a ward's."""
+    from tests.test_committee_pages import chart_specs
+
     at = app_for(None)
     assert "Chưa có tài khoản? Liên hệ Phòng GD&ĐT quận để được cấp." in [
         c.value for c in at.caption]
@@ -86,9 +88,12 @@ def test_pages_say_the_profiles_words(app_for, db, admin, committee):
     at = app_for(committee)
     at.switch_page("app_pages/committee_dashboard.py").run()
     assert not at.exception, at.exception
-    titles = [s.value for s in at.subheader]
-    assert "Bản đồ 14 tổ dân phố (bấm vào một tổ dân phố để lọc cả trang)" in titles
+    titles = [img.proto.imgs[0].alt for img in at.get("image")]  # drawn in the pictures
+    assert "Bản đồ 14 tổ dân phố" in titles
     assert not [t for t in titles if "14 phường" in t]
+    at.toggle(key="dash_interactive").set_value(True).run()  # the live charts' title
+    titles = [spec.get("title", {}).get("text") for spec in chart_specs(at)]
+    assert "Bản đồ 14 tổ dân phố (bấm vào một tổ dân phố để lọc cả trang)" in titles
 
 
 def test_the_report_page_offers_the_profiles_place(app_for, db, admin, committee):
