@@ -955,6 +955,20 @@ writers).
 - Process figures are run with Python's bytecode cache on, as on a user's machine: the
   sandbox this ran in sets `PYTHONDONTWRITEBYTECODE`, which recompiles the app's modules
   on every start (~0.2–0.4 s per process).
+- Fourth session, the browser (2.65× before): every part of the dashboard was taken away
+  in turn and the browser's main-thread work measured (CDP `TaskDuration`, 12–15
+  navigations each). Six live Vega views cost 0.2–0.5 s (Vega-Lite compiling, the SVG
+  DOM, resizing); four filters (three lists and a range slider) ~50 ms; seven
+  `st.metric` tiles 30–40 ms; five chart headings about as much as the pictures. Now:
+  - the six charts are SVG pictures drawn by vl-convert (as the PDF's) once per data
+    state for every viewer (~0.3 CPU-s for the six at 100 000 activities, on a data
+    change only), sent as `data:` URLs; the live Vega charts (tooltips, the map's
+    click-to-filter) stay behind the switch «Biểu đồ tương tác», whose ratio is printed
+    above but is not the target's view;
+  - each chart's title is drawn in the chart; the seven figures are one HTML block
+    (`components/kpi_strip.py`); the filters sit in a closed «Lọc số liệu» popover, and
+    a line under it says what the page shows.
+  A picture counts as drawn when its `<img>` has decoded (`complete`, `naturalWidth`).
 """
 
 

@@ -1,0 +1,38 @@
+"""The dashboard's pictures (core/chart_images.py): real SVG, user text kept as text,
+nothing fetched, the Vietnamese number format."""
+import base64
+import xml.etree.ElementTree as ElementTree
+
+from core import chart_images, charts
+
+HOSTILE = '<script>alert(1)</script> "Phường" & <img src=x onerror=alert(2)>'
+
+
+def tile_rows(name: str) -> list[dict]:
+    by_ward = [{"code": "00001", "name": name, "activities": 12345, "participants": 0,
+                "propaganda_items": 0, "reporting_units": 0, "units": 0},
+               {"code": "00002", "name": "Trúc Bạch", "activities": 0, "participants": 0,
+                "propaganda_items": 0, "reporting_units": 0, "units": 0}]
+    grid = [{"code": "00001", "name": name, "grid_row": 0, "grid_col": 0},
+            {"code": "00002", "name": "Trúc Bạch", "grid_row": 0, "grid_col": 1}]
+    return charts.tile_rows(by_ward, grid)
+
+
+def test_a_picture_is_well_formed_svg_with_the_text_escaped():
+    svg = chart_images.svg(charts.titled(charts.ward_tile_map(
+        tile_rows(HOSTILE), selectable=False), "Bản đồ 2 phường"))
+    root = ElementTree.fromstring(svg)  # parses: the text did not break the markup
+    assert root.tag.endswith("svg")
+    words = " ".join(t.text or "" for t in root.iter() if t.tag.endswith("text"))
+    assert "Bản đồ 2 phường" in words and "Trúc Bạch" in words
+    assert "12.345" in words  # Vietnamese thousands separator
+    assert "<script" not in svg and "<img" not in svg  # only as escaped text, if at all
+
+
+def test_a_picture_fetches_nothing_and_becomes_a_data_url():
+    svg = chart_images.svg(charts.tier_reporting_rate([
+        {"tier": "mam_non", "schools": 4, "reporting_schools": 3}]))
+    assert "href=" not in svg.replace('xmlns:xlink="http://www.w3.org/1999/xlink"', "")
+    url = chart_images.data_url(svg)
+    assert url.startswith("data:image/svg+xml;base64,")
+    assert base64.b64decode(url.split(",", 1)[1]).decode() == svg
