@@ -1,7 +1,8 @@
 """Altair chart builders: aggregated rows in (from db/stats.py), alt.Chart out.
 
-Pure functions without Streamlit, so the dashboard draws them with st.altair_chart and the
-closing PDF renders the SAME specs to PNG with vl-convert. Every chart:
+Pure functions without Streamlit: the dashboard shows them as SVG pictures drawn by
+vl-convert (core/chart_images.py) or, behind its switch «Biểu đồ tương tác», as live Vega
+charts, and the closing PDF renders the SAME specs to PNG with vl-convert. Every chart:
 - gets Vietnamese number format through a format-locale dict (d3 has no vi-VN);
 - sorts categories explicitly (Vega would sort Vietnamese names by code point);
 - fixes its category domains, so all 14 wards / 4 tiers / every day always show.

@@ -40,6 +40,20 @@ def make_user(db, username, role, unit_code=None, password=PASSWORD):
     return Actor(user_id, username, role, user["unit_id"])
 
 
+def demo_week_database(folder, units=60, activities=600, seed=2020):
+    """(path, open connection, 2020's event id) of a new database holding a demo week,
+    for module-scoped fixtures that recount it."""
+    from db import Actor, connect, demo, events
+    from db.setup import prepare
+
+    path = folder / "llw.db"
+    prepare(path).conn.close()
+    db = connect(path)
+    demo.load(db, Actor.system("test"), units=units, activities=activities, seed=seed,
+              accounts=False)
+    return path, db, events.get(db, 2020)["id"]
+
+
 @pytest.fixture
 def admin(db):
     return make_user(db, "quan.tri", "admin")

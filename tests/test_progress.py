@@ -2,20 +2,15 @@
 on a demo week, against counts made here in Python over the raw rows (DESIGN §4)."""
 import pytest
 
+from tests.conftest import demo_week_database
+
 COUNTING = "deleted = 0 and status != 'needs_fix'"
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    from db import Actor, connect, demo as demo_data, events
-    from db.setup import prepare
-
-    path = tmp_path_factory.mktemp("progress") / "llw.db"
-    prepare(path).conn.close()
-    db = connect(path)
-    demo_data.load(db, Actor.system("test"), units=60, activities=600, seed=2020,
-                   accounts=False)
-    yield db, events.get(db, 2020)["id"]
+    _path, db, event_id = demo_week_database(tmp_path_factory.mktemp("progress"))
+    yield db, event_id
     db.conn.close()
 
 

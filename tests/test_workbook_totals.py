@@ -8,7 +8,6 @@ calling db/stats.py or db/progress.py — and with `manage.py stats --json`."""
 import contextlib
 import io
 import json
-import re
 from collections import Counter, defaultdict
 
 import pytest
@@ -17,6 +16,8 @@ from openpyxl import load_workbook
 import manage
 from core import reference as ref
 from core import texts
+from tests.conftest import demo_week_database
+from tests.test_export import table  # (header, data rows, rows under the list)
 
 NAMES = texts.WB_SHEETS
 COUNTING = "deleted = 0 and status != 'needs_fix'"
@@ -25,15 +26,7 @@ COUNTING = "deleted = 0 and status != 'needs_fix'"
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     """(database connection, event id, workbook, printed stats) of a demo week."""
-    from db import Actor, connect, demo as demo_data, events
-    from db.setup import prepare
-
-    path = tmp_path_factory.mktemp("totals") / "llw.db"
-    prepare(path).conn.close()
-    db = connect(path)
-    demo_data.load(db, Actor.system("test"), units=60, activities=600, seed=2020,
-                   accounts=False)
-    event_id = events.get(db, 2020)["id"]
+    path, db, event_id = demo_week_database(tmp_path_factory.mktemp("totals"))
     out = path.parent / "export.xlsx"
     printed = io.StringIO()
     with contextlib.redirect_stdout(io.StringIO()):
@@ -76,16 +69,6 @@ def raw(demo):
     return {"acts": acts, "props": props, "units": units, "active": active,
             "submitted": submitted & active, "reported": reported, "per_unit": per_unit,
             "education": education}
-
-
-def table(book, key):
-    """(header, data rows, rows under the list) of a sheet (as tests/test_export.py)."""
-    sheet = book[NAMES[key]]
-    header_row = int(re.sub(r"\D", "", sheet.freeze_panes)) - 1
-    last = int(re.sub(r"^.*:[A-Z]+", "", sheet.auto_filter.ref))
-    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
-    return rows[header_row - 1], rows[header_row:last], [r for r in rows[last:] if any(
-        v is not None for v in r)]
 
 
 def columns(header, rows):
