@@ -51,19 +51,21 @@ def select_ward_from_map():
 
 
 def read_filters(event, names: dict, fill=str) -> dict:
-    """The four filters, one under the other (they live in the «Lọc số liệu» popover)."""
+    """The four filters, one under the other (they live in the «Lọc số liệu» popover).
+    An empty list says «Tất cả»: drawn late in a popover, Streamlit 1.67 shows the empty
+    choice as its placeholder rather than as the option «Tất cả»."""
     days = events.week_days(event)
     if st.session_state.get("dash_ward") not in (None, *names):
         del st.session_state["dash_ward"]  # an area of another year
     ward = pickers.code_select(fill(texts.FILTER_WARD), names, key="dash_ward",
                                optional_label=texts.FILTER_ALL,
-                               placeholder=fill(texts.DASH_PLACEHOLDER_WARD))
+                               placeholder=texts.FILTER_ALL)
     tier = pickers.code_select(texts.FILTER_TIER, ref.TIER_NAMES, key="dash_tier",
                                optional_label=texts.FILTER_ALL,
-                               placeholder=texts.DASH_PLACEHOLDER_TIER)
+                               placeholder=texts.FILTER_ALL)
     kind = pickers.code_select(texts.FILTER_KIND, ref.KIND_NAMES, key="dash_kind",
                                optional_label=texts.FILTER_ALL,
-                               placeholder=texts.DASH_PLACEHOLDER_KIND)
+                               placeholder=texts.FILTER_ALL)
     if st.session_state.get("dash_days") and \
             not set(st.session_state["dash_days"]) <= set(days):
         del st.session_state["dash_days"]  # another year was chosen

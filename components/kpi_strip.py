@@ -22,6 +22,10 @@ CSS = """
   color: rgba(49, 51, 63, 0.7); }
 .llw-kpi-delta.llw-up { color: #0a7c3e; background: rgba(33, 195, 84, 0.12); }
 .llw-kpi-delta.llw-down { color: #bd1f1f; background: rgba(255, 43, 43, 0.09); }
+@media (max-width: 640px) {  /* a phone: two tiles a row, smaller figures */
+  .llw-kpis { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0.75rem 1rem; }
+  .llw-kpi-value { font-size: 1.6rem; }
+}
 """
 
 

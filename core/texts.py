@@ -1022,9 +1022,6 @@ WB_STALE = "Số liệu đã thay đổi từ lúc tạo tệp: hãy tạo lại
 WB_AGAIN = "Tạo lại"
 WB_UNKNOWN_TABLE = "Bảng không có: {name}. Các bảng: {names}"
 # --- Scale and dashboard (h4, issues 13/14) ---
-DASH_PLACEHOLDER_WARD = "Chọn {area}…"
-DASH_PLACEHOLDER_TIER = "Chọn cấp học…"
-DASH_PLACEHOLDER_KIND = "Chọn loại đơn vị…"
 DASH_FEED_TIME = "Lúc nhập"
 DASH_FEED_KIND = "Loại"
 CLOSE_DATE_INVALID = "Ngày «{value}» không hợp lệ (dùng dạng YYYY-MM-DD, năm 2000–2100)."
