@@ -54,6 +54,18 @@ def demo_week_database(folder, units=60, activities=600, seed=2020):
     return path, db, events.get(db, 2020)["id"]
 
 
+def active_units_with_area(db, event_id):
+    """(id, code, kind, tier, area code in that week) of every active unit, read here
+    without db/ (the independent recounts of the progress list and the workbook)."""
+    return db.execute(
+        """select u.id, u.code, u.kind, u.tier,
+                  case when ua.unit_id is not null then ua.area_code else ea.code end
+           from units u
+           left join unit_areas ua on ua.event_id = :e and ua.unit_id = u.id
+           left join event_areas ea on ea.event_id = :e and ea.code = u.ward_code
+           where u.active = 1""", {"e": event_id}).fetchall()
+
+
 @pytest.fixture
 def admin(db):
     return make_user(db, "quan.tri", "admin")

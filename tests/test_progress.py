@@ -2,7 +2,7 @@
 on a demo week, against counts made here in Python over the raw rows (DESIGN §4)."""
 import pytest
 
-from tests.conftest import demo_week_database
+from tests.conftest import active_units_with_area, demo_week_database
 
 COUNTING = "deleted = 0 and status != 'needs_fix'"
 
@@ -17,13 +17,7 @@ def demo(tmp_path_factory):
 def expected_rows(db, event_id):
     """Active units in the page's order, each with its counting entries, last entry and
     submission, computed without db/progress or db/stats."""
-    units = db.execute(
-        """select u.id, u.code, u.kind, u.tier,
-                  case when ua.unit_id is not null then ua.area_code else ea.code end
-           from units u
-           left join unit_areas ua on ua.event_id = :e and ua.unit_id = u.id
-           left join event_areas ea on ea.event_id = :e and ea.code = u.ward_code
-           where u.active = 1""", {"e": event_id}).fetchall()
+    units = active_units_with_area(db, event_id)
     entries: dict[int, list] = {}
     for table in ("activities", "propaganda"):
         for unit_id, created in db.execute(

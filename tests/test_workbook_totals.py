@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 import manage
 from core import reference as ref
 from core import texts
-from tests.conftest import demo_week_database
+from tests.conftest import active_units_with_area, demo_week_database
 from tests.test_export import table  # (header, data rows, rows under the list)
 
 NAMES = texts.WB_SHEETS
@@ -47,13 +47,7 @@ def raw(demo):
     props = db.execute(f"""select unit_id, ward_code, channel, date, quantity, slogans
                            from propaganda where event_id = ? and {COUNTING}""",
                        [event_id]).fetchall()
-    units = db.execute(
-        """select u.id, u.code, u.kind, u.tier,
-                  case when ua.unit_id is not null then ua.area_code else ea.code end
-           from units u
-           left join unit_areas ua on ua.event_id = :e and ua.unit_id = u.id
-           left join event_areas ea on ea.event_id = :e and ea.code = u.ward_code
-           where u.active = 1""", {"e": event_id}).fetchall()
+    units = active_units_with_area(db, event_id)
     submitted = {u for (u,) in db.execute(
         "select unit_id from report_submissions where event_id = ?", [event_id])}
     active = {u[0] for u in units}
