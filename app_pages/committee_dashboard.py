@@ -2,15 +2,16 @@
 
 Every number comes from db/stats.py (aggregated in SQL); the charts are the builders of
 core/charts.py (also used by the closing PDF). The whole view is a fragment that reruns
-itself every event.refresh_seconds; clicking a ward on the tile map filters the page.
+itself every event.refresh_seconds. The filters sit in a popover, a line says what the page
+shows; the charts are pictures, or live Vega charts behind the switch «Biểu đồ tương tác»,
+where clicking an area on the tile map filters the page.
 
 City scale (issue 14): everything the fragment draws — figures, KPI changes, the feed and
-the six chart specs — is computed ONCE per (event, filters, day, data version) for every
-viewer of the server process (stats.shared). A refresh of a viewer then only draws:
-charts go out as ready Vega-Lite dicts (no Altair conversion or schema validation per
-viewer), tables as ready Arrow tables, and an element whose content did not change is sent
-to the browser as a reference to its cached copy (global.minCachedMessageSize in
-.streamlit/config.toml)."""
+the six charts (SVG pictures drawn by core/chart_images, or ready Vega-Lite dicts) — is
+computed ONCE per (event, filters, day, view, data version) for every viewer of the server
+process (stats.shared). A refresh of a viewer then only draws: tables go out as ready Arrow
+tables, and an element whose content did not change is sent to the browser as a reference
+to its cached copy (global.minCachedMessageSize in .streamlit/config.toml)."""
 import hashlib
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -299,10 +300,7 @@ def live_view(event):
     kpi_tiles(view, fill)
     # the charts' titles are drawn in the charts (charts.titled): no heading elements
     left, right = (st.container(), st.container()) if view["dense"] else st.columns([3, 2])
-    with left:
-        if filters["ward"]:
-            st.caption(safe_text.md(fill(texts.DASH_WARD_SELECTED).format(
-                name=names[filters["ward"]])))
+    with left:  # a chosen area is named in the line under the filters
         chart(view, "map", key=MAP_KEY, on_select=select_ward_from_map,
               selection_mode="ward")
     with right:

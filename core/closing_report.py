@@ -366,7 +366,7 @@ def _results(doc, data, tables):
     doc.heading(texts.CLOSE_H_RESULTS)
     doc.subheading(texts.CLOSE_H_TOTALS)
     lm_total = data.learning_models.get("total", {"registered": 0, "recognised": 0})
-    active_units = sum(1 for u in data.units if u.get("active", 1))
+    active_units = sum(1 for u in data.units if _is_unit(u))
     in_pdf = active_units <= APPENDIX_MAX_UNITS
     doc.bullets([
         texts.CLOSE_TOTAL_ACTIVITIES.format(n=n(totals["activities"])),
@@ -602,6 +602,12 @@ def _section(doc, heading, text, missing_text, final):
         _missing_note(doc, missing_text)
 
 
+def _is_unit(row: dict) -> bool:
+    """An appendix row of an active unit; a deactivated one is listed for its entries only
+    (db/report_data.unit_rows)."""
+    return bool(row.get("active", 1))
+
+
 def _appendix(doc, data, final):
     doc.page_break()
     event = data.event
@@ -617,7 +623,7 @@ def _appendix(doc, data, final):
     names = {u["ward_code"]: u["ward_name"] for u in data.units}
     # deactivated units with counting entries (db/report_data.unit_rows): listed so that
     # the entries add up to the report's totals, never counted as units
-    active = [u for u in data.units if u.get("active", 1)]
+    active = [u for u in data.units if _is_unit(u)]
     deactivated = len(data.units) - len(active)
     if len(active) > APPENDIX_MAX_UNITS:
         doc.paragraph(texts.CLOSE_APPENDIX_WARDS_NOTE.format(n=n(len(active)),
@@ -629,7 +635,7 @@ def _appendix(doc, data, final):
         rows = []
         for i, code in enumerate(order, start=1):
             members = groups[code]
-            units = [u for u in members if u.get("active", 1)]
+            units = [u for u in members if _is_unit(u)]
             rows.append([str(i), names[code] or texts.STATS_DISTRICT_ROW, n(len(units)),
                          n(sum(u["activities"] for u in members)),
                          n(sum(u["propaganda"] for u in members)),
@@ -652,9 +658,9 @@ def _appendix(doc, data, final):
         members = groups[code]
         rows.append(("group", texts.CLOSE_GROUP_ROW.format(
             name=names[code] or texts.STATS_DISTRICT_ROW,
-            n=n(sum(1 for u in members if u.get("active", 1))))))
+            n=n(sum(1 for u in members if _is_unit(u))))))
         for u in members:
-            if not u.get("active", 1):
+            if not _is_unit(u):
                 rows.append(["", u["name"], n(u["activities"]), n(u["propaganda"]),
                              texts.CLOSE_DEACTIVATED_MARK, "–", "–",
                              _share(data.reviewed.get(u["id"]))])

@@ -122,3 +122,17 @@ def test_every_dashboard_chart_is_valid_vega_lite(db, week):
     with pytest.raises(Exception):
         alt.Chart(alt.Data(values=[])).mark_bar().encode(x="a:Q").properties(
             width="wide").to_dict()  # validation does catch a bad spec
+
+
+def test_an_area_name_in_the_summary_line_is_text_not_markdown(app_for, db, committee, week):
+    """An admin types the area names: chosen as a filter, a name is said in the line under
+    the filters, which Streamlit renders as markdown."""
+    from components import safe_text
+
+    db.execute("update event_areas set name = ? where event_id = ? and code = '00001'",
+               [HOSTILE, week])
+    at = open_page(app_for, committee, "committee_dashboard.py", {"dash_ward": "00001"})
+    line = next(c.value for c in at.caption if c.value.startswith("Cập nhật lúc "))
+    assert safe_text.md(f"Đang xem: {HOSTILE}, mọi cấp học") in line  # escaped source
+    assert "![x](" not in line and "**đậm**" not in line  # no live image or bold syntax
+    assert metrics(at)["Hoạt động"] == "2"  # the filter itself works on the renamed area
