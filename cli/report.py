@@ -2,7 +2,8 @@
 
 A draft ("DỰ THẢO" on every page) until the committee has written sections IV–V and
 decided the commendations; what is missing goes to stderr. `--final` refuses (exit 1, no
-file) until nothing is missing."""
+file) until nothing is missing — sample data in the week included (DESIGN §4: it never
+reaches a signed document; the message says how to remove it)."""
 import sys
 from pathlib import Path
 
@@ -21,7 +22,7 @@ def cmd_report(args):
     except ValidationFailed as failure:
         fail(failure.errors["report_date"])
     data = report_data.gather(db, event, issued_on=issued_on)
-    gaps = closing_report.missing(data)
+    gaps = closing_report.missing(data, how_to_remove=texts.CLOSE_SAMPLE_HOW_CLI)
     if gaps and args.final:
         fail("\n".join([texts.CLOSE_CLI_FINAL_REFUSED] + [f"- {g}" for g in gaps]))
     pdf = closing_report.build_pdf(data, final=args.final)
@@ -48,5 +49,5 @@ def register(sub):
                    "saved in the week's settings, else 'ngày … tháng … năm …')")
     p.add_argument("--final", action="store_true",
                    help="the final report: refused (exit 1, no file) while anything is "
-                   "missing")
+                   "missing or the week holds sample data (manage.py demo --remove)")
     p.set_defaults(func=cmd_report)

@@ -188,8 +188,11 @@ class ReportIncomplete(Exception):
         self.missing = missing
 
 
-def missing(data) -> list[str]:
-    """What keeps the report a draft (empty when it may be final), in Vietnamese."""
+def missing(data, *, how_to_remove: str | None = None) -> list[str]:
+    """What keeps the report a draft (empty when it may be final), in Vietnamese. Sample
+    data in the week keeps it a draft too (DESIGN §4: never in a signed document); the
+    line says how to remove it — `how_to_remove` in the caller's words (the page's
+    default names the admin's button, the command line its command)."""
     event = data.event
     out = [texts.CLOSE_MISSING[key] for key in REQUIRED_SECTIONS
            if not (event.get(key) or "").strip()]
@@ -199,6 +202,11 @@ def missing(data) -> list[str]:
         out.append(texts.CLOSE_MISSING["picks_changed"])
     if data.pending_nominations:
         out.append(texts.CLOSE_MISSING["pending"].format(n=data.pending_nominations))
+    if getattr(data, "sample_in_week", None):
+        details = ", ".join(f"{numbers.integer(n)} {texts.SAMPLE_TABLE_NAMES.get(what, what)}"
+                            for what, n in data.sample_in_week.items())
+        out.append(texts.CLOSE_MISSING_SAMPLE.format(
+            details=details, how=how_to_remove or texts.CLOSE_SAMPLE_HOW_PAGE))
     return out
 
 

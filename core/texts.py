@@ -1039,6 +1039,14 @@ CLOSE_MISSING = {
                       "lại."),
     "pending": "Mục III Khen thưởng: còn {n} đề xuất của đơn vị chưa được quyết định.",
 }
+# issue 20 (files): a final report is refused while the week holds sample data
+CLOSE_MISSING_SAMPLE = ("Dữ liệu mẫu: Tuần lễ đang có dữ liệu mẫu ({details}); bản chính thức "
+                        "không được chứa dữ liệu mẫu. {how}")
+CLOSE_SAMPLE_HOW_PAGE = ("Quản trị viên gỡ toàn bộ dữ liệu mẫu ở trang «Sao lưu» (nút «Gỡ dữ "
+                         "liệu mẫu»); số liệu thật giữ nguyên.")
+CLOSE_SAMPLE_HOW_CLI = ("Gỡ toàn bộ dữ liệu mẫu bằng lệnh: python3 manage.py demo --remove "
+                        "(hoặc nút «Gỡ dữ liệu mẫu» ở trang «Sao lưu»); số liệu thật giữ "
+                        "nguyên.")
 CLOSE_DRAFT_MARK = "DỰ THẢO"
 CLOSE_DRAFT_NOTE = "[Dự thảo — {what}]"
 CLOSE_SAMPLE_LINE = ("Lưu ý: cơ sở dữ liệu đang có DỮ LIỆU MẪU (các đơn vị mẫu hệ thống tạo ra để dùng thử); "

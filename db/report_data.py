@@ -34,6 +34,8 @@ class ReportData:
     pending_nominations: int = 0
     picks_changed_after_decision: bool = False
     sample_data: bool = False
+    sample_in_week: dict = field(default_factory=dict)  # sample_data.in_week: a final
+    # report is refused while it is not empty (core/closing_report.missing)
     charts: list | None = None      # closing_report.report_charts(), rendered by gather()
     suborganisations: list = field(default_factory=list)  # db/rollup.suborganisations
 
@@ -116,6 +118,7 @@ def gather(db, event: dict, *, issued_on: date | None = None) -> ReportData:
         pending_nominations=closing.pending_nominations(db, event_id),
         picks_changed_after_decision=_picks_changed_after(db, event),
         sample_data=sample_data.present(db),
+        sample_in_week=sample_data.in_week(db, event_id),
         charts=charts.result(),
         suborganisations=rollup.suborganisations(db, event_id),
     )
@@ -127,4 +130,5 @@ def gather_status(db, event: dict) -> ReportData:
     return ReportData(event=event, summary={}, day_group=[], ward_grid=[], picks=[],
                       exemplars=[], leaders={}, units=[], issued_on=None,
                       pending_nominations=closing.pending_nominations(db, event["id"]),
-                      picks_changed_after_decision=_picks_changed_after(db, event))
+                      picks_changed_after_decision=_picks_changed_after(db, event),
+                      sample_in_week=sample_data.in_week(db, event["id"]))

@@ -45,6 +45,26 @@ def present(db) -> bool:
     return db.execute("select 1 from units where is_sample = 1 limit 1").fetchone() is not None
 
 
+def in_week(db, event_id: int) -> dict[str, int]:
+    """The sample data a week's figures include ({what: count}, only what is there; empty
+    when none): the sample units taking part (every active unit does, and a deactivated
+    one through its rows) and the week's rows of sample units. The rule «no sample data in
+    a signed document» (core/closing_report.missing) reads this."""
+    e = int(event_id)
+    sample = f"unit_id in ({SAMPLE_UNITS})"
+    rows = {table: f"select unit_id from {table} where event_id = {e} and {sample}"
+            for table in ("activities", "propaganda", "nominations", "learning_model_counts",
+                          "report_submissions")}
+    out = {"units": _count(db, "select count(*) from units where is_sample = 1 and "
+                               f"(active = 1 or id in ({' union '.join(rows.values())}))")}
+    for table, select in rows.items():
+        out[table] = _count(db, f"select count(*) from ({select})")
+    out["commendations"] = _count(db, f"""select count(*) from commendations where event_id
+        = {e} and (recipient_unit_id in ({SAMPLE_UNITS}) or nomination_id in (select id from
+        nominations where {sample}) or created_by in ({SAMPLE_USERS}))""")
+    return {what: n for what, n in out.items() if n}
+
+
 def summary(db) -> dict[str, int]:
     """How many sample rows each table holds (units, users and the ENTRY_TABLES)."""
     out = {"units": _count(db, f"select count(*) from units where id in ({SAMPLE_UNITS})"),
