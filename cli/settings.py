@@ -99,7 +99,7 @@ def _write(db, actor, event: dict, changes: dict[str, str]) -> dict[str, str]:
 
     profile = {KEYS[k][0]: v for k, v in changes.items() if KEYS[k][1] == "organiser"}
     if profile and (errors := organiser.profile_errors({**organiser.profile_of(event),
-                                                        **profile})):
+                                                        **profile}, event)):
         raise ValidationFailed(errors)  # checked before anything else is written
     general = {KEYS[k][0]: v for k, v in changes.items() if KEYS[k][1] == "general"}
     renamed = {}
@@ -151,7 +151,10 @@ def cmd_set(args):
         renamed = _write(db, Actor.system(), event, changes)
     except ValidationFailed as failure:
         errors = failure.errors
-        columns = {KEYS[k][0]: k for k in changes}
+        # every field named, the ones not given too: a profile checked as a whole may
+        # refuse a level because of the letterhead already stored
+        columns = {column: k for k, (column, _w, _h) in KEYS.items()}
+        columns.update({KEYS[k][0]: k for k in changes})
         named = [f"{columns[c]}: {m}" for c, m in errors.items() if c in columns]
         fail("\n".join(named) or f"{next(iter(changes))}: " + "\n".join(errors.values()))
     saved = values_of(events.get_by_id(db, event["id"]))

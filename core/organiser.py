@@ -241,11 +241,83 @@ def profile_of(event: dict) -> dict:
     return {name: event.get(column) or "" for name, column in PROFILE_FIELDS.items()}
 
 
-def profile_errors(fields: dict) -> dict[str, str]:
-    """{field: Vietnamese message}; empty means valid."""
+# --- the profile checked as a whole (issue 20): one level in every field ------------------
+
+# an administrative word -> the levels it can name («thành phố» is a province-level city or
+# a city of a province); longer words first, so «thị xã» is not read as «xã»
+ADMIN_WORDS = {"thị trấn": {"xa"}, "thị xã": {"huyen"}, "thành phố": {"huyen", "tinh"},
+               "tp.": {"huyen", "tinh"}, "tp": {"huyen", "tinh"}, "đặc khu": {"xa"},
+               "phường": {"xa"}, "xã": {"xa"}, "quận": {"huyen"}, "huyện": {"huyen"},
+               "tỉnh": {"tinh"}}
+# the body a text names: «UBND QUẬN …», «Ủy ban nhân dân phường …», «CHỦ TỊCH UBND XÃ»;
+# only after these words, so «Ban chỉ đạo xã hội hóa» names no level
+_BODY = r"(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân|hđnd|hội đồng nhân dân)"
+_NAMED_LEVEL = None  # compiled on first use
+# the fields whose words must agree with the level, in the form's order
+COHERENT_FIELDS = ("organiser_name", "issuer_line1", "issuer_line2", "signer_for",
+                   "signer_title", "level_word")
+
+
+def named_levels(text: str) -> tuple[str, set[str]] | None:
+    """(the words as written, the levels they can name) of the first body with its level
+    in `text` («UBND QUẬN BA ĐÌNH» -> ('UBND QUẬN', {'huyen'})); None when it names none."""
+    import re
+    import unicodedata
+
+    global _NAMED_LEVEL
+    if _NAMED_LEVEL is None:
+        words = "|".join(re.escape(w) for w in ADMIN_WORDS)
+        _NAMED_LEVEL = re.compile(rf"\b{_BODY}\s+({words})(?!\w)")
+    text = unicodedata.normalize("NFC", str(text or ""))
+    found = _NAMED_LEVEL.search(text.casefold())
+    if found is None:
+        return None
+    # casefold keeps the length of Vietnamese letters: the span is the words as written
+    words = text[found.start():found.end()] if len(text.casefold()) == len(text) \
+        else found.group(0)
+    return " ".join(words.split()), ADMIN_WORDS[found.group(1)]
+
+
+def coherence_errors(fields: dict) -> dict[str, str]:
+    """{field: message} of the fields whose words name another level than the chosen one
+    (tinh under «UBND QUẬN …», «PHÓ CHỦ TỊCH UBND QUẬN» for a ward, level word «quận» for a
+    province), and on the level itself the list of those fields. `fields` as stored (the
+    level words already following the level: see follow_level)."""
+    from core import texts
+    from core.text import clean
+
+    level = clean(fields.get("organiser_level"))
+    if level not in LEVELS:
+        return {}
+    errors = {}
+    for name in COHERENT_FIELDS:
+        value = clean(fields.get(name))
+        if name == "level_word":
+            levels = ADMIN_WORDS.get(value.casefold()) if value else None
+            named = (value, levels) if levels else None
+        else:
+            named = named_levels(value)
+        if named and level not in named[1]:
+            errors[name] = texts.ORG_LEVEL_CONFLICT_FIELD.format(
+                words=named[0], named=texts.ORG_LEVEL_OR.join(
+                    texts.ORG_LEVEL_NAMES[code] for code in LEVELS if code in named[1]),
+                level=texts.ORG_LEVEL_NAMES[level])
+    if errors:
+        errors["organiser_level"] = texts.ORG_LEVEL_CONFLICT.format(
+            level=texts.ORG_LEVEL_NAMES[level],
+            fields=", ".join(f"«{texts.ORG_FIELD_LABELS[name]}»" for name in errors))
+    return errors
+
+
+def profile_errors(fields: dict, before: dict | None = None) -> dict[str, str]:
+    """{field: Vietnamese message}; empty means valid. `before`: the event row being
+    changed — the level words then follow a changed level as they will when saved
+    (follow_level) before the profile is checked as a whole."""
     from core import event_rules, texts
     from core.text import clean
 
+    if before is not None:
+        fields = follow_level(before, fields)
     errors = {}
     for name in REQUIRED:
         if not clean(fields.get(name)):
@@ -269,6 +341,8 @@ def profile_errors(fields: dict) -> dict[str, str]:
         errors["recipients"] = texts.ORG_RECIPIENTS_TOO_MANY.format(max=MAX_RECIPIENTS)
     elif any(len(line) > MAX_RECIPIENT_LENGTH for line in lines):
         errors["recipients"] = texts.ORG_RECIPIENT_TOO_LONG.format(max=MAX_RECIPIENT_LENGTH)
+    if not errors:  # one field at a time first: a whole is judged only from valid parts
+        errors = coherence_errors(fields)
     return errors
 
 

@@ -1446,6 +1446,18 @@ ORG_SYMBOL_INVALID = ("Ký hiệu viết liền, không có dấu cách hay dấ
                       "(ví dụ BCĐXHHT).")
 ORG_RECIPIENTS_TOO_MANY = "Tối đa {max} nơi nhận."
 ORG_RECIPIENT_TOO_LONG = "Mỗi nơi nhận tối đa {max} ký tự."
+# issue 20 (files): the profile checked as a whole
+ORG_LEVEL_NAMES = {"xa": "cấp xã/phường", "huyen": "cấp huyện/quận",
+                   "tinh": "cấp tỉnh/thành phố"}
+ORG_LEVEL_OR = " hoặc "
+ORG_LEVEL_CONFLICT_FIELD = "«{words}» là {named}, không khớp với cấp tổ chức ({level})."
+ORG_LEVEL_CONFLICT = ("Cấp tổ chức ({level}) không khớp với: {fields}. Hãy sửa cùng lúc cấp "
+                      "tổ chức và các ô này cho cùng một cấp; chưa lưu gì.")
+ORG_FIELD_LABELS = {"organiser_name": "Tên đơn vị tổ chức",
+                    "issuer_line1": "Cơ quan chủ quản (dòng 1)",
+                    "issuer_line2": "Cơ quan ban hành (dòng 2)",
+                    "signer_for": "Thẩm quyền ký", "signer_title": "Chức vụ người ký",
+                    "level_word": "Từ chỉ cấp"}
 AUD_FIELDS.update({"organiser_name": "Đơn vị tổ chức", "organiser_level": "Cấp tổ chức",
                    "level_word": "Từ chỉ cấp", "area_word": "Từ chỉ địa bàn",
                    "place_name": "Địa danh", "recipients": "Nơi nhận",

@@ -11,7 +11,9 @@ def organiser_for(db, event_id: int) -> Organiser | None:
 def update_profile(db, actor, event_id: int, fields: dict) -> None:
     """Save the organiser profile of an event (admin). `fields` holds every field of
     core.organiser.PROFILE_FIELDS (a missing one is empty). Validated by
-    core.organiser.profile_errors; nothing is written on an error; one audit row."""
+    core.organiser.profile_errors as a whole (the level agrees with the letterhead, the
+    signer's title and the level word, as they will be stored); nothing is written on an
+    error; one audit row."""
     from core import organiser as rules
     from core import texts
     from db import audit
@@ -20,12 +22,11 @@ def update_profile(db, actor, event_id: int, fields: dict) -> None:
     from db.connection import write_transaction
 
     require_role(actor, "admin")
-    errors = rules.profile_errors(fields)
     with write_transaction(db):
         before = events.get_by_id(db, event_id)
         if before is None:
             raise ValidationFailed({"event": texts.EVT_UNKNOWN})
-        if errors:
+        if errors := rules.profile_errors(fields, before):
             raise ValidationFailed(errors)
         record = rules.follow_level(before, rules.profile_record(fields))
         db["events"].update(event_id, record)

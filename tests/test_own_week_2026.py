@@ -157,6 +157,7 @@ def test_a_city_rolls_both_wards_up_to_their_exact_sums(tmp_path, capsys):
     week_2026(capsys, city, {"organiser.level": "tinh",
                              "organiser.name": "UBND thành phố Hà Nội",
                              "organiser.issuer_line1": "UBND THÀNH PHỐ HÀ NỘI",
+                             "organiser.signer_title": "PHÓ CHỦ TỊCH UBND THÀNH PHỐ",
                              "organiser.place": "Hà Nội"})
     own = json.loads(cli(capsys, city, "stats", "--json", "--year", 2026))["totals"]
     cli(capsys, city, "rollup", *[book for _s, book in wards.values()], "--year", 2026)
@@ -171,12 +172,15 @@ def test_a_city_rolls_both_wards_up_to_their_exact_sums(tmp_path, capsys):
 
 
 def test_a_copied_district_profile_turned_into_a_wards_follows_the_new_level(db, admin):
-    """2021 copied Ba Đình's words ("quận", "phường"); set to level xa, they follow it."""
+    """2021 copied Ba Đình's words ("quận", "phường"); set to level xa (with a ward's
+    letterhead and signer: the profile is checked as a whole), they follow it."""
     from core.organiser import profile_of
     from db import organiser
 
     event_id = event_admin.start_next_year(db, Actor.system(), events.get(db, 2020)["id"])
-    fields = dict(profile_of(events.get_by_id(db, event_id)), organiser_level="xa")
+    fields = dict(profile_of(events.get_by_id(db, event_id)), organiser_level="xa",
+                  organiser_name="UBND phường Ba Đình", issuer_line1="UBND PHƯỜNG BA ĐÌNH",
+                  signer_title="PHÓ CHỦ TỊCH UBND PHƯỜNG")
     organiser.update_profile(db, admin, event_id, fields)
     ward = organiser.organiser_for(db, event_id)
     assert (ward.level_word, ward.area_word) == ("phường", "tổ dân phố")

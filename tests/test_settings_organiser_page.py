@@ -71,7 +71,8 @@ def ward_profile(db, admin):
     event = events.get(db, 2020)
     organiser.update_profile(db, admin, event["id"], dict(
         rules.profile_of(event), organiser_level="xa", organiser_name="UBND phường Ba Đình",
-        issuer_line1="UBND PHƯỜNG BA ĐÌNH", level_word="", area_word=""))
+        issuer_line1="UBND PHƯỜNG BA ĐÌNH", signer_title="PHÓ CHỦ TỊCH UBND PHƯỜNG",
+        level_word="", area_word=""))
 
 
 def test_pages_say_the_profiles_words(app_for, db, admin, committee):
