@@ -20,9 +20,12 @@ def _event(db, year):
 
 
 def print_report(report: ImportReport) -> None:
-    """One line per problem, then what would let the refused rows in (options by name)."""
+    """One line per problem, then what would let the refused rows in (options by name),
+    then the columns left unread on request."""
     print_lines(report.error_lines())
     print_lines(texts.IMP_HINTS_CLI[hint] for hint in report.hints)
+    if report.ignored_note():
+        print(report.ignored_note())
 
 
 def _run_import(args, kind):
@@ -38,6 +41,7 @@ def _run_import(args, kind):
                                      allow_outside_week=args.allow_outside_week,
                                      allow_duplicates=args.allow_duplicates,
                                      allow_duplicate_file=args.allow_duplicate_file,
+                                     ignore_unknown_columns=args.ignore_unknown_columns,
                                      source=Path(args.file).name)
     except WeekLocked as locked:
         fail(str(locked))
@@ -77,4 +81,7 @@ def register(sub):
                        help="import rows identical to an entry the unit already has")
         p.add_argument("--allow-duplicate-file", action="store_true",
                        help="import content that was imported before (audited)")
+        p.add_argument("--ignore-unknown-columns", action="store_true",
+                       help="import although the file has columns the template does not "
+                       "know (they are named and not read; without it they stop the import)")
         p.set_defaults(func=func)

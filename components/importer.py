@@ -70,7 +70,8 @@ def table_kind_ok(name: str, data: bytes) -> bool:
     suffix = name.lower().rsplit(".", 1)[-1] if "." in name else ""
     if suffix == "xlsx":
         return data[:4] == b"PK\x03\x04"
-    return suffix in ("csv", "txt") and b"\x00" not in data[:4096]
+    utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")  # Excel's «Unicode Text»: NUL bytes
+    return suffix in ("csv", "txt") and (utf16 or b"\x00" not in data[:4096])
 
 
 def show_report(report: ImportReport, *, done_message: str | None = None) -> None:
@@ -88,6 +89,31 @@ def show_report(report: ImportReport, *, done_message: str | None = None) -> Non
         st.table(rows, hide_index=True, height="content" if len(rows) <= 15 else 560)
         for hint in report.hints:
             st.info(texts.IMP_HINTS_PAGE[hint])
+    if report.ignored_note():
+        from components.safe_text import md
+
+        st.info(md(report.ignored_note()))  # column names come from the file
+
+
+def unknown_columns_choice(table: Table | None, layout, key: str, upload_key: str) -> bool:
+    """Before the import: the file's columns the template does not know, each with the
+    nearest known names, and «Bỏ qua các cột này» (ticked: import without them; a new file
+    asks again)."""
+    upload = st.session_state.get(upload_key)
+    if table is None or upload is None:
+        return False
+    unknown = import_format.unknown_columns(table, layout)
+    if not unknown:
+        return False
+    from components.safe_text import md
+
+    named = []
+    for column in unknown:
+        near = import_format.nearest_columns(column, layout)
+        named.append(texts.IMP_UNKNOWN_ONE.format(column=md(column), near=", ".join(
+            f"«{n}»" for n in near)) if near else f"«{md(column)}»")
+    st.warning(texts.IMP_UNKNOWN_FOUND.format(columns="; ".join(named)))
+    return st.checkbox(texts.IMP_IGNORE_UNKNOWN, key=f"{key}_ignore_columns_{upload.file_id}")
 
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:/])")
@@ -129,6 +155,7 @@ def entry_import_box(db, actor, event, kind, key) -> None:
               layout=layout, vocabs=vocabs, optional=optional)
     upload_key = f"{key}_upload"
     table = uploaded_table(upload_key)
+    ignore_columns = unknown_columns_choice(table, layout, key, upload_key)
     skip = st.checkbox(texts.EIMP_SKIP_INVALID, key=f"{key}_skip")
     with st.expander(texts.IMP_MORE_OPTIONS):
         outside = st.checkbox(texts.EIMP_ALLOW_OUTSIDE, key=f"{key}_outside")
@@ -141,6 +168,7 @@ def entry_import_box(db, actor, event, kind, key) -> None:
                                          skip_invalid=skip, allow_outside_week=outside,
                                          allow_duplicates=duplicates,
                                          allow_duplicate_file=duplicate_file,
+                                         ignore_unknown_columns=ignore_columns,
                                          source=st.session_state[upload_key].name)
         except (WeekLocked, AccessDenied) as refused:
             st.error(_plain(str(refused)))

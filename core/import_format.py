@@ -55,8 +55,13 @@ ACTIVITY_LAYOUT = Layout("activities", (
            ("online_participants", "Số người tham gia trực tuyến")),
     Column("audiences", "Đối tượng tham gia", ("audiences", "Đối tượng"),
            vocabulary="audience", multi=True),
-    Column("evidence_url", "Đường dẫn minh chứng", ("evidence_url", "Minh chứng")),
-    Column("description", "Mô tả ngắn", ("description", "Mô tả")),
+    # a clerk's own spellings (issue 20): «Link minh chứng», «Liên kết», «Ghi chú»
+    Column("evidence_url", "Đường dẫn minh chứng", ("evidence_url", "Minh chứng",
+                                                    "Link minh chứng", "Liên kết minh chứng",
+                                                    "Liên kết", "Link", "Đường link",
+                                                    "Đường dẫn", "URL")),
+    Column("description", "Mô tả ngắn", ("description", "Mô tả", "Ghi chú",
+                                          "Mô tả hoạt động")),
 ))
 
 PROPAGANDA_LAYOUT = Layout("propaganda", (
@@ -66,8 +71,10 @@ PROPAGANDA_LAYOUT = Layout("propaganda", (
     Column("date", "Ngày thực hiện", ("date", "Ngày"), True, date=True),
     Column("slogans", "Khẩu hiệu đã sử dụng", ("slogans", "Khẩu hiệu"), vocabulary="slogan",
            multi=True),
-    Column("link", "Đường dẫn", ("link",)),
-    Column("note", "Ghi chú", ("note",)),
+    Column("link", "Đường dẫn", ("link", "Liên kết", "Đường link", "Link minh chứng",
+                                 "Liên kết minh chứng", "Minh chứng", "Đường dẫn minh chứng",
+                                 "URL")),
+    Column("note", "Ghi chú", ("note", "Mô tả", "Mô tả ngắn")),
 ))
 
 UNIT_LAYOUT = Layout("units", (
@@ -214,21 +221,68 @@ class MappedTable:
     headers: dict[str, str]  # field -> header as written in the file
     rows: list[tuple[int, dict]]
     twins: dict[str, str] = field(default_factory=dict)  # field -> its second column
+    unknown: list[str] = field(default_factory=list)  # headers naming no field (not read)
 
     def header(self, field_name: str) -> str:
         return self.headers.get(field_name) or self.layout.column(field_name).label
 
 
-def map_table(table: Table, layout: Layout, *, optional=()) -> tuple[MappedTable, list]:
-    """Recognise the headers. Problems: a required column missing (unless in `optional`),
-    two columns for one field, no data row. Columns we do not know («STT», notes) are
-    ignored. A coded field may come twice (a code column and a name column, e.g. «Mã đơn
-    vị» and «Tên đơn vị»): see merge_twins."""
-    by_key = {}
+# a row number column: ignored without a word
+QUIET_HEADERS = {"stt", "số tt", "số thứ tự", "tt", "#", "no.", "no"}
+MAX_NEAREST = 3
+
+
+def _spellings(layout: Layout) -> dict[str, str]:
+    """header_key of every accepted header -> its field."""
+    return {header_key(spelling): column.field for column in layout.columns
+            for spelling in (column.label, column.field, *column.aliases)}
+
+
+def unknown_columns(table: Table, layout: Layout) -> list[str]:
+    """The headers of `table` that name no field of `layout` (as written, in file order),
+    row-number columns («STT», «Số TT») and empty headers left out."""
+    known = _spellings(layout)
+    return [h for h in table.columns
+            if h and header_key(h) not in known and header_key(h) not in QUIET_HEADERS]
+
+
+def nearest_columns(header: str, layout: Layout) -> list[str]:
+    """The template's headers nearest to an unknown one (accents, case and spacing aside),
+    for «did you mean»: «Link minh chung» -> [«Đường dẫn minh chứng»]."""
+    import difflib
+
+    from core.text import fold
+
+    labels = {}
     for column in layout.columns:
-        for spelling in (column.label, column.field, *column.aliases):
-            by_key[header_key(spelling)] = column.field
+        for spelling in (column.label, *column.aliases):
+            labels.setdefault(" ".join(fold(header_key(spelling)).split()), column.label)
+    found = difflib.get_close_matches(" ".join(fold(header_key(header)).split()), labels,
+                                      n=MAX_NEAREST * 3, cutoff=0.6)
+    return list(dict.fromkeys(labels[key] for key in found))[:MAX_NEAREST]
+
+
+def unknown_column_reason(header: str, layout: Layout) -> str:
+    near = nearest_columns(header, layout)
+    if near:
+        return texts.IMP_COLUMN_UNKNOWN_NEAR.format(near=", ".join(f"«{n}»" for n in near))
+    return texts.IMP_COLUMN_UNKNOWN
+
+
+def map_table(table: Table, layout: Layout, *, optional=(), strict=False
+              ) -> tuple[MappedTable, list]:
+    """Recognise the headers. Problems: a required column missing (unless in `optional`),
+    two columns for one field, no data row, and — when `strict` — a column we do not know,
+    with the nearest known names (row numbers «STT» are always ignored quietly; otherwise
+    the unknown columns are in MappedTable.unknown, for the answer to name them). A coded
+    field may come twice (a code column and a name column, e.g. «Mã đơn vị» and «Tên đơn
+    vị»): see merge_twins."""
+    by_key = _spellings(layout)
     headers, twins, problems = {}, {}, []
+    unknown = unknown_columns(table, layout)
+    if strict:
+        problems += [ImportProblem(1, header, "", unknown_column_reason(header, layout),
+                                   "unknown_columns") for header in unknown]
     for header in table.columns:
         name = by_key.get(header_key(header))
         if name is None or not header:
@@ -251,7 +305,7 @@ def map_table(table: Table, layout: Layout, *, optional=()) -> tuple[MappedTable
             for line, row in table.rows]
     if not problems and not rows:
         problems.append(ImportProblem(None, "", "", texts.FILE_EMPTY))
-    return MappedTable(layout, headers, rows, twins), problems
+    return MappedTable(layout, headers, rows, twins, unknown), problems
 
 
 def merge_twins(mapped: MappedTable, cells: dict, vocabs: dict) -> tuple[dict, dict]:

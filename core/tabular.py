@@ -1,5 +1,11 @@
-"""Reading import files (CSV in UTF-8 with or without BOM, or XLSX) into numbered rows,
-writing the templates, and the report of an import.
+"""Reading import files (CSV or XLSX) into numbered rows, writing the templates, and the
+report of an import.
+
+A CSV may be UTF-8 (with or without BOM), UTF-16 with its BOM (Excel's «Unicode Text») or
+Windows-1258 (what Vietnamese Excel writes as «CSV (Comma delimited)»: base letters with
+combining tone marks, which Python's cp1258 codec does not compose); every text is NFC
+after decoding. Separated by commas, or by «;» or tabs when the header has no comma (a
+Vietnamese Windows' list separator; «Unicode Text»).
 
 Line numbers are those a person sees in the file: the header is line 1.
 """
@@ -57,13 +63,66 @@ def _table(header, records) -> Table:
     return Table(columns, rows)
 
 
-def _read_csv(data: bytes) -> Table:
+def _vietnamese_letters() -> frozenset:
+    import unicodedata
+
+    marks = ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+    return frozenset(unicodedata.normalize("NFC", base + mark)
+                     for base in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY" for mark in marks) | set("đĐ")
+
+
+# what a Vietnamese text may hold beyond ASCII: its letters and common punctuation; a file
+# of another 8-bit encoding (TCVN3, Latin-1) read as Windows-1258 shows other characters
+_VIETNAMESE = _vietnamese_letters() | set("\u00a0«»“”‘’‚„–—…•·°±×÷€₫§©®™‹›²³¹¼½¾")
+
+
+def decode_text(data: bytes) -> str:
+    """The text of a CSV file, NFC: UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1258
+    when it reads as Vietnamese; otherwise TabularError with what to do in Excel."""
+    import codecs
+    import unicodedata
+
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise TabularError(texts.FILE_ENCODING_UNKNOWN) from None
+    elif data.startswith(codecs.BOM_UTF8) or b"\x00" not in data:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = _windows_1258(data)
+    else:  # NUL bytes without a BOM: UTF-16 or UTF-32 we cannot tell apart safely
+        raise TabularError(texts.FILE_ENCODING_UNKNOWN)
+    return unicodedata.normalize("NFC", text)
+
+
+def _windows_1258(data: bytes) -> str:
+    import unicodedata
+
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise TabularError(texts.FILE_UNREADABLE.format(
-            reason=f"không phải UTF-8 (byte {error.start})")) from None
-    reader = csv.reader(io.StringIO(text, newline=""))
+        text = unicodedata.normalize("NFC", data.decode("cp1258"))
+    except UnicodeDecodeError:
+        raise TabularError(texts.FILE_ENCODING_UNKNOWN) from None
+    if any(ord(ch) > 127 and ch not in _VIETNAMESE for ch in text):
+        raise TabularError(texts.FILE_ENCODING_UNKNOWN)
+    return text
+
+
+def _delimiter(text: str) -> str:
+    """«,» unless the header line has none and has «;» or tabs (the more of the two)."""
+    header = text.split("\n", 1)[0]
+    if "," in header:
+        return ","
+    semicolons, tabs = header.count(";"), header.count("\t")
+    if not semicolons and not tabs:
+        return ","
+    return ";" if semicolons >= tabs else "\t"
+
+
+def _read_csv(data: bytes) -> Table:
+    text = decode_text(data)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     try:
         header = next(reader)
     except StopIteration:
@@ -223,6 +282,7 @@ class ImportReport:
     updated: int = 0
     errors: list[ImportProblem] = field(default_factory=list)
     written: bool = False
+    ignored_columns: list[str] = field(default_factory=list)  # unknown, skipped on request
 
     def add(self, line, column, value, reason, hint=None) -> None:
         self.errors.append(ImportProblem(line, column, value, reason, hint))
@@ -238,9 +298,21 @@ class ImportReport:
 
     def refusal(self) -> str:
         """The summary of an import that wrote nothing."""
+        unknown = [p.column for p in self.errors if p.hint == "unknown_columns"]
+        if unknown:  # the file's columns, before any row was read
+            return texts.IMP_NOTHING_WRITTEN_COLUMNS.format(
+                count=len(unknown), columns=", ".join(f"«{c}»" for c in unknown))
         if self.bad_lines:
             return texts.IMP_NOTHING_WRITTEN.format(count=self.bad_lines)
         return texts.IMP_NOTHING_WRITTEN_FILE
+
+    def ignored_note(self) -> str | None:
+        """The columns left unread on request, named in the answer (nothing is lost
+        silently)."""
+        if not self.ignored_columns:
+            return None
+        return texts.IMP_IGNORED_COLUMNS.format(
+            columns=", ".join(f"«{c}»" for c in self.ignored_columns))
 
     def error_lines(self) -> list[str]:
         """One line per problem, for the command line."""

@@ -61,6 +61,11 @@ EMAIL_INVALID = "địa chỉ email không hợp lệ"
 FILE_UNREADABLE = "Không đọc được tệp: {reason}"
 FILE_MISSING_COLUMNS = "tệp thiếu cột: {columns}"
 FILE_EMPTY = "Tệp không có dòng dữ liệu nào."
+# issue 20 (files): what a CSV in an unknown encoding gets
+FILE_ENCODING_UNKNOWN = ("Không đọc được tệp: chữ trong tệp không ở dạng UTF-8, UTF-16 hay "
+                         "Windows-1258 (có thể là bảng mã cũ như TCVN3). Lưu lại bằng Excel: "
+                         "Tệp › Lưu thành › chọn kiểu «CSV UTF-8 (Comma delimited) (*.csv)» "
+                         "(hoặc lưu dạng .xlsx) rồi nhập lại.")
 
 # Navigation
 NAV_ACCOUNT = "Tài khoản"
@@ -796,6 +801,18 @@ IMP_FILE_SEEN = ("Tệp có cùng nội dung đã được nhập lúc {at} bở
                  "{rows} dòng): không nhập lại để số liệu không bị nhân đôi.")
 IMP_NOTHING_WRITTEN = "Không nhập dòng nào: {count} dòng lỗi."
 IMP_NOTHING_WRITTEN_FILE = "Không nhập dòng nào."
+# issue 20 (files): every column of a file is used or named
+IMP_NOTHING_WRITTEN_COLUMNS = ("Không nhập dòng nào: tệp có {count} cột không có trong mẫu nhập, "
+                               "chưa biết ghi vào đâu: {columns}.")
+IMP_COLUMN_UNKNOWN = ("Cột không có trong mẫu nhập (xem các cột của tệp mẫu); dữ liệu của "
+                      "cột sẽ không được ghi.")
+IMP_COLUMN_UNKNOWN_NEAR = ("Cột không có trong mẫu nhập; tên gần nhất: {near}. Đổi tên cột "
+                           "nếu đúng là cột đó.")
+IMP_IGNORED_COLUMNS = "Đã bỏ qua, không ghi, các cột không có trong mẫu nhập: {columns}."
+IMP_UNKNOWN_FOUND = ("Tệp có cột không có trong mẫu nhập (dữ liệu của các cột này sẽ không "
+                     "được ghi): {columns}.")
+IMP_IGNORE_UNKNOWN = "Bỏ qua các cột này"
+IMP_UNKNOWN_ONE = "«{column}» (gần nhất: {near})"
 IMP_PARTIAL = "Đã nhập {created} dòng, bỏ qua {skipped} dòng lỗi."
 IMP_DONE = "Đã nhập {created} dòng."
 IMP_UNITS_DONE = "Đã nhập {created} đơn vị mới, cập nhật {updated} đơn vị."
@@ -807,6 +824,9 @@ IMP_HINTS_PAGE = {
     "duplicate_row": ("Dòng trùng: nếu đó thật là các mục khác nhau, mở «Tùy chọn khác», "
                       "đánh dấu «Vẫn nhập các dòng trùng với mục đã có» rồi bấm «Nhập» "
                       "lại."),
+    "unknown_columns": ("Cột không có trong mẫu nhập: đổi tên cột theo tệp mẫu, hoặc nếu "
+                        "không cần nhập các cột đó, đánh dấu «Bỏ qua các cột này» rồi bấm "
+                        "«Nhập» lại."),
     "duplicate_file": ("Tệp đã nhập: nếu thật sự cần nhập lại, mở «Tùy chọn khác», đánh dấu "
                        "«Vẫn nhập tệp đã nhập trước đó» rồi bấm «Nhập» lại (việc này được ghi "
                        "nhật ký)."),
@@ -817,6 +837,8 @@ IMP_HINTS_CLI = {
     "outside_week": "Ngày ngoài Tuần lễ: nếu đúng là vậy, chạy lại với --allow-outside-week.",
     "duplicate_row": ("Dòng trùng: nếu đó thật là các mục khác nhau, chạy lại với "
                       "--allow-duplicates."),
+    "unknown_columns": ("Cột không có trong mẫu nhập: đổi tên cột theo tệp mẫu, hoặc nếu "
+                        "không cần nhập các cột đó, chạy lại với --ignore-unknown-columns."),
     "duplicate_file": ("Tệp đã nhập: nếu thật sự cần nhập lại, chạy lại với "
                        "--allow-duplicate-file (được ghi nhật ký)."),
     "existing_unit": "Đơn vị đã có: để cập nhật theo tệp, chạy lại với --update.",

@@ -7,7 +7,10 @@
   (`allow_duplicate_file` overrides; recorded and audited either way: db.import_files);
 - a row identical to an entry the unit already has, or to an earlier row of the file, is a
   probable duplicate and refused unless `allow_duplicates`;
-- a unit imports only its own rows (and may leave the unit column empty).
+- a unit imports only its own rows (and may leave the unit column empty);
+- every column is used or named: a column the layout does not know stops the import with
+  the nearest known names, unless `ignore_unknown_columns` (then the answer names the
+  columns left unread); row numbers («STT») are ignored quietly.
 """
 import hashlib
 
@@ -48,13 +51,15 @@ def vocabularies(db, actor: Actor, event_id: int) -> dict:
 
 def import_rows(db, actor: Actor, kind, event_id: int, table: Table, *, skip_invalid=False,
                 allow_outside_week=False, allow_duplicates=False, allow_duplicate_file=False,
-                source="") -> ImportReport:
+                ignore_unknown_columns=False, source="") -> ImportReport:
     require_role(actor, *WRITER_ROLES)
     report = ImportReport()
     layout = layout_of(kind)
     own_unit = actor.role == "unit"
     mapped, problems = import_format.map_table(
-        table, layout, optional=("unit_code",) if own_unit else ())
+        table, layout, optional=("unit_code",) if own_unit else (),
+        strict=not ignore_unknown_columns)
+    report.ignored_columns = list(mapped.unknown) if ignore_unknown_columns else []
     if problems:
         report.errors.extend(problems)
         return report

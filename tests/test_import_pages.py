@@ -137,7 +137,8 @@ def test_each_hint_of_the_page_quotes_a_checkbox_the_page_has():
     labels = {"outside_week": texts.EIMP_ALLOW_OUTSIDE,
               "duplicate_row": texts.IMP_ALLOW_DUPLICATES,
               "duplicate_file": texts.IMP_ALLOW_DUPLICATE_FILE,
-              "existing_unit": texts.IMPORT_UPDATE_EXISTING}
+              "existing_unit": texts.IMPORT_UPDATE_EXISTING,
+              "unknown_columns": texts.IMP_IGNORE_UNKNOWN}
     assert set(labels) == set(texts.IMP_HINTS_PAGE) == set(texts.IMP_HINTS_CLI)
     for hint, label in labels.items():
         assert f"«{label}»" in texts.IMP_HINTS_PAGE[hint]

@@ -111,11 +111,14 @@ def test_missing_columns_are_reported(db_path, db, tmp_path, capsys):
     assert db["units"].count == before
 
 
-def test_a_file_that_is_not_utf8_is_refused(db_path, tmp_path, capsys):
+def test_a_file_in_no_known_encoding_is_refused(db_path, tmp_path, capsys):
+    """Not UTF-8, UTF-16 or Windows-1258 (0x81 is no Windows-1258 character): refused with
+    what to do in Excel."""
     path = tmp_path / "units.csv"
-    path.write_bytes((HEADER + GOOD_ROWS).encode("cp1258", errors="replace"))
+    path.write_bytes((HEADER + GOOD_ROWS).encode("utf-8").replace("ư".encode(), b"\x81"))
     assert run(db_path, "import-units", path) == 1
-    assert "UTF-8" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "UTF-8" in err and "Lưu lại bằng Excel" in err and "CSV UTF-8" in err
 
 
 def test_a_damaged_xlsx_is_refused(db_path, tmp_path, capsys):
