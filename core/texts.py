@@ -804,8 +804,7 @@ IMP_NOTHING_WRITTEN_FILE = "Không nhập dòng nào."
 # issue 20 (files): every column of a file is used or named
 IMP_NOTHING_WRITTEN_COLUMNS = ("Không nhập dòng nào: tệp có {count} cột không có trong mẫu nhập, "
                                "chưa biết ghi vào đâu: {columns}.")
-IMP_COLUMN_UNKNOWN = ("Cột không có trong mẫu nhập (xem các cột của tệp mẫu); dữ liệu của "
-                      "cột sẽ không được ghi.")
+IMP_COLUMN_UNKNOWN = "Cột không có trong mẫu nhập và không giống cột nào của tệp mẫu."
 IMP_COLUMN_UNKNOWN_NEAR = ("Cột không có trong mẫu nhập; tên gần nhất: {near}. Đổi tên cột "
                            "nếu đúng là cột đó.")
 IMP_IGNORED_COLUMNS = "Đã bỏ qua, không ghi, các cột không có trong mẫu nhập: {columns}."
@@ -1474,7 +1473,7 @@ ORG_LEVEL_NAMES = {"xa": "cấp xã/phường", "huyen": "cấp huyện/quận",
 ORG_LEVEL_OR = " hoặc "
 ORG_LEVEL_CONFLICT_FIELD = "«{words}» là {named}, không khớp với cấp tổ chức ({level})."
 ORG_LEVEL_CONFLICT = ("Cấp tổ chức ({level}) không khớp với: {fields}. Hãy sửa cùng lúc cấp "
-                      "tổ chức và các ô này cho cùng một cấp; chưa lưu gì.")
+                      "tổ chức và các ô này cho cùng một cấp.")
 ORG_FIELD_LABELS = {"organiser_name": "Tên đơn vị tổ chức",
                     "issuer_line1": "Cơ quan chủ quản (dòng 1)",
                     "issuer_line2": "Cơ quan ban hành (dòng 2)",
