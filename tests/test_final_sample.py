@@ -4,7 +4,7 @@ refused while the week holds any sample unit or sample row; the refusal names «
 mẫu» and how to remove it; once removed, the final report is written."""
 import manage
 from core import closing_report
-from db import Actor, demo, events, report_data, sample_data, units
+from db import Actor, commendations, demo, events, report_data, sample_data, units
 from tests import closing_fixture as fx
 from tests.test_closing_pdf import complete, open_report_page, run_report
 
@@ -14,16 +14,24 @@ def _week(db):
     return events.get(db, 2020)
 
 
-def _load_demo(db):
+def _load_demo(db, committee=None):
+    """The demo, its nominations then declined by `committee` (when given): sample data is
+    the only thing left that keeps the report from being final."""
     demo.load(db, Actor.system("test"), units=6, activities=40, seed=5, accounts=False,
               with_real=True)
+    if committee is not None:
+        for nomination in commendations.list_nominations(db, events.get(db, 2020)["id"],
+                                                         "proposed"):
+            commendations.decide_nomination(db, committee, nomination["id"], "declined")
+        gaps = closing_report.missing(report_data.gather_status(db, events.get(db, 2020)))
+        assert [g.split(":")[0] for g in gaps] == ["Dữ liệu mẫu"]
 
 
 def test_the_sequence_demo_loaded_final_refused_then_removed_final_written(
         db_path, db, admin, committee, tmp_path, capsys):
     week = _week(db)
     complete(db, committee, week)
-    _load_demo(db)
+    _load_demo(db, committee)
     out = tmp_path / "chinh-thuc.pdf"
     assert run_report(db_path, out, "--final", "--date", "2020-10-09") == 1
     err = capsys.readouterr().err
@@ -73,9 +81,12 @@ def test_the_report_page_offers_no_final_report_while_sample_data_is_in(
     complete(db, committee, week)
     at = open_report_page(app_for, committee)
     assert at.radio(key="report_kind").options[0] == "Bản chính thức"  # complete: offered
-    _load_demo(db)
+    _load_demo(db, committee)
     at = open_report_page(app_for, committee)
     assert at.radio(key="report_kind").options == ["Bản dự thảo (có chữ DỰ THẢO)"]
     [warning] = [w.value for w in at.warning if "DỰ THẢO" in w.value]
     assert "Dữ liệu mẫu" in warning and "«Sao lưu»" in warning
     assert "manage.py" not in warning  # a page speaks of its buttons, not of commands
+    sample_data.remove(db, admin)  # the admin's «Gỡ dữ liệu mẫu»
+    at = open_report_page(app_for, committee)
+    assert at.radio(key="report_kind").options[0] == "Bản chính thức"

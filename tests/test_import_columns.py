@@ -83,6 +83,16 @@ def test_common_spellings_of_the_link(spelling):
     assert problems == [] and mapped.headers["link"] == spelling
 
 
+def test_a_propaganda_file_keeps_its_link_and_note(db_path, db, tmp_path, capsys):
+    header = ["Số TT", "Đơn vị", "Kênh", "Số lượng", "Ngày", "Link minh chứng", "Ghi chú"]
+    rows = [["1", "Trường THCS Thăng Long", "Facebook", "3", "02/10/2020",
+             "https://facebook.com/thcsthanglong/1", "Ba bài về chuyển đổi số"]]
+    path = write(tmp_path, "tt.csv", csv_bytes(header, rows))
+    assert run(db_path, "import-propaganda", path) == 0, capsys.readouterr()
+    assert stored(db, "propaganda", "link, note") == [
+        ("https://facebook.com/thcsthanglong/1", "Ba bài về chuyển đổi số")]
+
+
 # --- unknown columns -------------------------------------------------------------------------
 
 UNKNOWN_HEADER = HEADER[:7] + ["Link minh chung", "Ghi chú", "Người phụ trách"]
