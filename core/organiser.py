@@ -3,7 +3,11 @@ follow from that level. Pure data; db/organiser.py reads it from the event's row
 
 The profile is stored per event (columns of `events`, copied by "start next year"), so
 an office's 2026 week can differ from its 2020 one. Every field a user leaves empty falls
-back to the level's default, so a profile is never half-printed."""
+back to the level's default, so a profile is never half-printed; and a profile is saved only
+as a whole whose fields name one level (coherence_errors), so it never prints «thành phố»
+under «UBND QUẬN»."""
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 # level code -> (the level's word for itself, its word for an area, the people's committee)
@@ -252,22 +256,18 @@ ADMIN_WORDS = {"thị trấn": {"xa"}, "thị xã": {"huyen"}, "thành phố": {
 # the body a text names: «UBND QUẬN …», «Ủy ban nhân dân phường …», «CHỦ TỊCH UBND XÃ»;
 # only after these words, so «Ban chỉ đạo xã hội hóa» names no level
 _BODY = r"(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân|hđnd|hội đồng nhân dân)"
-_NAMED_LEVEL = None  # compiled on first use
 # the fields whose words must agree with the level, in the form's order
 COHERENT_FIELDS = ("organiser_name", "issuer_line1", "issuer_line2", "signer_for",
                    "signer_title", "level_word")
 
 
+_NAMED_LEVEL = re.compile(
+    rf"\b{_BODY}\s+({'|'.join(re.escape(word) for word in ADMIN_WORDS)})(?!\w)")
+
+
 def named_levels(text: str) -> tuple[str, set[str]] | None:
     """(the words as written, the levels they can name) of the first body with its level
     in `text` («UBND QUẬN BA ĐÌNH» -> ('UBND QUẬN', {'huyen'})); None when it names none."""
-    import re
-    import unicodedata
-
-    global _NAMED_LEVEL
-    if _NAMED_LEVEL is None:
-        words = "|".join(re.escape(w) for w in ADMIN_WORDS)
-        _NAMED_LEVEL = re.compile(rf"\b{_BODY}\s+({words})(?!\w)")
     text = unicodedata.normalize("NFC", str(text or ""))
     found = _NAMED_LEVEL.search(text.casefold())
     if found is None:
