@@ -1244,7 +1244,7 @@ CLOSE_DOWNLOAD = "Tải báo cáo tổng kết (PDF)"
 CLOSE_DOWNLOAD_HELP = ("Báo cáo được tạo khi bấm nút (vài giây, nút hiện vòng quay trong lúc "
                        "tạo) với số liệu tại thời điểm bấm.")
 CLOSE_SAMPLE_WARNING = ("Cơ sở dữ liệu đang có dữ liệu mẫu: báo cáo sẽ ghi rõ điều này ở trang "
-                        "đầu.")
+                        "đầu và chỉ xuất được bản dự thảo cho đến khi gỡ dữ liệu mẫu.")
 # suggested sentences computed from the figures (the committee edits them)
 SUGGEST_STRENGTHS_TOTALS = ("Các đơn vị đã tổ chức {activities} hoạt động với {participants} "
                             "lượt người tham gia; {covered}/{wards} {{area}} có hoạt động.")
