@@ -83,6 +83,21 @@ def test_common_spellings_of_the_link(spelling):
     assert problems == [] and mapped.headers["link"] == spelling
 
 
+def test_an_xlsx_file_is_held_to_the_same_columns(db_path, db, tmp_path, capsys):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in [HEADER + ["Người phụ trách"], *[r + ["Cô Lan"] for r in ROWS]]:
+        book.active.append(row)
+    path = tmp_path / "hd.xlsx"
+    book.save(path)
+    assert run(db_path, "import-activities", path) == 1
+    assert "«Người phụ trách»" in capsys.readouterr().err and stored(db) == []
+    assert run(db_path, "import-activities", path, "--ignore-unknown-columns") == 0
+    assert stored(db)[0] == (TITLE, "https://thcsthanglong.edu.vn/doc-sach",
+                             "Thư viện trường mở cửa")
+
+
 def test_a_propaganda_file_keeps_its_link_and_note(db_path, db, tmp_path, capsys):
     header = ["Số TT", "Đơn vị", "Kênh", "Số lượng", "Ngày", "Link minh chứng", "Ghi chú"]
     rows = [["1", "Trường THCS Thăng Long", "Facebook", "3", "02/10/2020",
