@@ -1474,11 +1474,9 @@ ORG_LEVEL_OR = " hoặc "
 ORG_LEVEL_CONFLICT_FIELD = "«{words}» là {named}, không khớp với cấp tổ chức ({level})."
 ORG_LEVEL_CONFLICT = ("Cấp tổ chức ({level}) không khớp với: {fields}. Hãy sửa cùng lúc cấp "
                       "tổ chức và các ô này cho cùng một cấp.")
-ORG_FIELD_LABELS = {"organiser_name": "Tên đơn vị tổ chức",
-                    "issuer_line1": "Cơ quan chủ quản (dòng 1)",
-                    "issuer_line2": "Cơ quan ban hành (dòng 2)",
-                    "signer_for": "Thẩm quyền ký", "signer_title": "Chức vụ người ký",
-                    "level_word": "Từ chỉ cấp"}
+ORG_FIELD_LABELS = {"organiser_name": ORG_NAME, "issuer_line1": SET_ISSUER1,  # the form's
+                    "issuer_line2": SET_ISSUER2, "signer_for": SET_SIGNER_FOR,
+                    "signer_title": SET_SIGNER_TITLE, "level_word": "Từ chỉ cấp"}
 AUD_FIELDS.update({"organiser_name": "Đơn vị tổ chức", "organiser_level": "Cấp tổ chức",
                    "level_word": "Từ chỉ cấp", "area_word": "Từ chỉ địa bàn",
                    "place_name": "Địa danh", "recipients": "Nơi nhận",
