@@ -848,7 +848,8 @@ IMP_ALLOW_DUPLICATE_FILE = "Vẫn nhập tệp đã nhập trước đó"
 IMP_HELP_ENTRIES = ("Tải tệp mẫu, điền mỗi dòng một mục rồi chọn tệp để nhập. Tệp mẫu XLSX có "
                     "sẵn danh sách thả xuống; sheet «Danh mục» liệt kê các giá trị được nhận. "
                     "Một dòng lỗi thì không dòng nào được nhập (trừ khi chọn bỏ qua dòng lỗi); "
-                    "một tệp đã nhập thì không nhập lại được.")
+                    "một tệp đã nhập thì không nhập lại được; cột nào không có trong mẫu thì "
+                    "được nêu tên và tệp chỉ được nhập khi chọn bỏ qua các cột đó.")
 IMP_HELP_UNITS = ("Tải tệp mẫu, điền mỗi dòng một đơn vị rồi chọn tệp để nhập. Tệp mẫu XLSX có "
                   "sẵn danh sách thả xuống; sheet «Danh mục» liệt kê các giá trị được nhận. "
                   "Một dòng lỗi thì không dòng nào được nhập.")
