@@ -63,5 +63,8 @@ if st.session_state.get(PENDING):
     else:
         box.warning(texts.ROLLUP_REPLACE_WARNING + "\n\n" + "\n".join(
             f"- {md(line)}" for line in st.session_state.get("rollup_waiting", [])))
+if st.session_state.get("rollup_removed"):
+    st.success(texts.ROLLUP_REMOVE_DONE.format(name=md(st.session_state.pop("rollup_removed"))))
 suborg_view.stored_list(db, event)
+suborg_view.remove_form(db, actor, event)
 db.conn.close()

@@ -1,4 +1,4 @@
-"""rollup FILE... [--year Y] [--replace]: take the workbooks of sub-organisers (their
+"""rollup FILE... [--year Y] [--replace] | rollup --remove NAME: take the workbooks of sub-organisers (their
 "Dữ liệu tổng hợp" sheet) into a week — all files or none, every problem listed with its
 file, sheet and row (exit 2). A newer file of an organiser already taken in replaces the
 stored one only with --replace; an older one is refused."""
@@ -18,6 +18,10 @@ def cmd_rollup(args):
     if event is None:
         fail(texts.ROLLUP_NO_EVENT.format(year=args.year) if args.year else
              "Chưa có Tuần lễ nào.")
+    if args.remove is not None:
+        return _remove(db, event, args.remove)
+    if not args.files:
+        fail(texts.ROLLUP_CLI_NO_FILES)
     reports, errors = [], []
     for name in args.files:
         path = Path(name)
@@ -52,12 +56,30 @@ def cmd_rollup(args):
     return 0
 
 
+def _remove(db, event, name):
+    """--remove NAME: the stored report of that organiser (any spelling of its name) goes,
+    audited."""
+    from core import rollup as core
+    from db import Actor, rollup
+
+    try:
+        removed = rollup.remove(db, Actor.system(), event["id"], name)
+    except core.RollupError as error:
+        for line in error.errors:
+            print(line, file=sys.stderr)
+        return 2
+    print(texts.ROLLUP_REMOVE_DONE.format(name=removed["organiser"]))
+    return 0
+
+
 def register(sub):
     p = sub.add_parser("rollup", help="take sub-organisers' workbooks (XLSX) into the week: "
                        "all or nothing")
-    p.add_argument("files", nargs="+", metavar="FILE", help="workbooks exported by "
+    p.add_argument("files", nargs="*", metavar="FILE", help="workbooks exported by "
                    "`manage.py export` (or the export page) of the lower level")
     p.add_argument("--year", type=int, default=None, help="the week's year (default: latest)")
     p.add_argument("--replace", action="store_true",
                    help="confirm: a newer file replaces the stored report of its organiser")
+    p.add_argument("--remove", metavar="NAME", default=None,
+                   help="remove the stored report of the sub-organiser NAME (audited)")
     p.set_defaults(func=cmd_rollup)

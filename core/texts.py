@@ -1358,7 +1358,32 @@ ROLLUP_HASH_MISMATCH = ("mã kiểm tra không khớp với nội dung: tệp đ
 ROLLUP_DUPLICATE_ROW = "dòng bị lặp (cùng mục, mã và chỉ tiêu với một dòng phía trên)."
 ROLLUP_UNKNOWN_KEY = "mã «{key}» không có trong mẫu."
 ROLLUP_UNKNOWN_SECTION = "mục «{section}» không có trong mẫu."
-ROLLUP_NOT_A_NUMBER = "«{key}» phải là số nguyên không âm."
+ROLLUP_NOT_A_NUMBER = "«{key}» phải là số nguyên từ 0 đến {max}."
+# --- Roll-up values and identity (s5-rollup, issue 25 item 1) ---
+ROLLUP_AT_CELL = "Tệp «{file}», trang «{sheet}», dòng {row}, ô {cell}"
+ROLLUP_PART_OVER_WHOLE = "«{part}» = {value} lớn hơn «{whole}» = {limit}: số liệu mâu thuẫn."
+ROLLUP_SUM_NOT_EQUAL = ("«{key}» = {value} nhưng tổng các dòng «{section}» («{field}») là "
+                        "{total}: hai số phải bằng nhau.")
+ROLLUP_SUM_OVER = ("«{key}» = {value} nhỏ hơn tổng các dòng «{section}» («{field}») là "
+                   "{total}: số liệu mâu thuẫn.")
+ROLLUP_NAME_TOO_LONG = "tên dài quá {max} ký tự."
+ROLLUP_BAD_CELL = ("ô {cell} không phải một số đọc được (NaN, INF hay số quá dài): tệp không "
+                   "phải do phần mềm xuất ra.")
+ROLLUP_UNREADABLE = ("Tệp «{file}», trang «{sheet}»: có ô không đọc được (NaN, INF hay số quá "
+                     "dài): tệp không phải do phần mềm xuất ra.")
+ROLLUP_CLI_NO_FILES = "Hãy chỉ ra ít nhất một tệp .xlsx (hoặc --remove TÊN để xóa một báo cáo)."
+ROLLUP_REMOVE_DONE = "Đã xóa báo cáo cấp dưới của «{name}»."
+ROLLUP_REMOVE_UNKNOWN = ("Không có báo cáo cấp dưới nào của «{name}» trong Tuần lễ năm {year}. "
+                         "Đã nhập: {names}.")
+ROLLUP_REMOVE_HEADING = "Xóa một báo cáo cấp dưới"
+ROLLUP_REMOVE_PICK = "Báo cáo cần xóa"
+ROLLUP_REMOVE_CONFIRM = ("Tôi xác nhận xóa báo cáo này (số liệu của cơ quan đó sẽ không được "
+                         "cộng nữa)")
+ROLLUP_REMOVE_BUTTON = "Xóa báo cáo"
+ROLLUP_REMOVE_PLACEHOLDER = "Chọn cơ quan cấp dưới…"
+ROLLUP_DAMAGED = ("Báo cáo cấp dưới của «{name}» lưu trong cơ sở dữ liệu có số liệu không hợp lệ "
+                  "nên không được cộng vào tổng. Hãy xóa nó (trang «Tổng hợp báo cáo cấp dưới» "
+                  "hoặc manage.py rollup --remove) rồi nhập lại tệp đúng.")
 ROLLUP_MISSING_META = "Tệp «{file}», trang «{sheet}»: thiếu dòng meta «{key}»."
 ROLLUP_MISSING_TOTAL = "Tệp «{file}», trang «{sheet}»: thiếu dòng totals «{key}»."
 ROLLUP_BAD_FORMAT = "không phải dữ liệu tổng hợp của phần mềm Tuần lễ học tập suốt đời."

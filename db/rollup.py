@@ -9,10 +9,13 @@ spaces): a newer export replaces the stored one only when the caller confirms
 (`replace=True`); an older one, or the same one again, is refused."""
 import io
 import json
+import math
+import re
 from datetime import datetime, timezone
 
 from core import reference as ref
 from core import rollup as core
+from core import rollup_checks as checks
 from core import texts, timefmt
 from db import audit, events, stats
 from db.access import Actor, require_role
@@ -65,10 +68,57 @@ def read_file(data: bytes, file_name: str) -> core.Report:
     try:
         if name not in book.sheetnames:
             raise core.RollupError([texts.ROLLUP_NO_SHEET.format(file=file_name, sheet=name)])
-        rows = [tuple(r) for r in book[name].iter_rows(values_only=True)]
+        try:
+            rows = [tuple(r) for r in book[name].iter_rows(values_only=True)]
+        except (ValueError, OverflowError) as error:  # openpyxl: int("NaN"), 5 000 digits
+            raise core.RollupError([_unreadable_cell(data, book[name], file_name)]) from error
     finally:
         book.close()
     return core.parse(rows, file_name=file_name, sheet=name, header=texts.ROLLUP_COLUMNS)
+
+
+_ROW = re.compile(rb'<row\b[^>]*?\br="([0-9]+)"[^>]*>(.*?)</row>', re.S)
+_CELL = re.compile(rb'<c\b([^>]*?)(?:/>|>(.*?)</c>)', re.S)
+_REF = re.compile(rb'\br="([A-Z]+)[0-9]+"')
+_VALUE = re.compile(rb'<v>([^<]*)</v>')
+
+
+def _unreadable_cell(data: bytes, sheet, file_name: str) -> str:
+    """The message naming the first number cell openpyxl cannot read (NaN, INF, a number
+    of thousands of digits), found by scanning the sheet's XML (cells with or without
+    their r="E12" reference)."""
+    import zipfile
+
+    from openpyxl.utils import column_index_from_string, get_column_letter
+
+    where = texts.ROLLUP_UNREADABLE.format(file=file_name, sheet=sheet.title)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            xml = archive.read(sheet._worksheet_path.lstrip("/"))
+    except (KeyError, OSError, zipfile.BadZipFile, AttributeError):
+        return where
+    for row in _ROW.finditer(xml):
+        column = 0
+        for cell in _CELL.finditer(row.group(2)):
+            attrs, body = cell.group(1), cell.group(2) or b""
+            ref = _REF.search(attrs)
+            column = column_index_from_string(ref.group(1).decode()) if ref else column + 1
+            value = _VALUE.search(body)
+            if b't="' in attrs and b't="n"' not in attrs or value is None:
+                continue
+            if not _readable_number(value.group(1).decode("ascii", "replace")):
+                line = int(row.group(1))
+                return texts.ROLLUP_AT_ROW.format(file=file_name, sheet=sheet.title,
+                                                  row=line) + ": " + \
+                    texts.ROLLUP_BAD_CELL.format(cell=f"{get_column_letter(column)}{line}")
+    return where
+
+
+def _readable_number(text: str) -> bool:
+    try:
+        return math.isfinite(float(text)) and len(text) <= 40
+    except ValueError:
+        return False
 
 
 # --- checking against the target week and storing ----------------------------------------
@@ -79,10 +129,44 @@ def stored(db, event_id: int) -> list[dict]:
     out = []
     for row in db.query("select * from suborg_reports where event_id = ? "
                         "order by organiser_key", [event_id]):
-        data = json.loads(row.pop("data"))
-        row["totals"], row["tables"] = data["totals"], data.get("tables", {})
+        try:
+            data = json.loads(row.pop("data"))
+        except (TypeError, ValueError):
+            data = {}
+        # a row stored before the checks of issue 25, or edited in the database, may hold
+        # any value: marked, left out of every sum, removable (remove())
+        row["ok"] = checks.stored_ok(data)
+        row["totals"] = data.get("totals", {}) if isinstance(data, dict) else {}
+        row["tables"] = data.get("tables", {}) if isinstance(data, dict) else {}
         out.append(row)
     return out
+
+
+def damaged(db, event_id: int) -> list[str]:
+    """Names of the stored reports whose figures break the rules (left out of the sums)."""
+    return [r["organiser"] for r in stored(db, event_id) if not r["ok"]]
+
+
+def remove(db, actor: Actor, event_id: int, name: str) -> dict:
+    """Remove the stored report of the organiser `name` (compared as identities), one audit
+    row `rollup_remove`. core.RollupError (Vietnamese) when there is none."""
+    require_role(actor, *IMPORTERS)
+    with write_transaction(db):
+        reports = stored(db, event_id)
+        found = next((r for r in reports
+                      if r["organiser_key"] == core.identity(name)
+                      or core.identity(r["organiser"]) == core.identity(name)), None)
+        if found is None:
+            event = events.get_by_id(db, event_id)
+            raise core.RollupError([texts.ROLLUP_REMOVE_UNKNOWN.format(
+                name=name, year=event["year"],
+                names=", ".join(f"«{r['organiser']}»" for r in reports) or "–")])
+        db.execute("delete from suborg_reports where id = ?", [found["id"]])
+        audit.record(db, actor, AuditEvent(
+            "rollup_remove", "suborg_reports", found["id"],
+            before={k: found[k] for k in ("organiser", "level", "year", "generated_at",
+                                          "content_hash", "file_name")}))
+    return found
 
 
 def plan(db, event_id: int, reports: list[core.Report]) -> tuple[list[str], list[dict]]:
@@ -91,7 +175,7 @@ def plan(db, event_id: int, reports: list[core.Report]) -> tuple[list[str], list
     needs the caller's confirmation (import_reports(replace=True))."""
     event = events.get_by_id(db, event_id)
     own = organiser_for(db, event_id)
-    existing = {r["organiser_key"]: r for r in stored(db, event_id)}
+    existing = {core.identity(r["organiser"]): r for r in stored(db, event_id)}
     errors, actions, seen = [], [], {}
     for report in reports:
         meta, at = report.meta, report.rows
@@ -114,7 +198,7 @@ def plan(db, event_id: int, reports: list[core.Report]) -> tuple[list[str], list
             continue
         seen[key] = report.file_name
         old = existing.get(key)
-        if old is not None:
+        if old is not None and old["ok"]:  # a damaged stored report is simply replaced
             theirs, mine = core.generated_moment(report), core.generated_moment(
                 {"generated_at": old["generated_at"]})
             if report.content_hash == old["content_hash"] or theirs == mine:
@@ -196,7 +280,7 @@ def suborganisations(db, event_id: int) -> list[dict]:
     """[{organiser, level, year, generated_at, imported_at, file_name, content_hash,
     totals}] of the stored reports (totals as in their files, rates recomputed)."""
     out = []
-    for r in stored(db, event_id):
+    for r in (r for r in stored(db, event_id) if r["ok"]):
         totals = core.combined_totals({k: 0 for k in core.SHEET_TOTALS}, [r["totals"]])
         totals.update({k: r["totals"][k] for k in core.OWN_ONLY_TOTALS})
         out.append({"organiser": r["organiser"], "level": r["level"], "year": r["year"],

@@ -259,9 +259,10 @@ def test_bad_rows_are_listed_with_their_line():
     with pytest.raises(core.RollupError) as caught:
         core.parse(rows, file_name="f.xlsx", sheet="S", header=texts.ROLLUP_COLUMNS)
     errors = caught.value.errors
-    assert "Tệp «f.xlsx», trang «S», dòng 7: «year» phải là số nguyên không âm." in errors
-    assert "Tệp «f.xlsx», trang «S», dòng 12: «activities» phải là số nguyên không âm." \
-        in errors
+    assert ("Tệp «f.xlsx», trang «S», dòng 7, ô E7: «year» phải là số nguyên từ 0 đến "
+            "1.000.000.000.") in errors
+    assert ("Tệp «f.xlsx», trang «S», dòng 12, ô E12: «activities» phải là số nguyên từ 0 "
+            "đến 1.000.000.000.") in errors
     assert "Tệp «f.xlsx», trang «S», dòng 13: mục «khac» không có trong mẫu." in errors
     assert any(e.startswith("Tệp «f.xlsx», trang «S», dòng 4: phiên bản mẫu 9") for e in errors)
     assert any("thiếu dòng totals «participants»" in e for e in errors)
