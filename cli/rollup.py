@@ -1,4 +1,4 @@
-"""rollup FILE... [--year Y] [--replace] | rollup --remove NAME: take the workbooks of sub-organisers (their
+"""rollup FILE... [--year Y] [--replace] [--allow-sample] | rollup --remove NAME: take the workbooks of sub-organisers (their
 "Dữ liệu tổng hợp" sheet) into a week — all files or none, every problem listed with its
 file, sheet and row (exit 2). A newer file of an organiser already taken in replaces the
 stored one only with --replace; an older one is refused."""
@@ -38,7 +38,7 @@ def cmd_rollup(args):
         if errors:
             raise core.RollupError(errors)
         actions = rollup.import_reports(db, Actor.system(), event["id"], reports,
-                                        replace=args.replace)
+                                        replace=args.replace, allow_sample=args.allow_sample)
     except core.RollupError as error:
         print(texts.ROLLUP_CLI_REFUSED, file=sys.stderr)
         for line in error.errors:
@@ -80,6 +80,9 @@ def register(sub):
     p.add_argument("--year", type=int, default=None, help="the week's year (default: latest)")
     p.add_argument("--replace", action="store_true",
                    help="confirm: a newer file replaces the stored report of its organiser")
+    p.add_argument("--allow-sample", action="store_true",
+                   help="take in a workbook whose week holds sample data (for trials only; "
+                   "the report and dashboard say so)")
     p.add_argument("--remove", metavar="NAME", default=None,
                    help="remove the stored report of the sub-organiser NAME (audited)")
     p.set_defaults(func=cmd_rollup)

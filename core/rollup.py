@@ -7,7 +7,8 @@ The sheet ("Dữ liệu tổng hợp") is a list of rows of five cells:
     section | key | field | name | value
 
 - `meta` rows: key = format, schema_version, organiser, level, year, title, start_date,
-  end_date, generated_at, suborganisations (field empty);
+  end_date, generated_at, suborganisations, sample (1: the week held sample data, or a
+  report it took in did; field empty);
 - `totals` rows: key = a key of the `totals` of `stats --json` (integers only; the two
   rates are derived from them and not written) — so they include the reports this week
   took in from its own sub-organisers (`meta suborganisations` says how many), and a
@@ -27,8 +28,8 @@ from datetime import datetime
 from core.text import clean
 
 FORMAT = "llw-rollup"
-SCHEMA_VERSION = 1
-KNOWN_SCHEMAS = (1,)
+SCHEMA_VERSION = 2  # 2: the `meta sample` row (issue 20 deliver 2)
+KNOWN_SCHEMAS = (1, 2)
 
 # totals: the keys written to the sheet (integers), and how the level above uses them
 ADDITIVE_TOTALS = ("activities", "participants", "online_participants", "propaganda_items",
@@ -39,8 +40,10 @@ SHEET_TOTALS = ADDITIVE_TOTALS + OWN_ONLY_TOTALS
 DERIVED_TOTALS = {"reporting_rate": "reporting_units", "submission_rate": "submitted_units"}
 
 META_KEYS = ("format", "schema_version", "organiser", "level", "year", "title",
-             "start_date", "end_date", "generated_at", "suborganisations")
-INT_META = ("schema_version", "year", "suborganisations")
+             "start_date", "end_date", "generated_at", "suborganisations", "sample")
+INT_META = ("schema_version", "year", "suborganisations", "sample")
+# rows a file of an older schema does not have: {key: first schema that writes it}
+META_SINCE = {"sample": 2}
 DISTRICT_KEY = "_district"  # by_area: the units without an area ("Đơn vị cấp quận")
 
 # table sections: (section, the summary fields written per row)
@@ -146,6 +149,11 @@ class Report:
     def organiser(self) -> str:
         return self.meta["organiser"]
 
+    @property
+    def sample(self) -> bool:
+        """The week of this file held sample data (`manage.py demo`) when it was exported."""
+        return bool(self.meta.get("sample"))
+
     def as_json(self) -> dict:
         return {"meta": self.meta, "totals": self.totals, "tables": self.tables}
 
@@ -248,6 +256,8 @@ def parse(rows: list[tuple], *, file_name: str, sheet: str, header: list[str],
         else:
             errors.append(f"{where(i)}: {texts.ROLLUP_UNKNOWN_SECTION.format(section=section)}")
     for key in META_KEYS:
+        if key in META_SINCE and meta.get("schema_version", SCHEMA_VERSION) < META_SINCE[key]:
+            continue  # an older file cannot say (schema 1 has no `sample`): not marked
         if key not in meta and key not in bad:
             errors.append(texts.ROLLUP_MISSING_META.format(file=file_name, sheet=sheet, key=key))
     for key in SHEET_TOTALS:
@@ -264,8 +274,11 @@ def parse(rows: list[tuple], *, file_name: str, sheet: str, header: list[str],
         errors.append(f"{where(at['organiser'])}: {texts.ROLLUP_NO_ORGANISER}")
     if "generated_at" in meta and _when(meta["generated_at"]) is None:
         errors.append(f"{where(at['generated_at'])}: {texts.ROLLUP_BAD_TIME}")
+    if meta.get("sample") not in (None, 0, 1):
+        errors.append(f"{cell(at['sample'])}: {texts.ROLLUP_BAD_SAMPLE}")
     if errors:
         raise RollupError(errors)
+    meta["sample"] = int(meta.get("sample") or 0)
     # names as stored everywhere else: NFC, no control or bidi characters (core/text.clean)
     for key in ("organiser", "level", "title"):
         meta[key] = clean(meta[key])

@@ -1371,6 +1371,18 @@ ROLLUP_BAD_CELL = ("ô {cell} không phải một số đọc được (NaN, INF
                    "phải do phần mềm xuất ra.")
 ROLLUP_UNREADABLE = ("Tệp «{file}», trang «{sheet}»: có ô không đọc được (NaN, INF hay số quá "
                      "dài): tệp không phải do phần mềm xuất ra.")
+# --- Roll-up and sample data (s5-rollup, issue 20 deliver 2) ---
+ROLLUP_BAD_SAMPLE = "«sample» phải là 0 (không có dữ liệu mẫu) hoặc 1 (có dữ liệu mẫu)."
+ROLLUP_SAMPLE_REFUSED = ("tệp của «{name}» có DỮ LIỆU MẪU (Tuần lễ của cấp dưới đang có dữ liệu "
+                         "mẫu, không phải số liệu thật): không nhập. Hãy đề nghị cấp dưới gỡ dữ "
+                         "liệu mẫu rồi xuất lại; chỉ để thử, đánh dấu «Vẫn nhập tệp có dữ liệu "
+                         "mẫu» (manage.py rollup --allow-sample).")
+ROLLUP_ALLOW_SAMPLE = "Vẫn nhập tệp có dữ liệu mẫu (chỉ để thử; báo cáo sẽ ghi rõ điều này)"
+ROLLUP_SAMPLE_BANNER = ("Số liệu tổng hợp có DỮ LIỆU MẪU của cấp dưới (không phải số liệu "
+                        "thật): {names}. Xóa các báo cáo này ở trang «Tổng hợp báo cáo cấp "
+                        "dưới» trước khi dùng số liệu.")
+CLOSE_SAMPLE_ROLLUP_LINE = ("Lưu ý: số liệu tổng hợp gồm cả DỮ LIỆU MẪU của cơ quan cấp dưới "
+                            "(không phải số liệu thật): {names}.")
 ROLLUP_CLI_NO_FILES = "Hãy chỉ ra ít nhất một tệp .xlsx (hoặc --remove TÊN để xóa một báo cáo)."
 ROLLUP_REMOVE_DONE = "Đã xóa báo cáo cấp dưới của «{name}»."
 ROLLUP_REMOVE_UNKNOWN = ("Không có báo cáo cấp dưới nào của «{name}» trong Tuần lễ năm {year}. "

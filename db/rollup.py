@@ -41,12 +41,26 @@ def sheet_rows(db, event_id: int, summary: dict | None = None,
             "start_date": event["start_date"], "end_date": event["end_date"],
             "generated_at": generated_at or datetime.now(timezone.utc).isoformat(
                 timespec="microseconds"),
-            "suborganisations": len(summary.get("suborganisations", []))}
+            "suborganisations": len(summary.get("suborganisations", [])),
+            "sample": int(holds_sample(db, event_id, summary))}
     names = {"tier": ref.TIER_NAMES, "type": ref.TYPE_NAMES, "channel": ref.CHANNEL_NAMES,
              "model": ref.MODEL_NAMES, "category": ref.CATEGORY_NAMES}
     rows = core.sheet_rows(meta, summary, stats.learning_models(db, event_id),
                            stats.commendations_by_category(db, event_id), names)
     return core.with_hash(rows)
+
+
+def holds_sample(db, event_id: int, summary: dict | None = None) -> bool:
+    """The week's figures include sample data: its own (`manage.py demo` units) or a
+    sub-organiser's report that said so (issue 20 deliver 2)."""
+    from db import sample_data
+
+    if sample_data.present(db):
+        return True
+    subs = (summary or {}).get("suborganisations")
+    if subs is None:
+        subs = suborganisations(db, event_id)
+    return any(s.get("sample") for s in subs)
 
 
 def sheet(db, event_id: int, summary: dict | None = None):
@@ -138,6 +152,8 @@ def stored(db, event_id: int) -> list[dict]:
         row["ok"] = checks.stored_ok(data)
         row["totals"] = data.get("totals", {}) if isinstance(data, dict) else {}
         row["tables"] = data.get("tables", {}) if isinstance(data, dict) else {}
+        meta = data.get("meta") if isinstance(data, dict) else None
+        row["sample"] = bool(meta.get("sample")) if isinstance(meta, dict) else False
         out.append(row)
     return out
 
@@ -169,7 +185,8 @@ def remove(db, actor: Actor, event_id: int, name: str) -> dict:
     return found
 
 
-def plan(db, event_id: int, reports: list[core.Report]) -> tuple[list[str], list[dict]]:
+def plan(db, event_id: int, reports: list[core.Report], *,
+         allow_sample: bool = False) -> tuple[list[str], list[dict]]:
     """(errors, actions) for taking these reports into the event: errors refuse the whole
     batch; each action is {report, replaces (stored row or None)}. An action that replaces
     needs the caller's confirmation (import_reports(replace=True))."""
@@ -185,6 +202,9 @@ def plan(db, event_id: int, reports: list[core.Report]) -> tuple[list[str], list
                                               sheet=texts.WB_SHEETS["rollup"], row=at[key])
 
         key = core.identity(report.organiser)
+        if report.sample and not allow_sample:
+            errors.append(f"{where('sample')}: "
+                          + texts.ROLLUP_SAMPLE_REFUSED.format(name=report.organiser))
         if meta["year"] != event["year"]:
             errors.append(f"{where('year')}: " + texts.ROLLUP_WRONG_YEAR.format(
                 theirs=meta["year"], ours=event["year"]))
@@ -228,13 +248,13 @@ class NeedsConfirmation(core.RollupError):
 
 
 def import_reports(db, actor: Actor, event_id: int, reports: list[core.Report], *,
-                   replace: bool = False) -> list[dict]:
+                   replace: bool = False, allow_sample: bool = False) -> list[dict]:
     """Store every report or none (core.RollupError with every reason; NeedsConfirmation
     when the only obstacle is a newer file that replaces a stored one and `replace` is
     off). Checked again inside the write transaction. Returns the actions done."""
     require_role(actor, *IMPORTERS)
     with write_transaction(db):
-        errors, actions = plan(db, event_id, reports)
+        errors, actions = plan(db, event_id, reports, allow_sample=allow_sample)
         if errors:
             raise core.RollupError(errors)
         pending = [a for a in actions if a["replaces"] is not None]
@@ -260,6 +280,7 @@ def import_reports(db, actor: Actor, event_id: int, reports: list[core.Report], 
                       "imported_at": now_iso(), "imported_by": actor.user_id}
             summary = {k: record[k] for k in ("organiser", "level", "year", "generated_at",
                                               "content_hash", "file_name")}
+            summary["sample"] = report.sample
             if old is None:
                 row_id = db["suborg_reports"].insert(record).last_pk
                 audit.record(db, actor, AuditEvent("rollup_import", "suborg_reports", row_id,
@@ -286,7 +307,7 @@ def suborganisations(db, event_id: int) -> list[dict]:
         out.append({"organiser": r["organiser"], "level": r["level"], "year": r["year"],
                     "generated_at": r["generated_at"], "imported_at": r["imported_at"],
                     "file_name": r["file_name"], "content_hash": r["content_hash"],
-                    "totals": totals})
+                    "sample": r["sample"], "totals": totals})
     return out
 
 
