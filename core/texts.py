@@ -1371,6 +1371,10 @@ ROLLUP_BAD_CELL = ("ô {cell} không phải một số đọc được (NaN, INF
                    "phải do phần mềm xuất ra.")
 ROLLUP_UNREADABLE = ("Tệp «{file}», trang «{sheet}»: có ô không đọc được (NaN, INF hay số quá "
                      "dài): tệp không phải do phần mềm xuất ra.")
+# --- Roll-up: visible sheets agree with the machine sheet (s5-rollup, issue 22 deliver 7) ---
+ROLLUP_VISIBLE_MISMATCH = ("Tệp «{file}», trang «{sheet}», ô {cell}: {value} khác số liệu của "
+                           "trang «{machine}» ({expected}): trang này đã bị sửa sau khi xuất. "
+                           "Hãy xuất lại tệp từ phần mềm của cấp dưới, không sửa tay.")
 # --- Roll-up and sample data (s5-rollup, issue 20 deliver 2) ---
 ROLLUP_BAD_SAMPLE = "«sample» phải là 0 (không có dữ liệu mẫu) hoặc 1 (có dữ liệu mẫu)."
 ROLLUP_SAMPLE_REFUSED = ("tệp của «{name}» có DỮ LIỆU MẪU (Tuần lễ của cấp dưới đang có dữ liệu "

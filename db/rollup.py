@@ -86,9 +86,30 @@ def read_file(data: bytes, file_name: str) -> core.Report:
             rows = [tuple(r) for r in book[name].iter_rows(values_only=True)]
         except (ValueError, OverflowError) as error:  # openpyxl: int("NaN"), 5 000 digits
             raise core.RollupError([_unreadable_cell(data, book[name], file_name)]) from error
+        report = core.parse(rows, file_name=file_name, sheet=name,
+                            header=texts.ROLLUP_COLUMNS)
+        errors = _visible_errors(book, report, file_name, data)
     finally:
         book.close()
-    return core.parse(rows, file_name=file_name, sheet=name, header=texts.ROLLUP_COLUMNS)
+    if errors:
+        raise core.RollupError(errors)
+    return report
+
+
+def _visible_errors(book, report, file_name: str, data: bytes) -> list[str]:
+    """The visible sheets' figures against the machine sheet's (core/rollup_visible)."""
+    from core import rollup_visible
+
+    unreadable = []
+
+    def rows_of(title):
+        try:
+            yield from book[title].iter_rows(values_only=True)
+        except (ValueError, OverflowError):  # NaN, INF, endless digits: a hand-made sheet
+            unreadable.append(_unreadable_cell(data, book[title], file_name))
+
+    visible = [n for n in book.sheetnames if n != texts.WB_SHEETS["rollup"]]
+    return rollup_visible.check(rows_of, visible, report, file_name) + unreadable
 
 
 _ROW = re.compile(rb'<row\b[^>]*?\br="([0-9]+)"[^>]*>(.*?)</row>', re.S)
