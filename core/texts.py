@@ -1649,3 +1649,9 @@ DASH_ALL_AREAS = "mọi {area}"
 DASH_ALL_TIERS = "mọi cấp học"
 DASH_ALL_KINDS = "mọi loại đơn vị"
 DASH_ALL_DAYS = "cả tuần"
+
+# --- Name length limits (s5-rollup, issue 25 item 4) ---
+AREA_NAME_TOO_LONG = "tên địa bàn dài {length} ký tự, tối đa {max} ký tự."
+UNIT_NAME_TOO_LONG = "tên đơn vị dài {length} ký tự, tối đa {max} ký tự."
+UNIT_FIELD_TOO_LONG = "dài quá {max} ký tự."
+PERSON_NAME_TOO_LONG = "Họ tên dài quá {max} ký tự."
