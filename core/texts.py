@@ -840,8 +840,10 @@ AUD_ACTIONS["import"] = "Nhập từ tệp"
 AUD_TABLES["import_files"] = "Tệp đã nhập"
 # --- Security (h1) ---------------------------------------------------------------------------
 COOKIE_KEY_WEAK = ("Khóa cookie (LLW_COOKIE_KEY hoặc cookie_key trong secrets.toml) quá yếu: "
-                   "cần ít nhất 32 ký tự ngẫu nhiên, không lặp lại một mẫu, không phải giá trị "
-                   "mặc định. Ứng dụng không khởi động. Tạo một khóa bằng lệnh: "
+                   "cần ít nhất 32 ký tự ngẫu nhiên (ước tính ít nhất 128 bit khó đoán), không "
+                   "lặp lại một mẫu (admin123admin456…), không đi theo thứ tự ký tự hay bàn "
+                   "phím (0123456789abcdef…, qwerty…), không dùng từ thông dụng, không phải giá "
+                   "trị mặc định. Ứng dụng không khởi động. Tạo một khóa bằng lệnh: "
                    "`python3 -c \"import secrets; print(secrets.token_urlsafe(48))\"` — hoặc "
                    "bỏ cấu hình này để hệ thống tự sinh khóa trong tệp bên cạnh cơ sở dữ liệu.")
 PASSWORD_OUTER_SPACES = ("Mật khẩu không được bắt đầu hoặc kết thúc bằng khoảng trắng "
