@@ -98,9 +98,14 @@ TABLES = {
 }
 
 
+# the long lists: only their heading and their last rows (the total) need reading
+LISTS = ("units", "activities", "propaganda")
+
+
 def check(rows_of, sheet_names: list[str], report, file_name: str) -> list[str]:
     """Messages for every visible figure that differs from the machine sheet.
-    rows_of(sheet title) -> the sheet's rows (tuples of cell values, row 1 first)."""
+    rows_of(sheet title, key) -> (row number, tuple of cell values) of the sheet's rows in
+    order (for the LISTS keys it may give only the first rows and the last ones)."""
     expect = _Expect(report)
     errors: list[str] = []
 
@@ -122,7 +127,7 @@ def check(rows_of, sheet_names: list[str], report, file_name: str) -> list[str]:
     if title in sheet_names:
         labels = {key: _pattern(label) for key, label in texts.WB_TOTAL_LABELS.items()
                   if not key.endswith("_rate")}
-        for i, row in enumerate(rows_of(title), start=1):
+        for i, row in rows_of(title, "totals"):
             cells = list(row) + [None, None]
             key = _which(labels, texts.WB_TOTAL_LABELS, _text(cells[0]))
             if key is not None:
@@ -130,8 +135,8 @@ def check(rows_of, sheet_names: list[str], report, file_name: str) -> list[str]:
     for key, (section, row_fields, total_fields) in TABLES.items():
         title = texts.WB_SHEETS[key]
         if title in sheet_names:
-            _check_table(key, title, rows_of(title), section, row_fields, total_fields,
-                         expect, compare)
+            _check_table(key, title, rows_of(title, key), section, row_fields,
+                         total_fields, expect, compare)
     return errors
 
 
@@ -161,7 +166,7 @@ def _check_table(key, title, rows, section, row_fields, total_fields, expect, co
                 templates[(code, fld)] = texts.WB_COLS[fld].replace("{model}", name)
                 patterns[(code, fld)] = re.compile(re.escape(templates[(code, fld)]), re.I)
                 total_fields = {**total_fields, (code, fld): ("model", code, fld)}
-    for i, row in enumerate(rows, start=1):
+    for i, row in rows:
         cells = [_text(c) if isinstance(c, str) else c for c in row]
         if header is None:
             found = {}
