@@ -1,7 +1,9 @@
-"""rollup FILE... [--year Y] [--replace] [--allow-sample] | rollup --remove NAME: take the workbooks of sub-organisers (their
-"Dữ liệu tổng hợp" sheet) into a week — all files or none, every problem listed with its
-file, sheet and row (exit 2). A newer file of an organiser already taken in replaces the
-stored one only with --replace; an older one is refused."""
+"""rollup FILE... [--year Y] [--replace] [--allow-sample] | rollup --remove NAME: take the
+workbooks of sub-organisers (their "Dữ liệu tổng hợp" sheet) into a week — all files or
+none, every problem listed with its file, sheet and row (exit 2). A newer file of an
+organiser already taken in replaces the stored one only with --replace; an older one is
+refused; a file whose week holds sample data only with --allow-sample. --remove NAME
+removes a stored report (audited)."""
 import sys
 from pathlib import Path
 

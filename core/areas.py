@@ -3,7 +3,8 @@ import file, and the tile map's automatic layout. Pure: db/areas.py reads and wr
 
 An area code is the statistics office's code (5 digits, e.g. 00001) or a short code the
 office chooses for a residential group (e.g. TDP-03): 1..20 characters, unique in a week.
-A name is required, at most NAME_MAX characters. Tile positions (row, column) are optional whole numbers 0..999.
+A name is required, at most NAME_MAX characters. Tile positions (row, column) are optional
+whole numbers 0..999.
 """
 import math
 from pathlib import Path
