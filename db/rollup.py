@@ -7,17 +7,14 @@ audit row per report written, in the same transaction, all files or none.
 One report per sub-organiser (its organiser name, compared without case and extra
 spaces): a newer export replaces the stored one only when the caller confirms
 (`replace=True`); an older one, or the same one again, is refused."""
-import html
 import io
 import json
-import math
-import re
 from datetime import datetime, timezone
 
 from core import reference as ref
 from core import rollup as core
 from core import rollup_checks as checks
-from core import texts, timefmt
+from core import texts, timefmt, xlsx_peek
 from db import audit, events, stats
 from db.access import Actor, require_role
 from db.audit import AuditEvent, now_iso
@@ -120,137 +117,27 @@ def _visible_errors(book, report, file_name: str, data: bytes) -> list[str]:
     return rollup_visible.check(rows_of, visible, report, file_name) + unreadable
 
 
-HEAD_ROWS = 10      # a list's heading lies in its first rows
-TAIL_BYTES = 65536  # ... and its total row in the last bytes of its XML
+HEAD_ROWS = 10  # a list's heading lies in its first rows
 
 
-def _last_rows(data: bytes, sheet) -> list[tuple[int, tuple]] | None:
-    """The last rows of a long sheet read from the end of its XML (openpyxl would stream
-    every row before them: 8 s for 20 000 activities): [(row number, cell values)], text
-    cells resolved (inline or shared strings). None when it cannot tell (then the caller
-    reads the whole sheet)."""
-    import zipfile
-
+def _last_rows(data: bytes, sheet):
+    """The last rows of a long sheet (core/xlsx_peek.last_rows), or None."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            with archive.open(sheet._worksheet_path.lstrip("/")) as member:
-                tail = _tail(member)
-            rows = [(int(m.group(1)), _cells(m.group(2))) for m in _ROW.finditer(tail)]
-            wanted = {int(v) for _n, cells in rows for kind, v in cells if kind == "s"}
-            shared = _shared_strings(archive, wanted) if wanted else {}
-    except (KeyError, OSError, ValueError, zipfile.BadZipFile, AttributeError):
+        path = sheet._worksheet_path
+    except AttributeError:
         return None
-    if not rows:
-        return None
-    out = []
-    for number, cells in rows:
-        values = []
-        for kind, value in cells:
-            values.append(shared.get(int(value)) if kind == "s" else value)
-        out.append((number, tuple(values)))
-    return out
-
-
-def _tail(member) -> bytes:
-    """The last TAIL_BYTES of a zip member, from its first whole <row> on."""
-    tail = b""
-    while chunk := member.read(1 << 20):
-        tail = (tail + chunk)[-TAIL_BYTES:]
-    start = tail.find(b"<row ")
-    return tail[start:] if start >= 0 else b""
-
-
-def _cells(xml: bytes) -> list[tuple[str, object]]:
-    """(kind, value) of each cell in column order (a gap in r= references is filled with
-    empty cells): kind "s" = shared-string index, "v" = a value."""
-    from openpyxl.utils import column_index_from_string
-
-    out, column = [], 0
-    for cell in _CELL.finditer(xml):
-        attrs, body = cell.group(1), cell.group(2) or b""
-        ref = _REF.search(attrs)
-        target = column_index_from_string(ref.group(1).decode()) if ref else column + 1
-        out += [("v", None)] * (target - column - 1)
-        column = target
-        value = _VALUE.search(body)
-        if b't="s"' in attrs and value:
-            out.append(("s", value.group(1).decode()))
-        elif b't="inlineStr"' in attrs or b't="str"' in attrs:
-            text = b"".join(re.findall(rb"<t[^>]*>([^<]*)</t>", body)) or (
-                value.group(1) if value else b"")
-            out.append(("v", html.unescape(text.decode("utf-8"))))
-        elif value is None:
-            out.append(("v", None))
-        else:
-            text = value.group(1).decode("ascii")
-            number = float(text)
-            if not math.isfinite(number):
-                raise ValueError(text)
-            out.append(("v", int(number) if number.is_integer() and "." not in text
-                        and "e" not in text.lower() else number))
-    return out
-
-
-def _shared_strings(archive, wanted: set[int]) -> dict[int, str]:
-    """The shared strings of these indexes, streamed (stops after the last one)."""
-    from defusedxml.ElementTree import iterparse
-
-    out, index, last = {}, -1, max(wanted)
-    with archive.open("xl/sharedStrings.xml") as member:
-        for _event, element in iterparse(member, events=("end",)):
-            if element.tag.endswith("}si") or element.tag == "si":
-                index += 1
-                if index in wanted:
-                    out[index] = "".join(t.text or "" for t in element.iter()
-                                         if t.tag.endswith("}t") or t.tag == "t")
-                element.clear()
-                if index >= last:
-                    break
-    return out
-
-
-_ROW = re.compile(rb'<row\b[^>]*?\br="([0-9]+)"[^>]*>(.*?)</row>', re.S)
-_CELL = re.compile(rb'<c\b([^>]*?)(?:/>|>(.*?)</c>)', re.S)
-_REF = re.compile(rb'\br="([A-Z]+)[0-9]+"')
-_VALUE = re.compile(rb'<v>([^<]*)</v>')
+    return xlsx_peek.last_rows(data, path)
 
 
 def _unreadable_cell(data: bytes, sheet, file_name: str) -> str:
     """The message naming the first number cell openpyxl cannot read (NaN, INF, a number
-    of thousands of digits), found by scanning the sheet's XML (cells with or without
-    their r="E12" reference)."""
-    import zipfile
-
-    from openpyxl.utils import column_index_from_string, get_column_letter
-
-    where = texts.ROLLUP_UNREADABLE.format(file=file_name, sheet=sheet.title)
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            xml = archive.read(sheet._worksheet_path.lstrip("/"))
-    except (KeyError, OSError, zipfile.BadZipFile, AttributeError):
-        return where
-    for row in _ROW.finditer(xml):
-        column = 0
-        for cell in _CELL.finditer(row.group(2)):
-            attrs, body = cell.group(1), cell.group(2) or b""
-            ref = _REF.search(attrs)
-            column = column_index_from_string(ref.group(1).decode()) if ref else column + 1
-            value = _VALUE.search(body)
-            if b't="' in attrs and b't="n"' not in attrs or value is None:
-                continue
-            if not _readable_number(value.group(1).decode("ascii", "replace")):
-                line = int(row.group(1))
-                return texts.ROLLUP_AT_ROW.format(file=file_name, sheet=sheet.title,
-                                                  row=line) + ": " + \
-                    texts.ROLLUP_BAD_CELL.format(cell=f"{get_column_letter(column)}{line}")
-    return where
-
-
-def _readable_number(text: str) -> bool:
-    try:
-        return math.isfinite(float(text)) and len(text) <= 40
-    except ValueError:
-        return False
+    of thousands of digits), found by core/xlsx_peek.first_bad_number."""
+    found = xlsx_peek.first_bad_number(data, getattr(sheet, "_worksheet_path", ""))
+    if found is None:
+        return texts.ROLLUP_UNREADABLE.format(file=file_name, sheet=sheet.title)
+    row, cell = found
+    return texts.ROLLUP_AT_ROW.format(file=file_name, sheet=sheet.title, row=row) + ": " + \
+        texts.ROLLUP_BAD_CELL.format(cell=cell)
 
 
 # --- checking against the target week and storing ----------------------------------------
