@@ -80,7 +80,8 @@ def stored_list(db, event: dict) -> None:
                    c["participants"]: s["totals"]["participants"],
                    c["units"]: s["totals"]["units"],
                    c["units_with_data"]: s["totals"]["units_with_data"],
-                   c["submitted_units"]: s["totals"]["submitted_units"]} for s in subs],
+                   c["submitted_units"]: s["totals"]["submitted_units"],
+                   texts.COL_SAMPLE: texts.WB_YES if s.get("sample") else ""} for s in subs],
                  hide_index=True, width="stretch")
 
 

@@ -133,6 +133,8 @@ def test_page_needs_the_checkbox_and_the_dashboard_says_so(app_for, db, db_path,
     at.button[0].click().run()
     assert not at.exception, at.exception
     assert stored(db_path) == [WARD]
+    listed = at.dataframe[-1].value
+    assert list(listed[texts.COL_SAMPLE]) == [texts.WB_YES]
     at.switch_page("app_pages/committee_dashboard.py").run()
     assert not at.exception, at.exception
     top = at.warning[0].value
