@@ -91,7 +91,7 @@ with tab_weights:
                 for t in week_types:
                     if t["grp"] == group:
                         edited["types"][t["code"]] = st.number_input(
-                            t["name"], value=float(weights["types"][t["code"]]),
+                            md(t["name"]), value=float(weights["types"][t["code"]]),
                             step=0.5, format="%g", key=f"w_type_{t['code']}")
                         errors.slot(f"type:{t['code']}")
         for code, value in weights["types"].items():  # a plan type the week dropped

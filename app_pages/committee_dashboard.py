@@ -283,11 +283,12 @@ def live_view(event):
     try:
         names = areas.names_for(db, event["id"])
         fill = words(db, event)  # the organiser's words: "phường", "tổ dân phố"…
+        label = words(db, event, escape=safe_text.md)  # the same, for markdown labels
         bar = st.container(horizontal=True, vertical_alignment="center")
         # a closed popover: its lists are drawn only when opened (four filters drawn on
         # every visit cost the browser as much as the rest of the page's top)
         with bar.popover(texts.DASH_FILTERS, icon=":material/filter_alt:"):
-            filters = read_filters(event, names, fill)
+            filters = read_filters(event, names, label)
         interactive = bool(st.session_state.get(INTERACTIVE_KEPT))
         view = shared_view(db, event, filters, fill, interactive)
     finally:
@@ -296,7 +297,7 @@ def live_view(event):
         texts.DASH_UPDATED_AT.format(time=datetime.now().strftime("%H:%M:%S"))
         + " · " + filter_summary(filters, names, fill)), width="stretch")
     bar.toggle(texts.DASH_INTERACTIVE, value=interactive, key="dash_interactive",
-               on_change=keep_interactive, help=fill(texts.DASH_INTERACTIVE_HELP))
+               on_change=keep_interactive, help=label(texts.DASH_INTERACTIVE_HELP))
     kpi_tiles(view, fill)
     # the charts' titles are drawn in the charts (charts.titled): no heading elements
     left, right = (st.container(), st.container()) if view["dense"] else st.columns([3, 2])

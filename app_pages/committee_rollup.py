@@ -13,6 +13,7 @@ from core import texts
 from db import rollup
 
 PENDING = "rollup_pending"  # reports waiting for the confirmation to replace
+ALLOW_SAMPLE = "rollup_allow_sample"  # the explicit checkbox for files with sample data
 
 actor = guard("committee_rollup.py")
 db = database()
@@ -26,7 +27,8 @@ def show_errors(errors):
 
 def take_in(reports, replace):
     try:
-        actions = rollup.import_reports(db, actor, event["id"], reports, replace=replace)
+        actions = rollup.import_reports(db, actor, event["id"], reports, replace=replace,
+                                        allow_sample=bool(st.session_state.get(ALLOW_SAMPLE)))
     except rollup.NeedsConfirmation as pending:
         st.session_state[PENDING] = reports
         return pending.errors
@@ -41,6 +43,7 @@ def take_in(reports, replace):
 
 uploads = look.uploader(texts.ROLLUP_UPLOAD, accept_multiple_files=True, key="rollup_files",
                         hint=texts.UPLOAD_HINT_ROLLUP.format(mb=look.upload_limit_mb()))
+st.checkbox(texts.ROLLUP_ALLOW_SAMPLE, key=ALLOW_SAMPLE, value=False)
 if st.button(texts.ROLLUP_CHECK, type="primary", disabled=not uploads):
     reports, errors = [], []
     for upload in uploads:
@@ -63,5 +66,8 @@ if st.session_state.get(PENDING):
     else:
         box.warning(texts.ROLLUP_REPLACE_WARNING + "\n\n" + "\n".join(
             f"- {md(line)}" for line in st.session_state.get("rollup_waiting", [])))
+if st.session_state.get("rollup_removed"):
+    st.success(texts.ROLLUP_REMOVE_DONE.format(name=md(st.session_state.pop("rollup_removed"))))
 suborg_view.stored_list(db, event)
+suborg_view.remove_form(db, actor, event)
 db.conn.close()

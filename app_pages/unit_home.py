@@ -21,8 +21,8 @@ week = week_of(event)
 today = timefmt.now_local().date()  # Hà Nội's day, not the server's
 
 st.markdown(texts.UHOME_UNIT.format(
-    unit=md(unit["name"]), ward=areas.names_for(db, event["id"]).get(
-        areas.unit_area(db, event["id"], unit["id"]), say(texts.UHOME_DISTRICT, db))))
+    unit=md(unit["name"]), ward=md(areas.names_for(db, event["id"]).get(
+        areas.unit_area(db, event["id"], unit["id"]))) or say(texts.UHOME_DISTRICT, db)))
 st.caption(f"{md(event['title'])} · {fmt_day(week.start)} – {fmt_day(week.end)}")
 if today < week.start:
     st.info(texts.UHOME_BEFORE.format(days=(week.start - today).days))

@@ -7,6 +7,7 @@ import streamlit as st
 
 from core import texts
 from components.organiser_words import say
+from components.safe_text import md
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,8 @@ def login_header(db) -> None:
     if event:
         organiser = " – ".join(x for x in (event.get("issuer_line1"), event.get("issuer_line2"))
                                if x)
-        st.caption(texts.NAV_ORGANISER.format(organiser=organiser.replace("\n", " ")))
+        # admin-set lines on the anonymous page: text, never markdown (issue 25 item 7)
+        st.caption(texts.NAV_ORGANISER.format(organiser=md(organiser.replace("\n", " "))))
 
 
 def identity(actor, unit: dict | None) -> None:

@@ -5,6 +5,7 @@ forget it. Cheap: one lookup on the small units table per run."""
 import streamlit as st
 
 from components.forms import flash_and_rerun
+from components.safe_text import md
 from core import numbers, texts
 from db import sample_data
 
@@ -12,15 +13,33 @@ ROLES = ("committee", "admin")
 
 
 def show(db, role: str) -> bool:
-    """Draw the banner when sample data is present and the role sees shared figures.
-    Returns whether it was drawn."""
-    if role not in ROLES or not sample_data.present(db):
+    """Draw the banner when sample data is present and the role sees shared figures
+    (also when a sub-organiser's report taken in holds sample data). Returns whether it
+    was drawn."""
+    if role not in ROLES:
         return False
+    rolled = rolled_up_sample(db)
+    if rolled:
+        st.warning(texts.ROLLUP_SAMPLE_BANNER.format(names=", ".join(
+            f"«{md(name)}» ({year})" for name, year in rolled)), icon=":material/science:")
+    if not sample_data.present(db):
+        return bool(rolled)
     units = db.execute("select count(*) from units where is_sample = 1").fetchone()[0]
     st.warning(texts.SAMPLE_BANNER.format(
         details=texts.SAMPLE_BANNER_UNITS.format(units=numbers.integer(units))),
         icon=":material/science:")
     return True
+
+
+def rolled_up_sample(db) -> list[tuple[str, int]]:
+    """(organiser, year) of the sub-organisers' reports taken in that hold sample data
+    (their sheet's `meta sample`, docs/rollup.md). One small query."""
+    try:
+        return db.execute("select organiser, year from suborg_reports where json_valid(data) "
+                          "and json_extract(data, '$.meta.sample') = 1 order by year, "
+                          "organiser").fetchall()
+    except Exception:  # noqa: BLE001 - a database before the roll-up migration
+        return []
 
 
 def removal_panel(db, actor) -> None:

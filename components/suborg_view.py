@@ -48,7 +48,8 @@ def section(event: dict) -> None:
     db = database()
     try:
         subs = rollup.suborganisations(db, event["id"])
-        if not subs:
+        broken = rollup.damaged(db, event["id"])
+        if not subs and not broken:
             return
         own = stats.summary(db, event["id"])["totals"]
         organiser = organiser_for(db, event["id"])
@@ -56,6 +57,7 @@ def section(event: dict) -> None:
         db.conn.close()
     st.subheader(texts.ROLLUP_DASH_HEADING)
     st.caption(texts.ROLLUP_DASH_NOTE)
+    damaged_warnings(broken)
     st.dataframe(table_rows(organiser.name if organiser else "", own, subs), hide_index=True,
                  width="stretch")
 
@@ -65,6 +67,7 @@ def stored_list(db, event: dict) -> None:
     from db import rollup
 
     subs = rollup.suborganisations(db, event["id"])
+    damaged_warnings(rollup.damaged(db, event["id"]))
     if not subs:
         st.info(texts.ROLLUP_EMPTY.format(year=event["year"]))
         return
@@ -77,5 +80,41 @@ def stored_list(db, event: dict) -> None:
                    c["participants"]: s["totals"]["participants"],
                    c["units"]: s["totals"]["units"],
                    c["units_with_data"]: s["totals"]["units_with_data"],
-                   c["submitted_units"]: s["totals"]["submitted_units"]} for s in subs],
+                   c["submitted_units"]: s["totals"]["submitted_units"],
+                   texts.COL_SAMPLE: texts.WB_YES if s.get("sample") else ""} for s in subs],
                  hide_index=True, width="stretch")
+
+
+def damaged_warnings(names: list[str]) -> None:
+    """A stored report whose figures break the rules is left out of every sum: say so."""
+    from components.safe_text import md
+
+    for name in names:
+        st.warning(texts.ROLLUP_DAMAGED.format(name=md(name)))
+
+
+def remove_form(db, actor, event: dict) -> None:
+    """«Xóa một báo cáo cấp dưới»: pick a stored report, tick the confirmation, remove
+    (db/rollup.remove, audited)."""
+    from core import rollup as core_rollup
+    from db import rollup
+
+    names = [r["organiser"] for r in rollup.stored(db, event["id"])]
+    if not names:
+        return
+    st.subheader(texts.ROLLUP_REMOVE_HEADING)
+    name = st.selectbox(texts.ROLLUP_REMOVE_PICK, names, index=None, key="rollup_remove_pick",
+                        placeholder=texts.ROLLUP_REMOVE_PLACEHOLDER)
+    sure = st.checkbox(texts.ROLLUP_REMOVE_CONFIRM, key="rollup_remove_sure")
+    if st.button(texts.ROLLUP_REMOVE_BUTTON, disabled=not (name and sure),
+                 key="rollup_remove_button"):
+        try:
+            removed = rollup.remove(db, actor, event["id"], name)
+        except core_rollup.RollupError as error:
+            for line in error.errors:
+                st.error(line)
+            return
+        for key in ("rollup_remove_pick", "rollup_remove_sure"):
+            st.session_state.pop(key, None)
+        st.session_state["rollup_removed"] = removed["organiser"]
+        st.rerun()

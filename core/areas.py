@@ -3,7 +3,8 @@ import file, and the tile map's automatic layout. Pure: db/areas.py reads and wr
 
 An area code is the statistics office's code (5 digits, e.g. 00001) or a short code the
 office chooses for a residential group (e.g. TDP-03): 1..20 characters, unique in a week.
-A name is required. Tile positions (row, column) are optional whole numbers 0..999.
+A name is required, at most NAME_MAX characters. Tile positions (row, column) are optional
+whole numbers 0..999.
 """
 import math
 from pathlib import Path
@@ -12,6 +13,7 @@ from core import texts
 from core.text import clean
 
 CODE_MAX = 20
+NAME_MAX = 120  # the longest real name is ~40 characters; a longer one breaks every table
 POSITION_MAX = 999
 
 # an import file's columns: field -> accepted headers (compared without case)
@@ -56,6 +58,8 @@ def check_rows(rows: list[tuple[int | None, dict]]) -> tuple[list[dict], list[st
             line_errors.append(texts.AREA_CODE_DUPLICATE.format(code=code, other=seen[code]))
         if not name:
             line_errors.append(texts.AREA_NAME_REQUIRED)
+        elif len(name) > NAME_MAX:
+            line_errors.append(texts.AREA_NAME_TOO_LONG.format(length=len(name), max=NAME_MAX))
         grid_row = _position(raw.get("row"), line_errors, texts.AREA_ROW_WORD)
         grid_col = _position(raw.get("col"), line_errors, texts.AREA_COL_WORD)
         if (grid_row is None) != (grid_col is None) and not line_errors:

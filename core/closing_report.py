@@ -321,6 +321,10 @@ def build_pdf(data, *, final: bool = False) -> bytes:
     doc.document_title(texts.REPORT_KIND, subject(event))
     if data.sample_data:
         doc.paragraph(texts.CLOSE_SAMPLE_LINE, style="B", indent=False, size=12)
+    sample_subs = [s["organiser"] for s in data.suborganisations if s.get("sample")]
+    if sample_subs:  # rolled-up sample data (issue 20 deliver 2), named on page 1
+        doc.paragraph(texts.CLOSE_SAMPLE_ROLLUP_LINE.format(names=", ".join(
+            f"«{name}»" for name in sample_subs)), style="B", indent=False, size=12)
     tables = _Numbering()
     _overview(doc, event)
     _results(doc, data, tables)

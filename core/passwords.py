@@ -92,6 +92,9 @@ KNOWN_DEFAULT_KEYS = {"some_key", "some_signature_key", "secret", "changeme", "r
 MIN_COOKIE_KEY_LENGTH = 32
 MIN_COOKIE_KEY_DISTINCT = 10
 MIN_COOKIE_KEY_BITS = 96  # length × Shannon entropy per character of the key itself
+# bits an attacker must guess, read as walks, words, repeats and characters
+# (core/key_strength.py; issue 25 item 8: a clerk cracked a walk key offline)
+MIN_COOKIE_KEY_GUESS_BITS = 128
 
 
 def _repeats_a_pattern(key: str) -> bool:
@@ -110,10 +113,16 @@ def cookie_key_bits(key: str) -> float:
 def cookie_key_acceptable(key: str | None) -> bool:
     """A configured signing key must be long and random-looking: at least 32 characters,
     10 different ones, no repeated pattern and about 96 bits by its own letter frequencies
-    (secrets.token_urlsafe(48) gives ~330; "a"*32 gives 0, "some_key"*4 ~90 and a pattern)."""
+    (secrets.token_urlsafe(48) gives ~330; "a"*32 gives 0, "some_key"*4 ~90 and a pattern),
+    and at least 128 bits to guess (core/key_strength.estimated_bits: a character-class
+    walk such as 0123456789abcdef…, a keyboard walk, admin123admin456… or a dictionary
+    word is cheap to guess whatever its length)."""
     if not key or key in KNOWN_DEFAULT_KEYS or len(key) < MIN_COOKIE_KEY_LENGTH:
         return False
     if any(default in key.lower() for default in ("some_key", "changeme")):
         return False
+    from core.key_strength import estimated_bits
+
     return (len(set(key)) >= MIN_COOKIE_KEY_DISTINCT and not _repeats_a_pattern(key)
-            and cookie_key_bits(key) >= MIN_COOKIE_KEY_BITS)
+            and cookie_key_bits(key) >= MIN_COOKIE_KEY_BITS
+            and estimated_bits(key) >= MIN_COOKIE_KEY_GUESS_BITS)

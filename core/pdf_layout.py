@@ -298,25 +298,61 @@ class OfficialDocument(FPDF):
         cw = self._advance(style)
         return sum(cw[ord(c)] for c in text) * size * 0.001 / self.k
 
+    # A table cell never grows past this many lines: longer text (a name within the entry
+    # limits can still be long in a narrow column) is shortened with "…" (issue 25 item 4).
+    MAX_CELL_LINES = 20
+    ELLIPSIS = "…"
+
     def _wrap(self, text: str, style: str, size: float, width: float) -> list[str]:
-        lines = []
+        """The text's lines in a column `width` mm wide: words wrapped on spaces, a word
+        wider than the column broken between characters. Linear in the text's length
+        (each character's advance is read once; no prefix is measured again), and it stops
+        after MAX_CELL_LINES lines, the last ending in "…" when text was left out."""
+        cw = self._advance(style)
+        limit = width * self.k / (size * 0.001)  # the width in font units
+        space = cw[ord(" ")]
+        lines: list[str] = []
+        cap = self.MAX_CELL_LINES
         for block in printable(text).split("\n"):
-            current = ""
+            words, used = [], 0.0  # the current line's words and its width
             for word in block.split():
-                candidate = f"{current} {word}" if current else word
-                if current and self._width(candidate, style, size) > width:
-                    lines.append(current)
-                    current = word
-                else:
-                    current = candidate
-                while self._width(current, style, size) > width and len(current) > 1:
-                    cut = len(current) - 1  # a word longer than the column: break it
-                    while cut > 1 and self._width(current[:cut], style, size) > width:
-                        cut -= 1
-                    lines.append(current[:cut])
-                    current = current[cut:]
-            lines.append(current)
+                advances = [cw[ord(c)] for c in word]
+                w = sum(advances)
+                if words and used + space + w > limit:
+                    lines.append(" ".join(words))
+                    words, used = [], 0.0
+                if w > limit:  # a word longer than the column: break it once, greedily
+                    start, run = 0, 0.0
+                    for i, a in enumerate(advances):
+                        if i > start and run + a > limit:
+                            lines.append(word[start:i])
+                            start, run = i, 0.0
+                            if len(lines) > cap:
+                                break
+                        run += a
+                    word, w = word[start:], run
+                if len(lines) > cap:
+                    break
+                words.append(word)
+                used = used + space + w if len(words) > 1 else w
+            lines.append(" ".join(words))
+            if len(lines) > cap:
+                break
+        if len(lines) > cap:
+            lines = lines[:cap]
+            lines[-1] = self._shortened(lines[-1], cw, limit)
         return lines or [""]
+
+    def _shortened(self, line: str, cw, limit: float) -> str:
+        """The line with "…" at its end, cut so that both fit the column."""
+        room = limit - cw[ord(self.ELLIPSIS)]
+        used, out = 0.0, []
+        for c in line:
+            used += cw[ord(c)]
+            if used > room:
+                break
+            out.append(c)
+        return "".join(out).rstrip() + self.ELLIPSIS
 
     def _grid_row(self, cells, col, align, size, style, line_h, *, measure=False):
         wrapped = [self._wrap(str(v), style, size, w - 2 * self.PAD_X)

@@ -7,7 +7,8 @@ The sheet ("Dữ liệu tổng hợp") is a list of rows of five cells:
     section | key | field | name | value
 
 - `meta` rows: key = format, schema_version, organiser, level, year, title, start_date,
-  end_date, generated_at, suborganisations (field empty);
+  end_date, generated_at, suborganisations, sample (1: the week held sample data, or a
+  report it took in did; field empty);
 - `totals` rows: key = a key of the `totals` of `stats --json` (integers only; the two
   rates are derived from them and not written) — so they include the reports this week
   took in from its own sub-organisers (`meta suborganisations` says how many), and a
@@ -24,9 +25,11 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from core.text import clean
+
 FORMAT = "llw-rollup"
-SCHEMA_VERSION = 1
-KNOWN_SCHEMAS = (1,)
+SCHEMA_VERSION = 2  # 2: the `meta sample` row (issue 20 deliver 2)
+KNOWN_SCHEMAS = (1, 2)
 
 # totals: the keys written to the sheet (integers), and how the level above uses them
 ADDITIVE_TOTALS = ("activities", "participants", "online_participants", "propaganda_items",
@@ -37,8 +40,10 @@ SHEET_TOTALS = ADDITIVE_TOTALS + OWN_ONLY_TOTALS
 DERIVED_TOTALS = {"reporting_rate": "reporting_units", "submission_rate": "submitted_units"}
 
 META_KEYS = ("format", "schema_version", "organiser", "level", "year", "title",
-             "start_date", "end_date", "generated_at", "suborganisations")
-INT_META = ("schema_version", "year", "suborganisations")
+             "start_date", "end_date", "generated_at", "suborganisations", "sample")
+INT_META = ("schema_version", "year", "suborganisations", "sample")
+# rows a file of an older schema does not have: {key: first schema that writes it}
+META_SINCE = {"sample": 2}
 DISTRICT_KEY = "_district"  # by_area: the units without an area ("Đơn vị cấp quận")
 
 # table sections: (section, the summary fields written per row)
@@ -138,10 +143,16 @@ class Report:
     content_hash: str = ""
     file_name: str = ""
     rows: dict = field(default_factory=dict)     # meta key -> sheet row (for messages)
+    cells: dict = field(default_factory=dict)    # (section, key, field) -> sheet row
 
     @property
     def organiser(self) -> str:
         return self.meta["organiser"]
+
+    @property
+    def sample(self) -> bool:
+        """The week of this file held sample data (`manage.py demo`) when it was exported."""
+        return bool(self.meta.get("sample"))
 
     def as_json(self) -> dict:
         return {"meta": self.meta, "totals": self.totals, "tables": self.tables}
@@ -156,18 +167,26 @@ class RollupError(Exception):
 
 
 def identity(name: str) -> str:
-    """Organiser names compare without case and extra spaces."""
-    return " ".join((name or "").split()).casefold()
+    """Organiser names compare after NFC, without invisible and bidi characters, case
+    and extra spaces (core/rollup_checks.identity)."""
+    from core.rollup_checks import identity as one_identity
+
+    return one_identity(name)
 
 
 def parse(rows: list[tuple], *, file_name: str, sheet: str, header: list[str],
           first_row: int = 1) -> Report:
     """Rows of the sheet (cell values, row `first_row` first) -> Report, or RollupError
     listing every bad row."""
+    from core import rollup_checks as checks
     from core import texts
 
     def where(line):
         return texts.ROLLUP_AT_ROW.format(file=file_name, sheet=sheet, row=line)
+
+    def cell(line, column=checks.VALUE_COLUMN):
+        return texts.ROLLUP_AT_CELL.format(file=file_name, sheet=sheet, row=line,
+                                           cell=f"{column}{line}")
 
     errors: list[str] = []
     header_at = None
@@ -198,19 +217,19 @@ def parse(rows: list[tuple], *, file_name: str, sheet: str, header: list[str],
         errors.append(f"{where(hash_row[0])}: {texts.ROLLUP_HASH_MISMATCH}")
         raise RollupError(errors)  # edited by hand: the figures below cannot be trusted
 
-    meta, totals, tables, seen, at, bad = {}, {}, {}, set(), {}, set()
+    meta, totals, tables, seen, at, bad = {}, {}, {}, {}, {}, set()
     for i, (section, key, fld, name, value) in body:
         ident = (section, key, fld)
         if ident in seen:
             errors.append(f"{where(i)}: {texts.ROLLUP_DUPLICATE_ROW}")
             continue
-        seen.add(ident)
+        seen[ident] = i
         if section == "meta":
             if key not in META_KEYS:
                 errors.append(f"{where(i)}: {texts.ROLLUP_UNKNOWN_KEY.format(key=key)}")
                 continue
             if key in INT_META and not _is_count(value):
-                errors.append(f"{where(i)}: {texts.ROLLUP_NOT_A_NUMBER.format(key=key)}")
+                errors.append(f"{cell(i)}: {_not_a_number(key)}")
                 bad.add(key)
                 continue
             meta[key], at[key] = value, i
@@ -218,7 +237,7 @@ def parse(rows: list[tuple], *, file_name: str, sheet: str, header: list[str],
             if key not in SHEET_TOTALS:
                 errors.append(f"{where(i)}: {texts.ROLLUP_UNKNOWN_KEY.format(key=key)}")
             elif not _is_count(value):
-                errors.append(f"{where(i)}: {texts.ROLLUP_NOT_A_NUMBER.format(key=key)}")
+                errors.append(f"{cell(i)}: {_not_a_number(key)}")
                 bad.add(key)
             else:
                 totals[key] = value
@@ -228,15 +247,17 @@ def parse(rows: list[tuple], *, file_name: str, sheet: str, header: list[str],
                 errors.append(f"{where(i)}: {texts.ROLLUP_UNKNOWN_KEY.format(key=fld or key)}")
                 continue
             if fld in TABLE_FIELDS[section] and not _is_count(value):
-                errors.append(f"{where(i)}: {texts.ROLLUP_NOT_A_NUMBER.format(key=fld)}")
+                errors.append(f"{cell(i)}: {_not_a_number(fld)}")
                 continue
             entry = tables.setdefault(section, {}).setdefault(str(key), {})
-            entry[fld] = value
+            entry[fld] = clean(value) if isinstance(value, str) else value
             if name:
-                entry["name"] = name
+                entry["name"] = clean(name)
         else:
             errors.append(f"{where(i)}: {texts.ROLLUP_UNKNOWN_SECTION.format(section=section)}")
     for key in META_KEYS:
+        if key in META_SINCE and meta.get("schema_version", SCHEMA_VERSION) < META_SINCE[key]:
+            continue  # an older file cannot say (schema 1 has no `sample`): not marked
         if key not in meta and key not in bad:
             errors.append(texts.ROLLUP_MISSING_META.format(file=file_name, sheet=sheet, key=key))
     for key in SHEET_TOTALS:
@@ -249,19 +270,41 @@ def parse(rows: list[tuple], *, file_name: str, sheet: str, header: list[str],
         errors.append(f"{where(at['schema_version'])}: " + texts.ROLLUP_UNKNOWN_SCHEMA.format(
             version=meta["schema_version"],
             known=", ".join(str(v) for v in KNOWN_SCHEMAS)))
-    if "organiser" in meta and not str(meta["organiser"]).strip():
+    if "organiser" in meta and not identity(meta["organiser"]):
         errors.append(f"{where(at['organiser'])}: {texts.ROLLUP_NO_ORGANISER}")
     if "generated_at" in meta and _when(meta["generated_at"]) is None:
         errors.append(f"{where(at['generated_at'])}: {texts.ROLLUP_BAD_TIME}")
+    if meta.get("sample") not in (None, 0, 1):
+        errors.append(f"{cell(at['sample'])}: {texts.ROLLUP_BAD_SAMPLE}")
     if errors:
         raise RollupError(errors)
-    meta["organiser"] = str(meta["organiser"]).strip()
-    return Report(meta=meta, totals=totals, tables=tables, content_hash=hash_row[1][4],
-                  file_name=file_name, rows=at)
+    meta["sample"] = int(meta.get("sample") or 0)
+    # names as stored everywhere else: NFC, no control or bidi characters (core/text.clean)
+    for key in ("organiser", "level", "title"):
+        meta[key] = clean(meta[key])
+    report = Report(meta=meta, totals=totals, tables=tables, content_hash=hash_row[1][4],
+                    file_name=file_name, rows=at, cells=seen)
+
+    def named(section, key, fld, column=checks.VALUE_COLUMN):
+        return cell(seen[(section, key, fld)], column)
+
+    errors = checks.name_errors(report, named) + checks.cross_errors(report, named)
+    if errors:
+        raise RollupError(errors)
+    return report
 
 
 def _is_count(value) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    from core.rollup_checks import is_count
+
+    return is_count(value)
+
+
+def _not_a_number(key: str) -> str:
+    from core import texts
+    from core.rollup_checks import MAX_VALUE
+
+    return texts.ROLLUP_NOT_A_NUMBER.format(key=key, max=f"{MAX_VALUE:,}".replace(",", "."))
 
 
 def _when(value) -> datetime | None:

@@ -862,8 +862,10 @@ AUD_ACTIONS["import"] = "Nhập từ tệp"
 AUD_TABLES["import_files"] = "Tệp đã nhập"
 # --- Security (h1) ---------------------------------------------------------------------------
 COOKIE_KEY_WEAK = ("Khóa cookie (LLW_COOKIE_KEY hoặc cookie_key trong secrets.toml) quá yếu: "
-                   "cần ít nhất 32 ký tự ngẫu nhiên, không lặp lại một mẫu, không phải giá trị "
-                   "mặc định. Ứng dụng không khởi động. Tạo một khóa bằng lệnh: "
+                   "cần ít nhất 32 ký tự ngẫu nhiên (ước tính ít nhất 128 bit khó đoán), không "
+                   "lặp lại một mẫu (admin123admin456…), không đi theo thứ tự ký tự hay bàn "
+                   "phím (0123456789abcdef…, qwerty…), không dùng từ thông dụng, không phải giá "
+                   "trị mặc định. Ứng dụng không khởi động. Tạo một khóa bằng lệnh: "
                    "`python3 -c \"import secrets; print(secrets.token_urlsafe(48))\"` — hoặc "
                    "bỏ cấu hình này để hệ thống tự sinh khóa trong tệp bên cạnh cơ sở dữ liệu.")
 PASSWORD_OUTER_SPACES = ("Mật khẩu không được bắt đầu hoặc kết thúc bằng khoảng trắng "
@@ -1388,7 +1390,48 @@ ROLLUP_HASH_MISMATCH = ("mã kiểm tra không khớp với nội dung: tệp đ
 ROLLUP_DUPLICATE_ROW = "dòng bị lặp (cùng mục, mã và chỉ tiêu với một dòng phía trên)."
 ROLLUP_UNKNOWN_KEY = "mã «{key}» không có trong mẫu."
 ROLLUP_UNKNOWN_SECTION = "mục «{section}» không có trong mẫu."
-ROLLUP_NOT_A_NUMBER = "«{key}» phải là số nguyên không âm."
+ROLLUP_NOT_A_NUMBER = "«{key}» phải là số nguyên từ 0 đến {max}."
+# --- Roll-up values and identity (s5-rollup, issue 25 item 1) ---
+ROLLUP_AT_CELL = "Tệp «{file}», trang «{sheet}», dòng {row}, ô {cell}"
+ROLLUP_PART_OVER_WHOLE = "«{part}» = {value} lớn hơn «{whole}» = {limit}: số liệu mâu thuẫn."
+ROLLUP_SUM_NOT_EQUAL = ("«{key}» = {value} nhưng tổng các dòng «{section}» («{field}») là "
+                        "{total}: hai số phải bằng nhau.")
+ROLLUP_SUM_OVER = ("«{key}» = {value} nhỏ hơn tổng các dòng «{section}» («{field}») là "
+                   "{total}: số liệu mâu thuẫn.")
+ROLLUP_NAME_TOO_LONG = "tên dài quá {max} ký tự."
+ROLLUP_BAD_CELL = ("ô {cell} không phải một số đọc được (NaN, INF hay số quá dài): tệp không "
+                   "phải do phần mềm xuất ra.")
+ROLLUP_UNREADABLE = ("Tệp «{file}», trang «{sheet}»: có ô không đọc được (NaN, INF hay số quá "
+                     "dài): tệp không phải do phần mềm xuất ra.")
+# --- Roll-up: visible sheets agree with the machine sheet (s5-rollup, issue 22 deliver 7) ---
+ROLLUP_VISIBLE_MISMATCH = ("Tệp «{file}», trang «{sheet}», ô {cell}: {value} khác số liệu của "
+                           "trang «{machine}» ({expected}): trang này đã bị sửa sau khi xuất. "
+                           "Hãy xuất lại tệp từ phần mềm của cấp dưới, không sửa tay.")
+# --- Roll-up and sample data (s5-rollup, issue 20 deliver 2) ---
+ROLLUP_BAD_SAMPLE = "«sample» phải là 0 (không có dữ liệu mẫu) hoặc 1 (có dữ liệu mẫu)."
+ROLLUP_SAMPLE_REFUSED = ("tệp của «{name}» có DỮ LIỆU MẪU (Tuần lễ của cấp dưới đang có dữ liệu "
+                         "mẫu, không phải số liệu thật): không nhập. Hãy đề nghị cấp dưới gỡ dữ "
+                         "liệu mẫu rồi xuất lại; chỉ để thử, đánh dấu «Vẫn nhập tệp có dữ liệu "
+                         "mẫu» (manage.py rollup --allow-sample).")
+ROLLUP_ALLOW_SAMPLE = "Vẫn nhập tệp có dữ liệu mẫu (chỉ để thử; báo cáo sẽ ghi rõ điều này)"
+ROLLUP_SAMPLE_BANNER = ("Số liệu tổng hợp có DỮ LIỆU MẪU của cấp dưới (không phải số liệu "
+                        "thật): {names}. Xóa các báo cáo này ở trang «Tổng hợp báo cáo cấp "
+                        "dưới» trước khi dùng số liệu.")
+CLOSE_SAMPLE_ROLLUP_LINE = ("Lưu ý: số liệu tổng hợp gồm cả DỮ LIỆU MẪU của cơ quan cấp dưới "
+                            "(không phải số liệu thật): {names}.")
+ROLLUP_CLI_NO_FILES = "Hãy chỉ ra ít nhất một tệp .xlsx (hoặc --remove TÊN để xóa một báo cáo)."
+ROLLUP_REMOVE_DONE = "Đã xóa báo cáo cấp dưới của «{name}»."
+ROLLUP_REMOVE_UNKNOWN = ("Không có báo cáo cấp dưới nào của «{name}» trong Tuần lễ năm {year}. "
+                         "Đã nhập: {names}.")
+ROLLUP_REMOVE_HEADING = "Xóa một báo cáo cấp dưới"
+ROLLUP_REMOVE_PICK = "Báo cáo cần xóa"
+ROLLUP_REMOVE_CONFIRM = ("Tôi xác nhận xóa báo cáo này (số liệu của cơ quan đó sẽ không được "
+                         "cộng nữa)")
+ROLLUP_REMOVE_BUTTON = "Xóa báo cáo"
+ROLLUP_REMOVE_PLACEHOLDER = "Chọn cơ quan cấp dưới…"
+ROLLUP_DAMAGED = ("Báo cáo cấp dưới của «{name}» lưu trong cơ sở dữ liệu có số liệu không hợp lệ "
+                  "nên không được cộng vào tổng. Hãy xóa nó (trang «Tổng hợp báo cáo cấp dưới» "
+                  "hoặc manage.py rollup --remove) rồi nhập lại tệp đúng.")
 ROLLUP_MISSING_META = "Tệp «{file}», trang «{sheet}»: thiếu dòng meta «{key}»."
 ROLLUP_MISSING_TOTAL = "Tệp «{file}», trang «{sheet}»: thiếu dòng totals «{key}»."
 ROLLUP_BAD_FORMAT = "không phải dữ liệu tổng hợp của phần mềm Tuần lễ học tập suốt đời."
@@ -1648,3 +1691,9 @@ DASH_ALL_AREAS = "mọi {area}"
 DASH_ALL_TIERS = "mọi cấp học"
 DASH_ALL_KINDS = "mọi loại đơn vị"
 DASH_ALL_DAYS = "cả tuần"
+
+# --- Name length limits (s5-rollup, issue 25 item 4) ---
+AREA_NAME_TOO_LONG = "tên địa bàn dài {length} ký tự, tối đa {max} ký tự."
+UNIT_NAME_TOO_LONG = "tên đơn vị dài {length} ký tự, tối đa {max} ký tự."
+UNIT_FIELD_TOO_LONG = "dài quá {max} ký tự."
+PERSON_NAME_TOO_LONG = "Họ tên dài quá {max} ký tự."

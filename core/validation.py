@@ -9,6 +9,8 @@ from core.text import clean
 UNIT_CODE_PATTERN = re.compile(r"^[A-Za-z0-9._-]{1,40}$")
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 UNIT_COLUMNS = ["code", "name", "kind", "tier", "ward_code", "email", "phone"]
+UNIT_NAME_MAX = 200  # a name longer than this breaks every table and list (issue 25 item 4)
+CONTACT_MAX = 120   # e-mail, phone
 
 
 def unit_errors(row: dict, areas: dict | None = None) -> dict[str, str]:
@@ -20,8 +22,11 @@ def unit_errors(row: dict, areas: dict | None = None) -> dict[str, str]:
     ward = clean(row.get("ward_code"))
     if not UNIT_CODE_PATTERN.match(code):
         errors["code"] = texts.UNIT_CODE_INVALID
-    if not clean(row.get("name")):
+    name = clean(row.get("name"))
+    if not name:
         errors["name"] = texts.UNIT_NAME_REQUIRED
+    elif len(name) > UNIT_NAME_MAX:
+        errors["name"] = texts.UNIT_NAME_TOO_LONG.format(length=len(name), max=UNIT_NAME_MAX)
     if kind not in ref.KIND_NAMES:
         errors["kind"] = texts.KIND_UNKNOWN.format(kind=kind)
     elif kind == "school" and not tier:
@@ -35,6 +40,9 @@ def unit_errors(row: dict, areas: dict | None = None) -> dict[str, str]:
     email = clean(row.get("email"))
     if email and not EMAIL_PATTERN.match(email):
         errors["email"] = texts.EMAIL_INVALID
+    for fld in ("email", "phone"):
+        if fld not in errors and len(clean(row.get(fld))) > CONTACT_MAX:
+            errors[fld] = texts.UNIT_FIELD_TOO_LONG.format(max=CONTACT_MAX)
     return errors
 
 

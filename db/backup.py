@@ -72,7 +72,8 @@ def backup(live_path, dest_path, actor=None) -> BackupResult:
         raise BackupError(texts.BAK_NO_DATABASE.format(path=live_path))
     if actor is not None:
         _note_backup(live_path, actor, dest_path.name)
-    dest_path.parent.mkdir(parents=True, exist_ok=True)
+    # a folder made here is the server's own: 0700 whatever the umask (issue 25 item 10)
+    dest_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     # Write beside the target, then rename: a half-written file never carries the name.
     fd, partial = tempfile.mkstemp(prefix=dest_path.name + ".", suffix=".part",
                                    dir=dest_path.parent)
@@ -383,7 +384,17 @@ def backup_folder(live_path) -> Path:
 def backup_to_folder(live_path, actor=None, now: datetime | None = None) -> BackupResult:
     """A new timestamped backup in backup_folder(): llw-YYYYmmdd-HHMMSS.db."""
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    return backup(live_path, backup_folder(live_path) / f"llw-{stamp}.db", actor)
+    folder = private_folder(backup_folder(live_path))
+    return backup(live_path, folder / f"llw-{stamp}.db", actor)
+
+
+def private_folder(folder: Path) -> Path:
+    """The backups folder, created 0700 (a umask of 000 would make mkdir's default 0777)
+    and tightened to 0700 if it exists looser: backups hold every account's hash."""
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if folder.stat().st_mode & 0o077:
+        folder.chmod(0o700)
+    return folder
 
 
 def list_backups(live_path) -> list[dict]:

@@ -35,14 +35,20 @@ def update_profile(db, actor, event_id: int, fields: dict) -> None:
             after=record))
 
 
-def words(db, event: dict | None = None):
+def words(db, event: dict | None = None, escape=None):
     """text -> text with the organiser's words of `event` (default: the latest week) and its
-    number of areas ({areas}: '14 phường'). Before any week exists: the default level's."""
+    number of areas ({areas}: '14 phường'). Before any week exists: the default level's.
+    `escape` (e.g. components.safe_text.md): applied to the admin-set words before they are
+    put in, for a text shown as markdown (a label, a caption): admin text is text too."""
+    from dataclasses import replace
+
     from db.areas import areas_for
 
     event = event or events.get(db)
+    org = from_event(event or {})
+    if escape is not None:
+        org = replace(org, level_word=escape(org.level_word), area_word=escape(org.area_word))
     if event is None:
-        org = from_event({})
         return lambda text: fill(text, org)
-    org, count = from_event(event), len(areas_for(db, event["id"]))
+    count = len(areas_for(db, event["id"]))
     return lambda text: fill(text, org, count)

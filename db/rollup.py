@@ -13,7 +13,8 @@ from datetime import datetime, timezone
 
 from core import reference as ref
 from core import rollup as core
-from core import texts, timefmt
+from core import rollup_checks as checks
+from core import texts, timefmt, xlsx_peek
 from db import audit, events, stats
 from db.access import Actor, require_role
 from db.audit import AuditEvent, now_iso
@@ -38,12 +39,26 @@ def sheet_rows(db, event_id: int, summary: dict | None = None,
             "start_date": event["start_date"], "end_date": event["end_date"],
             "generated_at": generated_at or datetime.now(timezone.utc).isoformat(
                 timespec="microseconds"),
-            "suborganisations": len(summary.get("suborganisations", []))}
+            "suborganisations": len(summary.get("suborganisations", [])),
+            "sample": int(holds_sample(db, event_id, summary))}
     names = {"tier": ref.TIER_NAMES, "type": ref.TYPE_NAMES, "channel": ref.CHANNEL_NAMES,
              "model": ref.MODEL_NAMES, "category": ref.CATEGORY_NAMES}
     rows = core.sheet_rows(meta, summary, stats.learning_models(db, event_id),
                            stats.commendations_by_category(db, event_id), names)
     return core.with_hash(rows)
+
+
+def holds_sample(db, event_id: int, summary: dict | None = None) -> bool:
+    """The week's figures include sample data: its own (`manage.py demo` units) or a
+    sub-organiser's report that said so (issue 20 deliver 2)."""
+    from db import sample_data
+
+    if sample_data.present(db):
+        return True
+    subs = (summary or {}).get("suborganisations")
+    if subs is None:
+        subs = suborganisations(db, event_id)
+    return any(s.get("sample") for s in subs)
 
 
 def sheet(db, event_id: int, summary: dict | None = None):
@@ -65,10 +80,64 @@ def read_file(data: bytes, file_name: str) -> core.Report:
     try:
         if name not in book.sheetnames:
             raise core.RollupError([texts.ROLLUP_NO_SHEET.format(file=file_name, sheet=name)])
-        rows = [tuple(r) for r in book[name].iter_rows(values_only=True)]
+        try:
+            rows = [tuple(r) for r in book[name].iter_rows(values_only=True)]
+        except (ValueError, OverflowError) as error:  # openpyxl: int("NaN"), 5 000 digits
+            raise core.RollupError([_unreadable_cell(data, book[name], file_name)]) from error
+        report = core.parse(rows, file_name=file_name, sheet=name,
+                            header=texts.ROLLUP_COLUMNS)
+        errors = _visible_errors(book, report, file_name, data)
     finally:
         book.close()
-    return core.parse(rows, file_name=file_name, sheet=name, header=texts.ROLLUP_COLUMNS)
+    if errors:
+        raise core.RollupError(errors)
+    return report
+
+
+def _visible_errors(book, report, file_name: str, data: bytes) -> list[str]:
+    """The visible sheets' figures against the machine sheet's (core/rollup_visible)."""
+    from core import rollup_visible
+
+    unreadable = []
+
+    def rows_of(title, key):
+        try:
+            if key in rollup_visible.LISTS:
+                tail = _last_rows(data, book[title])
+                if tail is not None:  # a list of thousands of rows: its heading and total
+                    head = book[title].iter_rows(max_row=HEAD_ROWS, values_only=True)
+                    yield from enumerate(head, start=1)
+                    yield from ((n, r) for n, r in tail if n > HEAD_ROWS)
+                    return
+            yield from enumerate(book[title].iter_rows(values_only=True), start=1)
+        except (ValueError, OverflowError):  # NaN, INF, endless digits: a hand-made sheet
+            unreadable.append(_unreadable_cell(data, book[title], file_name))
+
+    visible = [n for n in book.sheetnames if n != texts.WB_SHEETS["rollup"]]
+    return rollup_visible.check(rows_of, visible, report, file_name) + unreadable
+
+
+HEAD_ROWS = 10  # a list's heading lies in its first rows
+
+
+def _last_rows(data: bytes, sheet):
+    """The last rows of a long sheet (core/xlsx_peek.last_rows), or None."""
+    try:
+        path = sheet._worksheet_path
+    except AttributeError:
+        return None
+    return xlsx_peek.last_rows(data, path)
+
+
+def _unreadable_cell(data: bytes, sheet, file_name: str) -> str:
+    """The message naming the first number cell openpyxl cannot read (NaN, INF, a number
+    of thousands of digits), found by core/xlsx_peek.first_bad_number."""
+    found = xlsx_peek.first_bad_number(data, getattr(sheet, "_worksheet_path", ""))
+    if found is None:
+        return texts.ROLLUP_UNREADABLE.format(file=file_name, sheet=sheet.title)
+    row, cell = found
+    return texts.ROLLUP_AT_ROW.format(file=file_name, sheet=sheet.title, row=row) + ": " + \
+        texts.ROLLUP_BAD_CELL.format(cell=cell)
 
 
 # --- checking against the target week and storing ----------------------------------------
@@ -79,19 +148,56 @@ def stored(db, event_id: int) -> list[dict]:
     out = []
     for row in db.query("select * from suborg_reports where event_id = ? "
                         "order by organiser_key", [event_id]):
-        data = json.loads(row.pop("data"))
-        row["totals"], row["tables"] = data["totals"], data.get("tables", {})
+        try:
+            data = json.loads(row.pop("data"))
+        except (TypeError, ValueError):
+            data = {}
+        # a row stored before the checks of issue 25, or edited in the database, may hold
+        # any value: marked, left out of every sum, removable (remove())
+        row["ok"] = checks.stored_ok(data)
+        row["totals"] = data.get("totals", {}) if isinstance(data, dict) else {}
+        row["tables"] = data.get("tables", {}) if isinstance(data, dict) else {}
+        meta = data.get("meta") if isinstance(data, dict) else None
+        row["sample"] = bool(meta.get("sample")) if isinstance(meta, dict) else False
         out.append(row)
     return out
 
 
-def plan(db, event_id: int, reports: list[core.Report]) -> tuple[list[str], list[dict]]:
+def damaged(db, event_id: int) -> list[str]:
+    """Names of the stored reports whose figures break the rules (left out of the sums)."""
+    return [r["organiser"] for r in stored(db, event_id) if not r["ok"]]
+
+
+def remove(db, actor: Actor, event_id: int, name: str) -> dict:
+    """Remove the stored report of the organiser `name` (compared as identities), one audit
+    row `rollup_remove`. core.RollupError (Vietnamese) when there is none."""
+    require_role(actor, *IMPORTERS)
+    with write_transaction(db):
+        reports = stored(db, event_id)
+        found = next((r for r in reports
+                      if r["organiser_key"] == core.identity(name)
+                      or core.identity(r["organiser"]) == core.identity(name)), None)
+        if found is None:
+            event = events.get_by_id(db, event_id)
+            raise core.RollupError([texts.ROLLUP_REMOVE_UNKNOWN.format(
+                name=name, year=event["year"],
+                names=", ".join(f"«{r['organiser']}»" for r in reports) or "–")])
+        db.execute("delete from suborg_reports where id = ?", [found["id"]])
+        audit.record(db, actor, AuditEvent(
+            "rollup_remove", "suborg_reports", found["id"],
+            before={k: found[k] for k in ("organiser", "level", "year", "generated_at",
+                                          "content_hash", "file_name")}))
+    return found
+
+
+def plan(db, event_id: int, reports: list[core.Report], *,
+         allow_sample: bool = False) -> tuple[list[str], list[dict]]:
     """(errors, actions) for taking these reports into the event: errors refuse the whole
     batch; each action is {report, replaces (stored row or None)}. An action that replaces
     needs the caller's confirmation (import_reports(replace=True))."""
     event = events.get_by_id(db, event_id)
     own = organiser_for(db, event_id)
-    existing = {r["organiser_key"]: r for r in stored(db, event_id)}
+    existing = {core.identity(r["organiser"]): r for r in stored(db, event_id)}
     errors, actions, seen = [], [], {}
     for report in reports:
         meta, at = report.meta, report.rows
@@ -101,6 +207,9 @@ def plan(db, event_id: int, reports: list[core.Report]) -> tuple[list[str], list
                                               sheet=texts.WB_SHEETS["rollup"], row=at[key])
 
         key = core.identity(report.organiser)
+        if report.sample and not allow_sample:
+            errors.append(f"{where('sample')}: "
+                          + texts.ROLLUP_SAMPLE_REFUSED.format(name=report.organiser))
         if meta["year"] != event["year"]:
             errors.append(f"{where('year')}: " + texts.ROLLUP_WRONG_YEAR.format(
                 theirs=meta["year"], ours=event["year"]))
@@ -114,7 +223,7 @@ def plan(db, event_id: int, reports: list[core.Report]) -> tuple[list[str], list
             continue
         seen[key] = report.file_name
         old = existing.get(key)
-        if old is not None:
+        if old is not None and old["ok"]:  # a damaged stored report is simply replaced
             theirs, mine = core.generated_moment(report), core.generated_moment(
                 {"generated_at": old["generated_at"]})
             if report.content_hash == old["content_hash"] or theirs == mine:
@@ -144,13 +253,13 @@ class NeedsConfirmation(core.RollupError):
 
 
 def import_reports(db, actor: Actor, event_id: int, reports: list[core.Report], *,
-                   replace: bool = False) -> list[dict]:
+                   replace: bool = False, allow_sample: bool = False) -> list[dict]:
     """Store every report or none (core.RollupError with every reason; NeedsConfirmation
     when the only obstacle is a newer file that replaces a stored one and `replace` is
     off). Checked again inside the write transaction. Returns the actions done."""
     require_role(actor, *IMPORTERS)
     with write_transaction(db):
-        errors, actions = plan(db, event_id, reports)
+        errors, actions = plan(db, event_id, reports, allow_sample=allow_sample)
         if errors:
             raise core.RollupError(errors)
         pending = [a for a in actions if a["replaces"] is not None]
@@ -176,6 +285,7 @@ def import_reports(db, actor: Actor, event_id: int, reports: list[core.Report], 
                       "imported_at": now_iso(), "imported_by": actor.user_id}
             summary = {k: record[k] for k in ("organiser", "level", "year", "generated_at",
                                               "content_hash", "file_name")}
+            summary["sample"] = report.sample
             if old is None:
                 row_id = db["suborg_reports"].insert(record).last_pk
                 audit.record(db, actor, AuditEvent("rollup_import", "suborg_reports", row_id,
@@ -196,13 +306,13 @@ def suborganisations(db, event_id: int) -> list[dict]:
     """[{organiser, level, year, generated_at, imported_at, file_name, content_hash,
     totals}] of the stored reports (totals as in their files, rates recomputed)."""
     out = []
-    for r in stored(db, event_id):
+    for r in (r for r in stored(db, event_id) if r["ok"]):
         totals = core.combined_totals({k: 0 for k in core.SHEET_TOTALS}, [r["totals"]])
         totals.update({k: r["totals"][k] for k in core.OWN_ONLY_TOTALS})
         out.append({"organiser": r["organiser"], "level": r["level"], "year": r["year"],
                     "generated_at": r["generated_at"], "imported_at": r["imported_at"],
                     "file_name": r["file_name"], "content_hash": r["content_hash"],
-                    "totals": totals})
+                    "sample": r["sample"], "totals": totals})
     return out
 
 

@@ -61,6 +61,8 @@ def _validate_new_user(db, username, name, role, password, unit_code):
         errors["username"] = texts.USERNAME_TAKEN
     if not clean(name):
         errors["name"] = texts.NAME_REQUIRED
+    elif len(clean(name)) > PERSON_NAME_MAX:
+        errors["name"] = texts.PERSON_NAME_TOO_LONG.format(max=PERSON_NAME_MAX)
     unit_id = None
     if role not in ROLES:
         errors["role"] = texts.ROLE_INVALID
@@ -115,6 +117,7 @@ def create_user(db, actor: Actor | None, *, username, name, role, password, unit
 # visitor has the proxy's address: then the lock is shared again, but only for LOCK_MINUTES
 # after every 10 failures, and another admin can unlock the account on its page.)
 
+PERSON_NAME_MAX = 120  # a person's full name (issue 25 item 4)
 MAX_TRACKED_NAME = 80  # typed names longer than this are counted under their first 80 chars
 THROTTLE_KEEP_DAYS = 1
 

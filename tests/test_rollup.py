@@ -31,6 +31,13 @@ def stats_json(capsys, path, *extra):
     return json.loads(out)
 
 
+def as_real(path):
+    """The demo week's units taken as real ones (no sample flag in the exported sheet)."""
+    db = connect(path)
+    db.execute("update units set is_sample = 0")
+    db.conn.close()
+
+
 def set_organiser(path, name, level):
     db = connect(path)
     db.execute("update events set organiser_name = ?, organiser_level = ?", [name, level])
@@ -48,6 +55,7 @@ def lower(tmp_path_factory):
         assert manage.main(["--db", str(path), "demo", "--units", str(units), "--activities",
                             str(activities), "--seed", str(seed), "--no-accounts"]) == 0
         set_organiser(path, name, level)
+        as_real(path)  # the sums are tested here; sample data: test_rollup_sample.py
         assert manage.main(["--db", str(path), "export", "--out", str(book)]) == 0
         out.append((name, path, book))
     return out
@@ -259,9 +267,10 @@ def test_bad_rows_are_listed_with_their_line():
     with pytest.raises(core.RollupError) as caught:
         core.parse(rows, file_name="f.xlsx", sheet="S", header=texts.ROLLUP_COLUMNS)
     errors = caught.value.errors
-    assert "Tệp «f.xlsx», trang «S», dòng 7: «year» phải là số nguyên không âm." in errors
-    assert "Tệp «f.xlsx», trang «S», dòng 12: «activities» phải là số nguyên không âm." \
-        in errors
+    assert ("Tệp «f.xlsx», trang «S», dòng 7, ô E7: «year» phải là số nguyên từ 0 đến "
+            "1.000.000.000.") in errors
+    assert ("Tệp «f.xlsx», trang «S», dòng 12, ô E12: «activities» phải là số nguyên từ 0 "
+            "đến 1.000.000.000.") in errors
     assert "Tệp «f.xlsx», trang «S», dòng 13: mục «khac» không có trong mẫu." in errors
     assert any(e.startswith("Tệp «f.xlsx», trang «S», dòng 4: phiên bản mẫu 9") for e in errors)
     assert any("thiếu dòng totals «participants»" in e for e in errors)

@@ -143,3 +143,60 @@ def test_dashboard_shows_sub_organisations_only_when_there_are_some(app_for, db,
     activities = list(table[texts.ROLLUP_COLS["activities"]])
     assert activities[-1] == activities[0] + activities[1]
     assert activities[1] == report.totals["activities"]
+
+
+def store_bad_report(db, value):
+    """A stored report whose figure is out of bounds (a release without the checks of issue
+    25, or an edit in the database)."""
+    import json
+
+    from core import rollup as core
+
+    totals = {k: 1 for k in core.SHEET_TOTALS}
+    totals["activities"] = value
+    with db.conn:
+        db.conn.execute(
+            "insert into suborg_reports (event_id, organiser, organiser_key, level, year, "
+            "schema_version, generated_at, content_hash, file_name, data, imported_at) "
+            "values (1, 'UBND xã Hỏng', 'ubnd xã hỏng', 'xa', 2020, 1, "
+            "'2020-10-08T00:00:00+00:00', 'x', 'hong.xlsx', ?, '2020-10-08T00:00:00+00:00')",
+            [json.dumps({"totals": totals, "tables": {}})])
+
+
+@pytest.mark.parametrize("value", [10**60, 1.7e308, float("nan")])
+def test_dashboard_survives_a_stored_bad_value_and_says_so(app_for, db, lower_books, value):
+    from db import Actor
+
+    committee = make_user(db, "bcd", "committee")
+    build_week(db)
+    report = rollup.read_file(lower_books["UBND phường Kim Mã"][0], "kim-ma.xlsx")
+    rollup.import_reports(db, Actor.system("test"), 1, [report])
+    store_bad_report(db, value)
+    at = app_for(committee)
+    at.switch_page("app_pages/committee_dashboard.py").run()
+    assert not at.exception, at.exception
+    assert texts.ROLLUP_DASH_HEADING in [h.value for h in at.subheader]
+    assert any("UBND xã Hỏng" in w.value and "không được cộng" in w.value for w in at.warning)
+    names = list(at.dataframe[-1].value[texts.ROLLUP_COLS["organiser"]])
+    assert names[1:] == ["UBND phường Kim Mã", texts.ROLLUP_TOTAL_ROW]
+
+
+def test_committee_removes_a_stored_report_on_the_page(app_for, db, db_path, lower_books):
+    committee = make_user(db, "bcd", "committee")
+    store_bad_report(db, 10**60)
+    at = open_rollup(app_for, committee)
+    upload(at, [("kim-ma.xlsx", lower_books["UBND phường Kim Mã"][0])])
+    assert any("UBND xã Hỏng" in w.value for w in at.warning)
+    remove = at.button(key="rollup_remove_button")
+    assert remove.disabled  # nothing picked, not confirmed
+    at.selectbox(key="rollup_remove_pick").select("UBND xã Hỏng").run()
+    assert at.button(key="rollup_remove_button").disabled  # not confirmed yet
+    at.checkbox(key="rollup_remove_sure").check().run()
+    at.button(key="rollup_remove_button").click().run()
+    assert not at.exception, at.exception
+    assert [o for o, _g in stored(db_path)] == ["UBND phường Kim Mã"]
+    assert texts.ROLLUP_REMOVE_DONE.format(name="UBND xã Hỏng") in [s.value for s in at.success]
+    assert not any("UBND xã Hỏng" in w.value for w in at.warning)
+    rows = db.execute("select action, user_id from audit_log where action = "
+                      "'rollup_remove'").fetchall()
+    assert rows == [("rollup_remove", committee.user_id)]
