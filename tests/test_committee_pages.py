@@ -209,11 +209,11 @@ def test_progress_rates_per_tier_and_ward_agree_with_stats(app_for, db, committe
     at = open_page(app_for, committee, "committee_progress.py")
     summary = stats.summary(db, week)
     tiers = at.dataframe[1].value
-    assert list(tiers["Đã báo cáo"]) == [t["reporting_schools"] for t in summary["by_tier"]]
+    assert list(tiers[texts.PROG_COL_REPORTED]) == [t["reporting_schools"] for t in summary["by_tier"]]
     wards = at.dataframe[2].value
     assert list(wards["Tổng số"]) == [w["units"] for w in summary["by_ward"]]
     units = at.dataframe[3].value
-    assert int(units["Đã báo cáo"].sum()) == summary["totals"]["reporting_units"]
+    assert int(units[texts.PROG_COL_REPORTED].sum()) == summary["totals"]["reporting_units"]
 
 
 def test_review_needs_fix_without_comment_is_refused_and_writes_nothing(
