@@ -322,6 +322,7 @@ def live_view(event):
     feed(view)
     if view["years"] is not None:
         st.subheader(texts.DASH_YEARS)
+        st.caption(texts.DASH_YEARS_NOTE)  # the one table the filters do not apply to
         st.dataframe(view["years"], hide_index=True, width="stretch")
 
 

@@ -1637,6 +1637,7 @@ CLOSE_APPENDIX_DEACTIVATED_SUMMARY = ("Hoạt động và tuyên truyền tính 
 # --- Dashboard pictures (s4 lead, issue 14 §2) ---
 DASH_MAP_PICTURE = "Bản đồ {areas}"
 # under the map's title while an area is chosen (issue 20 item 10: the heatmap shows one)
+DASH_YEARS_NOTE = "Tổng số của từng năm, không theo bộ lọc."
 DASH_MAP_ALL_AREAS_NOTE = ("Mọi {area} (viền đậm: {area} đang chọn); cấp học, loại đơn vị, "
                            "ngày theo bộ lọc")
 DASH_INTERACTIVE = "Biểu đồ tương tác"

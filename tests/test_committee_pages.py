@@ -182,6 +182,8 @@ def test_dashboard_year_over_year_table_with_two_events(app_for, db, committee, 
                          "end_date": "2019-10-07", "created_at": "2019-01-01T00:00:00"})
     at = open_page(app_for, committee, "committee_dashboard.py")
     assert any(s.value == "So sánh các năm" for s in at.subheader)
+    # the one table the page's filters do not apply to says so (issue 20 item 10)
+    assert texts.DASH_YEARS_NOTE in [c.value for c in at.caption]
     years = at.dataframe[-1].value
     assert list(years["Năm"]) == ["2020", "2019"]
 

@@ -97,3 +97,13 @@ def _text_layers(spec):
         elif (layer.get("mark", {}).get("type") if isinstance(layer.get("mark"), dict)
               else layer.get("mark")) == "text":
             yield layer
+
+
+def test_the_ranking_shows_rank_total_and_name_first(app_for, db, committee):
+    """On a phone a table shows its first ~350 px: «Hạng», «Tổng điểm», «Đơn vị» (it
+    showed «Hạng» and «Đơn vị» only, the name column taking the rest)."""
+    build_week(db)
+    at = open_page(app_for, committee, "committee_commendations.py")
+    ranking = next(d for d in at.dataframe if texts.COMMEND_COL_RANK in d.value.columns)
+    assert list(ranking.value.columns[:3]) == [texts.COMMEND_COL_RANK,
+                                               texts.COMMEND_COL_TOTAL, texts.COL_UNIT]

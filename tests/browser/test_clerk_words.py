@@ -392,3 +392,41 @@ def test_what_shows_on_a_click_speaks_vietnamese_too(server, browser):
     assert page.locator('[data-testid="stDataFrame"]').count() == 0
     context.close()
     assert problems == [], "\n".join(problems)
+
+
+OVERLAPS = """(toolbar) => {
+  const t = toolbar.getBoundingClientRect();
+  const hit = (b) => !(b.right <= t.left || b.left >= t.right || b.bottom <= t.top
+                       || b.top >= t.bottom);
+  return [...document.querySelectorAll('h1, h2, h3, [role="tablist"], [role="tab"]')]
+    .filter(e => e.offsetParent !== null && hit(e.getBoundingClientRect()))
+    .map(e => e.textContent.trim().slice(0, 40));
+}"""
+
+
+def test_on_a_phone_a_table_toolbar_covers_no_heading_or_tab(server, browser):
+    """390×844: the toolbar a touch shows above a table (44 px high) used to sit on the
+    heading or the tabs above it; every table of Khen thưởng and Tiến độ is tried."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN",
+                                  has_touch=True)
+    page = context.new_page()
+    covered = []
+    for path, title in (("khen-thuong", "Khen thưởng"), ("tien-do", "Tiến độ báo cáo")):
+        if path == "khen-thuong":
+            sign_in_at(page, f"{server.url}/{path}", ACCOUNTS["committee"])
+        else:
+            page.goto(f"{server.url}/{path}")
+        wait_drawn(page, title)
+        tables = page.locator('[data-testid="stDataFrame"]:visible')
+        tables.first.wait_for(timeout=20_000)
+        assert tables.count() >= 2
+        for i in range(tables.count()):
+            table = tables.nth(i)
+            table.scroll_into_view_if_needed()
+            table.hover()
+            toolbar = table.locator('[data-testid="stElementToolbar"]')
+            toolbar.wait_for(timeout=10_000)
+            page.wait_for_timeout(200)
+            covered += [f"{path} table {i + 1}: {text}" for text in toolbar.evaluate(OVERLAPS)]
+    context.close()
+    assert covered == []
