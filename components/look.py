@@ -3,7 +3,10 @@ parameter for: the file uploader's «Upload» button and «200MB per file • �
 (streamlit/streamlit#13500), and the «Press Enter to apply / submit form» hint under text
 inputs. Scoped CSS keyed on Streamlit's data-testid attributes only (no generated class
 names), pinned by tests/browser/test_clerk_words.py: an upgrade that renames a testid fails
-that test instead of silently showing English again."""
+that test instead of silently showing English again. English under drawn Vietnamese is
+hidden (display: none), not shrunk: a screen reader reads what font-size 0 only hides from
+the eye. The names Streamlit gives its own elements (aria-label, the skip link, the
+calendar) are put in Vietnamese by a small script (FULL_VALUE_JS, texts.STREAMLIT_*)."""
 import streamlit as st
 
 from core import texts
@@ -79,8 +82,9 @@ def stylesheet() -> str:
 # <input>, which cannot wrap: on a phone a long
 # activity type is cut. This writes the whole value under the box while the box cuts it
 # (and only then), following every change on the page (a choice inside a form does not
-# rerun the script, so the server cannot draw it). (2) Streamlit's English names and
-# tooltips of its own buttons become Vietnamese.
+# rerun the script, so the server cannot draw it). (2) Streamlit's English names, tooltips
+# and lines become Vietnamese (Streamlit 1.67 has no parameter for them; its date fields
+# come from react-aria, which ships no Vietnamese).
 FULL_VALUE_JS = """<script>
 (() => {
   if (window.__llwFullValue) return;
@@ -127,7 +131,10 @@ FULL_VALUE_JS = """<script>
     const said = n.data.trim();
     const inside = n.parentElement && n.parentElement.closest(
       '[data-testid="stTooltipContent"], [role="dialog"]');
-    const put = TEXTS[said] ?? (inside ? translate(said) : null);
+    let put = TEXTS[said] ?? (inside ? translate(said) : null);
+    // a button's hidden «add icon» (its name is its aria-label, put in Vietnamese above)
+    if (/^[a-z0-9_]+ icon$/.test(said) && n.parentElement && n.parentElement.closest('button'))
+      put = ICONS[said.slice(0, -' icon'.length)] ?? '';
     if (put !== undefined && put !== null && put !== said) n.data = put;
   };
   const texts = (root) => {

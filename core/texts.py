@@ -1578,7 +1578,7 @@ STREAMLIT_WORDS = {
     "Running...": "Đang xử lý…", "Copy": "Sao chép", "Empty": "Trống",
     "Choose date range": "Chọn khoảng ngày", "Close": "Đóng", "Notifications": "Thông báo",
     "Scroll tabs left": "Cuộn thẻ sang trái", "Scroll tabs right": "Cuộn thẻ sang phải",
-    "Navigate to home page": "Về trang đầu",
+    "Navigate to home page": "Về trang đầu", "Add files": "Thêm tệp",
 }
 STREAMLIT_HELP_FOR = "Giải thích: "  # «Help for <label>» on a field's «?» icon
 # --- No English heard (issue 20 deliver 7, words) ----------------------------------------------
