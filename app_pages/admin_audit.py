@@ -36,11 +36,11 @@ def name_of(names: dict, code):
 choices = audit_search.choices(db)
 c1, c2, c3 = st.columns(3)
 user = c1.selectbox(texts.AUD_USER, [None] + audit_search.usernames(db), key="aud_user",
-                    format_func=lambda u: u or texts.FILTER_ALL, placeholder=texts.EF_CHOOSE)
+                    format_func=lambda u: u or texts.FILTER_ALL, placeholder=texts.FILTER_ALL)
 table = c2.selectbox(texts.AUD_TABLE, [None] + choices["table_name"], key="aud_table",
-                     format_func=lambda t: name_of(texts.AUD_TABLES, t), placeholder=texts.EF_CHOOSE)
+                     format_func=lambda t: name_of(texts.AUD_TABLES, t), placeholder=texts.FILTER_ALL)
 action = c3.selectbox(texts.AUD_ACTION, [None] + choices["action"], key="aud_action",
-                      format_func=lambda a: name_of(texts.AUD_ACTIONS, a), placeholder=texts.EF_CHOOSE)
+                      format_func=lambda a: name_of(texts.AUD_ACTIONS, a), placeholder=texts.FILTER_ALL)
 c1, c2 = st.columns(2)
 date_from = c1.date_input(texts.AUD_FROM, None, format="DD/MM/YYYY", key="aud_from")
 date_to = c2.date_input(texts.AUD_TO, None, format="DD/MM/YYYY", key="aud_to")

@@ -38,7 +38,7 @@ if saved:
     st.markdown(texts.BAKP_SAVED.format(folder=backup.backup_folder(live)))
     names = {b["name"]: b for b in saved}
     default = st.session_state.get("bak_last")
-    picked = st.selectbox(texts.BAKP_PICK, list(names), key="bak_pick",
+    picked = st.selectbox(texts.BAKP_PICK, list(names), key="bak_pick", placeholder=texts.EF_CHOOSE,
                           index=list(names).index(default) if default in names else 0,
                           format_func=lambda n: texts.BAKP_ITEM.format(
                               name=n, size=numbers.integer(names[n]["size"] / 1024),

@@ -67,7 +67,7 @@ with tab_edit:
     all_units = {u["id"]: u for u in units.list_units(db)}
     picked = st.selectbox(texts.UNIT_PICK, [None] + list(all_units), key="unit_pick",
                           format_func=lambda i: texts.UNIT_NEW if i is None
-                          else unit_label(all_units[i]), placeholder=texts.EF_CHOOSE)
+                          else unit_label(all_units[i]), placeholder=texts.UNIT_NEW)
     current = all_units.get(picked, {})
     errors = FieldErrors()
     suffix = f"{picked or 'new'}" + (f"_{generation('unit_form')}"
@@ -149,8 +149,8 @@ with tab_accounts:
         new_role = code_select(texts.FIELD_ROLE, ref.ROLE_NAMES, key=f"{acc}role")
         errors.slot("role")
         new_unit = st.selectbox(texts.FIELD_UNIT, [None] + list(active_units), key=f"{acc}unit",
-                                format_func=lambda c: "—" if c is None
-                                else unit_label(active_units[c]), placeholder=texts.EF_CHOOSE)
+                                format_func=lambda c: texts.NO_CHOICE if c is None
+                                else unit_label(active_units[c]), placeholder=texts.NO_CHOICE)
         errors.slot("unit")
         new_password = st.text_input(texts.FIELD_PASSWORD, type="password", key=f"{acc}password",
                                      help=texts.PASSWORD_RULES)

@@ -124,7 +124,7 @@ if is_draft:
     if lines:
         st.subheader(texts.BUDP_EDIT)
         by_id = {line["id"]: line for line in lines}
-        picked = st.selectbox(texts.BUDP_PICK, list(by_id), key="bud_pick",
+        picked = st.selectbox(texts.BUDP_PICK, list(by_id), key="bud_pick", placeholder=texts.EF_CHOOSE,
                               format_func=lambda i: f"{lines.index(by_id[i]) + 1}. "
                               f"{by_id[i]['item']}")
         saved, fields, errors = line_form(f"budget_edit_{picked}", f"bud_edit_{picked}_",

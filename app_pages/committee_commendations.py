@@ -63,13 +63,18 @@ with tab_rank:
         if not scores:
             st.caption(texts.COMMEND_GROUP_EMPTY)
             continue
+        # the key columns first and narrow enough that a phone (390 px) shows rank, total
+        # and name; the criteria follow (scrolled to)
         st.dataframe(
-            [{texts.COMMEND_COL_RANK: s.rank, texts.COL_UNIT: s.inputs.name,
-              texts.COMMEND_COL_TOTAL: points(s.total),
+            [{texts.COMMEND_COL_RANK: s.rank, texts.COMMEND_COL_TOTAL: points(s.total),
+              texts.COL_UNIT: s.inputs.name,
               texts.COMMEND_COL_REVIEWED: reviewed(s.inputs),
               **{texts.SCORING_CRITERIA[p.criterion]: f"{raw_value(p)} → {points(p.points)}"
                  for p in s.parts}} for s in scores],
-            hide_index=True, width="stretch", key=f"rank_{group}")
+            hide_index=True, width="stretch", key=f"rank_{group}", column_config={
+                texts.COMMEND_COL_RANK: st.column_config.Column(width=52),
+                texts.COMMEND_COL_TOTAL: st.column_config.Column(width=84),
+                texts.COL_UNIT: st.column_config.Column(width=190)})
 
 with tab_weights:
     st.markdown(texts.COMMEND_WEIGHTS_INTRO)
@@ -113,7 +118,7 @@ with tab_nominations:
     statuses = [None] + list(texts.COMMEND_STATUS_NAMES)
     status = st.selectbox(texts.COMMEND_FILTER_STATUS, statuses, key="nom_status",
                           format_func=lambda s: texts.FILTER_ALL if s is None
-                          else texts.COMMEND_STATUS_NAMES[s])
+                          else texts.COMMEND_STATUS_NAMES[s], placeholder=texts.FILTER_ALL)
     nominations = commendations.list_nominations(db, event["id"], status)
     if not nominations:
         st.info(texts.COMMEND_NO_NOMINATIONS)
@@ -150,18 +155,20 @@ with tab_picks:
     errors = FieldErrors()
     with st.form("commendation_pick", enter_to_submit=False):
         category = st.selectbox(texts.COMMEND_FIELD_CATEGORY, list(ref.CATEGORY_NAMES),
-                                format_func=ref.CATEGORY_NAMES.get, key="pick_category")
+                                format_func=ref.CATEGORY_NAMES.get, key="pick_category",
+                                placeholder=texts.EF_CHOOSE)
         errors.slot("category")
         unit_choice = st.selectbox(
             texts.COMMEND_FIELD_UNIT, [None] + sorted(
                 scores_by_unit, key=lambda u: (scoring.group_order().index(
                     scores_by_unit[u].group), scores_by_unit[u].rank)),
-            format_func=unit_option, key="pick_unit")
+            format_func=unit_option, key="pick_unit", placeholder=texts.NO_CHOICE)
         errors.slot("recipient_unit_id")
         nomination_choice = st.selectbox(
             texts.COMMEND_FIELD_NOMINATION, [None] + list(approved),
             format_func=lambda i: "—" if i is None else
-            f"{approved[i]['nominee_name']} ({approved[i]['unit_name']})", key="pick_nomination")
+            f"{approved[i]['nominee_name']} ({approved[i]['unit_name']})", key="pick_nomination",
+            placeholder=texts.NO_CHOICE)
         errors.slot("nomination_id")
         recipient = st.text_input(texts.COMMEND_FIELD_RECIPIENT, key="pick_recipient",
                                   help=texts.COMMEND_FIELD_RECIPIENT_HELP)

@@ -198,15 +198,21 @@ def build_charts(db, event, data, map_summary, grid, names, filters, titles: dic
                                      width=170),
     }
     draw = frozen_spec if interactive else chart_images.picture
-    return {name: draw(charts.titled(chart, titles[name])) for name, chart in built.items()}
+    return {name: draw(charts.titled(chart, titles[name], titles.get(f"{name}_note")))
+            for name, chart in built.items()}
 
 
-def chart_titles(fill, interactive: bool) -> dict:
-    """name -> title, in the organiser's words ("Bản đồ 14 phường")."""
-    return {"map": fill(texts.DASH_MAP if interactive else texts.DASH_MAP_PICTURE),
-            "heatmap": fill(texts.DASH_HEATMAP), "per_day": texts.DASH_PER_DAY,
-            "channels": texts.DASH_CHANNELS, "tiers": texts.DASH_TIER_RATES,
-            "slogans": texts.DASH_SLOGANS}
+def chart_titles(fill, interactive: bool, ward: str | None = None) -> dict:
+    """name -> title, in the organiser's words ("Bản đồ 14 phường"). With an area chosen
+    the map still shows every area (to choose another): its note says so, under its
+    title, where the eye compares it with the heatmap's one row."""
+    titles = {"map": fill(texts.DASH_MAP if interactive else texts.DASH_MAP_PICTURE),
+              "heatmap": fill(texts.DASH_HEATMAP), "per_day": texts.DASH_PER_DAY,
+              "channels": texts.DASH_CHANNELS, "tiers": texts.DASH_TIER_RATES,
+              "slogans": texts.DASH_SLOGANS}
+    if ward:
+        titles["map_note"] = fill(texts.DASH_MAP_ALL_AREAS_NOTE)
+    return titles
 
 
 def build_view(db, event, filters, today: str, titles: dict,
@@ -241,7 +247,7 @@ def shared_view(db, event, filters, fill=str, interactive: bool = False) -> dict
     today = date.today().isoformat()
     key = ("committee_dashboard", event["id"], tuple(sorted(filters.items())), today,
            interactive)
-    titles = chart_titles(fill, interactive)  # the organiser's words are in the data
+    titles = chart_titles(fill, interactive, filters["ward"])  # organiser's words: data
     return stats.shared(db, key, lambda: build_view(db, event, filters, today, titles,
                                                     interactive))
 
@@ -317,6 +323,7 @@ def live_view(event):
     feed(view)
     if view["years"] is not None:
         st.subheader(texts.DASH_YEARS)
+        st.caption(texts.DASH_YEARS_NOTE)  # the one table the filters do not apply to
         st.dataframe(view["years"], hide_index=True, width="stretch")
 
 

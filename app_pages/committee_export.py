@@ -77,7 +77,7 @@ def build_csv(table: str) -> bytes:
 
 
 st.divider()
-table = st.selectbox(texts.EXP_CSV_TABLE, SHEET_ORDER, key="exp_table",
+table = st.selectbox(texts.EXP_CSV_TABLE, SHEET_ORDER, key="exp_table", placeholder=texts.EF_CHOOSE,
                      format_func=lambda name: texts.WB_SHEETS[name])
 st.download_button(texts.EXP_CSV, lambda: build_csv(table),
                    file_name=f"tuan-le-htsd-{year}-{table}.csv", mime="text/csv",

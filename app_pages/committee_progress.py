@@ -47,15 +47,24 @@ def when(value):
     return timefmt.local(value)
 
 
+# a phone (390 px) shows a table's first ~350 px: the name and what is asked of the unit
+# come first, narrow; the code and the rest follow (scrolled to)
+NAME_COLUMN = st.column_config.Column(width=170)
+
+
 def unit_table(rows):
-    look.table([{texts.COL_CODE: r["code"], texts.COL_NAME: r["name"],
-                   texts.COL_KIND: ref.KIND_NAMES[r["kind"]],
-                   texts.COL_WARD: r["ward_name"] or "",
-                   texts.PROG_COL_REPORTED: r["reported"],
-                   texts.PROG_COL_ENTRIES: r["entries"],
-                   texts.PROG_COL_LAST: when(r["last_entry"]),
-                   texts.PROG_COL_SUBMITTED: r["submitted"]} for r in rows],
-                 hide_index=True, width="stretch")
+    look.table([{texts.COL_NAME: r["name"],
+                 texts.PROG_COL_REPORTED: r["reported"],
+                 texts.PROG_COL_SUBMITTED: r["submitted"],
+                 texts.PROG_COL_ENTRIES: r["entries"],
+                 texts.PROG_COL_LAST: when(r["last_entry"]),
+                 texts.COL_WARD: r["ward_name"] or "",
+                 texts.COL_KIND: ref.KIND_NAMES[r["kind"]],
+                 texts.COL_CODE: r["code"]} for r in rows],
+               hide_index=True, width="stretch", column_config={
+                   texts.COL_NAME: NAME_COLUMN,
+                   texts.PROG_COL_REPORTED: st.column_config.CheckboxColumn(width=80),
+                   texts.PROG_COL_SUBMITTED: st.column_config.CheckboxColumn(width=70)})
 
 
 def chase(event, silent):
@@ -72,11 +81,11 @@ def chase(event, silent):
                        icon=":material/mail:")
     else:
         st.caption(texts.PROG_MAILTO_NONE)
-    look.table([{texts.COL_CODE: u["code"], texts.COL_NAME: u["name"],
-                   texts.COL_WARD: u["ward_name"] or "",
-                   texts.COL_EMAIL: u["email"] or texts.PROG_NO_EMAIL,
-                   texts.COL_PHONE: u["phone"] or ""} for u in silent],
-                 hide_index=True, width="stretch")
+    look.table([{texts.COL_NAME: u["name"], texts.COL_PHONE: u["phone"] or "",
+                 texts.COL_EMAIL: u["email"] or texts.PROG_NO_EMAIL,
+                 texts.COL_WARD: u["ward_name"] or "", texts.COL_CODE: u["code"]}
+                for u in silent],
+               hide_index=True, width="stretch", column_config={texts.COL_NAME: NAME_COLUMN})
 
 
 actor = guard("committee_progress.py")
@@ -93,15 +102,24 @@ with c4:
     status = st.selectbox(texts.PROG_FILTER_STATUS, [None, True, False], key="prog_status",
                           format_func=lambda s: {None: texts.PROG_STATUS_ALL,
                                                  True: texts.PROG_STATUS_REPORTED,
-                                                 False: texts.PROG_STATUS_NOT_REPORTED}[s], placeholder=texts.EF_CHOOSE)
+                                                 False: texts.PROG_STATUS_NOT_REPORTED}[s],
+                          placeholder=texts.PROG_STATUS_ALL)
 filters = {"ward": ward, "tier": tier, "kind": kind}
 summary = stats.summary(db, event["id"], **filters)
 t = summary["totals"]
-st.metric(texts.DASH_KPI_REPORTING,
+# the dashboard's two figures, under the same words: «có số liệu» and «đã nộp»
+m1, m2 = st.columns(2)
+m1.metric(texts.DASH_KPI_REPORTING,
           f"{numbers.integer(t['reporting_units'])}/{numbers.integer(t['units'])} "
           f"({numbers.percent(t['reporting_rate'])})")
+m2.metric(texts.DASH_KPI_SUBMITTED,
+          f"{numbers.integer(t['submitted_units'])}/{numbers.integer(t['units'])} "
+          f"({numbers.percent(t['submission_rate'])})")
+st.caption(texts.PROG_WORDS_HELP)
 rows = progress.units_progress(db, event["id"], **filters)
 chase(event, [r for r in rows if not r["reported"]])
+st.caption(texts.PROG_NOT_SUBMITTED.format(
+    count=numbers.integer(sum(1 for r in rows if not r["submitted"]))))
 rates(summary)
 st.subheader(texts.PROG_UNITS)
 unit_table([r for r in rows if status is None or r["reported"] == status])

@@ -11,7 +11,7 @@ import math
 import streamlit as st
 
 from components import pickers
-from components.forms import FieldErrors, flash, show_flash
+from components.forms import FLASH_KEY, FieldErrors, flash, show_flash
 from components.navigation import guard
 from components.safe_text import show_heading, show_link
 from components.session import current_event, database
@@ -67,8 +67,9 @@ def filter_bar(event):
                              placeholder=texts.REV_FILTER_TEXT_HINT)
     c1, c2, _ = st.columns([2, 1, 3])
     sort = c1.selectbox(texts.REV_SORT, list(texts.REV_SORTS), key="rev_sort",
-                        format_func=texts.REV_SORTS.get)
-    size = c2.selectbox(texts.REV_PAGE_SIZE, PAGE_SIZES, index=1, key="rev_size")
+                        format_func=texts.REV_SORTS.get, placeholder=texts.EF_CHOOSE)
+    size = c2.selectbox(texts.REV_PAGE_SIZE, PAGE_SIZES, index=1, key="rev_size",
+                        placeholder=texts.EF_CHOOSE)
     filters = review.Filters(status=status, ward=ward, tier=tier, unit_kind=unit_kind,
                              unit_id=unit_id, type_=type_, day=day, text=text or None)
     return kind, filters, sort, size
@@ -250,6 +251,10 @@ db = database()
 event = current_event(db)
 cat = catalogue.catalogue_for(db, event["id"])  # the week's names of types and channels
 area_names = areas.names_for(db, event["id"]) if event else {}  # the week's areas
+# «Đã duyệt.» also where the eye is: the buttons are far down the page (a bulk review's
+# form is gone after it), the message at the top is off-screen (issue 20 item 10)
+if st.session_state.get(FLASH_KEY):
+    st.toast(st.session_state[FLASH_KEY], icon=":material/check_circle:")
 show_flash()
 kind, filters, sort, size = filter_bar(event)
 progress_panel(kind)

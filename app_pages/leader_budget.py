@@ -3,6 +3,7 @@ or sent back with the leadership's own account (plan §III.1; issue 11 item 7). 
 layer (db/budget.APPROVERS) refuses anyone else."""
 import streamlit as st
 
+from components import look
 from components.forms import flash_and_rerun, show_flash
 from components.navigation import guard
 from components.safe_text import md
@@ -35,11 +36,11 @@ elif estimate["status"] == "approved":
         at=events.format_datetime(estimate["approved_at"])))
 
 headers = texts.BPDF_HEADERS
-st.dataframe([{headers[0]: i, headers[1]: line["item"], headers[2]: line["activity_ref"],
-               headers[3]: line["measure"], headers[4]: rules.format_number(line["quantity"]),
-               headers[5]: rules.format_number(line["unit_price"]),
-               headers[6]: rules.format_number(line["amount"]), headers[7]: line["note"]}
-              for i, line in enumerate(lines, start=1)], hide_index=True, width="stretch")
+look.table([{headers[0]: i, headers[1]: line["item"], headers[2]: line["activity_ref"],
+             headers[3]: line["measure"], headers[4]: rules.format_number(line["quantity"]),
+             headers[5]: rules.format_number(line["unit_price"]),
+             headers[6]: rules.format_number(line["amount"]), headers[7]: line["note"]}
+            for i, line in enumerate(lines, start=1)])  # an empty estimate: no «empty»
 st.markdown(texts.BUDP_TOTAL.format(total=rules.format_vnd(estimate["total"]),
                                     words=rules.vnd_in_words(estimate["total"])))
 st.download_button(texts.BUDP_DOWNLOAD_PDF, lambda: build_pdf(event, estimate, lines),

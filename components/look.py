@@ -3,7 +3,10 @@ parameter for: the file uploader's «Upload» button and «200MB per file • �
 (streamlit/streamlit#13500), and the «Press Enter to apply / submit form» hint under text
 inputs. Scoped CSS keyed on Streamlit's data-testid attributes only (no generated class
 names), pinned by tests/browser/test_clerk_words.py: an upgrade that renames a testid fails
-that test instead of silently showing English again."""
+that test instead of silently showing English again. English under drawn Vietnamese is
+hidden (display: none), not shrunk: a screen reader reads what font-size 0 only hides from
+the eye. The names Streamlit gives its own elements (aria-label, the skip link, the
+calendar) are put in Vietnamese by a small script (FULL_VALUE_JS, texts.STREAMLIT_*)."""
 import streamlit as st
 
 from core import texts
@@ -24,16 +27,19 @@ def stylesheet() -> str:
     hint = texts.UPLOAD_HINT.format(mb=upload_limit_mb())
     return f"""<style>
 {KPI_CSS}
-/* the uploader's button: «Upload» -> «Chọn tệp» (the icon stays) */
+/* the uploader's button: «Upload» -> «Chọn tệp» (the icon stays). The English is hidden
+   (display: none takes it out of what a screen reader reads; font-size 0 did not) and the
+   Vietnamese is its container's generated text, which is read as the button's name */
 [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{
-  font-size: 0; line-height: 0; }}
-[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {{
+  display: none; }}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after {{
   content: {_css_string(texts.UPLOAD_BUTTON)}; font-size: 1rem; line-height: 1.6; }}
 /* «30MB per file • JPG, PNG» -> the Vietnamese hint of the uploader (set per uploader
-   through --llw-upload-hint by components/look.uploader) */
-[data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; white-space: normal; }}
-[data-testid="stFileUploaderDropzoneInstructions"] span::after {{
-  content: var(--llw-upload-hint, {_css_string(hint)}); font-size: 0.875rem; }}
+   through --llw-upload-hint by components/look.uploader), the same way */
+[data-testid="stFileUploaderDropzoneInstructions"] span {{ display: none; }}
+[data-testid="stFileUploaderDropzoneInstructions"] > div::after {{
+  content: var(--llw-upload-hint, {_css_string(hint)}); font-size: 0.875rem;
+  white-space: normal; }}
 /* «Press Enter to apply / submit form»: hidden; the «12/200» counter of a field with a
    length limit stays (it is the last span; the hint, when shown, is the first) */
 [data-testid="stTextInput"]:not(:has(input[maxlength])) [data-testid="InputInstructions"],
@@ -47,6 +53,11 @@ def stylesheet() -> str:
 [data-testid="stConnectionStatus"] > :last-child {{ font-size: 0; }}
 [data-testid="stConnectionStatus"] > :last-child::after {{
   content: {_css_string(texts.CONNECTING)}; font-size: 0.875rem; }}
+/* phone: a table's toolbar (shown on a touch, 44 px above the table) gets a place of its
+   own instead of covering the heading or the tabs above the table */
+@media (max-width: 640px) {{
+  [data-testid="stDataFrame"] {{ margin-top: 2.75rem; }}
+}}
 /* phone: long widget labels wrap instead of being cut with «…» */
 [data-testid="stWidgetLabel"] p {{ white-space: normal; overflow-wrap: anywhere; }}
 /* phone: long choices («Hoạt động giáo dục › Tập huấn kỹ năng khai thác thông tin trên
@@ -71,8 +82,9 @@ def stylesheet() -> str:
 # <input>, which cannot wrap: on a phone a long
 # activity type is cut. This writes the whole value under the box while the box cuts it
 # (and only then), following every change on the page (a choice inside a form does not
-# rerun the script, so the server cannot draw it). (2) Streamlit's English names and
-# tooltips of its own buttons become Vietnamese.
+# rerun the script, so the server cannot draw it). (2) Streamlit's English names, tooltips
+# and lines become Vietnamese (Streamlit 1.67 has no parameter for them; its date fields
+# come from react-aria, which ships no Vietnamese).
 FULL_VALUE_JS = """<script>
 (() => {
   if (window.__llwFullValue) return;
@@ -94,23 +106,58 @@ FULL_VALUE_JS = """<script>
       if (line.textContent !== input.value) line.textContent = input.value;
     }
   };
-  // Streamlit's own English on the buttons it draws: the names a screen reader reads out
-  // (aria-label) and the tooltips of the table toolbar (texts.STREAMLIT_WORDS)
-  const WORDS = __WORDS__, HELP_FOR = __HELP_FOR__;
+  // Streamlit's own English: the names a screen reader reads out (aria-label, a date
+  // field's «Empty»), whole names or their first words (texts.STREAMLIT_PREFIXES), a
+  // material icon's «check_circle icon», the tooltips of the table toolbar, and a few lines
+  // of text (the skip link, «No results», the calendar's hint). Text is replaced, not
+  // covered: what is drawn and what is heard are the same Vietnamese.
+  const WORDS = __WORDS__, PREFIXES = Object.entries(__PREFIXES__), ICONS = __ICONS__,
+    TEXTS = __TEXTS__;
+  const translate = (said) => {
+    if (WORDS[said] !== undefined) return WORDS[said];
+    for (const [english, put] of PREFIXES)
+      if (said.startsWith(english)) return put + (translate(said.slice(english.length))
+                                                   ?? said.slice(english.length));
+    return null;
+  };
+  const icon = (el, said) => {
+    const name = said.slice(0, -' icon'.length);
+    if (ICONS[name] !== undefined) el.setAttribute('aria-label', ICONS[name]);
+    else { el.removeAttribute('aria-label'); el.setAttribute('aria-hidden', 'true'); }
+  };
+  // whole lines anywhere; Streamlit's words in its tooltips and in the calendar's dialog
+  // (its hidden heading «Choose date, tháng 12 năm 2026») only: never a person's own text
+  const textNode = (n) => {
+    const said = n.data.trim();
+    const inside = n.parentElement && n.parentElement.closest(
+      '[data-testid="stTooltipContent"], [role="dialog"]');
+    let put = TEXTS[said] ?? (inside ? translate(said) : null);
+    // a button's hidden «add icon» (its name is its aria-label, put in Vietnamese above)
+    if (/^[a-z0-9_]+ icon$/.test(said) && n.parentElement && n.parentElement.closest('button'))
+      put = ICONS[said.slice(0, -' icon'.length)] ?? '';
+    if (put !== undefined && put !== null && put !== said) n.data = put;
+  };
+  const texts = (root) => {
+    if (root.nodeType === Node.TEXT_NODE) { textNode(root); return; }
+    if (root.nodeType !== Node.ELEMENT_NODE) return;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) textNode(n);
+  };
+  let pending = [document.body];
   const vietnamese = () => {
-    for (const el of document.querySelectorAll('[aria-label]')) {
+    for (const el of document.querySelectorAll('[aria-label], [aria-valuetext]')) {
       const said = el.getAttribute('aria-label');
-      const put = WORDS[said] ?? (said.startsWith('Help for ')
-        ? HELP_FOR + said.slice('Help for '.length) : null);
-      if (put) el.setAttribute('aria-label', put);
-    }
-    for (const tip of document.querySelectorAll('[data-testid="stTooltipContent"]')) {
-      const walker = document.createTreeWalker(tip, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const put = WORDS[n.data.trim()];
-        if (put) n.data = put;
+      if (said && /^[a-z0-9_]+ icon$/.test(said)) icon(el, said);
+      else if (said) {
+        const put = translate(said);
+        if (put !== null && put !== said) el.setAttribute('aria-label', put);
       }
+      const value = el.getAttribute('aria-valuetext');
+      if (value && WORDS[value] !== undefined) el.setAttribute('aria-valuetext', WORDS[value]);
     }
+    const roots = pending;
+    pending = [];
+    for (const root of roots) if (root.isConnected) texts(root);
   };
   let queued = false;
   const later = () => {
@@ -118,9 +165,15 @@ FULL_VALUE_JS = """<script>
     queued = true;
     requestAnimationFrame(() => { queued = false; update(); vietnamese(); });
   };
-  new MutationObserver(later).observe(document.body, {
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'childList') pending.push(...r.addedNodes);
+      else if (r.type === 'characterData') pending.push(r.target);
+    }
+    later();
+  }).observe(document.body, {
     subtree: true, childList: true, characterData: true, attributes: true,
-    attributeFilter: ['value', 'aria-label']});
+    attributeFilter: ['value', 'aria-label', 'aria-valuetext']});
   window.addEventListener('resize', later);
   document.addEventListener('focusin', later, true);
   document.addEventListener('focusout', later, true);
@@ -140,7 +193,9 @@ def script() -> str:
     import json
 
     return (FULL_VALUE_JS.replace("__WORDS__", json.dumps(texts.STREAMLIT_WORDS))
-            .replace("__HELP_FOR__", json.dumps(texts.STREAMLIT_HELP_FOR)))
+            .replace("__PREFIXES__", json.dumps(texts.STREAMLIT_PREFIXES))
+            .replace("__ICONS__", json.dumps(texts.STREAMLIT_ICON_WORDS))
+            .replace("__TEXTS__", json.dumps(texts.STREAMLIT_TEXTS)))
 
 
 def uploader(label: str, *, key: str, hint: str, **kwargs):

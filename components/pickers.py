@@ -10,7 +10,9 @@ def code_select(label, names: dict, *, key, optional_label=None, index=None, **k
     """Pick a code from {code: name}; `optional_label` adds an empty choice (value None)."""
     options = ([None] if optional_label else []) + list(names)
     fmt = lambda code: optional_label if code is None else names[code]  # noqa: E731
-    kwargs.setdefault("placeholder", texts.EF_CHOOSE)  # not Streamlit's «Choose an option»
+    # not Streamlit's «Choose an option»; a box whose empty choice is chosen may be drawn with
+    # its placeholder (Streamlit 1.67 reads a None value as «nothing chosen»): the same words
+    kwargs.setdefault("placeholder", optional_label or texts.EF_CHOOSE)
     return st.selectbox(label, options, format_func=fmt, key=key, index=index or 0, **kwargs)
 
 

@@ -113,7 +113,7 @@ def unit_area(db, actor, event) -> None:
         code = st.selectbox(texts.AREA_UNIT_AREA.format(year=event["year"]), options,
                             index=options.index(own) if own in options else 0,
                             format_func=lambda c: texts.AREA_UNIT_NONE if c is None
-                            else f"{c} — {names[c]}")
+                            else f"{c} — {names[c]}", placeholder=texts.AREA_UNIT_NONE)
         save = st.form_submit_button(texts.AREA_UNIT_SAVE, type="primary")
     if save:
         try:

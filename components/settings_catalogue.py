@@ -39,8 +39,9 @@ def _show_errors(slot, failure: ValidationFailed) -> None:
 def _types(db, actor, event) -> None:
     eid = event["id"]
     st.subheader(texts.CAT_TYPES_HEAD)
-    columns = [("code", texts.CAT_COL_CODE), ("grp", texts.CAT_COL_GROUP),
-               ("name", texts.CAT_COL_NAME)]
+    # names first, the code (what files and the city's workbook use) last (issue 20)
+    columns = [("name", texts.CAT_COL_NAME), ("grp", texts.CAT_COL_GROUP),
+               ("code", texts.CAT_COL_CODE)]
     current = [dict(t, grp=ref.GROUP_NAMES.get(t["grp"], t["grp"]))
                for t in catalogue.types_for(db, eid)]
     key = f"cat_types_{eid}"
@@ -72,8 +73,8 @@ def _types(db, actor, event) -> None:
 def _channels(db, actor, event) -> None:
     eid = event["id"]
     st.subheader(texts.CAT_CHANNELS_HEAD)
-    columns = [("code", texts.CAT_COL_CODE), ("name", texts.CAT_COL_NAME),
-               ("measure", texts.CAT_COL_MEASURE)]
+    columns = [("name", texts.CAT_COL_NAME), ("measure", texts.CAT_COL_MEASURE),
+               ("code", texts.CAT_COL_CODE)]
     current = catalogue.channels_for(db, eid)
     key = f"cat_channels_{eid}"
     with st.form(f"cat_channels_form_{eid}", enter_to_submit=False):

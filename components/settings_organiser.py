@@ -20,7 +20,7 @@ def render(db, actor, event: dict) -> None:
             else "huyen"
         level = st.selectbox(texts.ORG_LEVEL, levels, index=levels.index(current),
                              format_func=lambda code: rules.LEVELS[code]["label"],
-                             key=f"org_level_{eid}")
+                             key=f"org_level_{eid}", placeholder=texts.EF_CHOOSE)
         errors.slot("organiser_level")
         name = st.text_input(texts.ORG_NAME, profile["organiser_name"], help=texts.ORG_NAME_HELP,
                              key=f"org_name_{eid}")

@@ -66,11 +66,39 @@ def localised(chart, font: str | None = None):
     return chart
 
 
-def titled(chart, text: str):
+def titled(chart, text: str, note: str | None = None):
     """The chart with its title drawn in it, as the dashboard shows it: one element of the
-    page fewer per chart (a heading costs the browser as much as a picture)."""
+    page fewer per chart (a heading costs the browser as much as a picture). `note`, a
+    line under the title: what the chart shows that the page's filters do not."""
+    extra = {"subtitle": note, "subtitleFontSize": 12, "subtitleColor": "#444444"} \
+        if note else {}
     return chart.properties(title=alt.TitleParams(text, anchor="start", fontSize=16,
-                                                  fontWeight="bold", offset=12))
+                                                  fontWeight="bold", offset=12, **extra))
+
+
+MAP_LINE_CHARS = 12  # a tile of the 14-ward map holds ~12 characters of 11 px a line
+
+
+def wrap_name(name: str, width: int = MAP_LINE_CHARS) -> str:
+    """A tile's name on at most two lines broken between words («Nguyễn Trung\nTrực»):
+    whole names on the map, not «Nguyễn Trung …». A single word longer than a line
+    stays whole (the mark's limit then shortens it; the tooltip has the name)."""
+    words = name.split()
+    lines: list[str] = []
+    for word in words:
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    if len(lines) > 2:  # a long name: the second line takes the rest
+        lines = [lines[0], " ".join(lines[1:])]
+    return "\n".join(lines)
+
+
+def name_lines(name: str) -> tuple[str, str]:
+    """(first line or "", last line) of wrap_name: the tile map's two text marks."""
+    lines = wrap_name(name).split("\n")
+    return (lines[0], lines[-1]) if len(lines) == 2 else ("", lines[0])
 
 
 def day_label(iso: str) -> str:
@@ -90,6 +118,8 @@ def tile_rows(by_ward: list[dict], grid: list[dict]) -> list[dict]:
         row, col = position[w["code"]]
         rows.append({**w, "grid_row": row, "grid_col": col,
                      "short": area_rules.short_label(w["name"]),
+                     # the name's last line above the count, its first line (if two) above
+                     **dict(zip(("line_1", "line_2"), name_lines(w["name"]))),
                      "label": f"{w['activities']:,}".replace(",", "."),
                      "covered": w["activities"] > 0})
     return rows
@@ -149,8 +179,13 @@ def ward_tile_map(rows: list[dict], *, selectable: bool = True, selected: str | 
         counts = base.mark_text(baseline="top", dy=2, fontSize=10, fontWeight="bold").encode(
             text="label:N", color=ink)
     else:
-        names = base.mark_text(baseline="bottom", dy=-2, fontSize=11, limit=100).encode(
-            text="name:N", color=ink)
+        # the whole name, on two lines when it needs them, above the count (two marks:
+        # a multi-line text mark grows downwards over the count whatever its baseline)
+        names = alt.layer(
+            base.mark_text(baseline="bottom", dy=-2, fontSize=11, limit=100).encode(
+                text="line_2:N", color=ink),
+            base.mark_text(baseline="bottom", dy=-15, fontSize=11, limit=100).encode(
+                text="line_1:N", color=ink))
         counts = base.mark_text(baseline="top", dy=3, fontSize=13, fontWeight="bold").encode(
             text="label:N", color=ink)
     return alt.layer(tiles, names, counts).properties(width=width, height=height)

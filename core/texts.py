@@ -272,7 +272,7 @@ DASH_KPI_DELTA_HELP = "Số nhỏ dưới mỗi ô: thay đổi so với hết n
 DASH_UPDATED_AT = "Cập nhật lúc {time}"
 DASH_MAP = "Bản đồ {areas} (bấm vào một {area} để lọc cả trang)"
 DASH_HEATMAP = "Hoạt động theo {area} và nhóm"
-DASH_TIER_RATES = "Tỷ lệ trường đã báo cáo theo cấp học"
+DASH_TIER_RATES = "Tỷ lệ trường có số liệu theo cấp học"
 DASH_PER_DAY = "Hoạt động theo ngày"
 DASH_CHANNELS = "Tuyên truyền theo kênh"
 DASH_SLOGANS = "Khẩu hiệu được sử dụng"
@@ -285,24 +285,30 @@ DASH_FEED_ACTIVITY = "Hoạt động"
 DASH_FEED_PROPAGANDA = "Tuyên truyền"
 DASH_NO_EVENT = "Chưa có Tuần lễ nào được cấu hình."
 STATUS_NAMES = {"submitted": "Đã gửi", "accepted": "Đã duyệt", "needs_fix": "Cần sửa"}
-PROG_RATE_TIER = "Tỷ lệ báo cáo theo cấp học"
-PROG_RATE_WARD = "Tỷ lệ báo cáo theo {area}"
-PROG_UNITS = "Tình hình báo cáo của từng đơn vị"
-PROG_NOT_REPORTED = "Đơn vị chưa báo cáo"
-PROG_ALL_REPORTED = "Tất cả đơn vị trong phạm vi lọc đã báo cáo."
+# one word for one figure (DESIGN §4; issue 20 item 10): «có số liệu» = has a counting
+# entry, «đã nộp» = the report is marked submitted — never «đã báo cáo» for either
+PROG_RATE_TIER = "Tỷ lệ trường có số liệu theo cấp học"
+PROG_RATE_WARD = "Tỷ lệ đơn vị có số liệu theo {area}"
+PROG_UNITS = "Số liệu và báo cáo đã nộp của từng đơn vị"
+PROG_NOT_REPORTED = "Đơn vị chưa có số liệu"
+PROG_ALL_REPORTED = "Tất cả đơn vị trong phạm vi lọc đã có số liệu."
 PROG_MAILTO = "Gửi email nhắc {count} đơn vị (BCC)"
-PROG_MAILTO_NONE = "Các đơn vị chưa báo cáo chưa có địa chỉ email."
+PROG_MAILTO_NONE = "Các đơn vị chưa có số liệu chưa có địa chỉ email."
 PROG_MAIL_SUBJECT = "Nhắc báo cáo {title}"
 PROG_MAIL_BODY = ("Kính gửi các đơn vị,\n\nBan chỉ đạo đề nghị đơn vị cập nhật kết quả tổ chức "
                   "{title} trên hệ thống theo dõi.\n\nTrân trọng.")
 PROG_FILTER_STATUS = "Tình trạng"
 PROG_STATUS_ALL = "Tất cả"
-PROG_STATUS_REPORTED = "Đã báo cáo"
-PROG_STATUS_NOT_REPORTED = "Chưa báo cáo"
-PROG_COL_REPORTED = "Đã báo cáo"
+PROG_STATUS_REPORTED = "Có số liệu"
+PROG_STATUS_NOT_REPORTED = "Chưa có số liệu"
+PROG_COL_REPORTED = "Có số liệu"
 PROG_COL_ENTRIES = "Số mục đã nhập"
 PROG_COL_LAST = "Lần nhập gần nhất"
 PROG_COL_SUBMITTED = "Đã nộp"
+PROG_NOT_SUBMITTED = "Đơn vị chưa nộp báo cáo: {count}"
+PROG_WORDS_HELP = ("«Có số liệu»: đơn vị đã nhập ít nhất một hoạt động hoặc tuyên truyền được "
+                   "tính. «Đã nộp»: đơn vị đã bấm «Nộp báo cáo». Hai số khác nhau, như trên "
+                   "bảng theo dõi.")
 PROG_COL_RATE = "Tỷ lệ"
 PROG_COL_TOTAL = "Tổng số"
 PROG_NO_EMAIL = "(chưa có email)"
@@ -1348,7 +1354,8 @@ AUD_FIELDS = {
 SET_EDITING_OTHER_YEAR = "Chọn năm khác ở ô «Năm» trên thanh bên."
 PROG_COL_BAR = "Mức độ"
 CONNECTING = "Đang kết nối…"
-TABLE_EMPTY = "Chưa có dòng nào."
+TABLE_EMPTY = "Chưa có dữ liệu."
+NO_CHOICE = "—"  # the empty choice of a box, and its placeholder (Streamlit may draw either)
 PAGE_FORBIDDEN_TITLE = "Không mở được trang này"
 SUB_FROZEN_BANNER = "Đơn vị đã nộp báo cáo lúc {at}."  # the reopen button stands below it
 # --- Audit (r1) ------------------------------------------------------------------------------
@@ -1649,8 +1656,39 @@ STREAMLIT_WORDS = {
     "Download as PNG": "Tải ảnh PNG", "Copy Vega-Lite spec": "Sao chép mô tả biểu đồ",
     "Vega visualization": "Biểu đồ", "Choose date": "Chọn ngày",
     "Previous": "Tháng trước", "Next": "Tháng sau",
+    # issue 20 item 8: the rest a screen reader still read out in English
+    "Add row": "Thêm dòng", "Previous month": "Tháng trước", "Next month": "Tháng sau",
+    "Running...": "Đang xử lý…", "Copy": "Sao chép", "Empty": "Trống",
+    "Choose date range": "Chọn khoảng ngày", "Close": "Đóng", "Notifications": "Thông báo",
+    "Scroll tabs left": "Cuộn thẻ sang trái", "Scroll tabs right": "Cuộn thẻ sang phải",
+    "Navigate to home page": "Về trang đầu", "Add files": "Thêm tệp",
 }
 STREAMLIT_HELP_FOR = "Giải thích: "  # «Help for <label>» on a field's «?» icon
+# --- No English heard (issue 20 deliver 7, words) ----------------------------------------------
+# English at the start of a name Streamlit composes («Fullscreen: Bản đồ…», «day, Từ ngày»,
+# «Shortcut Alt + P» on a button with a key, «Today, Chủ Nhật 6 tháng 12» in the calendar).
+STREAMLIT_PREFIXES = {
+    "Help for ": STREAMLIT_HELP_FOR, "Fullscreen: ": "Phóng to: ", "Shortcut ": "Phím tắt ",
+    "day, ": "ngày, ", "month, ": "tháng, ", "year, ": "năm, ", "hour, ": "giờ, ",
+    "minute, ": "phút, ", "Choose date, ": "Chọn ngày, ", "Choose date range, ":
+    "Chọn khoảng ngày, ", "Today, ": "Hôm nay, ", "Selected, ": "Đã chọn, ",
+}
+# Whole lines of text Streamlit writes (the skip link a keyboard's first Tab shows, a list's
+# search that finds nothing, the calendar's hint read to screen readers).
+STREAMLIT_TEXTS = {
+    "Skip to main content": "Bỏ qua, đến nội dung chính",
+    "No results": "Không có lựa chọn nào khớp",
+    "No options to select": "Không có lựa chọn nào",
+    "view more": "xem thêm", "view less": "thu gọn",  # a long toast
+    "Use arrow keys to navigate dates. Enter to select. Escape to close.":
+        "Dùng phím mũi tên để chuyển ngày, Enter để chọn, Esc để đóng.",
+}
+# A material icon is read as «check_circle icon»: the icons that say something get a word,
+# the others (beside a page name or a button's text) are silent.
+STREAMLIT_ICON_WORDS = {
+    "check_circle": "Đã đạt", "task_alt": "Đã đạt", "radio_button_unchecked": "Chưa đạt",
+    "error": "Lỗi", "warning": "Lưu ý",
+}
 UPLOAD_HINT_ROLLUP = "Bảng tính Excel (.xlsx) xuất từ ứng dụng của cấp dưới, tối đa {mb} MB mỗi tệp"
 UNIT_CODES_UNKNOWN = "Không có đơn vị mã: {codes}. Không thay đổi đơn vị nào."
 UNIT_DEACTIVATE_NOTHING = "Chưa chỉ ra đơn vị nào để ngừng hoạt động."
@@ -1681,6 +1719,10 @@ CLOSE_APPENDIX_DEACTIVATED_SUMMARY = ("Hoạt động và tuyên truyền tính 
                                       "đơn vị chỉ tính đơn vị đang hoạt động.")
 # --- Dashboard pictures (s4 lead, issue 14 §2) ---
 DASH_MAP_PICTURE = "Bản đồ {areas}"
+# under the map's title while an area is chosen (issue 20 item 10: the heatmap shows one)
+DASH_YEARS_NOTE = "Tổng số của từng năm, không theo bộ lọc."
+DASH_MAP_ALL_AREAS_NOTE = ("Mọi {area} (viền đậm: {area} đang chọn); cấp học, loại đơn vị, "
+                           "ngày theo bộ lọc")
 DASH_INTERACTIVE = "Biểu đồ tương tác"
 DASH_INTERACTIVE_HELP = ("Tắt: biểu đồ là ảnh vẽ sẵn, hiện nhanh (số liệu in ngay trên biểu đồ). "
                          "Bật: di chuột để xem số liệu, bấm vào một {area} trên bản đồ để lọc cả "

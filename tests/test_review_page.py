@@ -92,6 +92,8 @@ def test_bulk_accept_of_a_whole_page(app_for, db, committee, big_week):
     assert db.execute("select count(*) from audit_log where action = 'review'"
                       ).fetchone()[0] == 500
     assert any("Đã lưu kết quả duyệt cho 500 mục" in s.value for s in at.success)
+    # also where the eye is: the form by the buttons is gone, the top is off-screen
+    assert any("Đã lưu kết quả duyệt cho 500 mục" in t.value for t in at.toast)
     # the table redraws without a reload: the accepted entries left the 'submitted' filter
     assert "**1.603 mục**" in page_text(at)  # 2 100 + 4 submitted − 500 − 1 accepted before
     assert stats.summary(db, big_week)["totals"]["activities"] == before  # accepting: same count

@@ -34,8 +34,9 @@ def test_admin_renames_a_type_and_a_cleared_name_is_refused(server_factory, page
     grid.wait_for(timeout=20_000)
     page.wait_for_timeout(1500)  # the grid draws its cells after it appears
     box = grid.bounding_box()
-    # row 8 of the types (literacy), column «Tên»: a 35 px header, then 35 px rows
-    x, y = box["x"] + box["width"] * 0.75, box["y"] + 35 * 8 + 17
+    # row 8 of the types (literacy), column «Tên» (after the 75 px «Thứ tự»; names come
+    # before codes): a 35 px header, then 35 px rows
+    x, y = box["x"] + 150, box["y"] + 35 * 8 + 17
     page.mouse.click(x, y)
     page.wait_for_timeout(300)
     page.keyboard.press("Delete")
@@ -48,7 +49,7 @@ def test_admin_renames_a_type_and_a_cleared_name_is_refused(server_factory, page
     grid.scroll_into_view_if_needed()
     page.wait_for_timeout(500)
     box = grid.bounding_box()
-    x, y = box["x"] + box["width"] * 0.75, box["y"] + 35 * 8 + 17
+    x, y = box["x"] + 150, box["y"] + 35 * 8 + 17
     editor = page.locator("textarea.gdg-input")  # the grid's cell editor (an overlay)
     for _ in range(5):  # on a loaded machine the first double click can be missed
         page.mouse.dblclick(x, y)

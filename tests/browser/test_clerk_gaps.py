@@ -77,8 +77,9 @@ GIF = (b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01
 
 
 def uploader_hint(page, nth=0) -> str:
-    """The text the clerk reads under the uploader (drawn by components/look.py's CSS)."""
-    return page.locator('[data-testid="stFileUploaderDropzoneInstructions"] span').nth(
+    """The text the clerk reads under the uploader (drawn by components/look.py's CSS on
+    the span's box; the English span itself is hidden, so it is not read out either)."""
+    return page.locator('[data-testid="stFileUploaderDropzoneInstructions"] > div').nth(
         nth).evaluate("e => getComputedStyle(e, '::after').content").strip('"')
 
 

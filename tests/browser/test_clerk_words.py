@@ -6,6 +6,14 @@ not font-size 0), CSS ::before/::after text, placeholders and title tooltips.
 Every tab of a page (st.tabs) is opened and checked too, not only the first (at phone
 size, where width matters most; only the opened tab's panel, the rest is checked already).
 
+What a screen reader hears is read too: the page's accessibility tree (Playwright's
+aria_snapshot; page.accessibility is gone in 1.65), where Streamlit's names of its own
+buttons («Fullscreen: …», «Shortcut Alt + P», «day, Từ ngày», «check_circle icon»), the
+skip link and text hidden under drawn Vietnamese («Upload», «30MB per file») used to be
+English. A second test opens what only shows on a click: a list search that finds nothing,
+the calendar, a table's «add row» tooltip, the boxes of Khen thưởng after a rerun, the
+⋮ menu, and the leader's empty table.
+
 Also: the role's first page opens by its own URL (no «Page not found»), and a negative
 participant count gets the Vietnamese message at its field (the browser used to refuse it
 silently with an English tooltip)."""
@@ -20,7 +28,8 @@ from tests.conftest import PASSWORD, make_user
 pytestmark = [pytest.mark.browser]
 
 VIEWPORTS = {"desktop": (1280, 800), "phone": (390, 844)}
-ACCOUNTS = {"unit": "ubnd.phuc.xa", "committee": "ban.chi.dao", "admin": "quan.tri"}
+ACCOUNTS = {"unit": "ubnd.phuc.xa", "committee": "ban.chi.dao", "admin": "quan.tri",
+            "leader": "lanh.dao"}
 UNIT_CODE = "UBND-00001"  # a ward committee: it has every unit page, models included
 
 # Streamlit's own English (1.67), as it would show on our pages
@@ -28,7 +37,12 @@ ENGLISH = ["Upload", "Drag and drop", "per file", "Browse files", "Select all",
            "Press Enter", "to apply", "submit form", "Choose an option", "No options",
            "No results", "empty", "Page not found", "Running the app", "does not seem",
            "None", "NaN", "True", "False", "Error:", "Please", "Show more", "Clear all",
-           "Stop", "Running...", "Connecting"]
+           "Stop", "Running...", "Connecting",
+           # what a screen reader used to hear (issue 20 item 8)
+           "Skip to main content", "Fullscreen", "Shortcut", "Add row", "Previous month",
+           "Next month", "Print", "Record screen", "Made with", "Copy", "Choose date",
+           "Today", "Use arrow keys", "icon", "day,", "month,", "year,", "Empty", "Search",
+           "Download", "Help for", "Open", "Close", "Clear value", "Remove", "Delete"]
 CODES = re.compile(
     r"\b(mam_non|tieu_hoc|thcs_|online_learning|internet_skills|study_promotion|"
     r"learning_model|opening_ceremony|ket_hop|truc_tiep|truc_tuyen|hoc_sinh|phu_huynh|"
@@ -76,6 +90,7 @@ def prepare(db):
 
     admin = make_user(db, ACCOUNTS["admin"], "admin")
     make_user(db, ACCOUNTS["committee"], "committee")
+    make_user(db, ACCOUNTS["leader"], "leader")  # an estimate with no line yet
     clerk = make_user(db, ACCOUNTS["unit"], "unit", UNIT_CODE)
     demo.load(db, admin, units=6, activities=40, accounts=False)
     event = events.get(db, 2020)
@@ -124,10 +139,20 @@ def sign_in_at(page, url, username):
     settle(page)
 
 
+def heard(locator) -> list[str]:
+    """The lines of the accessibility tree under `locator` (names, text, values), without
+    link targets (addresses are not words)."""
+    return [line for line in locator.aria_snapshot().splitlines()
+            if not line.strip().startswith("- /url:")]
+
+
 def check_page(page, where, problems, panel=None):
-    """The whole page, or only `panel` (a tab's panel: the rest was checked already)."""
+    """The whole page, or only `panel` (a tab's panel: the rest was checked already):
+    what is drawn and what a screen reader hears."""
     def texts():
-        return panel.evaluate(VISIBLE_TEXT) if panel else page.evaluate(VISIBLE_TEXT)
+        if panel:
+            return panel.evaluate(VISIBLE_TEXT) + heard(panel)
+        return page.evaluate(VISIBLE_TEXT) + heard(page.locator("body"))
 
     found = words_found(texts())
     if found:  # a widget mounting shows its English placeholder for a moment: look again
@@ -265,3 +290,143 @@ def test_a_negative_count_gets_a_vietnamese_message_at_its_field(server, browser
     next_label = page.get_by_text("Trong đó tham gia trực tuyến", exact=True).bounding_box()
     assert field_box["y"] < message_box["y"] < next_label["y"]
     context.close()
+
+
+def open_list(page, box):
+    """Open a selectbox's list (a click while the app hydrates can be lost: again)."""
+    for _ in range(5):
+        box.click()
+        try:
+            page.get_by_role("listbox").wait_for(timeout=3_000)
+            return
+        except Exception:
+            continue
+    raise AssertionError("the list did not open")
+
+
+def test_what_shows_on_a_click_speaks_vietnamese_too(server, browser):
+    """The states the page-by-page walk does not reach, each read as drawn and as heard."""
+    from core import texts
+
+    problems = []
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="vi-VN")
+    page = context.new_page()
+    sign_in_at(page, f"{server.url}/khen-thuong", ACCOUNTS["committee"])
+    wait_drawn(page, "Khen thưởng")
+    # no ⋮ menu («Print / Record screen / Made with Streamlit»): client.toolbarMode
+    assert page.locator('[data-testid="stMainMenu"]').count() == 0
+    # the skip link a keyboard's first Tab shows is Vietnamese
+    skip = page.locator('[data-testid="stSkipToContent"]').text_content()
+    assert skip == texts.STREAMLIT_TEXTS["Skip to main content"], skip
+    # «Trạng thái» back on «Tất cả» after a rerun: Streamlit draws the empty choice as the
+    # box's placeholder (it was «Choose an option»)
+    page.get_by_role("tab", name=texts.COMMEND_TAB_NOMINATIONS).click()
+    status = page.get_by_role("combobox", name=texts.COMMEND_FILTER_STATUS)
+    for choice in (texts.COMMEND_STATUS_NAMES["approved"], texts.FILTER_ALL):
+        open_list(page, status)
+        page.get_by_role("option", name=choice, exact=True).click()
+        page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for()
+        page.wait_for_timeout(500)
+    shown = status.evaluate("e => e.value || e.placeholder")
+    assert shown == texts.FILTER_ALL, shown
+    check_page(page, "Đề xuất, «Tất cả» again", problems,
+               page.get_by_role("tabpanel", name=texts.COMMEND_TAB_NOMINATIONS))
+    # a list search that finds nothing
+    open_list(page, status)
+    status.fill("zzzz")
+    page.wait_for_timeout(500)
+    listbox = page.get_by_role("listbox")
+    assert texts.STREAMLIT_TEXTS["No results"] in listbox.inner_text()
+    check_page(page, "a search with no result", problems, listbox)
+    page.keyboard.press("Escape")
+    # the two pickers of a decision, after a refused save (a rerun with nothing chosen)
+    page.get_by_role("tab", name=texts.COMMEND_TAB_PICKS).click()
+    page.get_by_role("button", name=texts.COMMEND_ADD).click()
+    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for()
+    page.wait_for_timeout(800)
+    panel = page.get_by_role("tabpanel", name=texts.COMMEND_TAB_PICKS)
+    for label in (texts.COMMEND_FIELD_UNIT, texts.COMMEND_FIELD_NOMINATION):
+        box = panel.get_by_role("combobox", name=label)
+        shown = box.evaluate("e => e.value || e.placeholder")
+        assert shown == texts.NO_CHOICE, (label, shown)
+    check_page(page, "Quyết định khen thưởng after a refused save", problems, panel)
+    context.close()
+
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="vi-VN")
+    page = context.new_page()
+    sign_in_at(page, f"{server.url}/nhat-ky", ACCOUNTS["admin"])
+    wait_drawn(page, "Nhật ký hệ thống")
+    # the calendar of a date field: its month buttons, hint and grid
+    page.get_by_role("button", name="Chọn ngày").first.click()
+    dialog = page.get_by_role("dialog")
+    dialog.wait_for(timeout=10_000)
+    page.wait_for_timeout(300)
+    said = "\n".join(heard(dialog))
+    assert "Tháng trước" in said and "Tháng sau" in said, said
+    check_page(page, "the calendar", problems, dialog)
+    page.keyboard.press("Escape")
+    # the «add row» button of an editable table and its tooltip
+    page.goto(f"{server.url}/cau-hinh")
+    wait_drawn(page, "Cấu hình Tuần lễ")
+    page.get_by_role("tab", name=texts.SET_TABS[2]).click()  # «Chỉ tiêu»: rows may be added
+    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for()
+    editor = page.locator('[data-testid="stDataFrame"]:visible').first
+    editor.scroll_into_view_if_needed()
+    editor.hover()
+    add = editor.locator('[data-testid="stElementToolbar"] button').first
+    add.wait_for(timeout=10_000)
+    assert add.get_attribute("aria-label") == texts.STREAMLIT_WORDS["Add row"]
+    add.hover()
+    tip = page.locator('[data-testid="stTooltipContent"]')
+    tip.wait_for(timeout=10_000)
+    page.wait_for_timeout(300)
+    assert tip.inner_text().strip() == texts.STREAMLIT_WORDS["Add row"], tip.inner_text()
+    context.close()
+
+    # the leader's estimate without lines: a Vietnamese line, not a grid saying «empty»
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="vi-VN")
+    page = context.new_page()
+    sign_in_at(page, f"{server.url}/phe-duyet-du-tru", ACCOUNTS["leader"])
+    wait_drawn(page, "Phê duyệt dự trù kinh phí")
+    page.get_by_text(texts.TABLE_EMPTY, exact=True).wait_for(timeout=10_000)
+    assert page.locator('[data-testid="stDataFrame"]').count() == 0
+    context.close()
+    assert problems == [], "\n".join(problems)
+
+
+OVERLAPS = """(toolbar) => {
+  const t = toolbar.getBoundingClientRect();
+  const hit = (b) => !(b.right <= t.left || b.left >= t.right || b.bottom <= t.top
+                       || b.top >= t.bottom);
+  return [...document.querySelectorAll('h1, h2, h3, [role="tablist"], [role="tab"]')]
+    .filter(e => e.offsetParent !== null && hit(e.getBoundingClientRect()))
+    .map(e => e.textContent.trim().slice(0, 40));
+}"""
+
+
+def test_on_a_phone_a_table_toolbar_covers_no_heading_or_tab(server, browser):
+    """390×844: the toolbar a touch shows above a table (44 px high) used to sit on the
+    heading or the tabs above it; every table of Khen thưởng and Tiến độ is tried."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN",
+                                  has_touch=True)
+    page = context.new_page()
+    covered = []
+    for path, title in (("khen-thuong", "Khen thưởng"), ("tien-do", "Tiến độ báo cáo")):
+        if path == "khen-thuong":
+            sign_in_at(page, f"{server.url}/{path}", ACCOUNTS["committee"])
+        else:
+            page.goto(f"{server.url}/{path}")
+        wait_drawn(page, title)
+        tables = page.locator('[data-testid="stDataFrame"]:visible')
+        tables.first.wait_for(timeout=20_000)
+        assert tables.count() >= 2
+        for i in range(tables.count()):
+            table = tables.nth(i)
+            table.scroll_into_view_if_needed()
+            table.hover()
+            toolbar = table.locator('[data-testid="stElementToolbar"]')
+            toolbar.wait_for(timeout=10_000)
+            page.wait_for_timeout(200)
+            covered += [f"{path} table {i + 1}: {text}" for text in toolbar.evaluate(OVERLAPS)]
+    context.close()
+    assert covered == []
