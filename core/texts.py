@@ -1405,9 +1405,17 @@ ROLLUP_COLS = {"organiser": "Cơ quan cấp dưới", "level": "Cấp", "generat
 ROLLUP_OWN_ROW = "Đơn vị trực thuộc (của {name})"
 ROLLUP_TOTAL_ROW = "Tổng cộng"
 ROLLUP_DASH_HEADING = "Theo cơ quan cấp dưới"
-ROLLUP_DASH_NOTE = ("Số liệu cấp dưới lấy từ các bảng tính đã nhập ở trang «Tổng hợp báo cáo "
-                    "cấp dưới» (không tự cập nhật); các ô số liệu phía trên chỉ tính các đơn vị "
-                    "của mình.")
+ROLLUP_DASH_TABLE_NOTE = ("Số liệu cấp dưới lấy từ các bảng tính đã nhập ở trang «Tổng hợp "
+                          "báo cáo cấp dưới» (không tự cập nhật).")
+# the dashboard's headline with lower levels (issue 22 item 1)
+ROLLUP_DASH_OWN_SWITCH = "Chỉ các đơn vị trực thuộc"
+ROLLUP_DASH_OWN_HELP = ("Tắt: số liệu toàn địa bàn (các đơn vị trực thuộc và các cơ quan cấp "
+                        "dưới đã gửi báo cáo). Bật: chỉ các đơn vị trực thuộc, kèm thay đổi "
+                        "trong ngày.")
+ROLLUP_DASH_WHOLE_NOTE = ("Số liệu toàn địa bàn: các đơn vị trực thuộc và các cơ quan cấp dưới "
+                          "đã gửi báo cáo (bảng «Theo cơ quan cấp dưới» cuối trang).")
+ROLLUP_DASH_FILTERED = ("Đang lọc: các ô số liệu chỉ tính các đơn vị trực thuộc (báo cáo của cơ "
+                        "quan cấp dưới không lọc được theo địa bàn, cấp học, ngày).")
 ROLLUP_CLOSE_HEADING = "PHỤ LỤC: SỐ LIỆU CÁC CƠ QUAN CẤP DƯỚI"
 ROLLUP_CLOSE_NOTE = ("Tổng hợp từ bảng tính do các cơ quan cấp dưới gửi (đã kiểm tra mã kiểm "
                      "tra); dòng tổng cộng gồm cả các đơn vị trực thuộc.")

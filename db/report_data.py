@@ -35,7 +35,7 @@ class ReportData:
     picks_changed_after_decision: bool = False
     sample_data: bool = False
     charts: list | None = None      # closing_report.report_charts(), rendered by gather()
-    suborganisations: list = field(default_factory=list)  # db/rollup.suborganisations
+    suborganisations: list = field(default_factory=list)  # lower_levels()
 
 
 def unit_rows(db, event_id: int, counts: dict[int, dict]) -> list[dict]:
@@ -117,8 +117,16 @@ def gather(db, event: dict, *, issued_on: date | None = None) -> ReportData:
         picks_changed_after_decision=_picks_changed_after(db, event),
         sample_data=sample_data.present(db),
         charts=charts.result(),
-        suborganisations=rollup.suborganisations(db, event_id),
+        suborganisations=lower_levels(db, event_id),
     )
+
+
+def lower_levels(db, event_id: int) -> list[dict]:
+    """db/rollup.suborganisations with each report's tables (by tier, type, channel,
+    learning model): the report's whole area adds them up (core/area_report.py)."""
+    tables = {r["organiser"]: r["tables"] for r in rollup.stored(db, event_id)}
+    return [dict(s, tables=tables.get(s["organiser"], {}))
+            for s in rollup.suborganisations(db, event_id)]
 
 
 def gather_status(db, event: dict) -> ReportData:
