@@ -15,7 +15,9 @@ from core import organiser
 actor = guard("committee_report.py")
 db = database()
 event = current_event(db)
-summary = stats.summary(db, event["id"])
+# the report's figures: the whole area when lower levels' reports were taken in
+summary = closing_report.report_summary(stats.summary(db, event["id"]),
+                                        report_data.lower_levels(db, event["id"]))
 totals = summary["totals"]
 n = numbers.integer
 
@@ -38,7 +40,9 @@ FIELDS = [  # (events column, widget key, label)
     ("assess_proposals", "report_proposals", texts.CLOSE_FIELD_PROPOSALS),
     ("next_directions", "report_directions", texts.CLOSE_FIELD_DIRECTIONS),
 ]
-suggested = closing_report.suggestions(summary, event["year"], organiser.from_event(event))
+suggested = closing_report.suggestions(
+    summary, event["year"], organiser.from_event(event),
+    stats.targets_attainment(db, event["id"], stats.unit_counts(db, event["id"])))
 for column, key, _label in FIELDS:
     if key not in st.session_state:
         st.session_state[key] = event.get(column) or ""

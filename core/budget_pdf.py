@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from core import budget as rules
 from core import numbers, organiser, texts
+from core.report_texts import render
 from core.pdf_layout import Letterhead, OfficialDocument, Signature
 
 # STT, item, related activity, unit of measure, quantity, unit price, amount, note (mm)
@@ -70,18 +71,17 @@ def build_pdf(event: dict, budget: dict, lines: list[dict], *,
         subject=texts.TTR_KIND,
         creation_date=datetime.combine(day or issued_on(budget, today), datetime.min.time()))
     doc.start()
-    subject = texts.TTR_SUBJECT.format(year=event["year"])
+    # every text is ours, filled once (render): a level word «{x}» is printed as typed
+    subject = render(texts.TTR_SUBJECT, year=event["year"])
     if budget["status"] != "approved":
-        subject += "\n" + organiser.fill(texts.BPDF_STATUS_NOTE[budget["status"]], org)
+        subject += "\n" + render(texts.BPDF_STATUS_NOTE[budget["status"]], org)
     doc.document_title(texts.TTR_KIND, subject)
-    doc.paragraph(texts.TTR_TO.format(to=to), indent=False, align="C")
+    doc.paragraph(render(texts.TTR_TO, to=to), indent=False, align="C")
     if event.get("plan_number"):
-        doc.paragraph(organiser.fill(texts.TTR_BASIS, org).format(number=event["plan_number"],
-                                             date=_vn_date(event.get("plan_date")),
-                                             title=event["title"]))
-    doc.paragraph(texts.TTR_INTRO.format(to_short=to_short,
-                                         start=_vn_date(event["start_date"]),
-                                         end=_vn_date(event["end_date"])))
+        doc.paragraph(render(texts.TTR_BASIS, org, number=event["plan_number"],
+                             date=_vn_date(event.get("plan_date")), title=event["title"]))
+    doc.paragraph(render(texts.TTR_INTRO, to_short=to_short,
+                         start=_vn_date(event["start_date"]), end=_vn_date(event["end_date"])))
     doc.data_table(texts.BPDF_HEADERS, table_rows(lines), widths=WIDTHS, align=ALIGN,
                    size=10, total_row=["", texts.BPDF_TOTAL, "", "", "", "",
                                        numbers.integer(budget["total"]), ""],
@@ -90,14 +90,12 @@ def build_pdf(event: dict, budget: dict, lines: list[dict], *,
     if budget.get("notes"):
         doc.label_value(texts.BPDF_NOTES, budget["notes"])
     if budget["status"] == "approved":
-        doc.paragraph(organiser.fill(texts.TTR_APPROVED, org).format(
-            date=_vn_date(budget["approved_at"]),
-            by=texts.TTR_APPROVED_BY.format(name=budget["approved_by_name"])
-            if budget.get("approved_by_name") else ""),
-            style="I")
-    doc.closing([organiser.fill(line, org) for line in texts.TTR_RECIPIENTS],
+        doc.paragraph(render(texts.TTR_APPROVED, org, date=_vn_date(budget["approved_at"]),
+                             by=render(texts.TTR_APPROVED_BY, name=budget["approved_by_name"])
+                             if budget.get("approved_by_name") else ""), style="I")
+    doc.closing([render(line, org) for line in texts.TTR_RECIPIENTS],
                 Signature(texts.TTR_SIGNER, "", event.get("office_head_name") or ""),
-                last_paragraph=texts.TTR_CLOSING.format(to_short=to_short))
+                last_paragraph=render(texts.TTR_CLOSING, to_short=to_short))
     return doc.to_bytes()
 
 

@@ -243,12 +243,10 @@ def suggestions(summary: dict, year: int, org=None, targets=None) -> dict[str, l
         return rt.render(template, org, **values)
 
     totals = summary["totals"]
+    # areas are the own map's: compared with the own units' rate, said so with lower levels
     own = summary.get("own_totals") or totals
-    overall = _rate(sum(w["reporting_units"] for w in summary["by_ward"])
-                    + summary["by_ward_district"]["reporting_units"],
-                    sum(w["units"] for w in summary["by_ward"])
-                    + summary["by_ward_district"]["units"]) if "by_ward_district" in summary \
-        else _rate(own["units_with_data"], own["units"])
+    overall = _rate(own["units_with_data"], own["units"])
+    basis = rt.SUGGEST_BASIS_OWN if "own_totals" in summary else ""
     wards = sorted([w for w in summary["by_ward"] if w["units"]],
                    key=lambda w: (_ward_rate(w), fold(w["name"])))
     tier_total = summary["by_tier_total"]
@@ -283,7 +281,7 @@ def suggestions(summary: dict, year: int, org=None, targets=None) -> dict[str, l
                              n=n(totals["units_with_data"]), units=n(totals["units"])))
     if best:
         strengths.append(say(rt.SUGGEST_STRENGTHS_BEST_WARDS, rate=pct(overall),
-                             wards=ward_list(best)))
+                             basis=basis, wards=ward_list(best)))
     if types:
         strengths.append(say(rt.SUGGEST_STRENGTHS_TYPES, types=rt.join(
             say(rt.RATE_ITEM, name=_type_name(t), rate=n(t["activities"]))
@@ -294,7 +292,7 @@ def suggestions(summary: dict, year: int, org=None, targets=None) -> dict[str, l
 
     weaknesses, proposals = [], []
     if low_wards:
-        weaknesses.append(say(rt.SUGGEST_WEAK_WARDS, rate=pct(overall),
+        weaknesses.append(say(rt.SUGGEST_WEAK_WARDS, rate=pct(overall), basis=basis,
                               wards=ward_list(low_wards)))
         proposals.append(say(rt.SUGGEST_PROPOSAL_WARDS,
                              wards=rt.join(w["name"] for w in low_wards)))
@@ -448,9 +446,17 @@ def _scope(data, say, whole: bool) -> str:
     return say(rt.SCOPE_OWN_SUFFIX, name=organiser.from_event(data.event).name)
 
 
+def report_summary(summary: dict, subs: list[dict]) -> dict:
+    """The figures the report states: the whole area (with `own_totals`) when lower levels
+    were taken in, else the own summary."""
+    if not subs:
+        return summary
+    return dict(area_report.whole_area(summary, subs), own_totals=summary["totals"])
+
+
 def _results(doc, data, plan, say):
     own_summary = data.summary
-    summary = area_report.whole_area(own_summary, data.suborganisations)
+    summary = report_summary(own_summary, data.suborganisations)
     totals = summary["totals"]
     n, pct = numbers.integer, numbers.percent
     subs = data.suborganisations
@@ -743,22 +749,22 @@ def _assessment(doc, data, final, say):
     for key, heading in (("assess_strengths", rt.H_STRENGTHS),
                          ("assess_weaknesses", rt.H_WEAKNESSES),
                          ("assess_proposals", rt.H_PROPOSALS)):
-        _section(doc, heading, event.get(key), texts.CLOSE_MISSING[key], final)
+        _section(doc, heading, event.get(key), final)
     doc.heading(say(rt.H_DIRECTIONS, year=event["year"] + 1))
     text = (event.get("next_directions") or "").strip()
     if text:
         doc.paragraph(text)
     elif not final:
-        _missing_note(doc, texts.CLOSE_MISSING["next_directions"])
+        doc.paragraph(rt.DRAFT_SECTION, style="I")
 
 
-def _section(doc, heading, text, missing_text, final):
+def _section(doc, heading, text, final):
     doc.subheading(heading)
     text = (text or "").strip()
     if text:
         doc.paragraph(text)
     elif not final:
-        _missing_note(doc, missing_text)
+        doc.paragraph(rt.DRAFT_SECTION, style="I")
 
 
 def _is_unit(row: dict) -> bool:

@@ -58,6 +58,7 @@ KIND = "BÁO CÁO"
 SUBJECT = "Kết quả tổ chức “{title}” năm {year}"
 DRAFT_MARK = "DỰ THẢO"
 DRAFT_NOTE = "[Dự thảo — {what}]"
+DRAFT_SECTION = "[Dự thảo — Ban chỉ đạo chưa viết phần này.]"
 SAMPLE_LINE = ("Lưu ý: cơ sở dữ liệu đang có DỮ LIỆU MẪU (các đơn vị mẫu tạo ra để dùng thử); "
                "số liệu trong báo cáo này gồm cả dữ liệu mẫu, không phải số liệu thật.")
 
@@ -234,12 +235,13 @@ SUGGEST_STRENGTHS_TOTALS = ("Các đơn vị đã tổ chức {activities} hoạ
                             "lượt người tham gia; {covered}/{wards} {area} có hoạt động.")
 SUGGEST_STRENGTHS_RATE = ("Tỷ lệ đơn vị có báo cáo số liệu chung đạt {rate} ({n}/{units} đơn "
                           "vị).")
-SUGGEST_STRENGTHS_BEST_WARDS = ("Các {area} có tỷ lệ đơn vị có số liệu cao hơn tỷ lệ chung "
-                                "({rate}): {wards}.")
+SUGGEST_STRENGTHS_BEST_WARDS = ("Các {area} có tỷ lệ đơn vị có số liệu cao hơn tỷ lệ chung"
+                                "{basis} ({rate}): {wards}.")
 SUGGEST_STRENGTHS_TYPES = "Loại hoạt động được tổ chức nhiều nhất: {types}."
 SUGGEST_STRENGTHS_TARGETS = "Chỉ tiêu đã đạt 100%: {targets}."
-SUGGEST_WEAK_WARDS = ("Các {area} có tỷ lệ đơn vị có số liệu thấp nhất, dưới tỷ lệ chung "
-                      "({rate}): {wards}.")
+SUGGEST_WEAK_WARDS = ("Các {area} có tỷ lệ đơn vị có số liệu thấp nhất, dưới tỷ lệ chung"
+                      "{basis} ({rate}): {wards}.")
+SUGGEST_BASIS_OWN = " của các đơn vị trực thuộc"
 SUGGEST_WEAK_TIERS = ("Cấp học có tỷ lệ trường có số liệu thấp nhất, dưới tỷ lệ chung của "
                       "khối trường ({rate}): {tiers}.")
 SUGGEST_WEAK_NOT_SUBMITTED = ("Còn {n}/{units} đơn vị chưa gửi báo cáo kết quả; {missing} đơn "

@@ -435,22 +435,8 @@ DEMO_SAMPLE_UNIT_NOMINEE = "[Mẫu] Tập thể giáo viên nhà trường"
 DEMO_ACHIEVEMENT = "Số liệu mẫu: tích cực tham gia các hoạt động của Tuần lễ."
 DB_UNAVAILABLE = ("Không mở được cơ sở dữ liệu (ổ đĩa đầy, chỉ đọc hoặc tệp hỏng). "
                   "Vui lòng báo quản trị hệ thống.")
-# Closing report (PDF) — issue 5
-REPORT_NUMBER_KIND = "BC"  # "…/BC-<symbol of the committee>" (organiser profile)
-REPORT_KIND = "BÁO CÁO"
-REPORT_SUBJECT = "Kết quả tổ chức “{title}” năm {year}"
+# Closing report (PDF) — issue 5; its wording is core/report_texts.py (issue 22)
 REPORT_PLACE = "Ba Đình"
-REPORT_OVERVIEW_PLAN = ("Thực hiện Kế hoạch số {plan} ngày {plan_date} của {issuer} về việc "
-                        "tổ chức “{title}” năm {year}, {issuer} báo cáo kết quả tổ chức Tuần "
-                        "lễ như sau:")
-REPORT_OVERVIEW_NO_PLAN = ("{issuer} báo cáo kết quả tổ chức “{title}” năm {year} như sau:")
-REPORT_OVERVIEW_DATES = "Thời gian tổ chức: từ ngày {start} đến ngày {end}."
-REPORT_OVERVIEW_THEME = "Chủ đề: “{theme}”."
-REPORT_OVERVIEW_OPENING = "Lễ khai mạc: {time} ngày {day} tại {place}."
-REPORT_OVERVIEW_OPENING_NO_TIME = "Lễ khai mạc tại {place}."
-REPORT_CHART_MAP = "Biểu đồ 1. Số hoạt động theo {area} (sơ đồ vị trí các {area})"
-REPORT_CHART_DAYS = "Biểu đồ 2. Số hoạt động theo ngày trong Tuần lễ"
-REPORT_CHART_TIERS = "Biểu đồ 3. Tỷ lệ trường có số liệu theo cấp học"
 # "Nơi nhận" comes from the organiser profile (Ba Đình 2020's: core/organiser.BA_DINH_2020);
 # this is printed only when a profile has none.
 REPORT_RECIPIENTS_FALLBACK = ["Lưu: VT"]
@@ -1039,132 +1025,8 @@ CLOSE_MISSING = {
                       "lại."),
     "pending": "Mục III Khen thưởng: còn {n} đề xuất của đơn vị chưa được quyết định.",
 }
-CLOSE_DRAFT_MARK = "DỰ THẢO"
-CLOSE_DRAFT_NOTE = "[Dự thảo — {what}]"
-CLOSE_SAMPLE_LINE = ("Lưu ý: cơ sở dữ liệu đang có DỮ LIỆU MẪU (các đơn vị mẫu hệ thống tạo ra để dùng thử); "
-                     "số liệu trong báo cáo này gồm cả dữ liệu mẫu, không phải số liệu thật.")
-CLOSE_H_OVERVIEW = "I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI"
-CLOSE_H_RESULTS = "II. KẾT QUẢ THỰC HIỆN"
-CLOSE_H_TOTALS = "1. Kết quả chung"
-CLOSE_TOTAL_ACTIVITIES = "Tổng số hoạt động được tổ chức: {n} hoạt động."
-CLOSE_TOTAL_PARTICIPANTS = ("Tổng số lượt người tham gia: {n} lượt (trong đó trực tuyến: "
-                            "{online} lượt).")
-CLOSE_NO_PROPAGANDA = "Công tác tuyên truyền: chưa có lượt tuyên truyền nào được ghi nhận."
-CLOSE_TOTAL_PROPAGANDA = ("Công tác tuyên truyền: {n} lượt tuyên truyền trên {channels} kênh "
-                          "(số lượng theo đơn vị tính của từng kênh ở Bảng {table}).")
-CLOSE_TOTAL_WITH_DATA = ("Đơn vị có số liệu (đã nhập ít nhất một hoạt động hoặc lượt tuyên "
-                         "truyền được tính): {n}/{units} đơn vị (đạt {rate}).")
-CLOSE_TOTAL_SUBMITTED = ("Đơn vị đã nộp báo cáo (đánh dấu «Đã nộp»): {n}/{units} đơn vị "
-                         "(đạt {rate}).")
-CLOSE_TOTAL_WARDS = "Số {{area}} có hoạt động: {covered}/{wards} {{area}}."
-CLOSE_TOTAL_MODELS = ("Mô hình học tập: {registered} đăng ký, {recognised} được công nhận "
-                      "(Bảng {table}).")
-CLOSE_SEE_APPENDIX = "Kết quả của từng đơn vị: xem Phụ lục kèm theo Báo cáo này."
-CLOSE_SEE_WORKBOOK = ("Kết quả của từng đơn vị ({n} đơn vị): xem Phụ lục (tóm tắt theo "
-                      "{{area}}) và tệp số liệu Excel kèm theo Báo cáo này.")
-CLOSE_COUNTING_NOTE = ("Số liệu tổng hợp từ hệ thống theo dõi Tuần lễ, không tính các mục "
-                       "đơn vị đã rút hoặc Ban chỉ đạo yêu cầu sửa.")
-CLOSE_H_WARDS = "2. Kết quả theo {area}"
-CLOSE_WARDS_BASIS = ("Hoạt động, người tham gia và lượt tuyên truyền tính theo {area} nơi tổ "
-                     "chức; số đơn vị tính theo {area} nơi đơn vị đóng trụ sở; các đơn vị "
-                     "cấp {level} (không thuộc {area} nào) ở dòng «Đơn vị cấp {level}». Dòng tổng "
-                     "cộng bằng số liệu chung ở mục 1.")
-CLOSE_TABLE_WARDS = "Bảng {n}. Kết quả theo {{area}}"
-CLOSE_COL_NO = "STT"
-CLOSE_COL_WARD = "{Area}"
-CLOSE_COL_ACTIVITIES = "Hoạt động (nơi tổ chức)"
 CLOSE_COL_PARTICIPANTS = "Người tham gia"
-CLOSE_COL_PROP_ENTRIES = "Lượt tuyên truyền"
-CLOSE_COL_UNITS = "Số đơn vị"
-CLOSE_COL_WITH_DATA = "Có số liệu"
-CLOSE_COL_SUBMITTED = "Đã nộp báo cáo"
-CLOSE_TOTAL_ROW = "Tổng cộng"
-CLOSE_H_TIERS = "3. Kết quả theo cấp học"
-CLOSE_TIERS_BASIS = ("Tính theo trường: mọi hoạt động của trường, dù tổ chức ở {area} nào. "
-                     "Dòng tổng cộng là của khối trường học (không gồm các đơn vị khác).")
-CLOSE_TABLE_TIERS = "Bảng {n}. Kết quả theo cấp học"
-CLOSE_COL_TIER = "Cấp học"
-CLOSE_COL_SCHOOLS = "Số trường"
-CLOSE_COL_RATE = "Tỷ lệ có số liệu"
 CLOSE_COL_ACTIVITIES_PLAIN = "Hoạt động"
-CLOSE_TIER_TOTAL = "Cộng khối trường học"
-CLOSE_H_TYPES = "4. Kết quả theo loại hoạt động"
-CLOSE_TABLE_TYPES = "Bảng {n}. Số hoạt động theo loại hoạt động của Kế hoạch"
-CLOSE_COL_TYPE = "Loại hoạt động"
-CLOSE_H_PROPAGANDA = "5. Công tác tuyên truyền"
-CLOSE_TABLE_CHANNELS = "Bảng {n}. Kết quả tuyên truyền theo kênh"
-CLOSE_COL_CHANNEL = "Kênh tuyên truyền"
-CLOSE_COL_MEASURE = "Đơn vị tính"
-CLOSE_COL_QUANTITY = "Số lượng"
-CLOSE_CHANNELS_NOTE = ("Số lượng tính theo đơn vị tính của từng kênh nên không cộng chung giữa "
-                       "các kênh; dòng tổng cộng chỉ cộng số lượt tuyên truyền.")
-CLOSE_TABLE_SLOGANS = "Bảng {n}. Khẩu hiệu được sử dụng"
-CLOSE_COL_SLOGAN = "Khẩu hiệu"
-CLOSE_COL_USES = "Số lượt sử dụng"
-CLOSE_H_MODELS = "6. Xây dựng các mô hình học tập"
-CLOSE_TABLE_MODELS = "Bảng {n}. Mô hình học tập đăng ký và được công nhận"
-CLOSE_COL_MODEL = "Mô hình"
-CLOSE_COL_REGISTERED = "Đăng ký"
-CLOSE_COL_RECOGNISED = "Được công nhận"
-CLOSE_TABLE_MODELS_WARD = ("Bảng {n}. Mô hình học tập theo {{area}} (đăng ký / được công nhận; "
-                           "theo {{area}} của đơn vị báo cáo)")
-CLOSE_MODEL_SHORT = {"gia_dinh": "Gia đình", "dong_ho": "Dòng họ", "cong_dong": "Cộng đồng",
-                     "don_vi": "Đơn vị"}
-CLOSE_COL_TOTAL = "Tổng"
-CLOSE_H_TARGETS = "7. Thực hiện các chỉ tiêu"
-CLOSE_TABLE_TARGETS = "Bảng {n}. Kết quả thực hiện chỉ tiêu"
-CLOSE_COL_TARGET = "Chỉ tiêu"
-CLOSE_COL_APPLIES = "Số đơn vị áp dụng"
-CLOSE_COL_MET = "Số đơn vị đạt"
-CLOSE_COL_ATTAIN = "Tỷ lệ đạt"
-CLOSE_NO_TARGETS = "Tuần lễ năm nay không đặt chỉ tiêu."
-CLOSE_H_CHARTS = "8. Biểu đồ"
-CLOSE_H_COMMENDATIONS = "III. KHEN THƯỞNG VÀ GƯƠNG ĐIỂN HÌNH"
-CLOSE_H_PICKS = "1. Danh sách đề nghị khen thưởng"
-CLOSE_TABLE_PICKS = "Bảng {n}. Danh sách đề nghị khen thưởng"
-CLOSE_COL_NAME = "Cá nhân, tập thể"
-CLOSE_COL_UNIT = "Đơn vị"
-CLOSE_COL_CATEGORY = "Danh hiệu"
-CLOSE_COL_ACHIEVEMENT = "Thành tích"
-CLOSE_H_EXEMPLARS = "2. Gương điển hình do các đơn vị đề xuất"
-CLOSE_EXEMPLARS_NONE = ("Các gương điển hình được Ban chỉ đạo duyệt đều đã có trong danh sách "
-                        "đề nghị khen thưởng.")
-CLOSE_EXEMPLARS_EMPTY = "Không có đề xuất gương điển hình nào được Ban chỉ đạo duyệt."
-CLOSE_H_LEADERS = "3. Đơn vị dẫn đầu theo nhóm (điểm theo tiêu chí của Ban chỉ đạo)"
-CLOSE_TABLE_LEADERS = "Bảng {n}. Ba đơn vị điểm cao nhất mỗi nhóm"
-CLOSE_COL_GROUP = "Nhóm"
-CLOSE_COL_RANK = "Hạng"
-CLOSE_COL_SCORE = "Điểm"
-CLOSE_COL_REVIEWED = "Đã duyệt"
-CLOSE_LEADERS_NOTE = ("Điểm tính trên các mục được tính như mọi số liệu của báo cáo, kể cả mục "
-                      "chưa duyệt; cột «Đã duyệt» là tỷ lệ mục của đơn vị đã được Ban chỉ đạo "
-                      "duyệt (chấp nhận hoặc yêu cầu sửa).")
-CLOSE_NO_LEADERS = "Chưa có đơn vị nào có điểm (chưa có mục nào được tính)."
-CLOSE_H_ASSESSMENT = "IV. ĐÁNH GIÁ CHUNG"
-CLOSE_H_STRENGTHS = "1. Ưu điểm"
-CLOSE_H_WEAKNESSES = "2. Tồn tại, hạn chế"
-CLOSE_H_PROPOSALS = "3. Đề xuất, kiến nghị"
-CLOSE_H_DIRECTIONS = "V. PHƯƠNG HƯỚNG NĂM {year}"
-CLOSE_CLOSING = ("Trên đây là báo cáo kết quả tổ chức “{title}” năm {year} của {issuer}./.")
-CLOSE_APPENDIX = "PHỤ LỤC"
-CLOSE_APPENDIX_SUBJECT = ("Kết quả theo đơn vị\n(Kèm theo Báo cáo số {number} ngày {day} của "
-                          "{issuer})")
-CLOSE_APPENDIX_NOTE = ("Mỗi đơn vị một dòng, nhóm theo {{area}} nơi đơn vị đóng trụ sở (khác "
-                       "Bảng {table}: hoạt động tính theo nơi tổ chức). Hoạt động và lượt "
-                       "tuyên truyền: số mục được tính. Điểm tính trên các mục được tính, kể cả "
-                       "mục chưa duyệt; cột «Duyệt» là tỷ lệ mục của đơn vị đã được duyệt "
-                       "(chấp nhận hoặc yêu cầu sửa).")
-CLOSE_APPENDIX_WARDS_NOTE = ("Có {n} đơn vị, nhiều hơn {max} đơn vị: bảng chi tiết từng đơn vị "
-                             "(mỗi đơn vị một dòng) nằm trong tệp số liệu Excel kèm theo; dưới "
-                             "đây là tổng hợp theo {{area}} nơi đơn vị đóng trụ sở.")
-CLOSE_COL_ENTRIES_A = "HĐ"
-CLOSE_COL_ENTRIES_P = "TT"
-CLOSE_COL_DATA = "Số liệu"
-CLOSE_COL_SUB = "Nộp"
-CLOSE_COL_REV = "Duyệt"
-CLOSE_APPENDIX_LEGEND = ("HĐ: hoạt động; TT: lượt tuyên truyền; Số liệu: có số liệu; Nộp: đã "
-                         "nộp báo cáo; Duyệt: tỷ lệ mục đã được duyệt.")
-CLOSE_GROUP_ROW = "{name} ({n} đơn vị)"
 # the terminal (manage.py report)
 CLOSE_CLI_DRAFT = "Báo cáo là bản DỰ THẢO (có chữ «DỰ THẢO» trên mọi trang). Còn thiếu:"
 CLOSE_CLI_FINAL_REFUSED = ("Chưa xuất được bản chính thức (--final): báo cáo còn thiếu các mục "
@@ -1216,23 +1078,6 @@ CLOSE_DOWNLOAD_HELP = ("Báo cáo được tạo khi bấm nút (vài giây, nú
                        "tạo) với số liệu tại thời điểm bấm.")
 CLOSE_SAMPLE_WARNING = ("Cơ sở dữ liệu đang có dữ liệu mẫu: báo cáo sẽ ghi rõ điều này ở trang "
                         "đầu.")
-# suggested sentences computed from the figures (the committee edits them)
-SUGGEST_STRENGTHS_TOTALS = ("Các đơn vị đã tổ chức {activities} hoạt động với {participants} "
-                            "lượt người tham gia; {covered}/{wards} {{area}} có hoạt động.")
-SUGGEST_STRENGTHS_BEST_WARDS = ("Các {{area}} có tỷ lệ đơn vị có số liệu cao nhất: {wards}.")
-SUGGEST_STRENGTHS_TYPES = "Loại hoạt động được tổ chức nhiều nhất: {types}."
-SUGGEST_WEAK_WARDS = "Các {{area}} có tỷ lệ đơn vị có số liệu thấp nhất: {wards}."
-SUGGEST_WEAK_TIERS = "Cấp học có tỷ lệ trường có số liệu thấp nhất: {tiers}."
-SUGGEST_WEAK_NOT_SUBMITTED = ("Còn {n}/{units} đơn vị chưa nộp báo cáo; {missing} đơn vị chưa "
-                              "có số liệu.")
-SUGGEST_WEAK_ZERO_TYPES = "Chưa có hoạt động thuộc các loại: {types}."
-SUGGEST_WEAK_UNCOVERED = "Các {{area}} chưa có hoạt động: {wards}."
-SUGGEST_PROPOSAL_WARDS = ("Đề nghị {{area_heads}} {wards} chỉ đạo các đơn vị trên địa bàn "
-                          "báo cáo đầy đủ kết quả.")
-SUGGEST_PROPOSAL_TIERS = ("Đề nghị Phòng GD&ĐT đôn đốc các trường {tiers} tham gia và báo cáo "
-                          "kết quả.")
-SUGGEST_DIRECTIONS = ("Tiếp tục tổ chức Tuần lễ hưởng ứng học tập suốt đời năm {year}, chú "
-                      "trọng các {{area}} và cấp học có tỷ lệ tham gia thấp ({focus}).")
 # budget estimate as a Tờ trình of Phòng GD&ĐT (issue 11 item 7)
 TTR_ISSUER = "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"
 TTR_NUMBER = "…/TTr-PGDĐT"
@@ -1320,7 +1165,6 @@ TABLE_EMPTY = "Chưa có dòng nào."
 PAGE_FORBIDDEN_TITLE = "Không mở được trang này"
 SUB_FROZEN_BANNER = "Đơn vị đã nộp báo cáo lúc {at}."  # the reopen button stands below it
 # --- Audit (r1) ------------------------------------------------------------------------------
-CLOSE_TARGET_ALL_UNITS = "mọi đơn vị"
 WB_SHEETS["targets"] = "Chỉ tiêu"
 WB_COLS.update({"target": "Chỉ tiêu", "applies_to": "Áp dụng cho",
                 "target_units": "Số đơn vị áp dụng", "target_met": "Số đơn vị đạt",
@@ -1416,11 +1260,6 @@ ROLLUP_DASH_WHOLE_NOTE = ("Số liệu toàn địa bàn: các đơn vị trực
                           "đã gửi báo cáo (bảng «Theo cơ quan cấp dưới» cuối trang).")
 ROLLUP_DASH_FILTERED = ("Đang lọc: các ô số liệu chỉ tính các đơn vị trực thuộc (báo cáo của cơ "
                         "quan cấp dưới không lọc được theo địa bàn, cấp học, ngày).")
-ROLLUP_CLOSE_HEADING = "PHỤ LỤC: SỐ LIỆU CÁC CƠ QUAN CẤP DƯỚI"
-ROLLUP_CLOSE_NOTE = ("Tổng hợp từ bảng tính do các cơ quan cấp dưới gửi (đã kiểm tra mã kiểm "
-                     "tra); dòng tổng cộng gồm cả các đơn vị trực thuộc.")
-ROLLUP_CLOSE_COLS = ["STT", "Cơ quan", "Hoạt động", "Lượt người", "Lượt tuyên truyền",
-                     "Đơn vị", "Có số liệu", "Đã nộp"]
 # --- Organiser profile and `settings` command (h15a, issue 15) ---
 ORG_TAB = "Đơn vị tổ chức"
 ORG_INTRO = ("Đơn vị tổ chức Tuần lễ năm nay: in ở phần đầu, dòng địa danh, «Nơi nhận» và chữ ký "
@@ -1597,13 +1436,6 @@ WB_NOTE_UNITS_DEACTIVATED = ("Cuối danh sách, không đánh số: {n} đơn v
                              "tính vào tổng; các đơn vị này không tính vào số đơn vị, số đơn vị "
                              "có số liệu và đã nộp báo cáo.")
 # the closing report's appendix
-CLOSE_DEACTIVATED_MARK = "Ngừng HĐ"
-CLOSE_APPENDIX_DEACTIVATED_LEGEND = ("Ngừng HĐ: đơn vị đã ngừng hoạt động sau khi báo cáo (không "
-                                     "đánh số, không tính vào số đơn vị; hoạt động và tuyên "
-                                     "truyền của đơn vị vẫn được tính vào các tổng).")
-CLOSE_APPENDIX_DEACTIVATED_SUMMARY = ("Hoạt động và tuyên truyền tính cả {n} đơn vị đã ngừng "
-                                      "hoạt động sau khi báo cáo; cột «Số đơn vị» và các cột "
-                                      "đơn vị chỉ tính đơn vị đang hoạt động.")
 # --- Dashboard pictures (s4 lead, issue 14 §2) ---
 DASH_MAP_PICTURE = "Bản đồ {areas}"
 DASH_INTERACTIVE = "Biểu đồ tương tác"
