@@ -356,9 +356,27 @@ def _models_empty(data) -> bool:
         r["registered"] or r["recognised"] for r in subs)
 
 
+def _empty_tables(data) -> set[str]:
+    """The tables whose every figure would be 0: printed as one sentence instead."""
+    summary = report_summary(data.summary, data.suborganisations)
+    out = set()
+    if not any(t["activities"] for t in summary["by_type"]):
+        out.add("types")
+    if not any(c["entries"] for c in summary["by_channel"]):
+        out.add("channels")
+    if not any(s["entries"] for s in data.slogans):
+        out.add("slogans")
+    if not any(t[k] for t in summary["by_tier"] for k in area_report.TIER_KEYS):
+        out.add("tiers")
+    if not any(area_report.level_channels(s, str) for s in data.suborganisations):
+        out.add("level_channels")
+    return out
+
+
 def table_plan(data) -> _Plan:
-    names = (["levels", "level_channels"] if data.suborganisations else []) + [
-        "wards", "tiers", "types", "channels", "slogans"]
+    empty = _empty_tables(data)
+    names = [name for name in (["levels", "level_channels"] if data.suborganisations else [])
+             + ["wards", "tiers", "types", "channels", "slogans"] if name not in empty]
     if not _models_empty(data):
         names += ["models", "models_ward"]
     if data.targets:
@@ -374,9 +392,24 @@ def build_pdf(data, *, final: bool = False) -> bytes:
     is missing) unless `final`, which raises ReportIncomplete while missing() is not
     empty. Every text is ours, rendered once with the profile's words (report_texts.render);
     user and admin text is printed as typed."""
+    return build_document(data, final=final).to_bytes()
+
+
+def build_document(data, *, final: bool = False) -> OfficialDocument:
+    """The laid-out document (not yet written to bytes; the layout tests read it). When
+    the closing (last sentence, "Nơi nhận", signature) would stand alone on a page, the
+    document is laid out again with section V starting that page, so that the signature
+    never stands alone."""
     gaps = missing(data)
     if final and gaps:
         raise ReportIncomplete(gaps)
+    doc = _layout(data, final, keep_tail=False)
+    if doc.closing_alone:
+        doc = _layout(data, final, keep_tail=True)
+    return doc
+
+
+def _layout(data, final: bool, keep_tail: bool) -> OfficialDocument:
     event = data.event
     org = organiser.from_event(event)
     letterhead = Letterhead(event.get("issuer_line1") or "", event.get("issuer_line2") or "",
@@ -391,17 +424,17 @@ def build_pdf(data, *, final: bool = False) -> bytes:
         doc.paragraph(rt.SAMPLE_LINE, style="B", indent=False, size=12)
     plan = table_plan(data)
     say = _sayer(org)
-    _overview(doc, event, say)
+    _overview(doc, data, say)
     _results(doc, data, plan, say)
     _commendations(doc, data, plan, final, say)
-    _assessment(doc, data, final, say)
+    _assessment(doc, data, final, say, keep_tail)
     doc.closing(recipients(event), Signature(event.get("signer_for") or "",
                                              event.get("signer_title") or "",
                                              event.get("signer_name") or ""),
                 last_paragraph=say(rt.CLOSING, title=short_title(event), year=event["year"],
                                    issuer=issuer_phrase(event)))
     _appendix(doc, data, say)
-    return doc.to_bytes()
+    return doc
 
 
 def _sayer(org):
@@ -414,27 +447,61 @@ def _missing_note(doc, what: str) -> None:
     doc.paragraph(rt.render(rt.DRAFT_NOTE, what=what), style="I")
 
 
-def _overview(doc, event, say):
-    doc.heading(rt.H_OVERVIEW)
+def overview_suggestion(event: dict, opening: dict | None) -> list[str]:
+    """Section I as the committee may start it, from facts only: the plan (number, date),
+    the week's dates and theme, and the opening ceremony — as planned (the week's
+    settings) unless an entry records it (`opening`: db/report_data.opening_ceremony),
+    then as held, with that entry's date and place. The first line is a paragraph, the
+    others start with '- '."""
+    org = organiser.from_event(event)
+
+    def say(template, **values):
+        return rt.render(template, org, **values)
+
     fields = dict(issuer=issuer_phrase(event), title=short_title(event), year=event["year"])
-    if event.get("plan_number"):
-        doc.paragraph(say(rt.OVERVIEW_PLAN, plan=event["plan_number"],
-                          plan_date=vn_date(event.get("plan_date")), **fields))
-    else:
-        doc.paragraph(say(rt.OVERVIEW_NO_PLAN, **fields))
+    first = (say(rt.OVERVIEW_PLAN, plan=event["plan_number"],
+                 plan_date=vn_date(event.get("plan_date")), **fields)
+             if event.get("plan_number") else say(rt.OVERVIEW_NO_PLAN, **fields))
     lines = [say(rt.OVERVIEW_DATES, start=vn_date(event["start_date"]),
                  end=vn_date(event["end_date"]))]
     if event.get("theme"):
         lines.append(say(rt.OVERVIEW_THEME, theme=event["theme"]))
-    if event.get("opening_place"):
-        opening = event.get("opening_time")
+    if opening:
+        place = say(rt.OVERVIEW_AREA, name=opening["area"]) if opening.get("area") else ""
+        lines.append(say(rt.OVERVIEW_OPENING_HELD if place else
+                         rt.OVERVIEW_OPENING_HELD_NO_PLACE, day=vn_date(opening["date"]),
+                         place=place, title=opening["title"]))
+    elif event.get("opening_place") or event.get("opening_time"):
+        opening_time = str(event.get("opening_time") or "")
         when = ""
-        if opening and len(str(opening)) > 11:
-            when = f"{str(opening)[11:16].replace(':', ' giờ ')} ngày {vn_date(opening)} "
-        elif opening:
-            when = f"ngày {vn_date(opening)} "
-        lines.append(say(rt.OVERVIEW_OPENING_PLANNED, when=when, place=event["opening_place"]))
-    doc.bullets(lines)
+        if len(opening_time) > 11:
+            when = say(rt.OVERVIEW_AT_TIME, time=opening_time[11:16].replace(":", " giờ "),
+                       day=vn_date(opening_time))
+        elif opening_time:
+            when = say(rt.OVERVIEW_ON_DAY, day=vn_date(opening_time))
+        place = say(rt.OVERVIEW_AT_PLACE, place=event["opening_place"]) \
+            if event.get("opening_place") else ""
+        lines.append(say(rt.OVERVIEW_OPENING_PLANNED, when=when, place=place))
+    return [" ".join(first.split())] + [f"- {' '.join(line.split())}" for line in lines]
+
+
+def _overview(doc, data, say):
+    """Section I: the committee's text (stored per week), else the suggestion from facts."""
+    event = data.event
+    doc.heading(rt.H_OVERVIEW)
+    text = (event.get("overview") or "").strip()
+    lines = text.splitlines() if text else overview_suggestion(event, data.opening)
+    bullets = []
+    for line in lines + [""]:
+        line = line.strip()
+        if line.startswith("- "):
+            bullets.append(line[2:])
+            continue
+        if bullets:
+            doc.bullets(bullets)
+            bullets = []
+        if line:
+            doc.paragraph(line)
 
 
 def _scope(data, say, whole: bool) -> str:
@@ -526,17 +593,49 @@ def _results(doc, data, plan, say):
                 else "–", n(t["submitted_schools"]), n(t["activities"]), n(t["participants"])]
 
     rows = [[ref.TIER_NAMES[t["tier"]]] + tier_cells(t) for t in summary["by_tier"]]
+    if "tiers" not in plan.table:
+        doc.paragraph(rt.NO_SCHOOLS)
+    else:
+        _tiers_table(doc, data, plan, say, rows, tier_cells(summary["by_tier_total"]))
+
+    # every activity type of the week's catalogue, zeros included, under its group
+    doc.subheading(plan.sub(rt.H_TYPES))
+    if "types" not in plan.table:
+        doc.paragraph(rt.NO_TYPES)
+    else:
+        _types_table(doc, data, plan, say, summary)
+
+    # propaganda: per channel in its own unit of measure; the slogans used
+    doc.subheading(plan.sub(rt.H_PROPAGANDA))
+    if "channels" not in plan.table:
+        doc.paragraph(rt.NO_CHANNELS)
+    else:
+        _channels_table(doc, data, plan, say, summary)
+    if "slogans" not in plan.table:
+        doc.paragraph(rt.NO_SLOGANS)
+    else:
+        rows = [[str(s["slogan"]), s["text"], n(s["entries"])] for s in data.slogans]
+        doc.data_table([rt.COL_NO, rt.COL_SLOGAN, rt.COL_USES], rows,
+                       widths=[11, 127, 28], align=["C", "L", "R"], size=10.5,
+                       caption=say(rt.TABLE_SLOGANS, n=plan.table["slogans"],
+                                   scope=_scope(data, say, False)))
+    _rest_of_results(doc, data, plan, say, models, own_name, subs)
+
+
+def _tiers_table(doc, data, plan, say, rows, total_cells):
     doc.data_table([rt.COL_TIER, rt.COL_SCHOOLS, rt.COL_WITH_DATA, rt.COL_RATE,
                     rt.COL_SUBMITTED, rt.COL_ACTIVITIES_PLAIN, rt.COL_PARTICIPANTS], rows,
                    widths=[30, 17, 19, 19, 20, 20, 24],
                    align=["L", "R", "R", "R", "R", "R", "R"], size=10.5,
-                   total_row=[rt.TIER_TOTAL] + tier_cells(summary["by_tier_total"]),
+                   total_row=[rt.TIER_TOTAL] + total_cells,
                    caption=say(rt.TABLE_TIERS, n=plan.table["tiers"],
                                scope=_scope(data, say, True)),
                    note=say(rt.TIERS_BASIS))
 
-    # every activity type of the week's catalogue, zeros included, under its group
-    doc.subheading(plan.sub(rt.H_TYPES))
+
+def _types_table(doc, data, plan, say, summary):
+    n = numbers.integer
+    totals = summary["totals"]
     rows, i, group_rows = [], 0, []
     groups = list(ref.ACTIVITY_GROUPS)
     if any(t["group"] not in dict(groups) for t in summary["by_type"]):
@@ -560,8 +659,10 @@ def _results(doc, data, plan, say):
                    caption=say(rt.TABLE_TYPES, n=plan.table["types"],
                                scope=_scope(data, say, True)))
 
-    # propaganda: per channel in its own unit of measure; the slogans used
-    doc.subheading(plan.sub(rt.H_PROPAGANDA))
+
+def _channels_table(doc, data, plan, say, summary):
+    n = numbers.integer
+    totals = summary["totals"]
     rows = [[str(i), _channel_name(c), c["measure"], n(c["quantity"]), n(c["entries"])]
             for i, c in enumerate(summary["by_channel"], start=1)]
     doc.data_table([rt.COL_NO, rt.COL_CHANNEL, rt.COL_MEASURE, rt.COL_QUANTITY,
@@ -571,12 +672,10 @@ def _results(doc, data, plan, say):
                    caption=say(rt.TABLE_CHANNELS, n=plan.table["channels"],
                                scope=_scope(data, say, True)),
                    note=rt.CHANNELS_NOTE)
-    rows = [[str(s["slogan"]), s["text"], n(s["entries"])] for s in data.slogans]
-    doc.data_table([rt.COL_NO, rt.COL_SLOGAN, rt.COL_USES], rows,
-                   widths=[11, 127, 28], align=["C", "L", "R"], size=10.5,
-                   caption=say(rt.TABLE_SLOGANS, n=plan.table["slogans"],
-                               scope=_scope(data, say, False)))
 
+
+def _rest_of_results(doc, data, plan, say, models, own_name, subs):
+    n, pct = numbers.integer, numbers.percent
     # learning models, per model and per area (area of the reporting unit)
     doc.subheading(plan.sub(rt.H_MODELS))
     if "models" not in plan.table:
@@ -740,7 +839,7 @@ def _commendations(doc, data, plan, final, say):
         doc.paragraph(rt.NO_LEADERS)
 
 
-def _assessment(doc, data, final, say):
+def _assessment(doc, data, final, say, keep_tail=False):
     event = data.event
     doc.heading(rt.H_ASSESSMENT)
     intro = (event.get("assessment") or "").strip()
@@ -750,6 +849,8 @@ def _assessment(doc, data, final, say):
                          ("assess_weaknesses", rt.H_WEAKNESSES),
                          ("assess_proposals", rt.H_PROPOSALS)):
         _section(doc, heading, event.get(key), final)
+    if keep_tail:  # section V starts the page of the closing (build_document)
+        doc.page_break()
     doc.heading(say(rt.H_DIRECTIONS, year=event["year"] + 1))
     text = (event.get("next_directions") or "").strip()
     if text:

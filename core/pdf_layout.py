@@ -495,6 +495,7 @@ class OfficialDocument(FPDF):
                      .split("\n") if line.strip()]
         needed = max(8 + 5 * len(items), 7 * len(authority) + 40) + 4
         self._flush_headings(needed)
+        page = self.page_no()
         if last_paragraph:
             self.set_font(FAMILY, "", BODY_SIZE)
             lines = self.multi_cell(self.epw - FIRST_LINE_INDENT, LINE,
@@ -504,6 +505,9 @@ class OfficialDocument(FPDF):
             self.paragraph(last_paragraph)
         self.ln(4)
         self._keep_space(needed)
+        # moved to a page of its own: the caller lays the document out again with the block
+        # before it kept together (keep_with_closing), so the signature is never alone
+        self.closing_alone = self.page_no() != page
         top = self.get_y()
         left_w = self.epw * 0.45
         right_x = self.l_margin + left_w
@@ -528,6 +532,8 @@ class OfficialDocument(FPDF):
             if line.strip():
                 y = self._centred(right_x, y, right_w, line.strip(), "B", 13) + 0.8
         self.set_xy(self.l_margin, max(left_bottom, y) + 4)
+
+    closing_alone = False  # set by closing(): see there
 
     def page_break(self) -> None:
         self._flush_headings(0)
@@ -564,7 +570,10 @@ class OfficialDocument(FPDF):
         self.set_line_width(0.3)
         self.line(start, y, start + length, y)
 
-    def _keep_space(self, height: float) -> None:
-        """Start a new page unless `height` mm still fit above the bottom margin."""
+    def _keep_space(self, height: float) -> bool:
+        """Start a new page unless `height` mm still fit above the bottom margin; True when
+        a page was started."""
         if self.get_y() + height > self.h - self.b_margin:
             self.add_page()
+            return True
+        return False

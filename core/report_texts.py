@@ -69,9 +69,13 @@ OVERVIEW_PLAN = ("Thực hiện Kế hoạch số {plan} ngày {plan_date} của
 OVERVIEW_NO_PLAN = "{issuer} báo cáo kết quả tổ chức “{title}” năm {year} như sau:"
 OVERVIEW_DATES = "Thời gian tổ chức: từ ngày {start} đến ngày {end}."
 OVERVIEW_THEME = "Chủ đề: “{theme}”."
-OVERVIEW_OPENING_PLANNED = "Lễ khai mạc theo Kế hoạch: {when}tại {place}."
-OVERVIEW_OPENING_HELD = "Lễ khai mạc được tổ chức ngày {day} tại {place} ({title})."
-OVERVIEW_OPENING_HELD_NO_PLACE = "Lễ khai mạc được tổ chức ngày {day} ({title})."
+OVERVIEW_OPENING_PLANNED = "Lễ khai mạc theo Kế hoạch: {when}{place}."
+OVERVIEW_AT_TIME = "{time} ngày {day}"
+OVERVIEW_ON_DAY = "ngày {day}"
+OVERVIEW_AT_PLACE = " tại {place}"
+OVERVIEW_OPENING_HELD = "Lễ khai mạc đã được tổ chức ngày {day} tại {place} ({title})."
+OVERVIEW_OPENING_HELD_NO_PLACE = "Lễ khai mạc đã được tổ chức ngày {day} ({title})."
+OVERVIEW_AREA = "{area} {name}"
 
 # --- II. ---------------------------------------------------------------------------------
 H_RESULTS = "II. KẾT QUẢ THỰC HIỆN"
@@ -156,6 +160,11 @@ COL_RECOGNISED = "Được công nhận"
 TABLE_MODELS_WARD = ("Bảng {n}. Mô hình học tập theo {area} (đăng ký / được công nhận; theo "
                      "{area} của đơn vị báo cáo){scope}")
 NO_MODELS = "Chưa có đơn vị đăng ký mô hình học tập."
+# an all-zero table is one sentence instead
+NO_TYPES = "Chưa có hoạt động nào được tổ chức."
+NO_CHANNELS = "Chưa có lượt tuyên truyền nào trên các kênh."
+NO_SLOGANS = "Chưa có khẩu hiệu nào được sử dụng trong các lượt tuyên truyền."
+NO_SCHOOLS = "Chưa có trường học tham gia Tuần lễ."
 MODEL_SHORT = {"gia_dinh": "Gia đình", "dong_ho": "Dòng họ", "cong_dong": "Cộng đồng",
                "don_vi": "Đơn vị"}
 COL_TOTAL = "Tổng"

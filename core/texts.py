@@ -1028,6 +1028,10 @@ CLOSE_MISSING = {
 CLOSE_COL_PARTICIPANTS = "Người tham gia"
 CLOSE_COL_ACTIVITIES_PLAIN = "Hoạt động"
 # the terminal (manage.py report)
+# manage.py closing show/set (issue 22 item 9)
+CLOSING_CLI_NOT_WRITTEN = "(chưa viết; gợi ý:)"
+CLOSING_CLI_SAVED = "Đã lưu «{key}» của Tuần lễ năm {year} ({chars} ký tự, {lines} dòng)."
+CLOSING_CLI_FILE = "Không đọc được tệp «{file}» (cần tệp văn bản UTF-8): {reason}."
 CLOSE_CLI_DRAFT = "Báo cáo là bản DỰ THẢO (có chữ «DỰ THẢO» trên mọi trang). Còn thiếu:"
 CLOSE_CLI_FINAL_REFUSED = ("Chưa xuất được bản chính thức (--final): báo cáo còn thiếu các mục "
                            "dưới đây; không ghi tệp nào.")
@@ -1037,12 +1041,14 @@ CLOSE_KIND_DRAFT = "bản dự thảo"
 # the report page
 CLOSE_PAGE_INTRO = ("Báo cáo tổng kết theo thể thức Nghị định 30/2020/NĐ-CP: số liệu lấy từ "
                     "bảng theo dõi (cùng định nghĩa với bảng điều khiển), danh sách khen "
-                    "thưởng từ trang **Khen thưởng**; mục IV và V do Ban chỉ đạo viết dưới đây. "
+                    "thưởng từ trang **Khen thưởng**; mục I, IV và V do Ban chỉ đạo viết dưới đây. "
                     "Báo cáo là bản dự thảo cho đến khi đủ các mục.")
 CLOSE_METRIC_WITH_DATA = "Đơn vị có số liệu"
 CLOSE_METRIC_SUBMITTED = "Đơn vị đã nộp báo cáo"
 CLOSE_METRIC_PROP_ENTRIES = "Lượt tuyên truyền"
-CLOSE_PAGE_SECTIONS = "Mục IV và V của báo cáo"
+CLOSE_PAGE_SECTIONS = "Mục I, IV và V của báo cáo"
+CLOSE_FIELD_OVERVIEW = ("I. Công tác chỉ đạo, triển khai (để trống: báo cáo in phần gợi ý từ "
+                        "Kế hoạch và số liệu)")
 CLOSE_FIELD_ASSESSMENT = "Đánh giá chung — đoạn mở đầu mục IV (không bắt buộc)"
 CLOSE_FIELD_STRENGTHS = "1. Ưu điểm"
 CLOSE_FIELD_WEAKNESSES = "2. Tồn tại, hạn chế"
@@ -1052,8 +1058,8 @@ CLOSE_FIELD_HELP = ("Mỗi dòng là một đoạn văn, in nguyên như đã g�
                     "không có trong phông chữ văn bản nên được bỏ khi in.")
 CLOSE_SUGGESTIONS = "Gợi ý tính từ số liệu (sao chép, sửa lại cho phù hợp)"
 CLOSE_USE_SUGGESTIONS = "Điền gợi ý vào các ô còn trống"
-CLOSE_SAVE_SECTIONS = "Lưu mục IV và V"
-CLOSE_SECTIONS_SAVED = "Đã lưu mục IV và V."
+CLOSE_SAVE_SECTIONS = "Lưu mục I, IV và V"
+CLOSE_SECTIONS_SAVED = "Đã lưu mục I, IV và V."
 CLOSE_PAGE_COMMENDATIONS = "Danh sách khen thưởng"
 CLOSE_PICKS_COUNT = "Đã chọn {n} khen thưởng; còn {pending} đề xuất của đơn vị chưa quyết định."
 CLOSE_DECIDED = "Danh sách khen thưởng đã chốt lúc {at}."

@@ -191,16 +191,20 @@ def open_report_page(app_for, actor):
     return at
 
 
-SAVE_SECTIONS = "FormSubmitter:report_assessment_form-Lưu mục IV và V"
+SAVE_SECTIONS = "FormSubmitter:report_assessment_form-Lưu mục I, IV và V"
 
 
 def test_page_saves_the_assessment(db, week, committee, app_for):
     at = open_report_page(app_for, committee)
     at.text_area(key="report_assessment").input("Tuần lễ thành công tốt đẹp.")
     at.text_area(key="report_strengths").input("Nhiều đơn vị tham gia.")
+    at.text_area(key="report_overview").input("Ban chỉ đạo ban hành Kế hoạch.\n- Họp 2 lần.")
     at.button(key=SAVE_SECTIONS).click().run()
     assert not at.exception
     saved = events.get(db, 2020)
+    assert saved["overview"] == "Ban chỉ đạo ban hành Kế hoạch.\n- Họp 2 lần."
+    text = flat(pdf_text(build(db))[0])
+    assert "I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI Ban chỉ đạo ban hành Kế hoạch. - Họp 2 lần." in text
     assert saved["assessment"] == "Tuần lễ thành công tốt đẹp."
     assert saved["assess_strengths"] == "Nhiều đơn vị tham gia."
     assert saved["assess_weaknesses"] is None
