@@ -272,6 +272,10 @@ class OfficialDocument(FPDF):
         styled = [("B" if i in bold else "", values) for i, values in enumerate(body)]
         col = [w * self.epw / sum(widths) for w in widths]
         head_size = self._whole_words_size(headers, col, "B", size)
+        # our own texts of the table (its heading, its total row), for the layout tests
+        self.__dict__.setdefault("fixed_rows", []).append((list(headers), col, "B", head_size))
+        if total_row:
+            self.fixed_rows.append(([str(c) for c in total_row], col, "B", size))
         note_h = self._note_height(note)
         # the caption moves with the table: a short table is kept on one page, a long one
         # starts where at least its heading and first row fit
@@ -393,8 +397,6 @@ class OfficialDocument(FPDF):
         return head_h + sum(heights[:5])
 
     def _head_row(self, headers, col, size, *, measure=False):
-        self.__dict__.setdefault("heading_rows", []).append((list(headers), col, size)) \
-            if not measure else None
         return self._grid_row(headers, col, ["C"] * len(col), size, "B", size * 0.5,
                               measure=measure)
 
