@@ -18,6 +18,7 @@ import sys
 COMMANDS = {
     "init": "cli.accounts",
     "create-user": "cli.accounts",
+    "list-users": "cli.accounts",
     "import-units": "cli.units",
     "list-units": "cli.units",
     "backup": "cli.operations",

@@ -42,6 +42,7 @@ MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 20, 20, 30, 15
 BODY_SIZE = 13            # body text 13–14 pt
 SMALL_SIZE = 11           # the "Nơi nhận" list, table cells
 NOTE_SIZE = 12            # a table's note, under it
+TAIL_ROWS = 3             # rows of a table that move with its note to the next page
 LINE = 6.2                # mm per body line (about 1.2 × 13 pt)
 FIRST_LINE_INDENT = 10    # 1–1.27 cm
 PARAGRAPH_GAP = 2.2       # ≥ 6 pt between paragraphs
@@ -259,13 +260,16 @@ class OfficialDocument(FPDF):
         self.set_x(self.l_margin)
 
     def data_table(self, headers, rows, *, widths, align=None, size: float = SMALL_SIZE,
-                   total_row=None, caption: str = "", bold_rows=(), note: str = "") -> None:
+                   total_row=None, caption: str = "", bold_rows=(), note: str = "",
+                   keep_after: float = 0) -> None:
         """A bordered table; the heading row repeats on every page it runs over.
         `widths` in mm (scaled to the text width), `align` one of L/C/R per column;
         `total_row` (optional) is printed in bold at the end, as are the rows whose
         indexes are in `bold_rows` (group subtotals); `note` (optional) is printed under
-        the table, in italics, on the page of its last row (moved with it if need be).
-        The heading row is set small enough that no word of it is broken."""
+        the table, in italics, on the page of its last rows (they move with it if need
+        be); `keep_after` mm more are kept free under the last rows the same way (what
+        follows the table and must not stand alone). The heading row is set small enough
+        that no word of it is broken."""
         align = list(align or ["L"] * len(headers))
         body = [list(r) for r in rows] + ([list(total_row)] if total_row else [])
         bold = set(bold_rows) | ({len(body) - 1} if total_row is not None else set())
@@ -276,11 +280,11 @@ class OfficialDocument(FPDF):
         self.__dict__.setdefault("fixed_rows", []).append((list(headers), col, "B", head_size))
         if total_row:
             self.fixed_rows.append(([str(c) for c in total_row], col, "B", size))
-        note_h = self._note_height(note)
+        note_h = self._note_height(note) + keep_after
         # the caption moves with the table: a short table is kept on one page, a long one
         # starts where at least its heading and first row fit
         need = (LINE if caption else 0) + self._grid_need(headers, styled, col, align, size,
-                                                          head_size) + note_h
+                                                          head_size, after=note_h)
         self._flush_headings(need)
         self._keep_space(need)
         if caption:
@@ -383,15 +387,17 @@ class OfficialDocument(FPDF):
         self.set_xy(self.l_margin, y + height)
         return height
 
-    def _grid_need(self, headers, rows, col, align, size, head_size=None) -> float:
-        """Height to keep free before a table: all of it if it fits on this page, else its
-        heading and first five rows (a table is split only with a useful part here; the
-        heading repeats on the next page)."""
+    def _grid_need(self, headers, rows, col, align, size, head_size=None,
+                   after: float = 0) -> float:
+        """Height to keep free before a table: all of it and `after` (its note) if that
+        fits on this page, else its heading and first five rows (a table is split only
+        with a useful part here; the heading repeats on the next page, the note follows
+        the last rows)."""
         line_h = size * 0.5
         head_h = self._head_row(headers, col, head_size or size, measure=True)
         heights = [self._grid_row(cells, col, align, size, style, line_h, measure=True)
                    for style, cells in rows[:41]]
-        whole = head_h + sum(heights)
+        whole = head_h + sum(heights) + after
         if len(rows) <= 40 and self.get_y() + whole <= self.h - self.b_margin:
             return whole
         return head_h + sum(heights[:5])
@@ -408,14 +414,21 @@ class OfficialDocument(FPDF):
         head_size = head_size or size
         self.set_line_width(0.2)
         self._head_row(headers, col, head_size)
+        heights = [self._grid_row(cells, col, align, size, style, line_h, measure=True)
+                   for style, cells in rows]
+        tail_from = max(0, len(rows) - TAIL_ROWS) if after else len(rows)
         for i, (style, cells) in enumerate(rows):
-            height = self._grid_row(cells, col, align, size, style, line_h, measure=True)
-            if i == len(rows) - 1:
+            height = heights[i]
+            if i == tail_from and i > 0:
+                # the last rows and what must follow them: together, or on the next page
+                height = sum(heights[i:]) + after
+            elif i == len(rows) - 1:
                 height += after
             if self.get_y() + height > self.h - self.b_margin:
                 self.add_page()
                 self._head_row(headers, col, head_size)
             self._grid_row(cells, col, align, size, style, line_h)
+        self.last_table_page = self.page_no()
 
     def compact_table(self, headers, rows, *, widths, align, size: float = 9,
                       row_height: float = 4.6) -> None:
@@ -510,6 +523,7 @@ class OfficialDocument(FPDF):
         # moved to a page of its own: the caller lays the document out again with the block
         # before it kept together (keep_with_closing), so the signature is never alone
         self.closing_alone = self.page_no() != page
+        self.closing_page = self.page_no()
         top = self.get_y()
         left_w = self.epw * 0.45
         right_x = self.l_margin + left_w
@@ -517,7 +531,8 @@ class OfficialDocument(FPDF):
 
         self.set_xy(self.l_margin, top)
         self.set_font(FAMILY, "BI", 12)
-        self.cell(left_w, 6, RECIPIENTS_LABEL, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        if items:  # an approval has no "Nơi nhận"
+            self.cell(left_w, 6, RECIPIENTS_LABEL, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_font(FAMILY, "", SMALL_SIZE)
         for i, item in enumerate(items):
             end = "." if i == len(items) - 1 else ";"
@@ -536,6 +551,8 @@ class OfficialDocument(FPDF):
         self.set_xy(self.l_margin, max(left_bottom, y) + 4)
 
     closing_alone = False  # set by closing(): see there
+    closing_page = 0       # the page of the signature
+    last_table_page = 0    # the page of the last data_table's last row
 
     def page_break(self) -> None:
         self._flush_headings(0)

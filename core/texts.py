@@ -40,6 +40,16 @@ PASSWORD_CURRENT_WRONG = "Mật khẩu hiện tại không đúng."
 PASSWORD_RULES = ("Ít nhất 10 ký tự, có thể dùng cụm từ tiếng Việt có dấu và khoảng trắng, "
                   "ví dụ «Học tập suốt đời 2020!».")
 NAME_REQUIRED = "Vui lòng nhập họ tên."
+NAME_NOT_USERNAME = ("Vui lòng nhập họ và tên đầy đủ của người dùng (không dùng tên đăng nhập): "
+                     "họ tên được in trên văn bản, ví dụ ý kiến phê duyệt tờ trình.")
+NAME_TOO_LONG = "Họ tên dài tối đa {max} ký tự."
+# accounts without a full name (issue 22 item 6): the accounts page and manage.py list-users
+ACCOUNTS_NO_NAME = ("Các tài khoản chưa có họ tên đầy đủ (họ tên được in trên văn bản, ví dụ "
+                    "ý kiến phê duyệt tờ trình): {names}. Chọn tài khoản bên dưới để nhập họ tên.")
+ACCOUNT_SET_NAME = "Họ và tên đầy đủ"
+ACCOUNT_SAVE_NAME = "Lưu họ tên"
+ACCOUNT_NAME_SAVED = "Đã lưu họ tên."
+USERS_CLI_NONE_MISSING = "Mọi tài khoản đang hoạt động đều có họ tên đầy đủ."
 ROLE_INVALID = "Vai trò phải là unit, committee hoặc admin."
 UNIT_REQUIRED_FOR_ROLE = "Tài khoản đơn vị phải gắn với một đơn vị."
 UNIT_NOT_ALLOWED_FOR_ROLE = "Chỉ tài khoản đơn vị mới gắn với đơn vị."
@@ -200,7 +210,7 @@ SCORING_CRITERIA = {
     "activities": "Hoạt động được tính (theo trọng số loại)",
     "distinct_types": "Số loại hoạt động khác nhau",
     "participants": "Người tham gia (thang logarit)",
-    "propaganda_items": "Sản phẩm tuyên truyền (thang logarit)",
+    "propaganda_entries": "Lượt tuyên truyền (thang logarit)",
     "channels": "Số kênh tuyên truyền",
     "evidence": "Tỷ lệ hoạt động có minh chứng",
     "on_time": "Nộp báo cáo đúng hạn",
@@ -209,7 +219,7 @@ SCORING_WEIGHT_LABELS = {
     "activity_cap": "Tối đa số hoạt động được tính cho mỗi loại",
     "distinct_types": "Điểm cho mỗi loại hoạt động khác nhau",
     "participants": "Hệ số người tham gia (× log10(1 + số người))",
-    "propaganda_items": "Hệ số sản phẩm tuyên truyền (× log10(1 + số sản phẩm))",
+    "propaganda_entries": "Hệ số lượt tuyên truyền (× log10(1 + số lượt))",
     "channels": "Điểm cho mỗi kênh tuyên truyền",
     "evidence": "Điểm tối đa cho minh chứng (× tỷ lệ hoạt động có minh chứng)",
     "on_time": "Điểm nộp báo cáo đúng hạn",
@@ -218,8 +228,9 @@ SCORING_RUBRIC_HELP = (
     "Điểm tính trên đúng các mục mà bảng theo dõi, báo cáo và tệp xuất đều đếm: hoạt động và "
     "tuyên truyền chưa rút, không bị yêu cầu sửa — đã duyệt hay chưa đều được tính; duyệt chỉ "
     "làm đổi điểm khi một mục bị yêu cầu sửa. Mỗi hoạt động được tính theo trọng số của loại "
-    "hoạt động (tối đa một số hoạt động mỗi loại); số người tham gia và số sản phẩm tuyên "
-    "truyền tính theo thang logarit để đơn vị lớn không thắng chỉ nhờ quy mô; đúng hạn là nộp "
+    "hoạt động (tối đa một số hoạt động mỗi loại); số người tham gia và số lượt tuyên truyền "
+    "tính theo thang logarit để đơn vị lớn không thắng chỉ nhờ quy mô (số lượng tuyên truyền có "
+    "đơn vị tính khác nhau giữa các kênh nên không được cộng); đúng hạn là nộp "
     "báo cáo trước giờ khóa báo cáo (hoặc trước hết ngày cuối Tuần lễ nếu chưa đặt giờ khóa). "
     "Đơn vị chỉ được xếp hạng trong nhóm tương đương. Cột «Đã duyệt» cho biết phần số liệu của "
     "đơn vị đã được duyệt; chỉ chọn khen thưởng được cho đơn vị đã duyệt hết.")
@@ -939,6 +950,10 @@ WB_SAMPLE_WARNING = ("CHÚ Ý: CƠ SỞ DỮ LIỆU ĐANG CÓ DỮ LIỆU MẪU 
 WB_COUNTING_NOTE = ("Chỉ tính các mục được tính: không gồm mục cần sửa và mục đơn vị đã rút "
                     "(xem trang «Mục không tính»).")
 WB_TOTAL = "Tổng cộng"
+# a list's total row: the count in the label column, STT left empty (issue 22 item 7)
+WB_TOTAL_UNITS = "Tổng cộng: {n} đơn vị"
+WB_TOTAL_ACTIVITIES = "Tổng cộng: {n} hoạt động"
+WB_TOTAL_PROPAGANDA = "Tổng cộng: {n} lượt tuyên truyền"
 WB_YES, WB_NO = "Có", "Chưa"
 WB_ITEM, WB_VALUE = "Chỉ tiêu", "Giá trị"
 WB_EVENT, WB_FROM, WB_TO = "Tuần lễ", "Từ ngày", "Đến ngày"
@@ -971,8 +986,8 @@ WB_COLS = {
     "has_data": "Có số liệu", "submitted": "Đã nộp báo cáo", "submitted_at": "Ngày nộp",
     "last_entry": "Ngày báo cáo gần nhất", "propaganda_count": "Số mục tuyên truyền",
     "category": "Danh hiệu", "recipient": "Cá nhân, tập thể được khen",
-    "rationale": "Thành tích, lý do", "rank": "Xếp hạng", "nominee": "Cá nhân, tập thể",
-    "nominee_kind": "Cá nhân / tập thể", "proposer": "Đơn vị đề xuất",
+    "rationale": "Thành tích, lý do", "rank": "Xếp hạng", "nominee": "Tên cá nhân, tập thể được đề xuất",
+    "nominee_kind": "Đề xuất cho (cá nhân hay tập thể)", "proposer": "Đơn vị đề xuất",
     "achievement": "Thành tích", "decision": "Ban chỉ đạo xét", "proposed_on": "Ngày đề xuất",
     "title": "Tên hoạt động", "start_date": "Từ ngày", "end_date": "Đến ngày",
     "format": "Hình thức", "audiences": "Đối tượng", "status": "Trạng thái duyệt",
@@ -1098,8 +1113,16 @@ TTR_INTRO = ("Phòng Giáo dục và Đào tạo kính trình {to_short} xem xé
 TTR_CLOSING = "Phòng Giáo dục và Đào tạo kính trình {to_short} xem xét, phê duyệt./."
 TTR_RECIPIENTS = ["Như trên", "Phòng Tài chính - Kế hoạch {level}", "Lưu: VT, PGDĐT"]
 TTR_SIGNER = "TRƯỞNG PHÒNG"
-TTR_APPROVED = "Đã được lãnh đạo UBND {level} phê duyệt ngày {date}{by}."
-TTR_APPROVED_BY = " ({name})"  # the approver's name as on the account
+# the approval: a separate record and an optional page of its own (issue 22 item 6)
+TTR_APPROVAL_TITLE = "Ý KIẾN PHÊ DUYỆT"
+TTR_APPROVAL_SUBJECT = ("Tờ trình số {number} ngày {day} của Phòng Giáo dục và Đào tạo về việc "
+                        "phê duyệt dự trù kinh phí tổ chức “Tuần lễ hưởng ứng học tập suốt đời” "
+                        "năm {year}")
+TTR_APPROVAL_TEXT = ("Đồng ý phê duyệt dự trù kinh phí tổ chức “Tuần lễ hưởng ứng học tập suốt "
+                     "đời” năm {year} với tổng số tiền {total} đồng (bằng chữ: {words}).")
+TTR_APPROVAL_DATE = "Ngày phê duyệt: {day}."
+TTR_APPROVAL_SIGNER = "Lãnh đạo UBND {level}"
+BUDP_APPROVAL_PAGE = "Kèm trang «Ý kiến phê duyệt» (người phê duyệt, ngày phê duyệt)"
 BUDP_HEAD_NAME = "Trưởng phòng GD&ĐT (ký tờ trình)"
 BUDP_HEAD_HELP = "Họ và tên in dưới chức danh TRƯỞNG PHÒNG trên tờ trình dự trù kinh phí."
 BUDP_HEAD_SAVE = "Lưu người ký"
@@ -1183,7 +1206,7 @@ WB_NOTE_TARGETS = ("Mỗi chỉ tiêu tính trên các đơn vị đang hoạt �
 CSV_RATIO_COLUMN = "{header} (tỷ số, cho máy đọc)"
 
 # --- Lead (session 3) ---
-COMMEND_UNIT_NO_ENTRIES = ("Đơn vị «{name}» chưa có hoạt động hay sản phẩm tuyên truyền nào "
+COMMEND_UNIT_NO_ENTRIES = ("Đơn vị «{name}» chưa có hoạt động hay lượt tuyên truyền nào "
                            "được tính trong Tuần lễ: chưa thể khen «Tổ chức hoạt động tốt».")
 BAK_FORGED_SAMPLE = ("Tệp đánh dấu {count} đơn vị hoặc tài khoản thật là dữ liệu mẫu (tệp đã bị "
                      "sửa): không khôi phục, vì xóa dữ liệu mẫu sau đó sẽ xóa cả chúng.")

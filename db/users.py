@@ -45,6 +45,40 @@ def list_users(db) -> list[dict]:
         "order by u.role, u.username"))
 
 
+MAX_FULL_NAME = 80
+
+
+def full_name_error(name, username: str) -> str | None:
+    """A person's full name is required (it is printed on documents: the Tờ trình's
+    approval); the username in its place is what an account made without one got."""
+    value = clean(name)
+    if not value:
+        return texts.NAME_REQUIRED
+    if value.casefold() == (username or "").strip().casefold():
+        return texts.NAME_NOT_USERNAME
+    if len(value) > MAX_FULL_NAME:
+        return texts.NAME_TOO_LONG.format(max=MAX_FULL_NAME)
+    return None
+
+
+def without_full_name(db) -> list[dict]:
+    """Active accounts whose name is empty or the username (made before the name was
+    required, e.g. `create-user` without --name)."""
+    return list(db.query(
+        "select id, username, name, role from users where active = 1 and "
+        "(trim(name) = '' or lower(trim(name)) = lower(username)) order by role, username"))
+
+
+def set_name(db, actor: Actor, user_id: int, name: str) -> None:
+    """The admin gives an account its full name (audited)."""
+    require_role(actor, "admin")
+    user = get_by_id(db, user_id)
+    if message := full_name_error(name, user["username"] if user else ""):
+        raise ValidationFailed({"name": message})
+    with write_transaction(db):
+        _update(db, actor, user_id, {"name": clean(name)}, "set_name")
+
+
 def actor_for(db, username: str) -> Actor | None:
     user = get(db, username)
     if not user or not user["active"]:
@@ -59,8 +93,8 @@ def _validate_new_user(db, username, name, role, password, unit_code):
         errors["username"] = message
     elif get(db, username):
         errors["username"] = texts.USERNAME_TAKEN
-    if not clean(name):
-        errors["name"] = texts.NAME_REQUIRED
+    if message := full_name_error(name, username):
+        errors["name"] = message
     unit_id = None
     if role not in ROLES:
         errors["role"] = texts.ROLE_INVALID
