@@ -378,7 +378,10 @@ def table_plan(data) -> _Plan:
     names = [name for name in (["levels", "level_channels"] if data.suborganisations else [])
              + ["wards", "tiers", "types", "channels", "slogans"] if name not in empty]
     if not _models_empty(data):
-        names += ["models", "models_ward"]
+        names += ["models"]
+        own = data.learning_models.get("total") or {}
+        if own.get("registered") or own.get("recognised"):
+            names.append("models_ward")
     if data.targets:
         names.append("targets")
     if data.picks:
@@ -611,8 +614,8 @@ def _results(doc, data, plan, say):
         doc.paragraph(rt.NO_CHANNELS)
     else:
         _channels_table(doc, data, plan, say, summary)
-    if "slogans" not in plan.table:
-        doc.paragraph(rt.NO_SLOGANS)
+    if "slogans" not in plan.table:  # the own units' (a lower level's file has none)
+        doc.paragraph(say(rt.NO_SLOGANS_OWN, name=own_name) if subs else rt.NO_SLOGANS)
     else:
         rows = [[str(s["slogan"]), s["text"], n(s["entries"])] for s in data.slogans]
         doc.data_table([rt.COL_NO, rt.COL_SLOGAN, rt.COL_USES], rows,
@@ -697,6 +700,10 @@ def _rest_of_results(doc, data, plan, say, models, own_name, subs):
         doc.paragraph(rt.NO_TARGETS)
 
     doc.subheading(plan.sub(rt.H_CHARTS))
+    own = data.summary["totals"]
+    if not (own["activities"] or own["units_with_data"]):  # empty charts say nothing
+        doc.paragraph(say(rt.NO_CHARTS_OWN, name=own_name) if subs else rt.NO_CHARTS)
+        return
     if subs:
         doc.paragraph(say(rt.CHARTS_SCOPE, name=own_name), style="I", size=12)
     for caption, png, width in (getattr(data, "charts", None) or report_charts(data)):
@@ -715,6 +722,9 @@ def _models(doc, data, plan, say, models):
                               n(sum(r["recognised"] for r in models))],
                    caption=say(rt.TABLE_MODELS, n=plan.table["models"],
                                scope=_scope(data, say, True)))
+    if "models_ward" not in plan.table:  # the own units registered none
+        doc.paragraph(say(rt.NO_MODELS_WARD, name=organiser.from_event(data.event).name))
+        return
     lm_total = lm.get("total", {"registered": 0, "recognised": 0})
     ward_rows = [r for r in lm.get("by_ward", []) if r["code"] is not None or r["registered"]]
     rows = [[r["name"]] + [f"{n(r[m][0])}/{n(r[m][1])}" for m in codes]

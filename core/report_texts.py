@@ -164,7 +164,13 @@ NO_MODELS = "Chưa có đơn vị đăng ký mô hình học tập."
 NO_TYPES = "Chưa có hoạt động nào được tổ chức."
 NO_CHANNELS = "Chưa có lượt tuyên truyền nào trên các kênh."
 NO_SLOGANS = "Chưa có khẩu hiệu nào được sử dụng trong các lượt tuyên truyền."
+NO_SLOGANS_OWN = ("Các đơn vị trực thuộc {name} chưa sử dụng khẩu hiệu nào (báo cáo của cơ quan "
+                  "cấp dưới không có số liệu theo khẩu hiệu).")
 NO_SCHOOLS = "Chưa có trường học tham gia Tuần lễ."
+NO_MODELS_WARD = "Các đơn vị trực thuộc {name} chưa đăng ký mô hình học tập."
+NO_CHARTS = "Chưa có hoạt động, lượt tuyên truyền nào để thể hiện bằng biểu đồ."
+NO_CHARTS_OWN = ("Các đơn vị trực thuộc {name} chưa có hoạt động, lượt tuyên truyền nào để thể "
+                 "hiện bằng biểu đồ.")
 MODEL_SHORT = {"gia_dinh": "Gia đình", "dong_ho": "Dòng họ", "cong_dong": "Cộng đồng",
                "don_vi": "Đơn vị"}
 COL_TOTAL = "Tổng"
