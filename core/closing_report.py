@@ -843,7 +843,7 @@ def _commendations(doc, data, plan, final, say):
     doc.paragraph(rt.LEADERS_NOTE, style="I", size=12)
     if rows:
         doc.data_table([rt.COL_GROUP, rt.COL_RANK, rt.COL_UNIT, rt.COL_SCORE, rt.COL_CHECKED],
-                       rows, widths=[38, 12, 72, 16, 27], align=["L", "C", "L", "R", "R"],
+                       rows, widths=[36, 11, 81, 15, 22], align=["L", "C", "L", "R", "R"],
                        size=10.5, caption=say(rt.TABLE_LEADERS, n=plan.table["leaders"]))
     else:
         doc.paragraph(rt.NO_LEADERS)

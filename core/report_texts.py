@@ -205,11 +205,11 @@ TABLE_LEADERS = "Bảng {n}. Ba đơn vị điểm cao nhất mỗi nhóm"
 COL_GROUP = "Nhóm"
 COL_RANK = "Hạng"
 COL_SCORE = "Điểm"
-COL_CHECKED = "Tỷ lệ số liệu đã kiểm tra"
+COL_CHECKED = "Tỷ lệ đã kiểm tra"
 # the scoring note, printed once (here); the appendix refers to it
 LEADERS_NOTE = ("Điểm tính trên toàn bộ hoạt động và lượt tuyên truyền của đơn vị có trong "
                 "số liệu của Báo cáo; mỗi kênh tuyên truyền tính theo số lượt, không cộng số "
-                "lượng khác đơn vị tính. Cột «Tỷ lệ số liệu đã kiểm tra» là tỷ lệ hoạt động và "
+                "lượng khác đơn vị tính. Cột «Tỷ lệ đã kiểm tra» là tỷ lệ hoạt động và "
                 "lượt tuyên truyền của đơn vị đã được Ban chỉ đạo kiểm tra.")
 NO_LEADERS = "Chưa có đơn vị nào có điểm (chưa có hoạt động, lượt tuyên truyền nào)."
 
