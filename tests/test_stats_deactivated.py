@@ -116,7 +116,10 @@ def test_the_per_unit_sheet_adds_up_and_marks_the_deactivated_unit(db, db_path, 
     assert sum(r["Số mục tuyên truyền"] for r in rows) == total["Số mục tuyên truyền"] \
         == printed["propaganda_entries"] == entries
     # the unit counts stay those of the active units
-    assert total["STT"] == printed["units"] == active == max(r["STT"] or 0 for r in rows)
+    # (the count is in the label column, STT empty: issue 22 item 7)
+    assert total["STT"] is None
+    assert total["Tên đơn vị"] == texts.WB_TOTAL_UNITS.format(n=printed["units"])
+    assert printed["units"] == active == max(r["STT"] or 0 for r in rows)
     assert sum(r["Có số liệu"] == texts.WB_YES for r in rows) == total["Có số liệu"] \
         == printed["units_with_data"]
     assert sum(r["Đã nộp báo cáo"] == texts.WB_YES for r in rows) == total["Đã nộp báo cáo"] \
