@@ -18,6 +18,7 @@ import sys
 COMMANDS = {
     "init": "cli.accounts",
     "create-user": "cli.accounts",
+    "list-users": "cli.accounts",
     "import-units": "cli.units",
     "list-units": "cli.units",
     "backup": "cli.operations",
@@ -33,6 +34,7 @@ COMMANDS = {
     "catalogue": "cli.catalogue",
     "rollup": "cli.rollup",
     "settings": "cli.settings",
+    "closing": "cli.closing",
 }
 
 

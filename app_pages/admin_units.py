@@ -135,6 +135,11 @@ with tab_accounts:
           texts.COL_LAST_LOGIN: timefmt.local(u["last_login_at"])} for u in account_rows],
         hide_index=True, width="stretch")
 
+    nameless = users.without_full_name(db)
+    if nameless:  # made before a full name was required (issue 22 item 6)
+        st.warning(texts.ACCOUNTS_NO_NAME.format(names=md("; ".join(
+            u["username"] for u in nameless))))
+
     st.subheader(texts.ACCOUNT_CREATE)
     errors = FieldErrors()
     active_units = {u["code"]: u for u in units.list_units(db, active=True)}
@@ -187,6 +192,19 @@ with tab_accounts:
                 reset_errors.show(failure.errors)
             else:
                 st.success(texts.PASSWORD_RESET_DONE)
+        name_errors = FieldErrors()
+        with st.form("set_full_name", enter_to_submit=False):
+            full_name = st.text_input(texts.ACCOUNT_SET_NAME, value=by_id[picked_user]["name"],
+                                      key=f"acc_name_{picked_user}")
+            name_errors.slot("name")
+            do_name = st.form_submit_button(texts.ACCOUNT_SAVE_NAME)
+        if do_name:
+            try:
+                users.set_name(db, actor, picked_user, full_name)
+            except ValidationFailed as failure:
+                name_errors.show(failure.errors)
+            else:
+                flash_and_rerun(texts.ACCOUNT_NAME_SAVED)
         c1, c2 = st.columns(2)
         if c1.button(texts.BUTTON_UNLOCK, key="acc_unlock"):
             users.unlock(db, actor, picked_user)

@@ -57,7 +57,10 @@ st.markdown(texts.BUDP_TOTAL.format(total=rules.format_vnd(estimate["total"]),
 
 left, right = st.columns(2)
 slug = f"du-tru-kinh-phi-{event['year']}"
-left.download_button(texts.BUDP_DOWNLOAD_PDF, lambda: build_pdf(event, estimate, lines),
+with_approval = estimate["status"] == "approved" and st.checkbox(
+    texts.BUDP_APPROVAL_PAGE, value=True, key="bud_approval_page")
+left.download_button(texts.BUDP_DOWNLOAD_PDF,
+                     lambda: build_pdf(event, estimate, lines, approval_page=with_approval),
                      file_name=f"{slug}.pdf", mime="application/pdf", key="bud_pdf",
                      disabled=not lines)
 right.download_button(texts.BUDP_DOWNLOAD_XLSX, lambda: build_xlsx(event, estimate, lines),

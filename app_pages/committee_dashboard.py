@@ -304,7 +304,8 @@ def live_view(event):
         + " · " + filter_summary(filters, names, fill)), width="stretch")
     bar.toggle(texts.DASH_INTERACTIVE, value=interactive, key="dash_interactive",
                on_change=keep_interactive, help=label(texts.DASH_INTERACTIVE_HELP))
-    kpi_tiles(view, fill)
+    from components import suborg_view  # with lower levels: the whole area, a switch
+    kpi_tiles(suborg_view.headline(view, event, filters), fill)
     # the charts' titles are drawn in the charts (charts.titled): no heading elements
     left, right = (st.container(), st.container()) if view["dense"] else st.columns([3, 2])
     with left:  # a chosen area is named in the line under the filters

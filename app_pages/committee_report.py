@@ -10,12 +10,13 @@ from components.navigation import guard
 from components.session import current_event, database, database_path
 from core import closing_report, numbers, texts
 from db import ValidationFailed, closing, connect, events, report_data, sample_data, stats
-from core import organiser
 
 actor = guard("committee_report.py")
 db = database()
 event = current_event(db)
-summary = stats.summary(db, event["id"])
+# the report's figures: the whole area when lower levels' reports were taken in
+summary = closing_report.report_summary(stats.summary(db, event["id"]),
+                                        report_data.lower_levels(db, event["id"]))
 totals = summary["totals"]
 n = numbers.integer
 
@@ -30,15 +31,16 @@ c3.metric(texts.CLOSE_METRIC_PROP_ENTRIES, n(totals["propaganda_entries"]))
 c4.metric(texts.CLOSE_METRIC_WITH_DATA, f"{n(totals['units_with_data'])}/{n(totals['units'])}")
 c5.metric(texts.CLOSE_METRIC_SUBMITTED, f"{n(totals['submitted_units'])}/{n(totals['units'])}")
 
-# --- sections IV and V -----------------------------------------------------------------
+# --- sections I, IV and V -----------------------------------------------------------------
 FIELDS = [  # (events column, widget key, label)
+    ("overview", "report_overview", texts.CLOSE_FIELD_OVERVIEW),
     ("assessment", "report_assessment", texts.CLOSE_FIELD_ASSESSMENT),
     ("assess_strengths", "report_strengths", texts.CLOSE_FIELD_STRENGTHS),
     ("assess_weaknesses", "report_weaknesses", texts.CLOSE_FIELD_WEAKNESSES),
     ("assess_proposals", "report_proposals", texts.CLOSE_FIELD_PROPOSALS),
     ("next_directions", "report_directions", texts.CLOSE_FIELD_DIRECTIONS),
 ]
-suggested = closing_report.suggestions(summary, event["year"], organiser.from_event(event))
+suggested = report_data.suggested_sections(db, event)  # I from facts, IV–V from figures
 for column, key, _label in FIELDS:
     if key not in st.session_state:
         st.session_state[key] = event.get(column) or ""

@@ -43,7 +43,10 @@ look.table([{headers[0]: i, headers[1]: line["item"], headers[2]: line["activity
             for i, line in enumerate(lines, start=1)])  # an empty estimate: no «empty»
 st.markdown(texts.BUDP_TOTAL.format(total=rules.format_vnd(estimate["total"]),
                                     words=rules.vnd_in_words(estimate["total"])))
-st.download_button(texts.BUDP_DOWNLOAD_PDF, lambda: build_pdf(event, estimate, lines),
+with_approval = estimate["status"] == "approved" and st.checkbox(
+    texts.BUDP_APPROVAL_PAGE, value=True, key="lead_approval_page")
+st.download_button(texts.BUDP_DOWNLOAD_PDF,
+                   lambda: build_pdf(event, estimate, lines, approval_page=with_approval),
                    file_name=f"to-trinh-du-tru-kinh-phi-{event['year']}.pdf",
                    mime="application/pdf", key="lead_pdf", disabled=not lines)
 

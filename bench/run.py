@@ -141,8 +141,8 @@ def ensure_database(db_dir: Path, activities: int) -> Path:
     db = prepare(path)  # brings an older bench database up to the current schema
     for username, role in ((BENCH_USER, "committee"), (BENCH_ADMIN, "admin")):
         if not users.get(db, username):
-            users.create_user(db, Actor.system("bench"), username=username, name=username,
-                              role=role, password=BENCH_PASSWORD, unit_code=None)
+            users.create_user(db, Actor.system("bench"), username=username,
+                              name=f"Bench {username}", role=role, password=BENCH_PASSWORD, unit_code=None)
     db.conn.close()
     return path
 

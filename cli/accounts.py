@@ -22,13 +22,28 @@ def cmd_create_user(args):
         fail("Cần --password hoặc --password-stdin.")
     try:
         users.create_user(db, Actor.system(), username=args.username, role=args.role,
-                          name=args.name or args.username, password=password,
+                          name=args.name, password=password,
                           unit_code=args.unit_code, email=args.email)
     except ValidationFailed as failure:
         fail("\n".join(failure.errors.values()))
     except AccessDenied as denied:
         fail(str(denied))
     print(f"Đã tạo tài khoản {args.username.strip().lower()} ({args.role}).")
+
+
+def cmd_list_users(args):
+    """Accounts, or with --missing-name those without a full name (created before it was
+    required): username, role, name, one a line."""
+    from core import texts
+
+    db = open_db(args)
+    rows = users.without_full_name(db) if args.missing_name else users.list_users(db)
+    if args.missing_name and not rows:
+        print(texts.USERS_CLI_NONE_MISSING)
+        return 0
+    for row in rows:
+        print(f"{row['username']}\t{row['role']}\t{row['name']}")
+    return 0
 
 
 def register(sub):
@@ -38,9 +53,14 @@ def register(sub):
     p.add_argument("--username", required=True)
     p.add_argument("--role", required=True, choices=["unit", "committee", "admin", "leader"])
     p.add_argument("--unit-code")
-    p.add_argument("--name")
+    p.add_argument("--name", required=True, help="the person's full name (printed on "
+                   "documents, e.g. the approval of the budget Tờ trình)")
     p.add_argument("--email")
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument("--password")
     group.add_argument("--password-stdin", action="store_true")
     p.set_defaults(func=cmd_create_user)
+    p = sub.add_parser("list-users", help="list accounts (username, role, full name)")
+    p.add_argument("--missing-name", action="store_true",
+                   help="only active accounts without a full name (empty or the username)")
+    p.set_defaults(func=cmd_list_users)

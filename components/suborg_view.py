@@ -33,6 +33,63 @@ def table_rows(own_name: str, own_totals: dict, subs: list[dict]) -> list[dict]:
     return rows
 
 
+WHOLE_AREA_KEY = "dash_whole_area"
+
+
+def whole_area_totals(db, event_id: int) -> dict | None:
+    """The whole area's totals (own units + the lower levels' reports, the `totals` of
+    `stats --json`), None without lower levels; computed once per state of the data."""
+    from db import rollup, stats
+
+    def compute():
+        subs = rollup.suborganisations(db, event_id)
+        if not subs:
+            return None
+        return core.combined_totals(stats.summary(db, event_id)["totals"],
+                                    [s["totals"] for s in subs])
+    return stats.shared(db, ("whole_area_totals", event_id), compute)
+
+
+def whole_area_tiles(t: dict) -> list[tuple]:
+    """The dashboard's seven figures for the whole area. No change since the reference
+    day: a lower level's report is a file taken in once, not a stream of entries."""
+    n = numbers.integer
+    return [
+        (texts.DASH_KPI_ACTIVITIES, n(t["activities"]), None, "off"),
+        (texts.DASH_KPI_PARTICIPANTS, n(t["participants"]), None, "off"),
+        (texts.DASH_KPI_ONLINE, numbers.percent(numbers.ratio(t["online_participants"],
+                                                              t["participants"])), None, "off"),
+        (texts.DASH_KPI_PROPAGANDA, n(t["propaganda_entries"]), None, "off"),
+        (texts.DASH_KPI_REPORTING, f"{n(t['units_with_data'])}/{n(t['units'])}", None, "off"),
+        (texts.DASH_KPI_SUBMITTED, f"{n(t['submitted_units'])}/{n(t['units'])}", None, "off"),
+        (texts.DASH_KPI_WARDS, f"{t['wards_covered']}/{t['wards']}", None, "off"),
+    ]
+
+
+def headline(view: dict, event: dict, filters: dict) -> dict:
+    """The view whose figures the dashboard shows: with lower levels taken in and no
+    filter, the whole area (a switch «Chỉ các đơn vị trực thuộc» shows the own units,
+    with their changes); otherwise `view` unchanged. Filters apply to the own entries
+    only, so a filtered page shows the own units and says so."""
+    from components.session import database
+
+    db = database()
+    try:
+        whole = whole_area_totals(db, event["id"])
+    finally:
+        db.conn.close()
+    if whole is None:
+        return view
+    if any(v for v in filters.values()):
+        st.caption(texts.ROLLUP_DASH_FILTERED)
+        return view
+    own_only = st.toggle(texts.ROLLUP_DASH_OWN_SWITCH, key=WHOLE_AREA_KEY,
+                         help=texts.ROLLUP_DASH_OWN_HELP)
+    if own_only:
+        return view
+    return dict(view, kpis=whole_area_tiles(whole), kpi_help=texts.ROLLUP_DASH_WHOLE_NOTE)
+
+
 def level_label(level: str) -> str:
     from core.organiser import LEVELS
 
@@ -56,7 +113,7 @@ def section(event: dict) -> None:
     finally:
         db.conn.close()
     st.subheader(texts.ROLLUP_DASH_HEADING)
-    st.caption(texts.ROLLUP_DASH_NOTE)
+    st.caption(texts.ROLLUP_DASH_TABLE_NOTE)
     damaged_warnings(broken)
     st.dataframe(table_rows(organiser.name if organiser else "", own, subs), hide_index=True,
                  width="stretch")

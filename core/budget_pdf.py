@@ -7,12 +7,14 @@ from datetime import date, datetime
 
 from core import budget as rules
 from core import numbers, organiser, texts
+from core.report_texts import render
 from core.pdf_layout import Letterhead, OfficialDocument, Signature
 
 # STT, item, related activity, unit of measure, quantity, unit price, amount, note (mm)
 WIDTHS = [10, 42, 22, 14, 12, 21, 24, 30]
 ALIGN = ["C", "L", "L", "C", "R", "R", "R", "L"]
-QUANTITY_FORMAT_DECIMAL = "#,##0.0#"  # a fractional quantity; whole ones use #,##0
+QUANTITY_FORMAT_DECIMAL = "#,##0.0#"
+CLOSING_ROOM = 95  # mm: the amount in words, the closing sentence, "Nơi nhận", signature  # a fractional quantity; whole ones use #,##0
 
 
 def issued_on(budget: dict, today: date | None = None) -> date:
@@ -55,10 +57,22 @@ def recipient(event: dict) -> tuple[str, str]:
 
 
 def build_pdf(event: dict, budget: dict, lines: list[dict], *,
-              today: date | None = None) -> bytes:
-    """The estimate as a Tờ trình: Phòng GD&ĐT drafts it and submits it to the district
-    leadership (plan §III.1), signed by its head (TRƯỞNG PHÒNG, name from the week's
-    settings); the approval, once recorded, is noted under the table."""
+              today: date | None = None, approval_page: bool = False) -> bytes:
+    """The estimate as a Tờ trình: Phòng GD&ĐT drafts it and submits it to the leadership
+    (plan §III.1), signed by its head (TRƯỞNG PHÒNG, name from the week's settings). The
+    request never prints its own approval: the approval is its own record (db/budget.py)
+    and, with `approval_page`, a separate page «Ý kiến phê duyệt» signed with the
+    approver's full name. When the closing (last sentence, "Nơi nhận", signature) would
+    stand alone on a page, the table's last rows move to that page with it."""
+    doc = _layout(event, budget, lines, today, keep_tail=False)
+    if doc.closing_alone or doc.closing_page != doc.last_table_page:
+        doc = _layout(event, budget, lines, today, keep_tail=True)
+    if approval_page and budget["status"] == "approved":
+        _approval(doc, event, budget)
+    return doc.to_bytes()
+
+
+def _layout(event, budget, lines, today, keep_tail: bool) -> OfficialDocument:
     from core.closing_report import district_of
 
     org = organiser.from_event(event)
@@ -70,35 +84,45 @@ def build_pdf(event: dict, budget: dict, lines: list[dict], *,
         subject=texts.TTR_KIND,
         creation_date=datetime.combine(day or issued_on(budget, today), datetime.min.time()))
     doc.start()
-    subject = texts.TTR_SUBJECT.format(year=event["year"])
-    if budget["status"] != "approved":
-        subject += "\n" + organiser.fill(texts.BPDF_STATUS_NOTE[budget["status"]], org)
+    # every text is ours, filled once (render): a level word «{x}» is printed as typed
+    subject = render(texts.TTR_SUBJECT, year=event["year"])
+    if budget["status"] == "draft":
+        subject += "\n" + render(texts.BPDF_STATUS_NOTE["draft"], org)
     doc.document_title(texts.TTR_KIND, subject)
-    doc.paragraph(texts.TTR_TO.format(to=to), indent=False, align="C")
+    doc.paragraph(render(texts.TTR_TO, to=to), indent=False, align="C")
     if event.get("plan_number"):
-        doc.paragraph(organiser.fill(texts.TTR_BASIS, org).format(number=event["plan_number"],
-                                             date=_vn_date(event.get("plan_date")),
-                                             title=event["title"]))
-    doc.paragraph(texts.TTR_INTRO.format(to_short=to_short,
-                                         start=_vn_date(event["start_date"]),
-                                         end=_vn_date(event["end_date"])))
+        doc.paragraph(render(texts.TTR_BASIS, org, number=event["plan_number"],
+                             date=_vn_date(event.get("plan_date")), title=event["title"]))
+    doc.paragraph(render(texts.TTR_INTRO, to_short=to_short,
+                         start=_vn_date(event["start_date"]), end=_vn_date(event["end_date"])))
+    # second layout (build_pdf): the table's last rows go to the page of the closing
     doc.data_table(texts.BPDF_HEADERS, table_rows(lines), widths=WIDTHS, align=ALIGN,
                    size=10, total_row=["", texts.BPDF_TOTAL, "", "", "", "",
                                        numbers.integer(budget["total"]), ""],
-                   caption=texts.BPDF_UNIT_NOTE)
+                   caption=texts.BPDF_UNIT_NOTE, keep_after=CLOSING_ROOM if keep_tail else 0)
     doc.label_value(texts.BPDF_IN_WORDS, rules.vnd_in_words(budget["total"]) + ".")
     if budget.get("notes"):
         doc.label_value(texts.BPDF_NOTES, budget["notes"])
-    if budget["status"] == "approved":
-        doc.paragraph(organiser.fill(texts.TTR_APPROVED, org).format(
-            date=_vn_date(budget["approved_at"]),
-            by=texts.TTR_APPROVED_BY.format(name=budget["approved_by_name"])
-            if budget.get("approved_by_name") else ""),
-            style="I")
-    doc.closing([organiser.fill(line, org) for line in texts.TTR_RECIPIENTS],
+    doc.closing([render(line, org) for line in texts.TTR_RECIPIENTS],
                 Signature(texts.TTR_SIGNER, "", event.get("office_head_name") or ""),
-                last_paragraph=texts.TTR_CLOSING.format(to_short=to_short))
-    return doc.to_bytes()
+                last_paragraph=render(texts.TTR_CLOSING, to_short=to_short))
+    return doc
+
+
+def _approval(doc, event: dict, budget: dict) -> None:
+    """«Ý kiến phê duyệt»: a page of its own after the request, with the approval's date
+    and the approver's full name (the account's name)."""
+    org = organiser.from_event(event)
+    doc.page_break()
+    doc.document_title(texts.TTR_APPROVAL_TITLE, render(
+        texts.TTR_APPROVAL_SUBJECT, number=texts.TTR_NUMBER,
+        day=_vn_date(budget.get("submitted_at")) or "…/…/…", year=event["year"]))
+    doc.paragraph(render(texts.TTR_APPROVAL_TEXT, org, year=event["year"],
+                         total=numbers.integer(budget["total"]),
+                         words=rules.vnd_in_words(budget["total"])))
+    doc.paragraph(render(texts.TTR_APPROVAL_DATE, day=_vn_date(budget["approved_at"])))
+    doc.closing([], Signature(render(texts.TTR_APPROVAL_SIGNER, org).upper(), "",
+                              budget.get("approved_by_name") or ""))
 
 
 def build_xlsx(event: dict, budget: dict, lines: list[dict]) -> bytes:

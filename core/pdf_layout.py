@@ -41,6 +41,8 @@ FONT_FILES = {
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 20, 20, 30, 15
 BODY_SIZE = 13            # body text 13–14 pt
 SMALL_SIZE = 11           # the "Nơi nhận" list, table cells
+NOTE_SIZE = 12            # a table's note, under it
+TAIL_ROWS = 3             # rows of a table that move with its note to the next page
 LINE = 6.2                # mm per body line (about 1.2 × 13 pt)
 FIRST_LINE_INDENT = 10    # 1–1.27 cm
 PARAGRAPH_GAP = 2.2       # ≥ 6 pt between paragraphs
@@ -258,28 +260,74 @@ class OfficialDocument(FPDF):
         self.set_x(self.l_margin)
 
     def data_table(self, headers, rows, *, widths, align=None, size: float = SMALL_SIZE,
-                   total_row=None, caption: str = "", bold_rows=()) -> None:
+                   total_row=None, caption: str = "", bold_rows=(), note: str = "",
+                   keep_after: float = 0) -> None:
         """A bordered table; the heading row repeats on every page it runs over.
         `widths` in mm (scaled to the text width), `align` one of L/C/R per column;
         `total_row` (optional) is printed in bold at the end, as are the rows whose
-        indexes are in `bold_rows` (group subtotals)."""
+        indexes are in `bold_rows` (group subtotals); `note` (optional) is printed under
+        the table, in italics, on the page of its last rows (they move with it if need
+        be); `keep_after` mm more are kept free under the last rows the same way (what
+        follows the table and must not stand alone). The heading row is set small enough
+        that no word of it is broken."""
         align = list(align or ["L"] * len(headers))
         body = [list(r) for r in rows] + ([list(total_row)] if total_row else [])
         bold = set(bold_rows) | ({len(body) - 1} if total_row is not None else set())
         styled = [("B" if i in bold else "", values) for i, values in enumerate(body)]
         col = [w * self.epw / sum(widths) for w in widths]
+        head_size = self._whole_words_size(headers, col, "B", size)
+        # our own texts of the table (its heading, its total row), for the layout tests
+        self.__dict__.setdefault("fixed_rows", []).append((list(headers), col, "B", head_size))
+        if total_row:
+            self.fixed_rows.append(([str(c) for c in total_row], col, "B", size))
+        note_h = self._note_height(note) + keep_after
         # the caption moves with the table: a short table is kept on one page, a long one
         # starts where at least its heading and first row fit
-        need = (LINE if caption else 0) + self._grid_need(headers, styled, col, align, size)
+        need = (LINE if caption else 0) + self._grid_need(headers, styled, col, align, size,
+                                                          head_size, after=note_h)
         self._flush_headings(need)
         self._keep_space(need)
         if caption:
             self.set_font(FAMILY, "I", BODY_SIZE - 1)
             self.multi_cell(self.epw, LINE, printable(caption), align="C",
                             new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self._grid(headers, styled, col, align, size)
+        self._grid(headers, styled, col, align, size, head_size, note_h)
         self.set_font(FAMILY, "", BODY_SIZE)
-        self.ln(3)
+        if note:
+            self.ln(1.5)
+            self.paragraph(note, style="I", size=NOTE_SIZE)
+        else:
+            self.ln(3)
+
+    def _note_height(self, note: str) -> float:
+        if not note:
+            return 0.0
+        self.set_font(FAMILY, "I", NOTE_SIZE)
+        lines = self.multi_cell(self.epw - FIRST_LINE_INDENT, NOTE_SIZE * 1.2 * 0.3528,
+                                " ".join(printable(note).split()), dry_run=True,
+                                output="LINES")
+        return 1.5 + len(lines) * NOTE_SIZE * 1.2 * 0.3528 + PARAGRAPH_GAP + 1
+
+    def _whole_words_size(self, cells, col, style: str, size: float) -> float:
+        """The largest size (from `size` down to 7 pt) at which every word of `cells` fits
+        its column: a heading is wrapped between words, never inside one («Cộng khối
+        trường học» must not read «Cộng khối trường h|ọc»)."""
+        room = [w - 2 * self.PAD_X for w in col]
+        current = size
+        while current > 7 and any(self._width(word, style, current) > r
+                                  for text, r in zip(cells, room)
+                                  for word in printable(str(text)).split()):
+            current -= 0.5
+        return current
+
+    def broken_words(self, cells, col, style: str, size: float) -> list[str]:
+        """Cells whose wrapping at `size` breaks a word (what the layout test checks)."""
+        out = []
+        for text, w in zip(cells, col):
+            lines = self._wrap(str(text), style, size, w - 2 * self.PAD_X)
+            if " ".join(" ".join(lines).split()) != " ".join(printable(str(text)).split()):
+                out.append(str(text))
+        return out
 
     # -- a fast bordered table ------------------------------------------------------------
     # fpdf2's table() lays out every cell as a paragraph through its bidi/line-break
@@ -375,38 +423,55 @@ class OfficialDocument(FPDF):
         self.set_xy(self.l_margin, y + height)
         return height
 
-    def _grid_need(self, headers, rows, col, align, size) -> float:
-        """Height to keep free before a table: all of it if it fits on this page, else its
-        heading and first five rows (a table is split only with a useful part here; the
-        heading repeats on the next page)."""
+    def _grid_need(self, headers, rows, col, align, size, head_size=None,
+                   after: float = 0) -> float:
+        """Height to keep free before a table: all of it and `after` (its note) if that
+        fits on this page, else its heading and first five rows (a table is split only
+        with a useful part here; the heading repeats on the next page, the note follows
+        the last rows)."""
         line_h = size * 0.5
-        head_h = self._grid_row(headers, col, ["C"] * len(col), size, "B", line_h,
-                                measure=True)
+        head_h = self._head_row(headers, col, head_size or size, measure=True)
         heights = [self._grid_row(cells, col, align, size, style, line_h, measure=True)
                    for style, cells in rows[:41]]
-        whole = head_h + sum(heights)
+        whole = head_h + sum(heights) + after
         if len(rows) <= 40 and self.get_y() + whole <= self.h - self.b_margin:
             return whole
         return head_h + sum(heights[:5])
 
-    def _grid(self, headers, rows, col, align, size) -> None:
-        """`rows`: (style, cells). The heading row repeats after every page break."""
+    def _head_row(self, headers, col, size, *, measure=False):
+        return self._grid_row(headers, col, ["C"] * len(col), size, "B", size * 0.5,
+                              measure=measure)
+
+    def _grid(self, headers, rows, col, align, size, head_size=None, after: float = 0
+              ) -> None:
+        """`rows`: (style, cells). The heading row repeats after every page break; the
+        last row moves to the next page unless `after` mm (the table's note) fit under it."""
         line_h = size * 0.5
+        head_size = head_size or size
         self.set_line_width(0.2)
-        self._grid_row(headers, col, ["C"] * len(col), size, "B", line_h)
-        for style, cells in rows:
-            height = self._grid_row(cells, col, align, size, style, line_h, measure=True)
+        self._head_row(headers, col, head_size)
+        heights = [self._grid_row(cells, col, align, size, style, line_h, measure=True)
+                   for style, cells in rows]
+        tail_from = max(0, len(rows) - TAIL_ROWS) if after else len(rows)
+        for i, (style, cells) in enumerate(rows):
+            height = heights[i]
+            if i == tail_from and i > 0:
+                # the last rows and what must follow them: together, or on the next page
+                height = sum(heights[i:]) + after
+            elif i == len(rows) - 1:
+                height += after
             if self.get_y() + height > self.h - self.b_margin:
                 self.add_page()
-                self._grid_row(headers, col, ["C"] * len(col), size, "B", line_h)
+                self._head_row(headers, col, head_size)
             self._grid_row(cells, col, align, size, style, line_h)
+        self.last_table_page = self.page_no()
 
     def compact_table(self, headers, rows, *, widths, align, size: float = 9,
                       row_height: float = 4.6) -> None:
         """A fast one-line-per-row table for long lists (the per-unit appendix): every cell
         is one line (text too long for its column is set smaller, down to 6.5 pt, then cut
         with '…'), heading row repeated on every page. A row given as ("group", text) is a
-        bold line across the whole width."""
+        bold line across the whole width, one given as ("total", cells) a bold row."""
         col = [w * self.epw / sum(widths) for w in widths]
         self.set_line_width(0.2)
 
@@ -446,6 +511,8 @@ class OfficialDocument(FPDF):
                 head()
             if isinstance(row, tuple) and row and row[0] == "group":
                 draw([row[1]], [self.epw], ["L"], "B", row_height)
+            elif isinstance(row, tuple) and row and row[0] == "total":
+                draw(row[1], col, align, "B", row_height)
             else:
                 draw(row, col, align, "", row_height)
         self.set_font(FAMILY, "", BODY_SIZE)
@@ -479,6 +546,7 @@ class OfficialDocument(FPDF):
                      .split("\n") if line.strip()]
         needed = max(8 + 5 * len(items), 7 * len(authority) + 40) + 4
         self._flush_headings(needed)
+        page = self.page_no()
         if last_paragraph:
             self.set_font(FAMILY, "", BODY_SIZE)
             lines = self.multi_cell(self.epw - FIRST_LINE_INDENT, LINE,
@@ -488,6 +556,10 @@ class OfficialDocument(FPDF):
             self.paragraph(last_paragraph)
         self.ln(4)
         self._keep_space(needed)
+        # moved to a page of its own: the caller lays the document out again with the block
+        # before it kept together (keep_with_closing), so the signature is never alone
+        self.closing_alone = self.page_no() != page
+        self.closing_page = self.page_no()
         top = self.get_y()
         left_w = self.epw * 0.45
         right_x = self.l_margin + left_w
@@ -495,7 +567,8 @@ class OfficialDocument(FPDF):
 
         self.set_xy(self.l_margin, top)
         self.set_font(FAMILY, "BI", 12)
-        self.cell(left_w, 6, RECIPIENTS_LABEL, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        if items:  # an approval has no "Nơi nhận"
+            self.cell(left_w, 6, RECIPIENTS_LABEL, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_font(FAMILY, "", SMALL_SIZE)
         for i, item in enumerate(items):
             end = "." if i == len(items) - 1 else ";"
@@ -512,6 +585,10 @@ class OfficialDocument(FPDF):
             if line.strip():
                 y = self._centred(right_x, y, right_w, line.strip(), "B", 13) + 0.8
         self.set_xy(self.l_margin, max(left_bottom, y) + 4)
+
+    closing_alone = False  # set by closing(): see there
+    closing_page = 0       # the page of the signature
+    last_table_page = 0    # the page of the last data_table's last row
 
     def page_break(self) -> None:
         self._flush_headings(0)
@@ -548,7 +625,10 @@ class OfficialDocument(FPDF):
         self.set_line_width(0.3)
         self.line(start, y, start + length, y)
 
-    def _keep_space(self, height: float) -> None:
-        """Start a new page unless `height` mm still fit above the bottom margin."""
+    def _keep_space(self, height: float) -> bool:
+        """Start a new page unless `height` mm still fit above the bottom margin; True when
+        a page was started."""
         if self.get_y() + height > self.h - self.b_margin:
             self.add_page()
+            return True
+        return False

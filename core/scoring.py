@@ -19,8 +19,11 @@ Criteria (weights editable per event, stored as JSON in events.scoring_weights):
 - distinct types: points per distinct activity type (breadth of the programme);
 - participants: `participants` × log10(1 + participants) — log-scaled so a school of
   2 000 pupils does not win by size alone (100 → 2 units, 1 000 → 3, 10 000 → 4);
-- propaganda: `propaganda_items` × log10(1 + items) and points per distinct channel
-  (counting propaganda entries);
+- propaganda: `propaganda_entries` × log10(1 + entries) and points per distinct channel
+  (counting propaganda entries). Entries, never quantities: a channel's quantity is in its
+  own unit of measure (pieces of banner, trips, posts, broadcasts), and quantities of
+  different units are never added up (DESIGN §4) — 12 banners and 300 posts are not 312 of
+  anything. Each entry is one piece of propaganda work on one channel, whatever its size;
 - evidence: `evidence` × share of counting activities with a link or a photo;
 - on time: `on_time` points when the unit marked its report submitted before the deadline.
 
@@ -42,14 +45,16 @@ SCALAR_DEFAULTS = {
     "activity_cap": 5.0,
     "distinct_types": 2.0,
     "participants": 4.0,
-    "propaganda_items": 3.0,
+    "propaganda_entries": 3.0,
     "channels": 1.5,
     "evidence": 5.0,
     "on_time": 5.0,
 }
 MAX_WEIGHT = 100.0
-CRITERIA = ["activities", "distinct_types", "participants", "propaganda_items", "channels",
+CRITERIA = ["activities", "distinct_types", "participants", "propaganda_entries", "channels",
             "evidence", "on_time"]
+# the weight's name before issue 22 (it weighed a sum of quantities): read as the new one
+OLD_WEIGHT_NAMES = {"propaganda_items": "propaganda_entries"}
 WARD_KINDS = ("ward_committee", "community_learning_center")
 
 
@@ -76,6 +81,9 @@ def weights_from_json(stored: str | None, type_groups: dict | None = None) -> di
         return weights
     if not isinstance(saved, dict):
         return weights
+    for old, new in OLD_WEIGHT_NAMES.items():
+        if new not in saved and old in saved:
+            saved[new] = saved[old]
     for key in SCALAR_DEFAULTS:
         if _is_number(saved.get(key)):
             weights[key] = float(saved[key])
@@ -130,7 +138,7 @@ class UnitInputs:
     ward_code: str | None = None
     activities_by_type: dict = field(default_factory=dict)  # counting: not deleted/needs-fix
     participants: int = 0
-    propaganda_items: int = 0
+    propaganda_entries: int = 0  # counting entries; never a sum of quantities
     channels: int = 0
     activities_with_evidence: int = 0
     submitted_on_time: bool = False
@@ -206,8 +214,8 @@ def score(inputs: UnitInputs, weights: dict) -> UnitScore:
         Part("distinct_types", distinct, distinct * weights["distinct_types"]),
         Part("participants", inputs.participants,
              weights["participants"] * log_scale(inputs.participants)),
-        Part("propaganda_items", inputs.propaganda_items,
-             weights["propaganda_items"] * log_scale(inputs.propaganda_items)),
+        Part("propaganda_entries", inputs.propaganda_entries,
+             weights["propaganda_entries"] * log_scale(inputs.propaganda_entries)),
         Part("channels", inputs.channels, inputs.channels * weights["channels"]),
         Part("evidence", evidence_share, evidence_share * weights["evidence"]),
         Part("on_time", int(inputs.submitted_on_time),

@@ -40,6 +40,16 @@ PASSWORD_CURRENT_WRONG = "Mật khẩu hiện tại không đúng."
 PASSWORD_RULES = ("Ít nhất 10 ký tự, có thể dùng cụm từ tiếng Việt có dấu và khoảng trắng, "
                   "ví dụ «Học tập suốt đời 2020!».")
 NAME_REQUIRED = "Vui lòng nhập họ tên."
+NAME_NOT_USERNAME = ("Vui lòng nhập họ và tên đầy đủ của người dùng (không dùng tên đăng nhập): "
+                     "họ tên được in trên văn bản, ví dụ ý kiến phê duyệt tờ trình.")
+NAME_TOO_LONG = "Họ tên dài tối đa {max} ký tự."
+# accounts without a full name (issue 22 item 6): the accounts page and manage.py list-users
+ACCOUNTS_NO_NAME = ("Các tài khoản chưa có họ tên đầy đủ (họ tên được in trên văn bản, ví dụ "
+                    "ý kiến phê duyệt tờ trình): {names}. Chọn tài khoản bên dưới để nhập họ tên.")
+ACCOUNT_SET_NAME = "Họ và tên đầy đủ"
+ACCOUNT_SAVE_NAME = "Lưu họ tên"
+ACCOUNT_NAME_SAVED = "Đã lưu họ tên."
+USERS_CLI_NONE_MISSING = "Mọi tài khoản đang hoạt động đều có họ tên đầy đủ."
 ROLE_INVALID = "Vai trò phải là unit, committee hoặc admin."
 UNIT_REQUIRED_FOR_ROLE = "Tài khoản đơn vị phải gắn với một đơn vị."
 UNIT_NOT_ALLOWED_FOR_ROLE = "Chỉ tài khoản đơn vị mới gắn với đơn vị."
@@ -205,7 +215,7 @@ SCORING_CRITERIA = {
     "activities": "Hoạt động được tính (theo trọng số loại)",
     "distinct_types": "Số loại hoạt động khác nhau",
     "participants": "Người tham gia (thang logarit)",
-    "propaganda_items": "Sản phẩm tuyên truyền (thang logarit)",
+    "propaganda_entries": "Lượt tuyên truyền (thang logarit)",
     "channels": "Số kênh tuyên truyền",
     "evidence": "Tỷ lệ hoạt động có minh chứng",
     "on_time": "Nộp báo cáo đúng hạn",
@@ -214,7 +224,7 @@ SCORING_WEIGHT_LABELS = {
     "activity_cap": "Tối đa số hoạt động được tính cho mỗi loại",
     "distinct_types": "Điểm cho mỗi loại hoạt động khác nhau",
     "participants": "Hệ số người tham gia (× log10(1 + số người))",
-    "propaganda_items": "Hệ số sản phẩm tuyên truyền (× log10(1 + số sản phẩm))",
+    "propaganda_entries": "Hệ số lượt tuyên truyền (× log10(1 + số lượt))",
     "channels": "Điểm cho mỗi kênh tuyên truyền",
     "evidence": "Điểm tối đa cho minh chứng (× tỷ lệ hoạt động có minh chứng)",
     "on_time": "Điểm nộp báo cáo đúng hạn",
@@ -223,8 +233,9 @@ SCORING_RUBRIC_HELP = (
     "Điểm tính trên đúng các mục mà bảng theo dõi, báo cáo và tệp xuất đều đếm: hoạt động và "
     "tuyên truyền chưa rút, không bị yêu cầu sửa — đã duyệt hay chưa đều được tính; duyệt chỉ "
     "làm đổi điểm khi một mục bị yêu cầu sửa. Mỗi hoạt động được tính theo trọng số của loại "
-    "hoạt động (tối đa một số hoạt động mỗi loại); số người tham gia và số sản phẩm tuyên "
-    "truyền tính theo thang logarit để đơn vị lớn không thắng chỉ nhờ quy mô; đúng hạn là nộp "
+    "hoạt động (tối đa một số hoạt động mỗi loại); số người tham gia và số lượt tuyên truyền "
+    "tính theo thang logarit để đơn vị lớn không thắng chỉ nhờ quy mô (số lượng tuyên truyền có "
+    "đơn vị tính khác nhau giữa các kênh nên không được cộng); đúng hạn là nộp "
     "báo cáo trước giờ khóa báo cáo (hoặc trước hết ngày cuối Tuần lễ nếu chưa đặt giờ khóa). "
     "Đơn vị chỉ được xếp hạng trong nhóm tương đương. Cột «Đã duyệt» cho biết phần số liệu của "
     "đơn vị đã được duyệt; chỉ chọn khen thưởng được cho đơn vị đã duyệt hết.")
@@ -446,22 +457,8 @@ DEMO_SAMPLE_UNIT_NOMINEE = "[Mẫu] Tập thể giáo viên nhà trường"
 DEMO_ACHIEVEMENT = "Số liệu mẫu: tích cực tham gia các hoạt động của Tuần lễ."
 DB_UNAVAILABLE = ("Không mở được cơ sở dữ liệu (ổ đĩa đầy, chỉ đọc hoặc tệp hỏng). "
                   "Vui lòng báo quản trị hệ thống.")
-# Closing report (PDF) — issue 5
-REPORT_NUMBER_KIND = "BC"  # "…/BC-<symbol of the committee>" (organiser profile)
-REPORT_KIND = "BÁO CÁO"
-REPORT_SUBJECT = "Kết quả tổ chức “{title}” năm {year}"
+# Closing report (PDF) — issue 5; its wording is core/report_texts.py (issue 22)
 REPORT_PLACE = "Ba Đình"
-REPORT_OVERVIEW_PLAN = ("Thực hiện Kế hoạch số {plan} ngày {plan_date} của {issuer} về việc "
-                        "tổ chức “{title}” năm {year}, {issuer} báo cáo kết quả tổ chức Tuần "
-                        "lễ như sau:")
-REPORT_OVERVIEW_NO_PLAN = ("{issuer} báo cáo kết quả tổ chức “{title}” năm {year} như sau:")
-REPORT_OVERVIEW_DATES = "Thời gian tổ chức: từ ngày {start} đến ngày {end}."
-REPORT_OVERVIEW_THEME = "Chủ đề: “{theme}”."
-REPORT_OVERVIEW_OPENING = "Lễ khai mạc: {time} ngày {day} tại {place}."
-REPORT_OVERVIEW_OPENING_NO_TIME = "Lễ khai mạc tại {place}."
-REPORT_CHART_MAP = "Biểu đồ 1. Số hoạt động theo {area} (sơ đồ vị trí các {area})"
-REPORT_CHART_DAYS = "Biểu đồ 2. Số hoạt động theo ngày trong Tuần lễ"
-REPORT_CHART_TIERS = "Biểu đồ 3. Tỷ lệ trường có số liệu theo cấp học"
 # "Nơi nhận" comes from the organiser profile (Ba Đình 2020's: core/organiser.BA_DINH_2020);
 # this is printed only when a profile has none.
 REPORT_RECIPIENTS_FALLBACK = ["Lưu: VT"]
@@ -983,6 +980,10 @@ WB_SAMPLE_WARNING = ("CHÚ Ý: CƠ SỞ DỮ LIỆU ĐANG CÓ DỮ LIỆU MẪU 
 WB_COUNTING_NOTE = ("Chỉ tính các mục được tính: không gồm mục cần sửa và mục đơn vị đã rút "
                     "(xem trang «Mục không tính»).")
 WB_TOTAL = "Tổng cộng"
+# a list's total row: the count in the label column, STT left empty (issue 22 item 7)
+WB_TOTAL_UNITS = "Tổng cộng: {n} đơn vị"
+WB_TOTAL_ACTIVITIES = "Tổng cộng: {n} hoạt động"
+WB_TOTAL_PROPAGANDA = "Tổng cộng: {n} lượt tuyên truyền"
 WB_YES, WB_NO = "Có", "Chưa"
 WB_ITEM, WB_VALUE = "Chỉ tiêu", "Giá trị"
 WB_EVENT, WB_FROM, WB_TO = "Tuần lễ", "Từ ngày", "Đến ngày"
@@ -1015,8 +1016,8 @@ WB_COLS = {
     "has_data": "Có số liệu", "submitted": "Đã nộp báo cáo", "submitted_at": "Ngày nộp",
     "last_entry": "Ngày báo cáo gần nhất", "propaganda_count": "Số mục tuyên truyền",
     "category": "Danh hiệu", "recipient": "Cá nhân, tập thể được khen",
-    "rationale": "Thành tích, lý do", "rank": "Xếp hạng", "nominee": "Cá nhân, tập thể",
-    "nominee_kind": "Cá nhân / tập thể", "proposer": "Đơn vị đề xuất",
+    "rationale": "Thành tích, lý do", "rank": "Xếp hạng", "nominee": "Tên cá nhân, tập thể được đề xuất",
+    "nominee_kind": "Đề xuất cho (cá nhân hay tập thể)", "proposer": "Đơn vị đề xuất",
     "achievement": "Thành tích", "decision": "Ban chỉ đạo xét", "proposed_on": "Ngày đề xuất",
     "title": "Tên hoạt động", "start_date": "Từ ngày", "end_date": "Đến ngày",
     "format": "Hình thức", "audiences": "Đối tượng", "status": "Trạng thái duyệt",
@@ -1077,133 +1078,13 @@ CLOSE_SAMPLE_HOW_PAGE = ("Quản trị viên gỡ toàn bộ dữ liệu mẫu �
 CLOSE_SAMPLE_HOW_CLI = ("Gỡ toàn bộ dữ liệu mẫu bằng lệnh: python3 manage.py demo --remove "
                         "(hoặc nút «Gỡ dữ liệu mẫu» ở trang «Sao lưu»); số liệu thật giữ "
                         "nguyên.")
-CLOSE_DRAFT_MARK = "DỰ THẢO"
-CLOSE_DRAFT_NOTE = "[Dự thảo — {what}]"
-CLOSE_SAMPLE_LINE = ("Lưu ý: cơ sở dữ liệu đang có DỮ LIỆU MẪU (các đơn vị mẫu hệ thống tạo ra để dùng thử); "
-                     "số liệu trong báo cáo này gồm cả dữ liệu mẫu, không phải số liệu thật.")
-CLOSE_H_OVERVIEW = "I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI"
-CLOSE_H_RESULTS = "II. KẾT QUẢ THỰC HIỆN"
-CLOSE_H_TOTALS = "1. Kết quả chung"
-CLOSE_TOTAL_ACTIVITIES = "Tổng số hoạt động được tổ chức: {n} hoạt động."
-CLOSE_TOTAL_PARTICIPANTS = ("Tổng số lượt người tham gia: {n} lượt (trong đó trực tuyến: "
-                            "{online} lượt).")
-CLOSE_NO_PROPAGANDA = "Công tác tuyên truyền: chưa có lượt tuyên truyền nào được ghi nhận."
-CLOSE_TOTAL_PROPAGANDA = ("Công tác tuyên truyền: {n} lượt tuyên truyền trên {channels} kênh "
-                          "(số lượng theo đơn vị tính của từng kênh ở Bảng {table}).")
-CLOSE_TOTAL_WITH_DATA = ("Đơn vị có số liệu (đã nhập ít nhất một hoạt động hoặc lượt tuyên "
-                         "truyền được tính): {n}/{units} đơn vị (đạt {rate}).")
-CLOSE_TOTAL_SUBMITTED = ("Đơn vị đã nộp báo cáo (đánh dấu «Đã nộp»): {n}/{units} đơn vị "
-                         "(đạt {rate}).")
-CLOSE_TOTAL_WARDS = "Số {{area}} có hoạt động: {covered}/{wards} {{area}}."
-CLOSE_TOTAL_MODELS = ("Mô hình học tập: {registered} đăng ký, {recognised} được công nhận "
-                      "(Bảng {table}).")
-CLOSE_SEE_APPENDIX = "Kết quả của từng đơn vị: xem Phụ lục kèm theo Báo cáo này."
-CLOSE_SEE_WORKBOOK = ("Kết quả của từng đơn vị ({n} đơn vị): xem Phụ lục (tóm tắt theo "
-                      "{{area}}) và tệp số liệu Excel kèm theo Báo cáo này.")
-CLOSE_COUNTING_NOTE = ("Số liệu tổng hợp từ hệ thống theo dõi Tuần lễ, không tính các mục "
-                       "đơn vị đã rút hoặc Ban chỉ đạo yêu cầu sửa.")
-CLOSE_H_WARDS = "2. Kết quả theo {area}"
-CLOSE_WARDS_BASIS = ("Hoạt động, người tham gia và lượt tuyên truyền tính theo {area} nơi tổ "
-                     "chức; số đơn vị tính theo {area} nơi đơn vị đóng trụ sở; các đơn vị "
-                     "cấp {level} (không thuộc {area} nào) ở dòng «Đơn vị cấp {level}». Dòng tổng "
-                     "cộng bằng số liệu chung ở mục 1.")
-CLOSE_TABLE_WARDS = "Bảng {n}. Kết quả theo {{area}}"
-CLOSE_COL_NO = "STT"
-CLOSE_COL_WARD = "{Area}"
-CLOSE_COL_ACTIVITIES = "Hoạt động (nơi tổ chức)"
 CLOSE_COL_PARTICIPANTS = "Người tham gia"
-CLOSE_COL_PROP_ENTRIES = "Lượt tuyên truyền"
-CLOSE_COL_UNITS = "Số đơn vị"
-CLOSE_COL_WITH_DATA = "Có số liệu"
-CLOSE_COL_SUBMITTED = "Đã nộp báo cáo"
-CLOSE_TOTAL_ROW = "Tổng cộng"
-CLOSE_H_TIERS = "3. Kết quả theo cấp học"
-CLOSE_TIERS_BASIS = ("Tính theo trường: mọi hoạt động của trường, dù tổ chức ở {area} nào. "
-                     "Dòng tổng cộng là của khối trường học (không gồm các đơn vị khác).")
-CLOSE_TABLE_TIERS = "Bảng {n}. Kết quả theo cấp học"
-CLOSE_COL_TIER = "Cấp học"
-CLOSE_COL_SCHOOLS = "Số trường"
-CLOSE_COL_RATE = "Tỷ lệ có số liệu"
 CLOSE_COL_ACTIVITIES_PLAIN = "Hoạt động"
-CLOSE_TIER_TOTAL = "Cộng khối trường học"
-CLOSE_H_TYPES = "4. Kết quả theo loại hoạt động"
-CLOSE_TABLE_TYPES = "Bảng {n}. Số hoạt động theo loại hoạt động của Kế hoạch"
-CLOSE_COL_TYPE = "Loại hoạt động"
-CLOSE_H_PROPAGANDA = "5. Công tác tuyên truyền"
-CLOSE_TABLE_CHANNELS = "Bảng {n}. Kết quả tuyên truyền theo kênh"
-CLOSE_COL_CHANNEL = "Kênh tuyên truyền"
-CLOSE_COL_MEASURE = "Đơn vị tính"
-CLOSE_COL_QUANTITY = "Số lượng"
-CLOSE_CHANNELS_NOTE = ("Số lượng tính theo đơn vị tính của từng kênh nên không cộng chung giữa "
-                       "các kênh; dòng tổng cộng chỉ cộng số lượt tuyên truyền.")
-CLOSE_TABLE_SLOGANS = "Bảng {n}. Khẩu hiệu được sử dụng"
-CLOSE_COL_SLOGAN = "Khẩu hiệu"
-CLOSE_COL_USES = "Số lượt sử dụng"
-CLOSE_H_MODELS = "6. Xây dựng các mô hình học tập"
-CLOSE_TABLE_MODELS = "Bảng {n}. Mô hình học tập đăng ký và được công nhận"
-CLOSE_COL_MODEL = "Mô hình"
-CLOSE_COL_REGISTERED = "Đăng ký"
-CLOSE_COL_RECOGNISED = "Được công nhận"
-CLOSE_TABLE_MODELS_WARD = ("Bảng {n}. Mô hình học tập theo {{area}} (đăng ký / được công nhận; "
-                           "theo {{area}} của đơn vị báo cáo)")
-CLOSE_MODEL_SHORT = {"gia_dinh": "Gia đình", "dong_ho": "Dòng họ", "cong_dong": "Cộng đồng",
-                     "don_vi": "Đơn vị"}
-CLOSE_COL_TOTAL = "Tổng"
-CLOSE_H_TARGETS = "7. Thực hiện các chỉ tiêu"
-CLOSE_TABLE_TARGETS = "Bảng {n}. Kết quả thực hiện chỉ tiêu"
-CLOSE_COL_TARGET = "Chỉ tiêu"
-CLOSE_COL_APPLIES = "Số đơn vị áp dụng"
-CLOSE_COL_MET = "Số đơn vị đạt"
-CLOSE_COL_ATTAIN = "Tỷ lệ đạt"
-CLOSE_NO_TARGETS = "Tuần lễ năm nay không đặt chỉ tiêu."
-CLOSE_H_CHARTS = "8. Biểu đồ"
-CLOSE_H_COMMENDATIONS = "III. KHEN THƯỞNG VÀ GƯƠNG ĐIỂN HÌNH"
-CLOSE_H_PICKS = "1. Danh sách đề nghị khen thưởng"
-CLOSE_TABLE_PICKS = "Bảng {n}. Danh sách đề nghị khen thưởng"
-CLOSE_COL_NAME = "Cá nhân, tập thể"
-CLOSE_COL_UNIT = "Đơn vị"
-CLOSE_COL_CATEGORY = "Danh hiệu"
-CLOSE_COL_ACHIEVEMENT = "Thành tích"
-CLOSE_H_EXEMPLARS = "2. Gương điển hình do các đơn vị đề xuất"
-CLOSE_EXEMPLARS_NONE = ("Các gương điển hình được Ban chỉ đạo duyệt đều đã có trong danh sách "
-                        "đề nghị khen thưởng.")
-CLOSE_EXEMPLARS_EMPTY = "Không có đề xuất gương điển hình nào được Ban chỉ đạo duyệt."
-CLOSE_H_LEADERS = "3. Đơn vị dẫn đầu theo nhóm (điểm theo tiêu chí của Ban chỉ đạo)"
-CLOSE_TABLE_LEADERS = "Bảng {n}. Ba đơn vị điểm cao nhất mỗi nhóm"
-CLOSE_COL_GROUP = "Nhóm"
-CLOSE_COL_RANK = "Hạng"
-CLOSE_COL_SCORE = "Điểm"
-CLOSE_COL_REVIEWED = "Đã duyệt"
-CLOSE_LEADERS_NOTE = ("Điểm tính trên các mục được tính như mọi số liệu của báo cáo, kể cả mục "
-                      "chưa duyệt; cột «Đã duyệt» là tỷ lệ mục của đơn vị đã được Ban chỉ đạo "
-                      "duyệt (chấp nhận hoặc yêu cầu sửa).")
-CLOSE_NO_LEADERS = "Chưa có đơn vị nào có điểm (chưa có mục nào được tính)."
-CLOSE_H_ASSESSMENT = "IV. ĐÁNH GIÁ CHUNG"
-CLOSE_H_STRENGTHS = "1. Ưu điểm"
-CLOSE_H_WEAKNESSES = "2. Tồn tại, hạn chế"
-CLOSE_H_PROPOSALS = "3. Đề xuất, kiến nghị"
-CLOSE_H_DIRECTIONS = "V. PHƯƠNG HƯỚNG NĂM {year}"
-CLOSE_CLOSING = ("Trên đây là báo cáo kết quả tổ chức “{title}” năm {year} của {issuer}./.")
-CLOSE_APPENDIX = "PHỤ LỤC"
-CLOSE_APPENDIX_SUBJECT = ("Kết quả theo đơn vị\n(Kèm theo Báo cáo số {number} ngày {day} của "
-                          "{issuer})")
-CLOSE_APPENDIX_NOTE = ("Mỗi đơn vị một dòng, nhóm theo {{area}} nơi đơn vị đóng trụ sở (khác "
-                       "Bảng {table}: hoạt động tính theo nơi tổ chức). Hoạt động và lượt "
-                       "tuyên truyền: số mục được tính. Điểm tính trên các mục được tính, kể cả "
-                       "mục chưa duyệt; cột «Duyệt» là tỷ lệ mục của đơn vị đã được duyệt "
-                       "(chấp nhận hoặc yêu cầu sửa).")
-CLOSE_APPENDIX_WARDS_NOTE = ("Có {n} đơn vị, nhiều hơn {max} đơn vị: bảng chi tiết từng đơn vị "
-                             "(mỗi đơn vị một dòng) nằm trong tệp số liệu Excel kèm theo; dưới "
-                             "đây là tổng hợp theo {{area}} nơi đơn vị đóng trụ sở.")
-CLOSE_COL_ENTRIES_A = "HĐ"
-CLOSE_COL_ENTRIES_P = "TT"
-CLOSE_COL_DATA = "Số liệu"
-CLOSE_COL_SUB = "Nộp"
-CLOSE_COL_REV = "Duyệt"
-CLOSE_APPENDIX_LEGEND = ("HĐ: hoạt động; TT: lượt tuyên truyền; Số liệu: có số liệu; Nộp: đã "
-                         "nộp báo cáo; Duyệt: tỷ lệ mục đã được duyệt.")
-CLOSE_GROUP_ROW = "{name} ({n} đơn vị)"
 # the terminal (manage.py report)
+# manage.py closing show/set (issue 22 item 9)
+CLOSING_CLI_NOT_WRITTEN = "(chưa viết; gợi ý:)"
+CLOSING_CLI_SAVED = "Đã lưu «{key}» của Tuần lễ năm {year} ({chars} ký tự, {lines} dòng)."
+CLOSING_CLI_FILE = "Không đọc được tệp «{file}» (cần tệp văn bản UTF-8): {reason}."
 CLOSE_CLI_DRAFT = "Báo cáo là bản DỰ THẢO (có chữ «DỰ THẢO» trên mọi trang). Còn thiếu:"
 CLOSE_CLI_FINAL_REFUSED = ("Chưa xuất được bản chính thức (--final): báo cáo còn thiếu các mục "
                            "dưới đây; không ghi tệp nào.")
@@ -1213,12 +1094,14 @@ CLOSE_KIND_DRAFT = "bản dự thảo"
 # the report page
 CLOSE_PAGE_INTRO = ("Báo cáo tổng kết theo thể thức Nghị định 30/2020/NĐ-CP: số liệu lấy từ "
                     "bảng theo dõi (cùng định nghĩa với bảng điều khiển), danh sách khen "
-                    "thưởng từ trang **Khen thưởng**; mục IV và V do Ban chỉ đạo viết dưới đây. "
+                    "thưởng từ trang **Khen thưởng**; mục I, IV và V do Ban chỉ đạo viết dưới đây. "
                     "Báo cáo là bản dự thảo cho đến khi đủ các mục.")
 CLOSE_METRIC_WITH_DATA = "Đơn vị có số liệu"
 CLOSE_METRIC_SUBMITTED = "Đơn vị đã nộp báo cáo"
 CLOSE_METRIC_PROP_ENTRIES = "Lượt tuyên truyền"
-CLOSE_PAGE_SECTIONS = "Mục IV và V của báo cáo"
+CLOSE_PAGE_SECTIONS = "Mục I, IV và V của báo cáo"
+CLOSE_FIELD_OVERVIEW = ("I. Công tác chỉ đạo, triển khai (để trống: báo cáo in phần gợi ý từ "
+                        "Kế hoạch và số liệu)")
 CLOSE_FIELD_ASSESSMENT = "Đánh giá chung — đoạn mở đầu mục IV (không bắt buộc)"
 CLOSE_FIELD_STRENGTHS = "1. Ưu điểm"
 CLOSE_FIELD_WEAKNESSES = "2. Tồn tại, hạn chế"
@@ -1228,8 +1111,8 @@ CLOSE_FIELD_HELP = ("Mỗi dòng là một đoạn văn, in nguyên như đã g�
                     "không có trong phông chữ văn bản nên được bỏ khi in.")
 CLOSE_SUGGESTIONS = "Gợi ý tính từ số liệu (sao chép, sửa lại cho phù hợp)"
 CLOSE_USE_SUGGESTIONS = "Điền gợi ý vào các ô còn trống"
-CLOSE_SAVE_SECTIONS = "Lưu mục IV và V"
-CLOSE_SECTIONS_SAVED = "Đã lưu mục IV và V."
+CLOSE_SAVE_SECTIONS = "Lưu mục I, IV và V"
+CLOSE_SECTIONS_SAVED = "Đã lưu mục I, IV và V."
 CLOSE_PAGE_COMMENDATIONS = "Danh sách khen thưởng"
 CLOSE_PICKS_COUNT = "Đã chọn {n} khen thưởng; còn {pending} đề xuất của đơn vị chưa quyết định."
 CLOSE_DECIDED = "Danh sách khen thưởng đã chốt lúc {at}."
@@ -1254,23 +1137,6 @@ CLOSE_DOWNLOAD_HELP = ("Báo cáo được tạo khi bấm nút (vài giây, nú
                        "tạo) với số liệu tại thời điểm bấm.")
 CLOSE_SAMPLE_WARNING = ("Cơ sở dữ liệu đang có dữ liệu mẫu: báo cáo sẽ ghi rõ điều này ở trang "
                         "đầu và chỉ xuất được bản dự thảo cho đến khi gỡ dữ liệu mẫu.")
-# suggested sentences computed from the figures (the committee edits them)
-SUGGEST_STRENGTHS_TOTALS = ("Các đơn vị đã tổ chức {activities} hoạt động với {participants} "
-                            "lượt người tham gia; {covered}/{wards} {{area}} có hoạt động.")
-SUGGEST_STRENGTHS_BEST_WARDS = ("Các {{area}} có tỷ lệ đơn vị có số liệu cao nhất: {wards}.")
-SUGGEST_STRENGTHS_TYPES = "Loại hoạt động được tổ chức nhiều nhất: {types}."
-SUGGEST_WEAK_WARDS = "Các {{area}} có tỷ lệ đơn vị có số liệu thấp nhất: {wards}."
-SUGGEST_WEAK_TIERS = "Cấp học có tỷ lệ trường có số liệu thấp nhất: {tiers}."
-SUGGEST_WEAK_NOT_SUBMITTED = ("Còn {n}/{units} đơn vị chưa nộp báo cáo; {missing} đơn vị chưa "
-                              "có số liệu.")
-SUGGEST_WEAK_ZERO_TYPES = "Chưa có hoạt động thuộc các loại: {types}."
-SUGGEST_WEAK_UNCOVERED = "Các {{area}} chưa có hoạt động: {wards}."
-SUGGEST_PROPOSAL_WARDS = ("Đề nghị {{area_heads}} {wards} chỉ đạo các đơn vị trên địa bàn "
-                          "báo cáo đầy đủ kết quả.")
-SUGGEST_PROPOSAL_TIERS = ("Đề nghị Phòng GD&ĐT đôn đốc các trường {tiers} tham gia và báo cáo "
-                          "kết quả.")
-SUGGEST_DIRECTIONS = ("Tiếp tục tổ chức Tuần lễ hưởng ứng học tập suốt đời năm {year}, chú "
-                      "trọng các {{area}} và cấp học có tỷ lệ tham gia thấp ({focus}).")
 # budget estimate as a Tờ trình of Phòng GD&ĐT (issue 11 item 7)
 TTR_ISSUER = "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"
 TTR_NUMBER = "…/TTr-PGDĐT"
@@ -1285,8 +1151,16 @@ TTR_INTRO = ("Phòng Giáo dục và Đào tạo kính trình {to_short} xem xé
 TTR_CLOSING = "Phòng Giáo dục và Đào tạo kính trình {to_short} xem xét, phê duyệt./."
 TTR_RECIPIENTS = ["Như trên", "Phòng Tài chính - Kế hoạch {level}", "Lưu: VT, PGDĐT"]
 TTR_SIGNER = "TRƯỞNG PHÒNG"
-TTR_APPROVED = "Đã được lãnh đạo UBND {level} phê duyệt ngày {date}{by}."
-TTR_APPROVED_BY = " ({name})"  # the approver's name as on the account
+# the approval: a separate record and an optional page of its own (issue 22 item 6)
+TTR_APPROVAL_TITLE = "Ý KIẾN PHÊ DUYỆT"
+TTR_APPROVAL_SUBJECT = ("Tờ trình số {number} ngày {day} của Phòng Giáo dục và Đào tạo về việc "
+                        "phê duyệt dự trù kinh phí tổ chức “Tuần lễ hưởng ứng học tập suốt đời” "
+                        "năm {year}")
+TTR_APPROVAL_TEXT = ("Đồng ý phê duyệt dự trù kinh phí tổ chức “Tuần lễ hưởng ứng học tập suốt "
+                     "đời” năm {year} với tổng số tiền {total} đồng (bằng chữ: {words}).")
+TTR_APPROVAL_DATE = "Ngày phê duyệt: {day}."
+TTR_APPROVAL_SIGNER = "Lãnh đạo UBND {level}"
+BUDP_APPROVAL_PAGE = "Kèm trang «Ý kiến phê duyệt» (người phê duyệt, ngày phê duyệt)"
 BUDP_HEAD_NAME = "Trưởng phòng GD&ĐT (ký tờ trình)"
 BUDP_HEAD_HELP = "Họ và tên in dưới chức danh TRƯỞNG PHÒNG trên tờ trình dự trù kinh phí."
 BUDP_HEAD_SAVE = "Lưu người ký"
@@ -1359,7 +1233,6 @@ NO_CHOICE = "—"  # the empty choice of a box, and its placeholder (Streamlit m
 PAGE_FORBIDDEN_TITLE = "Không mở được trang này"
 SUB_FROZEN_BANNER = "Đơn vị đã nộp báo cáo lúc {at}."  # the reopen button stands below it
 # --- Audit (r1) ------------------------------------------------------------------------------
-CLOSE_TARGET_ALL_UNITS = "mọi đơn vị"
 WB_SHEETS["targets"] = "Chỉ tiêu"
 WB_COLS.update({"target": "Chỉ tiêu", "applies_to": "Áp dụng cho",
                 "target_units": "Số đơn vị áp dụng", "target_met": "Số đơn vị đạt",
@@ -1372,7 +1245,7 @@ WB_NOTE_TARGETS = ("Mỗi chỉ tiêu tính trên các đơn vị đang hoạt �
 CSV_RATIO_COLUMN = "{header} (tỷ số, cho máy đọc)"
 
 # --- Lead (session 3) ---
-COMMEND_UNIT_NO_ENTRIES = ("Đơn vị «{name}» chưa có hoạt động hay sản phẩm tuyên truyền nào "
+COMMEND_UNIT_NO_ENTRIES = ("Đơn vị «{name}» chưa có hoạt động hay lượt tuyên truyền nào "
                            "được tính trong Tuần lễ: chưa thể khen «Tổ chức hoạt động tốt».")
 BAK_FORGED_SAMPLE = ("Tệp đánh dấu {count} đơn vị hoặc tài khoản thật là dữ liệu mẫu (tệp đã bị "
                      "sửa): không khôi phục, vì xóa dữ liệu mẫu sau đó sẽ xóa cả chúng.")
@@ -1424,8 +1297,6 @@ ROLLUP_ALLOW_SAMPLE = "Vẫn nhập tệp có dữ liệu mẫu (chỉ để th�
 ROLLUP_SAMPLE_BANNER = ("Số liệu tổng hợp có DỮ LIỆU MẪU của cấp dưới (không phải số liệu "
                         "thật): {names}. Xóa các báo cáo này ở trang «Tổng hợp báo cáo cấp "
                         "dưới» trước khi dùng số liệu.")
-CLOSE_SAMPLE_ROLLUP_LINE = ("Lưu ý: số liệu tổng hợp gồm cả DỮ LIỆU MẪU của cơ quan cấp dưới "
-                            "(không phải số liệu thật): {names}.")
 ROLLUP_CLI_NO_FILES = "Hãy chỉ ra ít nhất một tệp .xlsx (hoặc --remove TÊN để xóa một báo cáo)."
 ROLLUP_REMOVE_DONE = "Đã xóa báo cáo cấp dưới của «{name}»."
 ROLLUP_REMOVE_UNKNOWN = ("Không có báo cáo cấp dưới nào của «{name}» trong Tuần lễ năm {year}. "
@@ -1485,14 +1356,17 @@ ROLLUP_COLS = {"organiser": "Cơ quan cấp dưới", "level": "Cấp", "generat
 ROLLUP_OWN_ROW = "Đơn vị trực thuộc (của {name})"
 ROLLUP_TOTAL_ROW = "Tổng cộng"
 ROLLUP_DASH_HEADING = "Theo cơ quan cấp dưới"
-ROLLUP_DASH_NOTE = ("Số liệu cấp dưới lấy từ các bảng tính đã nhập ở trang «Tổng hợp báo cáo "
-                    "cấp dưới» (không tự cập nhật); các ô số liệu phía trên chỉ tính các đơn vị "
-                    "của mình.")
-ROLLUP_CLOSE_HEADING = "PHỤ LỤC: SỐ LIỆU CÁC CƠ QUAN CẤP DƯỚI"
-ROLLUP_CLOSE_NOTE = ("Tổng hợp từ bảng tính do các cơ quan cấp dưới gửi (đã kiểm tra mã kiểm "
-                     "tra); dòng tổng cộng gồm cả các đơn vị trực thuộc.")
-ROLLUP_CLOSE_COLS = ["STT", "Cơ quan", "Hoạt động", "Lượt người", "Lượt tuyên truyền",
-                     "Đơn vị", "Có số liệu", "Đã nộp"]
+ROLLUP_DASH_TABLE_NOTE = ("Số liệu cấp dưới lấy từ các bảng tính đã nhập ở trang «Tổng hợp "
+                          "báo cáo cấp dưới» (không tự cập nhật).")
+# the dashboard's headline with lower levels (issue 22 item 1)
+ROLLUP_DASH_OWN_SWITCH = "Chỉ các đơn vị trực thuộc"
+ROLLUP_DASH_OWN_HELP = ("Tắt: số liệu toàn địa bàn (các đơn vị trực thuộc và các cơ quan cấp "
+                        "dưới đã gửi báo cáo). Bật: chỉ các đơn vị trực thuộc, kèm thay đổi "
+                        "trong ngày.")
+ROLLUP_DASH_WHOLE_NOTE = ("Số liệu toàn địa bàn: các đơn vị trực thuộc và các cơ quan cấp dưới "
+                          "đã gửi báo cáo (bảng «Theo cơ quan cấp dưới» cuối trang).")
+ROLLUP_DASH_FILTERED = ("Đang lọc: các ô số liệu chỉ tính các đơn vị trực thuộc (báo cáo của cơ "
+                        "quan cấp dưới không lọc được theo địa bàn, cấp học, ngày).")
 # --- Organiser profile and `settings` command (h15a, issue 15) ---
 ORG_TAB = "Đơn vị tổ chức"
 ORG_INTRO = ("Đơn vị tổ chức Tuần lễ năm nay: in ở phần đầu, dòng địa danh, «Nơi nhận» và chữ ký "
@@ -1710,13 +1584,6 @@ WB_NOTE_UNITS_DEACTIVATED = ("Cuối danh sách, không đánh số: {n} đơn v
                              "tính vào tổng; các đơn vị này không tính vào số đơn vị, số đơn vị "
                              "có số liệu và đã nộp báo cáo.")
 # the closing report's appendix
-CLOSE_DEACTIVATED_MARK = "Ngừng HĐ"
-CLOSE_APPENDIX_DEACTIVATED_LEGEND = ("Ngừng HĐ: đơn vị đã ngừng hoạt động sau khi báo cáo (không "
-                                     "đánh số, không tính vào số đơn vị; hoạt động và tuyên "
-                                     "truyền của đơn vị vẫn được tính vào các tổng).")
-CLOSE_APPENDIX_DEACTIVATED_SUMMARY = ("Hoạt động và tuyên truyền tính cả {n} đơn vị đã ngừng "
-                                      "hoạt động sau khi báo cáo; cột «Số đơn vị» và các cột "
-                                      "đơn vị chỉ tính đơn vị đang hoạt động.")
 # --- Dashboard pictures (s4 lead, issue 14 §2) ---
 DASH_MAP_PICTURE = "Bản đồ {areas}"
 # under the map's title while an area is chosen (issue 20 item 10: the heatmap shows one)
@@ -1738,4 +1605,3 @@ DASH_ALL_DAYS = "cả tuần"
 AREA_NAME_TOO_LONG = "tên địa bàn dài {length} ký tự, tối đa {max} ký tự."
 UNIT_NAME_TOO_LONG = "tên đơn vị dài {length} ký tự, tối đa {max} ký tự."
 UNIT_FIELD_TOO_LONG = "dài quá {max} ký tự."
-PERSON_NAME_TOO_LONG = "Họ tên dài quá {max} ký tự."

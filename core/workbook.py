@@ -210,7 +210,8 @@ def units_sheet(units: list[dict], totals: dict, district_row: str = "",
             for i, u in enumerate(units, start=1)]
     rows += [row(None, u, texts.WB_UNIT_DEACTIVATED, texts.WB_NOT_A_UNIT)
              for u in deactivated]
-    total = [totals["units"], texts.WB_TOTAL, None, None, None, None, totals["activities"],
+    total = [None, None, texts.WB_TOTAL_UNITS.format(n=numbers.integer(totals["units"])),
+             None, None, None, totals["activities"],
              totals["propaganda_entries"], totals["units_with_data"],
              totals["submitted_units"], None, None]
     preamble = _note(texts.WB_NOTE_UNITS)
@@ -278,7 +279,8 @@ def activities_sheet(rows: list[tuple], totals: dict, names: dict[str, Lookup]) 
             _c("start_date", DATE), _c("end_date", DATE), _c("format"), _c("participants", INT),
             _c("online", INT), _c("audiences", width=30, convert=_Names(ref.AUDIENCE_NAMES)),
             _c("status"), _c("link", width=30)]
-    total = [totals["activities"], texts.WB_TOTAL] + [None] * 7 + [
+    total = [None, None, texts.WB_TOTAL_ACTIVITIES.format(
+        n=numbers.integer(totals["activities"]))] + [None] * 6 + [
         totals["participants"], totals["online_participants"], None, None, None]
     return Sheet(_name("activities"), cols, rows, totals=[total])
 
@@ -295,7 +297,8 @@ def propaganda_sheet(rows: list[tuple], totals: dict, names: dict[str, Lookup]) 
             _c("measure", convert=names["measure"].__getitem__), _c("date", DATE),
             _c("slogans", convert=_Names({})), _c("status"), _c("link", width=30),
             _c("note", width=40)]
-    total = [totals["propaganda_entries"], texts.WB_TOTAL] + [None] * 10
+    total = [None, None, texts.WB_TOTAL_PROPAGANDA.format(
+        n=numbers.integer(totals["propaganda_entries"]))] + [None] * 9
     return Sheet(_name("propaganda"), cols, rows, totals=[total])
 
 

@@ -1,4 +1,5 @@
-"""The committee's part of the closing report (issue 11): the assessment sections IV–V,
+"""The committee's part of the closing report (issue 11): section I (issue 22) and the
+assessment sections IV–V,
 the decision that the commendations are final, and the report's date and place. Committee
 only (and the command line), one audit row per write in the same transaction.
 
@@ -17,8 +18,8 @@ MAX_SECTION = 20_000
 MAX_PLACE = 60
 MAX_NAME = 120
 # the committee's sections of the report, in the order they are printed
-SECTIONS = ("assessment", "assess_strengths", "assess_weaknesses", "assess_proposals",
-            "next_directions")
+SECTIONS = ("overview", "assessment", "assess_strengths", "assess_weaknesses",
+            "assess_proposals", "next_directions")
 EDITORS = ("committee",)
 
 

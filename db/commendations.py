@@ -49,7 +49,7 @@ def unit_inputs(db, event: dict) -> list[scoring.UnitInputs]:
             from activities a not indexed where a.event_id = ? and {ACCEPTED.format(t='a')}
             group by a.unit_id""", [event_id]).fetchall()}
     propaganda = {row[0]: row[1:] for row in db.execute(
-        f"""select p.unit_id, sum(p.quantity), count(distinct p.channel)
+        f"""select p.unit_id, count(*), count(distinct p.channel)
             from propaganda p not indexed where p.event_id = ? and {ACCEPTED.format(t='p')}
             group by p.unit_id""", [event_id]).fetchall()}
     review = review_progress(db, event_id)
@@ -62,12 +62,12 @@ def unit_inputs(db, event: dict) -> list[scoring.UnitInputs]:
     for unit in db.query(f"""select id, code, name, kind, tier, {area} as ward_code
                              from units u where active = 1 order by code"""):
         participants, with_evidence = activity.get(unit["id"], (0, 0))
-        items, channels = propaganda.get(unit["id"], (0, 0))
+        entries, channels = propaganda.get(unit["id"], (0, 0))
         out.append(scoring.UnitInputs(
             unit_id=unit["id"], code=unit["code"], name=unit["name"], kind=unit["kind"],
             tier=unit["tier"], ward_code=unit["ward_code"],
             activities_by_type=by_type.get(unit["id"], {}), participants=participants or 0,
-            propaganda_items=items or 0, channels=channels or 0,
+            propaganda_entries=entries or 0, channels=channels or 0,
             activities_with_evidence=with_evidence or 0,
             submitted_on_time=unit["id"] in on_time,
             entries_total=review.get(unit["id"], (0, 0))[0],

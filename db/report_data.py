@@ -37,7 +37,8 @@ class ReportData:
     sample_in_week: dict = field(default_factory=dict)  # sample_data.in_week: a final
     # report is refused while it is not empty (core/closing_report.missing)
     charts: list | None = None      # closing_report.report_charts(), rendered by gather()
-    suborganisations: list = field(default_factory=list)  # db/rollup.suborganisations
+    suborganisations: list = field(default_factory=list)  # lower_levels()
+    opening: dict | None = None     # opening_ceremony(): the ceremony as an entry records it
 
 
 def unit_rows(db, event_id: int, counts: dict[int, dict]) -> list[dict]:
@@ -120,8 +121,48 @@ def gather(db, event: dict, *, issued_on: date | None = None) -> ReportData:
         sample_data=sample_data.present(db),
         sample_in_week=sample_data.in_week(db, event_id),
         charts=charts.result(),
-        suborganisations=rollup.suborganisations(db, event_id),
+        suborganisations=lower_levels(db, event_id),
+        opening=opening_ceremony(db, event_id),
     )
+
+
+def opening_ceremony(db, event_id: int) -> dict | None:
+    """The first counting activity of type opening_ceremony (its date, title and the area
+    where it was held), None when no entry records one: section I then says the ceremony
+    was planned, never that it was held."""
+    row = db.execute(
+        """select a.start_date, a.title, w.name from activities a
+           left join event_areas w on w.event_id = a.event_id and w.code = a.ward_code
+           where a.event_id = ? and a.type = 'opening_ceremony' and a.deleted = 0
+             and a.status != 'needs_fix'
+           order by a.start_date, a.id limit 1""", [event_id]).fetchone()
+    if row is None:
+        return None
+    return {"date": row[0], "title": row[1], "area": row[2] or ""}
+
+
+def suggested_sections(db, event: dict) -> dict[str, list[str]]:
+    """The sentences offered for the committee's sections (page and `closing show`):
+    section I from facts only, IV–V from the report's figures."""
+    from core import closing_report, organiser
+
+    event_id = event["id"]
+    summary = closing_report.report_summary(stats.summary(db, event_id),
+                                            lower_levels(db, event_id))
+    out = closing_report.suggestions(
+        summary, event["year"], organiser.from_event(event),
+        stats.targets_attainment(db, event_id, stats.unit_counts(db, event_id)))
+    out["overview"] = closing_report.overview_suggestion(event,
+                                                         opening_ceremony(db, event_id))
+    return out
+
+
+def lower_levels(db, event_id: int) -> list[dict]:
+    """db/rollup.suborganisations with each report's tables (by tier, type, channel,
+    learning model): the report's whole area adds them up (core/area_report.py)."""
+    tables = {r["organiser"]: r["tables"] for r in rollup.stored(db, event_id)}
+    return [dict(s, tables=tables.get(s["organiser"], {}))
+            for s in rollup.suborganisations(db, event_id)]
 
 
 def gather_status(db, event: dict) -> ReportData:

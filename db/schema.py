@@ -705,3 +705,10 @@ def fill_event_areas(db):
 
 
 RESTORE_BACKFILLS.append(("event_areas", fill_event_areas))
+
+
+@migrations()
+def m003_report_overview_section(db):
+    """Section I of the closing report (công tác chỉ đạo, triển khai) is the committee's
+    own text per week, like IV–V (issue 22 item 2); NULL: not written yet."""
+    db.execute("alter table events add column overview text")

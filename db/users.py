@@ -45,6 +45,40 @@ def list_users(db) -> list[dict]:
         "order by u.role, u.username"))
 
 
+MAX_FULL_NAME = 80
+
+
+def full_name_error(name, username: str) -> str | None:
+    """A person's full name is required (it is printed on documents: the Tờ trình's
+    approval); the username in its place is what an account made without one got."""
+    value = clean(name)
+    if not value:
+        return texts.NAME_REQUIRED
+    if value.casefold() == (username or "").strip().casefold():
+        return texts.NAME_NOT_USERNAME
+    if len(value) > MAX_FULL_NAME:
+        return texts.NAME_TOO_LONG.format(max=MAX_FULL_NAME)
+    return None
+
+
+def without_full_name(db) -> list[dict]:
+    """Active accounts whose name is empty or the username (made before the name was
+    required, e.g. `create-user` without --name)."""
+    return list(db.query(
+        "select id, username, name, role from users where active = 1 and "
+        "(trim(name) = '' or lower(trim(name)) = lower(username)) order by role, username"))
+
+
+def set_name(db, actor: Actor, user_id: int, name: str) -> None:
+    """The admin gives an account its full name (audited)."""
+    require_role(actor, "admin")
+    user = get_by_id(db, user_id)
+    if message := full_name_error(name, user["username"] if user else ""):
+        raise ValidationFailed({"name": message})
+    with write_transaction(db):
+        _update(db, actor, user_id, {"name": clean(name)}, "set_name")
+
+
 def actor_for(db, username: str) -> Actor | None:
     user = get(db, username)
     if not user or not user["active"]:
@@ -59,10 +93,8 @@ def _validate_new_user(db, username, name, role, password, unit_code):
         errors["username"] = message
     elif get(db, username):
         errors["username"] = texts.USERNAME_TAKEN
-    if not clean(name):
-        errors["name"] = texts.NAME_REQUIRED
-    elif len(clean(name)) > PERSON_NAME_MAX:
-        errors["name"] = texts.PERSON_NAME_TOO_LONG.format(max=PERSON_NAME_MAX)
+    if message := full_name_error(name, username):
+        errors["name"] = message
     unit_id = None
     if role not in ROLES:
         errors["role"] = texts.ROLE_INVALID
@@ -117,7 +149,6 @@ def create_user(db, actor: Actor | None, *, username, name, role, password, unit
 # visitor has the proxy's address: then the lock is shared again, but only for LOCK_MINUTES
 # after every 10 failures, and another admin can unlock the account on its page.)
 
-PERSON_NAME_MAX = 120  # a person's full name (issue 25 item 4)
 MAX_TRACKED_NAME = 80  # typed names longer than this are counted under their first 80 chars
 THROTTLE_KEEP_DAYS = 1
 

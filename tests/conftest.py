@@ -34,7 +34,8 @@ def db(db_path):
 def make_user(db, username, role, unit_code=None, password=PASSWORD):
     from db import Actor, users
 
-    user_id = users.create_user(db, Actor.system("test"), username=username, name=username,
+    user_id = users.create_user(db, Actor.system("test"), username=username,
+                                name=f"Cán bộ {username}",
                                 role=role, password=password, unit_code=unit_code)
     user = users.get_by_id(db, user_id)
     return Actor(user_id, username, role, user["unit_id"])

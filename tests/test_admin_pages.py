@@ -85,7 +85,7 @@ def test_committee_submits_and_the_district_leadership_approves(app_for, db, com
     at = open_page(app_for, leader, "leader_budget.py")
     at.button(key="lead_approve").click().run()
     assert budget.get(db, event_id)["status"] == "approved"
-    assert budget.get(db, event_id)["approved_by_name"] == "lanh.dao"
+    assert budget.get(db, event_id)["approved_by_name"] == "Cán bộ lanh.dao"
     assert "Đã phê duyệt dự trù kinh phí." in texts_of(at, "success")
 
 

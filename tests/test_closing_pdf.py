@@ -83,8 +83,8 @@ def test_report_totals_are_the_stats_modules_in_vietnamese_format(db, week):
     assert "27" not in re.sub(r"\d+[./]\d+", "", text.split("PHỤ LỤC")[0]).split()
     reporting = f"{totals['reporting_units']}/{totals['units']} đơn vị " \
                 f"(đạt {numbers.percent(totals['reporting_rate'])})"
-    assert "Đơn vị có số liệu" in text and reporting in text
-    assert "Đơn vị đã nộp báo cáo (đánh dấu «Đã nộp»): 2/" in text
+    assert "Đơn vị có báo cáo số liệu" in text and reporting in text
+    assert "Đơn vị đã gửi báo cáo kết quả: 2/" in text
     # the ward table's total row: activities, participants, propaganda entries, units...
     assert re.search(r"Tổng cộng 6 1\.505 3 " + str(totals["units"]), text)
 
@@ -191,16 +191,20 @@ def open_report_page(app_for, actor):
     return at
 
 
-SAVE_SECTIONS = "FormSubmitter:report_assessment_form-Lưu mục IV và V"
+SAVE_SECTIONS = "FormSubmitter:report_assessment_form-Lưu mục I, IV và V"
 
 
 def test_page_saves_the_assessment(db, week, committee, app_for):
     at = open_report_page(app_for, committee)
     at.text_area(key="report_assessment").input("Tuần lễ thành công tốt đẹp.")
     at.text_area(key="report_strengths").input("Nhiều đơn vị tham gia.")
+    at.text_area(key="report_overview").input("Ban chỉ đạo ban hành Kế hoạch.\n- Họp 2 lần.")
     at.button(key=SAVE_SECTIONS).click().run()
     assert not at.exception
     saved = events.get(db, 2020)
+    assert saved["overview"] == "Ban chỉ đạo ban hành Kế hoạch.\n- Họp 2 lần."
+    text = flat(pdf_text(build(db))[0])
+    assert "I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI Ban chỉ đạo ban hành Kế hoạch. - Họp 2 lần." in text
     assert saved["assessment"] == "Tuần lễ thành công tốt đẹp."
     assert saved["assess_strengths"] == "Nhiều đơn vị tham gia."
     assert saved["assess_weaknesses"] is None
@@ -390,9 +394,9 @@ def assert_unit_totals_reconcile(db, event_id, text):
     entries = db.execute(RAW_PROPAGANDA, e).fetchone()[0]
     n = numbers.integer
     body, appendix = text.split("PHỤ LỤC", 1)
-    assert f"Đơn vị có số liệu (đã nhập ít nhất một hoạt động hoặc lượt tuyên truyền được " \
-           f"tính): {n(with_data)}/{n(units)} đơn vị" in body
-    assert f"Đơn vị đã nộp báo cáo (đánh dấu «Đã nộp»): {n(submitted)}/{n(units)}" in body
+    assert f"Đơn vị có báo cáo số liệu (có ít nhất một hoạt động hoặc lượt tuyên truyền): " \
+           f"{n(with_data)}/{n(units)} đơn vị" in body
+    assert f"Đơn vị đã gửi báo cáo kết quả: {n(submitted)}/{n(units)}" in body
     # Bảng 1's total row: activities, participants, entries, units, with data, submitted
     assert f"Tổng cộng {n(activities)} {n(participants)} {n(entries)} {n(units)} " \
            f"{n(with_data)} {n(submitted)}" in body
@@ -470,7 +474,7 @@ def test_scores_are_printed_beside_each_units_reviewed_share(db, week):
     assert re.search(r"Trường Tiểu học 1 Trường Tiểu học Điện Biên \d+,\d 100%", text)
     # Ngọc Hà: 1 of its 2 counting activities accepted
     assert re.search(r"Trường Tiểu học Ngọc Hà \d+,\d 50%", text)
-    assert "Đã duyệt" in text
+    assert "Tỷ lệ đã kiểm tra" in text
 
 
 def test_a_big_roster_moves_the_per_unit_appendix_to_the_workbook(db, week, monkeypatch):
@@ -542,7 +546,9 @@ def test_the_score_notes_say_what_the_rubric_counts(db, week):
     the report must not tell the reader that only reviewed entries earn points."""
     text = flat(pdf_text(build(db))[0])
     assert "Điểm chỉ tính" not in text and "chưa duyệt chưa có điểm" not in text
-    assert "kể cả mục chưa duyệt" in text
+    # said once, in III.3 (the appendix refers to it), in the report's words
+    assert text.count("Điểm tính trên toàn bộ hoạt động và lượt tuyên truyền của đơn vị") == 1
+    assert "Điểm: xem ghi chú tại mục III.3" in text
 
 
 def test_the_reviewed_share_is_the_commendation_pages(db, week):

@@ -39,7 +39,8 @@ def test_inputs_count_the_entries_the_stats_count(db, week):
     assert dien_bien.activities_by_type == {"library": 1, "oer": 1}
     assert dien_bien.participants == 500
     assert dien_bien.activities_with_evidence == 1
-    assert dien_bien.propaganda_items == 7 and dien_bien.channels == 2
+    # entries, not quantities (4 banners + 3 posts are not 7 of anything): issue 22 item 8
+    assert dien_bien.propaganda_entries == 2 and dien_bien.channels == 2
     ngoc_ha = inputs_of(db, week, "TH-NGOCHA")
     # the submitted (not yet reviewed) sports activity counts too
     assert ngoc_ha.activities_by_type == {"library": 1, "sports": 1}

@@ -11,6 +11,7 @@ import pytest
 
 import manage
 from core import areas as area_rules
+from core import texts
 from core import validation
 from core.pdf_layout import Letterhead, OfficialDocument
 from db import Actor, users
@@ -111,6 +112,6 @@ def test_import_units_refuses_a_long_name(db, db_path, tmp_path, capsys):
 
 def test_a_person_name_has_a_limit(db):
     with pytest.raises(ValidationFailed) as caught:
-        users.create_user(db, Actor.system("test"), username="bcd.dai", name="A" * 121,
+        users.create_user(db, Actor.system("test"), username="bcd.dai", name="A" * (users.MAX_FULL_NAME + 1),
                           role="committee", password="Mậtkhẩu@123")
-    assert "Họ tên dài quá 120 ký tự." in str(caught.value.errors)
+    assert texts.NAME_TOO_LONG.format(max=users.MAX_FULL_NAME) in str(caught.value.errors)

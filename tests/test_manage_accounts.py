@@ -28,14 +28,14 @@ def test_db_defaults_to_the_environment_variable(tmp_path, monkeypatch):
 
 def test_create_admin_with_password_from_stdin(db_path, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
-    assert run(db_path, "create-user", "--username", "Quan.Tri", "--role", "admin",
+    assert run(db_path, "create-user", "--name", "Nguyễn Văn An", "--username", "Quan.Tri", "--role", "admin",
                "--password-stdin") == 0
     user = users.get(connect(db_path), "quan.tri")
     assert user["role"] == "admin" and passwords.verify_password(PASSWORD, user["password_hash"])
 
 
 def test_create_unit_user_attached_to_its_unit(db_path):
-    assert run(db_path, "create-user", "--username", "thcs.thang.long", "--role", "unit",
+    assert run(db_path, "create-user", "--name", "Nguyễn Văn An", "--username", "thcs.thang.long", "--role", "unit",
                "--unit-code", "THCS-THANGLONG", "--password", PASSWORD) == 0
     db = connect(db_path)
     unit_id = db.execute("select unit_id from users where username = 'thcs.thang.long'"
@@ -51,21 +51,22 @@ def test_create_unit_user_attached_to_its_unit(db_path):
     (["--username", "x y", "--role", "committee"], "Tên đăng nhập"),
 ])
 def test_create_user_refuses_bad_input(db_path, capsys, args, message):
-    assert run(db_path, "create-user", *args, "--password", PASSWORD) == 1
+    assert run(db_path, "create-user", "--name", "Nguyễn Văn An", *args, "--password",
+               PASSWORD) == 1
     assert message in capsys.readouterr().err
     assert connect(db_path)["users"].count == 0
 
 
 def test_create_user_refuses_a_duplicate_username(db_path, capsys):
-    assert run(db_path, "create-user", "--username", "a.b.c", "--role", "committee",
+    assert run(db_path, "create-user", "--name", "Nguyễn Văn An", "--username", "a.b.c", "--role", "committee",
                "--password", PASSWORD) == 0
-    assert run(db_path, "create-user", "--username", "A.B.C", "--role", "admin",
+    assert run(db_path, "create-user", "--name", "Nguyễn Văn An", "--username", "A.B.C", "--role", "admin",
                "--password", PASSWORD) == 1
     assert "đã có" in capsys.readouterr().err
     assert connect(db_path)["users"].count == 1
 
 
 def test_create_user_refuses_a_short_password(db_path, capsys):
-    assert run(db_path, "create-user", "--username", "a.b.c", "--role", "admin",
+    assert run(db_path, "create-user", "--name", "Nguyễn Văn An", "--username", "a.b.c", "--role", "admin",
                "--password", "ngắn") == 1
     assert "ít nhất 10" in capsys.readouterr().err

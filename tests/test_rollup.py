@@ -4,6 +4,7 @@ rolled up with `manage.py rollup` into a fourth database give exactly the sums o
 refused with line-precise Vietnamese messages, and nothing is written then."""
 import io
 import json
+import re
 import zipfile
 
 import pytest
@@ -287,13 +288,15 @@ def test_only_committee_and_admin_import(lower, city):
     db.conn.close()
 
 
-def test_closing_report_adds_a_table_per_sub_organisation(lower, city, capsys):
-    """One gathering of the report's data (charts are rendered there), two layouts: with
-    the sub-organisers, and without them (what the report was before the roll-up)."""
-    from dataclasses import replace
+def test_closing_report_body_is_the_whole_area(lower, city, capsys):
+    """Issue 22 item 1: a city that rolled up its wards prints their sum in its body
+    (II.1 = `stats --json` totals = own + lower levels), a table by lower level whose
+    total row is that headline, each lower level's propaganda per channel in its unit of
+    measure, and tables that say whether they are the whole area or the own units."""
     from datetime import date
 
     from core import closing_report, numbers
+    from core import report_texts as rt
     from db import events, report_data
 
     assert run(capsys, "--db", city, "rollup", *[b for _n, _p, b in lower])[0] == 0
@@ -305,20 +308,34 @@ def test_closing_report_adds_a_table_per_sub_organisation(lower, city, capsys):
         db.conn.close()
     assert [s["organiser"] for s in data.suborganisations] == sorted(
         (n for n, *_ in SUBS), key=core.identity)
-    after = closing_report.build_pdf(data)
-    before = closing_report.build_pdf(replace(data, suborganisations=[]))
-    text_before = "\n".join(page_texts(before))
-    assert texts.ROLLUP_CLOSE_HEADING not in text_before
-    pages = page_texts(after)
-    assert len(pages) == len(page_texts(before)) + 1
-    appendix = pages[-1]
-    assert texts.ROLLUP_CLOSE_HEADING in appendix
-    for name, *_ in SUBS:
-        assert name in appendix
-    assert f"{texts.ROLLUP_TOTAL_ROW} {numbers.integer(total['activities'])} " \
-        f"{numbers.integer(total['participants'])}" in " ".join(appendix.split())
-    # the pages before the new appendix are the same report, page for page
-    assert pages[:-1] == page_texts(before)
+    n = numbers.integer
+    body = " ".join(" ".join(page_texts(closing_report.build_pdf(data))).split(
+        "PHỤ LỤC")[0].split())
+    own = data.summary["totals"]
+    assert total["activities"] == own["activities"] + sum(
+        stats_json(capsys, p)["totals"]["activities"] for _n, p, _b in lower)
+    assert f"Tổng số hoạt động được tổ chức: {n(total['activities'])} hoạt động." in body
+    assert f"Tổng số lượt người tham gia: {n(total['participants'])} lượt" in body
+    assert f"{n(total['units_with_data'])}/{n(total['units'])} đơn vị" in body
+    assert rt.render(rt.TABLE_LEVELS, n=1) in body
+    for name, path, _b in lower:
+        sub = stats_json(capsys, path)["totals"]
+        assert f"{name} {n(sub['units_with_data'])}/{n(sub['units'])} " in body
+        # its channels with entries, each in its unit of measure
+        for c in stats_json(capsys, path)["by_channel"]:
+            if c["entries"]:
+                assert f"{c['measure']} {n(c['quantity'])} {n(c['entries'])}" in body
+    rate = numbers.percent(total["units_with_data"] / total["units"])
+    assert f"{rt.TOTAL_ROW} {n(total['units_with_data'])}/{n(total['units'])} ({rate}) " \
+           f"{n(total['submitted_units'])} {n(total['activities'])} " \
+           f"{n(total['participants'])} {n(total['propaganda_entries'])}" in body
+    # what each table includes
+    assert "Kết quả theo cấp học (toàn địa bàn, gồm cơ quan cấp dưới)" in body
+    assert "(các đơn vị trực thuộc UBND thành phố Hà Nội)" in body
+    # the whole area's types add up to the headline
+    assert re.search(rf"Số hoạt động theo loại hoạt động của Kế hoạch \(toàn địa bàn, gồm cơ "
+                     rf"quan cấp dưới\).*?{rt.TOTAL_ROW} {re.escape(n(total['activities']))} "
+                     rf"{re.escape(n(total['participants']))}", body)
 
 
 def page_texts(pdf: bytes):

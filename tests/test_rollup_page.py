@@ -200,3 +200,34 @@ def test_committee_removes_a_stored_report_on_the_page(app_for, db, db_path, low
     rows = db.execute("select action, user_id from audit_log where action = "
                       "'rollup_remove'").fetchall()
     assert rows == [("rollup_remove", committee.user_id)]
+
+
+def test_dashboard_headline_is_the_whole_area_with_a_switch_to_own_units(app_for, db,
+                                                                         lower_books):
+    """Issue 22 item 1: with a lower level's report taken in, the seven figures are own +
+    lower level (no change arrow: a file is not a stream); the switch shows the own units
+    with their changes again."""
+    from db import Actor, stats
+    from tests.test_committee_pages import kpi_tiles
+
+    committee = make_user(db, "bcd", "committee")
+    build_week(db)
+    own = stats.summary(db, 1)["totals"]
+    report = rollup.read_file(lower_books["UBND phường Kim Mã"][0], "kim-ma.xlsx")
+    rollup.import_reports(db, Actor.system("test"), 1, [report])
+    at = app_for(committee)
+    at.switch_page("app_pages/committee_dashboard.py").run()
+    assert not at.exception, at.exception
+    tiles = kpi_tiles(at)
+    whole = own["activities"] + report.totals["activities"]
+    assert tiles[texts.DASH_KPI_ACTIVITIES][0] == str(whole)
+    assert not tiles[texts.DASH_KPI_ACTIVITIES][1]
+    units = own["units"] + report.totals["units"]
+    with_data = own["units_with_data"] + report.totals["units_with_data"]
+    assert tiles[texts.DASH_KPI_REPORTING][0] == f"{with_data}/{units}"
+    assert texts.ROLLUP_DASH_WHOLE_NOTE in [c.value for c in at.caption]
+    at.toggle(key="dash_whole_area").set_value(True).run()
+    assert not at.exception, at.exception
+    tiles = kpi_tiles(at)
+    assert tiles[texts.DASH_KPI_ACTIVITIES][0] == str(own["activities"])
+    assert tiles[texts.DASH_KPI_ACTIVITIES][1]  # the own change is back

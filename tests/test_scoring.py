@@ -21,14 +21,14 @@ def test_an_empty_unit_scores_zero():
 def test_breakdown_adds_up_to_the_total_and_is_hand_countable():
     weights = scoring.default_weights()
     inputs = school(1, "A", activities_by_type={"library": 2, "sports": 1}, participants=99,
-                    propaganda_items=9, channels=2, activities_with_evidence=3,
+                    propaganda_entries=9, channels=2, activities_with_evidence=3,
                     submitted_on_time=True)
     result = scoring.score(inputs, weights)
     # library (education) 2 × 3 + sports (emulation) 1 × 2 = 8
     assert result.points("activities") == 8
     assert result.points("distinct_types") == 2 * 2.0
     assert result.points("participants") == 4.0 * 2  # log10(100) = 2
-    assert result.points("propaganda_items") == 3.0 * 1  # log10(10) = 1
+    assert result.points("propaganda_entries") == 3.0 * 1  # log10(10) = 1
     assert result.points("channels") == 2 * 1.5
     assert result.points("evidence") == 5.0  # 3 of 3 activities have evidence
     assert result.points("on_time") == 5.0
@@ -148,7 +148,7 @@ def test_fourteen_activities_outrank_two_however_well_documented():
                                                     "arts": 3}, participants=14 * 40)
     small = [school(i, f"Nhỏ {i}", activities_by_type={"library": 1, "oer": 1},
                     participants=120, activities_with_evidence=2, submitted_on_time=True,
-                    propaganda_items=3, channels=1) for i in (2, 3)]
+                    propaganda_entries=3, channels=1) for i in (2, 3)]
     ranked = scoring.rank_all([busy] + small, scoring.default_weights())["school:thcs"]
     assert [s.inputs.name for s in ranked][0] == "Bận rộn"
 

@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 import manage
-from core import texts
+from core import report_texts, texts
 from db import stats
 from tests.stats_fixture import build_week, unit_id
 from tests.test_workbook_totals import columns, table
@@ -116,7 +116,10 @@ def test_the_per_unit_sheet_adds_up_and_marks_the_deactivated_unit(db, db_path, 
     assert sum(r["Số mục tuyên truyền"] for r in rows) == total["Số mục tuyên truyền"] \
         == printed["propaganda_entries"] == entries
     # the unit counts stay those of the active units
-    assert total["STT"] == printed["units"] == active == max(r["STT"] or 0 for r in rows)
+    # (the count is in the label column, STT empty: issue 22 item 7)
+    assert total["STT"] is None
+    assert total["Tên đơn vị"] == texts.WB_TOTAL_UNITS.format(n=printed["units"])
+    assert printed["units"] == active == max(r["STT"] or 0 for r in rows)
     assert sum(r["Có số liệu"] == texts.WB_YES for r in rows) == total["Có số liệu"] \
         == printed["units_with_data"]
     assert sum(r["Đã nộp báo cáo"] == texts.WB_YES for r in rows) == total["Đã nộp báo cáo"] \
@@ -176,7 +179,7 @@ def test_the_closing_reports_appendix_lists_it_marked_and_adds_up(db, week):
     assert (sum(r[0] for r in rows), sum(r[1] for r in rows)) == (n, entries)
     assert [r for r in rows if r[2] == "Ngừng HĐ"] == [(2, 0, "Ngừng HĐ")]
     assert len(rows) == active + 1
-    assert texts.CLOSE_APPENDIX_DEACTIVATED_LEGEND[:40] in " ".join(appendix.split())
+    assert report_texts.APPENDIX_DEACTIVATED_LEGEND[:40] in " ".join(appendix.split())
     # Cống Vị's group row counts its active units only (THCS Thăng Long is listed in it)
     cong_vi = sql(db, "select count(*) from units where active = 1 and ward_code = '00007'")[0]
     assert f"Cống Vị ({cong_vi} đơn vị)" in appendix
@@ -199,4 +202,4 @@ def test_the_appendix_summary_by_ward_counts_its_entries_not_the_unit(db, week,
                        a.deleted = 0 and a.status != 'needs_fix'""", week)[0]
     assert acts == 2  # THCS Thăng Long's, one held in Phúc Xá
     assert re.search(rf"Cống Vị {units} {acts} 0 0 0", appendix), appendix[:2000]
-    assert texts.CLOSE_APPENDIX_DEACTIVATED_SUMMARY.format(n=1)[:40] in appendix
+    assert report_texts.render(report_texts.APPENDIX_DEACTIVATED_SUMMARY, n=1)[:40] in appendix

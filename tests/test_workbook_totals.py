@@ -8,6 +8,7 @@ calling db/stats.py or db/progress.py — and with `manage.py stats --json`."""
 import contextlib
 import io
 import json
+import re
 from collections import Counter, defaultdict
 
 import pytest
@@ -15,7 +16,7 @@ from openpyxl import load_workbook
 
 import manage
 from core import reference as ref
-from core import texts
+from core import numbers, texts
 from tests.conftest import active_units_with_area, demo_week_database
 from tests.test_export import table  # (header, data rows, rows under the list)
 
@@ -65,6 +66,13 @@ def raw(demo):
             "education": education}
 
 
+def counted(label: str) -> int:
+    """The count a list's total row carries in its label («Tổng cộng: 1.234 hoạt động»;
+    STT is empty there, issue 22 item 7)."""
+    assert label.startswith("Tổng cộng: ")
+    return int(re.sub(r"\D", "", label))
+
+
 def columns(header, rows):
     return [dict(zip(header, r)) for r in rows]
 
@@ -90,8 +98,11 @@ def test_per_unit_sheet_rows_and_total_row(demo, raw):
     assert got == expected
     assert len(after) == 1
     total = dict(zip(header, after[0]))
-    assert total["Mã đơn vị"] == texts.WB_TOTAL
-    assert total["STT"] == len(raw["active"]) == printed["totals"]["units"]
+    # labelled in the label column, STT empty (issue 22 item 7: it read «64 | Tổng cộng»)
+    assert total["STT"] is None and total["Mã đơn vị"] is None
+    assert total["Tên đơn vị"] == texts.WB_TOTAL_UNITS.format(
+        n=numbers.integer(len(raw["active"]))) == texts.WB_TOTAL_UNITS.format(
+        n=numbers.integer(printed["totals"]["units"]))
     assert total["Số hoạt động"] == len(raw["acts"]) == printed["totals"]["activities"]
     assert total["Số hoạt động"] == sum(r["Số hoạt động"] for r in columns(header, rows))
     assert total["Số mục tuyên truyền"] == len(raw["props"]) \
@@ -264,11 +275,11 @@ def test_learning_models_and_targets(demo, raw):
 def test_lists_and_not_counted(demo, raw):
     db, event_id, book, printed = demo
     _h, rows, after = table(book, "activities")
-    assert len(rows) == after[0][0] == len(raw["acts"])
+    assert after[0][0] is None and len(rows) == counted(after[0][2]) == len(raw["acts"])
     assert sum(r[9] for r in rows) == after[0][9] == sum(a[4] for a in raw["acts"])
     assert sum(r[10] or 0 for r in rows) == after[0][10] == sum(a[5] for a in raw["acts"])
     _h, rows, after = table(book, "propaganda")
-    assert len(rows) == after[0][0] == len(raw["props"])
+    assert after[0][0] is None and len(rows) == counted(after[0][2]) == len(raw["props"])
     assert sum(r[5] for r in rows) == sum(p[4] for p in raw["props"])
     _h, rows, _after = table(book, "not_counted")
     assert len(rows) == db.execute(
