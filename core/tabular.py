@@ -12,8 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from core import texts
+from core import texts, xlsx_guard
+from core.numbers import integer
 from core.text import clean
+
+
+MAX_ROWS = 20_000  # data rows per file (README): a bigger import is refused up front
 
 
 class TabularError(Exception):
@@ -47,12 +51,16 @@ def read_path(path) -> Table:
 
 
 def _table(header, records) -> Table:
+    """Rows from (line, values); past MAX_ROWS data rows the file is refused before the
+    rest is read (records is consumed lazily)."""
     columns = [clean(c) for c in header]
     rows = []
     for line, values in records:
         values = list(values) + [""] * (len(columns) - len(values))
         if not any(clean(v) for v in values):
             continue  # blank lines are not rows
+        if len(rows) >= MAX_ROWS:
+            raise TabularError(texts.TABLE_TOO_MANY_ROWS.format(max=integer(MAX_ROWS)))
         rows.append((line, {col: clean(v) for col, v in zip(columns, values) if col}))
     return Table(columns, rows)
 
@@ -70,13 +78,15 @@ def _read_csv(data: bytes) -> Table:
         raise TabularError(texts.FILE_EMPTY) from None
     except csv.Error as error:
         raise TabularError(texts.FILE_UNREADABLE.format(reason=str(error))) from None
-    records = []
-    try:
-        for values in reader:
-            records.append((reader.line_num, values))
-    except csv.Error as error:
-        raise TabularError(texts.FILE_UNREADABLE.format(reason=str(error))) from None
-    return _table(header, records)
+
+    def records():
+        try:
+            for values in reader:
+                yield reader.line_num, values
+        except csv.Error as error:
+            raise TabularError(texts.FILE_UNREADABLE.format(reason=str(error))) from None
+
+    return _table(header, records())
 
 
 def _cell(value) -> str:
@@ -90,16 +100,32 @@ def _cell(value) -> str:
 
 
 def _read_xlsx(data: bytes) -> Table:
-    from openpyxl import load_workbook
-
+    """The first sheet, after core.xlsx_guard has bounded the archive and measured the
+    sheet: openpyxl reads only up to its last value (no padding to a forged dimension)."""
     try:
-        sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
-        rows = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        extent = xlsx_guard.inspect(data)
+    except xlsx_guard.SheetTooBig as refused:
+        raise TabularError(str(refused)) from None
+    except ValueError as error:
+        raise TabularError(texts.FILE_UNREADABLE.format(reason=type(error).__name__)) from None
+    if extent is None or not extent.last_line:
+        raise TabularError(texts.FILE_EMPTY)
+    try:
+        book = xlsx_guard.open_workbook(data)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         raise TabularError(texts.FILE_UNREADABLE.format(reason=type(error).__name__)) from None
-    if not rows:
-        raise TabularError(texts.FILE_EMPTY)
-    return _table(rows[0], [(i, values) for i, values in enumerate(rows[1:], start=2)])
+    try:
+        rows = book.worksheets[0].iter_rows(max_row=extent.last_line,
+                                            max_col=extent.last_column, values_only=True)
+        header = [_cell(v) for v in next(rows)]
+        return _table(header, ((i, [_cell(v) for v in values])
+                               for i, values in enumerate(rows, start=2)))
+    except TabularError:
+        raise
+    except Exception as error:
+        raise TabularError(texts.FILE_UNREADABLE.format(reason=type(error).__name__)) from None
+    finally:
+        book.close()
 
 
 def template_csv(columns: list[str], example_rows: list[list[str]]) -> bytes:

@@ -62,6 +62,24 @@ FILE_UNREADABLE = "Không đọc được tệp: {reason}"
 FILE_MISSING_COLUMNS = "tệp thiếu cột: {columns}"
 FILE_EMPTY = "Tệp không có dòng dữ liệu nào."
 
+# --- Bounded inputs (s5 bounds, issue 25 items 3, 4, 6, 10): files refused before they cost ---
+XLSX_TOO_MANY_PARTS = ("Tệp Excel có {count} thành phần bên trong (tối đa {max}); hãy lưu lại "
+                       "bảng tính thành tệp .xlsx mới chỉ gồm bảng dữ liệu.")
+XLSX_PART_TOO_BIG = ("Tệp Excel khi giải nén quá lớn (hơn {mb} MB); hãy chia bảng tính thành "
+                     "nhiều tệp nhỏ hơn.")
+XLSX_TOO_MANY_STRINGS = ("Tệp Excel chứa quá nhiều chuỗi chữ (hơn {max}); hãy chia bảng tính "
+                         "thành nhiều tệp nhỏ hơn.")
+XLSX_TOO_MANY_CELLS = ("Trang tính có quá nhiều ô (hơn {max}); hãy chia bảng tính thành nhiều "
+                       "tệp nhỏ hơn.")
+XLSX_TOO_MANY_LINES = ("Trang tính có dữ liệu ở dòng {line} (chỉ đọc đến dòng {max}); hãy xóa "
+                       "các dòng thừa hoặc chia thành nhiều tệp.")
+XLSX_TOO_MANY_COLUMNS = ("Trang tính có dữ liệu ở cột thứ {column} (chỉ đọc {max} cột đầu); hãy "
+                         "xóa các cột thừa.")
+XLSX_TOO_COMPLEX = ("Tệp Excel có cấu trúc quá phức tạp để đọc; hãy sao chép bảng dữ liệu sang "
+                    "một bảng tính mới và lưu lại.")
+TABLE_TOO_MANY_ROWS = ("Tệp có hơn {max} dòng dữ liệu: mỗi lần nhập tối đa {max} dòng; hãy chia "
+                       "thành nhiều tệp.")
+
 # Navigation
 NAV_ACCOUNT = "Tài khoản"
 NAV_SECTIONS = {"unit": "Đơn vị", "committee": "Ban chỉ đạo", "admin": "Quản trị"}
