@@ -14,7 +14,8 @@ Memory and work are bounded from the header, before any pixel is decoded (issue 
 - a progressive JPEG (or a sequential one in several scans) is held whole as coefficients
   before draft mode helps (core/jpeg_segments): refused above MAX_COEFFICIENT_BYTES — a
   13 300 × 13 300 progressive JPEG without chroma subsampling would take ~1 GB;
-- a PNG or WebP cannot be decoded smaller: refused above MAX_DECODE_PIXELS.
+- a PNG or WebP cannot be decoded smaller: refused above its MAX_PIXELS_BY_FORMAT
+  (measured: a PNG costs ~11 bytes a pixel to check, a WebP ~16).
 Each refusal says how big the picture is. Peak memory per photo stays under 100 MB
 (tests/test_photo_bounds.py). The stored copies carry no APPn (JFIF, EXIF, XMP, ICC) or
 COM segment.
@@ -31,6 +32,8 @@ MAX_DECODE_PIXELS = 16_000_000
 MAX_PIXELS = MAX_DECODE_PIXELS  # kept for older callers
 MAX_JPEG_PIXELS = 100_000_000  # a 100 Mpx camera; decoded at 1/8 scale at most
 MAX_COEFFICIENT_BYTES = 48 * 1024 * 1024  # progressive: 16 Mpx 4:2:0, 8 Mpx 4:4:4
+# decoded whole, at full size: peak ≈ 11 B/px (PNG), 16 B/px (WebP, decoded then copied)
+MAX_PIXELS_BY_FORMAT = {"JPEG": MAX_DECODE_PIXELS, "PNG": 8_000_000, "WEBP": 5_000_000}
 DISPLAY_PX = 1600
 THUMB_PX = 240
 STORED_MIME = "image/jpeg"
@@ -114,10 +117,11 @@ def process(name: str, data: bytes) -> tuple[bytes, bytes]:
                 # decode at the smallest power-of-two scale that stays >= DISPLAY_PX (a
                 # 16 Mpx photo decoded whole was a 64 MB bitmap for a 1600 px copy)
                 image.draft("RGB", (DISPLAY_PX, DISPLAY_PX))
-            if image.size[0] * image.size[1] > MAX_DECODE_PIXELS:
+            limit = MAX_PIXELS_BY_FORMAT[image.format]
+            if image.size[0] * image.size[1] > limit:
                 raise PhotoRefused(texts.PHOTO_TOO_MANY_PIXELS.format(
-                    name=name, width=width, height=height,
-                    max=MAX_DECODE_PIXELS // 1_000_000))
+                    name=name, width=width, height=height, max=limit // 1_000_000,
+                    kind={"WEBP": "WebP"}.get(image.format, image.format)))
             orientation = image.getexif().get(0x0112, 1)
             image.load()  # a truncated file fails here
             image.thumbnail((DISPLAY_PX, DISPLAY_PX))  # in place: no second full bitmap

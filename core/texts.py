@@ -872,7 +872,7 @@ PASSWORD_CHANGED_SIGNED_OUT = ("Đã đổi mật khẩu. Mọi phiên đăng nh
                                "khẩu mới.")
 PHOTO_SVG = ("Tệp «{name}» là ảnh vẽ SVG: hệ thống không nhận SVG (có thể chứa mã chạy). "
              "Hãy xuất ảnh ra JPEG hoặc PNG rồi tải lên.")
-PHOTO_TOO_MANY_PIXELS = ("Ảnh «{name}» quá lớn ({width}×{height} điểm ảnh; ảnh PNG/WebP tối đa "
+PHOTO_TOO_MANY_PIXELS = ("Ảnh «{name}» quá lớn ({width}×{height} điểm ảnh; ảnh {kind} tối đa "
                          "{max} triệu điểm ảnh). Hãy thu nhỏ ảnh hoặc lưu lại dưới dạng JPEG.")
 # --- Sample data, review at scale, scoring (h5) ---
 SAMPLE_ACCOUNT_REAL_DATA = ("Tài khoản mẫu chỉ thao tác được trên dữ liệu mẫu, không sửa "

@@ -90,6 +90,29 @@ def test_real_photos_up_to_the_limits_are_accepted_under_100_mb(tmp_path, size, 
     assert peak <= 100, peak
 
 
+def _gradient(path: Path, fmt: str, size, mode: str) -> Path:
+    Image.linear_gradient("L").resize(size).convert(mode).save(path, fmt)
+    return path
+
+
+@pytest.mark.parametrize("fmt, size", [("PNG", (2828, 2828)), ("WEBP", (2236, 2236))])
+def test_png_and_webp_at_their_pixel_limit_are_accepted_under_100_mb(tmp_path, fmt, size):
+    path = _gradient(tmp_path / f"a.{fmt.lower()}", fmt, size, "RGBA")
+    peak, outcome = _peak(path)
+    assert outcome == "accepted"
+    assert peak <= 100, peak
+
+
+@pytest.mark.parametrize("fmt, size, limit", [("PNG", (4000, 2001), 8), ("WEBP", (2500, 2001), 5)])
+def test_png_and_webp_over_their_pixel_limit_are_refused(tmp_path, fmt, size, limit):
+    """16 Mpx RGBA cost 157 MB as PNG and 282 MB as WebP with the old common limit."""
+    data = _gradient(tmp_path / "a", fmt, size, "RGB").read_bytes()
+    with pytest.raises(photos.PhotoRefused) as refused:
+        photos.process("anh", data)
+    assert f"{size[0]}×{size[1]}" in str(refused.value)
+    assert f"tối đa {limit} triệu" in str(refused.value)
+
+
 def test_a_progressive_photo_over_the_budget_says_its_size():
     data = _with_size(_jpeg((64, 64), progressive=True, subsampling=0), 3000, 3000)
     with pytest.raises(photos.PhotoRefused) as refused:
