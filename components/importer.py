@@ -103,6 +103,8 @@ def show_report(report: ImportReport, *, done_message: str | None = None) -> Non
         rows = [{k: _plain(v) for k, v in row.items()} for row in report.error_table()]
         # a table (not a dataframe) so long reasons wrap; scrolls past ~15 rows
         st.table(rows, hide_index=True, height="content" if len(rows) <= 15 else 560)
+        if report.more():
+            st.caption(report.more())
         for hint in report.hints:
             st.info(texts.IMP_HINTS_PAGE[hint])
 

@@ -17,7 +17,7 @@ from core.numbers import integer
 from core.text import clean
 
 
-MAX_ROWS = 20_000  # data rows per file (README): a bigger import is refused up front
+MAX_ROWS = 10_000  # data rows per file (README): a bigger import is refused up front
 
 
 class TabularError(Exception):
@@ -242,25 +242,40 @@ class ImportProblem:
     hint: str | None = None  # what would let it in: a key of texts.IMP_HINTS_*
 
 
+MAX_LISTED_PROBLEMS = 200  # listed on the page and the command line; the rest are counted
+
+
 @dataclass
 class ImportReport:
-    """What an import did: rows written, and every problem with its line and column."""
+    """What an import did: rows written, and the first MAX_LISTED_PROBLEMS problems with
+    their line and column (a million bad rows made four million error rows before);
+    `unlisted` counts the others, which still count in bad_lines and hints."""
     created: int = 0
     updated: int = 0
     errors: list[ImportProblem] = field(default_factory=list)
     written: bool = False
+    unlisted: int = 0
+    _lines: set = field(default_factory=set, repr=False)
+    _hints: dict = field(default_factory=dict, repr=False)
 
     def add(self, line, column, value, reason, hint=None) -> None:
-        self.errors.append(ImportProblem(line, column, value, reason, hint))
+        if line is not None:
+            self._lines.add(line)
+        if hint:
+            self._hints[hint] = None
+        if len(self.errors) < MAX_LISTED_PROBLEMS:
+            self.errors.append(ImportProblem(line, column, value, reason, hint))
+        else:
+            self.unlisted += 1
 
     @property
     def bad_lines(self) -> int:
         """How many rows were refused (a row with three problems counts once)."""
-        return len({p.line for p in self.errors if p.line is not None})
+        return len(self._lines | {p.line for p in self.errors if p.line is not None})
 
     @property
     def hints(self) -> list[str]:
-        return list(dict.fromkeys(p.hint for p in self.errors if p.hint))
+        return list(dict.fromkeys([*self._hints, *(p.hint for p in self.errors if p.hint)]))
 
     def refusal(self) -> str:
         """The summary of an import that wrote nothing."""
@@ -268,12 +283,19 @@ class ImportReport:
             return texts.IMP_NOTHING_WRITTEN.format(count=self.bad_lines)
         return texts.IMP_NOTHING_WRITTEN_FILE
 
+    def more(self) -> str | None:
+        """«… và N lỗi khác không liệt kê», or None when every problem is listed."""
+        if not self.unlisted:
+            return None
+        return texts.IMP_MORE_PROBLEMS.format(listed=integer(len(self.errors)),
+                                              more=integer(self.unlisted))
+
     def error_lines(self) -> list[str]:
-        """One line per problem, for the command line."""
-        return [problem_line(p) for p in self.errors]
+        """One line per listed problem, for the command line, then the count of the rest."""
+        return [problem_line(p) for p in self.errors] + ([self.more()] if self.unlisted else [])
 
     def error_table(self) -> list[dict]:
-        """The error table of the page: dòng, cột, giá trị, lý do."""
+        """The error table of the page: dòng, cột, giá trị, lý do (listed problems)."""
         return [{texts.IMP_COL_LINE: "—" if p.line is None else str(p.line),
                  texts.IMP_COL_COLUMN: p.column or "—", texts.IMP_COL_VALUE: p.value,
                  texts.IMP_COL_REASON: p.reason} for p in self.errors]

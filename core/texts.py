@@ -79,6 +79,8 @@ XLSX_TOO_COMPLEX = ("Tệp Excel có cấu trúc quá phức tạp để đọc;
                     "một bảng tính mới và lưu lại.")
 TABLE_TOO_MANY_ROWS = ("Tệp có hơn {max} dòng dữ liệu: mỗi lần nhập tối đa {max} dòng; hãy chia "
                        "thành nhiều tệp.")
+IMP_MORE_PROBLEMS = ("Chỉ liệt kê {listed} lỗi đầu tiên; còn {more} lỗi khác chưa liệt kê. Hãy "
+                     "sửa các lỗi trên rồi nhập lại để xem tiếp.")
 PHOTO_JPEG_TOO_COSTLY = ("Ảnh «{name}» quá lớn để đọc an toàn ({width}×{height} điểm ảnh, "
                          "JPEG lũy tiến hoặc quá nhiều điểm ảnh). Hãy thu nhỏ ảnh (ví dụ cạnh "
                          "dài 4000 điểm ảnh) rồi tải lên lại.")
