@@ -167,7 +167,7 @@ def test_more_than_the_row_limit_is_refused_with_a_vietnamese_message(kind):
             else template_xlsx(["Tên", "Số"], rows))
     with pytest.raises(TabularError) as refused:
         read_table(data, f"x.{kind}")
-    assert str(refused.value) == texts.TABLE_TOO_MANY_ROWS.format(max="20.000")
+    assert str(refused.value) == texts.TABLE_TOO_MANY_ROWS.format(max="10.000")
 
 
 def test_exactly_the_row_limit_reads():
