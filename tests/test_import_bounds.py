@@ -254,3 +254,24 @@ def test_skip_invalid_with_many_bad_rows_writes_the_good_ones(db, committee):
                                  table, source="t.csv", skip_invalid=True)
     assert report.written and report.created == 200 and _count(db) == 200
     assert report.bad_lines == 200 and len(report.errors) == 200 and report.unlisted == 0
+
+
+def test_the_command_line_lists_200_problems_then_the_count_and_refuses_big_files(
+        db_path, db, tmp_path, capsys):
+    from tests.test_import_clerk import run
+
+    bad = tmp_path / "loi.csv"
+    bad.write_bytes(csv_bytes(PROP_HEADER, [
+        ["UBND phường Phúc Xá", "Băng rôn, khẩu hiệu (chiếc)", "nhiều", "03/10/2020", f"{i}"]
+        for i in range(500)]))
+    assert run(db_path, "import-propaganda", bad) == 1
+    out = capsys.readouterr()
+    text = out.out + out.err
+    assert text.count("dòng ") >= 200 and "dòng 202," not in text
+    assert texts.IMP_MORE_PROBLEMS.format(listed="200", more="300") in text
+    assert texts.IMP_NOTHING_WRITTEN.format(count=500) in text
+    big = tmp_path / "lon.csv"
+    big.write_bytes(_largest_file() + "UBND phường Phúc Xá,Facebook,1,03/10/2020,thêm\n".encode())
+    assert run(db_path, "import-propaganda", big) == 1
+    assert texts.TABLE_TOO_MANY_ROWS.format(max="10.000") in "".join(capsys.readouterr())
+    assert _count(db) == 0

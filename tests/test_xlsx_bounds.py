@@ -57,8 +57,10 @@ def _measure(bomb: str, reader: str = "table") -> dict:
     ("shared_strings_bomb(550_000)", "chuỗi chữ"),
     ("far_cell_bomb()", "dòng 1.048.576"),
 ])
-def test_a_15_kb_bomb_is_refused_in_5_s_and_200_mb(bomb, reason):
+def test_a_15_kb_bomb_is_refused_in_5_s_and_200_mb(bomb, reason, figures):
     result = _measure(bomb)
+    figures(bytes=result["size"], seconds=round(result["seconds"], 2),
+            peak_mb=round(result["peak_mb"]))
     assert result["size"] <= 16_000
     assert result["outcome"].startswith("TabularError"), result
     assert reason in result["outcome"]
