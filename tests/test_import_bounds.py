@@ -275,3 +275,17 @@ def test_the_command_line_lists_200_problems_then_the_count_and_refuses_big_file
     assert run(db_path, "import-propaganda", big) == 1
     assert texts.TABLE_TOO_MANY_ROWS.format(max="10.000") in "".join(capsys.readouterr())
     assert _count(db) == 0
+
+
+def test_the_page_shows_200_problems_and_says_how_many_more(app_for, admin, committee, db):
+    from tests.test_import_pages import error_table, upload_and_import
+
+    at = app_for(committee)
+    at.switch_page("app_pages/committee_import.py").run()
+    data = csv_bytes(PROP_HEADER, [["UBND phường Phúc Xá", "Băng rôn, khẩu hiệu (chiếc)",
+                                    "nhiều", "03/10/2020", f"{i}"] for i in range(260)])
+    upload_and_import(at, "cimp_prop", "loi.csv", data)
+    assert [e.value for e in at.error] == [texts.IMP_NOTHING_WRITTEN.format(count=260)]
+    assert len(error_table(at)) == 200
+    assert texts.IMP_MORE_PROBLEMS.format(listed="200", more="60") in [c.value for c in at.caption]
+    assert _count(db) == 0
