@@ -15,6 +15,7 @@ sees a file, this module checks, streaming with expat (no tree is ever built):
 `inspect` returns the sheet's real extent, which the readers pass to openpyxl as
 max_row/max_col so that nothing past the last value is padded.
 """
+import io
 import posixpath
 import zipfile
 from dataclasses import dataclass
@@ -58,8 +59,6 @@ def inspect(data: bytes, sheet_name: str | None = None) -> Extent | None:
     extent; None when the archive has no such sheet (the caller says so in its words).
     Raises SheetTooBig with a Vietnamese reason, or ValueError for a file that is not an
     XLSX (the caller's «cannot read» message)."""
-    import io
-
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError) as error:
@@ -83,7 +82,8 @@ def inspect(data: bytes, sheet_name: str | None = None) -> Extent | None:
 def _check_archive(archive: zipfile.ZipFile) -> None:
     parts = archive.infolist()
     if len(parts) > MAX_PARTS:
-        raise SheetTooBig(texts.XLSX_TOO_MANY_PARTS.format(count=_n(len(parts)), max=_n(MAX_PARTS)))
+        raise SheetTooBig(texts.XLSX_TOO_MANY_PARTS.format(count=_n(len(parts)),
+                                                           max=_n(MAX_PARTS)))
     total = 0
     for part in parts:
         if part.file_size > MAX_PART_BYTES:
@@ -286,8 +286,6 @@ def _scan(archive, name: str, handler: _Handler):
 
 def open_workbook(data: bytes):
     """openpyxl, read-only, values only: call after `inspect` accepted the file."""
-    import io
-
     from openpyxl import load_workbook
 
     return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
