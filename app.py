@@ -1,11 +1,12 @@
 """Entry point: page config, database start-up, authentication, router. Nothing else."""
 import streamlit as st
 
-from components import auth, navigation, not_found, session
+from components import auth, navigation, not_found, session, upload_gate
 from core import chart_images, texts
 from db import users
 
 st.set_page_config(page_title=texts.APP_SHORT, page_icon="🎓", layout="wide")
+upload_gate.install()  # uploads are closed (config.toml) until this: signed-in sessions only
 
 db = session.database_or_stop()
 if not users.admin_exists(db):
@@ -17,6 +18,7 @@ if not users.admin_exists(db):
 
 header = st.empty()  # above the login form; stays empty once signed in
 actor = auth.authenticate(db)
+upload_gate.record(actor is not None)
 if actor is None:
     with header.container():
         navigation.login_header(db)

@@ -1,6 +1,7 @@
 """The import boxes of the pages: what the file looks like (columns, allowed values),
 template downloads, the upload, the options, and the report as a table (dòng, cột, giá trị,
 lý do) with what would let the refused rows in, in the page's own words."""
+import hashlib
 import re
 
 import streamlit as st
@@ -54,15 +55,31 @@ def uploaded_table(key: str) -> Table | None:
                            hint=texts.UPLOAD_HINT_TABLE.format(mb=look.upload_limit_mb()))
     if upload is None:
         st.session_state.pop(f"{key}_report", None)
+        st.session_state.pop(f"{key}_parsed", None)
         return None
     if not table_kind_ok(upload.name, upload.getvalue()):
         st.error(texts.IMP_WRONG_KIND.format(name=md(upload.name)))
         return None
+    table, refusal = parsed_once(key, upload.name, upload.getvalue())
+    if refusal:
+        st.error(_plain(refusal))  # the reason may quote the file
+    return table
+
+
+def parsed_once(key: str, name: str, data: bytes) -> tuple[Table | None, str | None]:
+    """(table, None) or (None, reason): a file is parsed once, not on every rerun (ticking
+    an option reruns the page); the result is kept in the session by the file's hash, so
+    only the last file of this uploader is held."""
+    digest = hashlib.sha256(data).hexdigest() + ":" + name
+    saved = st.session_state.get(f"{key}_parsed")
+    if saved is not None and saved[0] == digest:
+        return saved[1], saved[2]
     try:
-        return read_table(upload.getvalue(), upload.name)
+        result = (read_table(data, name), None)
     except TabularError as error:
-        st.error(_plain(str(error)))  # the reason may quote the file
-        return None
+        result = (None, str(error))
+    st.session_state[f"{key}_parsed"] = (digest, *result)
+    return result
 
 
 def table_kind_ok(name: str, data: bytes) -> bool:
@@ -87,6 +104,8 @@ def show_report(report: ImportReport, *, done_message: str | None = None) -> Non
         rows = [{k: _plain(v) for k, v in row.items()} for row in report.error_table()]
         # a table (not a dataframe) so long reasons wrap; scrolls past ~15 rows
         st.table(rows, hide_index=True, height="content" if len(rows) <= 15 else 560)
+        if report.more():
+            st.caption(report.more())
         for hint in report.hints:
             st.info(texts.IMP_HINTS_PAGE[hint])
     if report.ignored_note():

@@ -6,21 +6,34 @@ Each accepted photo is stored as two bounded JPEGs made once at upload: a displa
 metadata is kept (no EXIF, GPS position or camera serial: a new JPEG is written). The
 original is not kept, so no page ever decodes a full-size picture.
 
-Memory: one decode at upload is bounded by MAX_DECODE_PIXELS (16 Mpx: 48 MB as RGB, 64 MB
-as RGBA). A larger JPEG — a 48 Mpx phone photo — is decoded at 1/2, 1/4 or 1/8 scale
-(JPEG's own draft mode: the full-size bitmap never exists). A PNG or WebP above the limit
-cannot be decoded smaller, so it is refused with a message saying how big it is.
+Memory and work are bounded from the header, before any pixel is decoded (issue 25):
+- a decoded bitmap is at most MAX_DECODE_PIXELS (16 Mpx: 48 MB as RGB, 64 MB as RGBA);
+- a JPEG in one sequential scan (what cameras and phones write) above that is decoded at
+  1/2, 1/4 or 1/8 scale (JPEG's draft mode: the full-size bitmap never exists), up to
+  MAX_JPEG_PIXELS;
+- a progressive JPEG (or a sequential one in several scans) is held whole as coefficients
+  before draft mode helps (core/jpeg_segments): refused above MAX_COEFFICIENT_BYTES — a
+  13 300 × 13 300 progressive JPEG without chroma subsampling would take ~1 GB;
+- a PNG or WebP cannot be decoded smaller: refused above its MAX_PIXELS_BY_FORMAT
+  (measured: a PNG costs ~11 bytes a pixel to check, a WebP ~16).
+Each refusal says how big the picture is. Peak memory per photo stays under 100 MB
+(tests/test_photo_bounds.py). The stored copies carry no APPn (JFIF, EXIF, XMP, ICC) or
+COM segment.
 """
 import io
 
 from PIL import Image, UnidentifiedImageError
 
-from core import texts
+from core import jpeg_segments, texts
 
 MAX_BYTES = 20 * 1024 * 1024  # phone cameras make 4–12 MB JPEGs
 MAX_PHOTOS = 5
 MAX_DECODE_PIXELS = 16_000_000
 MAX_PIXELS = MAX_DECODE_PIXELS  # kept for older callers
+MAX_JPEG_PIXELS = 100_000_000  # a 100 Mpx camera; decoded at 1/8 scale at most
+MAX_COEFFICIENT_BYTES = 48 * 1024 * 1024  # progressive: 16 Mpx 4:2:0, 8 Mpx 4:4:4
+# decoded whole, at full size: peak ≈ 11 B/px (PNG), 16 B/px (WebP, decoded then copied)
+MAX_PIXELS_BY_FORMAT = {"JPEG": MAX_DECODE_PIXELS, "PNG": 8_000_000, "WEBP": 5_000_000}
 DISPLAY_PX = 1600
 THUMB_PX = 240
 STORED_MIME = "image/jpeg"
@@ -59,9 +72,26 @@ def _flatten(image: Image.Image) -> Image.Image:
 
 
 def _jpeg(image: Image.Image, quality: int) -> bytes:
+    """A new JPEG of the pixels only: Pillow would carry the original's comment over
+    (image.info), and libjpeg writes a JFIF segment; every APPn/COM is removed."""
+    image.info = {}
     out = io.BytesIO()
-    image.save(out, "JPEG", quality=quality, optimize=True)  # no exif=, no icc: no metadata
-    return out.getvalue()
+    image.save(out, "JPEG", quality=quality, optimize=True)  # no exif=, no icc
+    return jpeg_segments.without_metadata(out.getvalue())
+
+
+def _check_jpeg_cost(name: str, data: bytes) -> None:
+    """Refuse, from the header alone, a JPEG whose decode would cost too much: too many
+    pixels at all, or a multi-scan (progressive) one whose coefficients are held whole."""
+    try:
+        frame = jpeg_segments.frame(data)
+    except jpeg_segments.JpegError:
+        raise PhotoRefused(texts.PHOTO_BROKEN.format(name=name)) from None
+    too_big = frame.pixels > MAX_JPEG_PIXELS or (
+        not frame.single_scan and frame.coefficient_bytes() > MAX_COEFFICIENT_BYTES)
+    if too_big:
+        raise PhotoRefused(texts.PHOTO_JPEG_TOO_COSTLY.format(
+            name=name, width=frame.width, height=frame.height))
 
 
 def process(name: str, data: bytes) -> tuple[bytes, bytes]:
@@ -76,18 +106,22 @@ def process(name: str, data: bytes) -> tuple[bytes, bytes]:
         if looks_like_svg(data) or name.lower().endswith((".svg", ".svgz")):
             raise PhotoRefused(texts.PHOTO_SVG.format(name=name))
         raise PhotoRefused(texts.PHOTO_NOT_IMAGE.format(name=name))
+    if mime == "image/jpeg":
+        _check_jpeg_cost(name, data)
     try:
         with Image.open(io.BytesIO(data)) as image:  # reads the header only
             if image.format != _PIL_FORMATS[mime]:
                 raise PhotoRefused(texts.PHOTO_NOT_IMAGE.format(name=name))
             width, height = image.size
-            if image.format == "JPEG" and width * height > MAX_DECODE_PIXELS:
-                # decode at the smallest power-of-two scale that stays >= DISPLAY_PX
+            if image.format == "JPEG":
+                # decode at the smallest power-of-two scale that stays >= DISPLAY_PX (a
+                # 16 Mpx photo decoded whole was a 64 MB bitmap for a 1600 px copy)
                 image.draft("RGB", (DISPLAY_PX, DISPLAY_PX))
-            if image.size[0] * image.size[1] > MAX_DECODE_PIXELS:
+            limit = MAX_PIXELS_BY_FORMAT[image.format]
+            if image.size[0] * image.size[1] > limit:
                 raise PhotoRefused(texts.PHOTO_TOO_MANY_PIXELS.format(
-                    name=name, width=width, height=height,
-                    max=MAX_DECODE_PIXELS // 1_000_000))
+                    name=name, width=width, height=height, max=limit // 1_000_000,
+                    kind={"WEBP": "WebP"}.get(image.format, image.format)))
             orientation = image.getexif().get(0x0112, 1)
             image.load()  # a truncated file fails here
             image.thumbnail((DISPLAY_PX, DISPLAY_PX))  # in place: no second full bitmap
@@ -144,13 +178,15 @@ def thumbnail(data: bytes, size: int = THUMB_PX) -> bytes:
     display copy is already bounded). One too big to decode cheaply, or unreadable, gets a
     grey square instead of costing hundreds of MB."""
     try:
+        if sniff(data) == "image/jpeg":
+            _check_jpeg_cost("", data)
         with Image.open(io.BytesIO(data)) as image:
             if image.format == "JPEG":
                 image.draft("RGB", (size, size))
             if image.size[0] * image.size[1] <= MAX_DECODE_PIXELS:
                 image.thumbnail((size, size))
                 return _jpeg(_flatten(image), 80)
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError,
+    except (PhotoRefused, UnidentifiedImageError, OSError, SyntaxError, ValueError,
             Image.DecompressionBombError):
         pass
     return _jpeg(Image.new("RGB", (size, size), (200, 200, 200)), 80)

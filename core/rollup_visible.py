@@ -179,7 +179,7 @@ def _check_table(key, title, rows, section, row_fields, total_fields, expect, co
             continue
         if all(c is None or c == "" for c in cells):
             continue
-        if texts.WB_TOTAL in cells:
+        if any(is_total_label(c) for c in cells):
             for col_key, target in total_fields.items():
                 if col_key in columns:
                     compare(title, i, columns[col_key], cells[columns[col_key]],
@@ -198,6 +198,12 @@ def _check_table(key, title, rows, section, row_fields, total_fields, expect, co
             if col_key in columns and entry is not None:
                 compare(title, i, columns[col_key], cells[columns[col_key]],
                         {entry.get(fld, 0)})
+
+
+def is_total_label(cell) -> bool:
+    """«Tổng cộng», or the per-unit/activities/propaganda sheets' «Tổng cộng: N …»."""
+    return isinstance(cell, str) and (cell == texts.WB_TOTAL
+                                      or cell.startswith(texts.WB_TOTAL + ":"))
 
 
 def _accepted(target, expect: _Expect):

@@ -18,8 +18,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from core import texts
+from core import texts, xlsx_guard
+from core.numbers import integer
 from core.text import clean
+
+
+MAX_ROWS = 10_000  # data rows per file (README): a bigger import is refused up front
 
 
 class TabularError(Exception):
@@ -53,12 +57,16 @@ def read_path(path) -> Table:
 
 
 def _table(header, records) -> Table:
+    """Rows from (line, values); past MAX_ROWS data rows the file is refused before the
+    rest is read (records is consumed lazily)."""
     columns = [clean(c) for c in header]
     rows = []
     for line, values in records:
         values = list(values) + [""] * (len(columns) - len(values))
         if not any(clean(v) for v in values):
             continue  # blank lines are not rows
+        if len(rows) >= MAX_ROWS:
+            raise TabularError(texts.TABLE_TOO_MANY_ROWS.format(max=integer(MAX_ROWS)))
         rows.append((line, {col: clean(v) for col, v in zip(columns, values) if col}))
     return Table(columns, rows)
 
@@ -129,13 +137,15 @@ def _read_csv(data: bytes) -> Table:
         raise TabularError(texts.FILE_EMPTY) from None
     except csv.Error as error:
         raise TabularError(texts.FILE_UNREADABLE.format(reason=str(error))) from None
-    records = []
-    try:
-        for values in reader:
-            records.append((reader.line_num, values))
-    except csv.Error as error:
-        raise TabularError(texts.FILE_UNREADABLE.format(reason=str(error))) from None
-    return _table(header, records)
+
+    def records():
+        try:
+            for values in reader:
+                yield reader.line_num, values
+        except csv.Error as error:
+            raise TabularError(texts.FILE_UNREADABLE.format(reason=str(error))) from None
+
+    return _table(header, records())
 
 
 def _cell(value) -> str:
@@ -149,16 +159,32 @@ def _cell(value) -> str:
 
 
 def _read_xlsx(data: bytes) -> Table:
-    from openpyxl import load_workbook
-
+    """The first sheet, after core.xlsx_guard has bounded the archive and measured the
+    sheet: openpyxl reads only up to its last value (no padding to a forged dimension)."""
     try:
-        sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
-        rows = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        extent = xlsx_guard.inspect(data)
+    except xlsx_guard.SheetTooBig as refused:
+        raise TabularError(str(refused)) from None
+    except ValueError as error:
+        raise TabularError(texts.FILE_UNREADABLE.format(reason=type(error).__name__)) from None
+    if extent is None or not extent.last_line:
+        raise TabularError(texts.FILE_EMPTY)
+    try:
+        book = xlsx_guard.open_workbook(data)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         raise TabularError(texts.FILE_UNREADABLE.format(reason=type(error).__name__)) from None
-    if not rows:
-        raise TabularError(texts.FILE_EMPTY)
-    return _table(rows[0], [(i, values) for i, values in enumerate(rows[1:], start=2)])
+    try:
+        rows = book.worksheets[0].iter_rows(max_row=extent.last_line,
+                                            max_col=extent.last_column, values_only=True)
+        header = [_cell(v) for v in next(rows)]
+        return _table(header, ((i, [_cell(v) for v in values])
+                               for i, values in enumerate(rows, start=2)))
+    except TabularError:
+        raise
+    except Exception as error:
+        raise TabularError(texts.FILE_UNREADABLE.format(reason=type(error).__name__)) from None
+    finally:
+        book.close()
 
 
 def template_csv(columns: list[str], example_rows: list[list[str]]) -> bytes:
@@ -275,26 +301,41 @@ class ImportProblem:
     hint: str | None = None  # what would let it in: a key of texts.IMP_HINTS_*
 
 
+MAX_LISTED_PROBLEMS = 200  # listed on the page and the command line; the rest are counted
+
+
 @dataclass
 class ImportReport:
-    """What an import did: rows written, and every problem with its line and column."""
+    """What an import did: rows written, and the first MAX_LISTED_PROBLEMS problems with
+    their line and column (a million bad rows made four million error rows before);
+    `unlisted` counts the others, which still count in bad_lines and hints."""
     created: int = 0
     updated: int = 0
     errors: list[ImportProblem] = field(default_factory=list)
     written: bool = False
     ignored_columns: list[str] = field(default_factory=list)  # unknown, skipped on request
+    unlisted: int = 0
+    _lines: set = field(default_factory=set, repr=False)
+    _hints: dict = field(default_factory=dict, repr=False)
 
     def add(self, line, column, value, reason, hint=None) -> None:
-        self.errors.append(ImportProblem(line, column, value, reason, hint))
+        if line is not None:
+            self._lines.add(line)
+        if hint:
+            self._hints[hint] = None
+        if len(self.errors) < MAX_LISTED_PROBLEMS:
+            self.errors.append(ImportProblem(line, column, value, reason, hint))
+        else:
+            self.unlisted += 1
 
     @property
     def bad_lines(self) -> int:
         """How many rows were refused (a row with three problems counts once)."""
-        return len({p.line for p in self.errors if p.line is not None})
+        return len(self._lines | {p.line for p in self.errors if p.line is not None})
 
     @property
     def hints(self) -> list[str]:
-        return list(dict.fromkeys(p.hint for p in self.errors if p.hint))
+        return list(dict.fromkeys([*self._hints, *(p.hint for p in self.errors if p.hint)]))
 
     def refusal(self) -> str:
         """The summary of an import that wrote nothing."""
@@ -313,13 +354,19 @@ class ImportReport:
             return None
         return texts.IMP_IGNORED_COLUMNS.format(
             columns=", ".join(f"«{c}»" for c in self.ignored_columns))
+    def more(self) -> str | None:
+        """«… và N lỗi khác không liệt kê», or None when every problem is listed."""
+        if not self.unlisted:
+            return None
+        return texts.IMP_MORE_PROBLEMS.format(listed=integer(len(self.errors)),
+                                              more=integer(self.unlisted))
 
     def error_lines(self) -> list[str]:
-        """One line per problem, for the command line."""
-        return [problem_line(p) for p in self.errors]
+        """One line per listed problem, for the command line, then the count of the rest."""
+        return [problem_line(p) for p in self.errors] + ([self.more()] if self.unlisted else [])
 
     def error_table(self) -> list[dict]:
-        """The error table of the page: dòng, cột, giá trị, lý do."""
+        """The error table of the page: dòng, cột, giá trị, lý do (listed problems)."""
         return [{texts.IMP_COL_LINE: "—" if p.line is None else str(p.line),
                  texts.IMP_COL_COLUMN: p.column or "—", texts.IMP_COL_VALUE: p.value,
                  texts.IMP_COL_REASON: p.reason} for p in self.errors]

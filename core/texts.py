@@ -77,6 +77,29 @@ FILE_ENCODING_UNKNOWN = ("Không đọc được tệp: chữ trong tệp không
                          "Tệp › Lưu thành › chọn kiểu «CSV UTF-8 (Comma delimited) (*.csv)» "
                          "(hoặc lưu dạng .xlsx) rồi nhập lại.")
 
+# --- Bounded inputs (s5 bounds, issue 25 items 3, 4, 6, 10): files refused before they cost ---
+XLSX_TOO_MANY_PARTS = ("Tệp Excel có {count} thành phần bên trong (tối đa {max}); hãy lưu lại "
+                       "bảng tính thành tệp .xlsx mới chỉ gồm bảng dữ liệu.")
+XLSX_PART_TOO_BIG = ("Tệp Excel khi giải nén quá lớn (hơn {mb} MB); hãy chia bảng tính thành "
+                     "nhiều tệp nhỏ hơn.")
+XLSX_TOO_MANY_STRINGS = ("Tệp Excel chứa quá nhiều chuỗi chữ (hơn {max}); hãy chia bảng tính "
+                         "thành nhiều tệp nhỏ hơn.")
+XLSX_TOO_MANY_CELLS = ("Trang tính có quá nhiều ô (hơn {max}); hãy chia bảng tính thành nhiều "
+                       "tệp nhỏ hơn.")
+XLSX_TOO_MANY_LINES = ("Trang tính có dữ liệu ở dòng {line} (chỉ đọc đến dòng {max}); hãy xóa "
+                       "các dòng thừa hoặc chia thành nhiều tệp.")
+XLSX_TOO_MANY_COLUMNS = ("Trang tính có dữ liệu ở cột thứ {column} (chỉ đọc {max} cột đầu); hãy "
+                         "xóa các cột thừa.")
+XLSX_TOO_COMPLEX = ("Tệp Excel có cấu trúc quá phức tạp để đọc; hãy sao chép bảng dữ liệu sang "
+                    "một bảng tính mới và lưu lại.")
+TABLE_TOO_MANY_ROWS = ("Tệp có hơn {max} dòng dữ liệu: mỗi lần nhập tối đa {max} dòng; hãy chia "
+                       "thành nhiều tệp.")
+IMP_MORE_PROBLEMS = ("Chỉ liệt kê {listed} lỗi đầu tiên; còn {more} lỗi khác chưa liệt kê. Hãy "
+                     "sửa các lỗi trên rồi nhập lại để xem tiếp.")
+PHOTO_JPEG_TOO_COSTLY = ("Ảnh «{name}» quá lớn để đọc an toàn ({width}×{height} điểm ảnh, "
+                         "JPEG lũy tiến hoặc quá nhiều điểm ảnh). Hãy thu nhỏ ảnh (ví dụ cạnh "
+                         "dài 4000 điểm ảnh) rồi tải lên lại.")
+
 # Navigation
 NAV_ACCOUNT = "Tài khoản"
 NAV_SECTIONS = {"unit": "Đơn vị", "committee": "Ban chỉ đạo", "admin": "Quản trị"}
@@ -878,7 +901,7 @@ PASSWORD_CHANGED_SIGNED_OUT = ("Đã đổi mật khẩu. Mọi phiên đăng nh
                                "khẩu mới.")
 PHOTO_SVG = ("Tệp «{name}» là ảnh vẽ SVG: hệ thống không nhận SVG (có thể chứa mã chạy). "
              "Hãy xuất ảnh ra JPEG hoặc PNG rồi tải lên.")
-PHOTO_TOO_MANY_PIXELS = ("Ảnh «{name}» quá lớn ({width}×{height} điểm ảnh; ảnh PNG/WebP tối đa "
+PHOTO_TOO_MANY_PIXELS = ("Ảnh «{name}» quá lớn ({width}×{height} điểm ảnh; ảnh {kind} tối đa "
                          "{max} triệu điểm ảnh). Hãy thu nhỏ ảnh hoặc lưu lại dưới dạng JPEG.")
 # --- Sample data, review at scale, scoring (h5) ---
 SAMPLE_ACCOUNT_REAL_DATA = ("Tài khoản mẫu chỉ thao tác được trên dữ liệu mẫu, không sửa "

@@ -13,15 +13,19 @@
   columns left unread); row numbers («STT») are ignored quietly.
 """
 import hashlib
+import secrets
 
 from core import entry_rules, import_format, texts
 from core.import_format import ACTIVITY_LAYOUT, PROPAGANDA_LAYOUT, MappedTable
-from core.tabular import ImportReport, Table
+from core.numbers import integer
+from core.tabular import MAX_ROWS, ImportReport, Table
 from core.text import clean
 from db import areas, catalogue, events, import_files, submissions, units
 from db.access import AccessDenied, Actor, require_role, require_unit_access
+from db.audit import _dump, now_iso
 from db.connection import write_transaction
-from db.entries import WRITER_ROLES, _insert, catalogue_of
+from db.entries import WRITER_ROLES, _stored, catalogue_of
+
 
 DATE_FIELDS = {"activities": ("start_date", "end_date"), "propaganda": ("date",)}
 # what makes two entries of a unit "the same" (DUPLICATE_WHAT in texts says it in words)
@@ -52,8 +56,13 @@ def vocabularies(db, actor: Actor, event_id: int) -> dict:
 def import_rows(db, actor: Actor, kind, event_id: int, table: Table, *, skip_invalid=False,
                 allow_outside_week=False, allow_duplicates=False, allow_duplicate_file=False,
                 ignore_unknown_columns=False, source="") -> ImportReport:
+    """Check every row with no lock held, then write (see `_write`): the write lock is
+    only ever held for a short batch, so other units keep saving during an import."""
     require_role(actor, *WRITER_ROLES)
     report = ImportReport()
+    if len(table.rows) > MAX_ROWS:  # read_table refuses these already; a Table built elsewhere
+        report.add(None, "", source, texts.TABLE_TOO_MANY_ROWS.format(max=integer(MAX_ROWS)))
+        return report
     layout = layout_of(kind)
     own_unit = actor.role == "unit"
     mapped, problems = import_format.map_table(
@@ -64,30 +73,110 @@ def import_rows(db, actor: Actor, kind, event_id: int, table: Table, *, skip_inv
         report.errors.extend(problems)
         return report
     sha256 = _content_hash(db, actor, table, mapped)
-    with write_transaction(db):
-        event = events.get_by_id(db, event_id)
-        if own_unit:
-            submissions.ensure_unit_can_write(db, actor, event_id, actor.unit_id)
-        first = import_files.first_import(db, kind.table, sha256)
-        if first and not allow_duplicate_file:
-            report.add(None, "", source, texts.IMP_FILE_SEEN.format(
-                at=events.format_datetime(first["imported_at"]), user=first["username"],
-                name=first["filename"], rows=first["rows"]), "duplicate_file")
-            return report
-        planned = _check_rows(db, actor, kind, event, mapped, report,
-                              allow_outside_week=allow_outside_week,
-                              allow_duplicates=allow_duplicates)
-        if report.errors and not skip_invalid:
-            return report  # nothing was written: the transaction commits nothing
-        for line, unit, record in planned:
-            _insert(db, actor, kind, event_id, unit["id"], record, [],
-                    {"import": source, "line": line})
-            report.created += 1
-        if planned:
+    event = events.get_by_id(db, event_id)
+    if own_unit:
+        submissions.ensure_unit_can_write(db, actor, event_id, actor.unit_id)
+    if _seen_before(db, kind, sha256, source, report, allow_duplicate_file):
+        return report
+    planned = _check_rows(db, actor, kind, event, mapped, report,
+                          allow_outside_week=allow_outside_week,
+                          allow_duplicates=allow_duplicates)
+    if report.errors and not allow_duplicate_file and \
+            import_files.first_import(db, kind.table, sha256):
+        # imported by someone else while the rows were checked: that is the reason
+        report = ImportReport()
+        _seen_before(db, kind, sha256, source, report, allow_duplicate_file)
+        return report
+    if (report.errors and not skip_invalid) or not planned:
+        return report  # nothing was written
+    _write(db, actor, kind, event_id, planned, source, sha256, report,
+           allow_duplicate_file=allow_duplicate_file)
+    return report
+
+
+def _seen_before(db, kind, sha256, source, report, allow_duplicate_file) -> bool:
+    """The same content imported before (and not allowed again): reported, True."""
+    first = import_files.first_import(db, kind.table, sha256)
+    if first is None or allow_duplicate_file:
+        return False
+    report.add(None, "", source, texts.IMP_FILE_SEEN.format(
+        at=events.format_datetime(first["imported_at"]), user=first["username"],
+        name=first["filename"], rows=first["rows"]), "duplicate_file")
+    return True
+
+
+def _write(db, actor, kind, event_id, planned, source, sha256, report, *,
+           allow_duplicate_file) -> None:
+    """All or nothing, holding the write lock only for the final move: the checked rows
+    (with their audit text) first go into a TEMP table of this connection — SQLite keeps
+    it apart from the database file, so filling it takes no lock and nobody else sees it —
+    then one short transaction re-checks what may have changed meanwhile (the week or the
+    unit's report closed, the same file imported by someone else), moves the rows into
+    the entries table and their audit rows into audit_log (SQL, no Python per row) and
+    records the file."""
+    staging, columns = _stage(db, planned, source)
+    # the commit would run SQLite's automatic checkpoint of the ~15 MB it wrote while this
+    # thread still holds the writer queue: checkpoint after releasing it (PASSIVE: other
+    # writers go on meanwhile)
+    db.execute("PRAGMA wal_autocheckpoint = 0")
+    try:
+        with write_transaction(db):
+            if actor.role == "unit":
+                submissions.ensure_unit_can_write(db, actor, event_id, actor.unit_id)
+            if _seen_before(db, kind, sha256, source, report, allow_duplicate_file):
+                return
+            first = import_files.first_import(db, kind.table, sha256)
+            report.created = _publish(db, actor, kind, staging, columns)
             import_files.record(db, actor, kind.table, event_id, sha256, source,
                                 report.created, first["id"] if first else None)
-        report.written = bool(planned)
-    return report
+            report.written = True
+    finally:
+        db.execute(f"drop table if exists temp.{staging}")
+        db.execute("PRAGMA wal_autocheckpoint = 1000")  # SQLite's default
+        db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+
+def _stage(db, planned: list, source: str) -> tuple[str, list[str]]:
+    """A TEMP table of the rows (in file order) with their audit text; returns its name
+    and the entry columns (the same for every row: a missing key would become NULL
+    instead of the column's default)."""
+    columns = list(planned[0][1])
+    if any(list(row) != columns for _line, row in planned):
+        raise ValueError("import rows with different columns")
+    name = f"import_{secrets.token_hex(8)}"
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    db.execute(f"create temp table {name} (seq integer primary key, {quoted}, "
+               "audit_after text, audit_detail text)")
+    marks = ", ".join("?" * (len(columns) + 3))
+    db.conn.execute("begin")  # a transaction on the temp database only: no lock on the file
+    try:
+        db.conn.executemany(
+            f"insert into temp.{name} (seq, {quoted}, audit_after, audit_detail) "
+            f"values ({marks})",
+            ([seq, *row.values(), _dump(row), _dump({"import": source, "line": line})]
+             for seq, (line, row) in enumerate(planned)))
+        db.conn.execute("commit")
+    except BaseException:
+        db.conn.execute("rollback")
+        db.execute(f"drop table if exists temp.{name}")
+        raise
+    return name, columns
+
+
+def _publish(db, actor, kind, staging: str, columns: list[str]) -> int:
+    """Move the staged rows into their table (ids follow the file's order) and write one
+    audit row per entry, as entries._insert would; the stats' triggers fire per row."""
+    base = db.execute(f"select coalesce(max(id), 0) from {kind.table}").fetchone()[0]
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    moved = db.execute(
+        f"insert into {kind.table} (id, {quoted}) select ? + seq + 1, {quoted} "
+        f"from temp.{staging}", [base]).rowcount
+    db.execute(
+        "insert into audit_log (at, user_id, username, action, table_name, row_id, before, "
+        "after, detail) select ?, ?, ?, 'create', ?, cast(? + seq + 1 as text), null, "
+        f"audit_after, audit_detail from temp.{staging}",
+        [now_iso(), actor.user_id, actor.username, kind.table, base])
+    return moved
 
 
 def _content_hash(db, actor, table: Table, mapped: MappedTable) -> str:
@@ -149,8 +238,15 @@ def _check_rows(db, actor, kind, event, mapped: MappedTable, report: ImportRepor
                            "duplicate_row")
                 continue
         seen_in_file.setdefault(key, line)
-        planned.append((line, unit, record))
+        planned.append((line, _row(actor, kind, event["id"], unit["id"], record)))
     return planned
+
+
+def _row(actor, kind, event_id, unit_id, record) -> dict:
+    """The entry's row as entries._insert writes it (and as its audit row records it)."""
+    return dict(_stored(record, kind), event_id=event_id, unit_id=unit_id,
+                status="submitted", deleted=0, created_by=actor.user_id,
+                created_by_name=actor.username, created_at=now_iso())
 
 
 def _hint(name, cells, week, kind) -> str | None:

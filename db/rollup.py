@@ -7,7 +7,6 @@ audit row per report written, in the same transaction, all files or none.
 One report per sub-organiser (its organiser name, compared without case and extra
 spaces): a newer export replaces the stored one only when the caller confirms
 (`replace=True`); an older one, or the same one again, is refused."""
-import io
 import json
 from datetime import datetime, timezone
 
@@ -70,18 +69,25 @@ def sheet(db, event_id: int, summary: dict | None = None):
 def read_file(data: bytes, file_name: str) -> core.Report:
     """A workbook's roll-up sheet -> Report, or core.RollupError (Vietnamese, line-precise).
     Only that sheet is parsed (openpyxl read-only)."""
-    from openpyxl import load_workbook
+    from core import xlsx_guard
 
     name = texts.WB_SHEETS["rollup"]
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    try:  # bounded before openpyxl expands anything (core.xlsx_guard)
+        extent = xlsx_guard.inspect(data, name)
+        book = xlsx_guard.open_workbook(data) if extent is not None else None
+    except xlsx_guard.SheetTooBig as refused:
+        raise core.RollupError([f"«{file_name}»: {refused}"]) from None
     except Exception as error:  # zipfile.BadZipFile, KeyError, InvalidFileException...
         raise core.RollupError([texts.ROLLUP_NOT_XLSX.format(file=file_name)]) from error
+    if extent is None:
+        raise core.RollupError([texts.ROLLUP_NO_SHEET.format(file=file_name, sheet=name)])
     try:
         if name not in book.sheetnames:
             raise core.RollupError([texts.ROLLUP_NO_SHEET.format(file=file_name, sheet=name)])
         try:
-            rows = [tuple(r) for r in book[name].iter_rows(values_only=True)]
+            rows = [tuple(r) for r in book[name].iter_rows(
+                max_row=max(extent.last_line, 1), max_col=max(extent.last_column, 1),
+                values_only=True)]
         except (ValueError, OverflowError) as error:  # openpyxl: int("NaN"), 5 000 digits
             raise core.RollupError([_unreadable_cell(data, book[name], file_name)]) from error
         report = core.parse(rows, file_name=file_name, sheet=name,

@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 
 import manage
 from core import texts
+from core.rollup_visible import is_total_label
 from db import connect
 
 LOWER = "UBND phường Điện Biên"
@@ -73,7 +74,7 @@ def column_of(ws, header):
 
 
 def total_row(ws):
-    return next(c.row for row in ws.iter_rows() for c in row if c.value == texts.WB_TOTAL)
+    return next(c.row for row in ws.iter_rows() for c in row if is_total_label(c.value))
 
 
 def a_ward_row(ws, header):
@@ -126,7 +127,7 @@ def old_plus(src, sheet_key, header):
     rows = list(wb[texts.WB_SHEETS[sheet_key]].iter_rows(values_only=True))
     wb.close()
     head = next(r for r in rows if texts.WB_COLS[header] in r)
-    total = next(r for r in rows if texts.WB_TOTAL in r)
+    total = next(r for r in rows if any(is_total_label(c) for c in r))
     return total[head.index(texts.WB_COLS[header])] + 1
 
 
