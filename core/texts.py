@@ -1596,6 +1596,39 @@ CLOSE_APPENDIX_DEACTIVATED_LEGEND = ("Ngừng HĐ: đơn vị đã ngừng hoạ
 CLOSE_APPENDIX_DEACTIVATED_SUMMARY = ("Hoạt động và tuyên truyền tính cả {n} đơn vị đã ngừng "
                                       "hoạt động sau khi báo cáo; cột «Số đơn vị» và các cột "
                                       "đơn vị chỉ tính đơn vị đang hoạt động.")
+# --- Roster per week, new week (s5 roster, issue 21) ---
+ROSTER_NOT_IN_WEEK = ("Đơn vị {code} — {name} không có trong danh sách đơn vị tham gia Tuần lễ "
+                      "năm {year}: không thể ghi, duyệt, đề nghị hay khen thưởng cho đơn vị này "
+                      "trong Tuần lễ đó. Quản trị viên có thể thêm đơn vị vào danh sách của "
+                      "năm {year}.")
+ROSTER_CLI_NO_EVENT = "Không có Tuần lễ năm {year}. Tạo Tuần lễ bằng: manage.py new-week --year {year}"
+ROSTER_RETIRED = "Tuần lễ năm {year}: đã bỏ {count} đơn vị khỏi danh sách tham gia: {codes}."
+ROSTER_ADDED = "Tuần lễ năm {year}: đã thêm {count} đơn vị vào danh sách tham gia: {codes}."
+ROSTER_IMPORTED = "Tuần lễ năm {year}: {count} đơn vị trong tệp có trong danh sách tham gia."
+NEWWEEK_EXISTS = ("Đã có Tuần lễ năm {year}. Không tạo thêm; sửa Tuần lễ đó bằng "
+                  "manage.py settings … --year {year}.")
+NEWWEEK_FROM_MISSING = "Không có Tuần lễ năm {year} để sao chép."
+NEWWEEK_NO_SOURCE = "Chưa có Tuần lễ nào để sao chép; dùng --empty."
+NEWWEEK_FROM_AND_EMPTY = "Chỉ chọn một trong hai: --from NĂM hoặc --empty."
+NEWWEEK_DONE = "Đã tạo Tuần lễ năm {year} (id {id})."
+NEWWEEK_COPIED = ("Sao chép từ Tuần lễ năm {source}: {units} đơn vị tham gia, {areas} địa bàn, "
+                  "{types} loại hoạt động, {channels} kênh tuyên truyền, {slogans} khẩu hiệu, "
+                  "{targets} chỉ tiêu, thông tin đơn vị tổ chức.")
+NEWWEEK_EMPTY = ("Tuần lễ trống: danh mục hoạt động và kênh tuyên truyền theo Kế hoạch; chưa có "
+                 "đơn vị, địa bàn, khẩu hiệu, chỉ tiêu. Nhập thông tin đơn vị tổ chức "
+                 "(manage.py settings set … --year {year}), địa bàn, đơn vị trước khi ghi số liệu.")
+NEWWEEK_DATES = "Ngày (cùng thứ trong tuần như năm {source}): {lines}"
+NEWWEEK_DATE_LINE = "{label}: {old} → {new}"
+NEWWEEK_LABELS = {"start_date": "Bắt đầu", "end_date": "Kết thúc",
+                  "opening_time": "Khai mạc", "report_date": "Ngày báo cáo"}
+UNITS_WEEK_PICK = "Tuần lễ"
+UNITS_WEEK_CAPTION = ("Danh sách đơn vị tham gia Tuần lễ năm {year}: {n} đơn vị. Thêm, bỏ đơn vị "
+                      "ở đây chỉ đổi Tuần lễ này; số liệu các năm khác giữ nguyên.")
+UNITS_RETIRE_FROM_WEEK = "Bỏ khỏi Tuần lễ năm {year}"
+UNITS_ADD_TO_WEEK = "Thêm vào Tuần lễ năm {year}"
+UNITS_RETIRED_FLASH = "Đã bỏ đơn vị khỏi Tuần lễ năm {year}; số liệu đã ghi của đơn vị vẫn giữ."
+UNITS_ADDED_FLASH = "Đã thêm đơn vị vào Tuần lễ năm {year}."
+UNITS_NOT_IN_WEEK = "không tham gia"
 # --- Dashboard pictures (s4 lead, issue 14 §2) ---
 DASH_MAP_PICTURE = "Bản đồ {areas}"
 DASH_INTERACTIVE = "Biểu đồ tương tác"
