@@ -33,6 +33,7 @@ COMMANDS = {
     "catalogue": "cli.catalogue",
     "rollup": "cli.rollup",
     "settings": "cli.settings",
+    "new-week": "cli.weeks",
 }
 
 

@@ -147,8 +147,9 @@ def entry_import_box(db, actor, event, kind, key) -> None:
     _remembered(key, upload_key, report)
 
 
-def units_import_box(db, actor) -> None:
-    """Admin: units from a file (all or nothing; existing codes updated only on request)."""
+def units_import_box(db, actor, week: dict | None = None) -> None:
+    """Admin: units from a file (all or nothing; existing codes updated only on request)
+    into the roster of `week` (default: the newest week)."""
     layout = import_format.UNIT_LAYOUT
     headers, rows, vocabs = units.template()
     st.markdown(texts.IMP_HELP_UNITS)
@@ -158,6 +159,7 @@ def units_import_box(db, actor) -> None:
     update_existing = st.checkbox(texts.IMPORT_UPDATE_EXISTING, key="units_import_update")
     report = done = None
     if table is not None and st.button(texts.BUTTON_IMPORT, type="primary", key="units_import"):
-        report = units.import_units(db, actor, table, update_existing=update_existing)
+        report = units.import_units(db, actor, table, update_existing=update_existing,
+                                    event_id=week["id"] if week else None)
         done = texts.IMP_UNITS_DONE.format(created=report.created, updated=report.updated)
     _remembered("units_import", "units_upload", report, done)
