@@ -98,11 +98,8 @@ def save_office_head(db, actor: Actor, event_id: int, name: str) -> None:
 
 
 def pending_nominations(db, event_id: int) -> int:
-    """Nominations waiting for the committee, of units in the week's roster (a retired
-    unit's proposal can no longer be decided: db/roster.py)."""
     return db.execute("select count(*) from nominations where event_id = ? and deleted = 0 "
-                      "and status = 'proposed' and unit_id in (select unit_id from "
-                      "event_units where event_id = ?)", [event_id, event_id]).fetchone()[0]
+                      "and status = 'proposed'", [event_id]).fetchone()[0]
 
 
 def decide_commendations(db, actor: Actor, event_id: int, decided: bool = True) -> None:

@@ -171,8 +171,9 @@ def decide_nomination(db, actor: Actor, nomination_id: int, decision: str) -> No
         before = get_nomination(db, nomination_id)
         if before is None:
             raise ValidationFailed({"nomination": texts.COMMEND_NOMINATION_UNKNOWN})
+        # a unit retired from the week keeps its nominations (db/roster.py): one it made
+        # before it left is still decided, so the week's list can be closed
         sample_data.require_real_access(db, actor, [before["unit_id"]])
-        roster.require_member(db, before["event_id"], before["unit_id"])
         db["nominations"].update(nomination_id, {"status": decision,
                                                  "decided_by": actor.user_id,
                                                  "decided_at": now_iso()})

@@ -5,10 +5,11 @@ report of an earlier week reads the same years later.
 The rule for a unit that leaves a week's roster ("retired" in that week; README «Units
 and weeks»): it is no longer a unit of the week — it counts in no unit figure (units,
 units with data, submitted, schools per tier, rates, targets, scores) and cannot enter,
-be reviewed, nominate, be nominated or be commended there — while what it recorded before
-it left stays and counts as it was: its counting entries, its learning-model counts and
-its nominations remain in every total and list of the week, and the per-unit sheet and
-appendix list it, marked.
+be reviewed, make a nomination or be commended there — while what it recorded before it
+left stays and counts as it was: its counting entries, its learning-model counts and its
+nominations remain in every total and list of the week (a nomination it made before is
+still decided by the committee, so the week's list can be closed), and the per-unit sheet
+and appendix list it, marked.
 
 `units.active` stays as a mirror of "in the newest week's roster" (sync_active; a write
 to it joins or leaves the newest week only: trigger of db/schema.py m004), for older
