@@ -39,8 +39,12 @@ class Layout:
 
 
 UNIT = Column("unit_code", "Đơn vị", ("unit_code", "Mã đơn vị", "Tên đơn vị"), True, "unit")
-WARD = Column("ward_code", "Phường nơi tổ chức", ("ward_code", "Phường", "Mã phường"),
-              vocabulary="ward")
+# the area column in every level's words (core/organiser.LEVELS): a ward's template says
+# «Tổ dân phố nơi tổ chức», a city's «Xã, phường nơi tổ chức»; «Địa bàn» is always accepted
+AREA_WORDS = ("Phường", "Tổ dân phố", "Xã, phường", "Xã", "Địa bàn")
+WARD = Column("ward_code", "Phường nơi tổ chức",
+              ("ward_code", "Mã phường", *AREA_WORDS,
+               *(f"{w} nơi tổ chức" for w in AREA_WORDS[1:])), vocabulary="ward")
 
 ACTIVITY_LAYOUT = Layout("activities", (
     UNIT, WARD,
@@ -75,8 +79,8 @@ UNIT_LAYOUT = Layout("units", (
     Column("name", "Tên đơn vị", ("name", "Tên"), True),
     Column("kind", "Loại đơn vị", ("kind", "Loại"), True, "kind"),
     Column("tier", "Cấp học", ("tier",), vocabulary="tier"),
-    Column("ward_code", "Phường", ("ward_code", "Mã phường", "Phường nơi tổ chức"), True,
-           "ward"),
+    Column("ward_code", "Phường", ("ward_code", "Mã phường", "Phường nơi tổ chức",
+                                   *AREA_WORDS[1:]), True, "ward"),
     Column("email", "Email", ("email", "Thư điện tử")),
     Column("phone", "Điện thoại", ("phone", "Số điện thoại")),
 ))
