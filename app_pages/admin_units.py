@@ -15,7 +15,7 @@ from core import reference as ref
 from core import timefmt
 from core import texts
 from db import ValidationFailed, areas, units, users
-from components.organiser_words import say
+from components.organiser_words import role_name, role_names, say
 
 actor = guard("admin_units.py")
 db = database()
@@ -142,7 +142,7 @@ with tab_accounts:
     account_rows = users.list_users(db)
     look.table(
         [{texts.FIELD_USERNAME: u["username"], texts.FIELD_NAME: u["name"],
-          texts.COL_ROLE: ref.ROLE_NAMES[u["role"]], texts.COL_UNIT: u["unit_name"] or "",
+          texts.COL_ROLE: role_name(u["role"], db), texts.COL_UNIT: u["unit_name"] or "",
           texts.COL_ACTIVE: texts.YES if u["active"] else texts.NO,
           texts.COL_LOCKED: timefmt.local(u["locked_until"]),
           texts.COL_LAST_LOGIN: timefmt.local(u["last_login_at"])} for u in account_rows],
@@ -160,7 +160,7 @@ with tab_accounts:
         new_name = st.text_input(texts.FIELD_NAME, key=f"{acc}name")
         errors.slot("name")
         new_email = st.text_input(texts.FIELD_EMAIL, key=f"{acc}email")
-        new_role = code_select(texts.FIELD_ROLE, ref.ROLE_NAMES, key=f"{acc}role")
+        new_role = code_select(texts.FIELD_ROLE, role_names(db), key=f"{acc}role")
         errors.slot("role")
         new_unit = st.selectbox(texts.FIELD_UNIT, [None] + list(active_units), key=f"{acc}unit",
                                 format_func=lambda c: "—" if c is None

@@ -1641,6 +1641,13 @@ UNITS_ADD_TO_WEEK = "Thêm vào Tuần lễ năm {year}"
 UNITS_RETIRED_FLASH = "Đã bỏ đơn vị khỏi Tuần lễ năm {year}; số liệu đã ghi của đơn vị vẫn giữ."
 UNITS_ADDED_FLASH = "Đã thêm đơn vị vào Tuần lễ năm {year}."
 UNITS_NOT_IN_WEEK = "không tham gia"
+# a new ward's words everywhere (item 6): filled by core/organiser.fill
+UNIT_EXAMPLE_LIBRARY = "Thư viện {level} {place}"  # the units template's second example
+WB_SHEET_BY_AREA = "Theo {area}"  # the workbook's sheet by area («Theo phường» for Ba Đình)
+ROLE_NAMES_IN_WORDS = {"leader": "Lãnh đạo UBND {level}"}
+IMP_NOTE_DATE_FOR = "Ngày ghi theo dạng dd/mm/yyyy (ví dụ {day}), hoặc là ô kiểu Ngày của Excel."
+IMP_NOTE_WARD_FOR = ("{Area} để trống = {area} của đơn vị; ghi tên {area} (ví dụ {example}) "
+                     "hoặc mã.")
 # --- Dashboard pictures (s4 lead, issue 14 §2) ---
 DASH_MAP_PICTURE = "Bản đồ {areas}"
 DASH_INTERACTIVE = "Biểu đồ tương tác"

@@ -719,10 +719,10 @@ RESTORE_BACKFILLS.append(("event_areas", fill_event_areas))
 def m004_roster_per_event(db):
     db.execute("""
         create table event_units (
-            event_id integer not null references events(id),
-            unit_id integer not null references units(id),
+            event_id integer not null references events(id) on delete cascade,
+            unit_id integer not null references units(id) on delete cascade,
             primary key (event_id, unit_id)
-        )""")
+        )""")  # a membership means nothing without its unit or week
     db.execute("create index event_units_unit on event_units(unit_id)")
     db.execute("""
         create trigger units_join_newest_week after insert on units

@@ -171,11 +171,26 @@ def import_units(db, actor: Actor, table: Table, *, update_existing=False,
     return report
 
 
-def template() -> tuple[list[str], list[list], dict]:
-    """(headers, example rows, vocabularies) of the units template."""
+def template(db=None, week: dict | None = None) -> tuple[list[str], list[list], dict]:
+    """(headers, example rows, vocabularies) of the units template; with a week, its areas
+    are the allowed values and the examples sit in them and name its organiser's place
+    (a ward's template shows no Ba Đình ward)."""
     layout = import_format.UNIT_LAYOUT
-    vocabs = import_format.vocabularies()
-    return layout.headers, import_format.example_rows(layout, None, [], vocabs), vocabs
+    if db is None or week is None:
+        vocabs = import_format.vocabularies()
+        return layout.headers, import_format.example_rows(layout, None, [], vocabs), vocabs
+    from db.organiser import organiser_for
+
+    names = areas.names_for(db, week["id"])
+    org = organiser_for(db, week["id"])
+    vocabs = import_format.vocabularies(areas=names, level_word=org.level_word)
+    rows = import_format.example_rows(layout, None, [], vocabs)
+    labels = list(names.values())
+    for row, label in ((rows[0], labels[:1]), (rows[1], labels[-1:])):
+        if row[4] not in labels:  # an area of another week: one of this week's instead
+            row[4] = label[0] if label else ""
+    rows[1][1] = texts.UNIT_EXAMPLE_LIBRARY.format(level=org.level_word, place=org.place)
+    return layout.headers, rows, vocabs
 
 
 # The coded twin of the template's examples (the code headers are still accepted).
