@@ -33,6 +33,8 @@ def after_save(name: str, message: str) -> None:
     st.session_state[f"_gen_{name}"] = generation(name) + 1
     flash_and_rerun(message)
 
+st.caption(texts.UNITS_WEEK_CAPTION.format(
+    year=week["year"], n=len(units.list_units(db, event_id=week["id"], active=True))))
 tab_list, tab_edit, tab_import, tab_accounts = st.tabs(
     [texts.TAB_UNITS, texts.TAB_UNIT_EDIT, texts.TAB_IMPORT, texts.TAB_ACCOUNTS],
     key="units_tabs", on_change="rerun")  # keyed: a save does not jump to the first tab
@@ -42,9 +44,6 @@ def unit_label(unit):
     return f"{unit['code']} — {unit['name']}" + (
         "" if unit["active"] else f" ({texts.UNITS_NOT_IN_WEEK})")
 
-
-st.caption(texts.UNITS_WEEK_CAPTION.format(
-    year=week["year"], n=len(units.list_units(db, event_id=week["id"], active=True))))
 
 
 with tab_list:
@@ -66,10 +65,11 @@ with tab_list:
         [{texts.COL_CODE: u["code"], texts.COL_NAME: u["name"],
           texts.COL_KIND: ref.KIND_NAMES.get(u["kind"], u["kind"]),
           texts.COL_TIER: ref.TIER_NAMES.get(u["tier"], ""),
-          texts.COL_WARD: week_areas.get(u["area_code"], ""),
+          say(texts.CLOSE_COL_WARD, db): week_areas.get(u["area_code"], ""),
           texts.COL_EMAIL: u["email"] or "",
           texts.COL_PHONE: u["phone"] or "",
-          texts.COL_ACTIVE: texts.YES if u["active"] else texts.NO,
+          texts.UNITS_IN_WEEK_COL.format(year=week["year"]): texts.YES if u["active"]
+          else texts.NO,
           texts.COL_SAMPLE: texts.YES if u["is_sample"] else ""} for u in rows],
         hide_index=True, width="stretch")
 
@@ -99,7 +99,7 @@ with tab_edit:
         errors.slot("tier")
         area_names = areas.registry_names(db)  # a unit's default area (db/areas.py)
         wards = [None] + list(area_names)
-        ward_code = st.selectbox(texts.COL_WARD, wards,
+        ward_code = st.selectbox(say(texts.CLOSE_COL_WARD, db), wards,
                                  index=wards.index(current.get("ward_code")),
                                  format_func=lambda w: say(texts.NO_WARD, db) if w is None
                                  else area_names.get(w, w), key=f"u_ward_{suffix}", placeholder=texts.EF_CHOOSE)

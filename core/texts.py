@@ -1641,6 +1641,7 @@ UNITS_ADD_TO_WEEK = "Thêm vào Tuần lễ năm {year}"
 UNITS_RETIRED_FLASH = "Đã bỏ đơn vị khỏi Tuần lễ năm {year}; số liệu đã ghi của đơn vị vẫn giữ."
 UNITS_ADDED_FLASH = "Đã thêm đơn vị vào Tuần lễ năm {year}."
 UNITS_NOT_IN_WEEK = "không tham gia"
+UNITS_IN_WEEK_COL = "Tham gia năm {year}"
 # a new ward's words everywhere (item 6): filled by core/organiser.fill
 UNIT_EXAMPLE_LIBRARY = "Thư viện {level} {place}"  # the units template's second example
 WB_SHEET_BY_AREA = "Theo {area}"  # the workbook's sheet by area («Theo phường» for Ba Đình)
