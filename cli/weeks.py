@@ -32,10 +32,9 @@ def register(sub):
                        "week (or --from YEAR), or only the plan's catalogue (--empty); dates "
                        "move to the same weekdays of YEAR and are printed")
     p.add_argument("--year", type=int, required=True)
-    group = p.add_mutually_exclusive_group()
-    group.add_argument("--from", dest="from_year", type=int, default=None, metavar="YEAR",
-                       help="the week to copy (default: the newest)")
-    group.add_argument("--empty", action="store_true",
-                       help="no roster, areas, slogans, targets or profile; the plan's "
-                       "catalogue")
+    # not an argparse group: both given is refused in Vietnamese by db/new_week
+    p.add_argument("--from", dest="from_year", type=int, default=None, metavar="YEAR",
+                   help="the week to copy (default: the newest)")
+    p.add_argument("--empty", action="store_true",
+                   help="no roster, areas, slogans, targets or profile; the plan's catalogue")
     p.set_defaults(func=cmd_new_week)

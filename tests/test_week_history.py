@@ -116,6 +116,9 @@ def test_a_year_that_exists_is_refused_and_nothing_is_written(office, capsys):
     db.conn.close()
     code, out = run(capsys, path, "new-week", "--year", "2027", "--from", "2019")
     assert code == 1 and "Không có Tuần lễ năm 2019" in out
+    code, out = run(capsys, path, "new-week", "--year", "2027", "--from", "2020", "--empty")
+    assert code == 1 and "Chỉ chọn một trong hai" in out
+    assert events.get(connect(path), 2027) is None
 
 
 def test_an_empty_week_has_the_plans_catalogue_and_nothing_else(office, capsys):
