@@ -415,7 +415,7 @@ def test_an_empty_table_is_a_vietnamese_line_not_streamlits_empty(app_for, db, a
 
     at = open_page(app_for, admin, "admin_units.py")
     at.text_input(key="units_f_search").input("không có đơn vị này").run()
-    assert at.caption[0].value == "0 đơn vị"
+    assert "0 đơn vị" in [c.value for c in at.caption]  # after the week's roster caption
     assert texts.TABLE_EMPTY in [c.value for c in at.caption]
     assert all("Mã" not in d.value.columns for d in at.dataframe)  # no empty units table
     at.text_input(key="units_f_search").input("").run()
