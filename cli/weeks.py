@@ -20,8 +20,9 @@ def cmd_new_week(args):
     if done["source"] is None:
         print(texts.NEWWEEK_EMPTY.format(year=done["year"]))
     else:
-        print(texts.NEWWEEK_COPIED.format(**done))
-    print(texts.NEWWEEK_DATES.format(source=done["source"] or 2020))
+        print(texts.NEWWEEK_COPIED.format(**dict(done, source=f"năm {done['source']}")))
+    print(texts.NEWWEEK_DATES.format(source=f"năm {done['source']}" if done["source"]
+                                     else texts.NEWWEEK_PLAN_WEEK))
     for line in new_week.date_lines(done):
         print(f"  {line}")
 

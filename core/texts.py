@@ -1623,14 +1623,16 @@ NEWWEEK_FROM_MISSING = "Không có Tuần lễ năm {year} để sao chép."
 NEWWEEK_NO_SOURCE = "Chưa có Tuần lễ nào để sao chép; dùng --empty."
 NEWWEEK_FROM_AND_EMPTY = "Chỉ chọn một trong hai: --from NĂM hoặc --empty."
 NEWWEEK_DONE = "Đã tạo Tuần lễ năm {year} (id {id})."
-NEWWEEK_COPIED = ("Sao chép từ Tuần lễ năm {source}: {units} đơn vị tham gia, {areas} địa bàn, "
+NEWWEEK_COPIED = ("Sao chép từ Tuần lễ {source}: {units} đơn vị tham gia, {areas} địa bàn, "
                   "{types} loại hoạt động, {channels} kênh tuyên truyền, {slogans} khẩu hiệu, "
                   "{targets} chỉ tiêu, thông tin đơn vị tổ chức.")
 NEWWEEK_EMPTY = ("Tuần lễ trống: danh mục hoạt động và kênh tuyên truyền theo Kế hoạch; chưa có "
                  "đơn vị, địa bàn, khẩu hiệu, chỉ tiêu. Nhập thông tin đơn vị tổ chức "
                  "(manage.py settings set … --year {year}), địa bàn, đơn vị trước khi ghi số liệu.")
-NEWWEEK_DATES = "Ngày của Tuần lễ (cùng thứ trong tuần, cùng tuần thứ mấy trong năm như năm {source}), hãy kiểm tra:"
+NEWWEEK_DATES = ("Ngày của Tuần lễ (cùng thứ trong tuần, cùng tuần thứ mấy trong năm như {source}), "
+                 "hãy kiểm tra:")
 NEWWEEK_DATE_LINE = "{label}: {old} → {new}"
+NEWWEEK_PLAN_WEEK = "Tuần lễ của Kế hoạch 185/KH-BCĐXHHT (2020)"  # an empty week's dates
 NEWWEEK_LABELS = {"start_date": "Bắt đầu", "end_date": "Kết thúc",
                   "opening_time": "Khai mạc", "report_date": "Ngày báo cáo"}
 UNITS_WEEK_PICK = "Tuần lễ"
