@@ -35,6 +35,7 @@ COMMANDS = {
     "rollup": "cli.rollup",
     "settings": "cli.settings",
     "closing": "cli.closing",
+    "new-week": "cli.weeks",
 }
 
 

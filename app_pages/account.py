@@ -6,14 +6,14 @@ from components import auth
 from components.forms import FieldErrors
 from components.navigation import guard
 from components.session import database
-from core import reference as ref
+from components.organiser_words import role_name
 from core import texts
 from db import ValidationFailed, units, users
 
 actor = guard("account.py")
 db = database()
 st.markdown(texts.ACCOUNT_SIGNED_IN_AS.format(username=md(actor.username),
-                                              role=ref.ROLE_NAMES[actor.role]))
+                                              role=role_name(actor.role, db)))
 if actor.unit_id:
     st.text(texts.ACCOUNT_UNIT.format(unit=units.get(db, actor.unit_id)["name"]))
 

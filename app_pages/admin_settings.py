@@ -11,7 +11,7 @@ from components.forms import FieldErrors, flash_and_rerun, show_flash
 from components.navigation import guard
 from components.session import current_event, database
 from components import look, settings_areas, settings_catalogue
-from components import settings_organiser
+from components import next_week, settings_organiser
 from core import budget as budget_rules
 from core import event_rules as rules
 from core import reference as ref
@@ -237,20 +237,7 @@ with tab_lock:
             flash_and_rerun(texts.SET_LOCK_SAVED)
 
 with tab_next:
-    latest = events.get(db)
-    next_year = latest["year"] + 1
-    st.markdown(texts.SET_NEXT_HELP.format(source=latest["year"], year=next_year))
-    confirmed = st.checkbox(texts.SET_NEXT_CONFIRM.format(year=next_year),
-                            key=f"set_next_ok_{latest['id']}")
-    if st.button(texts.SET_NEXT_BUTTON, type="primary", disabled=not confirmed,
-                 key="set_next_year"):
-        try:
-            event_admin.start_next_year(db, actor, latest["id"])
-        except ValidationFailed as failure:
-            st.error(md("; ".join(failure.errors.values())))
-        else:
-            st.session_state.pop("event_year", None)  # the sidebar now opens the new year
-            flash_and_rerun(texts.SET_NEXT_DONE.format(year=next_year))
+    next_week.tab(db, actor)
 
 with tab_budget:
     estimate = budget.get(db, eid)

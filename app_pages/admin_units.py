@@ -1,4 +1,6 @@
-"""Admin: units (list, filter, add, edit, deactivate, import) and accounts."""
+"""Admin: units (list, filter, add, edit, import) and accounts. The list, the roster
+buttons, a new unit and an import act on the week chosen in the sidebar (db/roster.py):
+other weeks keep their roster."""
 import streamlit as st
 
 from components.safe_text import md
@@ -6,18 +8,19 @@ from components import importer
 from components.forms import FieldErrors
 from components.navigation import guard
 from components.pickers import code_select, kind_filter, tier_filter, ward_filter
-from components.session import database
+from components.session import current_event, database
 from components import look
 from components.forms import flash_and_rerun, show_flash
 from core import reference as ref
 from core import timefmt
 from core import texts
 from db import ValidationFailed, areas, units, users
-from components.organiser_words import say
+from components.organiser_words import role_name, role_names, say
 
 actor = guard("admin_units.py")
 db = database()
 show_flash()
+week = current_event(db)  # the week whose roster this page edits
 
 
 def generation(name: str) -> int:
@@ -30,13 +33,17 @@ def after_save(name: str, message: str) -> None:
     st.session_state[f"_gen_{name}"] = generation(name) + 1
     flash_and_rerun(message)
 
+st.caption(texts.UNITS_WEEK_CAPTION.format(
+    year=week["year"], n=len(units.list_units(db, event_id=week["id"], active=True))))
 tab_list, tab_edit, tab_import, tab_accounts = st.tabs(
     [texts.TAB_UNITS, texts.TAB_UNIT_EDIT, texts.TAB_IMPORT, texts.TAB_ACCOUNTS],
     key="units_tabs", on_change="rerun")  # keyed: a save does not jump to the first tab
 
 
 def unit_label(unit):
-    return f"{unit['code']} — {unit['name']}" + ("" if unit["active"] else " (ngừng)")
+    return f"{unit['code']} — {unit['name']}" + (
+        "" if unit["active"] else f" ({texts.UNITS_NOT_IN_WEEK})")
+
 
 
 with tab_list:
@@ -50,21 +57,24 @@ with tab_list:
     with c4:
         search = st.text_input(texts.FILTER_SEARCH, key="units_f_search")
     show_inactive = st.checkbox(texts.FILTER_SHOW_INACTIVE, key="units_f_inactive")
-    rows = units.list_units(db, ward=ward, kind=kind, tier=tier, search=search,
-                            active=None if show_inactive else True)
+    rows = units.list_units(db, event_id=week["id"], ward=ward, kind=kind, tier=tier,
+                            search=search, active=None if show_inactive else True)
+    week_areas = areas.names_for(db, week["id"])
     st.caption(texts.UNITS_COUNT.format(count=len(rows)))
     look.table(
         [{texts.COL_CODE: u["code"], texts.COL_NAME: u["name"],
           texts.COL_KIND: ref.KIND_NAMES.get(u["kind"], u["kind"]),
           texts.COL_TIER: ref.TIER_NAMES.get(u["tier"], ""),
-          texts.COL_WARD: u["ward_name"] or "", texts.COL_EMAIL: u["email"] or "",
+          say(texts.FILTER_WARD, db): week_areas.get(u["area_code"], ""),
+          texts.COL_EMAIL: u["email"] or "",
           texts.COL_PHONE: u["phone"] or "",
-          texts.COL_ACTIVE: texts.YES if u["active"] else texts.NO,
+          texts.UNITS_IN_WEEK_COL.format(year=week["year"]): texts.YES if u["active"]
+          else texts.NO,
           texts.COL_SAMPLE: texts.YES if u["is_sample"] else ""} for u in rows],
         hide_index=True, width="stretch")
 
 with tab_edit:
-    all_units = {u["id"]: u for u in units.list_units(db)}
+    all_units = {u["id"]: u for u in units.list_units(db, event_id=week["id"])}
     picked = st.selectbox(texts.UNIT_PICK, [None] + list(all_units), key="unit_pick",
                           format_func=lambda i: texts.UNIT_NEW if i is None
                           else unit_label(all_units[i]), placeholder=texts.UNIT_NEW)
@@ -89,7 +99,7 @@ with tab_edit:
         errors.slot("tier")
         area_names = areas.registry_names(db)  # a unit's default area (db/areas.py)
         wards = [None] + list(area_names)
-        ward_code = st.selectbox(texts.COL_WARD, wards,
+        ward_code = st.selectbox(say(texts.FILTER_WARD, db), wards,
                                  index=wards.index(current.get("ward_code")),
                                  format_func=lambda w: say(texts.NO_WARD, db) if w is None
                                  else area_names.get(w, w), key=f"u_ward_{suffix}", placeholder=texts.EF_CHOOSE)
@@ -107,29 +117,32 @@ with tab_edit:
             if picked:
                 units.update(db, actor, picked, fields)
             else:
-                units.create(db, actor, fields)
+                units.create(db, actor, fields, event_id=week["id"])
         except ValidationFailed as failure:
             errors.show(failure.errors)
         else:
             if not picked:
                 st.session_state.pop("unit_pick", None)
             after_save("unit_form", texts.UNIT_SAVED.format(name=md(name.strip())))
-    if picked:
-        if current["active"] and st.button(texts.BUTTON_DEACTIVATE, key="unit_deactivate"):
-            units.set_active(db, actor, picked, False)
-            flash_and_rerun(texts.UNIT_DEACTIVATED)
-        elif not current["active"] and st.button(texts.BUTTON_ACTIVATE, key="unit_activate"):
-            units.set_active(db, actor, picked, True)
-            flash_and_rerun(texts.UNIT_ACTIVATED)
+    if picked:  # in or out of the chosen week's roster; other weeks keep theirs
+        year = week["year"]
+        if current["active"] and st.button(texts.UNITS_RETIRE_FROM_WEEK.format(year=year),
+                                           key="unit_deactivate"):
+            units.set_active(db, actor, picked, False, event_id=week["id"])
+            flash_and_rerun(texts.UNITS_RETIRED_FLASH.format(year=year))
+        elif not current["active"] and st.button(texts.UNITS_ADD_TO_WEEK.format(year=year),
+                                                 key="unit_activate"):
+            units.set_active(db, actor, picked, True, event_id=week["id"])
+            flash_and_rerun(texts.UNITS_ADDED_FLASH.format(year=year))
 
 with tab_import:
-    importer.units_import_box(db, actor)
+    importer.units_import_box(db, actor, week)
 
 with tab_accounts:
     account_rows = users.list_users(db)
     look.table(
         [{texts.FIELD_USERNAME: u["username"], texts.FIELD_NAME: u["name"],
-          texts.COL_ROLE: ref.ROLE_NAMES[u["role"]], texts.COL_UNIT: u["unit_name"] or "",
+          texts.COL_ROLE: role_name(u["role"], db), texts.COL_UNIT: u["unit_name"] or "",
           texts.COL_ACTIVE: texts.YES if u["active"] else texts.NO,
           texts.COL_LOCKED: timefmt.local(u["locked_until"]),
           texts.COL_LAST_LOGIN: timefmt.local(u["last_login_at"])} for u in account_rows],
@@ -142,7 +155,8 @@ with tab_accounts:
 
     st.subheader(texts.ACCOUNT_CREATE)
     errors = FieldErrors()
-    active_units = {u["code"]: u for u in units.list_units(db, active=True)}
+    active_units = {u["code"]: u for u in units.list_units(db, event_id=week["id"],
+                                                            active=True)}
     acc = f"acc{generation('create_account') or ''}_"
     with st.form(f"create_account_{acc}", enter_to_submit=False):
         new_username = st.text_input(texts.FIELD_USERNAME, key=f"{acc}username",
@@ -151,7 +165,7 @@ with tab_accounts:
         new_name = st.text_input(texts.FIELD_NAME, key=f"{acc}name")
         errors.slot("name")
         new_email = st.text_input(texts.FIELD_EMAIL, key=f"{acc}email")
-        new_role = code_select(texts.FIELD_ROLE, ref.ROLE_NAMES, key=f"{acc}role")
+        new_role = code_select(texts.FIELD_ROLE, role_names(db), key=f"{acc}role")
         errors.slot("role")
         new_unit = st.selectbox(texts.FIELD_UNIT, [None] + list(active_units), key=f"{acc}unit",
                                 format_func=lambda c: texts.NO_CHOICE if c is None

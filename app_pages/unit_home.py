@@ -28,6 +28,8 @@ if today < week.start:
     st.info(texts.UHOME_BEFORE.format(days=(week.start - today).days))
 elif today <= week.end:
     st.info(texts.UHOME_DURING.format(days=(week.end - today).days + 1))
+elif events.is_locked(event) or submissions.get(db, event["id"], unit["id"]):
+    st.info(texts.UHOME_ENDED)  # the banner below says locked / submitted: no contradiction
 else:
     st.info(texts.UHOME_AFTER)
 if event.get("opening_time"):

@@ -9,7 +9,7 @@ from components import look
 from core import entry_rules, photos as photo_rules, texts, timefmt
 from core import reference as ref
 from db import AccessDenied, ValidationFailed, WeekLocked, areas, catalogue, entries, events
-from db import submissions
+from db import roster, submissions
 from components.organiser_words import say
 
 def write_status(db, event, unit_id, *, reopen=False) -> bool:
@@ -17,6 +17,11 @@ def write_status(db, event, unit_id, *, reopen=False) -> bool:
     report is submitted (and the week still open) the pages with forms pass reopen=True:
     the banner carries the «Mở lại báo cáo» button, so the clerk is never left in front of
     a form that only refuses."""
+    try:  # a unit outside the week's roster writes nothing in it (db/roster.py)
+        roster.require_member(db, event["id"], unit_id)
+    except ValidationFailed as failure:
+        st.warning(md(failure.errors["unit"]))
+        return False
     if events.is_locked(event):
         st.warning(texts.WEEK_LOCKED.format(lock_at=timefmt.local(event["lock_at"])))
         return False

@@ -6,7 +6,7 @@ import re
 
 import streamlit as st
 
-from core import import_format, texts
+from core import import_format, import_words, texts
 from core.tabular import ImportReport, TabularError, Table, read_table, template_csv, \
     template_xlsx
 from db import AccessDenied, WeekLocked, entries, entry_import, events, submissions, \
@@ -15,28 +15,68 @@ from db import AccessDenied, WeekLocked, entries, entry_import, events, submissi
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def templates(name: str, columns, example_rows, *, layout=None, vocabs=None,
-              optional=()) -> None:
-    """CSV and XLSX templates; with a layout, the XLSX has the «Danh mục» sheet, the
-    dropdowns and the date note."""
-    extra = {}
-    if layout is not None:
-        extra = {"catalogues": import_format.catalogues(layout, vocabs),
-                 "notes": import_format.template_notes(layout, optional),
-                 "date_columns": [c.label for c in layout.columns if c.date]}
+def week_words(db, event: dict | None) -> tuple[str, str | None, object]:
+    """(area word, an area of the week as an example, the week's first day) of `event`
+    (default: the newest week): the words of the import box and its templates."""
+    from core.entry_rules import week_of
+    from db import areas
+    from db.organiser import organiser_for
+
+    event = event or events.get(db)
+    if event is None:
+        return "phường", None, None
+    org = organiser_for(db, event["id"])
+    names = list(areas.names_for(db, event["id"]).values())
+    return org.area_word, (names[0] if names else None), week_of(event).start
+
+
+def entry_template(db, actor, event, kind) -> tuple:
+    """(layout in the week's words, example rows, vocabularies, words) of an entry template."""
+    words = week_words(db, event)
+    layout = import_words.layout_in_words(entry_import.layout_of(kind), words[0])
+    _headers, rows, vocabs = entry_import.template(db, actor, kind, event)
+    return layout, rows, vocabs, words
+
+
+def unit_template(db, week) -> tuple:
+    """(layout in the week's words, example rows, vocabularies, words) of the units
+    template of `week` (default: the newest)."""
+    week = week or events.get(db)
+    words = week_words(db, week)
+    layout = import_words.layout_in_words(import_format.UNIT_LAYOUT, words[0])
+    _headers, rows, vocabs = units.template(db, week) if week else units.template()
+    return layout, rows, vocabs, words
+
+
+def template_files(layout, example_rows, vocabs, optional=(), words=None) -> tuple:
+    """(XLSX bytes, CSV bytes) of a template: the XLSX has the «Danh mục» sheet, the
+    dropdowns and the notes in the week's words."""
+    notes = import_format.template_notes(layout, optional)
+    if words:
+        notes = import_words.notes_in_words(notes, *words)
+    xlsx = template_xlsx(layout.headers, example_rows,
+                         catalogues=import_format.catalogues(layout, vocabs), notes=notes,
+                         date_columns=[c.label for c in layout.columns if c.date])
+    return xlsx, template_csv(layout.headers, example_rows)
+
+
+def templates(name: str, layout, example_rows, vocabs, optional=(), words=None) -> None:
+    xlsx, csv_data = template_files(layout, example_rows, vocabs, optional, words)
     left, right = st.columns(2)
-    left.download_button(texts.TEMPLATE_XLSX, template_xlsx(columns, example_rows, **extra),
+    left.download_button(texts.TEMPLATE_XLSX, xlsx,
                          file_name=f"{name}.xlsx", key=f"tpl_xlsx_{name}", mime=XLSX_MIME)
-    right.download_button(texts.TEMPLATE_CSV, template_csv(columns, example_rows),
+    right.download_button(texts.TEMPLATE_CSV, csv_data,
                           file_name=f"{name}.csv", mime="text/csv", key=f"tpl_csv_{name}")
 
 
-def describe(layout, vocabs, optional=()) -> None:
+def describe(layout, vocabs, optional=(), words=None) -> None:
     """The columns (required ones starred) and, folded, every allowed value."""
     st.caption(texts.IMP_COLUMNS_CAPTION)
     st.text(" | ".join(c.label + (" *" if c.required and c.field not in optional else "")
                        for c in layout.columns))
     notes = import_format.template_notes(layout)[2:-1]  # date, lists, ward
+    if words:
+        notes = import_words.notes_in_words(notes, *words)
     for note in notes:
         st.caption(note)
     with st.expander(texts.IMP_CATALOGUE_TITLE):
@@ -163,15 +203,14 @@ def entry_import_box(db, actor, event, kind, key) -> None:
         st.info(texts.IMP_UNIT_CLOSED)  # the banner at the top of the page says why
         return
     is_activity = kind is entries.ACTIVITY
-    layout = entry_import.layout_of(kind)
-    headers, rows, vocabs = entry_import.template(db, actor, kind, event)
+    layout, rows, vocabs, words = entry_template(db, actor, event, kind)
     optional = ("unit_code",) if actor.role == "unit" else ()
     st.markdown(texts.IMP_HELP_ENTRIES)
     if actor.role == "unit":
         st.caption(texts.IMP_OWN_UNIT_NOTE)
-    describe(layout, vocabs, optional)
-    templates("mau-hoat-dong" if is_activity else "mau-tuyen-truyen", headers, rows,
-              layout=layout, vocabs=vocabs, optional=optional)
+    describe(layout, vocabs, optional, words)
+    templates("mau-hoat-dong" if is_activity else "mau-tuyen-truyen", layout, rows, vocabs,
+              optional, words)
     upload_key = f"{key}_upload"
     table = uploaded_table(upload_key)
     ignore_columns = unknown_columns_choice(table, layout, key, upload_key)
@@ -194,17 +233,18 @@ def entry_import_box(db, actor, event, kind, key) -> None:
     _remembered(key, upload_key, report)
 
 
-def units_import_box(db, actor) -> None:
-    """Admin: units from a file (all or nothing; existing codes updated only on request)."""
-    layout = import_format.UNIT_LAYOUT
-    headers, rows, vocabs = units.template()
+def units_import_box(db, actor, week: dict | None = None) -> None:
+    """Admin: units from a file (all or nothing; existing codes updated only on request)
+    into the roster of `week` (default: the newest week)."""
+    layout, rows, vocabs, words = unit_template(db, week)
     st.markdown(texts.IMP_HELP_UNITS)
-    describe(layout, vocabs)
-    templates("mau-don-vi", headers, rows, layout=layout, vocabs=vocabs)
+    describe(layout, vocabs, words=words)
+    templates("mau-don-vi", layout, rows, vocabs, words=words)
     table = uploaded_table("units_upload")
     update_existing = st.checkbox(texts.IMPORT_UPDATE_EXISTING, key="units_import_update")
     report = done = None
     if table is not None and st.button(texts.BUTTON_IMPORT, type="primary", key="units_import"):
-        report = units.import_units(db, actor, table, update_existing=update_existing)
+        report = units.import_units(db, actor, table, update_existing=update_existing,
+                                    event_id=week["id"] if week else None)
         done = texts.IMP_UNITS_DONE.format(created=report.created, updated=report.updated)
     _remembered("units_import", "units_upload", report, done)

@@ -169,11 +169,11 @@ def login_header(db) -> None:
 
 def identity(actor, unit: dict | None) -> None:
     """The sidebar, under the menu: the system's name and who is signed in."""
-    from core import reference as ref
-
     with st.sidebar:
         st.caption(texts.NAV_SYSTEM.format(name=texts.APP_TITLE))
-        who = unit["name"] if unit else ref.ROLE_NAMES[actor.role]
+        from components.organiser_words import role_name
+
+        who = unit["name"] if unit else role_name(actor.role)
         st.text(texts.NAV_SIGNED_IN.format(who=who, username=actor.username))
 
 

@@ -16,3 +16,17 @@ def say(text: str, db=None) -> str:
     year = st.session_state.get("event_year")
     event = (events.get(db, year) if year else None) or events.get(db)
     return words(db, event, escape=md)(text)
+
+
+def role_name(role: str, db=None) -> str:
+    """A role's name in the week's words: «Lãnh đạo UBND phường» for a ward's week."""
+    from core import reference as ref
+    from core import texts
+
+    return say(texts.ROLE_NAMES_IN_WORDS.get(role, ref.ROLE_NAMES.get(role, role)), db)
+
+
+def role_names(db=None) -> dict[str, str]:
+    from core import reference as ref
+
+    return {role: role_name(role, db) for role in ref.ROLE_NAMES}

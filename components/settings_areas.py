@@ -101,7 +101,7 @@ def unit_area(db, actor, event) -> None:
     st.subheader(texts.AREA_UNIT_HEAD.format(year=event["year"]))
     st.caption(texts.AREA_UNIT_HELP)
     names = areas.names_for(db, eid)
-    all_units = {u["id"]: u for u in units.list_units(db, active=True)}
+    all_units = {u["id"]: u for u in units.list_units(db, event_id=eid, active=True)}
     picked = st.selectbox(texts.AREA_UNIT_PICK, list(all_units), index=None,
                           format_func=lambda i: f"{all_units[i]['code']} — {all_units[i]['name']}",
                           key=f"areas_unit_{eid}", placeholder=texts.EF_CHOOSE)

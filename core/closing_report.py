@@ -482,7 +482,7 @@ def overview_suggestion(event: dict, opening: dict | None) -> list[str]:
     if event.get("theme"):
         lines.append(say(rt.OVERVIEW_THEME, theme=event["theme"]))
     if opening:
-        place = say(rt.OVERVIEW_AREA, name=opening["area"]) if opening.get("area") else ""
+        place = rt.area_named(org, opening["area"]) if opening.get("area") else ""
         lines.append(say(rt.OVERVIEW_OPENING_HELD if place else
                          rt.OVERVIEW_OPENING_HELD_NO_PLACE, day=vn_date(opening["date"]),
                          place=place, title=opening["title"]))

@@ -39,8 +39,12 @@ class Layout:
 
 
 UNIT = Column("unit_code", "Đơn vị", ("unit_code", "Mã đơn vị", "Tên đơn vị"), True, "unit")
-WARD = Column("ward_code", "Phường nơi tổ chức", ("ward_code", "Phường", "Mã phường"),
-              vocabulary="ward")
+# the area column in every level's words (core/organiser.LEVELS): a ward's template says
+# «Tổ dân phố nơi tổ chức», a city's «Xã, phường nơi tổ chức»; «Địa bàn» is always accepted
+AREA_WORDS = ("Phường", "Tổ dân phố", "Xã, phường", "Xã", "Địa bàn")
+WARD = Column("ward_code", "Phường nơi tổ chức",
+              ("ward_code", "Mã phường", *AREA_WORDS,
+               *(f"{w} nơi tổ chức" for w in AREA_WORDS[1:])), vocabulary="ward")
 
 ACTIVITY_LAYOUT = Layout("activities", (
     UNIT, WARD,
@@ -82,8 +86,8 @@ UNIT_LAYOUT = Layout("units", (
     Column("name", "Tên đơn vị", ("name", "Tên"), True),
     Column("kind", "Loại đơn vị", ("kind", "Loại"), True, "kind"),
     Column("tier", "Cấp học", ("tier",), vocabulary="tier"),
-    Column("ward_code", "Phường", ("ward_code", "Mã phường", "Phường nơi tổ chức"), True,
-           "ward"),
+    Column("ward_code", "Phường", ("ward_code", "Mã phường", "Phường nơi tổ chức",
+                                   *AREA_WORDS[1:]), True, "ward"),
     Column("email", "Email", ("email", "Thư điện tử")),
     Column("phone", "Điện thoại", ("phone", "Số điện thoại")),
 ))
@@ -150,13 +154,26 @@ def _named(name: str, names: dict, extra=None) -> Vocabulary:
     return vocab
 
 
-def vocabularies(*, units=(), slogans=None, types=None, channels=None, areas=None
-                 ) -> dict[str, Vocabulary]:
+def _kinds(level_word: str | None) -> Vocabulary:
+    """Unit kinds labelled in the week's level word («Phòng ban phường» for a ward); every
+    level's label is read (a file keeps importing whatever template it came from)."""
+    from core.organiser import LEVELS
+
+    words = {v["level_word"] for v in LEVELS.values()}
+    shown = {c: n.replace("quận", level_word) if level_word else n
+             for c, n in ref.KIND_NAMES.items()}
+    return _named("kind", shown, {c: tuple(n.replace("quận", w) for w in words) + (n,)
+                                  for c, n in ref.KIND_NAMES.items() if "quận" in n})
+
+
+def vocabularies(*, units=(), slogans=None, types=None, channels=None, areas=None,
+                 level_word: str | None = None) -> dict[str, Vocabulary]:
     """Every vocabulary an import needs. `units`: dicts with code and name (the units the
     importer may write for); `slogans`: {number: text} of the week; `types` [{code, grp,
     name}] and `channels` [{code, name, measure}]: the week's catalogue (db/catalogue; the
     2020 plan's when not given); `areas`: the week's {code: name} (db/areas.names_for;
-    default 2020's wards), by code or by name."""
+    default 2020's wards), by code or by name; `level_word`: the week's word for its level
+    in the unit kinds' labels (default: as the plan names them)."""
     slogans = slogans or dict(enumerate(ref.SLOGANS, start=1))
     if types is None:
         types = [{"code": c, "grp": g, "name": n} for c, g, n in ref.ACTIVITY_TYPES]
@@ -182,7 +199,7 @@ def vocabularies(*, units=(), slogans=None, types=None, channels=None, areas=Non
     return {"ward": ward, "type": activity_type, "channel": channel, "slogan": slogan,
             "unit": unit, "format": _named("format", ref.FORMAT_NAMES),
             "audience": _named("audience", ref.AUDIENCE_NAMES),
-            "kind": _named("kind", ref.KIND_NAMES), "tier": _named("tier", ref.TIER_NAMES)}
+            "kind": _kinds(level_word), "tier": _named("tier", ref.TIER_NAMES)}
 
 
 def split_items(value) -> list[str]:

@@ -46,6 +46,15 @@ def render(template: str, org=None, **values) -> str:
     return _TOKEN.sub(sub, template)
 
 
+def area_named(org, name: str) -> str:
+    """«phường Kim Mã», but «Tổ dân phố số 2» as it is: a name that already starts with the
+    area word is not given it twice («tổ dân phố Tổ dân phố số 2»)."""
+    word = org.area_word
+    if name.casefold().startswith(word.casefold()):
+        return name
+    return render(OVERVIEW_AREA, org, name=name)
+
+
 def join(items) -> str:
     """Items of a sentence's list, separated by semicolons: names contain commas
     («Hoạt động thư viện, đọc sách»)."""

@@ -131,7 +131,7 @@ FILTER_KIND = "Loại đơn vị"
 FILTER_TIER = "Cấp học"
 FILTER_ALL = "Tất cả"
 FILTER_SEARCH = "Tìm theo mã hoặc tên"
-FILTER_SHOW_INACTIVE = "Hiện cả đơn vị đã ngừng"
+FILTER_SHOW_INACTIVE = "Hiện cả đơn vị không tham gia Tuần lễ này"
 UNITS_COUNT = "{count} đơn vị"
 COL_CODE = "Mã"
 COL_NAME = "Tên"
@@ -563,6 +563,7 @@ UHOME_DISTRICT = "cấp {level}"
 UHOME_BEFORE = "Còn {days} ngày nữa đến Tuần lễ."
 UHOME_DURING = "Tuần lễ đang diễn ra: còn {days} ngày (tính cả hôm nay)."
 UHOME_AFTER = "Tuần lễ đã kết thúc; hãy hoàn thiện và nộp báo cáo trước khi khóa."
+UHOME_ENDED = "Tuần lễ đã kết thúc."  # shown instead once the week is locked or submitted
 UHOME_OPENING = "**Lễ khai mạc:** {time} ngày {day}, tại {place}"
 UHOME_LOCK_AT = "Báo cáo sẽ khóa lúc {at}."
 UHOME_CHECKLIST = "Việc cần làm của đơn vị"
@@ -663,14 +664,25 @@ SET_LOCK_SAVE = "Lưu thời điểm khóa"
 SET_LOCK_NOW = "Khóa ngay"
 SET_UNLOCK = "Mở khóa"
 SET_LOCK_SAVED = "Đã cập nhật khóa báo cáo."
-SET_NEXT_HELP = ("Tạo Tuần lễ năm **{year}** từ năm {source}: sao chép cấu hình (ngày lùi đúng "
-                 "một năm), 8 khẩu hiệu và các chỉ tiêu; danh sách đơn vị và danh mục dùng "
-                 "chung. Số và ngày kế hoạch, thời điểm khóa để trống; dự trù kinh phí mới "
-                 "là bản nháp rỗng. Dữ liệu năm {source} giữ nguyên và vẫn xem được.")
+SET_NEXT_HELP = ("Tạo Tuần lễ năm **{year}** từ Tuần lễ năm {source}: sao chép thông tin chung "
+                 "(ngày chuyển sang cùng thứ trong tuần của năm {year}), thông tin đơn vị tổ "
+                 "chức, 8 khẩu hiệu, các chỉ tiêu, danh mục hoạt động và kênh tuyên truyền, "
+                 "các địa bàn và danh sách đơn vị tham gia (mỗi Tuần lễ có danh mục, địa bàn "
+                 "và danh sách đơn vị riêng: sửa ở năm {year} không đổi năm {source}). Số và "
+                 "ngày kế hoạch, thời điểm khóa, nhận xét và quyết định khen thưởng để trống; "
+                 "dự trù kinh phí mới là bản nháp rỗng. Dữ liệu năm {source} giữ nguyên.")
+SET_NEXT_HELP_EMPTY = ("Tạo Tuần lễ năm **{year}** trống: chỉ có danh mục hoạt động và kênh "
+                       "tuyên truyền theo Kế hoạch; chưa có đơn vị tham gia, địa bàn, khẩu hiệu, "
+                       "chỉ tiêu và thông tin đơn vị tổ chức (nhập ở các thẻ của trang này và "
+                       "trang Đơn vị trước khi ghi số liệu).")
+SET_NEXT_YEAR = "Năm của Tuần lễ mới"
+SET_NEXT_SOURCE = "Sao chép từ"
+SET_NEXT_SOURCE_YEAR = "Tuần lễ năm {year}"
+SET_NEXT_SOURCE_EMPTY = "Tuần lễ trống (chỉ danh mục theo Kế hoạch)"
 SET_NEXT_CONFIRM = "Tôi muốn tạo Tuần lễ năm {year}"
-SET_NEXT_BUTTON = "Bắt đầu Tuần lễ năm sau"
-SET_NEXT_DONE = ("Đã tạo Tuần lễ năm {year}. Hãy kiểm tra ngày, chủ đề và số kế hoạch ở thẻ "
-                 "«Thông tin chung».")
+SET_NEXT_BUTTON = "Tạo Tuần lễ năm {year}"
+SET_NEXT_DONE = ("Đã tạo Tuần lễ năm {year} ({dates}). Hãy kiểm tra ngày, chủ đề và số kế hoạch "
+                 "ở thẻ «Thông tin chung».")
 SET_BUDGET_STATUS = "Trạng thái: **{status}** · {lines} dòng chi · Tổng cộng **{total}**"
 SET_BUDGET_SUBMITTED_BY = "Gửi duyệt bởi {name} lúc {at}."
 SET_BUDGET_APPROVED_BY = "Phê duyệt bởi {name} lúc {at}."
@@ -1607,6 +1619,49 @@ WB_NOTE_UNITS_DEACTIVATED = ("Cuối danh sách, không đánh số: {n} đơn v
                              "tính vào tổng; các đơn vị này không tính vào số đơn vị, số đơn vị "
                              "có số liệu và đã nộp báo cáo.")
 # the closing report's appendix
+# --- Roster per week, new week (s5 roster, issue 21) ---
+ROSTER_NOT_IN_WEEK = ("Đơn vị {code} — {name} không có trong danh sách đơn vị tham gia Tuần lễ "
+                      "năm {year}: không thể ghi, duyệt, đề nghị hay khen thưởng cho đơn vị này "
+                      "trong Tuần lễ đó. Quản trị viên có thể thêm đơn vị vào danh sách của "
+                      "năm {year}.")
+ROSTER_CLI_NO_EVENT = "Không có Tuần lễ năm {year}. Tạo Tuần lễ bằng: manage.py new-week --year {year}"
+ROSTER_RETIRED = "Tuần lễ năm {year}: đã bỏ {count} đơn vị khỏi danh sách tham gia: {codes}."
+ROSTER_ADDED = "Tuần lễ năm {year}: đã thêm {count} đơn vị vào danh sách tham gia: {codes}."
+ROSTER_IMPORTED = "Tuần lễ năm {year}: {count} đơn vị trong tệp có trong danh sách tham gia."
+NEWWEEK_EXISTS = ("Đã có Tuần lễ năm {year}. Không tạo thêm; sửa Tuần lễ đó bằng "
+                  "manage.py settings … --year {year}.")
+NEWWEEK_FROM_MISSING = "Không có Tuần lễ năm {year} để sao chép."
+NEWWEEK_NO_SOURCE = "Chưa có Tuần lễ nào để sao chép; dùng --empty."
+NEWWEEK_FROM_AND_EMPTY = "Chỉ chọn một trong hai: --from NĂM hoặc --empty."
+NEWWEEK_DONE = "Đã tạo Tuần lễ năm {year} (id {id})."
+NEWWEEK_COPIED = ("Sao chép từ Tuần lễ {source}: {units} đơn vị tham gia, {areas} địa bàn, "
+                  "{types} loại hoạt động, {channels} kênh tuyên truyền, {slogans} khẩu hiệu, "
+                  "{targets} chỉ tiêu, thông tin đơn vị tổ chức.")
+NEWWEEK_EMPTY = ("Tuần lễ trống: danh mục hoạt động và kênh tuyên truyền theo Kế hoạch; chưa có "
+                 "đơn vị, địa bàn, khẩu hiệu, chỉ tiêu. Nhập thông tin đơn vị tổ chức "
+                 "(manage.py settings set … --year {year}), địa bàn, đơn vị trước khi ghi số liệu.")
+NEWWEEK_DATES = ("Ngày của Tuần lễ (cùng thứ trong tuần, cùng tuần thứ mấy trong năm như {source}), "
+                 "hãy kiểm tra:")
+NEWWEEK_DATE_LINE = "{label}: {old} → {new}"
+NEWWEEK_PLAN_WEEK = "Tuần lễ của Kế hoạch 185/KH-BCĐXHHT (2020)"  # an empty week's dates
+NEWWEEK_LABELS = {"start_date": "Bắt đầu", "end_date": "Kết thúc",
+                  "opening_time": "Khai mạc", "report_date": "Ngày báo cáo"}
+UNITS_WEEK_PICK = "Tuần lễ"
+UNITS_WEEK_CAPTION = ("Danh sách đơn vị tham gia Tuần lễ năm {year}: {n} đơn vị. Thêm, bỏ đơn vị "
+                      "ở đây chỉ đổi Tuần lễ này; số liệu các năm khác giữ nguyên.")
+UNITS_RETIRE_FROM_WEEK = "Bỏ khỏi Tuần lễ năm {year}"
+UNITS_ADD_TO_WEEK = "Thêm vào Tuần lễ năm {year}"
+UNITS_RETIRED_FLASH = "Đã bỏ đơn vị khỏi Tuần lễ năm {year}; số liệu đã ghi của đơn vị vẫn giữ."
+UNITS_ADDED_FLASH = "Đã thêm đơn vị vào Tuần lễ năm {year}."
+UNITS_NOT_IN_WEEK = "không tham gia"
+UNITS_IN_WEEK_COL = "Tham gia năm {year}"
+# a new ward's words everywhere (item 6): filled by core/organiser.fill
+UNIT_EXAMPLE_LIBRARY = "Thư viện {level} {place}"  # the units template's second example
+WB_SHEET_BY_AREA = "Theo {area}"  # the workbook's sheet by area («Theo phường» for Ba Đình)
+ROLE_NAMES_IN_WORDS = {"leader": "Lãnh đạo UBND {level}"}
+IMP_NOTE_DATE_FOR = "Ngày ghi theo dạng dd/mm/yyyy (ví dụ {day}), hoặc là ô kiểu Ngày của Excel."
+IMP_NOTE_WARD_FOR = ("{Area} để trống = {area} của đơn vị; ghi tên {area} (ví dụ {example}) "
+                     "hoặc mã.")
 # --- Dashboard pictures (s4 lead, issue 14 §2) ---
 DASH_MAP_PICTURE = "Bản đồ {areas}"
 # under the map's title while an area is chosen (issue 20 item 10: the heatmap shows one)

@@ -6,7 +6,7 @@ The scoring itself is pure (core/scoring.py); this module only gathers and store
 from core import reference as ref
 from core import scoring, texts
 from core.text import clean
-from db import areas, audit, catalogue, idempotency, sample_data
+from db import areas, audit, catalogue, idempotency, roster, sample_data
 from db.stats import COUNTING
 from db.access import Actor, ValidationFailed, require_role
 from db.audit import AuditEvent, now_iso
@@ -31,7 +31,7 @@ def deadline(event: dict) -> str:
 
 
 def unit_inputs(db, event: dict) -> list[scoring.UnitInputs]:
-    """One UnitInputs per active unit, zeros included; a few GROUP BY queries, each a plain
+    """One UnitInputs per unit of the week's roster, zeros included; a few GROUP BY queries, each a plain
     scan (`not indexed`): walking the (event_id, unit_id) index to group was ~10x slower
     at 100 000 activities (closing report, issue 14)."""
     event_id = event["id"]
@@ -60,7 +60,8 @@ def unit_inputs(db, event: dict) -> list[scoring.UnitInputs]:
     out = []
     area = areas.unit_area_sql("u", event_id)  # the unit's area in this event
     for unit in db.query(f"""select id, code, name, kind, tier, {area} as ward_code
-                             from units u where active = 1 order by code"""):
+                             from units u where {roster.in_roster_sql('u', event_id)}
+                             order by code"""):
         participants, with_evidence = activity.get(unit["id"], (0, 0))
         entries, channels = propaganda.get(unit["id"], (0, 0))
         out.append(scoring.UnitInputs(
@@ -170,6 +171,8 @@ def decide_nomination(db, actor: Actor, nomination_id: int, decision: str) -> No
         before = get_nomination(db, nomination_id)
         if before is None:
             raise ValidationFailed({"nomination": texts.COMMEND_NOMINATION_UNKNOWN})
+        # a unit retired from the week keeps its nominations (db/roster.py): one it made
+        # before it left is still decided, so the week's list can be closed
         sample_data.require_real_access(db, actor, [before["unit_id"]])
         db["nominations"].update(nomination_id, {"status": decision,
                                                  "decided_by": actor.user_id,
@@ -240,6 +243,14 @@ def _counted_entries(db, event_id: int, unit_id: int) -> int:
         for table in ("activities", "propaganda"))
 
 
+def _not_in_week(db, event_id: int, unit_id: int) -> str:
+    try:
+        roster.require_member(db, event_id, unit_id)
+    except ValidationFailed as failure:
+        return failure.errors["unit"]
+    return ""
+
+
 def _commendation_record(db, event_id: int, fields: dict) -> dict:
     errors = {}
     category = clean(fields.get("category"))
@@ -251,6 +262,8 @@ def _commendation_record(db, event_id: int, fields: dict) -> dict:
         unit = db.execute("select id, name from units where id = ?", [unit_id]).fetchone()
         if unit is None:
             errors["recipient_unit_id"] = texts.COMMEND_UNIT_UNKNOWN
+        elif not roster.member(db, event_id, unit_id):  # retired from this week
+            errors["recipient_unit_id"] = _not_in_week(db, event_id, unit_id)
         elif any(waiting := unreviewed_entries(db, event_id, unit_id)):
             # a commendation rests on reviewed figures: every entry decided first
             errors["recipient_unit_id"] = texts.COMMEND_UNIT_UNREVIEWED.format(

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from core import reference as ref
 from core import texts
 from db import areas, audit, catalogue, events, sample_data, users
+from db import roster as week_roster
 from db.access import Actor, require_role
 from db.audit import AuditEvent, now_iso
 from db.connection import write_transaction
@@ -105,9 +106,15 @@ def load(db, actor: Actor, *, units: int = 60, activities: int = 600, seed: int 
         area_list = [(a["code"], a["name"]) for a in areas.areas_for(db, event["id"])]
         result.units = (_insert_schools(db, rng, units, area_list)
                         + _insert_ward_units(db, rng, area_list))
+        # the sample units take part in the demo's week only (db/roster.py)
+        db.execute("delete from event_units where unit_id in "
+                   "(select id from units where is_sample = 1)")
+        db.execute("insert into event_units (event_id, unit_id) "
+                   "select ?, id from units where is_sample = 1", [event["id"]])
+        week_roster.sync_active(db)
         # the roster is the sample units only: nothing is written into a real unit
         roster = db.execute("select id, kind, ward_code from units where is_sample = 1 "
-                            "and active = 1 order by id").fetchall()
+                            "order by id").fetchall()
         reporting = [u for u in roster if rng.random() < REPORTING_SHARE]
         result.activities = _insert_activities(db, rng, event, days, reporting, activities)
         result.propaganda = _insert_propaganda(db, rng, event, days, reporting,

@@ -20,7 +20,7 @@ from core.import_format import ACTIVITY_LAYOUT, PROPAGANDA_LAYOUT, MappedTable
 from core.numbers import integer
 from core.tabular import MAX_ROWS, ImportReport, Table
 from core.text import clean
-from db import areas, catalogue, events, import_files, submissions, units
+from db import areas, catalogue, events, import_files, roster, submissions, units
 from db.access import AccessDenied, Actor, require_role, require_unit_access
 from db.audit import _dump, now_iso
 from db.connection import write_transaction
@@ -37,17 +37,18 @@ def layout_of(kind) -> import_format.Layout:
     return ACTIVITY_LAYOUT if kind.table == "activities" else PROPAGANDA_LAYOUT
 
 
-def importable_units(db, actor: Actor) -> list[dict]:
-    """The units whose rows this actor may import: a unit user only its own."""
+def importable_units(db, actor: Actor, event_id: int | None = None) -> list[dict]:
+    """The units whose rows this actor may import into the week: a unit user only its
+    own; the committee the week's roster (db/roster.py)."""
     if actor.role == "unit":
         unit = units.get(db, actor.unit_id)
         return [unit] if unit else []
-    return units.list_units(db, active=True)
+    return units.list_units(db, event_id=event_id, active=True)
 
 
 def vocabularies(db, actor: Actor, event_id: int) -> dict:
     slogans = {s["number"]: s["text"] for s in events.slogans(db, event_id)}
-    return import_format.vocabularies(units=importable_units(db, actor), slogans=slogans,
+    return import_format.vocabularies(units=importable_units(db, actor, event_id), slogans=slogans,
                                       types=catalogue.types_for(db, event_id),
                                       channels=catalogue.channels_for(db, event_id),
                                       areas=areas.names_for(db, event_id))
@@ -205,7 +206,8 @@ def _check_rows(db, actor, kind, event, mapped: MappedTable, report: ImportRepor
     area_names = areas.names_for(db, event["id"])
     for line, cells in mapped.rows:
         cells, twin_errors = import_format.merge_twins(mapped, cells, vocabs)
-        unit, errors = _row_unit(db, actor, own, cells, vocabs["unit"], unit_cache)
+        unit, errors = _row_unit(db, actor, own, cells, vocabs["unit"], unit_cache,
+                                 event["id"])
         errors.update(twin_errors)
         values, coded_errors = import_format.resolve_row(layout, cells, vocabs)
         record, row_errors = kind.check(values, week,
@@ -285,7 +287,7 @@ class _ExistingEntries:
         return self.by_unit[unit_id].get(key)
 
 
-def _row_unit(db, actor, own, cells, vocab, cache) -> tuple[dict | None, dict]:
+def _row_unit(db, actor, own, cells, vocab, cache, event_id) -> tuple[dict | None, dict]:
     """The unit a row is for, or its problem. A unit user's empty cell means its own unit."""
     written = clean(cells.get("unit_code"))
     if not written:
@@ -301,8 +303,10 @@ def _row_unit(db, actor, own, cells, vocab, cache) -> tuple[dict | None, dict]:
         if own is not None and reason == texts.IMP_UNIT_UNKNOWN:
             reason = texts.ENT_IMPORT_OTHER_UNIT.format(code=written)
         return None, {"unit_code": reason}
-    if not unit["active"]:
-        return None, {"unit_code": texts.ENT_UNIT_INACTIVE.format(code=unit["code"])}
+    if not roster.member(db, event_id, unit["id"]):  # retired from (or never in) this week
+        year = db.execute("select year from events where id = ?", [event_id]).fetchone()[0]
+        return None, {"unit_code": texts.ROSTER_NOT_IN_WEEK.format(
+            code=unit["code"], name=unit["name"], year=year)}
     try:
         require_unit_access(actor, unit["id"])
     except AccessDenied:
@@ -315,6 +319,6 @@ def template(db, actor: Actor, kind, event: dict) -> tuple[list[str], list[list]
     layout = layout_of(kind)
     vocabs = vocabularies(db, actor, event["id"])
     week = entry_rules.week_of(event)
-    names = [u["name"] for u in importable_units(db, actor)]
+    names = [u["name"] for u in importable_units(db, actor, event["id"])]
     rows = import_format.example_rows(layout, week, names, vocabs)
     return layout.headers, rows, vocabs

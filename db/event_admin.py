@@ -6,7 +6,7 @@ from datetime import datetime
 from core import event_rules as rules
 from core import texts
 from core.text import clean
-from db import areas, audit, catalogue, events
+from db import audit, events
 from db.access import Actor, ValidationFailed, require_role
 from db.audit import AuditEvent, now_iso
 from db.connection import write_transaction
@@ -113,40 +113,11 @@ def _target_view(row: dict) -> dict:
 
 
 def start_next_year(db, actor: Actor, from_event_id: int) -> int:
-    """A new event one year after `from_event_id`: same settings with the dates moved by a
-    year (and the year written in its texts: core/event_rules.year_in_texts), the same
-    slogans and targets, no plan number, no lock, an empty draft budget.
-    It gets the same catalogue of activity types and channels (db/catalogue.copy_to);
-    units and commendation categories are shared by all years already. The earlier event
-    is only read. Returns the new event id."""
-    require_role(actor, "admin")
-    with write_transaction(db):
-        source = _event_or_fail(db, from_event_id)
-        year = source["year"] + 1
-        if events.get(db, year):
-            raise ValidationFailed({"year": texts.EVT_YEAR_TAKEN.format(year=year)})
-        new = {k: v for k, v in source.items() if k not in ("id", "assessment", "lock_at")}
-        new.update(rules.year_in_texts(source, source["year"], year))
-        new.update(
-            year=year,
-            title=rules.next_year_title(source["title"], source["year"], year),
-            start_date=rules.shift_year(source["start_date"]),
-            end_date=rules.shift_year(source["end_date"]),
-            opening_time=rules.shift_year(source["opening_time"]),
-            plan_number=None, plan_date=None, lock_at=None, assessment=None,
-            created_at=now_iso())
-        event_id = db["events"].insert(new).last_pk
-        slogans = events.slogans(db, from_event_id)
-        db["slogans"].insert_all({"event_id": event_id, "number": s["number"],
-                                  "text": s["text"]} for s in slogans)
-        targets = [_target_view(t) for t in events.targets(db, from_event_id)]
-        db["targets"].insert_all(dict(t, event_id=event_id) for t in targets)
-        db["budgets"].insert({"event_id": event_id, "status": "draft", "notes": ""},
-                             ignore=True)
-        copied = catalogue.copy_to(db, from_event_id, event_id)
-        areas.copy_to(db, from_event_id, event_id)
-        audit.record(db, actor, AuditEvent(
-            "create", "events", event_id, after=events.get_by_id(db, event_id),
-            detail={"copied_from_year": source["year"], "slogans": len(slogans),
-                    "targets": len(targets), **copied}))
-    return event_id
+    """The week one year after `from_event_id`, copied from it (db/new_week.create: the
+    settings, profile, slogans, targets, catalogue, areas and roster; the dates on the
+    same weekdays). The earlier event is only read. Returns the new event id."""
+    source = _event_or_fail(db, from_event_id)
+    from db import new_week
+
+    return new_week.create(db, actor, source["year"] + 1,
+                           from_year=source["year"])["event_id"]

@@ -178,10 +178,19 @@ def sheets(db, event_id: int, names=None, *, progress_cb=None) -> list:
                              for c in sheet.columns]
             if name == "totals":
                 sheet.rows = fill_all(sheet.rows, org)
+            if name == "by_ward":  # «Theo phường» / «Theo tổ dân phố» (issue 21 item 6)
+                sheet.name = _sheet_name(fill_all(texts.WB_SHEET_BY_AREA, org))
         out.append(sheet)
         if progress_cb:
             progress_cb(i + 1, len(names))
     return out
+
+
+def _sheet_name(text: str) -> str:
+    """A sheet name Excel accepts: <= 31 characters, none of []:*?/\ (an area word is
+    the admin's text)."""
+    return "".join(" " if ch in "[]:*?/\\" else ch for ch in text).strip()[:31] or \
+        texts.WB_SHEETS["by_ward"]
 
 
 def _title(db, event_id: int) -> str:

@@ -2,28 +2,31 @@
 (the definition of db/stats.py: >= 1 counting activity or propaganda entry), number of
 counting entries, last entry, and the 'submitted' flag of report_submissions."""
 
-from db import areas
+from db import areas, roster
 
 COUNTING = "deleted = 0 and status != 'needs_fix'"
 
 
 def units_progress(db, event_id: int, *, ward=None, tier=None, kind=None,
                    reported: bool | None = None) -> list[dict]:
-    """Active units with their progress, ordered by ward, kind, tier, code."""
+    """The units of the week's roster with their progress, ordered by ward, kind, tier,
+    code."""
     return _progress_rows(db, event_id, ward=ward, tier=tier, kind=kind, reported=reported)
 
 
 def deactivated_with_entries(db, event_id: int) -> list[dict]:
-    """Deactivated units that have counting entries in the event, with their progress, in
-    the order of units_progress. Their entries count in every total of db/stats.py (the
-    activity was held) but they are not units any more: a list of units that claims to add
-    up to the totals (the workbook's per-unit sheet) lists them after the active ones."""
+    """Units retired from the week's roster that have counting entries in it, with their
+    progress, in the order of units_progress. Their entries count in every total of
+    db/stats.py (the activity was held) but they are not units of the week: a list of
+    units that claims to add up to the totals (the workbook's per-unit sheet) lists them
+    after the roster's."""
     return _progress_rows(db, event_id, active=False, reported=True)
 
 
 def _progress_rows(db, event_id: int, *, active=True, ward=None, tier=None, kind=None,
                    reported: bool | None = None) -> list[dict]:
-    where, params = [f"u.active = {int(active)}"], {"event": event_id}
+    member = roster.in_roster_sql("u", event_id)  # the week's roster
+    where, params = [member if active else f"not {member}"], {"event": event_id}
     area = areas.unit_area_sql("u", event_id)  # the unit's area in this event
     for column, value in ((area, ward), ("u.tier", tier), ("u.kind", kind)):
         if value:

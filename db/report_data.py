@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from core import scoring
-from db import areas, closing, commendations, events, rollup, sample_data, stats
+from db import areas, closing, commendations, events, roster, rollup, sample_data, stats
 
 
 @dataclass
@@ -21,8 +21,8 @@ class ReportData:
     picks: list[dict]               # the committee's commendations
     exemplars: list[dict]           # approved nominations
     leaders: dict[str, list[scoring.UnitScore]]  # rubric ranking per group
-    units: list[dict]               # unit_rows(): one per active unit (the appendix), then
-    # deactivated units with counting entries (`active` 0)
+    units: list[dict]               # unit_rows(): one per roster unit (the appendix), then
+    # units retired from the roster with counting entries (`active` 0)
     issued_on: date | None          # None: the date line is left for the office to fill
     scores: dict[int, float] = field(default_factory=dict)  # unit id -> rubric total
     reviewed: dict[int, tuple[int, int]] = field(default_factory=dict)  # unit id ->
@@ -42,19 +42,21 @@ class ReportData:
 
 
 def unit_rows(db, event_id: int, counts: dict[int, dict]) -> list[dict]:
-    """Active units with their counting entries (the appendix), ordered by ward (district
-    units last), kind, tier, code — the rows and the 'reported' definition of
-    db/progress.units_progress, from the one pass of stats.unit_counts. Deactivated units
-    with counting entries follow the active ones of their ward (`active` 0): their entries
-    are in the report's totals (db/stats.py), so the appendix lists them, marked."""
+    """The week's roster with their counting entries (the appendix), ordered by ward
+    (district units last), kind, tier, code — the rows and the 'reported' definition of
+    db/progress.units_progress, from the one pass of stats.unit_counts. Units retired
+    from the roster with counting entries follow the roster's of their ward (`active` 0):
+    their entries are in the report's totals (db/stats.py), so the appendix lists them,
+    marked."""
     area = areas.unit_area_sql("u", event_id)  # the unit's area in this event
+    member = roster.in_roster_sql("u", event_id)  # `active`: in the week's roster
     rows = list(db.query(
         f"""select u.id, u.code, u.name, u.kind, u.tier, {area} as ward_code, u.is_sample,
-                  u.active, w.name as ward_name, rs.submitted_at
+                  ({member}) as active, w.name as ward_name, rs.submitted_at
            from units u left join event_areas w on w.event_id = ? and w.code = {area}
            left join report_submissions rs on rs.event_id = ? and rs.unit_id = u.id
-           where u.active = 1 or u.id in (select value from json_each(?))
-           order by {area} is null, {area}, u.active desc, u.kind, u.tier, u.code""",
+           where {member} or u.id in (select value from json_each(?))
+           order by {area} is null, {area}, ({member}) desc, u.kind, u.tier, u.code""",
         [event_id, event_id, json.dumps(list(counts))]))
     for row in rows:
         c = counts.get(row["id"], {})

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from core import texts
 from core.text import clean, fold
-from db import areas, audit, entries, sample_data
+from db import areas, audit, entries, roster, sample_data
 from db.access import Actor, ValidationFailed, require_role
 from db.audit import AuditEvent, now_iso
 from db.connection import write_transaction
@@ -303,7 +303,7 @@ def decide_many(db, actor: Actor, kind: str, entry_ids, status: str, comment: st
         before = {}
         for start in range(0, len(ids), 900):
             chunk = ids[start:start + 900]
-            for row in db.query(f"select id, unit_id, deleted, status, review_comment, "
+            for row in db.query(f"select id, event_id, unit_id, deleted, status, review_comment, "
                                 f"reviewed_by, reviewed_at from {table} where id in "
                                 f"({', '.join('?' * len(chunk))})", chunk):
                 before[row["id"]] = row
@@ -313,6 +313,9 @@ def decide_many(db, actor: Actor, kind: str, entry_ids, status: str, comment: st
                                     texts.REV_ENTRIES_MISSING.format(
                                         ids=", ".join(f"#{i}" for i in missing[:10]))})
         sample_data.require_real_access(db, actor, {r["unit_id"] for r in before.values()})
+        for event_id, unit_id in sorted({(r["event_id"], r["unit_id"])
+                                         for r in before.values()}):
+            roster.require_member(db, event_id, unit_id)  # a retired unit's entries stay
         at = now_iso()
         after = {"status": status, "review_comment": comment or None,
                  "reviewed_by": actor.user_id, "reviewed_at": at}

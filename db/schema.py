@@ -712,3 +712,48 @@ def m003_report_overview_section(db):
     """Section I of the closing report (công tác chỉ đạo, triển khai) is the committee's
     own text per week, like IV–V (issue 22 item 2); NULL: not written yet."""
     db.execute("alter table events add column overview text")
+
+
+# --- m004 (s5 roster, issue 21): a roster per week -----------------------------------------
+# Which units take part in a week (db/roster.py). Every existing week's roster is the units
+# active today, so no figure of any existing week changes: unit figures counted active
+# units, and a deactivated unit's entries counted in every entry total, which is exactly
+# what a unit outside a roster gets. A unit created later joins the newest week's roster
+# (trigger; the commands and pages that name a week move it there, db/roster.place_new_unit).
+# `units.active` stays the mirror of "in the newest week's roster" both ways: db/roster
+# keeps it in step, and a write to it (an older caller) joins or leaves that week only.
+@migrations()
+def m004_roster_per_event(db):
+    db.execute("""
+        create table event_units (
+            event_id integer not null references events(id) on delete cascade,
+            unit_id integer not null references units(id) on delete cascade,
+            primary key (event_id, unit_id)
+        )""")  # a membership means nothing without its unit or week
+    db.execute("create index event_units_unit on event_units(unit_id)")
+    db.execute("""
+        create trigger units_join_newest_week after insert on units
+        when new.active = 1 begin
+            insert or ignore into event_units (event_id, unit_id)
+                select id, new.id from events order by year desc limit 1;
+        end""")
+    db.execute("""
+        create trigger units_active_newest_week after update of active on units
+        when new.active != old.active begin
+            delete from event_units where new.active = 0 and unit_id = new.id
+                and event_id = (select id from events order by year desc limit 1);
+            insert or ignore into event_units (event_id, unit_id)
+                select id, new.id from events where new.active = 1
+                order by year desc limit 1;
+        end""")
+    fill_roster(db)
+
+
+def fill_roster(db):
+    """Every week's roster = the units active now (a database or backup of a release
+    without rosters, where `active` was the one roster of every week)."""
+    db.execute("""insert or ignore into event_units (event_id, unit_id)
+                  select e.id, u.id from events e cross join units u where u.active = 1""")
+
+
+RESTORE_BACKFILLS.append(("event_units", fill_roster))

@@ -61,4 +61,6 @@ def seed_event_2020(db) -> None:
     db["event_areas"].insert_all(  # the 14 wards are 2020's areas (db/areas.py)
         nfc({"event_id": event_id, "code": c, "name": n, "grid_row": r, "grid_col": col})
         for c, n, r, col in ref.WARDS)
+    db.execute("insert or ignore into event_units (event_id, unit_id) "  # its roster
+               "select ?, id from units where active = 1", [event_id])
     db["settings"].insert({"key": "seeded_2020", "value": json.dumps(True)}, replace=True)

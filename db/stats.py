@@ -5,12 +5,14 @@ Definitions, applied in SQL:
 - an entry counts when `deleted = 0` and `status != 'needs_fix'`;
 - ward figures count where an activity (or propaganda effort) was held (`ward_code` of
   the entry); tier figures count a school's own activities wherever they were held;
-- `units` are active units; a unit has reported when it has >= 1 counting activity or
+- `units` are the units of the week's roster (db/roster.py: the one roster join,
+  roster.in_roster_sql); a unit has reported when it has >= 1 counting activity or
   propaganda entry; every unit is counted once;
-- a deactivated unit: what happened counts — its counting entries stay in every entry total
-  and breakdown (activities, participants, propaganda; by ward, tier, day, type, channel,
-  slogan) — while the unit figures (units, reporting / submitted units, schools per tier,
-  rates) count active units only, so reporting units never exceed units;
+- a unit outside the week's roster (retired from it): what happened counts — its counting
+  entries and learning-model counts stay in every total and breakdown (activities,
+  participants, propaganda, learning models; by ward, tier, day, type, channel, slogan) —
+  while the unit figures (units, reporting / submitted units, schools per tier, rates,
+  targets) count roster units only, so reporting units never exceed units;
 - an activity is counted on its start date.
 
 Filters (all optional, combined with AND):
@@ -31,6 +33,7 @@ from core import reference as ref
 from core import texts
 from db import areas as event_areas
 from db import catalogue
+from db import roster
 
 COUNTING = "{t}.deleted = 0 and {t}.status != 'needs_fix'"
 
@@ -199,12 +202,12 @@ def _reported_sql(f: Filters) -> tuple[str, list, list]:
 
 
 def _unit_rollups(db, event_id: int, f: Filters) -> list[tuple]:
-    """Rows (ward_code, kind, tier, units, reporting_units, submitted_units) over active
-    units. A unit has submitted when its report is marked "Đã nộp" (report_submissions;
+    """Rows (ward_code, kind, tier, units, reporting_units, submitted_units) over the
+    week's roster. A unit has submitted when its report is marked "Đã nộp" (report_submissions;
     `created_before` applies to the time it was submitted)."""
     expr, a_params, p_params = _reported_sql(f)
     area = event_areas.unit_area_sql("u", event_id)  # the unit's area in this event
-    where, params = ["u.active = 1"], []
+    where, params = [roster.in_roster_sql("u", event_id)], []
     if f.ward:
         where.append(f"{area} = ?")
         params.append(f.ward)
@@ -353,13 +356,14 @@ def _sum_by(unit_rows, index) -> dict:
 
 def learning_models(db, event_id: int) -> dict:
     """Learning models (gia đình / dòng họ / cộng đồng / đơn vị học tập), registered and
-    recognised, of active units: {"by_model": [{model, registered, recognised}] (all four),
+    recognised, of every unit that reported them in the week (a unit retired from the
+    roster keeps its counts, like its entries: db/roster.py): {"by_model": [{model, registered, recognised}] (all four),
     "by_ward": [{code, name, <model>: (registered, recognised), registered, recognised}]
     (every area of the event, then the district row with code None), "total": {registered,
     recognised}}. A count belongs to the ward of the unit that reported it."""
     rows = db.execute(
         """select c.ward_code, c.model, sum(c.registered), sum(c.recognised)
-           from learning_model_counts c join units u on u.id = c.unit_id and u.active = 1
+           from learning_model_counts c
            where c.event_id = ? group by c.ward_code, c.model""", [event_id]).fetchall()
     cell = {(w, m): (reg or 0, rec or 0) for w, m, reg, rec in rows}
     models = [code for code, _name in ref.LEARNING_MODELS]
@@ -416,12 +420,13 @@ def unit_counts(db, event_id: int) -> dict[int, dict]:
 
 
 def targets_attainment(db, event_id: int, counts: dict | None = None) -> list[dict]:
-    """Every target of the week with its attainment over the active units it applies to
+    """Every target of the week with its attainment over the roster units it applies to
     (its unit kind / tier; all units when neither is set): [{label, metric, minimum,
     unit_kind, tier, units, met, rate}]. Counting entries only, as everywhere; `counts`:
     unit_counts() when the caller has it already."""
     counts = unit_counts(db, event_id) if counts is None else counts
-    units = db.execute("select id, kind, tier from units where active = 1").fetchall()
+    units = db.execute(f"select id, kind, tier from units u "
+                       f"where {roster.in_roster_sql('u', event_id)}").fetchall()
     empty = {"activities": 0, "education_activities": 0, "propaganda_entries": 0}
     out = []
     for t in db.query("select * from targets where event_id = ? order by id", [event_id]):

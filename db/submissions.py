@@ -1,7 +1,7 @@
 """A unit's "Đã nộp báo cáo" (report submitted): a time stamp that freezes the unit's own
 entries until it reopens the report, which it may do until the week is locked."""
 from core import texts
-from db import audit, events
+from db import audit, events, roster
 from db.access import Actor, ValidationFailed, WeekLocked, require_role, require_unit_access
 from db.audit import AuditEvent, now_iso
 from db.connection import write_transaction
@@ -18,9 +18,11 @@ def get(db, event_id: int, unit_id: int) -> dict | None:
 
 
 def ensure_unit_can_write(db, actor: Actor, event_id: int, unit_id: int) -> dict:
-    """The gate of every unit write (call inside the write transaction): the week is open
-    and the report not submitted. The committee and the command line may still correct a
-    unit's data after either. Returns the event."""
+    """The gate of every unit write (call inside the write transaction): the unit is in
+    the week's roster (for everyone: db/roster.py), the week is open and the report not
+    submitted. The committee and the command line may still correct a unit's data after
+    either of the last two. Returns the event."""
+    roster.require_member(db, event_id, unit_id)
     if actor.role != "unit":
         event = events.get_by_id(db, event_id)
         if event is None:
@@ -38,6 +40,7 @@ def submit(db, actor: Actor, event_id: int, unit_id: int) -> None:
     require_role(actor, "unit", "committee")
     require_unit_access(actor, unit_id)
     with write_transaction(db):
+        roster.require_member(db, event_id, unit_id)
         events.ensure_open(db, event_id)
         if get(db, event_id, unit_id):
             raise ValidationFailed({"submission": texts.SUB_ALREADY})
@@ -52,6 +55,7 @@ def reopen(db, actor: Actor, event_id: int, unit_id: int) -> None:
     require_role(actor, "unit", "committee")
     require_unit_access(actor, unit_id)
     with write_transaction(db):
+        roster.require_member(db, event_id, unit_id)
         if actor.role == "unit":
             events.ensure_open(db, event_id)
         before = get(db, event_id, unit_id)

@@ -1,28 +1,40 @@
-"""Units: listing, editing and the all-or-nothing import."""
+"""Units: listing, editing and the all-or-nothing import. Which units take part in a week
+is that week's roster (db/roster.py): listing, importing and retiring act on one week
+(the newest when none is named)."""
 from core import import_format, texts
 from core.tabular import ImportReport, Table
 from core.text import clean, nfc
 from core.validation import UNIT_COLUMNS, unit_errors, unit_record
-from db import areas, audit
+from db import areas, audit, roster
 from db.access import Actor, ValidationFailed, require_role
 from db.audit import AuditEvent, now_iso
 from db.connection import write_transaction
 
 
-def list_units(db, *, ward=None, kind=None, tier=None, active=None, search=None) -> list[dict]:
+_COLUMNS = "u.id, u.code, u.name, u.kind, u.tier, u.ward_code, u.email, u.phone, " \
+    "u.is_sample, u.created_at"
+
+
+def list_units(db, *, event_id=None, ward=None, kind=None, tier=None, active=None,
+               search=None) -> list[dict]:
+    """Units with `active` = in the roster of `event_id` (default: the newest week) and
+    `area_code` = their area in that week; `active` True/False filters on it, None lists
+    every unit of the installation."""
+    event_id = event_id or roster.latest_event_id(db)
+    member = roster.in_roster_sql("u", event_id) if event_id else "u.active = 1"
+    area = areas.unit_area_sql("u", event_id) if event_id else "u.ward_code"
     where, params = [], []
     for column, value in (("ward_code", ward), ("kind", kind), ("tier", tier)):
         if value:
             where.append(f"u.{column} = ?")
             params.append(value)
     if active is not None:
-        where.append("u.active = ?")
-        params.append(int(active))
+        where.append(member if active else f"not {member}")
     if search:
         where.append("(u.code like ? or u.name like ?)")
         params += [f"%{nfc(search)}%"] * 2
-    sql = ("select u.*, w.name as ward_name from units u left join wards w "
-           "on w.code = u.ward_code")
+    sql = (f"select {_COLUMNS}, ({member}) as active, {area} as area_code, "
+           f"w.name as ward_name from units u left join wards w on w.code = u.ward_code")
     if where:
         sql += " where " + " and ".join(where)
     return list(db.query(sql + " order by u.kind, u.tier, u.ward_code, u.code", params))
@@ -38,7 +50,8 @@ def get_by_code(db, code: str) -> dict | None:
     return rows[0] if rows else None
 
 
-def create(db, actor: Actor, fields: dict) -> int:
+def create(db, actor: Actor, fields: dict, *, event_id: int | None = None) -> int:
+    """A new unit, in the roster of `event_id` (default: the newest week) only."""
     require_role(actor, "admin")
     errors = unit_errors(fields, areas.registry_names(db))
     with write_transaction(db):
@@ -46,7 +59,7 @@ def create(db, actor: Actor, fields: dict) -> int:
             errors["code"] = texts.UNIT_CODE_EXISTS.format(code=unit_record(fields)["code"])
         if errors:
             raise ValidationFailed(errors)
-        return _insert(db, actor, unit_record(fields))
+        return _insert(db, actor, unit_record(fields), event_id=event_id)
 
 
 def update(db, actor: Actor, unit_id: int, fields: dict) -> None:
@@ -61,38 +74,33 @@ def update(db, actor: Actor, unit_id: int, fields: dict) -> None:
         _update(db, actor, unit_id, unit_record(fields))
 
 
-def set_active(db, actor: Actor, unit_id: int, active: bool) -> None:
-    require_role(actor, "admin")
-    with write_transaction(db):
-        _update(db, actor, unit_id, {"active": int(active)},
-                "activate" if active else "deactivate")
+def set_active(db, actor: Actor, unit_id: int, active: bool, *,
+               event_id: int | None = None) -> None:
+    """Put a unit in, or retire it from, one week's roster (default: the newest week);
+    other weeks keep theirs (db/roster.py)."""
+    event_id = event_id or roster.latest_event_id(db)
+    roster.set_member(db, actor, event_id, unit_id, active)
 
 
-def deactivate_codes(db, actor: Actor, codes) -> list[str]:
-    """Deactivate the units of `codes` in one transaction (an office replacing the seeded
-    roster by its own); unknown codes refuse the whole call. Returns the codes that were
-    active. A deactivated unit leaves the unit figures of db/stats.py (units, units with
-    data, submitted, schools per tier, rates) and the lists of units to chase; its entries
-    stay and what happened counts: its counting entries remain in every entry total and
-    breakdown, and the workbook's per-unit sheet lists it, marked, so its rows still add up
-    to those totals (db/progress.deactivated_with_entries)."""
-    require_role(actor, "admin")
-    codes = list(dict.fromkeys(clean(c) for c in codes if clean(c)))
-    with write_transaction(db):
-        found = {code: get_by_code(db, code) for code in codes}
-        if unknown := [c for c, unit in found.items() if unit is None]:
-            raise ValidationFailed({"code": texts.UNIT_CODES_UNKNOWN.format(
-                codes=", ".join(unknown))})
-        done = [c for c, unit in found.items() if unit["active"]]
-        for code in done:
-            _update(db, actor, found[code]["id"], {"active": 0}, "deactivate")
-    return done
+def deactivate_codes(db, actor: Actor, codes, *, event_id: int | None = None) -> list[str]:
+    """Retire the units of `codes` from one week's roster (default: the newest week) in
+    one transaction (an office replacing the seeded roster by its own); unknown codes
+    refuse the whole call. Returns the codes that were in that roster. Other weeks keep
+    their roster. A retired unit leaves the week's unit figures (units, units with data,
+    submitted, schools per tier, rates, targets, scores) and the lists of units to chase;
+    what it recorded stays and counts (the rule of db/roster.py), and the workbook's
+    per-unit sheet lists it, marked (db/progress.deactivated_with_entries)."""
+    event_id = event_id or roster.latest_event_id(db)
+    return roster.retire_codes(db, actor, event_id, codes)
 
 
-def _insert(db, actor, record, is_sample=False) -> int:
+def _insert(db, actor, record, is_sample=False, event_id=None) -> int:
     row = dict(record, active=1, is_sample=int(is_sample), created_at=now_iso())
     unit_id = db["units"].insert(row).last_pk
-    audit.record(db, actor, AuditEvent("create", "units", unit_id, after=row))
+    if event_id is not None:  # the insert trigger placed it in the newest week
+        roster.place_new_unit(db, event_id, unit_id)
+    audit.record(db, actor, AuditEvent("create", "units", unit_id,
+                                       after=dict(row, event_id=event_id)))
     return unit_id
 
 
@@ -108,10 +116,13 @@ def _update(db, actor, unit_id, changes, action="update"):
 
 
 def import_units(db, actor: Actor, table: Table, *, update_existing=False,
-                 is_sample=False) -> ImportReport:
+                 is_sample=False, event_id: int | None = None) -> ImportReport:
     """All or nothing: one bad row and nothing is written; every problem is reported with
-    its line and column. Kind, tier and ward by code or by the name the form shows."""
+    its line and column. Kind, tier and ward by code or by the name the form shows. Every
+    unit of the file takes part in the week `event_id` (default: the newest week): a new
+    unit joins that week's roster only, an updated one (update_existing) joins it too."""
     require_role(actor, "admin")
+    event_id = event_id or roster.latest_event_id(db)
     report = ImportReport()
     mapped, problems = import_format.map_table(table, import_format.UNIT_LAYOUT)
     if problems:
@@ -150,19 +161,36 @@ def import_units(db, actor: Actor, table: Table, *, update_existing=False,
         for record, existing in planned:
             if existing:
                 _update(db, actor, existing["id"], record)
+                if event_id is not None:
+                    roster.set_many(db, actor, event_id, [existing["id"]], True)
                 report.updated += 1
             else:
-                _insert(db, actor, record, is_sample)
+                _insert(db, actor, record, is_sample, event_id)
                 report.created += 1
         report.written = True
     return report
 
 
-def template() -> tuple[list[str], list[list], dict]:
-    """(headers, example rows, vocabularies) of the units template."""
+def template(db=None, week: dict | None = None) -> tuple[list[str], list[list], dict]:
+    """(headers, example rows, vocabularies) of the units template; with a week, its areas
+    are the allowed values and the examples sit in them and name its organiser's place
+    (a ward's template shows no Ba Đình ward)."""
     layout = import_format.UNIT_LAYOUT
-    vocabs = import_format.vocabularies()
-    return layout.headers, import_format.example_rows(layout, None, [], vocabs), vocabs
+    if db is None or week is None:
+        vocabs = import_format.vocabularies()
+        return layout.headers, import_format.example_rows(layout, None, [], vocabs), vocabs
+    from db.organiser import organiser_for
+
+    names = areas.names_for(db, week["id"])
+    org = organiser_for(db, week["id"])
+    vocabs = import_format.vocabularies(areas=names, level_word=org.level_word)
+    rows = import_format.example_rows(layout, None, [], vocabs)
+    labels = list(names.values())
+    for row, label in ((rows[0], labels[:1]), (rows[1], labels[-1:])):
+        if row[4] not in labels:  # an area of another week: one of this week's instead
+            row[4] = label[0] if label else ""
+    rows[1][1] = texts.UNIT_EXAMPLE_LIBRARY.format(level=org.level_word, place=org.place)
+    return layout.headers, rows, vocabs
 
 
 # The coded twin of the template's examples (the code headers are still accepted).

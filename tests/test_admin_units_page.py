@@ -25,7 +25,9 @@ def errors(at) -> str:
 def test_units_list_filters_by_ward(app_for, admin):
     at = open_page(app_for, admin)
     at.selectbox(key="units_f_ward").set_value("00001").run()
-    assert at.caption[0].value == "2 đơn vị"  # UBND and TTHTCĐ of Phúc Xá
+    captions = [c.value for c in at.caption]
+    assert "2 đơn vị" in captions  # UBND and TTHTCĐ of Phúc Xá
+    assert captions[0].startswith("Danh sách đơn vị tham gia Tuần lễ năm 2020: 34 đơn vị")
 
 
 def test_add_a_unit_through_the_form(app_for, db, admin):
@@ -51,12 +53,22 @@ def test_a_school_without_tier_is_refused_and_nothing_is_written(app_for, db, ad
     assert db["units"].count == before
 
 
-def test_deactivate_a_unit(app_for, db, admin):
+def test_the_page_retires_a_unit_from_the_chosen_week_only_and_adds_it_back(app_for, db,
+                                                                            admin):
+    from db import Actor, events, new_week, roster
+
+    new_week.create(db, Actor.system("test"), 2026)
+    y2020, y2026 = events.get(db, 2020)["id"], events.get(db, 2026)["id"]
     unit_id = db.execute("select id from units where code = 'HKH'").fetchone()[0]
     at = open_page(app_for, admin)
+    at.sidebar.selectbox(key="event_year").set_value(2020).run()  # an older week
     at.selectbox(key="unit_pick").set_value(unit_id).run()
-    at = click(at, "Ngừng hoạt động")
-    assert db.execute("select active from units where id = ?", [unit_id]).fetchone()[0] == 0
+    at = click(at, "Bỏ khỏi Tuần lễ năm 2020")
+    assert not roster.member(db, y2020, unit_id) and roster.member(db, y2026, unit_id)
+    assert any("Tuần lễ năm 2020" in s.value for s in at.success)
+    at.selectbox(key="unit_pick").set_value(unit_id).run()
+    at = click(at, "Thêm vào Tuần lễ năm 2020")
+    assert roster.member(db, y2020, unit_id)
 
 
 def test_create_an_account_for_a_unit(app_for, db, admin):

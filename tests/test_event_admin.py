@@ -274,7 +274,8 @@ def test_next_year_copies_slogans_targets_and_moves_the_dates(db, admin):
     assert new["assessment"] is None  # last year's assessment does not
     assert (new["year"], new["title"], new["start_date"], new["end_date"],
             new["opening_time"]) == (2021, "Tuần lễ hưởng ứng học tập suốt đời năm 2021",
-                                     "2021-10-02", "2021-10-07", "2021-10-02T07:00")
+                                     # the same weekdays: Friday of ISO week 40 (core/week_dates)
+                                     "2021-10-08", "2021-10-13", "2021-10-08T07:00")
     assert (new["theme"], new["signer_name"], new["issuer_line1"]) == \
         (old["theme"], old["signer_name"], old["issuer_line1"])
     assert new["opening_place"] == old["opening_place"]  # names no year: copied as it is
