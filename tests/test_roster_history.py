@@ -1,7 +1,9 @@
 """A week's roster is its own, and the past never changes (issue 21, deliver 1 and 2).
 
-The goldens were captured by tests/week_record.py on the code before rosters existed
-(commit 038e2b4, «main» at the start of session 5), from:
+The goldens were captured by tests/week_record.py on the code before rosters existed:
+first at commit 038e2b4 («main» at the start of session 5), then again at 3925917 («main»
+just before the roster was merged, whose closing report and workbook carry issue 22's new
+wording and layout; its `stats --json` equalled 038e2b4's on both databases), from:
 - main_before_rosters.restored: the previous release's backup
   (tests/previous_release/backup_prev_release.db) restored into an empty database;
 - main_before_rosters.retired: the same database after that code's

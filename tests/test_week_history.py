@@ -61,7 +61,9 @@ def test_a_changed_2026_week_leaves_2020_as_it_was(office, tmp_path, capsys):
     assert run(capsys, path, "catalogue", "import", write(tmp_path, "c.csv", CATALOGUE_2026),
                "--year", "2026")[0] == 0
     assert run(capsys, path, "settings", "set", "organiser.level", "xa", "organiser.name",
-               "UBND phường Hoàn Kiếm", "organiser.place", "Hoàn Kiếm", "--year",
+               "UBND phường Hoàn Kiếm", "organiser.place", "Hoàn Kiếm",
+               "organiser.issuer_line1", "UBND PHƯỜNG HOÀN KIẾM",
+               "organiser.signer_title", "PHÓ CHỦ TỊCH UBND PHƯỜNG", "--year",
                "2026")[0] == 0
     db = connect(path)
     from db import Actor, areas

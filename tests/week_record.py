@@ -2,7 +2,7 @@
 `stats --json` (db/stats.summary), its closing report's text (PDF, a fixed issue date)
 and every cell of every sheet of its workbook. Used by tests/test_roster_history.py; the
 goldens in tests/previous_release/*.record.json were captured with this file on the code
-before rosters existed (commit 038e2b4), see that test's docstring."""
+before rosters existed (commits 038e2b4, then 3925917), see that test's docstring."""
 import io
 import json
 import unicodedata
