@@ -8,7 +8,7 @@ from components.navigation import guard
 from components.pickers import code_select, kind_filter, tier_filter, ward_filter
 from components.session import database
 from components import look
-from components.forms import flash_and_rerun, show_flash
+from components.forms import flash_and_rerun, form_prefix, form_saved, show_flash
 from core import reference as ref
 from core import timefmt
 from core import texts
@@ -176,7 +176,8 @@ with tab_accounts:
     if picked_user:
         reset_errors = FieldErrors()
         with st.form("reset_password", enter_to_submit=False):
-            reset_to = st.text_input(texts.FIELD_PASSWORD_NEW, type="password", key="acc_reset",
+            reset_to = st.text_input(texts.FIELD_PASSWORD_NEW, type="password",
+                                     key=form_prefix("acc_reset"),
                                      help=texts.PASSWORD_RULES)
             reset_errors.slot("password")
             do_reset = st.form_submit_button(texts.BUTTON_RESET_PASSWORD)
@@ -185,8 +186,9 @@ with tab_accounts:
                 users.reset_password(db, actor, picked_user, reset_to)
             except ValidationFailed as failure:
                 reset_errors.show(failure.errors)
-            else:
-                st.success(texts.PASSWORD_RESET_DONE)
+            else:  # a clean field: the password is not left there to be set again
+                form_saved("acc_reset")
+                flash_and_rerun(texts.PASSWORD_RESET_DONE)
         c1, c2 = st.columns(2)
         if c1.button(texts.BUTTON_UNLOCK, key="acc_unlock"):
             users.unlock(db, actor, picked_user)

@@ -4,7 +4,7 @@ the banner saying whether the unit can still write."""
 import streamlit as st
 
 from components.safe_text import md
-from components.forms import FieldErrors, flash, render_token, renew_token, reset_fields
+from components.forms import FieldErrors, flash, form_prefix, form_saved, render_token
 from components import look
 from core import entry_rules, photos as photo_rules, texts, timefmt
 from core import reference as ref
@@ -233,12 +233,8 @@ def propaganda_form(db, event, unit, base, current=None, readonly=False):
 
 
 def keys(base: str) -> str:
-    """The widget-key prefix of a form: `base` until its first successful save, then `base`
-    plus a generation number. A saved form is drawn with new keys because the browser keeps
-    showing the values of a widget whose key is unchanged, even once its session state is
-    deleted."""
-    generation = st.session_state.get(f"_gen_{base}", 0)
-    return base if generation == 0 else f"{base}{generation}_"
+    """The widget-key prefix of a form (components/forms.form_prefix)."""
+    return form_prefix(base)
 
 
 def save(action, errors: FieldErrors, base: str, success: str) -> bool:
@@ -253,9 +249,7 @@ def save(action, errors: FieldErrors, base: str, success: str) -> bool:
     except (WeekLocked, AccessDenied) as refused:
         st.error(md(str(refused)))
         return False
-    renew_token(base)
-    reset_fields(keys(base))
-    st.session_state[f"_gen_{base}"] = st.session_state.get(f"_gen_{base}", 0) + 1
+    form_saved(base)
     flash(success)
     st.rerun()
 

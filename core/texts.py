@@ -239,6 +239,19 @@ COMMEND_STATUS_NAMES = {"proposed": "Chờ duyệt", "approved": "Đã duyệt",
                         "declined": "Không duyệt"}
 COMMEND_NOMINEE_KINDS = {"person": "Cá nhân", "unit": "Tập thể"}
 
+# Issue 20 (s5-forms): decisions and lines record what was meant; confirmations
+COMMEND_UNIT_NOT_NOMINATIONS = ("Đơn vị được chọn («{unit}») khác đơn vị đã đề xuất «{nominee}» "
+                                "(«{nominating}»): quyết định lấy từ đề xuất thuộc về đơn vị "
+                                "đề xuất. Bỏ chọn đơn vị hoặc chọn đúng đơn vị đó.")
+COMMEND_CONFIRM_NO_ENTRIES = ("Đơn vị «{name}» chưa có hoạt động hay sản phẩm tuyên truyền nào "
+                              "được tính trong Tuần lễ. Vẫn khen thưởng đơn vị này?")
+COMMEND_CONFIRM_BUTTON = "Vẫn khen thưởng"
+BUD_LINE_DUPLICATE = ("Dòng chi này giống hệt dòng {number} đã có («{item}», {quantity} × "
+                      "{price} đồng). Vẫn thêm một dòng nữa?")
+BUDP_ADD_ANYWAY = "Vẫn thêm dòng này"
+CONFIRM_CANCEL = "Không lưu, sửa lại"
+CONFIRM_CANCELLED = "Chưa lưu gì. Các giá trị vẫn ở trong biểu mẫu để sửa."
+
 # --- Issue 4: live dashboard, progress, review, export (prefix DASH_/PROG_/REV_/EXP_/CHART_)
 CHART_WARD = "Phường"
 CHART_ACTIVITIES = "Số hoạt động"
