@@ -3,7 +3,7 @@ changes — until the week is locked."""
 import streamlit as st
 
 from components.safe_text import md
-from components.forms import flash, show_flash
+from components.forms import FieldErrors, flash, save_form, show_flash
 from components.navigation import guard
 from components.session import current_event, database
 from core import texts
@@ -53,5 +53,10 @@ else:
         st.warning(texts.SUB_EMPTY_WARNING)
     if not locked:
         st.caption(texts.SUB_HELP)
-        if st.button(texts.SUB_BUTTON, type="primary", key="sub_submit"):
-            act(submissions.submit, texts.SUB_DONE)
+        errors = FieldErrors()
+        clicked = st.button(texts.SUB_BUTTON, type="primary", key="sub_submit")
+        # a target unmet: the list is shown under the button and the clerk confirms
+        save_form("sub_submit", clicked, {}, lambda _fields, confirmed, _token:
+                  submissions.submit(db, actor, event["id"], unit["id"],
+                                     confirm_unmet=confirmed),
+                  errors, texts.SUB_DONE, texts.SUB_CONFIRM_BUTTON, texts.SUB_NOT_NOW)

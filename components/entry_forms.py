@@ -67,11 +67,15 @@ def _dates(prefix, event, current, fields, errors, readonly=False):
         values[field] = st.date_input(label, value=value, format="DD/MM/YYYY",
                                       key=f"{prefix}{field}", disabled=readonly)
         errors.slot(field)
-    st.checkbox(texts.EF_CONFIRM_OUTSIDE.format(start=entry_rules.fmt_day(week.start),
-                                                  end=entry_rules.fmt_day(week.end)),
-                value=bool(current) and not all(
-                    week.contains(entry_rules.parse_date(current[f])) for f, _ in fields),
-                key=f"{prefix}confirm_outside", disabled=readonly)
+    # asked only for a date outside the week (issue 20). A form sends nothing before its
+    # submit, so the dates seen here are the saved entry's or the last submitted ones: the
+    # box appears with the refusal «ngày … nằm ngoài Tuần lễ», or on an entry saved so
+    if any(day is not None and not week.contains(day) for day in values.values()):
+        st.checkbox(texts.EF_CONFIRM_OUTSIDE.format(start=entry_rules.fmt_day(week.start),
+                                                      end=entry_rules.fmt_day(week.end)),
+                    value=bool(current) and not all(
+                        week.contains(entry_rules.parse_date(current[f])) for f, _ in fields),
+                    key=f"{prefix}confirm_outside", disabled=readonly)
     return values
 
 
@@ -117,7 +121,7 @@ def _uploads(prefix, limit, errors, disabled=False):
 
 def _options(prefix, files, removing, current) -> dict:
     """Keyword arguments for entries.create / entries.update."""
-    options = {"confirm_outside": st.session_state[f"{prefix}confirm_outside"],
+    options = {"confirm_outside": st.session_state.get(f"{prefix}confirm_outside", False),
                "photo_files": files}
     if current:
         options["remove_photo_ids"] = removing

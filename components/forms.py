@@ -6,7 +6,7 @@ import streamlit as st
 
 from components.safe_text import md
 from core import texts
-from db import AccessDenied, NeedsConfirmation, ValidationFailed
+from db import AccessDenied, NeedsConfirmation, ValidationFailed, WeekLocked
 
 
 class FieldErrors:
@@ -67,7 +67,7 @@ def form_saved(base: str) -> None:
 
 
 def save_form(base: str, submitted: bool, fields: dict, save, errors: FieldErrors,
-              success: str, confirm_label: str) -> None:
+              success: str, confirm_label: str, cancel_label: str = texts.CONFIRM_CANCEL) -> None:
     """Handle a form whose save may ask a question first (db NeedsConfirmation): the
     question is drawn under the form with «confirm» and «cancel» buttons, and confirming
     saves exactly the values that were asked about. `save(fields, confirmed, token)`.
@@ -76,7 +76,7 @@ def save_form(base: str, submitted: bool, fields: dict, save, errors: FieldError
     if submitted:  # a new submission replaces an unanswered question
         st.session_state.pop(key, None)
     pending = st.session_state.get(key)
-    confirmed = bool(pending) and _ask(key, pending["question"], confirm_label)
+    confirmed = bool(pending) and _ask(key, pending["question"], confirm_label, cancel_label)
     if not (submitted or confirmed):
         return
     values = fields if submitted else pending["fields"]
@@ -89,19 +89,19 @@ def save_form(base: str, submitted: bool, fields: dict, save, errors: FieldError
     except ValidationFailed as failure:
         errors.show(failure.errors)
         return
-    except AccessDenied as denied:
+    except (AccessDenied, WeekLocked) as denied:
         st.error(md(str(denied)))
         return
     form_saved(base)
     flash_and_rerun(success)
 
 
-def _ask(key: str, question: str, confirm_label: str) -> bool:
+def _ask(key: str, question: str, confirm_label: str, cancel_label: str) -> bool:
     with st.container(border=True, key=f"{key}_box"):
         st.warning(md(question), icon=":material/help:")
         with st.container(horizontal=True):
             confirmed = st.button(confirm_label, type="primary", key=f"{key}_yes")
-            if st.button(texts.CONFIRM_CANCEL, key=f"{key}_no"):
+            if st.button(cancel_label, key=f"{key}_no"):
                 st.session_state.pop(key, None)
                 flash_and_rerun(texts.CONFIRM_CANCELLED)
     return confirmed

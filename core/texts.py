@@ -250,7 +250,12 @@ BUD_LINE_DUPLICATE = ("Dòng chi này giống hệt dòng {number} đã có («{
                       "{price} đồng). Vẫn thêm một dòng nữa?")
 BUDP_ADD_ANYWAY = "Vẫn thêm dòng này"
 CONFIRM_CANCEL = "Không lưu, sửa lại"
-CONFIRM_CANCELLED = "Chưa lưu gì. Các giá trị vẫn ở trong biểu mẫu để sửa."
+CONFIRM_CANCELLED = "Chưa lưu gì."
+SUB_CONFIRM_UNMET = ("Đơn vị chưa đạt chỉ tiêu: {targets}. Vẫn nộp báo cáo? (Sau khi nộp, "
+                     "đơn vị vẫn mở lại được để bổ sung cho đến khi khóa báo cáo.)")
+SUB_UNMET_ITEM = "«{label}» đã có {count}, chỉ tiêu ít nhất {minimum}"
+SUB_CONFIRM_BUTTON = "Vẫn nộp báo cáo"
+SUB_NOT_NOW = "Chưa nộp, bổ sung thêm"
 
 # --- Issue 4: live dashboard, progress, review, export (prefix DASH_/PROG_/REV_/EXP_/CHART_)
 CHART_WARD = "Phường"

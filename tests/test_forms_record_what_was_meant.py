@@ -112,3 +112,72 @@ def test_a_budget_line_identical_to_a_saved_one_asks_for_confirmation(db, commit
     budget.add_line(db, committee, event_id, dict(LINE, quantity="21"))  # not identical
     budget.add_line(db, committee, event_id, LINE, confirm_duplicate=True)
     assert [line["quantity"] for line in budget.lines(db, event_id)] == [20, 21, 20]
+
+
+# --- warnings where a person would want one (deliver 10) ----------------------------------
+
+def test_submitting_with_a_target_unmet_lists_it_and_asks(db, unit_user):
+    event_id = events.get(db, 2020)["id"]
+    from db import entries, submissions
+
+    unmet = [t for t in entries.target_progress(db, event_id, unit_user.unit_id)
+             if not t["met"]]
+    assert unmet  # the plan's targets apply to the school of the fixture
+    with pytest.raises(NeedsConfirmation) as asked:
+        submissions.submit(db, unit_user, event_id, unit_user.unit_id)
+    question = asked.value.errors["confirm_unmet"]
+    for target in unmet:
+        assert texts.SUB_UNMET_ITEM.format(label=target["label"], count=target["count"],
+                                           minimum=target["minimum"]) in question
+    assert submissions.get(db, event_id, unit_user.unit_id) is None
+    submissions.submit(db, unit_user, event_id, unit_user.unit_id, confirm_unmet=True)
+    assert submissions.get(db, event_id, unit_user.unit_id) is not None
+
+
+def test_submitting_with_every_target_met_asks_nothing(db, unit_user):
+    event_id = events.get(db, 2020)["id"]
+    from db import entries, submissions
+
+    db.execute("delete from targets where event_id = ?", [event_id])
+    assert entries.target_progress(db, event_id, unit_user.unit_id) == []
+    submissions.submit(db, unit_user, event_id, unit_user.unit_id)
+    assert submissions.get(db, event_id, unit_user.unit_id) is not None
+
+
+def buttons(at, label):
+    return [b for b in at.button if b.label == label]
+
+
+def test_the_submit_page_shows_the_unmet_targets_and_submits_once_confirmed(db, admin,
+                                                                            unit_user, app_for):
+    from db import submissions
+
+    event_id = events.get(db, 2020)["id"]
+    at = app_for(unit_user)
+    at.switch_page("app_pages/unit_submit.py").run()
+    buttons(at, texts.SUB_BUTTON)[0].click()
+    at.run()
+    assert not at.exception
+    assert any("Đơn vị chưa đạt chỉ tiêu" in w.value for w in at.warning)
+    assert submissions.get(db, event_id, unit_user.unit_id) is None
+    buttons(at, texts.SUB_CONFIRM_BUTTON)[0].click()
+    at.run()
+    assert submissions.get(db, event_id, unit_user.unit_id) is not None
+    assert texts.SUB_DONE in [s.value for s in at.success]
+
+
+def test_the_page_asks_before_commending_a_unit_with_nothing_counted(db, week, committee,
+                                                                     app_for):
+    at = app_for(committee)
+    at.switch_page("app_pages/committee_commendations.py").run()
+    empty = fx.unit_id(db, "MN-KIMMA")
+    at.selectbox(key="pick_category").set_value("hoc_tot")
+    at.selectbox(key="pick_unit").set_value(empty)
+    at.text_area(key="pick_rationale").input("Chăm ngoan")
+    at.button(key="FormSubmitter:commendation_pick-Thêm vào danh sách khen thưởng").click().run()
+    assert any("chưa có hoạt động hay sản phẩm tuyên truyền" in w.value for w in at.warning)
+    assert stored_picks(db) == []
+    buttons(at, texts.COMMEND_CONFIRM_BUTTON)[0].click()
+    at.run()
+    assert not at.exception
+    assert stored_picks(db) == [("Trường Mầm non Kim Mã", empty, None)]
