@@ -32,9 +32,9 @@ def lock_status(event) -> None:
     if not event["lock_at"]:
         st.info(texts.SET_LOCK_NONE)
     elif events.is_locked(event):
-        st.warning(texts.SET_LOCK_LOCKED.format(at=events.format_datetime(event["lock_at"])))
+        st.warning(texts.SET_LOCK_LOCKED.format(at=timefmt.local(event["lock_at"])))
     else:
-        st.info(texts.SET_LOCK_PLANNED.format(at=events.format_datetime(event["lock_at"])))
+        st.info(texts.SET_LOCK_PLANNED.format(at=timefmt.local(event["lock_at"])))
 
 
 st.caption(texts.SET_EDITING.format(year=event["year"], title=md(event["title"])))
@@ -260,11 +260,11 @@ with tab_budget:
     if estimate["status"] == "submitted":
         st.caption(texts.SET_BUDGET_SUBMITTED_BY.format(
             name=md(estimate["submitted_by_name"] or "—"),
-            at=events.format_datetime(estimate["submitted_at"])))
+            at=timefmt.local(estimate["submitted_at"])))
     elif estimate["status"] == "approved":
         st.caption(texts.SET_BUDGET_APPROVED_BY.format(
             name=md(estimate["approved_by_name"] or "—"),
-            at=events.format_datetime(estimate["approved_at"])))
+            at=timefmt.local(estimate["approved_at"])))
     look.table([{texts.BPDF_HEADERS[1]: line["item"], texts.BPDF_HEADERS[2]: line["activity_ref"],
                    texts.BPDF_HEADERS[3]: line["measure"],
                    texts.BPDF_HEADERS[4]: budget_rules.format_number(line["quantity"]),

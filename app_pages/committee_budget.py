@@ -10,9 +10,9 @@ from components.forms import FieldErrors, flash_and_rerun, form_prefix, form_sav
 from components.navigation import guard
 from components.session import current_event, database
 from core import budget as rules
-from core import texts
+from core import texts, timefmt
 from core.budget_pdf import build_pdf, build_xlsx
-from db import ValidationFailed, budget, closing, events
+from db import ValidationFailed, budget, closing
 from components.organiser_words import say
 
 actor = guard("committee_budget.py")
@@ -33,11 +33,11 @@ status_line = texts.SET_BUDGET_STATUS.format(
 if estimate["status"] == "approved":
     st.success(status_line + "  \n" + texts.SET_BUDGET_APPROVED_BY.format(
         name=md(estimate["approved_by_name"] or "—"),
-        at=events.format_datetime(estimate["approved_at"])))
+        at=timefmt.local(estimate["approved_at"])))
 elif estimate["status"] == "submitted":
     st.info(status_line + "  \n" + texts.SET_BUDGET_SUBMITTED_BY.format(
         name=md(estimate["submitted_by_name"] or "—"),
-        at=events.format_datetime(estimate["submitted_at"])) + " " + say(texts.BUDP_WAITING, db))
+        at=timefmt.local(estimate["submitted_at"])) + " " + say(texts.BUDP_WAITING, db))
 else:
     st.markdown(status_line)
 

@@ -282,6 +282,10 @@ DASH_KPI_REPORTING = "Đơn vị có số liệu"
 DASH_KPI_SUBMITTED = "Đơn vị đã nộp báo cáo"
 DASH_KPI_WARDS = "{Area} có hoạt động"
 DASH_KPI_DELTA_HELP = "Số nhỏ dưới mỗi ô: thay đổi so với hết ngày {day}."
+DASH_KPI_NO_CHANGE_BEFORE = ("Tuần lễ chưa bắt đầu (từ {day}): chưa có số thay đổi theo ngày "
+                             "dưới các ô.")
+DASH_KPI_NO_CHANGE_AFTER = ("Tuần lễ đã kết thúc ({day}): các ô không còn số thay đổi theo "
+                            "ngày, con số là kết quả cả Tuần lễ.")
 DASH_UPDATED_AT = "Cập nhật lúc {time}"
 DASH_MAP = "Bản đồ {areas} (bấm vào một {area} để lọc cả trang)"
 DASH_HEATMAP = "Hoạt động theo {area} và nhóm"

@@ -11,7 +11,7 @@
 """
 import hashlib
 
-from core import entry_rules, import_format, texts
+from core import entry_rules, import_format, texts, timefmt
 from core.import_format import ACTIVITY_LAYOUT, PROPAGANDA_LAYOUT, MappedTable
 from core.tabular import ImportReport, Table
 from core.text import clean
@@ -66,7 +66,7 @@ def import_rows(db, actor: Actor, kind, event_id: int, table: Table, *, skip_inv
         first = import_files.first_import(db, kind.table, sha256)
         if first and not allow_duplicate_file:
             report.add(None, "", source, texts.IMP_FILE_SEEN.format(
-                at=events.format_datetime(first["imported_at"]), user=first["username"],
+                at=timefmt.local(first["imported_at"]), user=first["username"],
                 name=first["filename"], rows=first["rows"]), "duplicate_file")
             return report
         planned = _check_rows(db, actor, kind, event, mapped, report,
@@ -137,7 +137,7 @@ def _check_rows(db, actor, kind, event, mapped: MappedTable, report: ImportRepor
                     first=seen_in_file[key], what=texts.IMP_DUPLICATE_WHAT[kind.table])
             elif (at := existing.created_at(unit["id"], key)) is not None:
                 reason = texts.IMP_DUPLICATE_EXISTING.format(
-                    at=events.format_datetime(at), what=texts.IMP_DUPLICATE_WHAT[kind.table])
+                    at=timefmt.local(at), what=texts.IMP_DUPLICATE_WHAT[kind.table])
             if reason:
                 shown = "title" if kind.table == "activities" else "channel"
                 report.add(line, mapped.header(shown), clean(cells.get(shown)), reason,

@@ -1,6 +1,6 @@
 """A unit's "Đã nộp báo cáo" (report submitted): a time stamp that freezes the unit's own
 entries until it reopens the report, which it may do until the week is locked."""
-from core import texts
+from core import texts, timefmt
 from db import audit, events
 from db.access import Actor, NeedsConfirmation, ValidationFailed, WeekLocked, require_role, \
     require_unit_access
@@ -31,7 +31,7 @@ def ensure_unit_can_write(db, actor: Actor, event_id: int, unit_id: int) -> dict
     submitted = get(db, event_id, unit_id)
     if submitted:
         raise ReportSubmitted(texts.SUB_FROZEN.format(
-            at=events.format_datetime(submitted["submitted_at"])))
+            at=timefmt.local(submitted["submitted_at"])))
     return event
 
 
