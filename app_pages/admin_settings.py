@@ -7,7 +7,7 @@ from datetime import datetime, time
 import streamlit as st
 
 from components.safe_text import md
-from components.forms import FieldErrors, flash_and_rerun, show_flash
+from components.forms import FieldErrors, flash_and_rerun, form_prefix, form_saved, show_flash
 from components.navigation import guard
 from components.session import current_event, database
 from components import look, settings_areas, settings_catalogue
@@ -170,7 +170,7 @@ with tab_targets:
             for t in events.targets(db, eid)]
     with st.form(f"targets_{eid}", enter_to_submit=False):
         edited = st.data_editor(
-            rows, num_rows="dynamic", width="stretch", key=f"set_targets_{eid}",
+            rows, num_rows="dynamic", width="stretch", key=form_prefix(f"set_targets_{eid}"),
             column_config={
                 texts.SET_COL_KIND: st.column_config.SelectboxColumn(
                     options=list(kind_labels.values()), required=True,
@@ -199,8 +199,9 @@ with tab_targets:
             event_admin.set_targets(db, actor, eid, new_rows)
         except ValidationFailed as failure:
             target_errors.error("\n\n".join([texts.FORM_HAS_ERRORS, *failure.errors.values()]))
-        else:
-            st.success(texts.SET_TARGETS_SAVED.format(count=len(new_rows)))
+        else:  # drawn again from what was stored: the editor's added rows are not kept
+            form_saved(f"set_targets_{eid}")
+            flash_and_rerun(texts.SET_TARGETS_SAVED.format(count=len(new_rows)))
 
 with tab_catalogue:  # the week's activity types and channels (issue 15 item 3)
     settings_catalogue.render(db, actor, event)

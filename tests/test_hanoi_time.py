@@ -92,3 +92,11 @@ def test_while_the_week_runs_the_change_is_since_the_end_of_yesterday(app_for, d
     assert tiles["Lượt người tham gia"] == ("120", "+30")
     assert texts.DASH_KPI_DELTA_HELP.format(day=charts.day_label(yesterday.isoformat())) in [
         c.value for c in at.caption]
+
+
+def test_a_request_submitted_late_in_the_evening_utc_is_dated_hanois_next_day():
+    """The Tờ trình's date line: 20:30 UTC on 25/09 is 03:30 on 26/09 in Hà Nội."""
+    from core import budget_pdf
+
+    assert budget_pdf.issued_on({"submitted_at": "2020-09-25T20:30:00+00:00",
+                                 "approved_at": None}) == date(2020, 9, 26)
