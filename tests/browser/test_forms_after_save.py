@@ -2,7 +2,7 @@
 next is what was chosen next. The two scenarios of the issue: a decision picked from the
 ranking, then three picks made from nominations only (each must carry its nomination's
 unit, not the previous pick's); four budget lines typed in a row (each stored as typed,
-the duplicate asks first)."""
+the duplicate asks first); and a review comment not carried to the next entry."""
 import os
 import time
 
@@ -143,3 +143,38 @@ def test_four_budget_lines_in_a_row_are_stored_as_typed_and_a_duplicate_asks(ser
         (item, float(quantity), measure, int(price.replace(".", "")), note)
         for item, quantity, measure, price, note in BUDGET]
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def two_waiting_activities(db):
+    from db import entries, events
+
+    make_user(db, "quan.tri", "admin")
+    make_user(db, "ban.chi.dao", "committee")
+    clerk = make_user(db, "ubnd.phuc.xa", "unit", "UBND-00001")
+    for title in ("Lớp học trực tuyến", "Ngày hội đọc sách"):
+        entries.create_activity(db, clerk, events.get(db, 2020)["id"], clerk.unit_id, {
+            "type": "online_learning", "title": title, "start_date": "2020-10-03",
+            "end_date": "2020-10-03", "format": "truc_tuyen", "participants": 40,
+            "online_participants": 40, "audiences": ["nguoi_dan"]})
+
+
+def test_a_review_comment_is_not_carried_to_the_next_entry(server_factory, page):
+    """After «Yêu cầu sửa» with a comment the next entry opens: its comment box is empty,
+    and accepting it stores no comment (the old one stayed in the box and was sent)."""
+    server = server_factory(two_waiting_activities)
+    login(page, server.url, "ban.chi.dao", PASSWORD)
+    open_page(page, "Duyệt dữ liệu")
+    form = page.locator('[data-testid="stForm"]').filter(
+        has=page.get_by_role("button", name="Yêu cầu sửa"))
+    box = form.get_by_label("Nhận xét (bắt buộc khi yêu cầu sửa)", exact=True)
+    box.fill("Thiếu ảnh minh chứng")
+    form.get_by_role("button", name="Yêu cầu sửa").click()
+    decided = "select title, status, review_comment from activities " \
+              "where status != 'submitted' order by id"
+    wait_rows(server, decided, 1)
+    settle(page)
+    assert box.input_value() == ""
+    form.get_by_role("button", name="Duyệt").click()
+    stored = wait_rows(server, decided, 2)
+    assert sorted((status, comment or "") for _title, status, comment in stored) == [
+        ("accepted", ""), ("needs_fix", "Thiếu ảnh minh chứng")]
