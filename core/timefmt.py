@@ -43,6 +43,19 @@ def day(value) -> str:
     return value.strftime("%d/%m/%Y")
 
 
+def local_date(value) -> date | None:
+    """A stamp's day in Hà Nội (a date as it is); None for empty. Files write days from
+    stamps through it: the first ten characters of a UTC stamp are not Hà Nội's day."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    text = str(value)
+    if isinstance(value, datetime) or "T" in text:
+        return to_local(value).date()
+    return date.fromisoformat(text[:10])
+
+
 def clock(value, *, seconds: bool = False) -> str:
     """Only the time of day, HH:MM (HH:MM:SS), in Hà Nội."""
     moment = to_local(value)

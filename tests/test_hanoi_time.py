@@ -100,3 +100,24 @@ def test_a_request_submitted_late_in_the_evening_utc_is_dated_hanois_next_day():
 
     assert budget_pdf.issued_on({"submitted_at": "2020-09-25T20:30:00+00:00",
                                  "approved_at": None}) == date(2020, 9, 26)
+
+
+def test_the_workbook_writes_a_submission_s_day_in_hanoi(db, admin):
+    """A report submitted at 20:30 UTC on 07/10 was submitted on 08/10 in Hà Nội; the
+    sheet took the stamp's first ten characters."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from db import export
+    from tests.test_export import by_header, table
+
+    event_id = fx.build_week(db)
+    db["report_submissions"].insert({"event_id": event_id,
+                                     "unit_id": fx.unit_id(db, "THCS-THANGLONG"),
+                                     "submitted_at": "2020-10-07T20:30:00+00:00"})
+    header, rows, _ = table(load_workbook(io.BytesIO(export.xlsx(db, event_id, ["units"]))),
+                            "units")
+    row = by_header(header, next(r for r in rows if r[1] == "THCS-THANGLONG"))
+    assert row["Ngày nộp"] == datetime(2020, 10, 8)
+    assert timefmt.local_date("2020-10-07") == date(2020, 10, 7)  # a day stays that day
