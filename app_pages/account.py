@@ -17,7 +17,9 @@ st.markdown(texts.ACCOUNT_SIGNED_IN_AS.format(username=md(actor.username),
 if actor.unit_id:
     st.text(texts.ACCOUNT_UNIT.format(unit=units.get(db, actor.unit_id)["name"]))
 
-if st.button(texts.LOGOUT, type="primary", key="logout"):
+# not key="logout": streamlit-authenticator writes st.session_state["logout"] itself, which
+# raised StreamlitValueAssignmentNotAllowedError on a reload of this page (issue 20)
+if st.button(texts.LOGOUT, type="primary", key="account_logout"):
     auth.request_logout()
 
 st.subheader(texts.BUTTON_CHANGE_PASSWORD)

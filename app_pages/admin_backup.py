@@ -8,7 +8,7 @@ from components.safe_text import md
 from components.forms import flash_and_rerun, show_flash
 from components.navigation import guard
 from components.session import database, database_path
-from core import numbers, texts
+from core import numbers, texts, timefmt
 from db import backup
 
 actor = guard("admin_backup.py")
@@ -42,7 +42,7 @@ if saved:
                           index=list(names).index(default) if default in names else 0,
                           format_func=lambda n: texts.BAKP_ITEM.format(
                               name=n, size=numbers.integer(names[n]["size"] / 1024),
-                              at=names[n]["modified"].strftime("%H:%M:%S %d/%m/%Y")))
+                              at=timefmt.local(names[n]["modified"], seconds=True)))
     path = names[picked]["path"]
     st.download_button(texts.BAKP_DOWNLOAD, lambda: path.read_bytes(), file_name=picked,
                        mime="application/vnd.sqlite3", key="bak_download")

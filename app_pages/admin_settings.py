@@ -7,7 +7,7 @@ from datetime import datetime, time
 import streamlit as st
 
 from components.safe_text import md
-from components.forms import FieldErrors, flash_and_rerun, show_flash
+from components.forms import FieldErrors, flash_and_rerun, form_prefix, form_saved, show_flash
 from components.navigation import guard
 from components.session import current_event, database
 from components import look, settings_areas, settings_catalogue
@@ -32,9 +32,9 @@ def lock_status(event) -> None:
     if not event["lock_at"]:
         st.info(texts.SET_LOCK_NONE)
     elif events.is_locked(event):
-        st.warning(texts.SET_LOCK_LOCKED.format(at=events.format_datetime(event["lock_at"])))
+        st.warning(texts.SET_LOCK_LOCKED.format(at=timefmt.local(event["lock_at"])))
     else:
-        st.info(texts.SET_LOCK_PLANNED.format(at=events.format_datetime(event["lock_at"])))
+        st.info(texts.SET_LOCK_PLANNED.format(at=timefmt.local(event["lock_at"])))
 
 
 st.caption(texts.SET_EDITING.format(year=event["year"], title=md(event["title"])))
@@ -170,7 +170,7 @@ with tab_targets:
             for t in events.targets(db, eid)]
     with st.form(f"targets_{eid}", enter_to_submit=False):
         edited = st.data_editor(
-            rows, num_rows="dynamic", width="stretch", key=f"set_targets_{eid}",
+            rows, num_rows="dynamic", width="stretch", key=form_prefix(f"set_targets_{eid}"),
             column_config={
                 texts.SET_COL_KIND: st.column_config.SelectboxColumn(
                     options=list(kind_labels.values()), required=True,
@@ -199,8 +199,9 @@ with tab_targets:
             event_admin.set_targets(db, actor, eid, new_rows)
         except ValidationFailed as failure:
             target_errors.error("\n\n".join([texts.FORM_HAS_ERRORS, *failure.errors.values()]))
-        else:
-            st.success(texts.SET_TARGETS_SAVED.format(count=len(new_rows)))
+        else:  # drawn again from what was stored: the editor's added rows are not kept
+            form_saved(f"set_targets_{eid}")
+            flash_and_rerun(texts.SET_TARGETS_SAVED.format(count=len(new_rows)))
 
 with tab_catalogue:  # the week's activity types and channels (issue 15 item 3)
     settings_catalogue.render(db, actor, event)
@@ -247,11 +248,11 @@ with tab_budget:
     if estimate["status"] == "submitted":
         st.caption(texts.SET_BUDGET_SUBMITTED_BY.format(
             name=md(estimate["submitted_by_name"] or "—"),
-            at=events.format_datetime(estimate["submitted_at"])))
+            at=timefmt.local(estimate["submitted_at"])))
     elif estimate["status"] == "approved":
         st.caption(texts.SET_BUDGET_APPROVED_BY.format(
             name=md(estimate["approved_by_name"] or "—"),
-            at=events.format_datetime(estimate["approved_at"])))
+            at=timefmt.local(estimate["approved_at"])))
     look.table([{texts.BPDF_HEADERS[1]: line["item"], texts.BPDF_HEADERS[2]: line["activity_ref"],
                    texts.BPDF_HEADERS[3]: line["measure"],
                    texts.BPDF_HEADERS[4]: budget_rules.format_number(line["quantity"]),

@@ -10,7 +10,7 @@ from components.navigation import guard
 from components.pickers import code_select, kind_filter, tier_filter, ward_filter
 from components.session import current_event, database
 from components import look
-from components.forms import flash_and_rerun, show_flash
+from components.forms import flash_and_rerun, form_prefix, form_saved, show_flash
 from core import reference as ref
 from core import timefmt
 from core import texts
@@ -195,7 +195,8 @@ with tab_accounts:
     if picked_user:
         reset_errors = FieldErrors()
         with st.form("reset_password", enter_to_submit=False):
-            reset_to = st.text_input(texts.FIELD_PASSWORD_NEW, type="password", key="acc_reset",
+            reset_to = st.text_input(texts.FIELD_PASSWORD_NEW, type="password",
+                                     key=form_prefix("acc_reset"),
                                      help=texts.PASSWORD_RULES)
             reset_errors.slot("password")
             do_reset = st.form_submit_button(texts.BUTTON_RESET_PASSWORD)
@@ -204,8 +205,9 @@ with tab_accounts:
                 users.reset_password(db, actor, picked_user, reset_to)
             except ValidationFailed as failure:
                 reset_errors.show(failure.errors)
-            else:
-                st.success(texts.PASSWORD_RESET_DONE)
+            else:  # a clean field: the password is not left there to be set again
+                form_saved("acc_reset")
+                flash_and_rerun(texts.PASSWORD_RESET_DONE)
         name_errors = FieldErrors()
         with st.form("set_full_name", enter_to_submit=False):
             full_name = st.text_input(texts.ACCOUNT_SET_NAME, value=by_id[picked_user]["name"],

@@ -5,14 +5,14 @@ Tờ trình of Phòng GD&ĐT to the district leadership, signed by the office's 
 import streamlit as st
 
 from components.safe_text import md
-from components.forms import FieldErrors, flash_and_rerun, render_token, renew_token, \
-    reset_fields, show_flash
+from components.forms import FieldErrors, flash_and_rerun, form_prefix, form_saved, \
+    save_form, show_flash
 from components.navigation import guard
 from components.session import current_event, database
 from core import budget as rules
-from core import texts
+from core import texts, timefmt
 from core.budget_pdf import build_pdf, build_xlsx
-from db import ValidationFailed, budget, closing, events
+from db import ValidationFailed, budget, closing
 from components.organiser_words import say
 
 actor = guard("committee_budget.py")
@@ -33,11 +33,11 @@ status_line = texts.SET_BUDGET_STATUS.format(
 if estimate["status"] == "approved":
     st.success(status_line + "  \n" + texts.SET_BUDGET_APPROVED_BY.format(
         name=md(estimate["approved_by_name"] or "—"),
-        at=events.format_datetime(estimate["approved_at"])))
+        at=timefmt.local(estimate["approved_at"])))
 elif estimate["status"] == "submitted":
     st.info(status_line + "  \n" + texts.SET_BUDGET_SUBMITTED_BY.format(
         name=md(estimate["submitted_by_name"] or "—"),
-        at=events.format_datetime(estimate["submitted_at"])) + " " + say(texts.BUDP_WAITING, db))
+        at=timefmt.local(estimate["submitted_at"])) + " " + say(texts.BUDP_WAITING, db))
 else:
     st.markdown(status_line)
 
@@ -71,7 +71,7 @@ right.download_button(texts.BUDP_DOWNLOAD_XLSX, lambda: build_xlsx(event, estima
 head_errors = FieldErrors()
 with st.form("bud_head_form", enter_to_submit=False):
     head_name = st.text_input(texts.BUDP_HEAD_NAME, event.get("office_head_name") or "",
-                              key="bud_head_name", help=texts.BUDP_HEAD_HELP)
+                              key=f"{form_prefix('bud_head_')}name", help=texts.BUDP_HEAD_HELP)
     head_errors.slot("office_head_name")
     save_head = st.form_submit_button(texts.BUDP_HEAD_SAVE)
 if save_head:
@@ -80,6 +80,7 @@ if save_head:
     except ValidationFailed as failure:
         head_errors.show(failure.errors)
     else:
+        form_saved("bud_head_")
         flash_and_rerun(texts.BUDP_HEAD_SAVED)
 
 
@@ -113,16 +114,13 @@ def line_form(form_key: str, prefix: str, current: dict, submit_label: str):
 
 if is_draft:
     st.subheader(texts.BUDP_ADD)
-    added, fields, errors = line_form("budget_add", "bud_new_", {}, texts.BUDP_ADD_BUTTON)
-    if added:
-        try:
-            budget.add_line(db, actor, eid, fields, token=render_token("budget_add"))
-        except ValidationFailed as failure:
-            errors.show(failure.errors)
-        else:
-            renew_token("budget_add")
-            reset_fields("bud_new_")
-            flash_and_rerun(texts.BUDP_ADDED)
+    # new keys after each save (form_prefix): the next line starts from a clean form
+    added, fields, errors = line_form("budget_add", form_prefix("bud_new_"), {},
+                                      texts.BUDP_ADD_BUTTON)
+    save_form("bud_new_", added, fields,
+              lambda values, confirmed, token: budget.add_line(
+                  db, actor, eid, values, token=token, confirm_duplicate=confirmed),
+              errors, texts.BUDP_ADDED, texts.BUDP_ADD_ANYWAY)
 
     if lines:
         st.subheader(texts.BUDP_EDIT)
@@ -130,7 +128,9 @@ if is_draft:
         picked = st.selectbox(texts.BUDP_PICK, list(by_id), key="bud_pick", placeholder=texts.EF_CHOOSE,
                               format_func=lambda i: f"{lines.index(by_id[i]) + 1}. "
                               f"{by_id[i]['item']}")
-        saved, fields, errors = line_form(f"budget_edit_{picked}", f"bud_edit_{picked}_",
+        # a saved line is drawn again from what was stored (new keys)
+        edit_base = f"bud_edit_{picked}_"
+        saved, fields, errors = line_form(f"budget_edit_{picked}", form_prefix(edit_base),
                                           by_id[picked], texts.BUTTON_SAVE)
         if saved:
             try:
@@ -138,7 +138,7 @@ if is_draft:
             except ValidationFailed as failure:
                 errors.show(failure.errors)
             else:
-                reset_fields(f"bud_edit_{picked}_")
+                form_saved(edit_base)
                 flash_and_rerun(texts.BUDP_UPDATED)
         if st.button(texts.BUDP_DELETE, key=f"bud_delete_{picked}"):
             try:
@@ -150,11 +150,13 @@ if is_draft:
 
     st.subheader(texts.BUDP_NOTES)
     with st.form("budget_notes", enter_to_submit=False):
-        notes = st.text_area(texts.BUDP_NOTES, estimate["notes"], key=f"bud_notes_{eid}",
+        notes = st.text_area(texts.BUDP_NOTES, estimate["notes"],
+                             key=f"{form_prefix(f'bud_notes_{eid}_')}text",
                              label_visibility="collapsed", placeholder=say(texts.BUDP_NOTES_HINT, db))
         save_notes = st.form_submit_button(texts.BUTTON_SAVE)
     if save_notes:
         budget.set_notes(db, actor, eid, notes)
+        form_saved(f"bud_notes_{eid}_")  # what was stored (cleaned) is shown
         flash_and_rerun(texts.BUDP_NOTES_SAVED)
 
     st.divider()

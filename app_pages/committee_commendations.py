@@ -3,8 +3,8 @@ editable weights, units' nominations to approve or decline, and the committee's 
 import streamlit as st
 
 from components.safe_text import md
-from components.forms import FieldErrors, flash_and_rerun, render_token, renew_token, \
-    reset_fields, show_flash
+from components.forms import FieldErrors, flash_and_rerun, form_prefix, form_saved, \
+    save_form, show_flash
 from components.navigation import guard
 from components.session import current_event, database
 from core import numbers, scoring, texts
@@ -78,6 +78,7 @@ with tab_rank:
 
 with tab_weights:
     st.markdown(texts.COMMEND_WEIGHTS_INTRO)
+    W = form_prefix("w_")  # new keys after a save or a reset: the stored weights are shown
     errors = FieldErrors()
     with st.form("scoring_weights", enter_to_submit=False):
         edited = {"types": {}}
@@ -85,7 +86,7 @@ with tab_weights:
             step = 1.0 if key == "activity_cap" else 0.5
             edited[key] = st.number_input(texts.SCORING_WEIGHT_LABELS[key],
                                           value=float(weights[key]), step=step,
-                                          format="%g", key=f"w_{key}")
+                                          format="%g", key=f"{W}{key}")
             errors.slot(key)
         st.markdown(texts.COMMEND_TYPE_WEIGHTS)
         week_types = catalogue.types_for(db, event["id"])  # the week's types and names
@@ -97,7 +98,7 @@ with tab_weights:
                     if t["grp"] == group:
                         edited["types"][t["code"]] = st.number_input(
                             md(t["name"]), value=float(weights["types"][t["code"]]),
-                            step=0.5, format="%g", key=f"w_type_{t['code']}")
+                            step=0.5, format="%g", key=f"{W}type_{t['code']}")
                         errors.slot(f"type:{t['code']}")
         for code, value in weights["types"].items():  # a plan type the week dropped
             edited["types"].setdefault(code, float(value))
@@ -108,10 +109,11 @@ with tab_weights:
         except ValidationFailed as failure:
             errors.show(failure.errors)
         else:
+            form_saved("w_")
             flash_and_rerun(texts.SCORING_WEIGHTS_SAVED)
     if st.button(texts.COMMEND_RESET_WEIGHTS, key="w_reset"):
         commendations.save_weights(db, actor, event["id"], None)
-        reset_fields("w_")
+        form_saved("w_")
         flash_and_rerun(texts.SCORING_WEIGHTS_RESET)
 
 with tab_nominations:
@@ -152,48 +154,48 @@ scores_by_unit = {s.inputs.unit_id: s for group in ranked.values() for s in grou
 with tab_picks:
     approved = {n["id"]: n for n in commendations.list_nominations(db, event["id"],
                                                                    "approved")}
+    P = form_prefix("pick_")  # new keys after each save: a clean form (issue 20)
     errors = FieldErrors()
     with st.form("commendation_pick", enter_to_submit=False):
         category = st.selectbox(texts.COMMEND_FIELD_CATEGORY, list(ref.CATEGORY_NAMES),
-                                format_func=ref.CATEGORY_NAMES.get, key="pick_category",
+                                format_func=ref.CATEGORY_NAMES.get, key=f"{P}category",
                                 placeholder=texts.EF_CHOOSE)
         errors.slot("category")
         unit_choice = st.selectbox(
             texts.COMMEND_FIELD_UNIT, [None] + sorted(
                 scores_by_unit, key=lambda u: (scoring.group_order().index(
                     scores_by_unit[u].group), scores_by_unit[u].rank)),
-            format_func=unit_option, key="pick_unit", placeholder=texts.NO_CHOICE)
+            format_func=unit_option, key=f"{P}unit", placeholder=texts.NO_CHOICE)
         errors.slot("recipient_unit_id")
         nomination_choice = st.selectbox(
             texts.COMMEND_FIELD_NOMINATION, [None] + list(approved),
             format_func=lambda i: "—" if i is None else
-            f"{approved[i]['nominee_name']} ({approved[i]['unit_name']})", key="pick_nomination",
+            f"{approved[i]['nominee_name']} ({approved[i]['unit_name']})", key=f"{P}nomination",
             placeholder=texts.NO_CHOICE)
         errors.slot("nomination_id")
-        recipient = st.text_input(texts.COMMEND_FIELD_RECIPIENT, key="pick_recipient",
+        recipient = st.text_input(texts.COMMEND_FIELD_RECIPIENT, key=f"{P}recipient",
                                   help=texts.COMMEND_FIELD_RECIPIENT_HELP)
         errors.slot("recipient_name")
-        rationale = st.text_area(texts.COMMEND_FIELD_RATIONALE, key="pick_rationale")
+        rationale = st.text_area(texts.COMMEND_FIELD_RATIONALE, key=f"{P}rationale")
         errors.slot("rationale")
         add = st.form_submit_button(texts.COMMEND_ADD, type="primary")
-    if add:
-        picked_score = scores_by_unit.get(unit_choice)
-        try:
-            commendations.add_commendation(db, actor, event["id"], {
-                "category": category, "recipient_unit_id": unit_choice,
-                "nomination_id": nomination_choice, "recipient_name": recipient,
-                "rationale": rationale,
-                "score": picked_score.total if picked_score else None,
-                "rank": picked_score.rank if picked_score else None},
-                token=render_token("commendation_pick"))
-        except ValidationFailed as failure:
-            errors.show(failure.errors)
-        except AccessDenied as denied:  # a sample account picking a real unit
-            st.error(str(denied))
-        else:
-            renew_token("commendation_pick")
-            reset_fields("pick_")
-            flash_and_rerun(texts.SAVED)
+    nominated = approved.get(nomination_choice)
+    # the score and rank printed beside a decision are those of the unit it is about: the
+    # unit picked, or the unit a unit's nomination names (a person has no unit score)
+    scored_unit = unit_choice or (nominated["unit_id"] if nominated and
+                                  nominated["nominee_kind"] == "unit" else None)
+    picked_score = scores_by_unit.get(scored_unit)
+
+    def save_pick(fields, confirmed, token):
+        commendations.add_commendation(db, actor, event["id"], fields, token=token,
+                                       confirm_no_entries=confirmed)
+
+    save_form("pick_", add, {
+        "category": category, "recipient_unit_id": unit_choice,
+        "nomination_id": nomination_choice, "recipient_name": recipient,
+        "rationale": rationale, "score": picked_score.total if picked_score else None,
+        "rank": picked_score.rank if picked_score else None},
+        save_pick, errors, texts.SAVED, texts.COMMEND_CONFIRM_BUTTON)
 
     picks = commendations.list_commendations(db, event["id"])
     if not picks:

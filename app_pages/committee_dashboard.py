@@ -13,8 +13,7 @@ process (stats.shared). A refresh of a viewer then only draws: tables go out as 
 tables, and an element whose content did not change is sent to the browser as a reference
 to its cached copy (global.minCachedMessageSize in .streamlit/config.toml)."""
 import hashlib
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import pyarrow as pa
 import streamlit as st
@@ -23,7 +22,7 @@ from streamlit import dataframe_util
 from components import kpi_strip, pickers, safe_text
 from components.navigation import guard
 from components.session import current_event, database
-from core import chart_images, charts, numbers, server_gc, texts
+from core import chart_images, charts, kpi_reference, numbers, server_gc, texts, timefmt
 from core import reference as ref
 from db import areas, catalogue, events, stats
 from db.organiser import words
@@ -33,7 +32,6 @@ server_gc.settle_once()  # the modules above live as long as the server: out of 
 
 MAP_KEY = "dash_map"
 INTERACTIVE_KEPT = "dash_interactive_kept"
-LOCAL_TIME = ZoneInfo("Asia/Ho_Chi_Minh")
 FEED_ROWS = 15
 
 
@@ -91,12 +89,6 @@ def filter_summary(filters: dict, names: dict, fill=str) -> str:
         days]))
 
 
-def reference_day(db, event, today: str) -> str:
-    """'Previous day' of the KPI tiles: today while entries arrive, else the last day
-    anything was entered (a past year's archive)."""
-    return min(today, stats.last_entry_day(db, event["id"]) or today)
-
-
 # --- computed once per database state, shared by every viewer ---------------------------
 
 def frozen_spec(chart) -> dict:
@@ -117,30 +109,35 @@ def frozen_spec(chart) -> dict:
 
 
 def kpi_values(summary, change) -> list[tuple]:
-    """(label, value, delta, delta_color) of the seven tiles."""
+    """(label, value, delta, delta_color) of the seven tiles; `change` None: no deltas
+    (outside the week, core/kpi_reference)."""
     t = summary["totals"]
     online = numbers.ratio(t["online_participants"], t["participants"])
-    online_change = numbers.share_change(t["online_participants"], t["participants"],
-                                         change["online_participants"], change["participants"])
+
+    def delta(key):
+        return None if change is None else numbers.signed(change[key])
+
+    online_delta = None if change is None else numbers.signed_points(numbers.share_change(
+        t["online_participants"], t["participants"], change["online_participants"],
+        change["participants"]))
     return [
         (texts.DASH_KPI_ACTIVITIES, numbers.integer(t["activities"]),
-         numbers.signed(change["activities"]), "normal"),
+         delta("activities"), "normal"),
         (texts.DASH_KPI_PARTICIPANTS, numbers.integer(t["participants"]),
-         numbers.signed(change["participants"]), "normal"),
-        (texts.DASH_KPI_ONLINE, numbers.percent(online),
-         numbers.signed_points(online_change), "off"),
+         delta("participants"), "normal"),
+        (texts.DASH_KPI_ONLINE, numbers.percent(online), online_delta, "off"),
         # entries, not quantities: banners, trips and posts have no common unit (DESIGN §4)
         (texts.DASH_KPI_PROPAGANDA, numbers.integer(t["propaganda_entries"]),
-         numbers.signed(change["propaganda_entries"]), "normal"),
+         delta("propaganda_entries"), "normal"),
         (texts.DASH_KPI_REPORTING,
          f"{numbers.integer(t['units_with_data'])}/{numbers.integer(t['units'])}",
-         numbers.signed(change["units_with_data"]), "normal"),
+         delta("units_with_data"), "normal"),
         # a report is submitted at a moment of its own, not with an entry: no day change
         (texts.DASH_KPI_SUBMITTED,
          f"{numbers.integer(t['submitted_units'])}/{numbers.integer(t['units'])}",
          None, "off"),
         (texts.DASH_KPI_WARDS, f"{t['wards_covered']}/{t['wards']}",
-         numbers.signed(change["wards_covered"]), "normal"),
+         delta("wards_covered"), "normal"),
     ]
 
 
@@ -151,8 +148,7 @@ def feed_table(rows, channel_name=None, names: dict | None = None) -> pa.Table |
     if not rows:
         return None
     return pa.Table.from_pylist([{
-        texts.DASH_FEED_TIME: datetime.fromisoformat(r["created_at"]).astimezone(
-            LOCAL_TIME).strftime("%H:%M %d/%m"),
+        texts.DASH_FEED_TIME: timefmt.short(r["created_at"]),
         texts.DASH_FEED_KIND: texts.DASH_FEED_ACTIVITY if r["kind"] == "activity"
         else texts.DASH_FEED_PROPAGANDA,
         texts.EXP_COLS["unit"]: r["unit_name"],
@@ -220,8 +216,13 @@ def build_view(db, event, filters, today: str, titles: dict,
     """Everything one refresh draws (the viewer only adds the clock)."""
     data = stats.dashboard(db, event["id"], **filters)
     summary = data["summary"]
-    since = reference_day(db, event, today)
-    change = stats.totals_change(db, event["id"], since, now=summary["totals"], **filters)
+    # while the week runs: since the end of Hà Nội's previous day; outside it: none
+    ref_day = kpi_reference.reference(date.fromisoformat(event["start_date"]),
+                                      date.fromisoformat(event["end_date"]),
+                                      date.fromisoformat(today), charts.day_label)
+    change = stats.totals_change(db, event["id"], ref_day.created_before,
+                                 now=summary["totals"], **filters) \
+        if ref_day.created_before else None
     # the map keeps every ward's figures under a ward filter, and outlines the chosen one
     map_summary = summary if not filters["ward"] else stats.summary(
         db, event["id"], **dict(filters, ward=None))
@@ -230,7 +231,7 @@ def build_view(db, event, filters, today: str, titles: dict,
     return {
         "dense": len(grid) > charts.DENSE_TILES,  # many areas: the map gets the full width
         "kpis": kpi_values(summary, change),
-        "kpi_help": texts.DASH_KPI_DELTA_HELP.format(day=charts.day_label(since)),
+        "kpi_help": ref_day.note,
         "interactive": interactive,
         "titles": titles,
         "charts": build_charts(db, event, data, map_summary, grid, names, filters, titles,
@@ -244,7 +245,7 @@ def build_view(db, event, filters, today: str, titles: dict,
 
 
 def shared_view(db, event, filters, fill=str, interactive: bool = False) -> dict:
-    today = date.today().isoformat()
+    today = timefmt.now_local().date().isoformat()  # Hà Nội's day, not the server's
     key = ("committee_dashboard", event["id"], tuple(sorted(filters.items())), today,
            interactive)
     titles = chart_titles(fill, interactive, filters["ward"])  # organiser's words: data
@@ -300,7 +301,7 @@ def live_view(event):
     finally:
         db.conn.close()
     bar.caption(safe_text.md(  # area names are typed by an admin: text, not markdown
-        texts.DASH_UPDATED_AT.format(time=datetime.now().strftime("%H:%M:%S"))
+        texts.DASH_UPDATED_AT.format(time=timefmt.clock(timefmt.now_local(), seconds=True))
         + " · " + filter_summary(filters, names, fill)), width="stretch")
     bar.toggle(texts.DASH_INTERACTIVE, value=interactive, key="dash_interactive",
                on_change=keep_interactive, help=label(texts.DASH_INTERACTIVE_HELP))

@@ -8,7 +8,7 @@ import streamlit as st
 from components.forms import FieldErrors, flash_and_rerun, show_flash
 from components.navigation import guard
 from components.session import current_event, database, database_path
-from core import closing_report, numbers, texts
+from core import closing_report, numbers, texts, timefmt
 from db import ValidationFailed, closing, connect, events, report_data, sample_data, stats
 
 actor = guard("committee_report.py")
@@ -86,7 +86,7 @@ st.write(texts.CLOSE_PICKS_COUNT.format(n=n(picks),
 decision_errors = FieldErrors()
 if event.get("commendations_decided_at"):
     st.success(texts.CLOSE_DECIDED.format(
-        at=events.format_datetime(event["commendations_decided_at"])))
+        at=timefmt.local(event["commendations_decided_at"])))
     if st.button(texts.CLOSE_REOPEN, key="report_reopen"):
         closing.decide_commendations(db, actor, event["id"], decided=False)
         flash_and_rerun(texts.CLOSE_REOPENED)

@@ -11,7 +11,7 @@ import math
 import streamlit as st
 
 from components import pickers
-from components.forms import FLASH_KEY, FieldErrors, flash, show_flash
+from components.forms import FLASH_KEY, FieldErrors, flash, form_prefix, form_saved, show_flash
 from components.navigation import guard
 from components.safe_text import show_heading, show_link
 from components.session import current_event, database
@@ -200,10 +200,10 @@ def decide(kind, ids, status, comment, errors, *, single):
         st.session_state["rev_jump"] = nxt
         flash(texts.REV_DONE.format(status=name) + " " + (
             texts.REV_OPENED_NEXT if nxt else texts.REV_ALL_DONE))
-        st.session_state.pop("rev_comment", None)
+        form_saved("rev_comment")  # the next entry's form starts without this comment
     else:
         flash(texts.REV_BULK_DONE.format(count=numbers.integer(count), status=name))
-        st.session_state.pop("rev_bulk_comment", None)
+        form_saved("rev_bulk_comment")
         st.session_state["rev_nonce"] = st.session_state.get("rev_nonce", 0) + 1
     st.rerun()
 
@@ -211,7 +211,8 @@ def decide(kind, ids, status, comment, errors, *, single):
 def decision_form(kind, entry):
     errors = FieldErrors()
     with st.form("rev_form", clear_on_submit=False, enter_to_submit=False):
-        st.text_area(texts.REV_COMMENT, key="rev_comment", max_chars=review.COMMENT_MAX)
+        comment_key = form_prefix("rev_comment")
+        st.text_area(texts.REV_COMMENT, key=comment_key, max_chars=review.COMMENT_MAX)
         errors.slot("comment")
         errors.slot("status")
         errors.slot("entry")
@@ -224,14 +225,15 @@ def decision_form(kind, entry):
                                               shortcut="Alt+S")
     if accept or needs_fix:
         decide(kind, [entry["id"]], "accepted" if accept else "needs_fix",
-               st.session_state.get("rev_comment", ""), errors, single=True)
+               st.session_state.get(comment_key, ""), errors, single=True)
 
 
 def bulk_form(kind, ids):
     errors = FieldErrors()
     with st.form("rev_bulk", clear_on_submit=False, border=True, enter_to_submit=False):
         st.markdown(texts.REV_BULK_HEADING.format(count=numbers.integer(len(ids))))
-        st.text_area(texts.REV_BULK_COMMENT, key="rev_bulk_comment",
+        comment_key = form_prefix("rev_bulk_comment")
+        st.text_area(texts.REV_BULK_COMMENT, key=comment_key,
                      max_chars=review.COMMENT_MAX)
         errors.slot("comment")
         errors.slot("status")
@@ -243,7 +245,7 @@ def bulk_form(kind, ids):
             count=numbers.integer(len(ids))), key="rev_bulk_needs_fix")
     if accept or needs_fix:
         decide(kind, ids, "accepted" if accept else "needs_fix",
-               st.session_state.get("rev_bulk_comment", ""), errors, single=False)
+               st.session_state.get(comment_key, ""), errors, single=False)
 
 
 actor = guard("committee_review.py")

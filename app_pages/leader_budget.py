@@ -9,9 +9,9 @@ from components.navigation import guard
 from components.safe_text import md
 from components.session import current_event, database
 from core import budget as rules
-from core import texts
+from core import texts, timefmt
 from core.budget_pdf import build_pdf
-from db import AccessDenied, ValidationFailed, budget, events
+from db import AccessDenied, ValidationFailed, budget
 from components.organiser_words import say
 
 actor = guard("leader_budget.py")
@@ -29,11 +29,11 @@ st.markdown(texts.SET_BUDGET_STATUS.format(
 if estimate["status"] == "submitted":
     st.caption(texts.SET_BUDGET_SUBMITTED_BY.format(
         name=md(estimate["submitted_by_name"] or "—"),
-        at=events.format_datetime(estimate["submitted_at"])))
+        at=timefmt.local(estimate["submitted_at"])))
 elif estimate["status"] == "approved":
     st.success(texts.SET_BUDGET_APPROVED_BY.format(
         name=md(estimate["approved_by_name"] or "—"),
-        at=events.format_datetime(estimate["approved_at"])))
+        at=timefmt.local(estimate["approved_at"])))
 
 headers = texts.BPDF_HEADERS
 look.table([{headers[0]: i, headers[1]: line["item"], headers[2]: line["activity_ref"],

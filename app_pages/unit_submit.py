@@ -3,10 +3,10 @@ changes — until the week is locked."""
 import streamlit as st
 
 from components.safe_text import md
-from components.forms import flash, show_flash
+from components.forms import FieldErrors, flash, save_form, show_flash
 from components.navigation import guard
 from components.session import current_event, database
-from core import texts
+from core import texts, timefmt
 from db import AccessDenied, ValidationFailed, WeekLocked, entries, events, submissions, units
 
 actor = guard("unit_submit.py")
@@ -16,7 +16,7 @@ unit = units.get(db, actor.unit_id)
 show_flash()
 locked = events.is_locked(event)
 if locked:
-    st.warning(texts.WEEK_LOCKED.format(lock_at=events.format_datetime(event["lock_at"])))
+    st.warning(texts.WEEK_LOCKED.format(lock_at=timefmt.local(event["lock_at"])))
 
 activities = entries.list_own(db, entries.ACTIVITY, event["id"], unit["id"])
 propaganda = entries.list_own(db, entries.PROPAGANDA, event["id"], unit["id"])
@@ -42,7 +42,7 @@ def act(action, message):
 submitted = submissions.get(db, event["id"], unit["id"])
 if submitted:
     st.success(texts.SUB_SUBMITTED_AT.format(
-        at=events.format_datetime(submitted["submitted_at"])), icon=":material/task_alt:")
+        at=timefmt.local(submitted["submitted_at"])), icon=":material/task_alt:")
     if not locked:
         st.caption(texts.SUB_REOPEN_HELP)
         if st.button(texts.SUB_REOPEN, key="sub_reopen"):
@@ -53,5 +53,10 @@ else:
         st.warning(texts.SUB_EMPTY_WARNING)
     if not locked:
         st.caption(texts.SUB_HELP)
-        if st.button(texts.SUB_BUTTON, type="primary", key="sub_submit"):
-            act(submissions.submit, texts.SUB_DONE)
+        errors = FieldErrors()
+        clicked = st.button(texts.SUB_BUTTON, type="primary", key="sub_submit")
+        # a target unmet: the list is shown under the button and the clerk confirms
+        save_form("sub_submit", clicked, {}, lambda _fields, confirmed, _token:
+                  submissions.submit(db, actor, event["id"], unit["id"],
+                                     confirm_unmet=confirmed),
+                  errors, texts.SUB_DONE, texts.SUB_CONFIRM_BUTTON, texts.SUB_NOT_NOW)

@@ -7,7 +7,6 @@ foreign cookies before it reads them, and end sessions server-side on logout.
 import os
 import threading
 import time
-from datetime import datetime
 
 import jwt
 import streamlit as st
@@ -16,7 +15,7 @@ from streamlit_authenticator.models.authentication_model import AuthenticationMo
 from streamlit_authenticator.utilities.exceptions import LoginError
 from streamlit_authenticator.utilities.hasher import Hasher
 
-from core import passwords, texts
+from core import passwords, texts, timefmt
 from db import users, settings
 from components.organiser_words import say
 
@@ -214,7 +213,7 @@ def keep_this_session() -> None:
 def _show_locked(db, client):
     tried = st.session_state.get(TRIED_USERNAME)
     until = users.throttle_locked_until(db, tried, client) if tried else None
-    when = datetime.fromisoformat(until).strftime("%H:%M") if until else "—"
+    when = timefmt.clock(until) if until else "—"  # Hà Nội time
     st.error(texts.LOGIN_LOCKED.format(until=when, limit=users.LOCK_AFTER_FAILURES))
     st.caption(say(texts.LOGIN_HELP, db))
 

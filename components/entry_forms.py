@@ -4,7 +4,7 @@ the banner saying whether the unit can still write."""
 import streamlit as st
 
 from components.safe_text import md
-from components.forms import FieldErrors, flash, render_token, renew_token, reset_fields
+from components.forms import FieldErrors, flash, form_prefix, form_saved, render_token
 from components import look
 from core import entry_rules, photos as photo_rules, texts, timefmt
 from core import reference as ref
@@ -72,11 +72,15 @@ def _dates(prefix, event, current, fields, errors, readonly=False):
         values[field] = st.date_input(label, value=value, format="DD/MM/YYYY",
                                       key=f"{prefix}{field}", disabled=readonly)
         errors.slot(field)
-    st.checkbox(texts.EF_CONFIRM_OUTSIDE.format(start=entry_rules.fmt_day(week.start),
-                                                  end=entry_rules.fmt_day(week.end)),
-                value=bool(current) and not all(
-                    week.contains(entry_rules.parse_date(current[f])) for f, _ in fields),
-                key=f"{prefix}confirm_outside", disabled=readonly)
+    # asked only for a date outside the week (issue 20). A form sends nothing before its
+    # submit, so the dates seen here are the saved entry's or the last submitted ones: the
+    # box appears with the refusal «ngày … nằm ngoài Tuần lễ», or on an entry saved so
+    if any(day is not None and not week.contains(day) for day in values.values()):
+        st.checkbox(texts.EF_CONFIRM_OUTSIDE.format(start=entry_rules.fmt_day(week.start),
+                                                      end=entry_rules.fmt_day(week.end)),
+                    value=bool(current) and not all(
+                        week.contains(entry_rules.parse_date(current[f])) for f, _ in fields),
+                    key=f"{prefix}confirm_outside", disabled=readonly)
     return values
 
 
@@ -122,7 +126,7 @@ def _uploads(prefix, limit, errors, disabled=False):
 
 def _options(prefix, files, removing, current) -> dict:
     """Keyword arguments for entries.create / entries.update."""
-    options = {"confirm_outside": st.session_state[f"{prefix}confirm_outside"],
+    options = {"confirm_outside": st.session_state.get(f"{prefix}confirm_outside", False),
                "photo_files": files}
     if current:
         options["remove_photo_ids"] = removing
@@ -238,12 +242,8 @@ def propaganda_form(db, event, unit, base, current=None, readonly=False):
 
 
 def keys(base: str) -> str:
-    """The widget-key prefix of a form: `base` until its first successful save, then `base`
-    plus a generation number. A saved form is drawn with new keys because the browser keeps
-    showing the values of a widget whose key is unchanged, even once its session state is
-    deleted."""
-    generation = st.session_state.get(f"_gen_{base}", 0)
-    return base if generation == 0 else f"{base}{generation}_"
+    """The widget-key prefix of a form (components/forms.form_prefix)."""
+    return form_prefix(base)
 
 
 def save(action, errors: FieldErrors, base: str, success: str) -> bool:
@@ -258,9 +258,7 @@ def save(action, errors: FieldErrors, base: str, success: str) -> bool:
     except (WeekLocked, AccessDenied) as refused:
         st.error(md(str(refused)))
         return False
-    renew_token(base)
-    reset_fields(keys(base))
-    st.session_state[f"_gen_{base}"] = st.session_state.get(f"_gen_{base}", 0) + 1
+    form_saved(base)
     flash(success)
     st.rerun()
 

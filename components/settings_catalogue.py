@@ -3,7 +3,7 @@
 when a line is wrong, and the messages stand under the table they are about."""
 import streamlit as st
 
-from components.forms import flash_and_rerun
+from components.forms import flash_and_rerun, form_prefix, form_saved
 from components.safe_text import md
 from core import reference as ref
 from core import texts
@@ -44,7 +44,8 @@ def _types(db, actor, event) -> None:
                ("code", texts.CAT_COL_CODE)]
     current = [dict(t, grp=ref.GROUP_NAMES.get(t["grp"], t["grp"]))
                for t in catalogue.types_for(db, eid)]
-    key = f"cat_types_{eid}"
+    base = f"cat_types_{eid}"
+    key = form_prefix(base)  # new after a save: the browser's edits are not applied again
     with st.form(f"cat_types_form_{eid}", enter_to_submit=False):
         edited = st.data_editor(
             _editor_rows(current, columns), num_rows="dynamic", width="stretch", key=key,
@@ -66,7 +67,7 @@ def _types(db, actor, event) -> None:
         except ValidationFailed as failure:
             _show_errors(errors, failure)
         else:
-            st.session_state.pop(key, None)
+            form_saved(base)
             flash_and_rerun(texts.CAT_SAVED)
 
 
@@ -76,7 +77,8 @@ def _channels(db, actor, event) -> None:
     columns = [("name", texts.CAT_COL_NAME), ("measure", texts.CAT_COL_MEASURE),
                ("code", texts.CAT_COL_CODE)]
     current = catalogue.channels_for(db, eid)
-    key = f"cat_channels_{eid}"
+    base = f"cat_channels_{eid}"
+    key = form_prefix(base)
     with st.form(f"cat_channels_form_{eid}", enter_to_submit=False):
         edited = st.data_editor(
             _editor_rows(current, columns), num_rows="dynamic",
@@ -96,7 +98,7 @@ def _channels(db, actor, event) -> None:
         except ValidationFailed as failure:
             _show_errors(errors, failure)
         else:
-            st.session_state.pop(key, None)
+            form_saved(base)
             flash_and_rerun(texts.CAT_SAVED)
 
 

@@ -6,7 +6,7 @@ import io
 from datetime import date, datetime
 
 from core import budget as rules
-from core import numbers, organiser, texts
+from core import numbers, organiser, texts, timefmt
 from core.report_texts import render
 from core.pdf_layout import Letterhead, OfficialDocument, Signature
 
@@ -23,12 +23,12 @@ def issued_on(budget: dict, today: date | None = None) -> date:
     without a submission time), else today."""
     for field in ("submitted_at", "approved_at"):
         if budget.get(field):
-            return datetime.fromisoformat(budget[field]).date()
-    return today or date.today()
+            return timefmt.to_local(budget[field]).date()  # Hà Nội's day
+    return today or timefmt.now_local().date()
 
 
 def _vn_date(iso: str | None) -> str:
-    return date.fromisoformat(iso[:10]).strftime("%d/%m/%Y") if iso else ""
+    return timefmt.day(iso)  # a stamp's day in Hà Nội
 
 
 def _text(event: dict, key: str) -> str:

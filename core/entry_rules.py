@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from core import reference as ref
-from core import texts
+from core import texts, timefmt
 from core.text import clean
 
 TITLE_MAX = 200
@@ -35,7 +35,7 @@ def week_of(event: dict) -> Week:
 
 def default_day(week: Week, today: date | None = None) -> date:
     """Today while the week runs, else its first day."""
-    today = today or date.today()
+    today = today or timefmt.now_local().date()  # Hà Nội's day, not the server's
     return today if week.contains(today) else week.start
 
 

@@ -278,6 +278,24 @@ COMMEND_STATUS_NAMES = {"proposed": "Chờ duyệt", "approved": "Đã duyệt",
                         "declined": "Không duyệt"}
 COMMEND_NOMINEE_KINDS = {"person": "Cá nhân", "unit": "Tập thể"}
 
+# Issue 20 (s5-forms): decisions and lines record what was meant; confirmations
+COMMEND_UNIT_NOT_NOMINATIONS = ("Đơn vị được chọn («{unit}») khác đơn vị đã đề xuất «{nominee}» "
+                                "(«{nominating}»): quyết định lấy từ đề xuất thuộc về đơn vị "
+                                "đề xuất. Bỏ chọn đơn vị hoặc chọn đúng đơn vị đó.")
+COMMEND_CONFIRM_NO_ENTRIES = ("Đơn vị «{name}» chưa có hoạt động hay sản phẩm tuyên truyền nào "
+                              "được tính trong Tuần lễ. Vẫn khen thưởng đơn vị này?")
+COMMEND_CONFIRM_BUTTON = "Vẫn khen thưởng"
+BUD_LINE_DUPLICATE = ("Dòng chi này giống hệt dòng {number} đã có («{item}», {quantity} × "
+                      "{price} đồng). Vẫn thêm một dòng nữa?")
+BUDP_ADD_ANYWAY = "Vẫn thêm dòng này"
+CONFIRM_CANCEL = "Không lưu, sửa lại"
+CONFIRM_CANCELLED = "Chưa lưu gì."
+SUB_CONFIRM_UNMET = ("Đơn vị chưa đạt chỉ tiêu: {targets}. Vẫn nộp báo cáo? (Sau khi nộp, "
+                     "đơn vị vẫn mở lại được để bổ sung cho đến khi khóa báo cáo.)")
+SUB_UNMET_ITEM = "«{label}» đã có {count}, chỉ tiêu ít nhất {minimum}"
+SUB_CONFIRM_BUTTON = "Vẫn nộp báo cáo"
+SUB_NOT_NOW = "Chưa nộp, bổ sung thêm"
+
 # --- Issue 4: live dashboard, progress, review, export (prefix DASH_/PROG_/REV_/EXP_/CHART_)
 CHART_WARD = "Phường"
 CHART_ACTIVITIES = "Số hoạt động"
@@ -303,6 +321,10 @@ DASH_KPI_REPORTING = "Đơn vị có số liệu"
 DASH_KPI_SUBMITTED = "Đơn vị đã nộp báo cáo"
 DASH_KPI_WARDS = "{Area} có hoạt động"
 DASH_KPI_DELTA_HELP = "Số nhỏ dưới mỗi ô: thay đổi so với hết ngày {day}."
+DASH_KPI_NO_CHANGE_BEFORE = ("Tuần lễ chưa bắt đầu (từ {day}): chưa có số thay đổi theo ngày "
+                             "dưới các ô.")
+DASH_KPI_NO_CHANGE_AFTER = ("Tuần lễ đã kết thúc ({day}): các ô không còn số thay đổi theo "
+                            "ngày, con số là kết quả cả Tuần lễ.")
 DASH_UPDATED_AT = "Cập nhật lúc {time}"
 DASH_MAP = "Bản đồ {areas} (bấm vào một {area} để lọc cả trang)"
 DASH_HEATMAP = "Hoạt động theo {area} và nhóm"

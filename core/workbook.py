@@ -17,7 +17,7 @@ from datetime import date
 
 from core import numbers
 from core import reference as ref
-from core import texts
+from core import texts, timefmt
 from core import xlsx_stream as xs
 from core.xlsx_stream import DATE, INT, PCT, STT, TEXT, Column, Pct, Sheet
 
@@ -203,7 +203,7 @@ def units_sheet(units: list[dict], totals: dict, district_row: str = "",
                 ref.TIER_NAMES.get(u["tier"], u["tier"] or ""),
                 u["ward_name"] or district_row or texts.STATS_DISTRICT_ROW, u["activities"],
                 u["propaganda"], has_data, submitted,
-                (u["submitted_at"] or "")[:10], (u["last_entry"] or "")[:10]]
+                timefmt.local_date(u["submitted_at"]), timefmt.local_date(u["last_entry"])]
 
     rows = [row(i, u, texts.WB_YES if u["reported"] else texts.WB_NO,
                 texts.WB_YES if u["submitted"] else texts.WB_NO)
@@ -237,7 +237,7 @@ def nominations_sheet(nominations: list[dict]) -> Sheet:
              texts.COMMEND_NOMINEE_KINDS.get(n["nominee_kind"], n["nominee_kind"]),
              ref.CATEGORY_NAMES.get(n["category"], n["category"]), n.get("ward_name") or "",
              n["achievement"], texts.COMMEND_STATUS_NAMES.get(n["status"], n["status"]),
-             (n["created_at"] or "")[:10]]
+             timefmt.local_date(n["created_at"])]
             for i, n in enumerate(nominations, start=1)]
     return Sheet(_name("nominations"), cols, rows)
 

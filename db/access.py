@@ -20,6 +20,12 @@ class ValidationFailed(Exception):
         self.errors = errors
 
 
+class NeedsConfirmation(ValidationFailed):
+    """Input that is valid but unusual (a line identical to a saved one, a unit with nothing
+    counted): saved only when the caller repeats the call with the named confirmation.
+    `errors` maps the confirmation's name to the Vietnamese question."""
+
+
 @dataclass(frozen=True)
 class Actor:
     user_id: int | None

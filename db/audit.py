@@ -1,13 +1,12 @@
 """The audit log: one row per change, written in the same transaction as the change."""
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-
+from core import timefmt
 from db.access import Actor
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+    return timefmt.now_iso()  # Hà Nội time with its offset
 
 
 @dataclass

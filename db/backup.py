@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from core import texts
+from core import texts, timefmt
 from db import audit
 from db.access import require_role
 from db.audit import AuditEvent
@@ -341,7 +341,7 @@ def _restore_checked(live_path: Path, private: Path, name: str, actor, now) -> P
     foreign = rebuild_from(private, fresh)
     _keep_revocations(live_path, fresh)
     private = fresh
-    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    stamp = timefmt.file_stamp(now)  # Hà Nội time
     kept = live_path.with_name(f"{live_path.name}.replaced-{stamp}")
     for n in range(2, 1000):  # two restores in one second must not overwrite a kept file
         if not kept.exists():
@@ -383,7 +383,7 @@ def backup_folder(live_path) -> Path:
 
 def backup_to_folder(live_path, actor=None, now: datetime | None = None) -> BackupResult:
     """A new timestamped backup in backup_folder(): llw-YYYYmmdd-HHMMSS.db."""
-    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    stamp = timefmt.file_stamp(now)  # Hà Nội time
     folder = private_folder(backup_folder(live_path))
     return backup(live_path, folder / f"llw-{stamp}.db", actor)
 
@@ -404,4 +404,4 @@ def list_backups(live_path) -> list[dict]:
         return []
     files = sorted(folder.glob("llw-*.db"), key=lambda p: p.stat().st_mtime, reverse=True)
     return [{"name": p.name, "path": p, "size": p.stat().st_size,
-             "modified": datetime.fromtimestamp(p.stat().st_mtime)} for p in files]
+             "modified": datetime.fromtimestamp(p.stat().st_mtime, timefmt.ZONE)} for p in files]

@@ -7,7 +7,7 @@ from core import budget as rules
 from core import texts
 from core.text import clean
 from db import audit, events, idempotency
-from db.access import AccessDenied, Actor, ValidationFailed, require_role
+from db.access import AccessDenied, Actor, NeedsConfirmation, ValidationFailed, require_role
 from db.audit import AuditEvent, now_iso
 from db.connection import write_transaction
 
@@ -65,14 +65,19 @@ def _validated(fields: dict) -> dict:
     return rules.line_record(fields)
 
 
-def add_line(db, actor: Actor, event_id: int, fields: dict, token: str | None = None) -> int:
-    """Add a line at the end; a repeated `token` (double click) returns the first line."""
+def add_line(db, actor: Actor, event_id: int, fields: dict, token: str | None = None,
+             confirm_duplicate: bool = False) -> int:
+    """Add a line at the end; a repeated `token` (double click) returns the first line. A
+    line identical to a saved one is added only with `confirm_duplicate` (a stale form
+    stored four identical lines, issue 20): NeedsConfirmation otherwise."""
     require_role(actor, *EDITORS)
     record = _validated(fields)
     with write_transaction(db):
         if saved := idempotency.already_saved(db, token):
             return saved
         _ensure_draft(db, event_id)
+        if not confirm_duplicate:
+            _ask_when_duplicate(db, event_id, record)
         sort = db.execute("select coalesce(max(sort), 0) + 1 from budget_lines "
                           "where event_id = ?", [event_id]).fetchone()[0]
         line_id = db["budget_lines"].insert(dict(record, event_id=event_id, sort=sort)).last_pk
@@ -80,6 +85,14 @@ def add_line(db, actor: Actor, event_id: int, fields: dict, token: str | None = 
         audit.record(db, actor, AuditEvent("create", "budget_lines", line_id,
                                            after=get_line(db, line_id)))
     return line_id
+
+
+def _ask_when_duplicate(db, event_id: int, record: dict) -> None:
+    for number, line in enumerate(lines(db, event_id), start=1):
+        if all(line[field] == record[field] for field in rules.LINE_FIELDS):
+            raise NeedsConfirmation({"confirm_duplicate": texts.BUD_LINE_DUPLICATE.format(
+                number=number, item=line["item"], quantity=rules.format_number(line["quantity"]),
+                price=rules.format_number(line["unit_price"]))})
 
 
 def update_line(db, actor: Actor, line_id: int, fields: dict) -> None:

@@ -8,7 +8,7 @@ from core import scoring, texts
 from core.text import clean
 from db import areas, audit, catalogue, idempotency, roster, sample_data
 from db.stats import COUNTING
-from db.access import Actor, ValidationFailed, require_role
+from db.access import Actor, NeedsConfirmation, ValidationFailed, require_role
 from db.audit import AuditEvent, now_iso
 from db.connection import write_transaction
 
@@ -202,18 +202,21 @@ def get_commendation(db, commendation_id: int) -> dict | None:
 
 
 def add_commendation(db, actor: Actor, event_id: int, fields: dict,
-                     token: str | None = None) -> int:
+                     token: str | None = None, confirm_no_entries: bool = False) -> int:
     """fields: category, recipient_name (or recipient_unit_id), rationale, optional
-    nomination_id, score, rank. A double-submitted form (same token) saves once."""
+    nomination_id, score, rank. A decision taken from a nomination is about the nomination's
+    unit: it is attached when no unit is named, and a different unit is refused. Commending
+    a unit with nothing counted in the week asks for `confirm_no_entries` (NeedsConfirmation).
+    A double-submitted form (same token) saves once."""
     require_role(actor, "committee")
     with write_transaction(db):
         if (saved := idempotency.already_saved(db, token)) is not None:
             return saved
         record = _commendation_record(db, event_id, fields)
         touched = [record["recipient_unit_id"]] if record["recipient_unit_id"] else []
-        if record["nomination_id"]:
-            touched.append(get_nomination(db, record["nomination_id"])["unit_id"])
         sample_data.require_real_access(db, actor, touched)
+        if not confirm_no_entries:
+            _ask_when_nothing_counted(db, event_id, record)
         record.update(event_id=event_id, created_by=actor.user_id, created_at=now_iso())
         row_id = db["commendations"].insert(record).last_pk
         idempotency.remember(db, token, "commendations", row_id)
@@ -235,6 +238,20 @@ def remove_commendation(db, actor: Actor, commendation_id: int) -> None:
 GOOD_ORGANISER = "to_chuc_tot"
 
 
+def _ask_when_nothing_counted(db, event_id: int, record: dict) -> None:
+    """A decision about a unit itself (its name as the recipient, or a unit's nomination)
+    whose unit has no counting entry in the week: ask before saving (issue 20)."""
+    unit_id = record["recipient_unit_id"]
+    if unit_id is None or _counted_entries(db, event_id, unit_id):
+        return
+    name = _unit_name(db, unit_id)
+    nomination = get_nomination(db, record["nomination_id"]) if record["nomination_id"] \
+        else None
+    if (nomination and nomination["nominee_kind"] == "unit") or record["recipient_name"] == name:
+        raise NeedsConfirmation({"confirm_no_entries": texts.COMMEND_CONFIRM_NO_ENTRIES.format(
+            name=name)})
+
+
 def _counted_entries(db, event_id: int, unit_id: int) -> int:
     """Activities and propaganda of the unit that count in the figures (DESIGN §4)."""
     return sum(db.execute(
@@ -251,34 +268,67 @@ def _not_in_week(db, event_id: int, unit_id: int) -> str:
     return ""
 
 
+def _unit_name(db, unit_id) -> str | None:
+    row = db.execute("select name from units where id = ?", [unit_id]).fetchone()
+    return row[0] if row else None
+
+
+def _nomination_of(db, event_id: int, nomination_id, errors: dict) -> dict | None:
+    """The approved nomination a decision is taken from (None, with an error, otherwise)."""
+    nomination = get_nomination(db, nomination_id)
+    if nomination is None or nomination["event_id"] != event_id:
+        errors["nomination_id"] = texts.COMMEND_NOMINATION_UNKNOWN
+    elif nomination["status"] != "approved":
+        errors["nomination_id"] = texts.COMMEND_NOMINATION_NOT_APPROVED
+    else:
+        return nomination
+    return None
+
+
+def _unit_problem(db, event_id: int, unit, nomination: dict | None,
+                  category: str) -> str | None:
+    """Why the decision cannot name this unit (None when it can)."""
+    if unit is None:
+        return texts.COMMEND_UNIT_UNKNOWN
+    unit_id, name = unit
+    if not roster.member(db, event_id, unit_id):  # retired from this week
+        return _not_in_week(db, event_id, unit_id)
+    if nomination and unit_id != nomination["unit_id"]:
+        # Bảng 9 would print the nominee under a unit that did not nominate them
+        return texts.COMMEND_UNIT_NOT_NOMINATIONS.format(
+            unit=name, nominee=nomination["nominee_name"],
+            nominating=_unit_name(db, nomination["unit_id"]))
+    # a person's nomination names the unit only as where the person works: the checks on
+    # the unit's own figures are for decisions about the unit itself
+    about_unit = nomination is None or nomination["nominee_kind"] == "unit" \
+        or category == GOOD_ORGANISER
+    if about_unit and any(waiting := unreviewed_entries(db, event_id, unit_id)):
+        # a commendation rests on reviewed figures: every entry decided first
+        return texts.COMMEND_UNIT_UNREVIEWED.format(
+            name=name, activities=waiting[0], propaganda=waiting[1])
+    if category == GOOD_ORGANISER and not _counted_entries(db, event_id, unit_id):
+        # "organised activities well" with nothing counted would print an empty claim
+        return texts.COMMEND_UNIT_NO_ENTRIES.format(name=name)
+    return None
+
+
 def _commendation_record(db, event_id: int, fields: dict) -> dict:
     errors = {}
     category = clean(fields.get("category"))
     if category not in ref.CATEGORY_NAMES:
         errors["category"] = texts.COMMEND_CATEGORY_INVALID
-    unit_id = fields.get("recipient_unit_id") or None
-    unit = None
-    if unit_id is not None:
-        unit = db.execute("select id, name from units where id = ?", [unit_id]).fetchone()
-        if unit is None:
-            errors["recipient_unit_id"] = texts.COMMEND_UNIT_UNKNOWN
-        elif not roster.member(db, event_id, unit_id):  # retired from this week
-            errors["recipient_unit_id"] = _not_in_week(db, event_id, unit_id)
-        elif any(waiting := unreviewed_entries(db, event_id, unit_id)):
-            # a commendation rests on reviewed figures: every entry decided first
-            errors["recipient_unit_id"] = texts.COMMEND_UNIT_UNREVIEWED.format(
-                name=unit[1], activities=waiting[0], propaganda=waiting[1])
-        elif category == GOOD_ORGANISER and not _counted_entries(db, event_id, unit_id):
-            # "organised activities well" with nothing counted would print an empty claim
-            errors["recipient_unit_id"] = texts.COMMEND_UNIT_NO_ENTRIES.format(name=unit[1])
     nomination_id = fields.get("nomination_id") or None
     nomination = None
     if nomination_id is not None:
-        nomination = get_nomination(db, nomination_id)
-        if nomination is None or nomination["event_id"] != event_id:
-            errors["nomination_id"] = texts.COMMEND_NOMINATION_UNKNOWN
-        elif nomination["status"] != "approved":
-            errors["nomination_id"] = texts.COMMEND_NOMINATION_NOT_APPROVED
+        nomination = _nomination_of(db, event_id, nomination_id, errors)
+    unit_id = fields.get("recipient_unit_id") or None
+    if nomination and unit_id is None:
+        unit_id = nomination["unit_id"]  # the nominee belongs to the unit that nominated
+    unit = None
+    if unit_id is not None:
+        unit = db.execute("select id, name from units where id = ?", [unit_id]).fetchone()
+        if problem := _unit_problem(db, event_id, unit, nomination, category):
+            errors["recipient_unit_id"] = problem
     name = clean(fields.get("recipient_name"))
     if not name and nomination:
         name = nomination["nominee_name"]

@@ -15,7 +15,7 @@
 import hashlib
 import secrets
 
-from core import entry_rules, import_format, texts
+from core import entry_rules, import_format, texts, timefmt
 from core.import_format import ACTIVITY_LAYOUT, PROPAGANDA_LAYOUT, MappedTable
 from core.numbers import integer
 from core.tabular import MAX_ROWS, ImportReport, Table
@@ -101,7 +101,7 @@ def _seen_before(db, kind, sha256, source, report, allow_duplicate_file) -> bool
     if first is None or allow_duplicate_file:
         return False
     report.add(None, "", source, texts.IMP_FILE_SEEN.format(
-        at=events.format_datetime(first["imported_at"]), user=first["username"],
+        at=timefmt.local(first["imported_at"]), user=first["username"],
         name=first["filename"], rows=first["rows"]), "duplicate_file")
     return True
 
@@ -233,7 +233,7 @@ def _check_rows(db, actor, kind, event, mapped: MappedTable, report: ImportRepor
                     first=seen_in_file[key], what=texts.IMP_DUPLICATE_WHAT[kind.table])
             elif (at := existing.created_at(unit["id"], key)) is not None:
                 reason = texts.IMP_DUPLICATE_EXISTING.format(
-                    at=events.format_datetime(at), what=texts.IMP_DUPLICATE_WHAT[kind.table])
+                    at=timefmt.local(at), what=texts.IMP_DUPLICATE_WHAT[kind.table])
             if reason:
                 shown = "title" if kind.table == "activities" else "channel"
                 report.add(line, mapped.header(shown), clean(cells.get(shown)), reason,

@@ -1,7 +1,7 @@
 """Events (one per year) and the reporting lock."""
 from datetime import date, datetime
 
-from core import texts
+from core import texts, timefmt
 from db.access import WeekLocked
 
 
@@ -32,8 +32,6 @@ def week_days(event: dict) -> list[str]:
 def is_locked(event: dict, now: datetime | None = None) -> bool:
     if not event.get("lock_at"):
         return False
-    from core import timefmt
-
     # a lock time without offset is Hà Nội wall-clock time, as the admin typed it; the
     # server's own clock may run in UTC (7 hours behind)
     now = now or timefmt.now_local()
@@ -49,15 +47,8 @@ def ensure_open(db, event_id: int) -> dict:
     if event is None:
         raise ValueError(f"unknown event {event_id}")
     if is_locked(event):
-        raise WeekLocked(texts.WEEK_LOCKED.format(lock_at=format_datetime(event["lock_at"])))
+        raise WeekLocked(texts.WEEK_LOCKED.format(lock_at=timefmt.local(event["lock_at"])))
     return event
-
-
-def format_datetime(value: str) -> str:
-    """Kept for its callers: the one formatter is core.timefmt.local (Hà Nội time)."""
-    from core import timefmt
-
-    return timefmt.local(value)
 
 
 def slogans(db, event_id: int) -> list[dict]:

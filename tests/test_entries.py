@@ -240,7 +240,7 @@ def test_committee_may_still_correct_after_the_lock(db, event, unit_user, commit
 
 def test_a_submitted_report_freezes_entries_until_reopened(db, event, unit_user):
     activity_id = add_activity(db, unit_user, event)
-    submissions.submit(db, unit_user, event["id"], unit_user.unit_id)
+    submissions.submit(db, unit_user, event["id"], unit_user.unit_id, confirm_unmet=True)
     assert submissions.get(db, event["id"], unit_user.unit_id)["submitted_by"] == \
         unit_user.user_id
     with pytest.raises(submissions.ReportSubmitted) as frozen:
@@ -254,7 +254,7 @@ def test_a_submitted_report_freezes_entries_until_reopened(db, event, unit_user)
 
 
 def test_reopen_is_refused_after_the_lock(db, event, unit_user):
-    submissions.submit(db, unit_user, event["id"], unit_user.unit_id)
+    submissions.submit(db, unit_user, event["id"], unit_user.unit_id, confirm_unmet=True)
     lock(db, event)
     with pytest.raises(WeekLocked):
         submissions.reopen(db, unit_user, event["id"], unit_user.unit_id)

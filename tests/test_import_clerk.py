@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 import manage
-from core import import_format, texts
+from core import import_format, texts, timefmt
 from core.tabular import read_table, template_csv, template_xlsx
 from db import entries, entry_import, events, stats, units
 from db.setup import prepare
@@ -254,7 +254,7 @@ def test_the_same_content_twice_is_refused_with_when_and_by_whom(db_path, db, tm
     first = db.execute("select imported_at, username, filename, rows from import_files"
                        ).fetchone()
     assert first[1:] == ("manage.py", "hoat-dong.csv", 3)
-    assert events.format_datetime(first[0]) in out.out and "manage.py" in out.out
+    assert timefmt.local(first[0]) in out.out and "manage.py" in out.out
     assert "--allow-duplicate-file" in out.out and "Không nhập dòng nào." in out.err
     assert db.execute("select count(*) from activities").fetchone()[0] == 3
 

@@ -148,7 +148,8 @@ def test_each_hint_of_the_page_quotes_a_checkbox_the_page_has():
 def test_a_unit_that_submitted_its_report_gets_no_upload_box(app_for, admin, unit_user, db):
     from db import events, submissions
 
-    submissions.submit(db, unit_user, events.get(db, 2020)["id"], unit_user.unit_id)
+    submissions.submit(db, unit_user, events.get(db, 2020)["id"], unit_user.unit_id,
+                       confirm_unmet=True)
     at = app_for(unit_user)
     at.switch_page("app_pages/unit_propaganda.py").run()
     assert not at.exception

@@ -114,10 +114,22 @@ def test_bad_activity_input_shows_its_message_and_writes_nothing(db, unit_app, c
 
 
 def test_a_date_outside_the_week_is_saved_once_confirmed(db, unit_app):
-    at = fill_activity(unit_app("unit_activity.py"), start_date=date(2020, 9, 30),
-                       confirm=True)
+    at = unit_app("unit_activity.py")
+    # the confirmation is asked only for a date outside the week (issue 20)
+    assert not [c for c in at.checkbox if c.key == "act_confirm_outside"]
+    at = fill_activity(at, start_date=date(2020, 9, 30))
+    click(at, texts.ACT_SUBMIT)
+    assert "Ngày 30/09/2020 nằm ngoài Tuần lễ" in errors(at) and count(db, "activities") == 0
+    at.checkbox(key="act_confirm_outside").check()
     click(at, texts.ACT_SUBMIT)
     assert db.execute("select start_date from activities").fetchall() == [("2020-09-30",)]
+
+
+def test_a_date_inside_the_week_asks_no_confirmation(db, unit_app):
+    at = fill_activity(unit_app("unit_activity.py"), title="   ")  # refused for the title
+    click(at, texts.ACT_SUBMIT)
+    assert texts.ENT_TITLE_REQUIRED in errors(at)
+    assert not [c for c in at.checkbox if c.key == "act_confirm_outside"]
 
 
 def test_a_district_unit_must_choose_the_ward(db, app_for, admin):
@@ -310,6 +322,7 @@ def test_nominate_good_and_bad(db, unit_app):
 def test_submit_then_reopen_the_report(db, event, unit_user, unit_app):
     at = unit_app("unit_submit.py")
     click(at, texts.SUB_BUTTON)
+    click(at, texts.SUB_CONFIRM_BUTTON)  # its targets are not met: asked first (issue 20)
     assert submissions.get(db, event["id"], unit_user.unit_id) is not None
     assert any("Đã nộp báo cáo lúc" in s.value for s in at.success)
     entry_page = unit_app("unit_activity.py")
@@ -325,6 +338,7 @@ def test_submit_then_reopen_the_report(db, event, unit_user, unit_app):
     assert any(texts.SUB_REOPENED in s.value for s in entry_page.success)
     at.run()
     click(at, texts.SUB_BUTTON)  # submit again, reopen from the submit page this time
+    click(at, texts.SUB_CONFIRM_BUTTON)
     click(at, texts.SUB_REOPEN)
     assert submissions.get(db, event["id"], unit_user.unit_id) is None
 
