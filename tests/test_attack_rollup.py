@@ -1,0 +1,130 @@
+"""Fresh-eye attacks on the roll-up (session 5): forged files with the public sha256
+recomputed, near the bounds, with values of the wrong type, the sample flag tampered with,
+and the organiser's name spelt another way."""
+import pytest
+
+from tests.test_rollup_values import (CITY, LOWER, city, forge, lower, machine_rows,  # noqa: F401
+                                      refused, run, set_organiser_cell, set_value, stored)
+
+
+def cell(at, section, key, fld=""):
+    row = at[(section, key, fld)]
+    return f"dòng {row}, ô E{row}"
+
+
+@pytest.mark.parametrize("value", ["1e3", "١٢", " 12 ", "12", -1, 10**9 + 1])
+def test_a_count_of_the_wrong_kind_is_refused_naming_its_cell(lower, city, tmp_path, capsys,
+                                                              value):
+    bad = tmp_path / "forged.xlsx"
+    at = forge(lower[1], bad, set_value("totals", "activities", "", value))
+    err = refused(capsys, city, bad)
+    assert f"{cell(at, 'totals', 'activities')}: «activities» phải là số nguyên" in err
+
+
+@pytest.mark.parametrize("value", [True, False])
+def test_a_boolean_cell_is_refused_naming_its_cell(lower, city, tmp_path, capsys, value):
+    bad = tmp_path / "forged.xlsx"
+    at = forge(lower[1], bad, set_value("totals", "activities", "", value))
+    err = refused(capsys, city, bad)
+    row = at[("totals", "activities", "")]
+    assert f"dòng {row}: ô E{row} không phải một số đọc được" in err
+
+
+def parsed(rows):
+    from core import rollup as core
+    from core import texts
+
+    header = rows.index(texts.ROLLUP_COLUMNS)
+    body = [[("" if v is None else v) for v in r] for r in rows[header + 1:-1]]
+    return body, lambda b: core.parse(rows[:header + 1] + core.with_hash(b),
+                                      file_name="f.xlsx", sheet="s",
+                                      header=texts.ROLLUP_COLUMNS)
+
+
+def test_counts_at_the_bound_are_read_and_one_more_is_not(lower):
+    from core import rollup as core
+
+    body, parse = parsed(machine_rows(lower[1]))
+    for r in body:
+        if r[0] == "totals" and r[1] in ("participants", "online_participants"):
+            r[4] = 10**9
+    area = next(r for r in body if r[0] == "by_area" and r[2] == "participants")
+    area[4] += 10**9 - sum(r[4] for r in body if r[0] == "by_area" and r[2] == "participants")
+    kind = next(r for r in body if r[0] == "by_type" and r[2] == "participants")
+    kind[4] += 10**9 - sum(r[4] for r in body if r[0] == "by_type" and r[2] == "participants")
+    assert parse(body).totals["participants"] == 10**9
+    area[4] += 1
+    next(r for r in body if r[:2] == ["totals", "participants"])[4] += 1
+    with pytest.raises(core.RollupError, match="phải là số nguyên từ 0 đến 1.000.000.000"):
+        parse(body)
+
+
+@pytest.mark.parametrize("value", [2, "1", True, -1, ""])
+def test_a_tampered_sample_flag_is_refused(lower, city, tmp_path, capsys, value):
+    bad = tmp_path / "forged.xlsx"
+    forge(lower[1], bad, set_value("meta", "sample", "", value))
+    refused(capsys, city, bad)
+
+
+def test_a_schema_2_file_without_its_sample_row_is_refused(lower, city, tmp_path, capsys):
+    bad = tmp_path / "forged.xlsx"
+    forge(lower[1], bad, lambda body: body.remove(
+        next(r for r in body if r[:2] == ["meta", "sample"])))
+    err = refused(capsys, city, bad)
+    assert "sample" in err
+
+
+def test_a_sample_file_relabelled_schema_1_with_its_flag_is_still_sample(
+        lower, city, tmp_path, capsys):
+    bad = tmp_path / "forged.xlsx"
+
+    def change(body):
+        set_value("meta", "schema_version", "", 1)(body)
+        set_value("meta", "sample", "", 1)(body)
+    forge(lower[1], bad, change)
+    refused(capsys, city, bad)
+
+
+@pytest.mark.parametrize("spelling", [
+    "UBND thành phố Hà Nộі",            # Cyrillic і
+    "UBND thành phố Ηà Nội",            # Greek Eta
+    "ＵＢＮＤ thành phố Hà Nội",          # fullwidth
+    "UBND thành phố Hà Nội\u00ad",      # soft hyphen
+    "  ubnd   THÀNH PHỐ hà nội ",
+])
+def test_the_own_organiser_spelt_with_lookalikes_is_refused(lower, city, tmp_path, capsys,
+                                                            spelling):
+    bad = tmp_path / "forged.xlsx"
+    forge(lower[1], bad, set_organiser_cell(spelling))
+    err = refused(capsys, city, bad)
+    assert "chính đơn vị tổ chức" in err
+
+
+@pytest.mark.parametrize("old, new", [
+    ("UBND phường Thuỵ Khuê", "UBND phường Thụy Khuê"),
+    ("UBND xã Hoà Bình", "UBND xã Hòa Bình"),
+    ("UBND phường Ðống Đa", "UBND phường Đống Đa"),   # Icelandic eth for Đ
+])
+def test_one_organiser_in_two_spellings_in_a_batch_is_refused(lower, city, tmp_path, capsys,
+                                                              old, new):
+    a, b = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    forge(lower[1], a, set_organiser_cell(old))
+    forge(lower[1], b, set_organiser_cell(new))
+    err = refused(capsys, city, a, b)
+    assert "có hơn một tệp trong lần nhập này" in err
+
+
+def test_remove_in_the_other_tone_placement(lower, city, tmp_path, capsys):
+    a = tmp_path / "a.xlsx"
+    forge(lower[1], a, set_organiser_cell("UBND xã Hoà Bình"))
+    assert run(capsys, "--db", city, "rollup", a)[0] == 0
+    code, _out, err = run(capsys, "--db", city, "rollup", "--remove", "UBND XÃ HÒA BÌNH")
+    assert code == 0, err
+    assert stored(city) == []
+
+
+@pytest.mark.parametrize("level", ["quoc_gia", "", "<b>x</b>"])
+def test_an_unknown_level_is_refused(lower, city, tmp_path, capsys, level):
+    bad = tmp_path / "forged.xlsx"
+    forge(lower[1], bad, set_value("meta", "level", "", level))
+    refused(capsys, city, bad)
