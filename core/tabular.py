@@ -4,8 +4,8 @@ report of an import.
 A CSV may be UTF-8 (with or without BOM), UTF-16 with its BOM (Excel's «Unicode Text») or
 Windows-1258 (what Vietnamese Excel writes as «CSV (Comma delimited)»: base letters with
 combining tone marks, which Python's cp1258 codec does not compose); every text is NFC
-after decoding. Separated by commas, or by «;» or tabs when the header has no comma (a
-Vietnamese Windows' list separator; «Unicode Text»).
+after decoding. Separated by commas, «;» or tabs: the one the header line uses most (a
+Vietnamese Windows' list separator is «;»; «Unicode Text» uses tabs).
 
 Line numbers are those a person sees in the file: the header is line 1.
 """
@@ -110,14 +110,13 @@ def _windows_1258(data: bytes) -> str:
 
 
 def _delimiter(text: str) -> str:
-    """«,» unless the header line has none and has «;» or tabs (the more of the two)."""
-    header = text.split("\n", 1)[0]
-    if "," in header:
-        return ","
-    semicolons, tabs = header.count(";"), header.count("\t")
-    if not semicolons and not tabs:
-        return ","
-    return ";" if semicolons >= tabs else "\t"
+    """The separator the header line uses most: «,», «;» (a Vietnamese Windows' list
+    separator; Excel then leaves a comma in a header unquoted: «Ghi chú, nếu có») or a tab
+    («Unicode Text»); «,» on a tie or when there is none. Quoted text does not count."""
+    header = re.sub(r'"[^"]*"', "", text.split("\n", 1)[0])
+    counts = {sep: header.count(sep) for sep in (",", ";", "\t")}
+    best = max(counts, key=lambda sep: counts[sep])  # first (the comma) on a tie
+    return best if counts[best] else ","
 
 
 def _read_csv(data: bytes) -> Table:
