@@ -1427,6 +1427,7 @@ ROLLUP_SAMPLE_BANNER = ("Số liệu tổng hợp có DỮ LIỆU MẪU của c�
 CLOSE_SAMPLE_ROLLUP_LINE = ("Lưu ý: số liệu tổng hợp gồm cả DỮ LIỆU MẪU của cơ quan cấp dưới "
                             "(không phải số liệu thật): {names}.")
 # --- Roll-up: the level is one of ours (s5-attack) ---
+ROLLUP_AT_SHEET = "Tệp «{file}», trang «{sheet}»"
 ROLLUP_BAD_LEVEL = "cấp «{level}» không có trong mẫu (cần một trong: {known})."
 ROLLUP_CLI_NO_FILES = "Hãy chỉ ra ít nhất một tệp .xlsx (hoặc --remove TÊN để xóa một báo cáo)."
 ROLLUP_REMOVE_DONE = "Đã xóa báo cáo cấp dưới của «{name}»."

@@ -128,3 +128,50 @@ def test_an_unknown_level_is_refused(lower, city, tmp_path, capsys, level):
     bad = tmp_path / "forged.xlsx"
     forge(lower[1], bad, set_value("meta", "level", "", level))
     refused(capsys, city, bad)
+
+
+# --- the sample flag against what the file shows ---------------------------------------------
+
+def _drop_sample_row_schema_1(body):
+    set_value("meta", "schema_version", "", 1)(body)
+    body.remove(next(r for r in body if r[:2] == ["meta", "sample"]))
+
+
+@pytest.mark.parametrize("change", [set_value("meta", "sample", "", 0),
+                                    _drop_sample_row_schema_1],
+                         ids=["flag-0", "schema-1-without-row"])
+def test_a_sample_weeks_file_whose_flag_says_real_is_still_sample(tmp_path, capsys, change):
+    """«Tổng hợp» of a week with sample data says so in its heading (what a person sees);
+    a machine sheet that says `sample 0`, or a previous release's schema 1 that cannot say,
+    took such a file in as real figures."""
+    import manage
+    from core import texts
+    from db import connect
+
+    base = tmp_path
+    path, book = base / "ward.db", base / "ward.xlsx"
+    assert manage.main(["--db", str(path), "demo", "--units", "4", "--activities", "15",
+                        "--seed", "5", "--no-accounts"]) == 0
+    db = connect(path)
+    db.execute("update events set organiser_name = 'UBND phường Cống Vị', "
+               "organiser_level = 'xa'")
+    db.conn.close()
+    assert manage.main(["--db", str(path), "export", "--out", str(book)]) == 0
+    city_db = base / "city.db"
+    assert manage.main(["--db", str(city_db), "init"]) == 0
+    db = connect(city_db)
+    db.execute("update events set organiser_name = ?, organiser_level = 'tinh'", [CITY])
+    db.conn.close()
+    capsys.readouterr()
+    bad = base / "forged.xlsx"
+    forge(book, bad, change)
+    err = refused(capsys, city_db, bad)
+    assert "có DỮ LIỆU MẪU" in err
+    if change is _drop_sample_row_schema_1:
+        assert f"Tệp «forged.xlsx», trang «{texts.WB_SHEETS['totals']}»: tệp của" in err
+    code, _out, err = run(capsys, "--db", city_db, "rollup", "--allow-sample", bad)
+    assert code == 0, err
+    db = connect(city_db)
+    data = db.execute("select data from suborg_reports").fetchone()[0]
+    db.conn.close()
+    assert '"sample": 1' in data
