@@ -319,7 +319,12 @@ def _when(value) -> datetime | None:
         moment = datetime.fromisoformat(str(value))
     except ValueError:
         return None
-    return moment if moment.tzinfo else None
+    if moment.tzinfo is None or not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
+        return None  # year 1 or 9999 cannot even be shown in Hà Nội time (OverflowError)
+    return moment
+
+
+EARLIEST_YEAR, LATEST_YEAR = 2000, 2999  # no export of this software lies outside
 
 
 def generated_moment(report_or_meta) -> datetime:

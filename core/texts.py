@@ -1448,7 +1448,10 @@ ROLLUP_BAD_FORMAT = "không phải dữ liệu tổng hợp của phần mềm T
 ROLLUP_UNKNOWN_SCHEMA = ("phiên bản mẫu {version} chưa được hỗ trợ (hỗ trợ: {known}); hãy cập "
                          "nhật phần mềm.")
 ROLLUP_NO_ORGANISER = "thiếu tên cơ quan tổ chức (cấu hình «organiser.name» của cấp dưới)."
-ROLLUP_BAD_TIME = "thời điểm xuất tệp không hợp lệ (cần dạng ISO có múi giờ)."
+ROLLUP_BAD_TIME = ("thời điểm xuất tệp không hợp lệ (cần dạng ISO có múi giờ, từ năm 2000 đến "
+                   "năm 2999).")
+ROLLUP_FUTURE_TIME = ("thời điểm xuất tệp ({theirs}) ở tương lai: hãy kiểm tra đồng hồ máy của "
+                      "cấp dưới rồi xuất lại tệp.")
 ROLLUP_WRONG_YEAR = ("số liệu năm {theirs}, không phải năm {ours} của Tuần lễ đang tổng hợp.")
 ROLLUP_OWN_ORGANISER = ("đây là báo cáo của chính đơn vị tổ chức ({name}), không phải của cấp "
                         "dưới.")

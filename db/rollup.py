@@ -9,7 +9,7 @@ spaces): a newer export replaces the stored one only when the caller confirms
 (`replace=True`); an older one, or the same one again, is refused."""
 import io
 import json
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from core import reference as ref
 from core import rollup as core
@@ -224,6 +224,10 @@ def plan(db, event_id: int, reports: list[core.Report], *,
                 file=report.file_name, sheet=texts.WB_SHEETS["totals"])  # its warning
             errors.append(f"{place}: "
                           + texts.ROLLUP_SAMPLE_REFUSED.format(name=report.organiser))
+        if core.generated_moment(report) > datetime.now(timezone.utc) + FUTURE_SLACK:
+            # a file dated ahead would make every real later export "older", refused
+            errors.append(f"{where('generated_at')}: " + texts.ROLLUP_FUTURE_TIME.format(
+                theirs=_shown(meta["generated_at"])))
         if meta["year"] != event["year"]:
             errors.append(f"{where('year')}: " + texts.ROLLUP_WRONG_YEAR.format(
                 theirs=meta["year"], ours=event["year"]))
@@ -251,6 +255,9 @@ def plan(db, event_id: int, reports: list[core.Report], *,
                 continue
         actions.append({"report": report, "replaces": old})
     return errors, actions
+
+
+FUTURE_SLACK = timedelta(days=1)  # clocks of two offices may differ, not by more
 
 
 def _shown(moment: str) -> str:

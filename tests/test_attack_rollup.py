@@ -175,3 +175,35 @@ def test_a_sample_weeks_file_whose_flag_says_real_is_still_sample(tmp_path, caps
     data = db.execute("select data from suborg_reports").fetchone()[0]
     db.conn.close()
     assert '"sample": 1' in data
+
+
+# --- the moment of export --------------------------------------------------------------------
+
+@pytest.mark.parametrize("moment", ["9999-12-31T23:59:59+00:00", "0001-01-01T00:00:00+00:00",
+                                    "1999-12-31T23:59:59+00:00"])
+def test_a_moment_no_export_has_is_refused_naming_its_row(lower, city, tmp_path, capsys,
+                                                          moment):
+    """Year 9999 was stored, then the command (and every page listing the report) failed
+    with OverflowError converting it to Hà Nội time."""
+    bad = tmp_path / "forged.xlsx"
+    at = forge(lower[1], bad, set_value("meta", "generated_at", "", moment))
+    err = refused(capsys, city, bad)
+    assert (f"dòng {at[('meta', 'generated_at', '')]}: thời điểm xuất tệp không hợp lệ"
+            in err)
+
+
+def test_a_file_dated_in_the_future_is_refused(lower, city, tmp_path, capsys):
+    """A file dated 2999 made every real later export «older», refused."""
+    bad = tmp_path / "forged.xlsx"
+    at = forge(lower[1], bad, set_value("meta", "generated_at", "", "2999-01-01T00:00:00+00:00"))
+    err = refused(capsys, city, bad)
+    assert (f"dòng {at[('meta', 'generated_at', '')]}: thời điểm xuất tệp (01/01/2999 07:00:00) "
+            "ở tương lai") in err
+    code, _out, err = run(capsys, "--db", city, "rollup", lower[1])
+    assert code == 0, err
+
+
+def test_a_stored_moment_out_of_range_is_shown_not_raised():
+    from core import timefmt
+
+    assert timefmt.local("9999-12-31T23:59:59+00:00", seconds=True) == "31/12/9999 23:59:59"
