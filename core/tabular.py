@@ -53,7 +53,13 @@ def read_path(path) -> Table:
 
 
 def _table(header, records) -> Table:
-    columns = [clean(c) for c in header]
+    # a cell under no header (an empty header cell, or a row longer than the header) gets
+    # the column's letter as its name, so the import names it instead of dropping it
+    width = max([len(header)] + [len(values) for _line, values in records])
+    columns = [clean(c) for c in list(header) + [""] * (width - len(header))]
+    for i, column in enumerate(columns):
+        if not column and any(i < len(values) and clean(values[i]) for _l, values in records):
+            columns[i] = texts.FILE_UNNAMED_COLUMN.format(letter=_letter(i))
     rows = []
     for line, values in records:
         values = list(values) + [""] * (len(columns) - len(values))
@@ -61,6 +67,12 @@ def _table(header, records) -> Table:
             continue  # blank lines are not rows
         rows.append((line, {col: clean(v) for col, v in zip(columns, values) if col}))
     return Table(columns, rows)
+
+
+def _letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index + 1)
 
 
 def _vietnamese_letters() -> frozenset:

@@ -66,6 +66,8 @@ FILE_ENCODING_UNKNOWN = ("Không đọc được tệp: chữ trong tệp không
                          "Windows-1258 (có thể là bảng mã cũ như TCVN3). Lưu lại bằng Excel: "
                          "Tệp › Lưu thành › chọn kiểu «CSV UTF-8 (Comma delimited) (*.csv)» "
                          "(hoặc lưu dạng .xlsx) rồi nhập lại.")
+# s5-attack: cells under no header are named like a column, not dropped
+FILE_UNNAMED_COLUMN = "Cột {letter} (không có tên)"
 
 # Navigation
 NAV_ACCOUNT = "Tài khoản"

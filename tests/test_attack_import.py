@@ -62,3 +62,28 @@ def test_a_note_beside_a_description_is_refused_naming_both(db_path, db, tmp_pat
     err = said.out + said.err
     assert "cột «Mô tả ngắn»: Cột này trùng ý nghĩa với cột «Ghi chú»" in err
     assert stored(db) == []
+
+
+def test_a_note_under_no_header_is_named_not_dropped(db_path, db, tmp_path, capsys):
+    """A clerk typed notes in the column after the last header: the cells were dropped
+    and the rows imported without a word."""
+    text = csv_bytes(HEADER, ROWS).decode("utf-8-sig").splitlines()
+    text = [text[0] + ","] + [line + ",Gọi lại cho thầy Hùng" for line in text[1:]]
+    path = write(tmp_path, "hd.csv", ("\r\n".join(text) + "\r\n").encode("utf-8"))
+    assert run(db_path, "import-activities", path) != 0
+    said = capsys.readouterr()
+    assert "cột «Cột J (không có tên)»: Cột không có trong mẫu nhập" in said.out + said.err
+    assert stored(db) == []
+    # the clerk chooses to skip it: imported, and the answer still names it
+    assert run(db_path, "import-activities", "--ignore-unknown-columns", path) == 0
+    said = capsys.readouterr()
+    assert "Cột J (không có tên)" in said.out + said.err
+    assert len(stored(db)) == 2
+
+
+def test_empty_columns_after_the_header_are_no_column(db_path, db, tmp_path, capsys):
+    text = csv_bytes(HEADER, ROWS).decode("utf-8-sig").splitlines()
+    text = [line + ",," for line in text]  # Excel's trailing empty cells
+    path = write(tmp_path, "hd.csv", ("\r\n".join(text) + "\r\n").encode("utf-8"))
+    assert run(db_path, "import-activities", path) == 0, capsys.readouterr()
+    assert len(stored(db)) == 2
