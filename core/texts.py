@@ -1702,6 +1702,7 @@ UNIT_CODES_UNKNOWN = "Không có đơn vị mã: {codes}. Không thay đổi đ�
 UNIT_DEACTIVATE_NOTHING = "Chưa chỉ ra đơn vị nào để ngừng hoạt động."
 UNIT_DEACTIVATED = "Đã ngừng hoạt động {count} đơn vị: {codes}."
 SETCLI_PAIRS = "Cần từng cặp KHÓA GIÁ_TRỊ (số tham số phải chẵn). Không ghi gì."
+SETCLI_KEY_TWICE = "«{key}» được cho hai lần trong một lệnh: mỗi khóa chỉ một giá trị. Không ghi gì."
 # --- Admin settings (s4 admin: one editor for the organiser's header, signer and e-mail) ---
 SET_HEADER_IN_ORGANISER_TAB = ("Phần đầu văn bản (cơ quan chủ quản, cơ quan ban hành), người ký "
                                "và email nhận báo cáo được sửa ở thẻ «Đơn vị tổ chức».")

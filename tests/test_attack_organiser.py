@@ -76,3 +76,14 @@ def test_settings_set_province_in_one_call_then_a_hidden_district_is_refused(db_
     assert "organiser.issuer_line1" in err and "không khớp với cấp tổ chức" in err
     assert events.get(db, 2020)["issuer_line1"] == "UBND THÀNH PHỐ HÀ NỘI"
     assert db.execute("select count(*) from audit_log").fetchone()[0] == before
+
+
+def test_settings_set_refuses_a_key_given_twice(db_path, db, capsys):
+    """«organiser.level xa organiser.level huyen» saved the last one without a word."""
+    before = db.execute("select count(*) from audit_log").fetchone()[0]
+    code = manage.main(["--db", str(db_path), "settings", "set", "--year", "2020",
+                        "organiser.level", "xa", "organiser.level", "tinh"])
+    assert code != 0
+    assert "«organiser.level» được cho hai lần" in capsys.readouterr().err
+    assert events.get(db, 2020)["organiser_level"] == "huyen"
+    assert db.execute("select count(*) from audit_log").fetchone()[0] == before
