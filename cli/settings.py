@@ -133,7 +133,11 @@ def _pairs(args) -> dict[str, str]:
     items = list(args.pairs)
     if len(items) % 2:
         fail(texts.SETCLI_PAIRS)
-    changes = dict(zip(items[::2], items[1::2]))
+    keys = items[::2]
+    twice = next((key for key in keys if keys.count(key) > 1), None)
+    if twice is not None:  # «organiser.level xa organiser.level tinh»: which one was meant?
+        fail(texts.SETCLI_KEY_TWICE.format(key=twice))
+    changes = dict(zip(keys, items[1::2]))
     for key in changes:
         if key not in KEYS:
             fail(texts.SETCLI_UNKNOWN_KEY.format(key=key, keys=", ".join(KEYS)))

@@ -304,7 +304,12 @@ def map_table(table: Table, layout: Layout, *, optional=(), strict=False
         name = by_key.get(header_key(header))
         if name is None or not header:
             continue
-        if name in headers and name not in twins and layout.column(name).vocabulary \
+        if header in (headers.get(name), twins.get(name)):
+            # the same header twice: a row holds one cell per header text, so the first
+            # column's cells would be lost without a word (two «Đơn vị»: the second won)
+            problems.append(ImportProblem(1, header, "", texts.IMP_COLUMN_TWICE.format(
+                other=header)))
+        elif name in headers and name not in twins and layout.column(name).vocabulary \
                 and not layout.column(name).multi:
             twins[name] = header
         elif name in headers:

@@ -101,10 +101,20 @@ def _repeat_length(key: str, i: int) -> int:
 
 
 def estimated_bits(key: str) -> float:
-    """The cheapest guess of `key`, in bits (see the module's docstring)."""
+    """The cheapest guess of `key`, in bits (see the module's docstring): read whole, or
+    as two keys woven together — `a1b2c3d4…` is the walk `abcd…` between the walk
+    `1234…` (its even and odd characters guessed apart, one bit to say so)."""
     if not key:
         return 0.0
     key = key[:ANALYSED]  # a longer key is at least as strong as its start
+    whole = _cheapest(key)
+    if len(key) < 2 * MIN_RUN:
+        return whole
+    return min(whole, _cheapest(key[::2]) + _cheapest(key[1::2]) + 1)
+
+
+def _cheapest(key: str) -> float:
+    """The cheapest reading of `key` as walks, words, repeats and characters, in bits."""
     n = len(key)
     char_bits = math.log2(_charset_size(key))
     best = [0.0] + [math.inf] * n  # best[i]: bits of the cheapest reading of key[:i]

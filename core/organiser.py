@@ -252,7 +252,9 @@ def profile_of(event: dict) -> dict:
 ADMIN_WORDS = {"thị trấn": {"xa"}, "thị xã": {"huyen"}, "thành phố": {"huyen", "tinh"},
                "tp.": {"huyen", "tinh"}, "tp": {"huyen", "tinh"}, "đặc khu": {"xa"},
                "phường": {"xa"}, "xã": {"xa"}, "quận": {"huyen"}, "huyện": {"huyen"},
-               "tỉnh": {"tinh"}}
+               "tỉnh": {"tinh"},
+               # abbreviations after the body: «UBND Q. Ba Đình», «UBND P.Hoàn Kiếm»
+               "tx": {"huyen"}, "tt": {"xa"}, "q": {"huyen"}, "p": {"xa"}}
 # the body a text names: «UBND QUẬN …», «Ủy ban nhân dân phường …», «CHỦ TỊCH UBND XÃ»;
 # only after these words, so «Ban chỉ đạo xã hội hóa» names no level
 _BODY = r"(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân|hđnd|hội đồng nhân dân)"
@@ -263,15 +265,30 @@ COHERENT_FIELDS = ("organiser_name", "issuer_line1", "issuer_line2", "signer_for
 
 _NAMED_LEVEL = re.compile(
     rf"\b{_BODY}\s+({'|'.join(re.escape(word) for word in ADMIN_WORDS)})(?!\w)")
+# the same words typed without accents («UBND QUAN BA DINH»), read on core.text.fold's text
+_FOLDED_WORDS = {unicodedata.normalize("NFD", word.replace("đ", "d")): levels
+                 for word, levels in ADMIN_WORDS.items()}
+_FOLDED_WORDS = {"".join(ch for ch in word if not unicodedata.combining(ch)): levels
+                 for word, levels in _FOLDED_WORDS.items()}
+_FOLDED_LEVEL = re.compile(
+    r"\b(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan)\s+("
+    + "|".join(re.escape(word) for word in _FOLDED_WORDS) + r")(?!\w)")
 
 
 def named_levels(text: str) -> tuple[str, set[str]] | None:
     """(the words as written, the levels they can name) of the first body with its level
-    in `text` («UBND QUẬN BA ĐÌNH» -> ('UBND QUẬN', {'huyen'})); None when it names none."""
+    in `text` («UBND QUẬN BA ĐÌNH» -> ('UBND QUẬN', {'huyen'})); None when it names none.
+    Invisible characters (a zero-width space pasted from a web page) are not read, and a
+    text typed without accents is read too («UBND QUAN …» -> ('ubnd quan', {'huyen'}))."""
+    from core.text import fold
+
     text = unicodedata.normalize("NFC", str(text or ""))
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
     found = _NAMED_LEVEL.search(text.casefold())
     if found is None:
-        return None
+        folded = _FOLDED_LEVEL.search(fold(text))
+        return (" ".join(folded.group(0).split()), _FOLDED_WORDS[folded.group(1)]) \
+            if folded else None
     # casefold keeps the length of Vietnamese letters: the span is the words as written
     words = text[found.start():found.end()] if len(text.casefold()) == len(text) \
         else found.group(0)

@@ -476,13 +476,16 @@ class OfficialDocument(FPDF):
         self.set_line_width(0.2)
 
         def fit(text: str, w: float, style: str) -> tuple[str, float]:
+            # The text is measured once (its width scales with the size) and cut in one
+            # pass: cutting a character at a time and measuring again was quadratic (a
+            # 10 000-character name stored before the limits took 8 s a cell).
             room, current = w - 2 * self.PAD_X, size
-            while self._width(text, style, current) > room and current > 6.5:
+            per_point = self._width(text, style, 1.0)
+            while per_point * current > room and current > 6.5:
                 current -= 0.5
-            if self._width(text, style, current) > room:
-                while text and self._width(text + "…", style, current) > room:
-                    text = text[:-1]
-                text += "…"
+            if per_point * current > room:
+                limit = room * self.k / (current * 0.001)  # the room in font units
+                text = self._shortened(text, self._advance(style), limit)
             return text, current
 
         def draw(cells, widths_, aligns, style, height):

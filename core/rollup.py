@@ -25,6 +25,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from core.organiser import LEVELS
 from core.text import clean
 
 FORMAT = "llw-rollup"
@@ -274,6 +275,9 @@ def parse(rows: list[tuple], *, file_name: str, sheet: str, header: list[str],
         errors.append(f"{where(at['organiser'])}: {texts.ROLLUP_NO_ORGANISER}")
     if "generated_at" in meta and _when(meta["generated_at"]) is None:
         errors.append(f"{where(at['generated_at'])}: {texts.ROLLUP_BAD_TIME}")
+    if "level" in meta and meta["level"] not in LEVELS:  # shown and stored: one of ours
+        errors.append(f"{cell(at['level'])}: " + texts.ROLLUP_BAD_LEVEL.format(
+            level=meta["level"], known=", ".join(LEVELS)))
     if meta.get("sample") not in (None, 0, 1):
         errors.append(f"{cell(at['sample'])}: {texts.ROLLUP_BAD_SAMPLE}")
     if errors:
@@ -315,7 +319,12 @@ def _when(value) -> datetime | None:
         moment = datetime.fromisoformat(str(value))
     except ValueError:
         return None
-    return moment if moment.tzinfo else None
+    if moment.tzinfo is None or not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
+        return None  # year 1 or 9999 cannot even be shown in Hà Nội time (OverflowError)
+    return moment
+
+
+EARLIEST_YEAR, LATEST_YEAR = 2000, 2999  # no export of this software lies outside
 
 
 def generated_moment(report_or_meta) -> datetime:

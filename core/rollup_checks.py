@@ -4,9 +4,11 @@ each other (a file with `reporting_units` 500 of `units` 10 is refused). Pure: a
 core.rollup.Report in, Vietnamese messages naming the cell out. docs/rollup.md §2 lists
 the rules.
 
-Also the one identity of an organiser's name (`identity`): NFC, invisible and bidi
-characters removed, spaces collapsed, case folded — so "UBND phường X" written decomposed
-(NFD), with a zero-width space or in capitals is the same organiser."""
+Also the one identity of an organiser's name (`identity`): NFKC, invisible and bidi
+characters removed, lookalike letters read as Latin, spaces collapsed, case folded, tone
+marks at the end of their word — so "UBND phường X" written decomposed (NFD), with a
+zero-width space, in capitals, with a Cyrillic «Н» or with the old tone placement («Hoà»
+for «Hòa») is the same organiser."""
 import unicodedata
 
 MAX_VALUE = 10**9  # no week counts a thousand million of anything: more is a forged file
@@ -50,12 +52,32 @@ def is_count(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_VALUE
 
 
+# Letters that look like Latin ones (Cyrillic, Greek; the Icelandic eth and the African D
+# for «Đ», typed by some Vietnamese keyboards): the same organiser whoever types its name.
+LOOKALIKES = str.maketrans({
+    **dict(zip("АВЕКМНОРСТХУІЈЅаеорсухіјѕԁһӏ", "ABEKMHOPCTXYIJSaeopcyxijsdhl")),
+    **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧο", "ABEZHIKMNOPTYXo")),
+    "Ð": "Đ", "ð": "đ", "Ɖ": "Đ", "ɖ": "đ",
+})
+# The five Vietnamese tone marks (combining, after NFD). Old and new spelling place a tone
+# differently («Hoà»/«Hòa», «Thuỵ»/«Thụy»): a syllable has one tone, so the identity keeps
+# it at the end of its word instead of where it was typed.
+TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
 def identity(name) -> str:
-    """The organiser's identity: NFC, format characters (zero-width, bidi, soft hyphen,
-    BOM: Unicode category Cf) removed, runs of spaces one space, case folded."""
-    text = unicodedata.normalize("NFC", "" if name is None else str(name))
+    """The organiser's identity: NFKC (fullwidth letters are letters), format characters
+    (zero-width, bidi, soft hyphen, BOM: Unicode category Cf) removed, lookalike letters
+    read as Latin, runs of spaces one space, case folded, each word's tone mark at its
+    end (old and new tone placement are one name). A key to compare, not a name to show."""
+    text = unicodedata.normalize("NFKC", "" if name is None else str(name))
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
-    return unicodedata.normalize("NFC", " ".join(text.split()).casefold())
+    text = unicodedata.normalize("NFD", text.translate(LOOKALIKES).casefold())
+    words = []
+    for word in text.split():
+        tones = "".join(ch for ch in word if ch in TONES)
+        words.append("".join(ch for ch in word if ch not in TONES) + tones)
+    return " ".join(words)
 
 
 def cross_errors(report, where) -> list[str]:

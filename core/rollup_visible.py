@@ -140,6 +140,22 @@ def check(rows_of, sheet_names: list[str], report, file_name: str) -> list[str]:
     return errors
 
 
+SAMPLE_ROWS = 6  # the warning is in the heading of «Tổng hợp» (core/workbook.totals_sheet)
+
+
+def says_sample(rows) -> bool:
+    """The first rows of «Tổng hợp» carry the warning a week with sample data exports
+    (texts.WB_SAMPLE_WARNING): what a person opening the file sees. A file whose machine
+    sheet does not say `sample 1` (a previous release's schema 1, or an edited flag) is
+    then read as holding sample data."""
+    for number, row in rows:
+        if number > SAMPLE_ROWS:
+            break
+        if any(_text(cell) == texts.WB_SAMPLE_WARNING for cell in row):
+            return True
+    return False
+
+
 def _which(patterns: dict, templates: dict, text: str):
     """The key whose template is exactly `text`, else the one whose pattern (with a
     placeholder) matches it: "Số hoạt động" is activities, not "Số {area}"."""

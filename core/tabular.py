@@ -4,8 +4,8 @@ report of an import.
 A CSV may be UTF-8 (with or without BOM), UTF-16 with its BOM (Excel's «Unicode Text») or
 Windows-1258 (what Vietnamese Excel writes as «CSV (Comma delimited)»: base letters with
 combining tone marks, which Python's cp1258 codec does not compose); every text is NFC
-after decoding. Separated by commas, or by «;» or tabs when the header has no comma (a
-Vietnamese Windows' list separator; «Unicode Text»).
+after decoding. Separated by commas, «;» or tabs: the one the header line uses most (a
+Vietnamese Windows' list separator is «;»; «Unicode Text» uses tabs).
 
 Line numbers are those a person sees in the file: the header is line 1.
 """
@@ -58,17 +58,33 @@ def read_path(path) -> Table:
 
 def _table(header, records) -> Table:
     """Rows from (line, values); past MAX_ROWS data rows the file is refused before the
-    rest is read (records is consumed lazily)."""
-    columns = [clean(c) for c in header]
-    rows = []
+    rest is read (records is consumed lazily, once)."""
+    raw = []
     for line, values in records:
-        values = list(values) + [""] * (len(columns) - len(values))
+        values = list(values)
         if not any(clean(v) for v in values):
             continue  # blank lines are not rows
-        if len(rows) >= MAX_ROWS:
+        if len(raw) >= MAX_ROWS:
             raise TabularError(texts.TABLE_TOO_MANY_ROWS.format(max=integer(MAX_ROWS)))
+        raw.append((line, values))
+    # a cell under no header (an empty header cell, or a row longer than the header) gets
+    # the column's letter as its name, so the import names it instead of dropping it
+    width = max([len(header)] + [len(values) for _line, values in raw])
+    columns = [clean(c) for c in list(header) + [""] * (width - len(header))]
+    for i, column in enumerate(columns):
+        if not column and any(i < len(values) and clean(values[i]) for _l, values in raw):
+            columns[i] = texts.FILE_UNNAMED_COLUMN.format(letter=_letter(i))
+    rows = []
+    for line, values in raw:
+        values = values + [""] * (len(columns) - len(values))
         rows.append((line, {col: clean(v) for col, v in zip(columns, values) if col}))
     return Table(columns, rows)
+
+
+def _letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index + 1)
 
 
 def _vietnamese_letters() -> frozenset:
@@ -118,14 +134,13 @@ def _windows_1258(data: bytes) -> str:
 
 
 def _delimiter(text: str) -> str:
-    """«,» unless the header line has none and has «;» or tabs (the more of the two)."""
-    header = text.split("\n", 1)[0]
-    if "," in header:
-        return ","
-    semicolons, tabs = header.count(";"), header.count("\t")
-    if not semicolons and not tabs:
-        return ","
-    return ";" if semicolons >= tabs else "\t"
+    """The separator the header line uses most: «,», «;» (a Vietnamese Windows' list
+    separator; Excel then leaves a comma in a header unquoted: «Ghi chú, nếu có») or a tab
+    («Unicode Text»); «,» on a tie or when there is none. Quoted text does not count."""
+    header = re.sub(r'"[^"]*"', "", text.split("\n", 1)[0])
+    counts = {sep: header.count(sep) for sep in (",", ";", "\t")}
+    best = max(counts, key=lambda sep: counts[sep])  # first (the comma) on a tie
+    return best if counts[best] else ","
 
 
 def _read_csv(data: bytes) -> Table:

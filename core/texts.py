@@ -76,6 +76,8 @@ FILE_ENCODING_UNKNOWN = ("Không đọc được tệp: chữ trong tệp không
                          "Windows-1258 (có thể là bảng mã cũ như TCVN3). Lưu lại bằng Excel: "
                          "Tệp › Lưu thành › chọn kiểu «CSV UTF-8 (Comma delimited) (*.csv)» "
                          "(hoặc lưu dạng .xlsx) rồi nhập lại.")
+# s5-attack: cells under no header are named like a column, not dropped
+FILE_UNNAMED_COLUMN = "Cột {letter} (không có tên)"
 
 # --- Bounded inputs (s5 bounds, issue 25 items 3, 4, 6, 10): files refused before they cost ---
 XLSX_TOO_MANY_PARTS = ("Tệp Excel có {count} thành phần bên trong (tối đa {max}); hãy lưu lại "
@@ -1354,6 +1356,9 @@ ROLLUP_ALLOW_SAMPLE = "Vẫn nhập tệp có dữ liệu mẫu (chỉ để th�
 ROLLUP_SAMPLE_BANNER = ("Số liệu tổng hợp có DỮ LIỆU MẪU của cấp dưới (không phải số liệu "
                         "thật): {names}. Xóa các báo cáo này ở trang «Tổng hợp báo cáo cấp "
                         "dưới» trước khi dùng số liệu.")
+# --- Roll-up: the level is one of ours (s5-attack) ---
+ROLLUP_AT_SHEET = "Tệp «{file}», trang «{sheet}»"
+ROLLUP_BAD_LEVEL = "cấp «{level}» không có trong mẫu (cần một trong: {known})."
 ROLLUP_CLI_NO_FILES = "Hãy chỉ ra ít nhất một tệp .xlsx (hoặc --remove TÊN để xóa một báo cáo)."
 ROLLUP_REMOVE_DONE = "Đã xóa báo cáo cấp dưới của «{name}»."
 ROLLUP_REMOVE_UNKNOWN = ("Không có báo cáo cấp dưới nào của «{name}» trong Tuần lễ năm {year}. "
@@ -1373,7 +1378,10 @@ ROLLUP_BAD_FORMAT = "không phải dữ liệu tổng hợp của phần mềm T
 ROLLUP_UNKNOWN_SCHEMA = ("phiên bản mẫu {version} chưa được hỗ trợ (hỗ trợ: {known}); hãy cập "
                          "nhật phần mềm.")
 ROLLUP_NO_ORGANISER = "thiếu tên cơ quan tổ chức (cấu hình «organiser.name» của cấp dưới)."
-ROLLUP_BAD_TIME = "thời điểm xuất tệp không hợp lệ (cần dạng ISO có múi giờ)."
+ROLLUP_BAD_TIME = ("thời điểm xuất tệp không hợp lệ (cần dạng ISO có múi giờ, từ năm 2000 đến "
+                   "năm 2999).")
+ROLLUP_FUTURE_TIME = ("thời điểm xuất tệp ({theirs}) ở tương lai: hãy kiểm tra đồng hồ máy của "
+                      "cấp dưới rồi xuất lại tệp.")
 ROLLUP_WRONG_YEAR = ("số liệu năm {theirs}, không phải năm {ours} của Tuần lễ đang tổng hợp.")
 ROLLUP_OWN_ORGANISER = ("đây là báo cáo của chính đơn vị tổ chức ({name}), không phải của cấp "
                         "dưới.")
@@ -1625,6 +1633,7 @@ UNIT_CODES_UNKNOWN = "Không có đơn vị mã: {codes}. Không thay đổi đ�
 UNIT_DEACTIVATE_NOTHING = "Chưa chỉ ra đơn vị nào để ngừng hoạt động."
 UNIT_DEACTIVATED = "Đã ngừng hoạt động {count} đơn vị: {codes}."
 SETCLI_PAIRS = "Cần từng cặp KHÓA GIÁ_TRỊ (số tham số phải chẵn). Không ghi gì."
+SETCLI_KEY_TWICE = "«{key}» được cho hai lần trong một lệnh: mỗi khóa chỉ một giá trị. Không ghi gì."
 # --- Admin settings (s4 admin: one editor for the organiser's header, signer and e-mail) ---
 SET_HEADER_IN_ORGANISER_TAB = ("Phần đầu văn bản (cơ quan chủ quản, cơ quan ban hành), người ký "
                                "và email nhận báo cáo được sửa ở thẻ «Đơn vị tổ chức».")

@@ -19,7 +19,10 @@ def to_local(value) -> datetime | None:
         return None
     moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
     if moment.tzinfo is not None:
-        moment = moment.astimezone(ZONE).replace(tzinfo=None)
+        try:
+            moment = moment.astimezone(ZONE).replace(tzinfo=None)
+        except OverflowError:  # year 1 or 9999 stored by an older release: shown as is
+            moment = moment.replace(tzinfo=None)
     return moment
 
 

@@ -8,7 +8,7 @@ One report per sub-organiser (its organiser name, compared without case and extr
 spaces): a newer export replaces the stored one only when the caller confirms
 (`replace=True`); an older one, or the same one again, is refused."""
 import json
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from core import reference as ref
 from core import rollup as core
@@ -93,6 +93,8 @@ def read_file(data: bytes, file_name: str) -> core.Report:
         report = core.parse(rows, file_name=file_name, sheet=name,
                             header=texts.ROLLUP_COLUMNS)
         errors = _visible_errors(book, report, file_name, data)
+        if not report.sample and _visible_sample(book):
+            report.meta["sample"] = 1  # what the file shows a person, whatever the flag
     finally:
         book.close()
     if errors:
@@ -121,6 +123,16 @@ def _visible_errors(book, report, file_name: str, data: bytes) -> list[str]:
 
     visible = [n for n in book.sheetnames if n != texts.WB_SHEETS["rollup"]]
     return rollup_visible.check(rows_of, visible, report, file_name) + unreadable
+
+
+def _visible_sample(book) -> bool:
+    from core import rollup_visible
+
+    title = texts.WB_SHEETS["totals"]
+    if title not in book.sheetnames:
+        return False
+    rows = book[title].iter_rows(max_row=rollup_visible.SAMPLE_ROWS, values_only=True)
+    return rollup_visible.says_sample(enumerate(rows, start=1))
 
 
 HEAD_ROWS = 10  # a list's heading lies in its first rows
@@ -214,8 +226,14 @@ def plan(db, event_id: int, reports: list[core.Report], *,
 
         key = core.identity(report.organiser)
         if report.sample and not allow_sample:
-            errors.append(f"{where('sample')}: "
+            place = where("sample") if "sample" in at else texts.ROLLUP_AT_SHEET.format(
+                file=report.file_name, sheet=texts.WB_SHEETS["totals"])  # its warning
+            errors.append(f"{place}: "
                           + texts.ROLLUP_SAMPLE_REFUSED.format(name=report.organiser))
+        if core.generated_moment(report) > datetime.now(timezone.utc) + FUTURE_SLACK:
+            # a file dated ahead would make every real later export "older", refused
+            errors.append(f"{where('generated_at')}: " + texts.ROLLUP_FUTURE_TIME.format(
+                theirs=_shown(meta["generated_at"])))
         if meta["year"] != event["year"]:
             errors.append(f"{where('year')}: " + texts.ROLLUP_WRONG_YEAR.format(
                 theirs=meta["year"], ours=event["year"]))
@@ -243,6 +261,9 @@ def plan(db, event_id: int, reports: list[core.Report], *,
                 continue
         actions.append({"report": report, "replaces": old})
     return errors, actions
+
+
+FUTURE_SLACK = timedelta(days=1)  # clocks of two offices may differ, not by more
 
 
 def _shown(moment: str) -> str:

@@ -65,6 +65,33 @@ def test_a_table_with_a_10000_character_cell_prints_shortened_in_a_second(tmp_pa
     assert len(text) < 10_000  # both long cells shortened (20 000 characters in full)
 
 
+@pytest.mark.parametrize("text", [LONG, SPACED])
+def test_a_compact_table_cell_of_10000_characters_is_cut_in_one_pass(text):
+    """The per-unit appendix (compact_table) cut a long cell one character at a time,
+    measuring the whole rest each time: 8 s a cell for 10 000 characters."""
+    doc = document()
+    doc.start()
+    started = time.perf_counter()
+    doc.compact_table(["STT", "Tên", "Số"], [["1", text, "3"], ["2", text, "4"]],
+                      widths=[10, 80, 10], align=["C", "L", "R"])
+    elapsed = time.perf_counter() - started
+    assert elapsed < 0.5, f"{elapsed:.3f} s"
+    pdf = doc.to_bytes()
+    assert len(pdf) < 100_000  # the cells are shortened, not 20 000 characters in full
+
+
+def test_a_compact_table_cell_that_fits_is_drawn_whole():
+    doc = document()
+    doc.start()
+    doc.compact_table(["STT", "Tên"], [["1", "Trường Mầm non Phúc Xá"]], widths=[10, 80],
+                      align=["C", "L"])
+    from pypdf import PdfReader  # noqa: PLC0415
+    from io import BytesIO  # noqa: PLC0415
+
+    text = PdfReader(BytesIO(doc.to_bytes())).pages[0].extract_text()
+    assert "Trường Mầm non Phúc Xá" in text and "…" not in text
+
+
 # --- limits at entry and import ----------------------------------------------------------
 
 def test_area_names_have_a_limit_at_entry():

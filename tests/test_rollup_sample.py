@@ -102,14 +102,24 @@ def test_a_forged_sample_flag_is_refused(demo_book, city, tmp_path, capsys):
     assert code == 2 and "«sample» phải là 0" in err
 
 
-def test_a_schema_1_file_without_the_flag_is_still_read(demo_book, city, tmp_path, capsys):
-    """Files of the previous release have no `sample` row: read as not marked."""
-    old = tmp_path / "old.xlsx"
+def test_a_schema_1_file_without_the_flag_is_still_read(city, tmp_path, capsys):
+    """Files of the previous release have no `sample` row: read as not marked, unless
+    their «Tổng hợp» shows the sample warning (tests/test_attack_rollup.py)."""
+    from tests.test_rollup_values import as_real
+
+    path, book, old = tmp_path / "real.db", tmp_path / "real.xlsx", tmp_path / "old.xlsx"
+    assert manage.main(["--db", str(path), "demo", "--units", "4", "--activities", "15",
+                        "--seed", "5", "--no-accounts"]) == 0
+    as_real(path)  # a real week: no warning on «Tổng hợp»
+    db = connect(path)
+    db.execute("update events set organiser_name = ?, organiser_level = 'xa'", [WARD])
+    db.conn.close()
+    assert manage.main(["--db", str(path), "export", "--out", str(book)]) == 0
 
     def change(body):
         body[:] = [r for r in body if r[:2] != ["meta", "sample"]]
         set_value("meta", "schema_version", "", 1)(body)
-    forge(demo_book, old, change)
+    forge(book, old, change)
     assert "sample" not in [r[1] for r in machine_rows(old)]
     code, _out, err = run(capsys, "--db", city, "rollup", old)
     assert code == 0, err
