@@ -243,3 +243,13 @@ def test_filters_and_the_interactive_view_follow_the_same_rule(
     live = open_page(app_for, committee, "committee_dashboard.py", interactive)
     assert int(metrics(live)["Lượt tuyên truyền"]) >= int(after["Lượt tuyên truyền"])
 
+
+
+def test_a_new_password_is_hashed_at_the_documented_cost(monkeypatch):
+    from core import passwords
+
+    monkeypatch.delenv("LLW_BCRYPT_ROUNDS", raising=False)
+    hashed = passwords.hash_password("Học tập suốt đời 2020!")
+    assert hashed.startswith(f"$2b${passwords.BCRYPT_ROUNDS:02d}$")
+    assert passwords.BCRYPT_ROUNDS == 11  # README «Password hashing» says so
+    assert passwords.verify_password("Học tập suốt đời 2020!", hashed)
