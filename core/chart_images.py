@@ -21,7 +21,7 @@ import json
 import threading
 from collections import OrderedDict
 
-from core import charts
+from core import charts, svg_worker
 from core.numbers import VEGA_NUMBER_LOCALE
 
 FONT = "sans-serif"
@@ -39,12 +39,10 @@ def picture_spec(chart) -> dict:
 
 
 def svg_from_spec(spec: dict) -> str:
-    """SVG text, offline (no URL may be fetched)."""
-    import vl_convert  # a ~1 s engine start: only where pictures are drawn
-
+    """SVG text, offline (no URL may be fetched), drawn in core/svg_worker's process:
+    vl-convert holds the GIL while it draws, which stopped every viewer's refresh."""
     # vl-convert ignores config.locale: the number locale is passed explicitly (12.345).
-    return vl_convert.vegalite_to_svg(spec, allowed_base_urls=[],
-                                      format_locale=VEGA_NUMBER_LOCALE)
+    return svg_worker.svg(spec, VEGA_NUMBER_LOCALE)
 
 
 def svg(chart) -> str:
@@ -97,8 +95,8 @@ def clear_pictures() -> None:
 
 
 def warm_up_in_background() -> None:
-    """Start vl-convert's engine once per process, off the page's thread, so that the
-    first dashboard does not wait for it."""
+    """Start the drawing process and its vl-convert engine once, off the page's thread, so
+    that the first dashboard does not wait for them."""
     with _started:
         if _warming:
             return
@@ -108,9 +106,7 @@ def warm_up_in_background() -> None:
 
 
 def _warm_up() -> None:
-    try:
-        import vl_convert
-
-        vl_convert.vegalite_to_svg({"mark": "point"}, allowed_base_urls=[])
+    try:  # the worker process started and its engine loaded
+        svg_worker.svg({"mark": "point"}, VEGA_NUMBER_LOCALE)
     except Exception:  # noqa: BLE001 - a failed warm-up only means a slower first page
         pass
