@@ -18,7 +18,9 @@ production bcrypt cost, core/passwords.BCRYPT_ROUNDS, whatever LLW_BCRYPT_ROUNDS
   dashboard, one signing in again and again (fresh context: no cookie), seconds from the
   click on «Đăng nhập» until the signed-in sidebar is drawn; meanwhile the same replayed
   sign-ins. A write's extra server CPU: windows with writes and windows without,
-  interleaved (A B A B …), sign-ins in both; per pair (CPU with − CPU without) / writes.
+  interleaved (A B A B …), sign-ins in both; a window with writes is measured one refresh
+  period and 5 s past its last write (the recompute those writes cause is its own); per
+  pair (CPU with − the rate without × its length) / writes.
 - signin_cpu: server CPU of one replayed sign-in, alone (no viewer, no write).
 """
 import asyncio
@@ -347,7 +349,7 @@ async def signin_cpu(server, count: int = 10) -> dict:
 
 def browser_under_load(server, path: Path, pairs: int, window_s: float,
                        writes_per_s: float, signins_per_s: float, user: str,
-                       password: str) -> dict:
+                       password: str, tail_s: float = 35.0) -> dict:
     """Five pages watch the dashboard, one signs in again and again; replayed sign-ins
     and, in every other window, writes. Returns sign-in times and the CPU per write."""
     from playwright.sync_api import sync_playwright
@@ -359,6 +361,7 @@ def browser_under_load(server, path: Path, pairs: int, window_s: float,
                               daemon=True, name="bench-signins")
     thread.start()
     sign_times, windows = [], []
+    clicked_again.clear()
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=shutil.which("chromium"))
@@ -390,6 +393,10 @@ def browser_under_load(server, path: Path, pairs: int, window_s: float,
                 w0, c0, t0 = len(writer.times), server.cpu(), time.monotonic()
                 while time.monotonic() - t0 < window_s:
                     one_sign_in()
+                if writing:  # the recompute the last writes cause belongs to this window:
+                    writer.on.clear()  # measured on for one refresh period and 5 s more
+                    while time.monotonic() - t0 < window_s + tail_s:
+                        one_sign_in()
                 windows.append({"writes": len(writer.times) - w0, "writing": writing,
                                 "cpu_s": server.cpu() - c0,
                                 "wall_s": time.monotonic() - t0})
@@ -404,18 +411,36 @@ def browser_under_load(server, path: Path, pairs: int, window_s: float,
             rate_b = b["cpu_s"] / b["wall_s"]
             per_write.append((a["cpu_s"] - rate_b * a["wall_s"]) / a["writes"])
     return {"sign_in_s": spread(sign_times), "sign_in_max_s": max(sign_times, default=None),
+            "clicked_again": len(clicked_again),
             "write_extra_cpu_s": spread(per_write), "windows": windows,
-            "window_s": window_s, "pairs": pairs, "writes_per_s": writes_per_s,
+            "window_s": window_s, "tail_s": tail_s, "pairs": pairs,
+            "writes_per_s": writes_per_s,
             "signins_per_s": signins_per_s,
             "replayed_signins": signins.summary()}
 
 
+SIDEBAR = '[data-testid="stSidebarNav"]'
+IDLE = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+clicked_again: list[float] = []  # sign-ins whose first click a rerun of the page overtook
+
+
 def sign_in(page, url: str, user: str, password: str) -> float:
-    """Seconds from the click on «Đăng nhập» until the signed-in sidebar is drawn."""
+    """Seconds from the click on «Đăng nhập» until the signed-in sidebar is drawn. The
+    form is filled once the page is idle (the login cookie component reruns the page on
+    load, and a click made meanwhile can be overtaken, tests/browser/conftest.settle); a
+    click still lost after 20 s is made again, as a person would, and the time counts
+    from the first click."""
     page.goto(url)
+    page.get_by_label("Tên đăng nhập", exact=True).wait_for(timeout=60_000)
+    page.wait_for_function(IDLE, timeout=60_000)
     page.get_by_label("Tên đăng nhập", exact=True).fill(user)
     page.get_by_label("Mật khẩu", exact=True).fill(password)
     start = time.perf_counter()
     page.get_by_role("button", name="Đăng nhập").click()
-    page.locator('[data-testid="stSidebarNav"]').wait_for(timeout=60_000)
+    try:
+        page.locator(SIDEBAR).wait_for(timeout=20_000)
+    except Exception:  # noqa: BLE001 - Playwright's TimeoutError
+        clicked_again.append(time.perf_counter() - start)
+        page.get_by_role("button", name="Đăng nhập").click()
+        page.locator(SIDEBAR).wait_for(timeout=60_000)
     return time.perf_counter() - start
