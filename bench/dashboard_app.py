@@ -51,6 +51,9 @@ else:  # a replayed sign-in (bench/live.py): app.py's own login, password check 
         db.conn.close()
         st.stop()
 db.conn.close()
+from core import chart_images  # noqa: E402
+
+chart_images.warm_up_in_background()  # as app.py does once someone is signed in
 
 # navigation.build("committee") with absolute paths (st.Page paths are relative to the
 # entry script, which lives in bench/)
