@@ -11,9 +11,10 @@ and the six charts (SVG pictures drawn by core/chart_images, or ready Vega-Lite 
 computed ONCE per (event, filters, day, view) for every viewer of the server process, and
 again at most once per refresh period after something it shows changed (db/live_figures:
 a sign-in or an audit row changes nothing); a picture whose rows did not change is not
-redrawn (core/chart_images keeps pictures by a hash of their spec). A refresh of a viewer then only draws: tables go out as ready Arrow
-tables, and an element whose content did not change is sent to the browser as a reference
-to its cached copy (global.minCachedMessageSize in .streamlit/config.toml)."""
+redrawn (core/chart_images keeps pictures by a hash of their spec). A refresh of a viewer
+then only draws: tables go out as ready Arrow tables, and an element whose content did not
+change is sent to the browser as a reference to its cached copy
+(global.minCachedMessageSize in .streamlit/config.toml)."""
 import hashlib
 from datetime import date, datetime
 from zoneinfo import ZoneInfo

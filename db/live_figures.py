@@ -1,9 +1,9 @@
 """The live dashboard's shared views, recomputed at most once per refresh period, and only
 when something they show changed (issue 23).
 
-Why not `PRAGMA data_version` (the key of issue 14's shared figures): it changes on EVERY commit — a sign-in
-recording its time, an audit row — so at city scale every write threw the whole view away
-and the next refresh recomputed it (1.1–1.3 CPU-s), once per write.
+Why not `PRAGMA data_version` (the key of issue 14's shared figures): it changes on EVERY
+commit — a sign-in recording its time, an audit row — so at city scale every write threw
+the whole view away and the next refresh recomputed it (1.1–1.3 CPU-s), once per write.
 
 Two mechanisms:
 
