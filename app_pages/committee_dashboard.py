@@ -6,14 +6,17 @@ itself every event.refresh_seconds. The filters sit in a popover, a line says wh
 shows; the charts are pictures, or live Vega charts behind the switch «Biểu đồ tương tác»,
 where clicking an area on the tile map filters the page.
 
-City scale (issue 14): everything the fragment draws — figures, KPI changes, the feed and
-the six charts (SVG pictures drawn by core/chart_images, or ready Vega-Lite dicts) — is
-computed ONCE per (event, filters, day, view, data version) for every viewer of the server
-process (stats.shared). A refresh of a viewer then only draws: tables go out as ready Arrow
-tables, and an element whose content did not change is sent to the browser as a reference
-to its cached copy (global.minCachedMessageSize in .streamlit/config.toml)."""
+City scale (issues 14, 23): everything the fragment draws — figures, KPI changes, the feed
+and the six charts (SVG pictures drawn by core/chart_images, or ready Vega-Lite dicts) — is
+computed ONCE per (event, filters, day, view) for every viewer of the server process, and
+again at most once per refresh period after something it shows changed (db/live_figures:
+a sign-in or an audit row changes nothing); a picture whose rows did not change is not
+redrawn (core/chart_images keeps pictures by a hash of their spec). A refresh of a viewer
+then only draws: tables go out as ready Arrow tables, and an element whose content did not
+change is sent to the browser as a reference to its cached copy
+(global.minCachedMessageSize in .streamlit/config.toml)."""
 import hashlib
-from datetime import date
+from datetime import date, datetime, timezone
 
 import pyarrow as pa
 import streamlit as st
@@ -24,7 +27,7 @@ from components.navigation import guard
 from components.session import current_event, database
 from core import chart_images, charts, kpi_reference, numbers, server_gc, texts, timefmt
 from core import reference as ref
-from db import areas, catalogue, events, stats
+from db import areas, catalogue, events, live_figures, stats
 from db.organiser import words
 
 chart_images.warm_up_in_background()  # vl-convert's ~1 s start, off the first page
@@ -239,18 +242,26 @@ def build_view(db, event, filters, today: str, titles: dict,
         "feed": feed_table(stats.latest_entries(db, event["id"], limit=FEED_ROWS,
                                                 **filters),
                            catalogue.catalogue_for(db, event["id"]).channel_name, names),
-        # every year's totals do not depend on the filters: one entry for all of them
-        "years": stats.shared(db, ("committee_dashboard_years",), lambda: years_table(db)),
+        # every year's totals do not depend on the filters: one view for all of them
+        "years": live_figures.view(db, ("committee_dashboard_years",), years_table,
+                                   event["refresh_seconds"])[0],
     }
 
 
-def shared_view(db, event, filters, fill=str, interactive: bool = False) -> dict:
+def shared_view(db, event, filters, interactive: bool = False) -> tuple[dict, float]:
+    """(view, time its figures were read). Computed once for every viewer, then again at
+    most once per refresh period after something it shows changed (db/live_figures.py:
+    meanwhile every viewer gets the previous view, with its time)."""
     today = timefmt.now_local().date().isoformat()  # Hà Nội's day, not the server's
     key = ("committee_dashboard", event["id"], tuple(sorted(filters.items())), today,
            interactive)
-    titles = chart_titles(fill, interactive, filters["ward"])  # organiser's words: data
-    return stats.shared(db, key, lambda: build_view(db, event, filters, today, titles,
-                                                    interactive))
+
+    def build(own):  # on a connection of its own, maybe later, on another thread
+        fresh = events.get(own, event["year"]) or event  # settings as they are now
+        titles = chart_titles(words(own, fresh), interactive, filters["ward"])
+        return build_view(own, fresh, filters, today, titles, interactive)
+
+    return live_figures.view(db, key, build, event["refresh_seconds"])
 
 
 # --- drawn per viewer --------------------------------------------------------------------
@@ -297,11 +308,12 @@ def live_view(event):
         with bar.popover(texts.DASH_FILTERS, icon=":material/filter_alt:"):
             filters = read_filters(event, names, label)
         interactive = bool(st.session_state.get(INTERACTIVE_KEPT))
-        view = shared_view(db, event, filters, fill, interactive)
+        view, stamp = shared_view(db, event, filters, interactive)
     finally:
         db.conn.close()
+    read_at = timefmt.clock(datetime.fromtimestamp(stamp, timezone.utc), seconds=True)
     bar.caption(safe_text.md(  # area names are typed by an admin: text, not markdown
-        texts.DASH_UPDATED_AT.format(time=timefmt.clock(timefmt.now_local(), seconds=True))
+        texts.DASH_UPDATED_AT.format(time=read_at)  # when its figures were read
         + " · " + filter_summary(filters, names, fill)), width="stretch")
     bar.toggle(texts.DASH_INTERACTIVE, value=interactive, key="dash_interactive",
                on_change=keep_interactive, help=label(texts.DASH_INTERACTIVE_HELP))

@@ -1,9 +1,10 @@
-"""Entry script for the replayed websocket clients of bench/run.py: app.py after the
-login — the same page config, database start-up and committee router (sidebar, pages,
-the dashboard's fragment) — for the committee account named by LLW_BENCH_USER, signed in
-through session state as the tests do. The login itself (a browser cookie component and
-one bcrypt check per session) is not replayed; the browser measure of bench/run.py goes
-through the real login. Never used by the app."""
+"""Entry script for the replayed websocket clients of bench/run.py and bench/live.py:
+app.py after the login — the same page config, database start-up and committee router
+(sidebar, pages, the dashboard's fragment). A client asking with `?viewer=1` is the
+committee account named by LLW_BENCH_USER, signed in through session state as the tests
+do; any other goes through app.py's own login (components/auth.authenticate: the form,
+the password check, the writes of a sign-in), which bench/live.py replays. The login
+cookie (a browser component) is never set. Never used by the app."""
 import gc
 import os
 import sqlite3
@@ -40,9 +41,19 @@ if os.environ.get("LLW_BENCH_GC_LOG"):
 
 st.set_page_config(page_title=texts.APP_SHORT, page_icon=":material/school:", layout="wide")
 db = session.database_or_stop()
-if "actor" not in st.session_state:
-    st.session_state["actor"] = users.actor_for(db, os.environ["LLW_BENCH_USER"])
+if st.query_params.get("viewer"):  # a replayed dashboard: signed in by session state
+    if "actor" not in st.session_state:
+        st.session_state["actor"] = users.actor_for(db, os.environ["LLW_BENCH_USER"])
+else:  # a replayed sign-in (bench/live.py): app.py's own login, password check included
+    from components import auth
+
+    if auth.authenticate(db) is None:
+        db.conn.close()
+        st.stop()
 db.conn.close()
+from core import chart_images  # noqa: E402
+
+chart_images.warm_up_in_background()  # as app.py does once someone is signed in
 
 # navigation.build("committee") with absolute paths (st.Page paths are relative to the
 # entry script, which lives in bench/)

@@ -14,15 +14,17 @@ reused) and measures, each time after warm-up runs that are discarded:
                server (bench/dashboard_app.py); CPU of the server process / refreshes;
 - openers      40 clients open the dashboard at the same moment, on a cold cache (a write
                just happened): seconds until each one's page finished;
-- 300 viewers  (largest size) 300 dashboards open for two refresh periods, refreshing on
-               the event's own timer: a refresh is on time when it finished within 1 s
-               of its timer;
-- browser      (largest size) headless Chromium through the real login: sidebar
-               navigation to the dashboard until its 6 charts and 7 KPIs are drawn, against
-               navigation to a trivial page of the same app (the account page);
-- report, xlsx `manage.py report`, `manage.py export` (.xlsx) and `export --table by_ward`
-               as processes; the report against a process that renders its charts and
-               loads its fonts alone, `--table` against `manage.py stats --json`;
+- 300 viewers  (only with --only viewers: no writes, every refresh a cache hit) 300
+               dashboards open for two refresh periods, refreshing on the event's timer;
+- browser      (largest size, with 2 writes/s and 1 sign-in/s) headless Chromium through
+               the real login: sidebar navigation to the dashboard until its 6 charts, 7
+               KPIs and the feed are drawn, against navigation to a trivial page of the
+               same app (the account page), in turn, ratio per pair;
+- report, xlsx `manage.py report`, `manage.py export` (.xlsx), `export --table by_ward`,
+               the activities CSV as processes, A/B in turn: the report against a process
+               of its own computing stats --json's figures and drawing the same charts
+               straight with vl-convert, `--table` against `manage.py stats --json`, the
+               CSV against `--table by_ward` (and its peak memory);
 - writes       (largest size) 50 threads of one process saving through
                db.entries.create_activity (FIFO writer lock), on a scratch copy.
 
@@ -31,8 +33,14 @@ largest size (the issue's 100 000 activities); a missed target prints in red and
 document says MISSED. The machine is shared: the load average is printed and recorded
 before and after each heavy part.
 
+- live         (largest size; bench/live.py, issue 23) every row with 2 writes/s and 1
+               sign-in/s: 300 dashboards for --duration s, six Chromium pages (sign-in
+               time, a write's extra CPU from windows with / without writes in turn) and a
+               sign-in's own CPU.
+
     python3 bench/run.py [--sizes 1000,10000,100000] [--db-dir /tmp/llw-bench]
                          [--json out.json] [--write docs/benchmarks.md] [--skip browser,...]
+    python3 bench/run.py --only live [--duration 300] [--pairs 3] [--window 30]
     python3 bench/run.py --from-json out.json --write docs/benchmarks.md
 """
 import argparse
@@ -60,7 +68,7 @@ os.environ.setdefault("LLW_BCRYPT_ROUNDS", "4")
 BENCH_USER = "bench.bcd"
 BENCH_ADMIN = "bench.admin"
 BENCH_PASSWORD = "Bench mật khẩu 2020!"
-PARTS = ("sql", "refresh", "openers", "viewers", "browser", "documents", "writes")
+PARTS = ("sql", "refresh", "openers", "viewers", "browser", "documents", "writes", "live")
 
 FLOOR_SQL = ("select ward_code, count(*), sum(participants) from activities not indexed "
              "where event_id = ? and deleted = 0 and status != 'needs_fix' "
@@ -68,14 +76,28 @@ FLOOR_SQL = ("select ward_code, count(*), sum(participants) from activities not 
 
 # (key, label, target, direction) — checked at the largest size
 TARGETS = [
-    ("refresh_cpu_ms", "server CPU per dashboard refresh, warm cache (ms)", 50, "max"),
-    ("openers_max_s", "first render, worst of 40 simultaneous openers, cold (s)", 3.0, "max"),
-    ("viewers_late", "{viewers} dashboards: refreshes later than 1 s", 0, "max"),
-    ("browser_x", "browser: dashboard drawn / trivial page drawn", 1.5, "max"),
-    ("report_x", "report process / its charts and fonts alone", 2.0, "max"),
+    ("refresh_cpu_ms", "server CPU per dashboard refresh, warm cache, no write meanwhile "
+     "(ms)", 50, "max"),
+    ("openers_max_s", "first render, worst of 40 simultaneous openers, cold: the first "
+     "viewers of a server (s)", 3.0, "max"),
+    ("live_late", "{viewers} dashboards with {writes} writes/s and {signins} sign-in/s for "
+     "{duration}: refreshes later than 1 s", 0, "max"),
+    ("live_cpu_share", "the same: server CPU, share of one core", 0.5, "max"),
+    ("live_seen_excess_s", "the same: a write seen by every viewer, worst, seconds beyond one "
+     "refresh period (unseen: counted as missed)", 5.0, "max"),
+    ("live_signin_s", "six Chromium pages with {writes} writes/s and {signins} sign-in/s: "
+     "a sign-in, worst (s)", 3.0, "max"),
+    ("live_write_cpu_s", "the same: a write's extra server CPU, average over windows with / "
+     "without writes, interleaved (s)", 0.1, "max"),
+    ("browser_x", "browser with {writes} writes/s and {signins} sign-in/s: the whole dashboard "
+     "drawn (feed included) / a trivial page, median of pairs", 1.5, "max"),
+    ("report_x", "report process / a process of its own drawing the same charts from "
+     "stats, with stats --json's figures and the fonts (interleaved)", 2.0, "max"),
     ("report_pages", "report pages at 2 000 units", 40, "max"),
     ("xlsx_s", "XLSX export process (s)", 3.0, "max"),
-    ("table_x", "export --table by_ward / stats --json (processes)", 1.2, "max"),
+    ("table_x", "export --table by_ward / stats --json (processes, interleaved)", 1.2, "max"),
+    ("csv_x", "activities CSV / export --table by_ward (processes, interleaved)", 2.0, "max"),
+    ("csv_mb", "activities CSV: peak memory of the process (MB)", 100, "max"),
     ("writes_p99_s", "p99 of a save, 50 writers in one process (s)", 1.0, "max"),
 ]
 
@@ -117,6 +139,27 @@ def free_port() -> int:
 def process_cpu(pid: int) -> float:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def tree_cpu(pid: int) -> float:
+    """CPU seconds of a process and of every process under it, living (utime + stime) or
+    reaped (cutime + cstime): the server's picture-drawing worker counts as the server."""
+    parents, cpu = {}, {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(fields[1])
+        cpu[int(entry.name)] = sum(int(f) for f in fields[11:15])
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        total += cpu.get(current, 0)
+        todo += [child for child, parent in parents.items() if parent == current]
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def units_for(activities: int) -> int:
@@ -203,7 +246,7 @@ class Server:
                 time.sleep(0.3)
 
     def cpu(self) -> float:
-        return process_cpu(self.proc.pid)
+        return tree_cpu(self.proc.pid)  # the drawing worker (core/svg_worker) included
 
     def gc_pauses(self) -> dict:
         """Python's collector in the server so far (bench/dashboard_app.py logs each
@@ -230,7 +273,7 @@ class Server:
 async def open_sessions(url: str, count: int, page="bang-theo-doi"):
     from wsclient import Session
 
-    sessions = [Session(url, page) for _ in range(count)]
+    sessions = [Session(url, page, query="viewer=1") for _ in range(count)]
     await asyncio.gather(*(s.connect() for s in sessions))
     return sessions
 
@@ -266,15 +309,29 @@ async def _refresh_cpu(server: Server, clients: int, refreshes: int, windows: in
 
 
 async def _openers(server: Server, path: Path, count: int, runs: int) -> dict:
+    """`count` clients open the dashboard at the same moment on a cold view: since issue 23
+    a write no longer makes a viewer wait (the previous view is served while it is computed
+    again), so each run has a server of its own whose first viewers compute it (its
+    process already started and its page modules imported by one probe of another page)."""
     async def one_run():
-        touch(path)  # cold: the figures must be computed again
-        sessions = await open_sessions(server.url, count)
-        times = await asyncio.gather(*(s.rerun() for s in sessions))
-        errors = sum(len(s.errors) for s in sessions)
-        await asyncio.gather(*(s.close() for s in sessions))
-        return max(times), statistics.median(times), errors
+        fresh = Server(path, "bench/dashboard_app.py")
+        try:
+            probe = Session(fresh.url, "tai-khoan", query="viewer=1")  # imports, not the view
+            await probe.connect()
+            await probe.rerun()
+            await probe.close()
+            await asyncio.sleep(3)  # settled: app.py's warm-up of the drawing process done
+            sessions = await open_sessions(fresh.url, count)
+            times = await asyncio.gather(*(s.rerun() for s in sessions))
+            errors = sum(len(s.errors) for s in sessions)
+            await asyncio.gather(*(s.close() for s in sessions))
+            return max(times), statistics.median(times), errors
+        finally:
+            fresh.stop()
 
-    await one_run()  # warm-up (imports, first connections), discarded
+    from wsclient import Session
+
+    await one_run()  # warm-up (the bytecode cache, the file in the page cache), discarded
     results = [await one_run() for _ in range(runs)]
     return {"max_s": summary_of([r[0] for r in results]),
             "median_s": summary_of([r[1] for r in results]),
@@ -294,7 +351,7 @@ async def _viewers(server: Server, count: int, periods: int) -> dict:
     async def viewer(i, interval):
         nonlocal late, failed, refreshes
         await asyncio.sleep(interval * i / count)  # viewers arrive over one period
-        s = Session(server.url, "bang-theo-doi")
+        s = Session(server.url, "bang-theo-doi", query="viewer=1")
         try:
             await s.connect()
             opened.append(await s.rerun())
@@ -318,7 +375,7 @@ async def _viewers(server: Server, count: int, periods: int) -> dict:
         finally:
             await s.close()
 
-    probe = Session(server.url, "bang-theo-doi")
+    probe = Session(server.url, "bang-theo-doi", query="viewer=1")
     await probe.connect()
     await probe.rerun()
     interval = next(iter(probe.fragments.values()))
@@ -387,10 +444,23 @@ STAGE_WATCH = """(stages) => {
 }"""
 
 
-def measure_browser(path: Path, runs: int) -> dict:
+def measure_browser(path: Path, runs: int, workdir: Path, writes_per_s: float = 2.0,
+                    signins_per_s: float = 1.0) -> dict:
+    """Navigation to the dashboard against navigation to a trivial page, in turn, while
+    entries are saved and people sign in (on a scratch copy of the database)."""
     from playwright.sync_api import sync_playwright
 
+    import live
+
+    path = live.scratch_copy(path, workdir, "browser.db")
     server = Server(path, "app.py")
+    writer = live.Writer(path, writes_per_s)
+    signins = live.SignIns(server.url, signins_per_s)
+    background = threading.Thread(
+        target=lambda: asyncio.run(signins.run(time.monotonic() + 3600)), daemon=True)
+    writer.on.set()
+    writer.start()
+    background.start()
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=shutil.which("chromium"))
@@ -426,10 +496,13 @@ def measure_browser(path: Path, runs: int) -> dict:
                 ".filter(i => i.complete && i.naturalWidth > 0).length + "
                 "[...document.querySelectorAll('[data-testid=\"stVegaLiteChart\"]')]"
                 ".filter(c => c.querySelector('[role=\"graphics-symbol\"]')).length)")
+            # the whole page: the feed's table drawn too (its grid's canvas)
+            feed_drawn = ("(document.querySelector('[data-testid=\"stDataFrame\"] canvas') "
+                          "!== null)")
             dashboard = ("() => [...document.querySelectorAll('h1')].some(h => "
                          "h.textContent.includes('Bảng theo dõi')) && "
                          "document.querySelectorAll('.llw-kpi').length "
-                         f">= 7 && {charts_drawn} >= 6")
+                         f">= 7 && {charts_drawn} >= 6 && {feed_drawn}")
             stages = {
                 "kpis": "document.querySelectorAll('.llw-kpi').length >= 7",
                 "chart_elements": "document.querySelectorAll("
@@ -457,35 +530,66 @@ def measure_browser(path: Path, runs: int) -> dict:
                 live_d.append(go("Bảng theo dõi trực tiếp", dashboard))
             browser.close()
     finally:
+        writer.stop()
+        signins.until = 0
+        background.join(60)
         server.stop()
-    out = {"trivial_s": summary_of(t), "dashboard_s": summary_of(d)}
+    out = {"trivial_s": summary_of(t), "dashboard_s": summary_of(d),
+           "writes": len(writer.times), "write_errors": len(writer.errors),
+           "signins": signins.summary(), "writes_per_s": writes_per_s,
+           "signins_per_s": signins_per_s}
     for name in stages:
         times = [s[name] / 1000 for s in seen if s and s.get(name) is not None]
         if times:
             out[f"{name}_s"] = summary_of(times)
-    out["x"] = out["dashboard_s"]["median"] / out["trivial_s"]["median"]
+    # trivial and dashboard alternate: the ratio is taken pair by pair
+    out["pair_x"] = summary_of([b / a for a, b in zip(t, d)])
+    out["x"] = out["pair_x"]["median"]
+    live_x = summary_of([b / a for a, b in zip(live_t, live_d)])
     out["interactive"] = {"trivial_s": summary_of(live_t), "dashboard_s": summary_of(live_d),
-                          "x": statistics.median(live_d) / statistics.median(live_t)}
+                          "pair_x": live_x, "x": live_x["median"]}
     return out
 
 
 # --- documents as processes --------------------------------------------------------------
 
+# The report's floor (issue 23): what any report must do at least, by code of its own in a
+# process of its own — the figures of `stats --json` (the same db.stats call, as JSON) and
+# the report's three charts drawn straight by vl-convert from db.stats.dashboard (no
+# report_data gathering, no chart cache of the report), and its fonts loaded into fpdf2.
 CHARTS_ALONE = """
-import sys
-from datetime import date
+import json, sys
 sys.path.insert(0, {root!r})
-from db import connect, events, report_data
-from core import closing_report
+from db import connect, events, rollup, stats
+from core import charts, closing_report, numbers
+import vl_convert
 db = connect({path!r})
 event = events.get(db, None)
-closing_report.report_charts(report_data.gather(db, event, issued_on=date.today()))
+summary = rollup.with_suborganisations(db, event["id"], stats.summary(db, event["id"]))
+json.dumps(summary, ensure_ascii=False, indent=2)
+board = stats.dashboard(db, event["id"])
+grid = stats.ward_grid(db, event["id"])
+vl_convert.register_font_directory(closing_report._chart_font_dir())
+for chart in (charts.ward_tile_map(charts.tile_rows(board["summary"]["by_ward"], grid),
+                                   selectable=False, width=520, height=300),
+              charts.activities_per_day(board["day_group"], width=440, height=220),
+              charts.tier_reporting_rate(board["summary"]["by_tier"], width=400, height=160)):
+    spec = charts.spec(chart)
+    spec.setdefault("config", {{}})["font"] = closing_report.CHART_FONT
+    vl_convert.vegalite_to_png(spec, scale=closing_report.CHART_SCALE, allowed_base_urls=[],
+                               format_locale=numbers.VEGA_NUMBER_LOCALE)
 from fpdf import FPDF
 from core.pdf_layout import FONT_DIR, FONT_FILES
 pdf = FPDF()
 for style, name in FONT_FILES.items():
     pdf.add_font("bench", "" if style == "Regular" else style, str(FONT_DIR / name))
 """
+
+# A command's peak memory: a fresh wrapper whose only child is the command, so that
+# RUSAGE_CHILDREN's maxrss is that child's (kB on Linux).
+PEAK_WRAPPER = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
+                "stdout=subprocess.DEVNULL); print(resource.getrusage("
+                "resource.RUSAGE_CHILDREN).ru_maxrss)")
 
 
 def run_process(argv, env) -> tuple[float, float]:
@@ -522,32 +626,65 @@ def process_env(path: Path) -> dict:
     return env
 
 
+def repeat_pair(argv_a, argv_b, env, runs: int, warmup: int = 1) -> dict:
+    """A and B in turn (A B A B …) after `warmup` discarded pairs; the ratio A/B taken pair
+    by pair (a drift of the machine's speed moves both of a pair), min/median/max."""
+    for _ in range(warmup):
+        run_process(argv_a, env)
+        run_process(argv_b, env)
+    a, b = [], []
+    for _ in range(runs):
+        a.append(run_process(argv_a, env))
+        b.append(run_process(argv_b, env))
+    ratios = [x[0] / y[0] for x, y in zip(a, b)]
+    return {"a": dict(summary_of([x[0] for x in a]), cpu=summary_of([x[1] for x in a])),
+            "b": dict(summary_of([y[0] for y in b]), cpu=summary_of([y[1] for y in b])),
+            "x": summary_of(ratios)}
+
+
+def peak_mb(argv, env) -> float:
+    out = subprocess.run([sys.executable, "-c", PEAK_WRAPPER, *argv], cwd=ROOT, env=env,
+                         check=True, capture_output=True, text=True).stdout
+    return int(out.split()[-1]) / 1024
+
+
 def measure_documents(path: Path, runs: int, workdir: Path) -> dict:
     env = process_env(path)
     manage = [sys.executable, "manage.py"]
     out = {}
 
-    def timed(name, argv):
+    def paired(name, a_name, b_name, argv_a, argv_b):
         try:
-            out[name] = repeat_process(argv, env, runs)
+            pair = repeat_pair(argv_a, argv_b, env, runs)
+            out[a_name], out[b_name], out[name] = pair["a"], pair["b"], pair["x"]
         except subprocess.CalledProcessError as error:
             out[name] = {"error": (error.stderr or b"").decode()[-300:]}
 
     pdf = workdir / "report.pdf"
-    timed("report", manage + ["report", "--out", str(pdf)])
-    timed("charts_alone", [sys.executable, "-c", CHARTS_ALONE.format(root=str(ROOT),
-                                                                      path=str(path))])
-    timed("xlsx", manage + ["export", "--out", str(workdir / "export.xlsx")])
-    timed("table", manage + ["export", "--out", str(workdir / "by_ward.csv"),
-                             "--table", "by_ward"])
-    timed("stats_json", manage + ["stats", "--json"])
+    stats_json = manage + ["stats", "--json"]
+    by_ward = manage + ["export", "--out", str(workdir / "by_ward.csv"), "--table", "by_ward"]
+    activities = manage + ["export", "--out", str(workdir / "activities.csv")]
+    paired("report_pair", "report", "charts_alone", manage + ["report", "--out", str(pdf)],
+           [sys.executable, "-c", CHARTS_ALONE.format(root=str(ROOT), path=str(path))])
+    try:
+        out["xlsx"] = repeat_process(manage + ["export", "--out",
+                                               str(workdir / "export.xlsx")], env, runs)
+    except subprocess.CalledProcessError as error:
+        out["xlsx"] = {"error": (error.stderr or b"").decode()[-300:]}
+    paired("table_pair", "table", "stats_json", by_ward, stats_json)
+    paired("csv_pair", "activities_csv", "table_again", activities, by_ward)
+    try:
+        out["activities_csv_mb"] = peak_mb(activities, env)
+        out["table_mb"] = peak_mb(by_ward, env)
+    except subprocess.CalledProcessError as error:
+        out["activities_csv_mb"] = None
+        out["peak_error"] = (error.stderr or "")[-300:]
     if pdf.exists():
         out["report_pages"] = pdf_pages(pdf)
-    ok = lambda k: "median" in out.get(k, {})  # noqa: E731
-    if ok("report") and ok("charts_alone"):
-        out["report_x"] = out["report"]["median"] / out["charts_alone"]["median"]
-    if ok("table") and ok("stats_json"):
-        out["table_x"] = out["table"]["median"] / out["stats_json"]["median"]
+    for ratio, pair in (("report_x", "report_pair"), ("table_x", "table_pair"),
+                        ("csv_x", "csv_pair")):
+        if "median" in out.get(pair, {}):
+            out[ratio] = out[pair]["median"]  # the median of the pairs' ratios
     if (workdir / "export.xlsx").exists():
         out["xlsx_mb"] = (workdir / "export.xlsx").stat().st_size / 1e6
     return out
@@ -654,17 +791,72 @@ def measure(activities: int, args, largest: bool, workdir: Path) -> dict:
         part("server", lambda: measure_server(path, args, largest))
     if largest and "browser" not in args.skip:
         log("  browser…", load())
-        part("browser", lambda: measure_browser(path, args.runs))
+        part("browser", lambda: measure_browser(path, args.runs, workdir, args.writes_per_s,
+                                                args.signins_per_s))
     if "documents" not in args.skip:
         log("  report / export…", load())
         part("documents", lambda: measure_documents(path, args.runs,
                                                     workdir))
+    if largest and "live" not in args.skip:
+        log("  live: viewers, sign-ins and writes together…", load())
+        part("live", lambda: measure_live(path, args, workdir))
     if largest and "writes" not in args.skip:
         log("  writes…", load())
         part("writes", lambda: measure_writes(path, workdir))
         part("writes_busy_handler_only", lambda: measure_writes(path, workdir, fifo=False))
     row["load_after"] = load()
     return row
+
+
+class SkipViewers(Exception):
+    """--skip live-viewers: only the Chromium pages of the live part."""
+
+
+def measure_live(path: Path, args, workdir: Path) -> dict:
+    """bench/live.py: {viewers} dashboards, then six Chromium pages, each under
+    {writes}/s writes and {signins}/s sign-ins; and a sign-in's own cost."""
+    import live
+
+    out = {"load_before": load(), "writes_per_s": args.writes_per_s,
+           "signins_per_s": args.signins_per_s}
+    scratch = live.scratch_copy(path, workdir, "live.db")
+    server = Server(scratch, "bench/dashboard_app.py") if "live-viewers" not in args.skip \
+        else None
+    try:
+        if server is None:
+            raise SkipViewers
+        try:
+            out["signin_cpu"] = asyncio.run(live.signin_cpu(server))
+        except Exception as error:
+            out["signin_cpu"] = {"error": repr(error)[:300]}
+        log(f"    {args.viewers} viewers for {args.duration:.0f} s…", load())
+        try:
+            out["viewers"] = asyncio.run(live.viewers_under_load(
+                server, scratch, args.viewers, args.duration, args.writes_per_s,
+                args.signins_per_s))
+        except Exception as error:
+            out["viewers"] = {"error": repr(error)[:300]}
+    except SkipViewers:
+        pass
+    finally:
+        if server is not None:
+            server.stop()
+    out["load_mid"] = load()
+    if "live-browser" not in args.skip:
+        log(f"    six Chromium pages, {args.pairs} pairs of {args.window:.0f} s windows…",
+            load())
+        scratch = live.scratch_copy(path, workdir, "live-browser.db")
+        server = Server(scratch, "app.py")
+        try:
+            out["browser"] = live.browser_under_load(
+                server, scratch, args.pairs, args.window, args.writes_per_s,
+                args.signins_per_s, "bench.signin0", live.SIGNER_PASSWORD)
+        except Exception as error:
+            out["browser"] = {"error": repr(error)[:300]}
+        finally:
+            server.stop()
+    out["load_after"] = load()
+    return out
 
 
 def headline(rows) -> dict:
@@ -681,8 +873,30 @@ def headline(rows) -> dict:
         "report_pages": g("documents", "report_pages"),
         "xlsx_s": g("documents", "xlsx", "median"),
         "table_x": g("documents", "table_x"),
+        "csv_x": g("documents", "csv_x"),
+        "csv_mb": g("documents", "activities_csv_mb"),
         "writes_p99_s": g("writes", "p99_s"),
+        **live_headline(r.get("live") or {}),
     }
+
+
+def live_headline(live: dict) -> dict:
+    v, b = live.get("viewers") or {}, live.get("browser") or {}
+    seen = v.get("seen") or {}
+    excess = None
+    if seen.get("writes"):
+        excess = (float("inf") if seen.get("unseen_pairs") or seen.get("viewer_max_s") is None
+                  else seen["viewer_max_s"] - v["interval_s"])
+    total_writes = sum(w["writes"] for w in b.get("windows", []) if w["writing"])
+    per_write = None
+    if total_writes and b.get("windows"):
+        extra = 0.0
+        for a, off in zip(b["windows"][0::2], b["windows"][1::2]):
+            extra += a["cpu_s"] - off["cpu_s"] / off["wall_s"] * a["wall_s"]
+        per_write = extra / total_writes
+    return {"live_late": v.get("late"), "live_cpu_share": v.get("server_core_share"),
+            "live_seen_excess_s": excess, "live_signin_s": b.get("sign_in_max_s"),
+            "live_write_cpu_s": per_write}
 
 
 def _dig(d, keys):
@@ -695,20 +909,41 @@ def _dig(d, keys):
 
 def verdicts(rows, viewers=300) -> list[dict]:
     h = headline(rows)
+    live = rows[-1].get("live") or {}
+    conditions = {"viewers": viewers, "writes": fmt_number(live.get("writes_per_s", 2)),
+                  "signins": fmt_number(live.get("signins_per_s", 1)),
+                  "duration": fmt_duration((live.get("viewers") or {}).get("duration_s"))}
     out = []
     for key, label, target, _direction in TARGETS:
         value = h.get(key)
-        label = label.format(viewers=viewers)
+        label = label.format(**conditions)
         status = "NOT MEASURED" if value is None else ("met" if value <= target
                                                         else "MISSED")
-        if key == "viewers_late" and value is not None and viewers < 300:
-            status = f"NOT MEASURED at 300 (only {viewers})"
+        reduced = []  # a run smaller than the target's: its verdict is said, not counted
+        if key in ("viewers_late", "live_late", "live_cpu_share", "live_seen_excess_s") \
+                and viewers < 300:
+            reduced.append(f"{viewers} viewers")
+        duration = (live.get("viewers") or {}).get("duration_s") or 0
+        if key in ("live_late", "live_cpu_share", "live_seen_excess_s") and duration < 295:
+            reduced.append(fmt_duration(duration))
+        if reduced and value is not None:
+            status = f"NOT AT TARGET SCALE ({status} with {', '.join(reduced)})"
         out.append({"key": key, "label": label, "target": target, "value": value,
                     "status": status})
     return out
 
 
 # --- output ------------------------------------------------------------------------------
+
+def fmt_number(x) -> str:
+    return "—" if x is None else (f"{x:g}")
+
+
+def fmt_duration(seconds) -> str:
+    if not seconds:
+        return "—"
+    return f"{seconds / 60:.1f} min" if seconds >= 90 else f"{seconds:.0f} s"
+
 
 def fmt_range(s, scale=1.0, digits=1):
     if not isinstance(s, dict) or "median" not in s:
@@ -746,20 +981,26 @@ def tables(result) -> str:
             f"{fmt((rf.get('share_sent_as_reference') or 0) * 100, 0, ' %') if rf else '—'} | "
             f"{fmt_range(op.get('max_s'), 1, 2)} | {fmt_range(op.get('median_s'), 1, 2)} | "
             f"{(rf.get('errors') or 0) + (op.get('errors') or 0) if rf or op else '—'} |")
-    lines += ["", "### Documents (processes)", "",
-              "| activities | report (s) | charts + fonts alone (s) | report / alone | pages | "
+    lines += ["", "### Documents (processes; A/B pairs run in turn, ratio per pair)", "",
+              "| activities | report (s) | its floor (s) | report / floor | pages | "
               "XLSX (s) | XLSX CPU (s) | XLSX (MB) | --table by_ward (s) | stats --json (s) | "
-              "table / stats |",
-              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+              "table / stats | activities CSV (s) | CSV CPU (s) | CSV peak (MB) | "
+              "CSV / by_ward |",
+              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
         d = r.get("documents", {})
         lines.append(
             f"| {r['activities']:,} | {fmt_range(d.get('report'), 1, 2)} | "
-            f"{fmt_range(d.get('charts_alone'), 1, 2)} | {fmt(d.get('report_x'))}× | "
+            f"{fmt_range(d.get('charts_alone'), 1, 2)} | "
+            f"{fmt_range(d.get('report_pair'), 1, 2)}× | "
             f"{d.get('report_pages', '—')} | {fmt_range(d.get('xlsx'), 1, 2)} | "
             f"{fmt_range((d.get('xlsx') or {}).get('cpu'), 1, 2)} | "
             f"{fmt(d.get('xlsx_mb'), 1)} | {fmt_range(d.get('table'), 1, 2)} | "
-            f"{fmt_range(d.get('stats_json'), 1, 2)} | {fmt(d.get('table_x'))}× |")
+            f"{fmt_range(d.get('stats_json'), 1, 2)} | "
+            f"{fmt_range(d.get('table_pair'), 1, 2)}× | "
+            f"{fmt_range(d.get('activities_csv'), 1, 2)} | "
+            f"{fmt_range((d.get('activities_csv') or {}).get('cpu'), 1, 2)} | "
+            f"{fmt(d.get('activities_csv_mb'), 0)} | {fmt_range(d.get('csv_pair'), 1, 2)}× |")
     errors = [f"- {r['activities']:,}: {k}: `{v['error'].strip().splitlines()[-1]}`"
               for r in rows for k, v in r.get("documents", {}).items()
               if isinstance(v, dict) and "error" in v]
@@ -796,16 +1037,23 @@ def tables(result) -> str:
                           f"own delay at most {max(d['client_delay_s'] for d in detail):.3f} s, "
                           f"round trips {min(d['round_trip_s'] for d in detail):.2f}–"
                           f"{max(d['round_trip_s'] for d in detail):.2f} s (the server's)."]
+    lines += live_tables(big)
     b = big.get("browser")
     if b:
         lines += ["", "### Browser", ""]
         if "error" in b:
             lines.append(f"Not measured: `{b['error']}`")
         else:
-            lines.append(f"Headless Chromium, real login, sidebar navigation: dashboard (6 "
-                         f"charts and 7 KPIs drawn) {fmt_range(b['dashboard_s'], 1, 3)} s, "
-                         f"account page {fmt_range(b['trivial_s'], 1, 3)} s: "
-                         f"**{b['x']:.2f}×**.")
+            conditions = (f"with {fmt_number(b.get('writes_per_s'))} writes/s and "
+                          f"{fmt_number(b.get('signins_per_s'))} sign-in/s "
+                          f"({b.get('writes', '—')} writes, "
+                          f"{(b.get('signins') or {}).get('count', '—')} sign-ins meanwhile)"
+                          if b.get("writes_per_s") is not None else "with no writes")
+            lines.append(f"Headless Chromium, real login, sidebar navigation {conditions}: "
+                         f"the whole dashboard (6 charts, 7 KPIs and the feed's table drawn) "
+                         f"{fmt_range(b['dashboard_s'], 1, 3)} s, account page "
+                         f"{fmt_range(b['trivial_s'], 1, 3)} s, in turn: "
+                         f"**{b['x']:.2f}×** (pairs: {fmt_range(b.get('pair_x'), 1, 2)}).")
             if b.get("kpis_s"):
                 lines.append(
                     f"On the dashboard, the 7 KPIs were in the page after "
@@ -833,6 +1081,75 @@ def tables(result) -> str:
                          f", max {w['max_s']:.3f} s, {w['writes_per_s']:.0f} saves/s, "
                          f"{w['errors']} errors.")
     return "\n".join(lines)
+
+
+def live_tables(big: dict) -> list[str]:
+    live = big.get("live")
+    if not live:
+        return []
+    w, si = fmt_number(live.get("writes_per_s")), fmt_number(live.get("signins_per_s"))
+    load_ = f"load average before {live.get('load_before')}, between {live.get('load_mid')}, " \
+            f"after {live.get('load_after')}"
+    lines = ["", f"### Live: with {w} writes/s and {si} sign-in/s (issue 23)", "",
+             f"Every row below ran with these writes and sign-ins ({load_}). Writes: a "
+             f"separate process saving activities through `db.entries` as school clerks; "
+             f"sign-ins: replayed through the server's login form (password checked at the "
+             f"production bcrypt cost)."]
+    sc = live.get("signin_cpu") or {}
+    if "error" in sc:
+        lines += ["", f"A sign-in alone: not measured (`{sc['error']}`)."]
+    elif sc:
+        lines += ["", f"A sign-in alone (no viewer, no write): server CPU "
+                      f"{fmt_range(sc.get('cpu_s'), 1, 3)} s per sign-in, round trip "
+                      f"{fmt_range(sc.get('round_trip_s'), 1, 2)} s; {sc.get('signed_in')}"
+                      f"/{sc.get('count')} signed in."]
+    v = live.get("viewers") or {}
+    if "error" in v:
+        lines += ["", f"Dashboards under load: not measured (`{v['error']}`)."]
+    elif v:
+        seen, s_ = v.get("seen") or {}, v.get("signins") or {}
+        lines += ["", f"**{v['viewers']} dashboards with {w} writes/s and {si} sign-in/s**, "
+                      f"watched for {fmt_duration(v['duration_s'])} after they arrived over "
+                      f"one refresh period ({v['interval_s']:.0f} s): {v['refreshes']} "
+                      f"refreshes, **{v['late']} later than 1 s** ({v['failed_sessions']} "
+                      f"sessions failed); lag behind the timer p50 {fmt(v['lag_p50_s'], 3)} s, "
+                      f"p99 {fmt(v['lag_p99_s'], 3)} s, max {fmt(v['lag_max_s'], 3)} s. Server "
+                      f"CPU {v['server_cpu_s']:.1f} s in {v['duration_s']:.0f} s = "
+                      f"**{v['server_core_share'] * 100:.0f} % of one core** (the replay "
+                      f"clients, writer and sign-ins, on the same machine: "
+                      f"{fmt(v.get('clients_cpu_s'), 1)} CPU-s). Writes "
+                      f"{v['writes_in_window']} ({v['write_errors']} errors), sign-ins "
+                      f"{s_.get('count')} ({s_.get('failed')} failed; round trip p50 "
+                      f"{fmt(s_.get('p50_s'), 2)} s, max {fmt(s_.get('max_s'), 2)} s).",
+                  "",
+                  f"A write seen by each viewer ({seen.get('writes')} writes × viewers, "
+                  f"{seen.get('unseen_pairs')} pairs never seen): p50 "
+                  f"{fmt(seen.get('viewer_p50_s'), 1)} s, p99 {fmt(seen.get('viewer_p99_s'), 1)}"
+                  f" s, **max {fmt(seen.get('viewer_max_s'), 1)} s** (target: one refresh "
+                  f"period + 5 s = {v['interval_s'] + 5:.0f} s); in the shared view (computed "
+                  f"after the write): p50 {fmt(seen.get('view_p50_s'), 1)} s, max "
+                  f"{fmt(seen.get('view_max_s'), 1)} s. The view is computed again at most "
+                  f"once per refresh period and each viewer asks once per period, so a write "
+                  f"just after a computation waits up to two periods."]
+    b = live.get("browser") or {}
+    if "error" in b:
+        lines += ["", f"Six Chromium pages: not measured (`{b['error']}`)."]
+    elif b:
+        rs = b.get("replayed_signins") or {}
+        lines += ["", f"**Six Chromium pages with {w} writes/s and {si} sign-in/s** (five "
+                      f"watching the dashboard, one signing in again and again through "
+                      f"app.py's real login, from the click to the signed-in sidebar): "
+                      f"sign-in {fmt_range(b.get('sign_in_s'), 1, 2)} s, **worst "
+                      f"{fmt(b.get('sign_in_max_s'), 2)} s** ({b.get('clicked_again', 0)} "
+                      f"clicks on «Đăng nhập» overtaken by a rerun of the page and made "
+                      f"again after 20 s, counted in). Replayed sign-ins meanwhile: "
+                      f"{rs.get('count')} ({rs.get('failed')} failed). {b['pairs']} pairs of "
+                      f"{b['window_s']:.0f} s windows with writes / without (A B A B …; "
+                      f"sign-ins in both; a window with writes measured "
+                      f"{b.get('tail_s', 0):.0f} s past its last write, so that the "
+                      f"recompute they cause is in it): a write's extra server CPU per pair "
+                      f"{fmt_range(b.get('write_extra_cpu_s'), 1, 3)} s."]
+    return lines
 
 
 def verdict_table(result, color: bool) -> str:
@@ -898,23 +1215,39 @@ writers).
   reads the summary tables (m002), so it may beat a scan of the raw rows.
 - **feed** and **previous day**: `latest_entries(limit=15)` and `last_entry_day()`, which
   read `(event_id, created_at)` indexes (m003).
-- **CPU per refresh**: 10 replayed websocket clients (`bench/wsclient.py`, Streamlit's own
-  protobufs) each rerun the dashboard's fragment 10 times in a row against a server started
-  on `bench/dashboard_app.py` (app.py's router for a committee account signed in by session
-  state: the login is not replayed); server process CPU (`/proc`) / refreshes. Warm cache:
-  no write happens meanwhile. Bytes per refresh and the share of elements sent as a
-  reference to the browser's cached copy come from the same clients.
-- **40 openers**: a write, then 40 clients open the dashboard at the same moment; seconds
+- **CPU per refresh** (a component figure, *no write meanwhile*): 10 replayed websocket
+  clients (`bench/wsclient.py`, Streamlit's own protobufs) each rerun the dashboard's
+  fragment 10 times in a row against a server started on `bench/dashboard_app.py` (app.py's
+  router for a committee account signed in by session state); server process CPU (`/proc`)
+  / refreshes. Bytes per refresh and the share of elements sent as a reference to the
+  browser's cached copy come from the same clients.
+- **40 openers**: 40 clients open the dashboard at the same moment as the first viewers of
+  a freshly started server (one visit of another page 3 s before, as a sign-in would); seconds
   until each one's page run finished (the figures are computed once for all of them).
-- **{meta['viewers']} dashboards**: clients open over one refresh period and rerun their
-  fragment on the event's timer; a refresh later than 1 s after its timer is late.
-- **browser**: headless Chromium, real login through `app.py`; time from a click in the
-  sidebar until the dashboard's 6 charts (SVG marks) and 7 KPIs are in the page, against
-  the same for the account page.
-- **report / XLSX / --table**: `manage.py report`, `manage.py export --out x.xlsx`,
-  `manage.py export --table by_ward` and `manage.py stats --json` as processes (Python start
-  included in each); "charts + fonts alone" is a process that gathers the report's data,
-  renders its charts (`closing_report.report_charts`) and loads its TTF fonts into fpdf2.
+- **Live** (issue 23), every row *with {fmt_number((result['rows'][-1].get('live') or {}).get(
+        'writes_per_s'))} writes/s and {fmt_number((result['rows'][-1].get('live') or {}).get(
+        'signins_per_s'))} sign-in/s*: entries saved by a separate process through
+  `db.entries` (the server's figure is the recompute they cause), sign-ins replayed through
+  the server's real login form at the production bcrypt cost. **{meta['viewers']}
+  dashboards** arrive over one refresh period and rerun their fragment on the event's timer
+  for the stated time: a refresh later than 1 s after its timer is late; the server's CPU
+  share of one core over that window; each write's delay until each viewer's refresh shows
+  a view computed after it (the view's own time, «Cập nhật lúc»). **Six Chromium pages**
+  (five on the dashboard, one signing in again and again through app.py's login): sign-in
+  time from the click to the signed-in sidebar; windows with writes and without, in turn,
+  give a write's extra server CPU. **A sign-in alone**: its server CPU, nothing else
+  running.
+- **browser** (with the same writes and sign-ins): headless Chromium, real login through
+  `app.py`; time from a click in the sidebar until the whole dashboard — 6 charts, 7 KPIs
+  and the feed's table — is drawn, against the same for the account page, in turn; the
+  ratio is the median of the pairs'.
+- **report / XLSX / --table / CSV**: `manage.py report`, `manage.py export --out x.xlsx`,
+  `manage.py export --table by_ward`, `manage.py export --out x.csv` (the activities) and
+  `manage.py stats --json` as processes (Python start included in each). Each ratio comes
+  from A/B pairs run in turn. The report's **floor** is a process of its own that computes
+  `stats --json`'s figures and draws the report's three charts straight with vl-convert
+  from `db.stats.dashboard` (none of the report's gathering or chart cache), and loads the
+  fonts into fpdf2. The CSV's peak memory is the process's own (`ru_maxrss`).
 - **writes**: 50 threads of one process, each its own unit and connection, 20 saves each
   through `db.entries.create_activity` on a scratch copy of the largest database; with the
   FIFO writer lock, and once with SQLite's busy handler alone for comparison.
@@ -923,7 +1256,22 @@ writers).
 
 {tables(result)}
 
-{notes_section(result)}## Where the time went, and what changed (issue 14)
+{notes_section(result)}## What changed for writes and sign-ins (issue 23)
+
+- The shared view was keyed by `PRAGMA data_version`, which changes on every commit — a
+  sign-in's login time, an audit row — so every write threw it away and the next refresh
+  recomputed all of it (1.1–1.3 CPU-s at city scale, ~0.9 s of it the six pictures).
+  Now `db/live_figures.py` keys it on a counter bumped by triggers on the tables the
+  dashboard shows only, recomputes it in the background at most once per refresh period
+  (viewers meanwhile get the previous view with its time), and `core/chart_images.py`
+  redraws only the pictures whose spec changed.
+- A sign-in costs the password check (bcrypt cost 11, ~0.12 CPU-s) and no recompute.
+- The activities CSV is written as it is read, shown by SQL.
+- This benchmark: writes and sign-ins during every viewer test; the report's floor by code
+  of its own; A/B pairs in turn; the whole page including the feed; verdicts recomputed
+  from the raw figures of the run.
+
+## Where the time went, and what changed (issue 14)
 
 - One dashboard refresh cost ~0.6 CPU-s per viewer. Its figures, KPI changes, feed and
   chart specs are now computed once per (event, filters, day, data version) and shared by
@@ -978,7 +1326,18 @@ def main(argv=None):
     parser.add_argument("--db-dir", default=str(Path(tempfile.gettempdir()) / "llw-bench"))
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--viewers", type=int, default=300)
-    parser.add_argument("--skip", default="", help="comma list of: " + ", ".join(PARTS))
+    parser.add_argument("--skip", default="", help="comma list of: " + ", ".join(PARTS)
+                        + ", live-viewers, live-browser")
+    parser.add_argument("--only", default="", help="comma list of parts to run (e.g. "
+                        "'live': only the rows under writes and sign-ins, largest size)")
+    parser.add_argument("--duration", type=float, default=300.0,
+                        help="live: seconds the viewers are watched under load (300)")
+    parser.add_argument("--writes-per-s", type=float, default=2.0)
+    parser.add_argument("--signins-per-s", type=float, default=1.0)
+    parser.add_argument("--pairs", type=int, default=3,
+                        help="live browser: pairs of windows with / without writes")
+    parser.add_argument("--window", type=float, default=30.0,
+                        help="live browser: seconds per window (30)")
     parser.add_argument("--json", default=None, help="write the raw results (JSON)")
     parser.add_argument("--from-json", default=None, help="only format these results")
     parser.add_argument("--write", default=None, help="write the markdown document")
@@ -987,6 +1346,15 @@ def main(argv=None):
                         help="a note on this run, kept in the JSON and the document")
     args = parser.parse_args(argv)
     args.skip = [s for s in args.skip.split(",") if s]
+    if "viewers" not in args.only.split(","):
+        # the dashboards without writes or sign-ins (every refresh a cache hit) flattered:
+        # the live part watches them under load; this one runs only when asked for
+        args.skip.append("viewers")
+    if args.only:
+        only = {s for s in args.only.split(",") if s}
+        args.skip += [p for p in PARTS if p not in only]
+        if "live" in only and args.sizes == parser.get_default("sizes"):
+            args.sizes = "100000"  # the live rows are measured at city scale only
     os.chdir(ROOT)
     if args.from_json:
         result = json.loads(Path(args.from_json).read_text(encoding="utf-8"))
@@ -1007,7 +1375,7 @@ def main(argv=None):
         result["verdicts"] = verdicts(rows, args.viewers)
         if args.json:
             Path(args.json).write_text(json.dumps(result, indent=1), encoding="utf-8")
-    result.setdefault("verdicts", verdicts(result["rows"], result["meta"]["viewers"]))
+    result["verdicts"] = verdicts(result["rows"], result["meta"]["viewers"])  # from the raw figures
     if args.note:
         result["meta"]["notes"] = result["meta"].get("notes", []) + args.note
         if args.json or args.from_json:

@@ -5,8 +5,9 @@ of live dashboards can be replayed from one asyncio process.
 What it does like the browser: opens /_stcore/stream with the "streamlit" subprotocol,
 asks for a page by its URL path, keeps the hashes of cacheable messages and reports them
 on every rerun (so unchanged elements come back as references), and answers a fragment's
-AutoRerun by asking for that fragment again every `interval` seconds. What it does not:
-draw anything, or send widget values (the filters stay at their defaults)."""
+AutoRerun by asking for that fragment again every `interval` seconds; it can fill and
+submit the login form (widget values and the submit button's trigger, as the frontend
+sends them). What it does not: draw anything, or run components (the login cookie)."""
 import asyncio
 import time
 from dataclasses import dataclass, field
@@ -31,6 +32,9 @@ class Session:
     elements: int = 0  # new elements received in full
     references: int = 0  # elements received as a reference to a cached copy
     closed: bool = False
+    query: str = ""  # the page's query string (bench/dashboard_app.py: "viewer=1")
+    widgets: dict = field(default_factory=dict)  # label -> widget id, of the last run
+    captions: list = field(default_factory=list)  # markdown bodies of the last run
 
     async def connect(self):
         host = self.url.split("://", 1)[1]
@@ -54,8 +58,14 @@ class Session:
                     if msg.delta.WhichOneof("type") == "new_element":
                         self.elements += 1
                         element = msg.delta.new_element
-                        if element.WhichOneof("type") == "exception":
+                        what = element.WhichOneof("type")
+                        if what == "exception":
                             self.errors.append(element.exception.message)
+                        elif what in ("text_input", "button"):
+                            widget = getattr(element, what)
+                            self.widgets[widget.label] = widget.id
+                        elif what in ("markdown", "alert"):
+                            self.captions.append(getattr(element, what).body)
                 elif kind == "auto_rerun":
                     self.fragments[msg.auto_rerun.fragment_id] = msg.auto_rerun.interval
                 elif kind == "script_finished":
@@ -66,11 +76,23 @@ class Session:
             self.closed = True
             await self.finished.put((time.perf_counter(), None))
 
-    async def rerun(self, fragment_id: str = "", timeout: float = 300) -> float:
-        """Ask for the page (or one fragment of it); seconds until the run finished."""
+    async def rerun(self, fragment_id: str = "", timeout: float = 300,
+                    values: dict | None = None, submit: str | None = None) -> float:
+        """Ask for the page (or one fragment of it); seconds until the run finished.
+        `values`: label -> text typed into those inputs; `submit`: the label of the
+        (form) button clicked with them."""
         back = BackMsg()
         r = back.rerun_script
-        r.query_string = ""
+        r.query_string = self.query
+        for label, text in (values or {}).items():
+            state = r.widget_states.widgets.add()
+            state.id = self.widgets[label]
+            state.string_value = text
+        if submit:
+            state = r.widget_states.widgets.add()
+            state.id = self.widgets[submit]
+            state.trigger_value = True
+        self.captions = []
         r.page_name = self.page
         r.page_script_hash = ""
         r.cached_message_hashes.extend(self.hashes)
@@ -87,6 +109,13 @@ class Session:
                 raise ConnectionError("server closed the session")
             if status in FINISHED:
                 return at - start
+
+    async def sign_in(self, username: str, password: str, timeout: float = 300) -> float:
+        """The login form filled and submitted as a browser does (widget values with the
+        submit button's trigger); seconds until the server finished that run (the
+        password check included). Call after a first rerun() drew the form."""
+        return await self.rerun(values={"Tên đăng nhập": username, "Mật khẩu": password},
+                                submit="Đăng nhập", timeout=timeout)
 
     async def close(self):
         if self.ws is not None:

@@ -44,10 +44,10 @@ def cmd_export(args):
     try:
         if suffix == ".xlsx":
             export.xlsx(db, event["id"], names if args.table else None, out=partial)
-        else:
-            data = export.csv_bytes(db, event["id"], args.table or "activities")
-            with open(partial, "wb") as handle:
-                handle.write(data)
+        else:  # written as it is read (issue 23): never the whole table in memory
+            with open(partial, "w", encoding="utf-8", newline="",
+                      buffering=1 << 20) as handle:
+                export.write_csv(db, event["id"], args.table or "activities", handle)
         os.replace(partial, out)
     finally:
         if os.path.exists(partial):

@@ -36,18 +36,22 @@ def table_rows(own_name: str, own_totals: dict, subs: list[dict]) -> list[dict]:
 WHOLE_AREA_KEY = "dash_whole_area"
 
 
-def whole_area_totals(db, event_id: int) -> dict | None:
+def whole_area_totals(db, event: dict) -> dict | None:
     """The whole area's totals (own units + the lower levels' reports, the `totals` of
-    `stats --json`), None without lower levels; computed once per state of the data."""
-    from db import rollup, stats
+    `stats --json`), None without lower levels; shared by every viewer and recomputed as
+    the dashboard's own view is (db/live_figures: at most once per refresh period, only
+    when what it shows changed)."""
+    from db import live_figures, rollup, stats
 
-    def compute():
-        subs = rollup.suborganisations(db, event_id)
+    def build(own):
+        subs = rollup.suborganisations(own, event["id"])
         if not subs:
             return None
-        return core.combined_totals(stats.summary(db, event_id)["totals"],
+        return core.combined_totals(stats.summary(own, event["id"])["totals"],
                                     [s["totals"] for s in subs])
-    return stats.shared(db, ("whole_area_totals", event_id), compute)
+    value, _read_at = live_figures.view(db, ("whole_area_totals", event["id"]), build,
+                                        event["refresh_seconds"])
+    return value
 
 
 def whole_area_tiles(t: dict) -> list[tuple]:
@@ -75,7 +79,7 @@ def headline(view: dict, event: dict, filters: dict) -> dict:
 
     db = database()
     try:
-        whole = whole_area_totals(db, event["id"])
+        whole = whole_area_totals(db, event)
     finally:
         db.conn.close()
     if whole is None:

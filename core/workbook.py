@@ -12,6 +12,7 @@ Lists hold the counting entries only; needs-fix and withdrawn entries have a she
 own ("Mục không tính")."""
 import csv
 import io
+import itertools
 import json
 from datetime import date
 
@@ -277,7 +278,7 @@ def activities_sheet(rows: list[tuple], totals: dict, names: dict[str, Lookup]) 
             _c("ward_held", convert=names["ward"].__getitem__),
             _c("type", width=34, convert=names["type"].__getitem__), _c("title", width=48),
             _c("start_date", DATE), _c("end_date", DATE), _c("format"), _c("participants", INT),
-            _c("online", INT), _c("audiences", width=30, convert=_Names(ref.AUDIENCE_NAMES)),
+            _c("online", INT), _c("audiences", width=30, convert=audience_names()),
             _c("status"), _c("link", width=30)]
     total = [None, None, texts.WB_TOTAL_ACTIVITIES.format(
         n=numbers.integer(totals["activities"]))] + [None] * 6 + [
@@ -356,22 +357,49 @@ def _csv_value(value, kind: str):
 
 
 def csv_bytes(sheet: Sheet) -> bytes:
-    """One table as CSV (header, rows, total rows), UTF-8 with BOM so Excel shows the
-    diacritics. A rate reads as on every page ("83,3%"); its machine-readable ratio
-    (0.8333) follows in a column of its own at the end, headed texts.CSV_RATIO_COLUMN."""
+    """One table as CSV bytes (see write_csv), UTF-8 with BOM."""
     out = io.StringIO()
+    write_csv(sheet, out)
+    return out.getvalue().encode("utf-8")
+
+
+CSV_BOM = "\ufeff"
+
+
+def write_csv(sheet: Sheet, out, shown_rows=None) -> None:
+    """One table as CSV (header, rows, total rows) written to the text stream `out` as it
+    goes (issue 23: 100 000 activities are never held as one text), UTF-8 with BOM so
+    Excel shows the diacritics. A rate reads as on every page ("83,3%"); its
+    machine-readable ratio (0.8333) follows in a column of its own at the end, headed
+    texts.CSV_RATIO_COLUMN. `shown_rows`: rows already as shown (db/export's SQL path for
+    the long lists); else the sheet's rows are converted here one by one."""
     writer = csv.writer(out)
     rates = [i for i, c in enumerate(sheet.columns) if c.kind == PCT]
+    out.write(CSV_BOM)
     writer.writerow([c.header for c in sheet.columns]
                     + [texts.CSV_RATIO_COLUMN.format(header=sheet.columns[i].header)
                        for i in rates])
-    rows = [sheet.shown(i, row) for i, row in enumerate(sheet.rows)] + sheet.totals
+    if shown_rows is not None:
+        writer.writerows(shown_rows)  # csv's C loop over SQLite's cursor
+        rows = iter(sheet.totals)
+    else:
+        rows = itertools.chain((sheet.shown(i, row) for i, row in enumerate(sheet.rows)),
+                               sheet.totals)
     for row in rows:
         row = list(row)
         shown = [numbers.percent(v) if _is_rate(v, c) else _csv_value(v, c.kind)
                  for c, v in zip(sheet.columns, row)]
         writer.writerow(shown + [_machine_ratio(row[i]) for i in rates])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def csv_text(value) -> str:
+    """A text cell of a CSV as write_csv shows it (db/export's SQL path)."""
+    return _csv_value(value, TEXT)
+
+
+def audience_names():
+    """The activities list's audiences converter (a JSON list of codes -> names)."""
+    return _Names(ref.AUDIENCE_NAMES)
 
 
 def _is_rate(value, column) -> bool:

@@ -251,7 +251,10 @@ def restore_bytes(live_path, data: bytes, filename: str = "upload.db", actor=Non
 # Tables derived from others by the app's own triggers: rebuilt, never copied.
 DERIVED_TABLES = {"activity_cube": _BACKFILL_ACTIVITIES, "propaganda_cube": _BACKFILL_PROPAGANDA}
 # Never copied from a file: the fresh schema's migration records and per-server state.
-NOT_COPIED = {migrations.migrations_table, "login_throttle", "sqlite_sequence"}
+# figures_version: the fresh file's own random epoch, so a restored state is never taken
+# for one the dashboard has seen (db/live_figures.py).
+NOT_COPIED = {migrations.migrations_table, "login_throttle", "sqlite_sequence",
+              "figures_version"}
 
 
 def rebuild_from(private: Path, fresh: Path) -> int:

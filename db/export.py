@@ -3,6 +3,7 @@ definition) and db/progress.py, the lists straight from SQL (only the columns a 
 `sheets(db, event_id, names)` reads only what the named sheets need, so
 `manage.py export --table by_ward` costs one stats summary, not the whole workbook.
 XlsxJob builds the workbook for the export page in a child process (`python3 -m db.export`)."""
+import io
 import logging
 import subprocess
 import sys
@@ -69,7 +70,7 @@ def list_names(db, event_id: int | None = None) -> dict[str, workbook.Lookup]:
                 measure=workbook.Lookup([(c, cat.channel_measure(c)) for c in channel_codes]))
 
 
-def activity_rows(db, event_id: int) -> list[tuple]:
+def activity_rows(db, event_id: int, fetch: bool = True):
     """Counting activities, oldest first, in the shape of workbook.activities_sheet.
     `+event_id` keeps SQLite off the (event, unit) index: one scan in id order beats 100 000
     index look-ups and a sort (0.50 s vs 0.72 s at 100 000); names are looked up in Python
@@ -81,18 +82,20 @@ def activity_rows(db, event_id: int) -> list[tuple]:
                    {_case('a.status', texts.ENT_STATUS_NAMES)}, a.evidence_url
             from activities a
             where +a.event_id = ? and {COUNTING.format(t='a')} order by a.id""",
-        [event_id]).fetchall()
+        [event_id]).fetchall() if fetch else []  # write_csv reads them shown by SQL
 
 
-def propaganda_rows(db, event_id: int) -> list[tuple]:
-    """Counting propaganda entries, oldest first, in the shape of workbook.propaganda_sheet."""
-    return db.execute(
+def propaganda_rows(db, event_id: int, fetch: bool = True):
+    """Counting propaganda entries, oldest first, in the shape of workbook.propaganda_sheet
+    (`fetch=False`: a cursor, read as it is written)."""
+    cursor = db.execute(
         f"""select p.unit_id, p.unit_id, p.ward_code, p.channel, p.quantity, p.channel,
                    p.date, p.slogans, {_case('p.status', texts.ENT_STATUS_NAMES)}, p.link,
                    p.note
             from propaganda p
             where +p.event_id = ? and {COUNTING.format(t='p')} order by p.id""",
-        [event_id]).fetchall()
+        [event_id])
+    return cursor.fetchall() if fetch else cursor
 
 
 def not_counted_rows(db, event_id: int) -> list[tuple]:
@@ -125,8 +128,10 @@ def picks_with_units(db, event_id: int) -> list[dict]:
             for p in commendations.list_commendations(db, event_id)]
 
 
-def sheets(db, event_id: int, names=None, *, progress_cb=None) -> list:
-    """The workbook's sheets (all, or those named), in SHEET_ORDER."""
+def sheets(db, event_id: int, names=None, *, progress_cb=None, stream=False) -> list:
+    """The workbook's sheets (all, or those named), in SHEET_ORDER. `stream`: the long
+    lists' rows as a cursor (propaganda) or not read (activities: write_csv reads them
+    shown by SQL), for a CSV written as it is read."""
     names = check_names(names)
     cache: dict = {}
 
@@ -160,9 +165,10 @@ def sheets(db, event_id: int, names=None, *, progress_cb=None) -> list:
         "nominations": lambda: workbook.nominations_sheet(
             list(reversed(commendations.list_nominations(db, event_id)))),
         "activities": lambda: workbook.activities_sheet(
-            activity_rows(db, event_id), summary()["totals"], lookups()),
+            activity_rows(db, event_id, fetch=not stream), summary()["totals"], lookups()),
         "propaganda": lambda: workbook.propaganda_sheet(
-            propaganda_rows(db, event_id), summary()["totals"], lookups()),
+            propaganda_rows(db, event_id, fetch=not stream), summary()["totals"],
+            lookups()),
         "not_counted": lambda: workbook.not_counted_sheet(not_counted_rows(db, event_id),
                                                           lookups()),
         "rollup": lambda: rollup.sheet(db, event_id, summary()),  # issue 15: for the level above
@@ -212,8 +218,101 @@ def xlsx(db, event_id: int, names=None, *, out=None, progress=None) -> bytes | N
 
 
 def csv_bytes(db, event_id: int, name: str = "activities") -> bytes:
-    (sheet,) = sheets(db, event_id, [name])
-    return workbook.csv_bytes(sheet)
+    out = io.StringIO()
+    write_csv(db, event_id, name, out)
+    return out.getvalue().encode("utf-8")
+
+
+def write_csv(db, event_id: int, name: str, out) -> bool:
+    """One table as CSV to the text stream `out` (UTF-8 with BOM once encoded), written as
+    it is read: at 100 000 activities the list was 261 MB and 3.8 CPU-s as one text in
+    memory (issue 23). The activities are shown by SQL itself (names, dates, the formula
+    guard) and written by csv's C loop, unless a title or link needs core/workbook's
+    control-character cleaning (then row by row in Python: the same bytes). Returns
+    whether the SQL path was taken."""
+    (sheet,) = sheets(db, event_id, [name], stream=True)
+    if name == "activities":
+        shown = _activities_shown(db, event_id)
+        if shown is None:
+            sheet.rows = activity_rows(db, event_id)
+        try:
+            workbook.write_csv(sheet, out, shown_rows=shown)
+        finally:
+            if shown is not None:
+                shown.close()  # its temporary tables can be dropped by the next call
+        return shown is not None
+    workbook.write_csv(sheet, out)
+    return False
+
+
+# What core/xlsx_stream.clean_text changes (line breaks other than LF, control characters,
+# non-characters) as a GLOB class; NUL is looked for with instr().
+_DIRTY_GLOB = "*[\x01-\x08\x0b\x0c\r\x0e-\x1f\x7f-\x9f\ufffe\uffff]*"
+_QUOTE = "'"
+
+
+def _dirty(column: str) -> str:
+    return (f"({column} glob :dirty or instr({column}, char(0)) > 0 "
+            f"or length({column}) > {workbook.xs.MAX_TEXT})")
+
+
+def _guarded(column: str) -> str:
+    """A text as the CSV shows it: a leading = + - @ gets an apostrophe (never a formula)."""
+    apostrophe = _QUOTE * 4  # the SQL literal of one apostrophe
+    return (f"case when substr({column}, 1, 1) in ('=', '+', '-', '@') "
+            f"then {apostrophe} || {column} else {column} end")
+
+
+def _dmy(column: str) -> str:
+    return (f"case when coalesce({column}, '') = '' then '' else substr({column}, 9, 2) "
+            f"|| '/' || substr({column}, 6, 2) || '/' || substr({column}, 1, 4) end")
+
+
+def _activities_shown(db, event_id: int):
+    """A cursor of the activities list as workbook.write_csv shows it (STT first), or None
+    when a title or link needs cleaning. Names come from the workbook's own lookups
+    (list_names), put already shown into temporary tables."""
+    dirty = db.execute(
+        f"select 1 from activities a where +a.event_id = :event and "
+        f"{COUNTING.format(t='a')} and ({_dirty('a.title')} or {_dirty('a.evidence_url')}) "
+        "limit 1", {"event": event_id, "dirty": _DIRTY_GLOB}).fetchone()
+    if dirty:
+        return None
+    names = list_names(db, event_id)
+    shown = workbook.csv_text
+    audiences = workbook.audience_names()
+    tables = {
+        "csv_units": [(i, shown(names["unit_code"][i]), shown(names["unit_name"][i]))
+                      for (i,) in db.execute("select id from units")],
+        "csv_wards": [(c, shown(names["ward"][c]), None)
+                      for (c,) in db.execute("select code from wards")],
+        "csv_types": [(c, shown(names["type"][c]), None)
+                      for (c,) in db.execute("select code from activity_types")],
+        "csv_audiences": [(a, shown(audiences(a)), None) for (a,) in db.execute(
+            "select distinct audiences from activities where +event_id = ? "
+            "and coalesce(audiences, '') != ''", [event_id])],
+    }
+    for table, rows in tables.items():
+        key = "integer" if table == "csv_units" else "text"  # the joined column's affinity,
+        db.execute(f"drop table if exists temp.{table}")  # or the key's index is not used
+        db.execute(f"create temp table {table} (k {key} primary key, a text, b text)")
+        db.conn.executemany(f"insert into temp.{table} values (?, ?, ?)", rows)
+    return db.execute(
+        f"""select row_number() over (order by a.id), u.a, u.b,
+                   case when coalesce(a.ward_code, '') = '' then '' else w.a end,
+                   case when coalesce(a.type, '') = '' then '' else t.a end,
+                   {_guarded('a.title')}, {_dmy('a.start_date')}, {_dmy('a.end_date')},
+                   {_case('a.format', ref.FORMAT_NAMES)}, a.participants,
+                   a.online_participants,
+                   case when coalesce(a.audiences, '') = '' then '' else au.a end,
+                   {_case('a.status', texts.ENT_STATUS_NAMES)}, {_guarded('a.evidence_url')}
+            from activities a
+            left join temp.csv_units u on u.k = a.unit_id
+            left join temp.csv_wards w on w.k = a.ward_code
+            left join temp.csv_types t on t.k = a.type
+            left join temp.csv_audiences au on au.k = a.audiences
+            where +a.event_id = ? and {COUNTING.format(t='a')} order by a.id""",
+        [event_id])
 
 
 # --- off the page script: the export page builds the workbook on a thread of its own -------

@@ -757,3 +757,19 @@ def fill_roster(db):
 
 
 RESTORE_BACKFILLS.append(("event_units", fill_roster))
+
+
+# --- m003 (s5-live, issue 23): what the dashboard shows changed -----------------------------
+@migrations()
+def m003_live_figures_version(db):
+    """One row: a counter bumped by triggers on every table the dashboard shows (installed
+    by db/live_figures.ensure_triggers at every start, so later tables are covered too) and
+    a random epoch per file. A sign-in or an audit row no longer makes every viewer's view
+    be computed again (PRAGMA data_version changes on every commit)."""
+    db.execute("""
+        create table figures_version (
+            id integer primary key check (id = 1),
+            epoch text not null,
+            n integer not null default 0
+        )""")
+    db.execute("insert into figures_version (id, epoch, n) values (1, lower(hex(randomblob(8))), 0)")

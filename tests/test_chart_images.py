@@ -36,3 +36,34 @@ def test_a_picture_fetches_nothing_and_becomes_a_data_url():
     url = chart_images.data_url(svg)
     assert url.startswith("data:image/svg+xml;base64,")
     assert base64.b64decode(url.split(",", 1)[1]).decode() == svg
+
+
+def test_pictures_are_drawn_in_a_worker_while_this_process_runs_on():
+    """vl-convert holds the GIL while it draws: drawn here, the server's other threads
+    (every viewer's refresh) stood still meanwhile. core/svg_worker draws in a process of
+    its own; a spec vl-convert refuses still raises."""
+    import threading
+    import time
+
+    import pytest
+
+    from core import svg_worker
+    from core.numbers import VEGA_NUMBER_LOCALE
+
+    spec = chart_images.picture_spec(charts.tier_reporting_rate([
+        {"tier": "mam_non", "schools": 4, "reporting_schools": 3}]))
+    svg_worker.svg(spec, VEGA_NUMBER_LOCALE)  # the worker is started
+    ticks, drawn = [], []
+    worker_pid = svg_worker._proc.pid
+    drawing = threading.Thread(target=lambda: drawn.append(
+        svg_worker.svg(dict(spec, width=600), VEGA_NUMBER_LOCALE)))
+    drawing.start()
+    while drawing.is_alive():
+        ticks.append(time.perf_counter())
+        time.sleep(0.001)
+    assert drawn and drawn[0].startswith("<svg")
+    assert worker_pid != __import__("os").getpid() and svg_worker._proc.pid == worker_pid
+    assert len(ticks) >= 3  # this thread ran while the picture was drawn
+    with pytest.raises(ValueError):
+        svg_worker.svg({"mark": "no-such-mark"}, VEGA_NUMBER_LOCALE)
+    assert svg_worker.svg(spec, VEGA_NUMBER_LOCALE).startswith("<svg")  # still serving

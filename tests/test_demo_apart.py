@@ -36,10 +36,11 @@ def per_unit_counts(db) -> list[tuple]:
 
 
 def dump(db) -> dict:
-    """Every table except the audit log (which keeps its history), every row in order."""
+    """Every table except the audit log (which keeps its history) and the dashboard's change
+    counter (db/live_figures: it counts changes, like the log), every row in order."""
     tables = [r[0] for r in db.execute("select name from sqlite_master where type = 'table' "
-                                       "and name not in ('audit_log', 'sqlite_sequence') "
-                                       "order by name")]
+                                       "and name not in ('audit_log', 'sqlite_sequence', "
+                                       "'figures_version') order by name")]
     return {t: sorted(db.execute(f"select * from {t}").fetchall(), key=repr) for t in tables}
 
 

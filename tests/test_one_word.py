@@ -7,7 +7,7 @@ import pytest
 
 from core import charts, texts
 from core import reference as ref
-from db import stats
+from db import live_figures, stats
 from tests.stats_fixture import build_week
 from tests.test_committee_pages import chart_specs, metrics, open_page
 
@@ -56,13 +56,13 @@ def test_the_progress_page_shows_both_figures_under_the_dashboards_words(app_for
 
 def test_a_chosen_area_puts_a_note_under_the_maps_title(app_for, db, committee):
     build_week(db)
-    stats.clear_shared_cache()
+    live_figures.clear_views()
     at = open_page(app_for, committee, "committee_dashboard.py",
                    {"dash_ward": "00001", "dash_interactive_kept": True})
     note = texts.DASH_MAP_ALL_AREAS_NOTE.format(area="phường")
     notes = [subtitle(spec) for spec in chart_specs(at)]
     assert notes.count(note) == 1 and notes[0] == note  # the map's, and no other chart's
-    stats.clear_shared_cache()
+    live_figures.clear_views()
     at = open_page(app_for, committee, "committee_dashboard.py",
                    {"dash_interactive_kept": True})
     assert [subtitle(spec) for spec in chart_specs(at)] == [None] * 6

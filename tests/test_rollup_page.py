@@ -230,4 +230,6 @@ def test_dashboard_headline_is_the_whole_area_with_a_switch_to_own_units(app_for
     assert not at.exception, at.exception
     tiles = kpi_tiles(at)
     assert tiles[texts.DASH_KPI_ACTIVITIES][0] == str(own["activities"])
-    assert tiles[texts.DASH_KPI_ACTIVITIES][1]  # the own change is back
+    # the week of 2020 is over: no change figure, as on a dashboard without lower levels
+    # (issue 20: the small figures compare with the previous day only while the week runs)
+    assert not tiles[texts.DASH_KPI_ACTIVITIES][1]

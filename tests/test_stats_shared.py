@@ -1,8 +1,6 @@
-"""Issue 14: the dashboard's figures are shared by every viewer (a cache keyed by the
-database's data version, bounded), and the feed and the 'previous day' read indexes."""
-import threading
-import time
-
+"""Issue 14: the feed and the 'previous day' read indexes; the figures' fingerprint
+(issue 23, db/live_figures.py) ignores reading the cookie key and watches any path. The
+shared views themselves: tests/test_live_figures.py."""
 import pytest
 
 from db import connect, stats
@@ -11,92 +9,7 @@ from tests.stats_fixture import add_activity, build_week
 
 @pytest.fixture
 def week(db):
-    stats.clear_shared_cache()
     return build_week(db)
-
-
-def counted(fn):
-    calls = []
-
-    def compute():
-        calls.append(1)
-        return fn()
-    return compute, calls
-
-
-def test_unchanged_data_is_a_cache_hit(db, week):
-    compute, calls = counted(lambda: stats.summary(db, week))
-    first = stats.shared(db, ("summary", week), compute)
-    second = stats.shared(db, ("summary", week), compute)
-    assert len(calls) == 1 and second is first
-    assert stats.shared_cache_info()["hits"] == 1
-
-
-def test_a_write_by_another_connection_is_a_miss(db_path, db, week):
-    compute, calls = counted(lambda: stats.summary(db, week)["totals"]["activities"])
-    before = stats.shared(db, ("n", week), compute)
-    other = connect(db_path)
-    add_activity(other, week, "TH-VINHPHUC", "00006", "sports", "2020-10-03", 5)
-    other.conn.close()
-    after = stats.shared(db, ("n", week), compute)
-    assert len(calls) == 2 and after == before + 1
-
-
-def test_a_write_through_the_same_connection_is_a_miss(db, week):
-    compute, calls = counted(lambda: stats.summary(db, week)["totals"]["activities"])
-    before = stats.shared(db, ("n", week), compute)
-    add_activity(db, week, "TH-VINHPHUC", "00006", "sports", "2020-10-03", 5)
-    assert stats.shared(db, ("n", week), compute) == before + 1 and len(calls) == 2
-
-
-def test_other_filters_are_other_entries(db, week):
-    compute, calls = counted(lambda: 1)
-    stats.shared(db, ("dash", week, ("ward", "00004")), compute)
-    stats.shared(db, ("dash", week, ("ward", "00006")), compute)
-    stats.shared(db, ("dash", week, ("ward", "00004")), compute)
-    assert len(calls) == 2
-
-
-def test_concurrent_viewers_of_a_missing_entry_compute_it_once(db_path, week):
-    calls = []
-
-    def slow():
-        calls.append(1)
-        time.sleep(0.2)
-        return "figures"
-
-    results = []
-
-    def viewer():
-        own = connect(db_path)
-        results.append(stats.shared(own, ("slow", week), slow))
-        own.conn.close()
-
-    threads = [threading.Thread(target=viewer) for _ in range(8)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(10)
-    assert results == ["figures"] * 8 and len(calls) == 1
-
-
-def test_a_failed_computation_is_not_cached_and_frees_the_waiters(db, week):
-    def broken():
-        raise RuntimeError("boom")
-
-    with pytest.raises(RuntimeError):
-        stats.shared(db, ("broken", week), broken)
-    assert stats.shared(db, ("broken", week), lambda: "ok") == "ok"
-
-
-def test_the_cache_is_bounded(db, week):
-    for n in range(stats.SHARED_CACHE_SIZE + 10):
-        stats.shared(db, ("bound", n), lambda: n)
-    info = stats.shared_cache_info()
-    assert info["size"] == stats.SHARED_CACHE_SIZE == info["bound"]
-    compute, calls = counted(lambda: 0)
-    stats.shared(db, ("bound", 0), compute)  # the oldest was evicted
-    assert len(calls) == 1
 
 
 def plans_of(db, call):
@@ -151,32 +64,33 @@ def test_the_previous_day_reads_an_index(db, week):
     assert stats.last_entry_day(db, week) == "2020-10-09"  # any entry, even withdrawn
 
 
-def test_reading_the_stored_cookie_key_does_not_change_the_data_version(db):
-    """app.py asks for the cookie key on every run: that must not count as a write, or
-    every page opened anywhere would make every dashboard compute its figures again."""
-    from db import settings
+def test_reading_the_stored_cookie_key_does_not_change_the_figures(db):
+    """app.py asks for the cookie key on every run: that must not count as a change of
+    what the dashboard shows, or every page opened anywhere would make every dashboard
+    compute its figures again."""
+    from db import live_figures, settings
 
-    # the call app.py makes (settings.cookie_key where the key lives beside the database)
     if hasattr(settings, "cookie_key"):
         key = lambda: settings.cookie_key(db)  # noqa: E731
     else:
         key = lambda: settings.get_or_create_secret(db, "cookie_key")  # noqa: E731
     first = key()
-    version = stats.data_version(db)
+    version = live_figures.fingerprint(db)
     assert key() == first
-    assert stats.data_version(db) == version
+    assert live_figures.fingerprint(db) == version
 
 
 def test_a_database_path_with_spaces_and_hashes_is_watched(tmp_path):
+    from db import live_figures
     from db.setup import prepare
 
     path = tmp_path / "Sở GD #1 ?.db"
     db = prepare(path)
     try:
-        before = stats.data_version(db)
+        before = live_figures.fingerprint(db)
         other = connect(path)
         other.execute("insert into settings (key, value) values ('x', '1')")
         other.conn.close()
-        assert stats.data_version(db) != before
+        assert live_figures.fingerprint(db) != before
     finally:
         db.conn.close()

@@ -1,0 +1,239 @@
+"""The live dashboard's shared views, recomputed at most once per refresh period, and only
+when something they show changed (issue 23).
+
+Why not `PRAGMA data_version` (the key of issue 14's shared figures): it changes on EVERY
+commit — a sign-in recording its time, an audit row — so at city scale every write threw
+the whole view away and the next refresh recomputed it (1.1–1.3 CPU-s), once per write.
+
+Two mechanisms:
+
+- **What the figures show changed** is a counter, `figures_version.n`, bumped by triggers on
+  every table the dashboard reads (entries, units, areas, catalogue, settings, events,
+  submissions…), whoever writes (pages, imports, the demo, another process). Tables it
+  never shows are left out (`NOT_SHOWN`: accounts, the audit log, sign-in throttling,
+  budgets, photos, nominations, commendations…), so a sign-in or an audit row changes
+  nothing. Triggers are (re)installed at every start (`ensure_triggers`, from
+  db/setup.prepare), so a table added by a later migration is covered without a list to
+  keep up to date. `epoch` is random per database file: a restore (a fresh file copied in)
+  never looks like a state seen before.
+- **At most once per period**: a view whose fingerprint changed is recomputed in the
+  background, no sooner than `period` seconds after its previous computation began;
+  viewers meanwhile get the previous view with the time its figures were read. Two writes
+  within one period cost one recompute, whatever the write rate and the number of viewers.
+  The first viewer of a view (no previous copy) computes it at once; concurrent first
+  viewers wait for that one computation.
+
+A view is computed on a connection of its own (the viewer's closes with its page run).
+"""
+import logging
+import os
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from db.connection import connect
+
+VIEWS_KEPT = 64  # views (event x filters x day x picture/interactive), LRU
+# Tables the dashboard never shows: a write there does not change a figure. Everything
+# else bumps the counter (a new table included: safe by default).
+NOT_SHOWN = {"users", "audit_log", "login_throttle", "form_tokens", "import_files",
+             "budgets", "budget_lines", "photos", "nominations", "commendations",
+             "activity_cube", "propaganda_cube",  # derived: their sources bump already
+             "figures_version"}
+log = logging.getLogger(__name__)
+
+
+# --- the fingerprint -----------------------------------------------------------------------
+
+def _trigger_name(table: str, op: str) -> str:
+    return f"figures_bump_{table}_{op}"
+
+
+def watched_tables(db) -> list[str]:
+    return [name for (name,) in db.execute(
+        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' "
+        "and name not like '\\_%' escape '\\' order by name").fetchall()
+        if name not in NOT_SHOWN]
+
+
+def ensure_triggers(db) -> int:
+    """One AFTER INSERT/UPDATE/DELETE trigger per shown table; returns how many were
+    created (0 once installed: nothing is written at an ordinary start)."""
+    if not db.execute("select 1 from sqlite_master where name = 'figures_version'").fetchone():
+        return 0  # a database older than the migration (prepare applies it first)
+    existing = {name for (name,) in db.execute(
+        "select name from sqlite_master where type = 'trigger' and name like 'figures_bump_%'")}
+    created = 0
+    for table in watched_tables(db):
+        for op in ("insert", "update", "delete"):
+            name = _trigger_name(table, op)
+            if name in existing:
+                continue
+            db.execute(f"create trigger [{name}] after {op} on [{table}] begin "
+                       "update figures_version set n = n + 1 where id = 1; end")
+            created += 1
+    return created
+
+
+def _database_file(db) -> str | None:
+    row = db.execute("PRAGMA database_list").fetchone()
+    return os.path.realpath(row[2]) if row and row[2] else None
+
+
+def fingerprint(db) -> tuple:
+    """Names the state of everything the dashboard shows: (file, inode, epoch, counter).
+    One row read: cheap enough for every refresh of every viewer."""
+    path = _database_file(db)
+    row = db.execute("select epoch, n from figures_version where id = 1").fetchone()
+    inode = os.stat(path).st_ino if path else None
+    return (path, inode, *(row or (None, None)))
+
+
+# --- the views -----------------------------------------------------------------------------
+
+@dataclass
+class _View:
+    value: object = None
+    fingerprint: tuple = ()
+    stamp: float = 0.0  # wall time when its figures were read
+    started: float = float("-inf")  # monotonic start of the computation that made it
+    pending: bool = False  # a recompute is scheduled or running
+    ready: threading.Event = field(default_factory=threading.Event)
+
+
+class ThrottledViews:
+    """key -> view, recomputed in the background at most once per period after a change.
+    `clock`/`wall` and `schedule(delay, fn)` are injectable so tests control time."""
+
+    def __init__(self, size: int = VIEWS_KEPT, clock=time.monotonic, wall=time.time,
+                 schedule=None):
+        self.size, self.clock, self.wall = size, clock, wall
+        self.schedule = _timer if schedule is None else schedule
+        self.lock = threading.Lock()
+        self.views: "OrderedDict[tuple, _View]" = OrderedDict()
+        self.counts = {"hits": 0, "stale": 0, "computed": 0, "recomputed": 0, "failed": 0}
+
+    def get(self, key: tuple, current: tuple, compute, period: float):
+        """(value, stamp) of `key`. `current`: the fingerprint now; `compute()` returns
+        (fingerprint, value) from a connection of its own, on any thread."""
+        with self.lock:
+            view = self.views.get(key)
+            first = view is None
+            if first:
+                view = self.views[key] = _View()
+                while len(self.views) > self.size:
+                    self.views.popitem(last=False)
+            else:
+                self.views.move_to_end(key)
+        if first:
+            return self._first(key, view, compute)
+        view.ready.wait(120)  # another viewer is computing the first copy
+        if not view.ready.is_set() or view.started == float("-inf"):
+            raise RuntimeError(f"view {key!r} could not be computed")
+        delay = None
+        with self.lock:
+            value, stamp = view.value, view.stamp
+            if _covers(view.fingerprint, current):
+                self.counts["hits"] += 1
+            else:
+                self.counts["stale"] += 1
+                if not view.pending:
+                    view.pending = True
+                    delay = max(0.0, view.started + period - self.clock())
+        if delay is not None:
+            self.schedule(delay, lambda: self._recompute(key, view, compute))
+        return value, stamp
+
+    def _first(self, key, view: _View, compute):
+        try:
+            self._fill(view, compute)
+            self.counts["computed"] += 1
+            return view.value, view.stamp
+        except BaseException:
+            with self.lock:
+                if self.views.get(key) is view:
+                    del self.views[key]
+            raise
+        finally:
+            view.ready.set()
+
+    def _fill(self, view: _View, compute) -> None:
+        started, stamp = self.clock(), self.wall()
+        version, value = compute()
+        with self.lock:
+            view.value, view.fingerprint = value, version
+            view.started, view.stamp = started, stamp
+
+    def _recompute(self, key, view: _View, compute) -> None:
+        try:
+            with self.lock:
+                if self.views.get(key) is not view:
+                    return  # evicted meanwhile: nobody looks at it any more
+            self._fill(view, compute)
+            with self.lock:
+                self.counts["recomputed"] += 1
+        except Exception:  # noqa: BLE001 - viewers keep the previous view; retried later
+            log.exception("recomputing the shared view %r failed", key)
+            with self.lock:
+                self.counts["failed"] += 1
+                view.started = self.clock()  # the next try waits a period too
+        finally:
+            with self.lock:
+                view.pending = False
+
+    def info(self) -> dict:
+        with self.lock:
+            return dict(self.counts, size=len(self.views), bound=self.size)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.views.clear()
+            for k in self.counts:
+                self.counts[k] = 0
+
+
+def _covers(made_from: tuple, current: tuple) -> bool:
+    """The view shows `current` or a later state of the same file (a viewer that read the
+    counter just before a recompute finished must not ask for another one)."""
+    if made_from == current:
+        return True
+    return (len(made_from) == len(current) == 4 and made_from[:3] == current[:3]
+            and None not in (made_from[3], current[3]) and made_from[3] >= current[3])
+
+
+def _timer(delay: float, fn) -> None:
+    timer = threading.Timer(delay, fn)
+    timer.daemon = True
+    timer.name = "llw-view-refresh"
+    timer.start()
+
+
+VIEWS = ThrottledViews()
+
+
+def view(db, key: tuple, build, period: float):
+    """(value, stamp): `build(own_db)` computed for every viewer of this process, again at
+    most once per `period` seconds after what it shows changed. `build` runs on a
+    connection of its own, possibly on another thread, after the caller returned."""
+    path = _database_file(db)
+    if path is None:  # an in-memory database: no other connection can see it
+        return build(db), time.time()
+
+    def compute():
+        own = connect(path)
+        try:
+            return fingerprint(own), build(own)
+        finally:
+            own.conn.close()
+
+    return VIEWS.get((path, *key), fingerprint(db), compute, period)
+
+
+def view_info() -> dict:
+    return VIEWS.info()
+
+
+def clear_views() -> None:
+    VIEWS.clear()
+

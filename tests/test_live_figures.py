@@ -1,0 +1,255 @@
+"""Issue 23: the dashboard's shared view is recomputed at most once per refresh period,
+only when something it shows changed, and only the pictures whose rows changed are
+redrawn (db/live_figures.py, core/chart_images.py)."""
+import threading
+
+import pytest
+
+from core import chart_images
+from db import Actor, connect, live_figures, users
+from db.audit import AuditEvent
+from db import audit
+from db.connection import write_transaction
+from tests.stats_fixture import add_activity, add_propaganda, build_week
+from tests.test_committee_pages import metrics, open_page
+
+
+class Clock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self):
+        return self.now
+
+
+class Scheduled(list):
+    """schedule(delay, fn) of a ThrottledViews, run when the test says so."""
+
+    def __call__(self, delay, fn):
+        self.append((delay, fn))
+
+    def run_all(self):
+        while self:
+            self.pop(0)[1]()
+
+
+@pytest.fixture
+def clock():
+    return Clock()
+
+
+@pytest.fixture
+def scheduled():
+    return Scheduled()
+
+
+@pytest.fixture
+def views(monkeypatch, clock, scheduled):
+    """The process's views, on the test's clock and scheduler."""
+    throttled = live_figures.ThrottledViews(clock=clock, schedule=scheduled)
+    monkeypatch.setattr(live_figures, "VIEWS", throttled)
+    return throttled
+
+
+@pytest.fixture
+def week(db):
+    return build_week(db)
+
+
+def counting_build(db_path):
+    calls = []
+
+    def build(own):
+        calls.append(1)
+        return own.execute("select count(*) from activities where deleted = 0").fetchone()[0]
+    return build, calls
+
+
+def test_a_sign_in_and_an_audit_row_change_nothing_the_dashboard_shows(db, week, committee):
+    before = live_figures.fingerprint(db)
+    creds = users.credentials(db)
+    users.record_login_outcome(db, users.failure_counts(creds), creds, committee.username)
+    users.record_refused_login(db, "ai.do", "locked")
+    with write_transaction(db):
+        audit.record(db, committee, AuditEvent("export", "activities"))
+    assert db.execute("select count(*) from audit_log where action = 'login'").fetchone()[0]
+    assert live_figures.fingerprint(db) == before
+    add_activity(db, week, "TH-VINHPHUC", "00006", "sports", "2020-10-03", 5)
+    assert live_figures.fingerprint(db) != before  # an entry does
+
+
+def test_a_sign_in_does_not_trigger_a_recompute(db_path, db, week, committee, views,
+                                                clock, scheduled):
+    build, calls = counting_build(db_path)
+    live_figures.view(db, ("n",), build, 30)
+    creds = users.credentials(db)
+    users.record_login_outcome(db, users.failure_counts(creds), creds, committee.username)
+    clock.now += 60
+    live_figures.view(db, ("n",), build, 30)
+    assert not scheduled and len(calls) == 1
+    assert views.info()["hits"] == 1
+
+
+def test_two_writes_within_one_period_cause_one_recompute(db_path, db, week, views, clock,
+                                                          scheduled):
+    build, calls = counting_build(db_path)
+    first, stamp = live_figures.view(db, ("n",), build, 30)
+    clock.now += 5
+    add_activity(db, week, "TH-VINHPHUC", "00006", "sports", "2020-10-03", 5)
+    # the previous view, with the time its figures were read, while the period runs
+    assert live_figures.view(db, ("n",), build, 30) == (first, stamp)
+    clock.now += 5
+    other = connect(db_path)  # another process's write counts the same
+    add_activity(other, week, "TH-VINHPHUC", "00006", "arts", "2020-10-04", 7)
+    other.conn.close()
+    assert live_figures.view(db, ("n",), build, 30) == (first, stamp)
+    # scheduled once, at the first request after the write: 30 s after the computation
+    assert len(scheduled) == 1 and scheduled[0][0] == pytest.approx(25)
+    clock.now += 20
+    scheduled.run_all()
+    value, new_stamp = live_figures.view(db, ("n",), build, 30)
+    assert value == first + 2 and new_stamp >= stamp
+    assert len(calls) == 2 and not scheduled  # one recompute for both writes
+
+
+def test_a_write_after_a_quiet_period_is_recomputed_at_once(db_path, db, week, views,
+                                                            clock, scheduled):
+    build, calls = counting_build(db_path)
+    first, _ = live_figures.view(db, ("n",), build, 30)
+    clock.now += 45
+    add_activity(db, week, "TH-VINHPHUC", "00006", "sports", "2020-10-03", 5)
+    live_figures.view(db, ("n",), build, 30)
+    assert [delay for delay, _ in scheduled] == [0.0]
+    scheduled.run_all()
+    assert live_figures.view(db, ("n",), build, 30)[0] == first + 1
+
+
+def test_a_failed_recompute_keeps_the_previous_view(db_path, db, week, views, clock,
+                                                    scheduled):
+    good, _ = live_figures.view(db, ("n",), lambda own: "good", 30)
+    add_activity(db, week, "TH-VINHPHUC", "00006", "sports", "2020-10-03", 5)
+    clock.now += 31
+
+    def broken(own):
+        raise RuntimeError("boom")
+
+    live_figures.view(db, ("n",), broken, 30)
+    scheduled.run_all()
+    assert live_figures.view(db, ("n",), broken, 30)[0] == "good"
+    assert views.info()["failed"] == 1
+    assert scheduled and scheduled[0][0] == pytest.approx(30)  # retried a period later
+
+
+def test_concurrent_first_viewers_compute_once(db_path, week, views):
+    calls, results = [], []
+    started = threading.Event()
+
+    def slow(own):
+        calls.append(1)
+        started.wait(0.3)
+        return "figures"
+
+    def viewer():
+        own = connect(db_path)
+        results.append(live_figures.view(own, ("slow",), slow, 30)[0])
+        own.conn.close()
+
+    threads = [threading.Thread(target=viewer) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert results == ["figures"] * 6 and len(calls) == 1
+
+
+def test_a_table_added_later_is_watched_from_the_next_start(db_path, db):
+    from db.setup import prepare
+
+    db.execute("create table later_figures (id integer primary key, n integer)")
+    prepare(db_path).conn.close()
+    before = live_figures.fingerprint(db)
+    db.execute("insert into later_figures (n) values (1)")
+    assert live_figures.fingerprint(db) != before
+
+
+def test_a_restored_database_is_a_new_state(tmp_path, db_path, db, week):
+    from db import backup
+
+    before = live_figures.fingerprint(db)
+    copy = tmp_path / "copy.db"
+    backup.backup(db_path, copy)
+    backup.restore(db_path, copy)
+    after = live_figures.fingerprint(db)
+    assert after[2] != before[2]  # a new epoch: never taken for the state before
+
+
+# --- the page ---------------------------------------------------------------------------
+
+@pytest.fixture
+def pictures_counted():
+    chart_images.clear_pictures()
+    return chart_images.drawn
+
+
+def test_only_the_pictures_whose_rows_changed_are_redrawn(app_for, db_path, db, admin,
+                                                          committee, week, views, clock,
+                                                          scheduled, pictures_counted):
+    open_page(app_for, committee, "committee_dashboard.py")
+    assert pictures_counted["drawn"] == 6
+    # an activity of a unit that has reported already, on a day that had activities:
+    # the map, the area x group grid and the per-day chart change; the propaganda
+    # channels, the slogans and the tiers' reporting rates do not
+    add_activity(db, week, "THCS-THANGLONG", "00007", "library", "2020-10-02", 10)
+    clock.now += 31
+    stale = open_page(app_for, committee, "committee_dashboard.py")
+    assert metrics(stale)["Hoạt động"] == "4"  # the previous view until the recompute
+    scheduled.run_all()
+    at = open_page(app_for, committee, "committee_dashboard.py")
+    assert metrics(at)["Hoạt động"] == "5"
+    assert pictures_counted["drawn"] == 6 + 3
+    assert pictures_counted["reused"] == 3
+
+
+def test_a_sign_in_while_the_dashboard_is_open_recomputes_nothing(
+        app_for, db, admin, committee, week, views, clock, scheduled, pictures_counted):
+    open_page(app_for, committee, "committee_dashboard.py")
+    computed = views.info()["computed"]
+    creds = users.credentials(db)
+    users.record_login_outcome(db, users.failure_counts(creds), creds, admin.username)
+    clock.now += 120
+    open_page(app_for, committee, "committee_dashboard.py")
+    assert not scheduled and views.info()["computed"] == computed
+    assert pictures_counted["drawn"] == 6
+
+
+def test_filters_and_the_interactive_view_follow_the_same_rule(
+        app_for, db, admin, committee, week, views, clock, scheduled):
+    ward, interactive = {"dash_ward": "00007"}, {"dash_interactive_kept": True}
+    before = metrics(open_page(app_for, committee, "committee_dashboard.py", ward))
+    open_page(app_for, committee, "committee_dashboard.py", interactive)
+    shown = views.info()["size"]  # the views the pages asked for (the years' included)
+    add_propaganda(db, week, "THCS-THANGLONG", "00007", "banner", 3, "2020-10-03", [1])
+    add_propaganda(db, week, "THCS-THANGLONG", "00007", "banner", 2, "2020-10-04", [2])
+    clock.now += 31
+    for _ in range(2):
+        for state in (ward, interactive):
+            open_page(app_for, committee, "committee_dashboard.py", state)
+    # one recompute per view for the two writes and the eight page runs
+    assert 2 <= len(scheduled) <= shown
+    scheduled.run_all()
+    assert views.info()["recomputed"] <= shown  # at most once each
+    after = metrics(open_page(app_for, committee, "committee_dashboard.py", ward))
+    assert int(after["Lượt tuyên truyền"]) == int(before["Lượt tuyên truyền"]) + 2
+    live = open_page(app_for, committee, "committee_dashboard.py", interactive)
+    assert int(metrics(live)["Lượt tuyên truyền"]) >= int(after["Lượt tuyên truyền"])
+
+
+
+def test_a_new_password_is_hashed_at_the_documented_cost(monkeypatch):
+    from core import passwords
+
+    monkeypatch.delenv("LLW_BCRYPT_ROUNDS", raising=False)
+    hashed = passwords.hash_password("Học tập suốt đời 2020!")
+    assert hashed.startswith(f"$2b${passwords.BCRYPT_ROUNDS:02d}$")
+    assert passwords.BCRYPT_ROUNDS == 11  # README «Password hashing» says so
+    assert passwords.verify_password("Học tập suốt đời 2020!", hashed)
