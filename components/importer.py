@@ -6,6 +6,7 @@ import re
 
 import streamlit as st
 
+from components import safe_text
 from core import import_format, import_words, texts
 from core.tabular import ImportReport, TabularError, Table, read_table, template_csv, \
     template_xlsx
@@ -77,8 +78,8 @@ def describe(layout, vocabs, optional=(), words=None) -> None:
     notes = import_format.template_notes(layout)[2:-1]  # date, lists, ward
     if words:
         notes = import_words.notes_in_words(notes, *words)
-    for note in notes:
-        st.caption(note)
+    for note in notes:  # the area word and example are an admin's text: not markdown
+        st.caption(safe_text.md(note))
     with st.expander(texts.IMP_CATALOGUE_TITLE):
         st.dataframe([{texts.IMP_COL_COLUMN: catalogue.column, texts.IMP_COL_VALUE: value}
                       for catalogue in import_format.catalogues(layout, vocabs)

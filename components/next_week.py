@@ -23,7 +23,8 @@ def tab(db, actor) -> None:
                            value=offered_year(db), step=1, key="set_next_year_value")
     source = st.selectbox(texts.SET_NEXT_SOURCE, years + [EMPTY], key="set_next_source",
                           format_func=lambda y: texts.SET_NEXT_SOURCE_EMPTY if y == EMPTY
-                          else texts.SET_NEXT_SOURCE_YEAR.format(year=y))
+                          else texts.SET_NEXT_SOURCE_YEAR.format(year=y),
+                          placeholder=texts.NO_CHOICE)
     st.markdown(texts.SET_NEXT_HELP_EMPTY.format(year=int(year)) if source == EMPTY
                 else texts.SET_NEXT_HELP.format(source=source, year=int(year)))
     confirmed = st.checkbox(texts.SET_NEXT_CONFIRM.format(year=int(year)),

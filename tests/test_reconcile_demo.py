@@ -212,7 +212,8 @@ def check_pdf(text: str, ind: dict) -> list[str]:
                         f"{vn(ind['online'])} lượt)")
     has("propaganda entries", f"{vn(ind['prop_entries'])} lượt tuyên truyền")
     has("units with data", f"{vn(ind['with_data'])}/{vn(ind['units'])} đơn vị")
-    has("submitted", f"«Đã nộp»): {vn(ind['submitted'])}/{vn(ind['units'])} đơn vị")
+    has("submitted", f"Đơn vị đã gửi báo cáo kết quả: {vn(ind['submitted'])}/"
+                     f"{vn(ind['units'])} đơn vị")
     has("wards covered", f"Số phường có hoạt động: {ind['wards_covered']}/14 phường")
     has("learning models", f"Mô hình học tập: {vn(ind['models_total'][0])} đăng ký, "
                            f"{vn(ind['models_total'][1])} được công nhận")
