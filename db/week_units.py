@@ -37,6 +37,11 @@ def get(db, event_id: int, unit_id: int) -> dict | None:
     return rows[0] if rows else None
 
 
+def listing(db, event_id: int) -> list[dict]:
+    """Every unit (id, code, name) as the week names it, by name."""
+    return list(db.query(f"select id, code, name from {table_sql(event_id)} u order by name"))
+
+
 def set_for_week(db, event_id: int, unit_id: int, name: str, kind: str,
                  tier: str | None) -> None:
     """Inside the caller's transaction: the unit's name, kind and tier in that week only."""

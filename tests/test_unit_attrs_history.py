@@ -160,3 +160,44 @@ def test_a_change_for_an_older_week_changes_that_week_only(office, tmp_path, cap
     assert units.get(db, schools[0]["id"])["name"] == NEW_NAME  # 2028 is the newest now
     assert as_week_reads(db, y2027, schools) == reads_2027
     db.conn.close()
+
+
+def test_an_area_the_older_week_lacks_is_refused_and_nothing_is_written(office, capsys):
+    """Editing 2026 (2027 exists) with an area 2026 does not list: a Vietnamese message
+    naming the area and the year; the 2026 name typed in the same form is not saved."""
+    from db import ValidationFailed
+
+    path, _before, schools = office
+    assert run(capsys, path, "new-week", "--year", "2026")[0] == 0
+    assert run(capsys, path, "new-week", "--year", "2027")[0] == 0
+    db = connect(path)
+    y2026 = events.get(db, 2026)["id"]
+    db["wards"].insert({"code": "TDP-99", "name": "Tổ dân phố 99"})  # in the registry only
+    before = as_week_reads(db, y2026, schools)
+    with pytest.raises(ValidationFailed) as failure:
+        units.update(db, Actor.system("test"), schools[0]["id"],
+                     fields(schools[0], name=NEW_NAME, ward_code="TDP-99"), event_id=y2026)
+    assert failure.value.errors["ward_code"] == \
+        "Địa bàn «TDP-99» không có trong danh sách địa bàn của năm 2026."
+    assert as_week_reads(db, y2026, schools) == before
+    db.conn.close()
+
+
+def test_a_backup_restored_keeps_each_weeks_names_and_tiers(office, tmp_path, capsys):
+    from db import backup
+
+    path, before, schools = office
+    assert run(capsys, path, "new-week", "--year", "2026")[0] == 0
+    db = connect(path)
+    y2026 = events.get(db, 2026)["id"]
+    change_three(db, y2026, schools)
+    reads_2026 = as_week_reads(db, y2026, schools)
+    db.conn.close()
+    copy = backup.backup(path, tmp_path / "copy.db").path
+    fresh = tmp_path / "fresh.db"
+    backup.rebuild_from(copy, fresh)
+    db = connect(fresh)
+    assert as_week_reads(db, y2026, schools) == reads_2026
+    assert_same(before, record(db, 2020))
+    assert_cubes_match_raw(db)
+    db.conn.close()
