@@ -91,6 +91,8 @@ def test_renaming_and_retiering_in_2026_leaves_2020_as_it_was(office, tmp_path, 
                                               other_tier(second["tier"])),
         (third["name"], "library", None)]
     assert NEW_NAME not in str(record(db, 2020)["workbook"])
+    in_2026 = record(db, 2026)  # its per-unit sheet and appendix use the 2026 name
+    assert NEW_NAME in str(in_2026["workbook"]) and NEW_NAME in in_2026["report"]
     db.conn.close()
     # 2026's entries of the re-tiered school count under its 2026 tier, 2020's under 2020's
     ward = second["ward_code"] or ""
