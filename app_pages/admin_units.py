@@ -115,7 +115,7 @@ with tab_edit:
                   "ward_code": ward_code or "", "email": email, "phone": phone}
         try:
             if picked:
-                units.update(db, actor, picked, fields)
+                units.update(db, actor, picked, fields, event_id=week["id"])
             else:
                 units.create(db, actor, fields, event_id=week["id"])
         except ValidationFailed as failure:

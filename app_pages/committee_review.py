@@ -18,7 +18,7 @@ from components.session import current_event, database
 from components.organiser_words import say
 from core import numbers, photos, texts
 from core import reference as ref
-from db import AccessDenied, ValidationFailed, areas, catalogue, events, review
+from db import AccessDenied, ValidationFailed, areas, catalogue, events, review, week_units
 
 PAGE_SIZES = [25, 50, 100, 200, 500]
 
@@ -58,8 +58,8 @@ def filter_bar(event):
             del st.session_state["rev_day"]
         day = choose(texts.REV_FILTER_DAY, days, "rev_day")
     with c4:
-        unit_names = {u[0]: f"{u[1]} — {u[2]}" for u in db.execute(
-            "select id, code, name from units order by name").fetchall()}
+        unit_names = {u["id"]: f"{u['code']} — {u['name']}"
+                      for u in week_units.listing(db, event["id"])}  # as the week names them
         if st.session_state.get("rev_unit") not in (None, *unit_names):
             del st.session_state["rev_unit"]
         unit_id = choose(texts.COL_UNIT, unit_names, "rev_unit")

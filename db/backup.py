@@ -32,7 +32,7 @@ from db.access import require_role
 from db.audit import AuditEvent
 from db.connection import connect, write_transaction
 from db import schema, settings
-from db.schema import _BACKFILL_ACTIVITIES, _BACKFILL_PROPAGANDA, migrations
+from db.schema import BACKFILL_ACTIVITIES_WEEK, BACKFILL_PROPAGANDA_WEEK, migrations
 from db.setup import prepare
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -249,7 +249,8 @@ def restore_bytes(live_path, data: bytes, filename: str = "upload.db", actor=Non
 
 
 # Tables derived from others by the app's own triggers: rebuilt, never copied.
-DERIVED_TABLES = {"activity_cube": _BACKFILL_ACTIVITIES, "propaganda_cube": _BACKFILL_PROPAGANDA}
+DERIVED_TABLES = {"activity_cube": BACKFILL_ACTIVITIES_WEEK,
+                  "propaganda_cube": BACKFILL_PROPAGANDA_WEEK}
 # Never copied from a file: the fresh schema's migration records and per-server state.
 # figures_version: the fresh file's own random epoch, so a restored state is never taken
 # for one the dashboard has seen (db/live_figures.py).

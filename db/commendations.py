@@ -6,7 +6,7 @@ The scoring itself is pure (core/scoring.py); this module only gathers and store
 from core import reference as ref
 from core import scoring, texts
 from core.text import clean
-from db import areas, audit, catalogue, idempotency, roster, sample_data
+from db import areas, audit, catalogue, idempotency, roster, sample_data, week_units
 from db.stats import COUNTING
 from db.access import Actor, NeedsConfirmation, ValidationFailed, require_role
 from db.audit import AuditEvent, now_iso
@@ -60,7 +60,8 @@ def unit_inputs(db, event: dict) -> list[scoring.UnitInputs]:
     out = []
     area = areas.unit_area_sql("u", event_id)  # the unit's area in this event
     for unit in db.query(f"""select id, code, name, kind, tier, {area} as ward_code
-                             from units u where {roster.in_roster_sql('u', event_id)}
+                             from {week_units.table_sql(event_id)} u
+                             where {roster.in_roster_sql('u', event_id)}
                              order by code"""):
         participants, with_evidence = activity.get(unit["id"], (0, 0))
         entries, channels = propaganda.get(unit["id"], (0, 0))
@@ -142,9 +143,9 @@ def _event_field(db, event_id, column):
 
 def list_nominations(db, event_id: int, status: str | None = None) -> list[dict]:
     """Units' nominations (withdrawn ones left out), newest first."""
-    sql = """select n.*, u.name as unit_name, u.code as unit_code, w.name as ward_name,
+    sql = f"""select n.*, u.name as unit_name, u.code as unit_code, w.name as ward_name,
                     d.username as decided_by_name
-             from nominations n join units u on u.id = n.unit_id
+             from nominations n join {week_units.table_sql(event_id)} u on u.id = n.unit_id
              left join event_areas w on w.event_id = n.event_id and w.code = n.ward_code
              left join users d on d.id = n.decided_by
              where n.event_id = ? and n.deleted = 0"""
@@ -190,7 +191,8 @@ def list_commendations(db, event_id: int) -> list[dict]:
                      enumerate(ref.CATEGORY_NAMES))
     return list(db.query(
         f"""select c.*, u.name as unit_name, u.code as unit_code
-            from commendations c left join units u on u.id = c.recipient_unit_id
+            from commendations c
+            left join {week_units.table_sql(event_id)} u on u.id = c.recipient_unit_id
             where c.event_id = ?
             order by case c.category {order} else 99 end, coalesce(c.rank, 999),
                      c.recipient_name, c.id""", [event_id]))
@@ -244,7 +246,7 @@ def _ask_when_nothing_counted(db, event_id: int, record: dict) -> None:
     unit_id = record["recipient_unit_id"]
     if unit_id is None or _counted_entries(db, event_id, unit_id):
         return
-    name = _unit_name(db, unit_id)
+    name = _unit_name(db, event_id, unit_id)
     nomination = get_nomination(db, record["nomination_id"]) if record["nomination_id"] \
         else None
     if (nomination and nomination["nominee_kind"] == "unit") or record["recipient_name"] == name:
@@ -268,9 +270,10 @@ def _not_in_week(db, event_id: int, unit_id: int) -> str:
     return ""
 
 
-def _unit_name(db, unit_id) -> str | None:
-    row = db.execute("select name from units where id = ?", [unit_id]).fetchone()
-    return row[0] if row else None
+def _unit_name(db, event_id: int, unit_id) -> str | None:
+    """The unit's name in that week (db/week_units.py)."""
+    unit = week_units.get(db, event_id, unit_id)
+    return unit["name"] if unit else None
 
 
 def _nomination_of(db, event_id: int, nomination_id, errors: dict) -> dict | None:
@@ -297,7 +300,7 @@ def _unit_problem(db, event_id: int, unit, nomination: dict | None,
         # Bảng 9 would print the nominee under a unit that did not nominate them
         return texts.COMMEND_UNIT_NOT_NOMINATIONS.format(
             unit=name, nominee=nomination["nominee_name"],
-            nominating=_unit_name(db, nomination["unit_id"]))
+            nominating=_unit_name(db, event_id, nomination["unit_id"]))
     # a person's nomination names the unit only as where the person works: the checks on
     # the unit's own figures are for decisions about the unit itself
     about_unit = nomination is None or nomination["nominee_kind"] == "unit" \
@@ -326,7 +329,8 @@ def _commendation_record(db, event_id: int, fields: dict) -> dict:
         unit_id = nomination["unit_id"]  # the nominee belongs to the unit that nominated
     unit = None
     if unit_id is not None:
-        unit = db.execute("select id, name from units where id = ?", [unit_id]).fetchone()
+        unit = db.execute(f"select id, name from {week_units.table_sql(event_id)} u "
+                          "where id = ?", [unit_id]).fetchone()
         if problem := _unit_problem(db, event_id, unit, nomination, category):
             errors["recipient_unit_id"] = problem
     name = clean(fields.get("recipient_name"))

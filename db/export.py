@@ -17,7 +17,7 @@ from core import reference as ref
 from core import texts, workbook
 from core.organiser import fill_all
 from db.organiser import organiser_for
-from db import areas, catalogue, commendations, progress, rollup, sample_data, stats
+from db import areas, catalogue, commendations, progress, rollup, sample_data, stats, week_units
 
 COUNTING = "{t}.deleted = 0 and {t}.status != 'needs_fix'"
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,7 +54,8 @@ def list_names(db, event_id: int | None = None) -> dict[str, workbook.Lookup]:
     db/catalogue), a code it does not list as the registry does; without an event, the
     registry's names."""
     names = {"unit_code": _lookup(db, "select id, code from units"),
-             "unit_name": _lookup(db, "select id, name from units"),
+             "unit_name": _lookup(db, "select id, name from units" if event_id is None
+                                  else f"select id, name from {week_units.table_sql(event_id)}"),
              "ward": _lookup(db, "select code, name from wards")}
     cat = catalogue.catalogue_for(db, event_id) if event_id is not None else None
     if cat is None:
@@ -100,16 +101,17 @@ def propaganda_rows(db, event_id: int, fetch: bool = True):
 
 def not_counted_rows(db, event_id: int) -> list[tuple]:
     """Needs-fix and withdrawn entries of both kinds, activities first, oldest first."""
+    units = week_units.table_sql(event_id)  # the units as the week names them
     return db.execute(
-        """select 'activity', a.deleted, u.code, u.name, coalesce(w.name, a.ward_code),
+        f"""select 'activity', a.deleted, u.code, u.name, coalesce(w.name, a.ward_code),
                   a.title, a.start_date, a.participants, null, a.review_comment
-           from activities a join units u on u.id = a.unit_id
+           from activities a join {units} u on u.id = a.unit_id
            left join event_areas w on w.event_id = a.event_id and w.code = a.ward_code
            where +a.event_id = ? and (a.deleted = 1 or a.status = 'needs_fix')
            union all
            select 'propaganda', p.deleted, u.code, u.name, coalesce(w.name, p.ward_code),
                   null, p.date, p.quantity, p.channel, p.review_comment
-           from propaganda p join units u on u.id = p.unit_id
+           from propaganda p join {units} u on u.id = p.unit_id
            left join event_areas w on w.event_id = p.event_id and w.code = p.ward_code
            where +p.event_id = ? and (p.deleted = 1 or p.status = 'needs_fix')
            order by 1, 7""", [event_id, event_id]).fetchall()

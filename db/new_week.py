@@ -15,7 +15,7 @@ figures can change.
 from core import event_rules as rules
 from core import reference as ref
 from core import texts, week_dates
-from db import areas, audit, catalogue, events, roster
+from db import areas, audit, catalogue, events, roster, week_units
 from db.access import Actor, ValidationFailed, require_role
 from db.audit import AuditEvent, now_iso
 from db.connection import write_transaction
@@ -77,6 +77,7 @@ def _create_copy(db, actor: Actor, year: int, source: dict) -> dict:
     copied = catalogue.copy_to(db, source["id"], event_id)
     n_areas = areas.copy_to(db, source["id"], event_id)
     n_units = roster.copy_to(db, source["id"], event_id)
+    week_units.copy_to(db, source["id"], event_id)  # names, kinds, tiers as there
     result = {"event_id": event_id, "year": year, "source": source["year"], "dates": dates,
               "units": n_units, "areas": n_areas, "slogans": len(slogans),
               "targets": len(targets), **copied}

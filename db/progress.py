@@ -2,7 +2,7 @@
 (the definition of db/stats.py: >= 1 counting activity or propaganda entry), number of
 counting entries, last entry, and the 'submitted' flag of report_submissions."""
 
-from db import areas, roster
+from db import areas, roster, week_units
 
 COUNTING = "deleted = 0 and status != 'needs_fix'"
 
@@ -52,7 +52,7 @@ def _progress_rows(db, event_id: int, *, active=True, ward=None, tier=None, kind
                coalesce(a.n, 0) + coalesce(p.n, 0) as entries,
                nullif(max(coalesce(a.last, ''), coalesce(p.last, '')), '') as last_entry,
                rs.submitted_at
-        from units u
+        from {week_units.table_sql(event_id)} u
         left join event_areas w on w.event_id = :event and w.code = {area}
         left join a on a.unit_id = u.id
         left join p on p.unit_id = u.id

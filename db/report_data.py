@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from core import scoring
-from db import areas, closing, commendations, events, roster, rollup, sample_data, stats
+from db import areas, closing, commendations, events, roster, rollup, sample_data, stats, week_units
 
 
 @dataclass
@@ -53,7 +53,8 @@ def unit_rows(db, event_id: int, counts: dict[int, dict]) -> list[dict]:
     rows = list(db.query(
         f"""select u.id, u.code, u.name, u.kind, u.tier, {area} as ward_code, u.is_sample,
                   ({member}) as active, w.name as ward_name, rs.submitted_at
-           from units u left join event_areas w on w.event_id = ? and w.code = {area}
+           from {week_units.table_sql(event_id)} u
+           left join event_areas w on w.event_id = ? and w.code = {area}
            left join report_submissions rs on rs.event_id = ? and rs.unit_id = u.id
            where {member} or u.id in (select value from json_each(?))
            order by {area} is null, {area}, ({member}) desc, u.kind, u.tier, u.code""",

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from core import texts
 from core.text import clean, fold
-from db import areas, audit, entries, roster, sample_data
+from db import areas, audit, entries, roster, sample_data, week_units
 from db.access import Actor, ValidationFailed, require_role
 from db.audit import AuditEvent, now_iso
 from db.connection import write_transaction
@@ -25,6 +25,10 @@ _PHOTO_COLUMN = {"activity": "activity_id", "propaganda": "propaganda_id"}
 _TEXT_COLUMNS = {"activity": "e.title || ' ' || e.description",
                  "propaganda": "e.note || ' ' || coalesce(e.link, '')"}
 _UNIT_TEXT = "u.name || ' ' || u.code"
+# the unit as the entry's week names it (db/week_units.py); an inner join SQLite flattens
+_WEEK_UNITS = ("(select wu.id, wu.code, wa.event_id as ev, wa.name, wa.kind, wa.tier "
+               "from units wu join event_unit_attrs wa on wa.unit_id = wu.id)")
+_JOIN_UNIT = f"join {_WEEK_UNITS} u on u.id = e.unit_id and u.ev = e.event_id"
 # sort key -> ORDER BY (the id breaks ties, so paging is stable)
 SORTS = {
     "newest": "e.id desc",
@@ -79,7 +83,7 @@ def _where(kind: str, event_id: int, f: Filters, *, include_withdrawn=False, db=
     if needle:
         pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%") \
             .replace("_", "\\_") + "%"
-        units = _units_matching(db, needle) if db is not None else None
+        units = _units_matching(db, event_id, needle) if db is not None else None
         if units is None:
             where.append(f"(llw_fold({_TEXT_COLUMNS[kind]}) like ? escape '\\' or "
                          f"llw_fold({_UNIT_TEXT}) like ? escape '\\')")
@@ -91,9 +95,10 @@ def _where(kind: str, event_id: int, f: Filters, *, include_withdrawn=False, db=
     return " and ".join(where), params
 
 
-def _units_matching(db, needle: str) -> list[int]:
-    """Ids of units whose name or code contains the folded `needle`."""
-    return [unit_id for unit_id, text in db.execute(f"select id, {_UNIT_TEXT} from units u")
+def _units_matching(db, event_id: int, needle: str) -> list[int]:
+    """Ids of units whose name (in that week) or code contains the folded `needle`."""
+    return [unit_id for unit_id, text in db.execute(
+            f"select id, {_UNIT_TEXT} from {week_units.table_sql(event_id)} u")
             if needle in _fold(text)]
 
 
@@ -120,16 +125,16 @@ def search(db, event_id: int, kind: str, filters: Filters | None = None, *,
     _prepare(db)
     table = KIND_TABLES[kind]
     where, params = _where(kind, event_id, filters)
-    source = f"from {table} e join units u on u.id = e.unit_id where {where}"
+    source = f"from {table} e {_JOIN_UNIT} where {where}"
     select = (f"select e.*, u.code as unit_code, u.name as unit_name, u.tier as unit_tier, "
-              f"u.kind as unit_kind from {table} e join units u on u.id = e.unit_id")
+              f"u.kind as unit_kind from {table} e {_JOIN_UNIT}")
     offset = max(0, int(offset))
     order = _order(kind, sort)
     if filters.text:
         # the text test runs Python per row: evaluate it once, for the count and the page,
         # in one pass over the table (every row is read anyway: no index lookups)
         where, params = _where(kind, event_id, filters, db=db)
-        scan = (f"from {table} e not indexed join units u on u.id = e.unit_id "
+        scan = (f"from {table} e not indexed {_JOIN_UNIT} "
                 f"where {where}")
         ids = [r[0] for r in db.execute(f"select e.id {scan} order by {order}", params)]
         total = len(ids)
@@ -177,7 +182,7 @@ def list_entries(db, event_id: int, kind: str, *, status=None, ward=None, unit_i
     _prepare(db)
     where, params = _where(kind, event_id, filters, include_withdrawn=True)
     sql = (f"select e.*, u.code as unit_code, u.name as unit_name, u.tier as unit_tier "
-           f"from {KIND_TABLES[kind]} e join units u on u.id = e.unit_id where {where} "
+           f"from {KIND_TABLES[kind]} e {_JOIN_UNIT} where {where} "
            f"order by e.id desc")
     if limit is not None:
         sql += f" limit {int(limit)}"
@@ -194,7 +199,7 @@ def position(db, event_id: int, kind: str, filters: Filters | None, sort: str,
     filters = filters or Filters()
     _prepare(db)
     where, params = _where(kind, event_id, filters)
-    source = f"from {KIND_TABLES[kind]} e join units u on u.id = e.unit_id where {where}"
+    source = f"from {KIND_TABLES[kind]} e {_JOIN_UNIT} where {where}"
     if sort in ("newest", "oldest"):
         if not db.execute(f"select 1 {source} and e.id = ?", params + [entry_id]).fetchone():
             return None
@@ -220,7 +225,7 @@ def next_pending(db, event_id: int, kind: str, filters: Filters | None, sort: st
     from dataclasses import replace
 
     where, params = _where(kind, event_id, replace(filters, status=None))
-    source = f"from {KIND_TABLES[kind]} e join units u on u.id = e.unit_id where {where}"
+    source = f"from {KIND_TABLES[kind]} e {_JOIN_UNIT} where {where}"
     if sort in ("newest", "oldest"):  # id order: two index searches, no window over all rows
         after, wrap = ("<", "desc") if sort == "newest" else (">", "")
         for extra, extra_params in ((f"and e.id {after} ?", [after_id]), ("", [])):
@@ -250,8 +255,8 @@ def get_entry(db, kind: str, entry_id: int) -> dict | None:
     entry = entries.get(db, entries.KINDS[kind], entry_id)
     if entry is None:
         return None
-    unit = db.execute("select code, name from units where id = ?",
-                      [entry["unit_id"]]).fetchone()
+    unit = db.execute(f"select code, name from {week_units.table_sql(entry['event_id'])} u "
+                      "where id = ?", [entry["unit_id"]]).fetchone()
     entry["unit_code"], entry["unit_name"] = unit
     entry["photos"] = entries.photos(db, entries.KINDS[kind], entry_id)
     return entry
@@ -359,7 +364,8 @@ def progress(db, event_id: int, kind: str) -> dict:
     wards = [{"code": code, "name": name, "reviewed": by_ward.get(code, [0, 0])[0],
               "total": by_ward.get(code, [0, 0])[1]}
              for code, name in areas.names_for(db, event_id).items()]
-    names = {row[0]: row[1:] for row in db.execute("select id, code, name from units")}
+    names = {row[0]: row[1:] for row in db.execute(
+        f"select id, code, name from {week_units.table_sql(event_id)} u")}
     units = [{"id": unit_id, "code": names[unit_id][0], "name": names[unit_id][1],
               "reviewed": cell[0], "total": cell[1]} for unit_id, cell in by_unit.items()]
     units.sort(key=lambda u: (u["reviewed"] / u["total"], -(u["total"] - u["reviewed"]),

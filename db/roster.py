@@ -56,7 +56,9 @@ def require_member(db, event_id: int, unit_id: int) -> None:
     the unit is not in that week's roster."""
     if member(db, event_id, unit_id):
         return
-    row = db.execute("select u.code, u.name, e.year from units u, events e "
+    from db.week_units import table_sql  # the unit as that week names it
+
+    row = db.execute(f"select u.code, u.name, e.year from {table_sql(event_id)} u, events e "
                      "where u.id = ? and e.id = ?", [unit_id, event_id]).fetchone()
     if row is None:
         raise ValidationFailed({"unit": texts.UNIT_UNKNOWN.format(code=unit_id)})

@@ -199,7 +199,8 @@ def remove(db, actor: Actor) -> dict[str, int]:
         # entry added then withdrawn stays), so the tables are as before the demo
         for cube, (table, date, what) in _CUBES.items():
             db.execute(f"""delete from {cube} as c where c.n = 0 and not exists (
-                select 1 from {table} e join units u on u.id = e.unit_id
+                select 1 from {table} e join event_unit_attrs u on u.unit_id = e.unit_id
+                and u.event_id = e.event_id  -- the unit's kind and tier in that week
                 where e.event_id = c.event_id and e.ward_code = c.ward_code
                   and u.kind = c.unit_kind and coalesce(u.tier, '') = c.unit_tier
                   and e.{date} = c.day and e.{what} = c.{what}

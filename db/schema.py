@@ -773,3 +773,115 @@ def m003_live_figures_version(db):
             n integer not null default 0
         )""")
     db.execute("insert into figures_version (id, epoch, n) values (1, lower(hex(randomblob(8))), 0)")
+
+
+# --- m005 (s5 roster2, issue 21 Deliver 2): a unit's name, kind and tier per week ----------
+# `event_unit_attrs` holds every unit's name, kind and tier in every week (db/week_units.py),
+# filled from `units` for every existing pair, so no figure of any existing week changes.
+# The summary tables of m002 are keyed by the week's kind and tier: their entry triggers
+# read this table, and a change of a unit's kind or tier in one week moves that week's
+# counting entries only (the trigger on `units` that moved every week's is dropped).
+# `units.name/kind/tier` mirror the newest week's row: a write to them changes that row only.
+_WEEK_UNIT = ("select case when wa.unit_id is null then wu.kind else wa.kind end as kind, "
+              "case when wa.unit_id is null then wu.tier else wa.tier end as tier "
+              "from units wu left join event_unit_attrs wa on wa.event_id = {r}.event_id "
+              "and wa.unit_id = wu.id where wu.id = {r}.unit_id")
+_ACTIVITY_ADD_WEEK = """
+insert into activity_cube (event_id, ward_code, unit_kind, unit_tier, day, type, created_day,
+                           n, participants, online)
+select {r}.event_id, {r}.ward_code, u.kind, coalesce(u.tier, ''), {r}.start_date, {r}.type,
+       substr({r}.created_at, 1, 10), {sign}, {sign} * {r}.participants,
+       {sign} * {r}.online_participants
+from (%s) u where 1
+on conflict do update set n = n + excluded.n, participants = participants + excluded.participants,
+    online = online + excluded.online;
+""" % _WEEK_UNIT
+_PROPAGANDA_ADD_WEEK = """
+insert into propaganda_cube (event_id, ward_code, unit_kind, unit_tier, day, channel,
+                             created_day, n, quantity)
+select {r}.event_id, {r}.ward_code, u.kind, coalesce(u.tier, ''), {r}.date, {r}.channel,
+       substr({r}.created_at, 1, 10), {sign}, {sign} * {r}.quantity
+from (%s) u where 1
+on conflict do update set n = n + excluded.n, quantity = quantity + excluded.quantity;
+""" % _WEEK_UNIT
+# whole-table rebuilds (a restore, db/backup.DERIVED_TABLES)
+_WEEK_UNITS_ALL = ("(select wa.event_id, wu.id, wa.kind, wa.tier from units wu "
+                   "join event_unit_attrs wa on wa.unit_id = wu.id)")
+BACKFILL_ACTIVITIES_WEEK = f"""
+insert into activity_cube
+select a.event_id, a.ward_code, u.kind, coalesce(u.tier, ''), a.start_date, a.type,
+       substr(a.created_at, 1, 10), count(*), sum(a.participants), sum(a.online_participants)
+from activities a join {_WEEK_UNITS_ALL} u on u.id = a.unit_id and u.event_id = a.event_id
+where a.deleted = 0 and a.status != 'needs_fix' group by 1, 2, 3, 4, 5, 6, 7
+"""
+BACKFILL_PROPAGANDA_WEEK = f"""
+insert into propaganda_cube
+select p.event_id, p.ward_code, u.kind, coalesce(u.tier, ''), p.date, p.channel,
+       substr(p.created_at, 1, 10), count(*), sum(p.quantity)
+from propaganda p join {_WEEK_UNITS_ALL} u on u.id = p.unit_id and u.event_id = p.event_id
+where p.deleted = 0 and p.status != 'needs_fix' group by 1, 2, 3, 4, 5, 6, 7
+"""
+
+
+def _week_move_trigger() -> str:
+    """A unit whose kind or tier changes in one week moves that week's counting entries."""
+    body = "".join(
+        template.format(kind=kind, tier=tier, sign=sign).replace(
+            "e.unit_id = new.id", "e.unit_id = new.unit_id and e.event_id = new.event_id")
+        for template in (_MOVE_ACTIVITIES, _MOVE_PROPAGANDA)
+        for kind, tier, sign in (("old.kind", "old.tier", -1), ("new.kind", "new.tier", 1)))
+    return ("create trigger event_unit_attrs_cube_move after update of kind, tier on "
+            "event_unit_attrs when old.kind is not new.kind or old.tier is not new.tier "
+            f"begin {body} end")
+
+
+@migrations()
+def m005_unit_attrs_per_event(db):
+    db.execute("""
+        create table event_unit_attrs (
+            event_id integer not null references events(id) on delete cascade,
+            unit_id integer not null references units(id) on delete cascade,
+            name text not null check (length(trim(name)) > 0),
+            kind text not null references unit_kinds(code),
+            tier text references tiers(code),
+            primary key (event_id, unit_id),
+            check ((kind = 'school') = (tier is not null))
+        )""")
+    db.execute("create index event_unit_attrs_unit on event_unit_attrs(unit_id)")
+    fill_unit_attrs(db)
+    db.execute("""
+        create trigger units_attrs_every_week after insert on units begin
+            insert or ignore into event_unit_attrs (event_id, unit_id, name, kind, tier)
+                select id, new.id, new.name, new.kind, new.tier from events;
+        end""")
+    db.execute("""
+        create trigger events_attrs_seed after insert on events begin
+            insert or ignore into event_unit_attrs (event_id, unit_id, name, kind, tier)
+                select new.id, id, name, kind, tier from units;
+        end""")
+    db.execute("""
+        create trigger units_attrs_newest_week after update of name, kind, tier on units
+        when old.name is not new.name or old.kind is not new.kind or old.tier is not new.tier
+        begin
+            update event_unit_attrs set name = new.name, kind = new.kind, tier = new.tier
+            where unit_id = new.id
+              and event_id = (select id from events order by year desc limit 1);
+        end""")
+    db.execute("drop trigger units_cube_move")
+    db.execute(_week_move_trigger())
+    for table in ("activities", "propaganda"):
+        for suffix in ("insert", "delete", "update_old", "update_new"):
+            db.execute(f"drop trigger {table}_cube_{suffix}")
+    for statement in (_cube_triggers("activities", _ACTIVITY_ADD_WEEK)
+                      + _cube_triggers("propaganda", _PROPAGANDA_ADD_WEEK)):
+        db.execute(statement)
+
+
+def fill_unit_attrs(db):
+    """Every (week, unit) pair without a row gets the unit's registry values (a database
+    or backup of a release where a unit had one name, kind and tier for every week)."""
+    db.execute("""insert or ignore into event_unit_attrs (event_id, unit_id, name, kind, tier)
+                  select e.id, u.id, u.name, u.kind, u.tier from events e cross join units u""")
+
+
+RESTORE_BACKFILLS.append(("event_unit_attrs", fill_unit_attrs))

@@ -33,7 +33,7 @@ from core import reference as ref
 from core import texts
 from db import areas as event_areas
 from db import catalogue
-from db import roster
+from db import roster, week_units
 
 COUNTING = "{t}.deleted = 0 and {t}.status != 'needs_fix'"
 
@@ -76,7 +76,9 @@ class Filters:
             params.append(str(self.created_before))
         unit_where, unit_params = self.unit_clause("fu")
         if with_unit and unit_where:
-            where.append(f"{alias}.unit_id in (select fu.id from units fu where {unit_where})")
+            # the unit's kind / tier in the entry's own week (db/week_units.py)
+            where.append(f"{alias}.unit_id in (select fu.unit_id from event_unit_attrs fu "
+                         f"where fu.event_id = {alias}.event_id and {unit_where})")
             params += unit_params
         return " and ".join(where), params
 
@@ -224,7 +226,7 @@ def _unit_rollups(db, event_id: int, f: Filters) -> list[tuple]:
         select u.area, u.kind, u.tier, count(*), sum(reported), sum(submitted) from (
             select {area} as area, u.kind, u.tier, {expr} as reported,
                    exists ({submitted}) as submitted
-            from units u where {' and '.join(where)}
+            from {week_units.table_sql(event_id)} u where {' and '.join(where)}
         ) u group by u.area, u.kind, u.tier
     """
     return db.execute(sql, [event_id] + a_params + [event_id] + p_params + submitted_params
@@ -425,7 +427,7 @@ def targets_attainment(db, event_id: int, counts: dict | None = None) -> list[di
     unit_kind, tier, units, met, rate}]. Counting entries only, as everywhere; `counts`:
     unit_counts() when the caller has it already."""
     counts = unit_counts(db, event_id) if counts is None else counts
-    units = db.execute(f"select id, kind, tier from units u "
+    units = db.execute(f"select id, kind, tier from {week_units.table_sql(event_id)} u "
                        f"where {roster.in_roster_sql('u', event_id)}").fetchall()
     empty = {"activities": 0, "education_activities": 0, "propaganda_entries": 0}
     out = []
@@ -500,7 +502,7 @@ def latest_entries(db, event_id: int, limit: int = 15, **filters) -> list[dict]:
         f"""select 'activity' as kind, a.id, a.created_at, a.title as title, a.type as detail,
                    a.participants as amount, a.ward_code, a.status, u.name as unit_name
             from activities a indexed by {a_index}
-            join units u on u.id = a.unit_id
+            join {week_units.table_sql(event_id)} u on u.id = a.unit_id
             where a.event_id = ? and {a_where}
             order by a.created_at desc, a.id desc limit ?""",
         [event_id] + a_params + [limit])
@@ -509,7 +511,7 @@ def latest_entries(db, event_id: int, limit: int = 15, **filters) -> list[dict]:
                    p.channel as detail, p.quantity as amount, p.ward_code, p.status,
                    u.name as unit_name
             from propaganda p indexed by {p_index}
-            join units u on u.id = p.unit_id
+            join {week_units.table_sql(event_id)} u on u.id = p.unit_id
             where p.event_id = ? and {p_where}
             order by p.created_at desc, p.id desc limit ?""",
         [event_id] + p_params + [limit])

@@ -5,7 +5,7 @@ from core import import_format, texts
 from core.tabular import ImportReport, Table
 from core.text import clean, nfc
 from core.validation import UNIT_COLUMNS, unit_errors, unit_record
-from db import areas, audit, roster
+from db import areas, audit, roster, week_units
 from db.access import Actor, ValidationFailed, require_role
 from db.audit import AuditEvent, now_iso
 from db.connection import write_transaction
@@ -34,7 +34,8 @@ def list_units(db, *, event_id=None, ward=None, kind=None, tier=None, active=Non
         where.append("(u.code like ? or u.name like ?)")
         params += [f"%{nfc(search)}%"] * 2
     sql = (f"select {_COLUMNS}, ({member}) as active, {area} as area_code, "
-           f"w.name as ward_name from units u left join wards w on w.code = u.ward_code")
+           f"w.name as ward_name from {week_units.table_sql(event_id) if event_id else 'units'} u "
+           "left join wards w on w.code = u.ward_code")
     if where:
         sql += " where " + " and ".join(where)
     return list(db.query(sql + " order by u.kind, u.tier, u.ward_code, u.code", params))
@@ -62,7 +63,11 @@ def create(db, actor: Actor, fields: dict, *, event_id: int | None = None) -> in
         return _insert(db, actor, unit_record(fields), event_id=event_id)
 
 
-def update(db, actor: Actor, unit_id: int, fields: dict) -> None:
+def update(db, actor: Actor, unit_id: int, fields: dict, *,
+           event_id: int | None = None) -> None:
+    """Change a unit as it is in the week `event_id` (default: the newest week): its name,
+    kind, tier and area change in that week only (and in weeks later created from it);
+    its code, e-mail and phone are the unit's own, in every week."""
     require_role(actor, "admin")
     errors = unit_errors(fields, areas.registry_names(db))
     with write_transaction(db):
@@ -71,7 +76,7 @@ def update(db, actor: Actor, unit_id: int, fields: dict) -> None:
             errors["code"] = texts.UNIT_CODE_EXISTS.format(code=other["code"])
         if errors:
             raise ValidationFailed(errors)
-        _update(db, actor, unit_id, unit_record(fields))
+        _update(db, actor, unit_id, unit_record(fields), event_id=event_id)
 
 
 def set_active(db, actor: Actor, unit_id: int, active: bool, *,
@@ -104,15 +109,51 @@ def _insert(db, actor, record, is_sample=False, event_id=None) -> int:
     return unit_id
 
 
-def _update(db, actor, unit_id, changes, action="update"):
+def _update(db, actor, unit_id, changes, action="update", event_id=None):
     before = get(db, unit_id)
     if before is None:
         raise ValidationFailed({"unit": texts.UNIT_UNKNOWN.format(code=unit_id)})
+    latest = roster.latest_event_id(db)
+    if event_id is not None and event_id != latest:
+        _update_older_week(db, actor, event_id, before, changes)
+        return
     if "ward_code" in changes and changes["ward_code"] != before["ward_code"]:
         areas.keep_earlier_weeks(db, unit_id)  # a new default area does not rewrite history
     db["units"].update(unit_id, changes)
     audit.record(db, actor, AuditEvent(action, "units", unit_id, before=before,
                                        after=get(db, unit_id)))
+
+
+_PER_WEEK = ("name", "kind", "tier")
+
+
+def _update_older_week(db, actor, event_id: int, before: dict, changes: dict) -> None:
+    """A change for a week that is not the newest: the name, kind and tier go to that
+    week's row (db/week_units.py), a new area to that week's unit_areas row; `units`
+    (the newest week's mirror) keeps them. Code, e-mail and phone are the unit's own."""
+    unit_id = before["id"]
+    week_before = week_units.get(db, event_id, unit_id)
+    area_before = areas.unit_area(db, event_id, unit_id)
+    merged = {k: changes.get(k, week_before[k]) for k in _PER_WEEK}
+    week_units.set_for_week(db, event_id, unit_id, merged["name"], merged["kind"],
+                            merged["tier"] or None)
+    area = changes.get("ward_code", before["ward_code"]) or None
+    if area != before["ward_code"] and area != area_before:
+        if area and area not in areas.names_for(db, event_id):
+            year = db.execute("select year from events where id = ?", [event_id]).fetchone()[0]
+            raise ValidationFailed({"ward_code": texts.AREA_UNKNOWN.format(code=area, year=year)})
+        db.execute("insert into unit_areas (event_id, unit_id, area_code) values (?, ?, ?) "
+                   "on conflict (event_id, unit_id) do update set area_code = excluded.area_code",
+                   [event_id, unit_id, area])
+    own = {k: v for k, v in changes.items() if k not in _PER_WEEK and k != "ward_code"}
+    if own:
+        db["units"].update(unit_id, own)
+    after = dict(get(db, unit_id), **week_units.get(db, event_id, unit_id),
+                 area_code=areas.unit_area(db, event_id, unit_id))
+    audit.record(db, actor, AuditEvent("update", "units", unit_id,
+                                       before=dict(week_before, area_code=area_before,
+                                                   event_id=event_id),
+                                       after=dict(after, event_id=event_id)))
 
 
 def import_units(db, actor: Actor, table: Table, *, update_existing=False,
@@ -160,7 +201,7 @@ def import_units(db, actor: Actor, table: Table, *, update_existing=False,
             return report  # the transaction commits nothing: no row was written
         for record, existing in planned:
             if existing:
-                _update(db, actor, existing["id"], record)
+                _update(db, actor, existing["id"], record, event_id=event_id)
                 if event_id is not None:
                     roster.set_many(db, actor, event_id, [existing["id"]], True)
                 report.updated += 1

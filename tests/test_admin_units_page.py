@@ -109,3 +109,25 @@ def test_reset_password_and_unlock(app_for, db, admin, committee):
 
     assert passwords.verify_password("Mật khẩu mới năm 2021",
                                      users.get(db, "ban.chi.dao")["password_hash"])
+
+
+def test_the_page_renames_a_unit_in_the_chosen_week_only(app_for, db, admin):
+    """Issue 21 Deliver 2: the form edits the unit as the week chosen in the sidebar has
+    it; the other week keeps its name (db/week_units.py)."""
+    from db import Actor, events, new_week, week_units
+
+    new_week.create(db, Actor.system("test"), 2026)
+    y2020, y2026 = events.get(db, 2020)["id"], events.get(db, 2026)["id"]
+    unit_id = db.execute("select id from units where code = 'HKH'").fetchone()[0]
+    old = week_units.get(db, y2020, unit_id)["name"]
+    for year, new in ((2020, "Hội Khuyến học (tên năm 2020)"),
+                      (2026, "Hội Khuyến học (tên năm 2026)")):
+        at = open_page(app_for, admin)
+        at.sidebar.selectbox(key="event_year").set_value(year).run()
+        at.selectbox(key="unit_pick").set_value(unit_id).run()
+        assert field(at, "Tên", "u_name").value == old  # 2026 did not get 2020's new name
+        field(at, "Tên", "u_name").set_value(new)
+        at = click(at, "Lưu")
+        assert "Đã lưu đơn vị" in at.success[0].value
+    assert week_units.get(db, y2020, unit_id)["name"] == "Hội Khuyến học (tên năm 2020)"
+    assert week_units.get(db, y2026, unit_id)["name"] == "Hội Khuyến học (tên năm 2026)"

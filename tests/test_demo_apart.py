@@ -48,10 +48,10 @@ def recount_cubes(db):
     """The summary tables recomputed from the raw rows (db/schema.py's backfill)."""
     from db import schema
 
-    activity = sorted(db.execute(schema._BACKFILL_ACTIVITIES.split("insert into activity_cube")[1]
+    activity = sorted(db.execute(schema.BACKFILL_ACTIVITIES_WEEK.split("insert into activity_cube")[1]
                                  ).fetchall())
     propaganda = sorted(db.execute(
-        schema._BACKFILL_PROPAGANDA.split("insert into propaganda_cube")[1]).fetchall())
+        schema.BACKFILL_PROPAGANDA_WEEK.split("insert into propaganda_cube")[1]).fetchall())
     return activity, propaganda
 
 

@@ -255,14 +255,14 @@ def test_summary_tables_stay_exact_through_every_kind_of_change(db):
 
 def test_summary_tables_are_filled_for_entries_older_than_the_migration(db_path, db, week):
     """m002 back-fills entries written before it (here: recomputed from scratch)."""
-    from db.schema import _BACKFILL_ACTIVITIES, _BACKFILL_PROPAGANDA
+    from db.schema import BACKFILL_ACTIVITIES_WEEK, BACKFILL_PROPAGANDA_WEEK
 
     before = stats.summary(db, week)
     db.execute("delete from activity_cube")
     db.execute("delete from propaganda_cube")
     assert stats.summary(db, week)["totals"]["activities"] == 0
-    db.execute(_BACKFILL_ACTIVITIES)
-    db.execute(_BACKFILL_PROPAGANDA)
+    db.execute(BACKFILL_ACTIVITIES_WEEK)
+    db.execute(BACKFILL_PROPAGANDA_WEEK)
     assert stats.summary(db, week) == before
 
 
