@@ -21,9 +21,23 @@ ROOT = Path(__file__).resolve().parent.parent
 SUITES = ["tests/reliability", "tests/test_access_grid.py", "tests/test_auth.py",
           "tests/test_backup.py", "tests/browser/test_concurrent_dashboards.py",
           "tests/browser/test_foundation.py", "tests/browser/test_hostile_input.py",
-          "tests/browser/test_access_by_url.py"]
+          "tests/browser/test_access_by_url.py",
+          # issue 25: every input bounded (roll-ups, imports, spreadsheets, photos, uploads,
+          # long names, admin text, keys) and no call out at start
+          "tests/test_rollup_values.py", "tests/test_rollup_visible.py",
+          "tests/test_rollup_sample.py", "tests/test_xlsx_bounds.py",
+          "tests/test_import_bounds.py", "tests/test_photo_bounds.py",
+          "tests/test_upload_gate.py", "tests/browser/test_upload_gate.py",
+          "tests/test_long_names.py", "tests/test_admin_text_safe.py",
+          "tests/test_keys_and_files.py", "tests/test_attack_rollup.py",
+          "tests/test_attack_organiser.py", "tests/test_attack_import.py",
+          "tests/test_attack_keys.py", "tests/test_no_call_out.py"]
 SECTIONS = [
     ("Attacks of issue 10", ["attacks_issue10"]),
+    ("Bounded inputs (issue 25)", ["rollup_values", "rollup_visible", "rollup_sample",
+                                   "xlsx_bounds", "import_bounds", "photo_bounds",
+                                   "upload_gate", "long_names", "admin_text_safe",
+                                   "keys_and_files", "test_attack_", "no_call_out"]),
     ("Access control", ["test_access", "test_permission", "test_router", "test_anonymous",
                         "test_page_script", "wrong_role", "access_by_url"]),
     ("Authentication", ["test_auth", "cookie", "lock", "login", "unknown_username",
