@@ -82,7 +82,7 @@ def scratch_copy(base: Path, workdir: Path, name: str) -> Path:
     for n in range(SIGNERS):
         name_ = f"bench.signin{n}"
         if not users.get(db, name_):
-            users.create_user(db, Actor.system("bench"), username=name_, name=name_,
+            users.create_user(db, Actor.system("bench"), username=name_, name=f"Bench {name_}",
                               role="committee", password=SIGNER_PASSWORD, unit_code=None)
         db.execute("update users set password_hash = ? where username = ?",
                    [production, name_])
