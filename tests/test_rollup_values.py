@@ -17,6 +17,7 @@ import manage
 from core import rollup as core
 from core import texts
 from db import connect
+from tests.test_rollup import as_real, set_organiser
 
 SHEET = texts.WB_SHEETS["rollup"]
 LOWER = "UBND phường Ngọc Hà"
@@ -27,19 +28,6 @@ def run(capsys, *argv):
     code = manage.main([str(a) for a in argv])
     out = capsys.readouterr()
     return code, out.out, out.err
-
-
-def as_real(path):
-    """The demo week's units taken as real ones (no sample flag in the exported sheet)."""
-    db = connect(path)
-    db.execute("update units set is_sample = 0")
-    db.conn.close()
-
-
-def set_organiser(path, name, level):
-    db = connect(path)
-    db.execute("update events set organiser_name = ?, organiser_level = ?", [name, level])
-    db.conn.close()
 
 
 @pytest.fixture(scope="module")
