@@ -338,22 +338,58 @@ def _keep_revocations(live_path: Path, fresh: Path) -> None:
 
 
 def _restore_checked(live_path: Path, private: Path, name: str, actor, now) -> Path:
+    staged = stage(private)
+    return install(live_path, staged, name, actor, now)
+
+
+@dataclass
+class Staged:
+    """A file checked and rebuilt into a fresh database of the current schema, ready to be
+    copied over a live one (install): what a restore writes, made before anything is
+    replaced — a restore of several files (a whole installation) stages them all first."""
+    fresh: Path
+    foreign: int  # objects of the file left behind (triggers, views, tables not ours)
+
+
+def stage(private: Path, fresh: Path | None = None) -> Staged:
+    """Check `private` (a copy only we can write) and rebuild it into `fresh` (default:
+    fresh.db beside it). Raises BackupError with the reasons, nothing else written."""
     problems = health_problems(private)
     if problems:
         raise BackupError(refusal(problems))
-    fresh = private.with_name("fresh.db")
-    foreign = rebuild_from(private, fresh)
-    _keep_revocations(live_path, fresh)
-    private = fresh
+    fresh = fresh or private.with_name("fresh.db")
+    return Staged(fresh, rebuild_from(private, fresh))
+
+
+def kept_name(live_path: Path, now=None) -> Path:
+    """Where the database a restore replaces is kept: <name>.replaced-YYYYmmdd-HHMMSS,
+    never over an earlier one (two restores in one second)."""
     stamp = timefmt.file_stamp(now)  # Hà Nội time
     kept = live_path.with_name(f"{live_path.name}.replaced-{stamp}")
-    for n in range(2, 1000):  # two restores in one second must not overwrite a kept file
+    for n in range(2, 1000):
         if not kept.exists():
             break
         kept = live_path.with_name(f"{live_path.name}.replaced-{stamp}-{n}")
-    if live_path.exists():
+    return kept
+
+
+def install(live_path: Path, staged: Staged, name: str, actor, now, keep: bool = True
+            ) -> Path | None:
+    """Copy a staged database over `live_path` (kept beside itself first, unless `keep` is
+    False: a file made a moment ago and still empty). Returns where the old one was kept."""
+    _keep_revocations(live_path, staged.fresh)
+    kept = kept_name(live_path, now) if keep and live_path.exists() else None
+    if kept is not None:
         backup(live_path, kept)
-    source, live = _open(private), _open(live_path)
+    copy_over(staged.fresh, live_path)
+    _after_restore(live_path, name, kept, actor, staged.foreign)
+    return kept
+
+
+def copy_over(source_path: Path, live_path: Path) -> None:
+    """Replace the content of `live_path` by `source_path`'s with the backup API, under
+    SQLite's lock: a running server keeps its connections and sees the new data next."""
+    source, live = _open(source_path), _open(live_path)
     try:
         live.execute("PRAGMA journal_mode = WAL")  # the live database keeps running in WAL
         try:
@@ -364,8 +400,6 @@ def _restore_checked(live_path: Path, private: Path, name: str, actor, now) -> P
     finally:
         source.close()
         live.close()
-    _after_restore(live_path, name, kept, actor, foreign)
-    return kept
 
 
 def _after_restore(live_path: Path, name: str, kept: Path, actor, foreign: int = 0) -> None:
@@ -374,7 +408,7 @@ def _after_restore(live_path: Path, name: str, kept: Path, actor, foreign: int =
     try:
         with write_transaction(db):
             audit.record(db, actor, AuditEvent("restore", detail={
-                "file": name, "replaced_database_kept_as": str(kept),
+                "file": name, "replaced_database_kept_as": str(kept) if kept else None,
                 "foreign_objects_dropped": foreign}))
     finally:
         db.conn.close()
