@@ -229,6 +229,44 @@ BAK_RESTORE_REFUSED = "Không khôi phục: {problems}. Cơ sở dữ liệu đa
 BAK_RESTORE_FAILED = ("Khôi phục thất bại ({reason}). Cơ sở dữ liệu đang dùng không bị thay "
                       "đổi.")
 
+# --- Backup of one organiser and of the whole installation (vault, issue 24 deliver 5) ---
+ARC_MISSING_FILE = "Không có tệp {path}."
+ARC_NOT_ZIP = ("Tệp không phải bản sao lưu toàn máy chủ (.zip) nguyên vẹn: có thể tệp bị cắt "
+               "cụt khi tải về hoặc chép, hoặc là loại tệp khác.")
+ARC_TOO_MANY_MEMBERS = "Tệp nén có {count} tệp bên trong (tối đa {max})."
+ARC_UNSAFE_NAME = ("Tệp nén chứa tên tệp không hợp lệ «{name}» (trỏ ra ngoài thư mục): tệp "
+                   "không phải do ứng dụng này tạo.")
+ARC_FOREIGN_MEMBER = ("Tệp nén chứa «{name}», không thuộc bản sao lưu của ứng dụng này (chỉ "
+                      "có manifest.json, organisers.db và organisers/<mã>.db).")
+ARC_DUPLICATE_MEMBER = "Tệp nén chứa «{name}» hai lần."
+ARC_MEMBER_TOO_BIG = "«{name}» khi giải nén lớn hơn {gb} GB."
+ARC_MEMBER_TOO_BIG_KB = "«{name}» lớn hơn {kb} KB."
+ARC_TOO_BIG = "Bản sao lưu khi giải nén lớn hơn {gb} GB."
+ARC_BOMB = ("«{name}» khi giải nén lớn gấp hơn trăm lần khi nén: không phải cơ sở dữ liệu "
+            "của ứng dụng (tệp nén độc hại).")
+ARC_NO_ROOM = ("Không đủ chỗ trống trên đĩa để giải nén bản sao lưu (cần khoảng {need} MB, còn "
+               "{free} MB).")
+ARC_MEMBER_DAMAGED = "«{name}» trong tệp nén bị hỏng ({reason})."
+ARC_REFUSED = ("Không khôi phục: {reason} Không tệp nào của máy chủ bị thay đổi.")
+ARC_BAD_MANIFEST = "manifest.json không đúng định dạng bản sao lưu toàn máy chủ ({reason})."
+ARC_NEWER_FORMAT = ("Bản sao lưu được tạo bởi phiên bản ứng dụng mới hơn (định dạng {version}); "
+                    "hãy cập nhật ứng dụng trước khi khôi phục.")
+ARC_NO_DIRECTORY_MEMBER = "Tệp nén không có danh mục đơn vị tổ chức (organisers.db)."
+ARC_BAD_DIRECTORY = "Danh mục đơn vị tổ chức trong tệp nén bị hỏng hoặc lạ ({reason})."
+ARC_MISSING_ORGANISER = ("Thiếu dữ liệu của đơn vị tổ chức {keys}: danh mục có tên nhưng tệp nén "
+                         "không có tệp organisers/<mã>.db tương ứng.")
+ARC_UNLISTED_ORGANISER = ("Tệp nén có dữ liệu của {keys} nhưng danh mục đơn vị tổ chức không có "
+                          "tên các đơn vị này.")
+ARC_ORGANISER_FILE_BAD = "Dữ liệu của đơn vị tổ chức «{key}»: {problems}"
+ARC_OTHER_ORGANISERS = ("Máy chủ này đang có đơn vị tổ chức không có trong bản sao lưu: {keys}. "
+                        "Khôi phục toàn máy chủ sẽ bỏ các đơn vị này khỏi danh mục (tệp dữ liệu "
+                        "của chúng được cất riêng, không xóa). Nếu đúng ý định, chạy lại với "
+                        "--replace-others.")
+ARC_SINGLE_INSTALLATION = ("Máy chủ chỉ có một đơn vị tổ chức (chưa có danh mục đơn vị tổ "
+                           "chức): sao lưu bằng «manage.py backup TỆP».")
+ARC_WRITE_FAILED = ("Khôi phục thất bại khi ghi ({reason}); các tệp đã thay được trả lại như "
+                    "trước.")
+
 # Commendations: scoring rubric, nominations, picks (issue 5)
 SCORING_WEIGHT_INVALID = "Trọng số phải là số từ 0 đến {max}."
 SCORING_CAP_INVALID = "Số hoạt động tối đa được tính cho mỗi loại phải là số nguyên từ 1 trở lên."
