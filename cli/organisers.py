@@ -10,7 +10,19 @@ def cmd_add(args):
 
     first = not directory.records(args.root_db)
     try:
-        record = directory.add(args.root_db, args.key, args.name, args.level, args.parent)
+        if args.from_backup:  # a ward brings its own installation's data (vault)
+            from db import Actor, backup, installation_backup
+
+            try:
+                record = installation_backup.add_from_backup(
+                    args.root_db, args.key, args.name, args.level, args.parent,
+                    args.from_backup, Actor.system())
+            except backup.BackupError as error:
+                fail(str(error))
+            print(texts.ARC_BROUGHT_IN.format(file=args.from_backup))
+        else:
+            record = directory.add(args.root_db, args.key, args.name, args.level,
+                                   args.parent)
     except ValidationFailed as failure:
         fail("\n".join(failure.errors.values()))
     print(texts.ORGS_ADDED.format(name=record.name, key=record.key, level=record.level_label,
@@ -94,6 +106,9 @@ def register(sub):
     add.add_argument("--level", required=True, choices=["tinh", "huyen", "xa"])
     add.add_argument("--parent", default=None, metavar="KEY",
                      help="the organiser it reports to (required but for the first)")
+    add.add_argument("--from-backup", default=None, metavar="FILE",
+                     help="its data: a backup (.db) of its own installation, checked before "
+                     "anything is listed or written")
     add.set_defaults(func=cmd_add)
     lst = actions.add_parser("list", help="every organiser, parents before children")
     lst.set_defaults(func=cmd_list)

@@ -266,6 +266,17 @@ ARC_SINGLE_INSTALLATION = ("Máy chủ chỉ có một đơn vị tổ chức (c
                            "chức): sao lưu bằng «manage.py backup TỆP».")
 ARC_WRITE_FAILED = ("Khôi phục thất bại khi ghi ({reason}); các tệp đã thay được trả lại như "
                     "trước.")
+ARC_ALL_NOT_ONE = ("--all sao lưu, khôi phục cả máy chủ (mọi đơn vị tổ chức): không dùng cùng "
+                   "--organiser.")
+ARC_MADE = ("Đã sao lưu toàn máy chủ vào {path} ({size} byte): danh mục đơn vị tổ chức và dữ liệu "
+            "của {count} đơn vị ({keys}), mỗi tệp đã kiểm tra integrity_check: ok.")
+ARC_CONFIRM = ("Thay danh mục đơn vị tổ chức và dữ liệu của mọi đơn vị có trong {file}? "
+               "Gõ 'co' để tiếp tục: ")
+ARC_RESTORED = "Đã khôi phục toàn máy chủ từ {file}: {count} đơn vị tổ chức ({keys})."
+ARC_KEPT = "Dữ liệu cũ của {key} được giữ tại {kept}."
+ARC_SET_ASIDE = ("{key} không có trong bản sao lưu: đã bỏ khỏi danh mục, tệp dữ liệu được cất "
+                 "tại {kept}.")
+ARC_BROUGHT_IN = "Dữ liệu của đơn vị được lấy từ bản sao lưu {file} (đã kiểm tra, đủ mọi bảng)."
 
 # Commendations: scoring rubric, nominations, picks (issue 5)
 SCORING_WEIGHT_INVALID = "Trọng số phải là số từ 0 đến {max}."

@@ -30,7 +30,7 @@ from core import texts, timefmt
 from db import audit
 from db.access import require_role
 from db.audit import AuditEvent
-from db.connection import connect, write_transaction
+from db.connection import _create_private, connect, write_transaction
 from db import schema, settings
 from db.schema import BACKFILL_ACTIVITIES_WEEK, BACKFILL_PROPAGANDA_WEEK, migrations
 from db.setup import prepare
@@ -388,7 +388,9 @@ def install(live_path: Path, staged: Staged, name: str, actor, now, keep: bool =
 
 def copy_over(source_path: Path, live_path: Path) -> None:
     """Replace the content of `live_path` by `source_path`'s with the backup API, under
-    SQLite's lock: a running server keeps its connections and sees the new data next."""
+    SQLite's lock: a running server keeps its connections and sees the new data next.
+    A file made here (a restore into a new installation) is the server's own: 0600."""
+    _create_private(live_path)
     source, live = _open(source_path), _open(live_path)
     try:
         live.execute("PRAGMA journal_mode = WAL")  # the live database keeps running in WAL
