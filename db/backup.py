@@ -390,6 +390,7 @@ def copy_over(source_path: Path, live_path: Path) -> None:
     """Replace the content of `live_path` by `source_path`'s with the backup API, under
     SQLite's lock: a running server keeps its connections and sees the new data next.
     A file made here (a restore into a new installation) is the server's own: 0600."""
+    live_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     _create_private(live_path)
     source, live = _open(source_path), _open(live_path)
     try:
@@ -417,15 +418,29 @@ def _after_restore(live_path: Path, name: str, kept: Path, actor, foreign: int =
 
 
 def backup_folder(live_path) -> Path:
-    """Where the admin page keeps the backups it makes: 'backups/' beside the database."""
-    return Path(live_path).resolve().parent / "backups"
+    """Where the admin page keeps the backups it makes: 'backups/' beside the database, and
+    for an organiser listed under another one (a ward of a city, issue 24) 'backups/<key>/':
+    every file of an installation sits in one folder, and a ward's admin lists and downloads
+    the ward's own backups only."""
+    from db import directory
+
+    folder = Path(live_path).resolve().parent / "backups"
+    record = directory.record_of_file(live_path)
+    if record is not None and record.parent_key is not None:
+        return folder / record.key
+    return folder
 
 
 def backup_to_folder(live_path, actor=None, now: datetime | None = None) -> BackupResult:
-    """A new timestamped backup in backup_folder(): llw-YYYYmmdd-HHMMSS.db."""
+    """A new timestamped backup in backup_folder(): llw-YYYYmmdd-HHMMSS.db (a listed
+    ward's: llw-<key>-YYYYmmdd-HHMMSS.db, so that a downloaded copy says whose it is)."""
+    from db import directory
+
     stamp = timefmt.file_stamp(now)  # Hà Nội time
     folder = private_folder(backup_folder(live_path))
-    return backup(live_path, folder / f"llw-{stamp}.db", actor)
+    record = directory.record_of_file(live_path)
+    prefix = f"llw-{record.key}-" if record is not None and record.parent_key else "llw-"
+    return backup(live_path, folder / f"{prefix}{stamp}.db", actor)
 
 
 def private_folder(folder: Path) -> Path:
