@@ -72,8 +72,22 @@ def copy_installation(template: Path, folder: Path) -> Path:
 
 
 def stats(root_db, key=None, year=2026) -> dict:
+    """`stats --json` of one organiser, without the moments it was read at (an upper level's
+    live figures say when each ward's were read): every figure, nothing else."""
     org = ["--organiser", key] if key else []
-    return json.loads(manage(root_db, *org, "stats", "--json", "--year", year).stdout)
+    return without_read_times(json.loads(
+        manage(root_db, *org, "stats", "--json", "--year", year).stdout))
+
+
+READ_TIMES = ("generated_at",)
+
+
+def without_read_times(value):
+    if isinstance(value, dict):
+        return {k: without_read_times(v) for k, v in value.items() if k not in READ_TIMES}
+    if isinstance(value, list):
+        return [without_read_times(v) for v in value]
+    return value
 
 
 def fingerprint(folder: Path) -> dict[str, str]:
