@@ -73,13 +73,14 @@ def copy_installation(template: Path, folder: Path) -> Path:
 
 def stats(root_db, key=None, year=2026) -> dict:
     """`stats --json` of one organiser, without the moments it was read at (an upper level's
-    live figures say when each ward's were read): every figure, nothing else."""
+    live figures say when each ward's were read, and the hash of each ward's roll-up sheet
+    covers that moment too): every figure, nothing else."""
     org = ["--organiser", key] if key else []
     return without_read_times(json.loads(
         manage(root_db, *org, "stats", "--json", "--year", year).stdout))
 
 
-READ_TIMES = ("generated_at",)
+READ_TIMES = ("generated_at", "content_hash")
 
 
 def without_read_times(value):
