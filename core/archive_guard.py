@@ -51,10 +51,13 @@ def unsafe_name(name: str) -> bool:
             or any(part in ("", ".", "..") for part in parts))
 
 
-def check(archive: zipfile.ZipFile, allowed, unpack_to: Path) -> dict[str, zipfile.ZipInfo]:
+def check(archive: zipfile.ZipFile, allowed, unpack_to: Path,
+          also_needed: int = 0) -> dict[str, zipfile.ZipInfo]:
     """{name: member} of an archive whose every member is allowed (`allowed(name)` is true),
-    present once, within the bounds, with room to unpack in `unpack_to`. Raises
-    ArchiveRefused otherwise, before anything was read from a member."""
+    present once, within the bounds, with room in `unpack_to` for the members, one more
+    copy of the largest (a member is rebuilt beside its unpacked copy) and `also_needed`
+    bytes (the caller's own copies). Raises ArchiveRefused otherwise, before anything was
+    read from a member."""
     members = archive.infolist()
     if len(members) > MAX_MEMBERS:
         raise ArchiveRefused(texts.ARC_TOO_MANY_MEMBERS.format(
@@ -75,9 +78,10 @@ def check(archive: zipfile.ZipFile, allowed, unpack_to: Path) -> dict[str, zipfi
     if total > MAX_TOTAL_BYTES:
         raise ArchiveRefused(texts.ARC_TOO_BIG.format(gb=MAX_TOTAL_BYTES // 1024 ** 3))
     free = shutil.disk_usage(unpack_to).free
-    if total + FREE_SPACE_MARGIN > free:
+    need = total + max((m.file_size for m in found.values()), default=0) + also_needed
+    if need + FREE_SPACE_MARGIN > free:
         raise ArchiveRefused(texts.ARC_NO_ROOM.format(
-            need=_n(total // 1024 ** 2 + 1), free=_n(free // 1024 ** 2)))
+            need=_n(need // 1024 ** 2 + 1), free=_n(free // 1024 ** 2)))
     return found
 
 

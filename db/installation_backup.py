@@ -211,7 +211,7 @@ def restore_all(root_db, archive_path, actor=None, replace_others: bool = False,
     # the private folder sits beside the installation: its free space is the one checked
     with tempfile.TemporaryDirectory(prefix=".llw-restore-", dir=root_db.parent) as folder:
         try:
-            plan = _stage_archive(Path(archive_path), Path(folder))
+            plan = _stage_archive(Path(archive_path), Path(folder), _kept_bytes(root_db))
             others = [r for r in directory.records(root_db)
                       if r.key not in {row["key"] for row in plan.rows}]
             if others and not replace_others:
@@ -231,10 +231,18 @@ def _sentence(reason: str) -> str:
     return reason if reason.endswith((".", "!", "?", ")")) else reason + "."
 
 
-def _stage_archive(archive_path: Path, folder: Path) -> _Plan:
+def _kept_bytes(root_db: Path) -> int:
+    """The size of the files a restore keeps aside before replacing them: the installation's
+    files as they are (an upper bound: the archive may not replace them all)."""
+    files = [root_db, directory.directory_path(root_db)] + [
+        r.file for r in directory.records(root_db)]
+    return sum(f.stat().st_size for f in set(files) if f.exists())
+
+
+def _stage_archive(archive_path: Path, folder: Path, kept_bytes: int = 0) -> _Plan:
     """Every check of the archive, and every organiser's file rebuilt in `folder`."""
     with archive_guard.open_archive(archive_path) as archive:
-        members = archive_guard.check(archive, _allowed, folder)
+        members = archive_guard.check(archive, _allowed, folder, kept_bytes)
         keys = _manifest_keys(archive, members)
         if DIRECTORY_MEMBER not in members:
             raise ArchiveRefused(texts.ARC_NO_DIRECTORY_MEMBER)

@@ -428,3 +428,41 @@ def test_an_archive_round_trips_in_memory_names(good_archive):
     """The names are ours and fixed: a reader can tell every member from its name."""
     with zipfile.ZipFile(io.BytesIO(good_archive.read_bytes())) as z:
         assert all(installation_backup._allowed(n) for n in z.namelist())
+
+
+@pytest.mark.parametrize("bound,value,words", [
+    ("MAX_MEMBER_BYTES", 100_000, "khi giải nén lớn hơn"),
+    ("MAX_TOTAL_BYTES", 1_000_000, "Bản sao lưu khi giải nén lớn hơn"),
+    ("MAX_MEMBERS", 4, "Tệp nén có 5 tệp bên trong (tối đa 4)"),
+])
+def test_the_bounds_of_an_archive_refuse_it_before_anything_is_inflated(
+        good_archive, tmp_path, monkeypatch, bound, value, words):
+    from core import archive_guard
+
+    monkeypatch.setattr(archive_guard, bound, value)
+    opened = []
+    monkeypatch.setattr(archive_guard, "copy_member",
+                        lambda *a: opened.append(a) or pytest.fail("inflated"))
+    target = tmp_path / "srv" / "llw.db"
+    with pytest.raises(backup.BackupError) as refused:
+        installation_backup.restore_all(target, good_archive)
+    assert words in str(refused.value) and not opened
+    assert not target.exists() and list(target.parent.iterdir()) == []
+
+
+def test_an_archive_that_would_fill_the_disk_is_refused(city, good_archive, monkeypatch):
+    """The disk keeps its margin (the server goes on writing): room for the members but not
+    for the margin as well is no room."""
+    import collections
+
+    from core import archive_guard
+
+    usage = collections.namedtuple("usage", "total used free")
+    free = archive_guard.FREE_SPACE_MARGIN + 1024 * 1024  # 1 MB above the margin
+    monkeypatch.setattr(archive_guard.shutil, "disk_usage",
+                        lambda path: usage(10 ** 12, 10 ** 12 - free, free))
+    before = fingerprint(city.parent)
+    with pytest.raises(backup.BackupError) as refused:
+        installation_backup.restore_all(city, good_archive)
+    assert "Không đủ chỗ trống trên đĩa" in str(refused.value)
+    assert fingerprint(city.parent) == before
