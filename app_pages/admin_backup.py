@@ -18,6 +18,11 @@ live = database_path()
 show_flash()
 
 st.markdown(texts.BAKP_HELP)
+# several organisers on one server (issue 24): this page is the session's organiser's only
+from db import directory  # noqa: E402  (kept with its block: one edit here)
+
+if (own := directory.record_of_file(live)) is not None:
+    st.info(texts.BAKP_ORGANISER_SCOPE.format(name=md(own.name), key=own.key))
 
 st.subheader(texts.BAKP_MAKE)
 if st.button(texts.BAKP_MAKE_BUTTON, type="primary", key="bak_make"):

@@ -277,6 +277,11 @@ ARC_KEPT = "Dữ liệu cũ của {key} được giữ tại {kept}."
 ARC_SET_ASIDE = ("{key} không có trong bản sao lưu: đã bỏ khỏi danh mục, tệp dữ liệu được cất "
                  "tại {kept}.")
 ARC_BROUGHT_IN = "Dữ liệu của đơn vị được lấy từ bản sao lưu {file} (đã kiểm tra, đủ mọi bảng)."
+BAKP_ORGANISER_SCOPE = ("Máy chủ này phục vụ nhiều đơn vị tổ chức: trang này chỉ sao lưu và "
+                        "khôi phục dữ liệu của «{name}». Dữ liệu của các đơn vị tổ chức khác không "
+                        "có trong bản sao lưu và không bị thay đổi khi khôi phục. Trên máy chủ: "
+                        "`python3 manage.py --organiser {key} backup TỆP` (hoặc `restore TỆP`); "
+                        "cả máy chủ: `python3 manage.py backup --all TỆP.zip`.")
 
 # Commendations: scoring rubric, nominations, picks (issue 5)
 SCORING_WEIGHT_INVALID = "Trọng số phải là số từ 0 đến {max}."
