@@ -170,8 +170,9 @@ def stored_list(db, event: dict) -> None:
     """The roll-up page's list of reports taken in (file, times)."""
     from db import rollup
 
-    subs = rollup.suborganisations(db, event["id"])
+    subs = rollup.without_tables(rollup.stored_items(db, event["id"]))
     damaged_warnings(rollup.damaged(db, event["id"]))
+    live_warnings(rollup.superseded(db, event["id"]), [])
     if not subs:
         st.info(texts.ROLLUP_EMPTY.format(year=event["year"]))
         return

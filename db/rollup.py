@@ -365,18 +365,24 @@ def lower_levels(db, event_id: int) -> dict:
         for name in (child["organiser"], *_directory_names(child)):
             names.setdefault(core.identity(name), child["organiser"])
     summed, superseded = [], []
-    for r in (r for r in stored(db, event_id) if r["ok"]):
-        if core.identity(r["organiser"]) in names:
-            superseded.append((r["organiser"], names[core.identity(r["organiser"])]))
+    for item in stored_items(db, event_id):
+        if core.identity(item["organiser"]) in names:
+            superseded.append((item["organiser"], names[core.identity(item["organiser"])]))
             continue
-        summed.append({"organiser": r["organiser"], "level": r["level"], "year": r["year"],
-                       "generated_at": r["generated_at"], "imported_at": r["imported_at"],
-                       "file_name": r["file_name"], "content_hash": r["content_hash"],
-                       "sample": r["sample"], "totals": report_totals(r["totals"]),
-                       "tables": r["tables"]})
+        summed.append(item)
     summed += [dict(c) for c in live if c["totals"] is not None]
     return {"summed": summed, "unsummed": [dict(c) for c in live if c["totals"] is None],
             "superseded": superseded}
+
+
+def stored_items(db, event_id: int) -> list[dict]:
+    """The reports taken in whose figures pass the rules, as lower-level items (with their
+    tables)."""
+    return [{"organiser": r["organiser"], "level": r["level"], "year": r["year"],
+             "generated_at": r["generated_at"], "imported_at": r["imported_at"],
+             "file_name": r["file_name"], "content_hash": r["content_hash"],
+             "sample": r["sample"], "totals": report_totals(r["totals"]),
+             "tables": r["tables"]} for r in stored(db, event_id) if r["ok"]]
 
 
 def _directory_names(child: dict) -> list[str]:

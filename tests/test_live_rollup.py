@@ -371,12 +371,11 @@ def test_closing_pdf_of_the_city_names_the_live_wards(city):
     assert "UBND phường Ba Đình" in text and "UBND phường Ngọc Hà" in text
 
 
-def test_city_dashboard_lists_the_live_wards_with_state_and_the_one_without_a_week(
-        city, monkeypatch, app_for):
+def city_page(city, monkeypatch, app_for, page):
+    """The city committee's page under AppTest (the app bound to the city's file)."""
     from tests.conftest import make_user
 
     monkeypatch.setenv("LLW_DB", str(city))
-    add_ward(city, "tay-ho", name="UBND phường Tây Hồ", with_week=False)
     db = connect(city)
     try:
         make_user(db, "quan.tri.thanh.pho", "admin")  # past the first-run page
@@ -384,8 +383,15 @@ def test_city_dashboard_lists_the_live_wards_with_state_and_the_one_without_a_we
     finally:
         db.conn.close()
     at = app_for(committee)
-    at.switch_page("app_pages/committee_dashboard.py").run()
+    at.switch_page(f"app_pages/{page}").run()
     assert not at.exception, at.exception
+    return at
+
+
+def test_city_dashboard_lists_the_live_wards_with_state_and_the_one_without_a_week(
+        city, monkeypatch, app_for):
+    add_ward(city, "tay-ho", name="UBND phường Tây Hồ", with_week=False)
+    at = city_page(city, monkeypatch, app_for, "committee_dashboard.py")
     assert texts.ROLLUP_DASH_HEADING in [h.value for h in at.subheader]
     table = at.dataframe[-1].value
     names = list(table[texts.ROLLUP_COLS["organiser"]])
@@ -457,3 +463,61 @@ def test_city_refresh_with_many_wards_costs_only_the_counters(tmp_path, figures)
     figures(wards=40, first_read_s=round(first, 3), unchanged_refresh_cpu_s=round(again, 4))
     assert live_rollup.cache_info()["computed"] == 40
     assert again < first / 4
+
+
+def test_dashboard_whole_area_tiles_follow_a_ward_write_through_the_shared_view(city,
+                                                                                monkeypatch):
+    """The whole area's totals are a shared view keyed by the city file's fingerprint AND
+    its wards' stamps: a ward's write makes the next refresh recompute it (here at once:
+    the test runs the scheduled recompute itself)."""
+    from components import suborg_view
+    from db import live_figures
+
+    pending = []
+    views = live_figures.ThrottledViews(schedule=lambda delay, fn: pending.append(fn))
+    monkeypatch.setattr(live_figures, "VIEWS", views)
+    db = connect(city)
+    try:
+        event = events.get(db, YEAR)
+        first = suborg_view.whole_area_totals(db, event)
+        assert first["participants"] == 120 + 80 + 45 + 200
+        assert suborg_view.whole_area_totals(db, event) == first and not pending
+        fill(ward_files(city)["ba-dinh"], [], [("BD-TH", "arts", 5)], [])
+        assert suborg_view.whole_area_totals(db, event) == first  # the previous view...
+        assert len(pending) == 1  # ...while its recompute is scheduled
+        pending.pop()()
+        assert suborg_view.whole_area_totals(db, event)["participants"] == first[
+            "participants"] + 5
+    finally:
+        db.conn.close()
+
+
+def test_city_pages_show_the_sample_banner_for_a_ward_with_sample_data(city, monkeypatch,
+                                                                       app_for):
+    ward = connect(ward_files(city)["ngoc-ha"])
+    try:
+        demo.load(ward, SYSTEM, units=2, activities=6, seed=3, year=YEAR, accounts=False,
+                  with_real=True)
+    finally:
+        ward.conn.close()
+    at = city_page(city, monkeypatch, app_for, "committee_dashboard.py")
+    banner = texts.ROLLUP_SAMPLE_BANNER.split("{")[0]
+    assert any(w.value.startswith(banner) and "UBND phường Ngọc Hà" in w.value
+               for w in at.warning)
+    assert not any("UBND phường Ba Đình" in w.value for w in at.warning)
+
+
+def test_rollup_page_says_a_file_report_of_a_live_ward_is_not_summed(city, monkeypatch,
+                                                                      app_for):
+    report = ward_report(ward_files(city)["ba-dinh"], "UBND phường Ba Đình", "ba-dinh.xlsx")
+    db = connect(city)
+    try:
+        rollup.import_reports(db, SYSTEM, events.get(db, YEAR)["id"], [report])
+    finally:
+        db.conn.close()
+    at = city_page(city, monkeypatch, app_for, "committee_rollup.py")
+    said = [w.value for w in at.warning]
+    assert any(texts.LIVE_ROLLUP_SUPERSEDED.split("«")[0] in w and "Ba Đình" in w
+               for w in said), said
+    listed = list(at.dataframe[-1].value[texts.ROLLUP_COLS["organiser"]])
+    assert listed == ["UBND phường Ba Đình"]  # still stored, removable
