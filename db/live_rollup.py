@@ -59,14 +59,24 @@ def record_of(db):
     return _directory().record_of_file(path)
 
 
-def _tree(record) -> dict[str, list]:
-    """parent key -> its children's records (directory order), from one read of the
-    directory."""
+def _tree(records: list) -> dict[str, list]:
+    """parent key -> its children's records (directory order)."""
     out: dict[str, list] = {}
-    for r in _directory().records(record.file):
+    for r in records:
         if r.parent_key:
             out.setdefault(r.parent_key, []).append(r)
     return out
+
+
+def _place(db):
+    """(this file's record, the directory's tree), from one read of the directory;
+    (None, {}) without a directory or for a file it does not list."""
+    path = database_file(db)
+    if path is None:
+        return None, {}
+    everyone = _directory().records(path)
+    record = next((r for r in everyone if Path(r.file).resolve() == path), None)
+    return record, (_tree(everyone) if record is not None else {})
 
 
 # --- the figures -----------------------------------------------------------------------------
@@ -78,10 +88,9 @@ def children(db, event_id: int) -> list[dict]:
     `directory_name`, `live` True, `state` (draft/final/no_week/error), `state_label`, `errors` and `tables`
     (the sheet's tables, for the closing report). `totals` is None unless the child's
     figures are summed (state draft or final)."""
-    record = record_of(db)
+    record, tree = _place(db)
     if record is None:
         return []
-    tree = _tree(record)
     kids = tree.get(record.key, [])
     if not kids:
         return []
@@ -91,7 +100,7 @@ def children(db, event_id: int) -> list[dict]:
 
 def child_item(record, year: int, tree: dict | None = None) -> dict:
     """The child's item for `year`, from the cache while its stamp is unchanged."""
-    tree = _tree(record) if tree is None else tree
+    tree = _tree(_directory().records(record.file)) if tree is None else tree
     path = str(Path(record.file).resolve())
     chain = _chain()
     if path in chain:  # a directory whose parents loop: never sum a file into itself
@@ -234,10 +243,9 @@ def _unsummed(record, year: int, state: str, errors: list[str]) -> dict:
 def area_stamp(db) -> tuple:
     """The stamps of every descendant of this file's organiser (() without a directory):
     with the own fingerprint, it names the state of the whole area's figures."""
-    record = record_of(db)
+    record, tree = _place(db)
     if record is None:
         return ()
-    tree = _tree(record)
     try:
         return tuple(_stamp(k, tree) for k in tree.get(record.key, []))
     except (sqlite3.Error, OSError):
