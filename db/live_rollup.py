@@ -75,7 +75,7 @@ def _place(db):
     if path is None:
         return None, {}
     everyone = _directory().records(path)
-    record = next((r for r in everyone if Path(r.file).resolve() == path), None)
+    record = next((r for r in everyone if r.file == path), None)  # both absolute
     return record, (_tree(everyone) if record is not None else {})
 
 
@@ -101,7 +101,7 @@ def children(db, event_id: int) -> list[dict]:
 def child_item(record, year: int, tree: dict | None = None) -> dict:
     """The child's item for `year`, from the cache while its stamp is unchanged."""
     tree = _tree(_directory().records(record.file)) if tree is None else tree
-    path = str(Path(record.file).resolve())
+    path = str(record.file)  # absolute (db/directory.py)
     chain = _chain()
     if path in chain:  # a directory whose parents loop: never sum a file into itself
         return _unsummed(record, year, ERROR, [texts.LIVE_ROLLUP_LOOP.format(
@@ -182,7 +182,7 @@ def _stamp(record, tree: dict, seen: frozenset = frozenset()) -> tuple:
     totals), read once each."""
     if record.key in seen:  # parents that loop: stop (child_item refuses to sum it)
         return ("loop",)
-    own = _READER.read(str(Path(record.file).resolve()))
+    own = _READER.read(str(record.file))
     seen = seen | {record.key}
     return (own, tuple(_stamp(k, tree, seen) for k in tree.get(record.key, [])))
 

@@ -7,6 +7,7 @@ audit row per report written, in the same transaction, all files or none.
 One report per sub-organiser (its organiser name, compared without case and extra
 spaces): a newer export replaces the stored one only when the caller confirms
 (`replace=True`); an older one, or the same one again, is refused."""
+import functools
 import json
 from datetime import datetime, timedelta, timezone
 
@@ -363,11 +364,11 @@ def lower_levels(db, event_id: int) -> dict:
     names = {}
     for child in live:
         for name in (child["organiser"], *_directory_names(child)):
-            names.setdefault(core.identity(name), child["organiser"])
+            names.setdefault(_identity(name), child["organiser"])
     summed, superseded = [], []
     for item in stored_items(db, event_id):
-        if core.identity(item["organiser"]) in names:
-            superseded.append((item["organiser"], names[core.identity(item["organiser"])]))
+        if _identity(item["organiser"]) in names:
+            superseded.append((item["organiser"], names[_identity(item["organiser"])]))
             continue
         summed.append(item)
     summed += [dict(c) for c in live if c["totals"] is not None]
@@ -383,6 +384,12 @@ def stored_items(db, event_id: int) -> list[dict]:
              "file_name": r["file_name"], "content_hash": r["content_hash"],
              "sample": r["sample"], "totals": report_totals(r["totals"]),
              "tables": r["tables"]} for r in stored(db, event_id) if r["ok"]]
+
+
+@functools.lru_cache(maxsize=4096)
+def _identity(name: str) -> str:
+    """core.identity, remembered: every refresh compares the same few hundred names."""
+    return core.identity(name)
 
 
 def _directory_names(child: dict) -> list[str]:
