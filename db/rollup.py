@@ -371,7 +371,8 @@ def lower_levels(db, event_id: int) -> dict:
             superseded.append((item["organiser"], names[_identity(item["organiser"])]))
             continue
         summed.append(item)
-    summed += [dict(c) for c in live if c["totals"] is not None]
+    # copies: the cached items of db/live_rollup stay as read, whatever a caller does
+    summed += [dict(c, totals=dict(c["totals"])) for c in live if c["totals"] is not None]
     return {"summed": summed, "unsummed": [dict(c) for c in live if c["totals"] is None],
             "superseded": superseded}
 

@@ -287,6 +287,46 @@ def test_the_citys_connection_to_a_ward_is_read_only(city, monkeypatch):
             ward.conn.close()
 
 
+def test_a_wards_state_follows_its_closing_report_even_through_the_cache(city):
+    """«final» once the ward's closing report may be final; a unit's new nomination waiting
+    for a decision makes it a draft again on the next read (nominations are not in the
+    figures counter: the audit row in the stamp catches it)."""
+    from db import closing, commendations, nominations
+
+    path = ward_files(city)["ba-dinh"]
+    ward = connect(path)
+    try:
+        event_id = events.get(ward, YEAR)["id"]
+        closing.save_sections(ward, SYSTEM, event_id, {
+            key: "Đã viết." for key in ("assess_strengths", "assess_weaknesses",
+                                        "assess_proposals", "next_directions")})
+        commendations.add_commendation(ward, SYSTEM, event_id, {
+            "category": "to_chuc_tot", "recipient_name": "Trường Tiểu học Ba Đình",
+            "rationale": "Tổ chức tốt."})
+        closing.decide_commendations(ward, SYSTEM, event_id)
+    finally:
+        ward.conn.close()
+    db = connect(city)
+    try:
+        city_event = events.get(db, YEAR)["id"]
+
+        def states():
+            return {s["key"]: s["state"] for s in rollup.suborganisations(db, city_event)}
+
+        assert states() == {"ba-dinh": "final", "ngoc-ha": "draft"}
+        ward = connect(path)
+        try:
+            unit = ward.execute("select id from units where code = 'BD-TH'").fetchone()[0]
+            nominations.create(ward, SYSTEM, event_id, unit, {
+                "nominee_kind": "person", "nominee_name": "Nguyễn Văn A",
+                "category": "tu_hoc", "achievement": "Tự học suốt đời."})
+        finally:
+            ward.conn.close()
+        assert states() == {"ba-dinh": "draft", "ngoc-ha": "draft"}
+    finally:
+        db.conn.close()
+
+
 # --- mixed with file reports -------------------------------------------------------------------
 
 def ward_report(path, name, tmp_name):
@@ -525,3 +565,8 @@ def test_rollup_page_says_a_file_report_of_a_live_ward_is_not_summed(city, monke
                for w in said), said
     listed = list(at.dataframe[-1].value[texts.ROLLUP_COLS["organiser"]])
     assert listed == ["UBND phường Ba Đình"]  # still stored, removable
+    at.switch_page("app_pages/committee_dashboard.py").run()
+    assert not at.exception, at.exception
+    assert any(texts.LIVE_ROLLUP_SUPERSEDED.split("«")[0] in w.value for w in at.warning)
+    names = list(at.dataframe[-1].value[texts.ROLLUP_COLS["organiser"]])
+    assert names[1:] == ["UBND phường Ba Đình", "UBND phường Ngọc Hà", texts.ROLLUP_TOTAL_ROW]
