@@ -570,3 +570,19 @@ def test_rollup_page_says_a_file_report_of_a_live_ward_is_not_summed(city, monke
     assert any(texts.LIVE_ROLLUP_SUPERSEDED.split("«")[0] in w.value for w in at.warning)
     names = list(at.dataframe[-1].value[texts.ROLLUP_COLS["organiser"]])
     assert names[1:] == ["UBND phường Ba Đình", "UBND phường Ngọc Hà", texts.ROLLUP_TOTAL_ROW]
+
+
+def test_the_citys_workbook_carries_its_live_wards_to_a_province_elsewhere(city, capsys):
+    """The city's own workbook (export) passes the checks of a level above in another
+    installation, and its roll-up sheet's totals are the city's whole area."""
+    figures = stats_json(capsys, city)
+    db = connect(city)
+    try:
+        db.execute("update events set organiser_name = ? where year = ?", [CITY[1], YEAR])
+        report = rollup.read_file(export.xlsx(db, events.get(db, YEAR)["id"]), "ha-noi.xlsx")
+    finally:
+        db.conn.close()
+    assert report.meta["suborganisations"] == 2
+    for key in core.SHEET_TOTALS:
+        assert report.totals[key] == figures["totals"][key], key
+    assert report.totals["participants"] == 120 + 80 + 45 + 200
