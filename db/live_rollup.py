@@ -85,9 +85,9 @@ def children(db, event_id: int) -> list[dict]:
     """One item per child of this file's organiser in the directory ([] without a
     directory): the shape of db/rollup.suborganisations' items (organiser, level, year,
     generated_at, imported_at, file_name, content_hash, sample, totals) plus `key`,
-    `directory_name`, `live` True, `state` (draft/final/no_week/error), `state_label`, `errors` and `tables`
-    (the sheet's tables, for the closing report). `totals` is None unless the child's
-    figures are summed (state draft or final)."""
+    `directory_name`, `live` True, `state` (draft/final/no_week/error), `state_label`,
+    `errors` and `tables` (the sheet's tables, for the closing report). `totals` is None
+    unless the child's figures are summed (state draft or final)."""
     record, tree = _place(db)
     if record is None:
         return []
@@ -147,9 +147,7 @@ class _StampReader:
         inode = os.stat(path).st_ino
         with self.lock:
             entry = self.conns.get(path)
-            if entry is None or entry[0] != inode:
-                if entry is not None:
-                    entry[1].conn.close()
+            if entry is None or entry[0] != inode:  # the old one closes when unused
                 entry = self.conns[path] = (inode, _directory().connect_readonly(path),
                                             threading.Lock())
         _inode, conn, lock = entry
@@ -160,14 +158,12 @@ class _StampReader:
                 with self.lock:  # a damaged or vanished file: open again next time
                     if self.conns.get(path) is entry:
                         del self.conns[path]
-                conn.conn.close()
                 raise
         return (path, inode, *(row or (None, None, None)))
 
-    def close_all(self) -> None:
+    def forget_all(self) -> None:
+        """Drop every kept connection (each closes once no reader holds it)."""
         with self.lock:
-            for _inode, conn, _lock in self.conns.values():
-                conn.conn.close()
             self.conns.clear()
 
 
@@ -258,7 +254,7 @@ def cache_info() -> dict:
 
 
 def clear_cache() -> None:
-    _READER.close_all()
+    _READER.forget_all()
     with _LOCK:
         _CACHE.clear()
         for key in COUNTS:
