@@ -1486,6 +1486,23 @@ ROLLUP_DASH_WHOLE_NOTE = ("Số liệu toàn địa bàn: các đơn vị trực
                           "đã gửi báo cáo (bảng «Theo cơ quan cấp dưới» cuối trang).")
 ROLLUP_DASH_FILTERED = ("Đang lọc: các ô số liệu chỉ tính các đơn vị trực thuộc (báo cáo của cơ "
                         "quan cấp dưới không lọc được theo địa bàn, cấp học, ngày).")
+# --- Live lower levels of one installation (issue 24 deliver 3, db/live_rollup.py) ---
+LIVE_ROLLUP_STATES = {"draft": "Dự thảo", "final": "Chính thức", "no_week": "chưa có tuần",
+                      "error": "Không đọc được số liệu"}
+LIVE_ROLLUP_LOOP = ("«{name}» là cấp trên của chính mình trong danh sách đơn vị tổ chức: số "
+                    "liệu không được cộng.")
+LIVE_ROLLUP_UNREADABLE = "Không đọc được tệp dữ liệu của «{name}»: {error}"
+LIVE_ROLLUP_SUPERSEDED = ("Báo cáo đã nhập từ tệp của «{stored}» không được cộng: «{live}» là "
+                          "đơn vị cấp dưới trên cùng máy chủ này, số liệu được lấy trực tiếp "
+                          "(mới nhất). Có thể xóa báo cáo đã nhập ở trang «Tổng hợp báo cáo "
+                          "cấp dưới».")
+LIVE_ROLLUP_NOT_SUMMED = "«{name}»: {state} (không tính vào tổng)."
+LIVE_ROLLUP_TABLE_NOTE = ("Các cơ quan cấp dưới trên cùng máy chủ: số liệu lấy trực tiếp, "
+                          "cập nhật theo từng lần làm mới; các cơ quan khác: từ bảng tính đã "
+                          "nhập ở trang «Tổng hợp báo cáo cấp dưới».")
+LIVE_ROLLUP_COL_STATE = "Trạng thái"
+LIVE_ROLLUP_FILE_STATE = "Tệp đã nhập"
+LIVE_ROLLUP_READ_AT = "Đọc lúc"
 # --- Organiser profile and `settings` command (h15a, issue 15) ---
 ORG_TAB = "Đơn vị tổ chức"
 ORG_INTRO = ("Đơn vị tổ chức Tuần lễ năm nay: in ở phần đầu, dòng địa danh, «Nơi nhận» và chữ ký "
