@@ -466,3 +466,32 @@ def test_an_archive_that_would_fill_the_disk_is_refused(city, good_archive, monk
         installation_backup.restore_all(city, good_archive)
     assert "Không đủ chỗ trống trên đĩa" in str(refused.value)
     assert fingerprint(city.parent) == before
+
+
+def test_the_citys_live_figures_follow_a_wards_restore_in_a_running_process(city, tmp_path):
+    """A server keeps each ward's figures cached for the city (db/live_rollup.py); a ward's
+    restore replaces its file's content under the same name: the city's next read shows the
+    restored figures, not the cached ones."""
+    import sqlite3
+
+    from db import connect, events, rollup, stats as db_stats
+    from tests.installation_fixture import without_read_times
+
+    saved = backup.backup(ward_file(city, "phuc-xa"), tmp_path / "phuc-xa.db").path
+    server = connect(city)  # held open, as the running server holds it
+    week = events.get(server, 2026)["id"]
+
+    def city_totals():
+        summary = rollup.with_suborganisations(server, week, db_stats.summary(server, week))
+        return without_read_times(summary)["totals"]
+
+    before = city_totals()
+    assert before["activities"] == 4 and before["participants"] == 150 + 300 + 75 + 220
+    conn = sqlite3.connect(ward_file(city, "phuc-xa"))
+    conn.execute("delete from activities")
+    conn.commit()
+    conn.close()
+    assert city_totals()["activities"] == 2
+    backup.restore(ward_file(city, "phuc-xa"), saved)
+    assert city_totals() == before
+    server.conn.close()
