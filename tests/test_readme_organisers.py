@@ -78,6 +78,13 @@ def test_the_readme_section_runs_as_written_and_keeps_every_figure(tmp_path):
                      "hoat-dong-phuc-xa.csv", "--year", "2027")
     assert refused.returncode != 0 and "TH-PX-01" in refused.stdout + refused.stderr
     assert stats(tmp_path, "--organiser", "ngoc-ha")["totals"]["activities"] == 1
+    # «The city's figures are its wards' figures, live»: the whole area's totals
+    city = stats(tmp_path, "--organiser", "ha-noi")
+    wards = {key: stats(tmp_path, "--organiser", key)["totals"]
+             for key in ("phuc-xa", "ngoc-ha", "hoan-kiem")}
+    assert sorted(s["key"] for s in city["suborganisations"]) == sorted(wards)
+    for figure in ("activities", "participants", "units", "units_with_data"):
+        assert city["totals"][figure] == sum(t[figure] for t in wards.values()), figure
     with zipfile.ZipFile(tmp_path / "backups" / "may-chu-2027-10-14.zip") as archive:
         assert archive.namelist() == ["manifest.json", "organisers.db",
                                       "organisers/ha-noi.db", "organisers/phuc-xa.db",
