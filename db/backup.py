@@ -314,7 +314,7 @@ def rebuild_from(private: Path, fresh: Path) -> int:
     return len(foreign)
 
 
-def _keep_revocations(live_path: Path, fresh: Path) -> None:
+def keep_revocations(live_path: Path, fresh: Path) -> None:
     """A restored file knows only the logouts and password changes made before it was
     copied: a cookie revoked since (a stolen one, a shared computer's) would be accepted again
     until it expires. Each account keeps the later of the two revocation times."""
@@ -377,12 +377,12 @@ def install(live_path: Path, staged: Staged, name: str, actor, now, keep: bool =
             ) -> Path | None:
     """Copy a staged database over `live_path` (kept beside itself first, unless `keep` is
     False: a file made a moment ago and still empty). Returns where the old one was kept."""
-    _keep_revocations(live_path, staged.fresh)
+    keep_revocations(live_path, staged.fresh)
     kept = kept_name(live_path, now) if keep and live_path.exists() else None
     if kept is not None:
         backup(live_path, kept)
     copy_over(staged.fresh, live_path)
-    _after_restore(live_path, name, kept, actor, staged.foreign)
+    note_restore(live_path, name, kept, actor, staged.foreign)
     return kept
 
 
@@ -405,7 +405,7 @@ def copy_over(source_path: Path, live_path: Path) -> None:
         live.close()
 
 
-def _after_restore(live_path: Path, name: str, kept: Path, actor, foreign: int = 0) -> None:
+def note_restore(live_path: Path, name: str, kept: Path, actor, foreign: int = 0) -> None:
     """Note the restore in the restored database's log (its schema is already current)."""
     db = prepare(live_path)
     try:

@@ -143,13 +143,17 @@ def _directory_rows(path: Path) -> list[dict]:
 
 
 def _checked_rows(rows: list[dict]) -> list[dict]:
+    for row in rows:  # a column of a hostile file may hold any SQLite type
+        if not all(isinstance(row[c], str) for c in ("key", "name", "level")) or \
+                not isinstance(row["parent_key"], (str, type(None))):
+            raise ArchiveRefused(texts.ARC_BAD_DIRECTORY.format(reason="organisers"))
     keys = [row["key"] for row in rows]
     if not rows or len(set(keys)) != len(keys):
         raise ArchiveRefused(texts.ARC_BAD_DIRECTORY.format(reason="organisers"))
     by_key = {row["key"]: row for row in rows}
     names = set()
     for row in rows:
-        key, name = row["key"], clean(row["name"] or "")
+        key, name = row["key"], clean(row["name"])
         reason = None
         if not isinstance(key, str) or not directory.KEY_PATTERN.match(key):
             reason = f"key {key!r}"
@@ -217,11 +221,11 @@ def restore_all(root_db, archive_path, actor=None, replace_others: bool = False,
             if others and not replace_others:
                 raise ArchiveRefused(texts.ARC_OTHER_ORGANISERS.format(
                     keys=", ".join(f"{r.key} ({r.name})" for r in others)))
+            fresh_directory = Path(folder) / "directory.fresh.db"
+            _build_directory(fresh_directory, plan, root_db, Path(archive_path).name)
         except ArchiveRefused as refused:
             raise BackupError(texts.ARC_REFUSED.format(reason=_sentence(str(refused)))) \
                 from None
-        fresh_directory = Path(folder) / "directory.fresh.db"
-        _build_directory(fresh_directory, plan, root_db, Path(archive_path).name)
         result = _commit(root_db, plan, fresh_directory, others, Path(archive_path).name,
                          actor, now)
     return result
@@ -325,7 +329,8 @@ def target_file(root_db: Path, root_key: str, key: str) -> Path:
 
 def _build_directory(fresh: Path, plan: _Plan, root_db: Path, archive_name: str) -> None:
     """A new directory of the current schema holding the archive's organisers, their
-    files named for this installation."""
+    files named for this installation (ArchiveRefused when the archive's log rows do not
+    fit the schema)."""
     conn = sqlite3.connect(fresh)
     try:
         conn.executescript(directory.SCHEMA)
@@ -342,6 +347,8 @@ def _build_directory(fresh: Path, plan: _Plan, root_db: Path, archive_name: str)
             conn.execute("insert into directory_log (at, action, key, detail) "
                          "values (?, 'restore', ?, ?)", [now_iso(), plan.root, archive_name])
         conn.execute("PRAGMA journal_mode = DELETE")
+    except sqlite3.Error as error:
+        raise ArchiveRefused(texts.ARC_BAD_DIRECTORY.format(reason=error)) from None
     finally:
         conn.close()
 
@@ -362,7 +369,7 @@ def _commit(root_db: Path, plan: _Plan, fresh_directory: Path, others, archive_n
     result = Restored([key for key, _ in targets], kept={
         key: kept for (key, _), (_, kept) in zip(targets, done)})
     for key, live in targets:
-        backup._after_restore(live, f"{archive_name}:{member_of(key)}",
+        backup.note_restore(live, f"{archive_name}:{member_of(key)}",
                               result.kept[key], actor, plan.staged[key].foreign)
     for record in others:
         if record.file != root_db and record.file.exists():
@@ -380,7 +387,7 @@ def _replace(live: Path, fresh: Path, now) -> Path | None:
         else:
             backup.backup(live, kept)
     if live.name != DIRECTORY_MEMBER:
-        backup._keep_revocations(live, fresh)
+        backup.keep_revocations(live, fresh)
     backup.copy_over(fresh, live)
     return kept
 
@@ -404,7 +411,6 @@ def _set_aside(file: Path, now) -> Path:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{file}{suffix}").unlink(missing_ok=True)
     return kept
-
 
 
 # --- a ward brings its data in --------------------------------------------------------------

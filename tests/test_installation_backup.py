@@ -286,7 +286,32 @@ BAD = {
                           "manifest.json không đúng định dạng"),
     "bad directory": (lambda a, p: rezip(a, p, replace={"organisers.db": b"not sqlite" * 99}),
                       "Danh mục đơn vị tổ chức trong tệp nén bị hỏng"),
+    "directory name not text": (lambda a, p: rezip(a, p, replace={"organisers.db": edited(
+        a, p.parent, "update organisers set name = x'ff00' where key = 'ngoc-ha'")}),
+        "Danh mục đơn vị tổ chức trong tệp nén bị hỏng"),
+    "directory ward above its city": (lambda a, p: rezip(a, p, replace={
+        "organisers.db": edited(a, p.parent, "update organisers set level = 'tinh' "
+                                "where key = 'phuc-xa'")}),
+        "phuc-xa: parent"),
+    "directory log without times": (lambda a, p: rezip(a, p, replace={
+        "organisers.db": edited(a, p.parent, "create table t as select * from directory_log; "
+                                "drop table directory_log; create table directory_log (id "
+                                "integer primary key, at, action, key, detail); insert into "
+                                "directory_log select id, null, action, key, detail from t")}),
+        "Danh mục đơn vị tổ chức trong tệp nén bị hỏng"),
 }
+
+
+def edited(archive, folder, sql) -> bytes:
+    """The archive's directory with `sql` run on it."""
+    import sqlite3
+    path = folder / "organisers-edited.db"
+    path.write_bytes(zipfile.ZipFile(archive).read("organisers.db"))
+    conn = sqlite3.connect(path)
+    conn.executescript(sql)
+    conn.commit()
+    conn.close()
+    return path.read_bytes()
 
 
 def _other_app_db(folder) -> bytes:
