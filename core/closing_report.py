@@ -208,6 +208,12 @@ def missing(data, *, how_to_remove: str | None = None) -> list[str]:
                             for what, n in data.sample_in_week.items())
         out.append(texts.CLOSE_MISSING_SAMPLE.format(
             details=details, how=how_to_remove or texts.CLOSE_SAMPLE_HOW_PAGE))
+    # a lower level's figures summed into this report (a live ward, a file taken in) are
+    # signed here too: sample data there keeps this report a draft as well (issue 24)
+    lower_sample = [s["organiser"] for s in getattr(data, "suborganisations", None) or []
+                    if s.get("sample")]
+    if lower_sample:
+        out.append(texts.CLOSE_MISSING_LOWER_SAMPLE.format(names="; ".join(lower_sample)))
     return out
 
 

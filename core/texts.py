@@ -1761,3 +1761,6 @@ ORGS_SHOW_LINES = {"key": "Mã", "name": "Tên", "level": "Cấp", "parent": "C�
                    "children": "Cấp dưới", "file": "Tệp dữ liệu", "admins": "Tài khoản quản trị",
                    "accounts": "Tài khoản", "weeks": "Các tuần", "units": "Đơn vị (tuần mới nhất)"}
 ORGS_NO_ADMIN = "chưa có — chưa đăng nhập được"
+CLOSE_MISSING_LOWER_SAMPLE = ("Số liệu cấp dưới được cộng vào báo cáo này có dữ liệu mẫu: {names}. "
+                              "Đơn vị đó cần xoá dữ liệu mẫu (hoặc bỏ báo cáo đã nhận) trước khi "
+                              "ký bản chính thức.")

@@ -174,4 +174,5 @@ def gather_status(db, event: dict) -> ReportData:
                       exemplars=[], leaders={}, units=[], issued_on=None,
                       pending_nominations=closing.pending_nominations(db, event["id"]),
                       picks_changed_after_decision=_picks_changed_after(db, event),
-                      sample_in_week=sample_data.in_week(db, event["id"]))
+                      sample_in_week=sample_data.in_week(db, event["id"]),
+                      suborganisations=lower_levels(db, event["id"]))

@@ -213,6 +213,29 @@ def test_a_ward_with_sample_data_makes_the_citys_figures_say_sample(city, capsys
     assert ["meta", "sample", "", "", 1] in rows
 
 
+def test_the_citys_final_report_is_refused_while_a_ward_holds_sample_data(city, capsys):
+    from core import closing_report
+
+    ward = connect(ward_files(city)["ba-dinh"])
+    try:
+        demo.load(ward, SYSTEM, units=3, activities=12, seed=7, year=YEAR, accounts=False,
+                  with_real=True)
+    finally:
+        ward.conn.close()
+    db = connect(city)
+    try:
+        data = report_data.gather_status(db, events.get(db, YEAR))
+        missing = closing_report.missing(data)
+    finally:
+        db.conn.close()
+    assert any("UBND phường Ba Đình" in line and "dữ liệu mẫu" in line for line in missing)
+    assert not any("Ngọc Hà" in line for line in missing)
+    out = city.parent / "final.pdf"
+    code = manage.main(["--db", str(city), "report", "--year", str(YEAR), "--final",
+                        "--out", str(out)])
+    assert code == 1 and not out.exists()
+
+
 def test_a_grandchild_adds_up_through_its_parent(city, capsys):
     district = add_ward(city, "dong-da", level="huyen", name="UBND quận Đống Đa")
     add_ward(city, "kim-lien", parent="dong-da", name="UBND phường Kim Liên")
