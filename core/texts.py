@@ -1764,3 +1764,5 @@ ORGS_NO_ADMIN = "chưa có — chưa đăng nhập được"
 CLOSE_MISSING_LOWER_SAMPLE = ("Số liệu cấp dưới được cộng vào báo cáo này có dữ liệu mẫu: {names}. "
                               "Đơn vị đó cần xoá dữ liệu mẫu (hoặc bỏ báo cáo đã nhận) trước khi "
                               "ký bản chính thức.")
+ROLLUP_LIVE_CHILD = ("«{name}» là đơn vị cấp dưới trên cùng máy chủ này ({live}): số liệu của "
+                     "đơn vị đó đã được cộng trực tiếp, không cần nhận tệp.")
