@@ -1766,3 +1766,6 @@ CLOSE_MISSING_LOWER_SAMPLE = ("Số liệu cấp dưới được cộng vào b�
                               "ký bản chính thức.")
 ROLLUP_LIVE_CHILD = ("«{name}» là đơn vị cấp dưới trên cùng máy chủ này ({live}): số liệu của "
                      "đơn vị đó đã được cộng trực tiếp, không cần nhận tệp.")
+DEMO_NO_WEEK = "Chưa có Tuần lễ năm {year}: mở tuần bằng manage.py new-week --year NĂM trước."
+DEMO_NEEDS_AREAS = ("Tuần lễ năm {year} chưa có địa bàn nào: dữ liệu mẫu được xếp theo địa bàn. "
+                    "Nhập địa bàn (manage.py import-areas TỆP --year {year}) rồi nạp lại.")
