@@ -520,3 +520,31 @@ def test_the_citys_live_figures_follow_a_wards_restore_in_a_running_process(city
     backup.restore(ward_file(city, "phuc-xa"), saved)
     assert city_totals() == before
     server.conn.close()
+
+
+def test_the_whole_installations_backup_taken_while_a_process_writes_is_consistent(
+        city, tmp_path):
+    """Each organiser's member is an online backup: a process committing an activity and
+    its audit row per transaction in the city's file meanwhile leaves both counts equal."""
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import ROOT
+    from tests.test_backup import WRITER, writer_pair_counts
+
+    stop = tmp_path / "stop"
+    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(city), str(stop)], cwd=ROOT,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        deadline = time.time() + 60
+        while writer_pair_counts(city)[0] < 20 and time.time() < deadline:
+            time.sleep(0.1)
+        archive = installation_backup.backup_all(city, tmp_path / "all.zip").path
+    finally:
+        stop.touch()
+        written = int(writer.communicate(timeout=60)[0])
+    member = tmp_path / "city.db"
+    member.write_bytes(zipfile.ZipFile(archive).read("organisers/ha-noi.db"))
+    activities, audit_rows = writer_pair_counts(member)
+    assert activities == audit_rows and 20 <= activities <= written
