@@ -82,9 +82,11 @@ def test_the_archive_holds_the_directory_and_each_organisers_backup_and_nothing_
         city, tmp_path):
     import sqlite3
 
-    key_file = city.with_name(city.name + ".cookie-key")  # db/settings.py's generated key
-    secret = "khoa-bi-mat-" + "x7Qp" * 12
-    key_file.write_text(secret)
+    # db/settings.py's generated signing keys, one beside each organiser's file
+    secrets = {}
+    for file in (city, ward_file(city, "phuc-xa")):
+        secrets[file] = f"khoa-bi-mat-{file.stem}-" + "x7Qp" * 12
+        file.with_name(file.name + ".cookie-key").write_text(secrets[file])
     conn = sqlite3.connect(ward_file(city, "ngoc-ha"))
     conn.execute("insert into login_throttle (username, client, failures, updated_at) "
                  "values ('MatKhauGoNham2026', '10.0.0.9', 3, '2026-10-02T08:00:00+07:00')")
@@ -101,7 +103,8 @@ def test_the_archive_holds_the_directory_and_each_organisers_backup_and_nothing_
     manifest = json.loads(data["manifest.json"])
     assert manifest["root"] == CITY and manifest["organisers"] == [CITY, *WARDS]
     for name, raw in data.items():
-        assert secret.encode() not in raw and b"MatKhauGoNham2026" not in raw
+        assert b"MatKhauGoNham2026" not in raw
+        assert not any(secret.encode() in raw for secret in secrets.values())
     (tmp_path / "ngoc-ha.db").write_bytes(data["organisers/ngoc-ha.db"])
     assert backup.health_problems(tmp_path / "ngoc-ha.db") == []
     assert rows(tmp_path / "ngoc-ha.db", "select count(*) from login_throttle") == [(0,)]
