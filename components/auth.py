@@ -161,6 +161,12 @@ def authenticate(db):
         _attempt.context = None
     signed_in = st.session_state.get("authentication_status")
     username = st.session_state.get("username") if signed_in else None
+    if signed_in and not _same_organiser(organiser):
+        authenticator.logout(location="unrendered")  # signed in elsewhere: never here
+        st.session_state.pop("actor", None)
+        organiser_session.unbind()
+        st.warning(texts.SESSION_ENDED)
+        return None
     if signed_in and not _session_still_valid(db, username, was_signed_in):
         authenticator.logout(location="unrendered")
         st.session_state.pop("actor", None)
@@ -199,6 +205,13 @@ def authenticate(db):
         st.caption(texts.SIGNING_IN)
         st.stop()
     return actor
+
+
+def _same_organiser(organiser) -> bool:
+    """The Actor kept in session state signed in to this session's organiser (issue 24):
+    one organiser's session never turns into another's, even for a username both hold."""
+    kept = st.session_state.get("actor")
+    return kept is None or kept.organiser == (organiser.key if organiser else None)
 
 
 # When this browser session signed in (a form login or a resumed cookie). A session that

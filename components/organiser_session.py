@@ -69,10 +69,10 @@ def cookie_name(record) -> str:
 
 
 def _candidate(choices: list):
-    """Signed out: the picker's value, else the address (?dv=KEY), else the organiser
-    whose cookie this browser holds, else the first."""
+    """Signed out: the address (?dv=KEY; the picker writes its choice there), else the
+    organiser whose cookie this browser holds, else the first."""
     by_key = {r.key: r for r in choices}
-    for key in (st.session_state.get(PICKED), st.query_params.get(QUERY)):
+    for key in (st.query_params.get(QUERY), st.session_state.get(PICKED)):
         if key in by_key:
             return by_key[key]
     cookies = st.context.cookies

@@ -33,6 +33,7 @@ def _choices(actor) -> list:
 
 def _switched() -> None:
     st.session_state[SWITCHED] = True  # navigation opens the first page of the new view
+    st.session_state.pop("event_year", None)  # the other organiser's latest week
 
 
 def draw(actor):
