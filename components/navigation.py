@@ -165,9 +165,11 @@ def login_header(db) -> None:
     """Above the login form: the system's name and its organiser."""
     from db import events
 
+    from components import organiser_session
+
     event = events.get(db) if events.list_events(db) else None
     st.markdown(f"### {texts.APP_TITLE}")
-    if event:
+    if event and not organiser_session.has_directory():  # else the picker names it
         organiser = " – ".join(x for x in (event.get("issuer_line1"), event.get("issuer_line2"))
                                if x)
         # admin-set lines on the anonymous page: text, never markdown (issue 25 item 7)

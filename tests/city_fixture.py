@@ -1,7 +1,8 @@
 """A city and two wards in one installation (issue 24), built with db/directory.add and
 the data layer: each ward has its 2026 week, its own units (names that say whose they
 are) and a committee account; the city has its committee and admin."""
-from db import Actor, connect, directory, new_week, units
+from db import Actor, areas, connect, directory, events, new_week, units
+from tests.closing_fixture import add_activity
 from tests.conftest import PASSWORD, make_user
 
 PASSWORD_B = "Bình Minh học tập 2026!"  # ward B's accounts: another password than A's
@@ -15,6 +16,10 @@ UNITS = {WARD_A: [("A-THCS-01", "Trường THCS Ánh Dương Một", "school", "
          WARD_B: [("B-THCS-01", "Trường THCS Bình Minh Một", "school", "thcs"),
                   ("B-TTHTCD", "Trung tâm học tập cộng đồng Bình Minh",
                    "community_learning_center", None)]}
+
+AREA = {WARD_A: ("TDP-A1", "Tổ dân phố Ánh Dương 1"),
+        WARD_B: ("TDP-B1", "Tổ dân phố Bình Minh 1")}
+ACTIVITY = {WARD_A: "Ngày hội đọc sách Ánh Dương", WARD_B: "Ngày hội đọc sách Bình Minh"}
 
 
 def build_city(root, *, ward_b_admin=True):
@@ -34,10 +39,16 @@ def build_city(root, *, ward_b_admin=True):
     for ward in (WARD_A, WARD_B):
         db = connect(files[ward])
         try:
-            new_week.create(db, system, 2026, empty=True)
+            week = new_week.create(db, system, 2026, empty=True)
+            area_code, area_name = AREA[ward]
+            areas.save_areas(db, system, week["event_id"],
+                             [{"code": area_code, "name": area_name, "row": 1, "col": 1}])
             for code, name, kind, tier in UNITS[ward]:
                 units.create(db, system, {"code": code, "name": name, "kind": kind,
                                           "tier": tier})
+            week = events.get(db, 2026)
+            add_activity(db, week["id"], UNITS[ward][0][0], area_code, "library", 120,
+                         day=week["start_date"], title=ACTIVITY[ward])
             password = PASSWORD if ward == WARD_A else PASSWORD_B
             if ward == WARD_A or ward_b_admin:
                 make_user(db, "quan.tri", "admin", password=password)
@@ -46,3 +57,10 @@ def build_city(root, *, ward_b_admin=True):
         finally:
             db.conn.close()
     return files
+
+
+def words_of(ward) -> list[str]:
+    """What only this ward's pages may show: its units' names and codes, its area, its
+    entry's title."""
+    return [*(name for _c, name, _k, _t in UNITS[ward]), *(c for c, *_ in UNITS[ward]),
+            AREA[ward][1], ACTIVITY[ward]]

@@ -8,7 +8,7 @@ import pytest
 from components import organiser_session
 from core import texts
 from db import connect, directory, settings, users
-from tests.city_fixture import CITY, NAMES, PASSWORD_B, UNITS, WARD_A, WARD_B, build_city
+from tests.city_fixture import CITY, NAMES, PASSWORD_B, WARD_A, WARD_B, build_city, words_of
 from tests.conftest import PASSWORD, make_user
 from tests.test_auth import errors, login_form, signed_in
 
@@ -127,14 +127,14 @@ def test_signed_in_the_session_is_bound_and_the_picker_gone(app_for, city):
     # the progress page lists ward A's units, none of B's
     at.switch_page("app_pages/committee_progress.py").run()
     text = page_text(at)
-    assert all(name in text for _c, name, _k, _t in UNITS[WARD_A])
-    assert not any(name in text for _c, name, _k, _t in UNITS[WARD_B])
+    assert all(word in text for word in words_of(WARD_A)[:2])  # the unit names
+    assert not any(word in text for word in words_of(WARD_B))
     # another address does not move a signed-in session to another organiser
     at.query_params["dv"] = WARD_B
     at.run()
     assert signed_in(at) and at.session_state["actor"].organiser == WARD_A
     text = page_text(at)
-    assert not any(name in text for _c, name, _k, _t in UNITS[WARD_B])
+    assert not any(word in text for word in words_of(WARD_B))
     assert at.query_params["dv"] in (WARD_A, [WARD_A])  # put back: a reload stays in A
 
 
@@ -162,7 +162,7 @@ def test_an_actor_of_another_organiser_is_refused(app_for, city):
     at.run()
     assert not signed_in(at)
     assert texts.SESSION_ENDED in " ".join(w.value for w in at.warning)
-    assert not any(name in page_text(at) for _c, name, _k, _t in UNITS[WARD_B])
+    assert not any(word in page_text(at) for word in words_of(WARD_B))
 
 
 def test_first_run_is_never_offered_in_a_directory(app_for, db_path):
@@ -227,8 +227,8 @@ def test_the_city_committee_switches_to_one_ward_read_only(app_for, city):
     assert "chỉ xem" in text and NAMES[WARD_A] in text
     at.switch_page("app_pages/committee_progress.py").run()
     text = page_text(at)
-    assert all(name in text for _c, name, _k, _t in UNITS[WARD_A])
-    assert not any(name in text for _c, name, _k, _t in UNITS[WARD_B])
+    assert all(word in text for word in words_of(WARD_A)[:2])  # the unit names
+    assert not any(word in text for word in words_of(WARD_B))
     # every page that writes is out of the menu while viewing: reached by address, refused
     for script in ("committee_review.py", "committee_import.py", "committee_budget.py",
                    "committee_report.py", "account.py"):
