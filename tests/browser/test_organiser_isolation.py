@@ -97,6 +97,25 @@ def test_a_wards_committee_never_sees_the_other_ward(city_server, browser):
         page.goto(f"{city_server.url}/{spec.url_path}")
         drawn(page, spec.title)
         seen[(spec.url_path, "address")] = app_text(page)
+    own = next(c for c in context.cookies() if c["name"] == f"llw_auth_{WARD_A}")
+    # ward A's cookie handed to ward B under B's name: B's key refuses it
+    thief = browser.new_context(locale="vi-VN")
+    thief.add_cookies([dict(own, name=f"llw_auth_{WARD_B}")])
+    other = thief.new_page()
+    other.goto(f"{city_server.url}/tien-do?dv={WARD_B}")
+    other.get_by_label("Tên đăng nhập", exact=True).wait_for(timeout=30_000)
+    settle(other)
+    assert other.locator('[data-testid="stSidebarNav"]').count() == 0
+    thief.close()
+    # logging out ends A's cookie (the library deletes the name chosen in that run)
+    page.goto(f"{city_server.url}/tai-khoan")
+    page.get_by_role("button", name="Đăng xuất").click()
+    page.get_by_label("Tên đăng nhập", exact=True).wait_for(timeout=30_000)
+    settle(page)
+    page.reload()
+    page.get_by_label("Tên đăng nhập", exact=True).wait_for(timeout=30_000)
+    settle(page)
+    assert page.locator('[data-testid="stSidebarNav"]').count() == 0
     context.close()
     assert len(seen) == 2 * len(specs) >= 2 * 9
     leaks = [(where, word) for where, text in seen.items() for word in words_of(WARD_B)
