@@ -16,6 +16,7 @@ With no directory (a single-organiser installation) there is no organiser to cho
 import hashlib
 import hmac
 import os
+import sqlite3
 from pathlib import Path
 
 import streamlit as st
@@ -33,6 +34,10 @@ VIEW_ROLES = ("committee", "admin")
 def root_path() -> Path:
     """The installation's first file (--db / LLW_DB); the directory sits beside it."""
     return Path(os.path.abspath(default_db_path()))
+
+
+def _is_root(record) -> bool:
+    return Path(record.file).resolve() == root_path().resolve()
 
 
 def has_directory() -> bool:
@@ -65,23 +70,12 @@ def _has_admin(record) -> bool:
     seen = _ADMIN_SEEN.get(path)
     if seen is not None and seen[0] == stamp:
         return seen[1]
-    answer = _read_has_admin(record)
+    try:
+        answer = directory.has_admin(record)
+    except sqlite3.Error:  # a listed file that is missing or unreadable: not offered
+        answer = False
     _ADMIN_SEEN[path] = (stamp, answer)  # a dict write: atomic under the GIL
     return answer
-
-
-def _read_has_admin(record) -> bool:
-    try:
-        db = directory.connect_readonly(record.file)
-    except Exception:  # a file not created yet
-        return False
-    try:
-        return bool(db.execute("select 1 from users where role = 'admin' and active = 1 "
-                               "limit 1").fetchone())
-    except Exception:  # a file without our schema yet
-        return False
-    finally:
-        db.conn.close()
 
 
 def listed() -> list:
@@ -92,7 +86,7 @@ def listed() -> list:
 def cookie_name(record) -> str:
     """`llw_auth` for the root file (so a single installation and the first organiser keep
     their cookies), `llw_auth_<key>` for every other organiser's file."""
-    if record is None or Path(record.file) == root_path():
+    if record is None or _is_root(record):
         return ROOT_COOKIE
     return f"{ROOT_COOKIE}_{record.key}"
 
@@ -162,7 +156,7 @@ def derived_cookie_key(configured: str, record) -> str:
     each organiser but the root gets its own key derived from it, so a cookie copied from
     one organiser's name to another's never validates there, even for a username both
     files hold. (Generated keys are per file already: db/settings.py.)"""
-    if record is None or Path(record.file) == root_path():
+    if record is None or _is_root(record):
         return configured
     return hmac.new(configured.encode(), f"llw-organiser:{record.key}".encode(),
                     hashlib.sha256).hexdigest()

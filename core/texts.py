@@ -1432,6 +1432,23 @@ ROLLUP_DASH_WHOLE_NOTE = ("Số liệu toàn địa bàn: các đơn vị trực
                           "đã gửi báo cáo (bảng «Theo cơ quan cấp dưới» cuối trang).")
 ROLLUP_DASH_FILTERED = ("Đang lọc: các ô số liệu chỉ tính các đơn vị trực thuộc (báo cáo của cơ "
                         "quan cấp dưới không lọc được theo địa bàn, cấp học, ngày).")
+# --- Live lower levels of one installation (issue 24 deliver 3, db/live_rollup.py) ---
+LIVE_ROLLUP_STATES = {"draft": "Dự thảo", "final": "Chính thức", "no_week": "chưa có tuần",
+                      "error": "Không đọc được số liệu"}
+LIVE_ROLLUP_LOOP = ("«{name}» là cấp trên của chính mình trong danh sách đơn vị tổ chức: số "
+                    "liệu không được cộng.")
+LIVE_ROLLUP_UNREADABLE = "Không đọc được tệp dữ liệu của «{name}»: {error}"
+LIVE_ROLLUP_SUPERSEDED = ("Báo cáo đã nhập từ tệp của «{stored}» không được cộng: «{live}» là "
+                          "đơn vị cấp dưới trên cùng máy chủ này, số liệu được lấy trực tiếp "
+                          "(mới nhất). Có thể xóa báo cáo đã nhập ở trang «Tổng hợp báo cáo "
+                          "cấp dưới».")
+LIVE_ROLLUP_NOT_SUMMED = "«{name}»: {state} (không tính vào tổng)."
+LIVE_ROLLUP_TABLE_NOTE = ("Các cơ quan cấp dưới trên cùng máy chủ: số liệu lấy trực tiếp, "
+                          "cập nhật theo từng lần làm mới; các cơ quan khác: từ bảng tính đã "
+                          "nhập ở trang «Tổng hợp báo cáo cấp dưới».")
+LIVE_ROLLUP_COL_STATE = "Trạng thái"
+LIVE_ROLLUP_FILE_STATE = "Tệp đã nhập"
+LIVE_ROLLUP_READ_AT = "Đọc lúc"
 # --- Organiser profile and `settings` command (h15a, issue 15) ---
 ORG_TAB = "Đơn vị tổ chức"
 ORG_INTRO = ("Đơn vị tổ chức Tuần lễ năm nay: in ở phần đầu, dòng địa danh, «Nơi nhận» và chữ ký "
@@ -1724,8 +1741,8 @@ ORG_OPTION = "{name} – {level}"  # a plain-text option of a selectbox
 ORG_NONE_READY_TITLE = "Chưa có đơn vị tổ chức nào sẵn sàng"
 ORG_NONE_READY = ("Máy chủ này có danh sách đơn vị tổ chức nhưng chưa đơn vị nào có tài khoản "
                   "quản trị. Người quản trị máy chủ tạo tài khoản quản trị đầu tiên cho từng "
-                  "đơn vị bằng lệnh: python manage.py --organiser MÃ_ĐƠN_VỊ create-user ... "
-                  "--role admin")
+                  "đơn vị bằng lệnh: python3 manage.py --organiser MÃ_ĐƠN_VỊ create-user "
+                  "--username TÊN_ĐĂNG_NHẬP --role admin --name \"Họ và tên\" --password-stdin")
 ORG_SIDEBAR = "Đơn vị tổ chức: {name} ({level})"  # markdown: name escaped
 VIEW_SWITCH = "Xem đơn vị cấp dưới"
 VIEW_SWITCH_HELP = ("Chọn một đơn vị cấp dưới để xem bảng theo dõi và tiến độ báo cáo của đơn "
@@ -1735,3 +1752,33 @@ VIEW_SECTION = "Chỉ xem đơn vị cấp dưới"  # the menu's section while 
 VIEW_BANNER = ("Đang xem dữ liệu của {name} ({level}) – chỉ xem. Các trang nhập, duyệt, cấu "
                "hình và tài khoản của đơn vị này không mở được từ đây. Chọn «{own}» ở thanh bên "
                "để quay về đơn vị của mình.")  # markdown: names escaped
+
+# --- Organisers of one installation (issue 24; db/directory.py, cli/organisers.py) ---
+ORGS_NONE_LISTED = "(chưa có đơn vị tổ chức nào trong danh mục)"
+ORGS_UNKNOWN = "Không có đơn vị tổ chức mã «{key}» trên máy chủ này. Các mã đang có: {known}."
+ORGS_KEY_INVALID = ("Mã đơn vị tổ chức «{key}» không hợp lệ: 2–40 ký tự, chỉ chữ thường không "
+                    "dấu, chữ số và dấu gạch ngang, bắt đầu bằng chữ hoặc số (ví dụ: phuc-xa).")
+ORGS_KEY_TAKEN = "Mã «{key}» đã có trong danh mục đơn vị tổ chức."
+ORGS_NAME_MISSING = "Chưa có tên đơn vị tổ chức (ví dụ: UBND phường Phúc Xá)."
+ORGS_NAME_TOO_LONG = "Tên đơn vị tổ chức dài quá {limit} ký tự."
+ORGS_NAME_TAKEN = "Đã có đơn vị tổ chức tên «{name}» trên máy chủ này."
+ORGS_LEVEL_INVALID = "Cấp «{level}» không hợp lệ: chọn tinh, huyen hoặc xa."
+ORGS_PARENT_UNKNOWN = "Không có đơn vị cấp trên mã «{key}»."
+ORGS_PARENT_NOT_ABOVE = "«{parent}» không ở cấp trên của {level}: đơn vị cấp trên phải ở cấp cao hơn."
+ORGS_PARENT_NEEDED = ("Máy chủ đã có đơn vị tổ chức: đơn vị mới phải thuộc một đơn vị cấp trên "
+                      "(--parent MÃ).")
+ORGS_FILE_EXISTS = "Tệp {file} đã có trong thư mục dữ liệu; không ghi đè dữ liệu của ai."
+ORGS_ADDED = "Đã thêm đơn vị tổ chức «{name}» (mã {key}, {level}); dữ liệu ở tệp {file}."
+ORGS_ADOPTED = ("Đây là đơn vị tổ chức đầu tiên: giữ nguyên dữ liệu đang có trong tệp {file}.")
+ORGS_NEXT_STEPS = ("Bước tiếp theo: tạo tài khoản quản trị đầu tiên của đơn vị này:\n"
+                   "  python3 manage.py --organiser {key} create-user --username TÊN_ĐĂNG_NHẬP "
+                   "--role admin --name \"Họ và tên\" --password-stdin\n"
+                   "rồi mở tuần của năm: python3 manage.py --organiser {key} new-week "
+                   "--year NĂM --empty")
+ORGS_SINGLE = ("Máy chủ này phục vụ một đơn vị tổ chức (tệp {file}); chưa có danh mục đơn vị tổ "
+               "chức. Thêm bằng: python3 manage.py organisers add MÃ --name TÊN --level CẤP")
+ORGS_COLS = ("Mã", "Tên", "Cấp", "Cấp trên", "Tệp dữ liệu", "Quản trị", "Tuần")
+ORGS_SHOW_LINES = {"key": "Mã", "name": "Tên", "level": "Cấp", "parent": "Cấp trên",
+                   "children": "Cấp dưới", "file": "Tệp dữ liệu", "admins": "Tài khoản quản trị",
+                   "accounts": "Tài khoản", "weeks": "Các tuần", "units": "Đơn vị (tuần mới nhất)"}
+ORGS_NO_ADMIN = "chưa có — chưa đăng nhập được"

@@ -161,11 +161,10 @@ def suggested_sections(db, event: dict) -> dict[str, list[str]]:
 
 
 def lower_levels(db, event_id: int) -> list[dict]:
-    """db/rollup.suborganisations with each report's tables (by tier, type, channel,
-    learning model): the report's whole area adds them up (core/area_report.py)."""
-    tables = {r["organiser"]: r["tables"] for r in rollup.stored(db, event_id)}
-    return [dict(s, tables=tables.get(s["organiser"], {}))
-            for s in rollup.suborganisations(db, event_id)]
+    """db/rollup.suborganisations with each one's tables (by tier, type, channel, learning
+    model): the reports taken in and the live children of the installation's directory
+    (db/live_rollup.py); the report's whole area adds them up (core/area_report.py)."""
+    return rollup.lower_levels(db, event_id)["summed"]
 
 
 def gather_status(db, event: dict) -> ReportData:
