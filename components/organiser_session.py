@@ -40,8 +40,40 @@ def _is_root(record) -> bool:
     return Path(record.file).resolve() == root_path().resolve()
 
 
+_LISTS: dict = {}  # directory file -> (stamp, records)
+
+
+def records() -> list:
+    """directory.records(), read again only when the directory file changed: every page
+    asks several times per run (the session's organiser, the view, the actor check), and
+    each read opens the directory (3 ms)."""
+    root = root_path()
+    path = directory.directory_path(root)
+    stamp = _stamp(path)
+    seen = _LISTS.get(path)
+    if seen is not None and seen[0] == stamp:
+        return seen[1]
+    found = directory.records(root)
+    _LISTS[path] = (stamp, found)
+    return found
+
+
+def get(key):
+    return next((r for r in records() if r.key == key), None)
+
+
+def descendants(key) -> list:
+    """Children, grandchildren … of `key`, in the directory's order (parents first)."""
+    below, keys = [], {key}
+    for record in records():  # records() lists every parent before its children
+        if record.parent_key in keys:
+            below.append(record)
+            keys.add(record.key)
+    return below
+
+
 def has_directory() -> bool:
-    return bool(directory.records(root_path()))
+    return bool(records())
 
 
 def _stamp(path: Path) -> tuple:
@@ -80,7 +112,7 @@ def _has_admin(record) -> bool:
 
 def listed() -> list:
     """The organisers a visitor may sign in to, in the directory's order."""
-    return [r for r in directory.records(root_path()) if _has_admin(r)]
+    return [r for r in records() if _has_admin(r)]
 
 
 def cookie_name(record) -> str:
@@ -105,11 +137,10 @@ def _candidate(choices: list):
 def current():
     """The session's organiser record, or None for a single installation (or an
     installation whose organisers have no admin yet: organiser_picker says so)."""
-    root = root_path()
     bound = st.session_state.get(BOUND)
     if bound is not None:
-        return directory.get(root, bound)
-    if not directory.records(root):
+        return get(bound)
+    if not records():
         return None
     choices = listed()
     return _candidate(choices) if choices else None
@@ -147,7 +178,7 @@ def viewed():
         return None
     if actor.role not in VIEW_ROLES or actor.organiser != bound:
         return None
-    return next((r for r in directory.descendants(root_path(), bound) if r.key == wanted),
+    return next((r for r in descendants(bound) if r.key == wanted),
                 None)
 
 

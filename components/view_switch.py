@@ -13,7 +13,6 @@ from components import organiser_session as org
 from components.organiser_picker import level_label
 from components.safe_text import md
 from core import texts
-from db import directory
 
 # the pages that only read: figures and reporting progress, nothing else of the descendant
 VIEW_PAGES = ("committee_dashboard.py", "committee_progress.py")
@@ -26,8 +25,8 @@ def _choices(actor) -> list:
     if bound is None or actor is None or actor.role not in org.VIEW_ROLES \
             or actor.organiser != bound:
         return []
-    below = directory.descendants(org.root_path(), bound)
-    own = directory.get(org.root_path(), bound)
+    below = org.descendants(bound)
+    own = org.get(bound)
     return [own, *below] if below and own else []
 
 
@@ -76,7 +75,7 @@ def banner() -> None:
     viewed = org.viewed()
     if viewed is None:
         return
-    own = directory.get(org.root_path(), st.session_state.get(org.BOUND))
+    own = org.get(st.session_state.get(org.BOUND))
     st.warning(texts.VIEW_BANNER.format(
         name=md(viewed.name), level=md(level_label(viewed.level)),
         own=md(texts.VIEW_OWN_OPTION.format(name=own.name if own else ""))),
