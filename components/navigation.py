@@ -124,6 +124,8 @@ def build(role: str, unit: dict | None = None):
     actor = current_actor()
     unit = unit or signed_in_unit()
     look.apply()
+    if actor is not None:
+        identity(actor, unit)  # in the sidebar, under the menu (drawn first whatever comes)
     # an upper level looking at one descendant: its reading pages only (view_switch.py)
     viewing = view_switch.draw(actor) if actor is not None else None
     allowed = [p for p in PAGES if p.script in view_switch.VIEW_PAGES] if viewing \
@@ -141,8 +143,6 @@ def build(role: str, unit: dict | None = None):
     navigation = st.navigation(menu)
     if view_switch.just_switched():
         st.switch_page(default)  # a page the new view may not open is not left on screen
-    if actor is not None:
-        identity(actor, unit)
     return navigation
 
 
