@@ -290,3 +290,42 @@ def test_a_ward_has_no_switch_and_a_unit_user_none_either(app_for, city):
                    "admin_audit.py"):
         with pytest.raises(ValueError):
             at2.switch_page(f"app_pages/{script}")
+
+
+def test_a_ward_cannot_view_a_sibling_or_its_parent(app_for, city):
+    """The view is re-checked on every run: only a descendant of the bound organiser."""
+    at = app_for(None)
+    picker(at).set_value(WARD_A).run()
+    at = login_form(at, "ban.chi.dao", PASSWORD)
+    for other in (WARD_B, CITY):
+        at.session_state[organiser_session.VIEWED] = other  # as a replayed widget would
+        at.switch_page("app_pages/committee_progress.py").run()
+        text = page_text(at)
+        assert "chỉ xem" not in text
+        assert not any(word in text for word in words_of(WARD_B))
+        assert all(word in text for word in words_of(WARD_A)[:2])
+
+
+def test_a_new_organiser_appears_once_it_has_an_admin(app_for, city, db_path):
+    at = app_for(None)
+    assert len(picker(at).options) == 3
+    directory.add(db_path, "phuong-c", "Phường Cầu Vồng", "xa", parent_key=CITY)
+    at.run()
+    assert len(picker(at).options) == 3  # listed, but nobody can sign in there yet
+    ward_c = connect(directory.resolve(db_path, "phuong-c"))
+    make_user(ward_c, "quan.tri", "admin")
+    ward_c.conn.close()
+    at.run()
+    assert "Phường Cầu Vồng – Cấp xã/phường" in picker(at).options
+
+
+def test_the_view_reaches_every_level_below_and_nothing_above(db_path, monkeypatch):
+    """A city, its district, the district's ward: the city may look at both, the
+    district at its ward only, the ward at nothing."""
+    directory.add(db_path, CITY, NAMES[CITY], "tinh")
+    directory.add(db_path, "quan-x", "Quận X", "huyen", parent_key=CITY)
+    directory.add(db_path, "phuong-y", "Phường Y", "xa", parent_key="quan-x")
+    monkeypatch.setenv("LLW_DB", str(db_path))
+    assert [r.key for r in organiser_session.descendants(CITY)] == ["quan-x", "phuong-y"]
+    assert [r.key for r in organiser_session.descendants("quan-x")] == ["phuong-y"]
+    assert organiser_session.descendants("phuong-y") == []
