@@ -136,6 +136,11 @@ def test_signed_in_the_session_is_bound_and_the_picker_gone(app_for, city):
     text = page_text(at)
     assert not any(word in text for word in words_of(WARD_B))
     assert at.query_params["dv"] in (WARD_A, [WARD_A])  # put back: a reload stays in A
+    ward_a = connect(city[WARD_A])
+    try:  # the session prepared ward A's file: never with the plan's Ba Đình units
+        assert ward_a.execute("select count(*) from units").fetchone()[0] == 2
+    finally:
+        ward_a.conn.close()
 
 
 def test_logout_lets_another_organiser_be_chosen(app_for, city):
