@@ -6,6 +6,7 @@ switches its view to ward A, read-only, and reads A's units there.
 
 Screenshots of the login with the picker and of the switch: /tmp/organiser_shots/."""
 import base64
+import re
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -34,6 +35,11 @@ def app_text(page) -> str:
         elif src.startswith("http"):
             parts.append(page.request.get(src).text())
     return "\n".join(parts)
+
+
+def assert_no_error_logged(server):
+    log = (server.db_path.parent / "server.log").read_text()
+    assert not re.findall(r".*(?:ERROR|Traceback).*", log), log
 
 
 def drawn(page, title):
@@ -124,6 +130,7 @@ def test_a_wards_committee_never_sees_the_other_ward(city_server, browser):
     # and it did read its own ward's data (the test would pass on an empty page otherwise)
     assert all(w in seen[("tien-do", "sidebar")] for w in words_of(WARD_A)[:2])
     assert words_of(WARD_A)[-2] in seen[("bang-theo-doi", "address")]  # its area's tile
+    assert_no_error_logged(city_server)
 
 
 def test_the_city_switches_to_one_ward_read_only(city_server, browser):
@@ -158,3 +165,5 @@ def test_the_city_switches_to_one_ward_read_only(city_server, browser):
         timeout=30_000)  # a new session: the city's own review page
     assert "chỉ xem" not in app_text(page)
     context.close()
+    assert_no_error_logged(city_server)
+
