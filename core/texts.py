@@ -1782,3 +1782,11 @@ ORGS_SHOW_LINES = {"key": "Mã", "name": "Tên", "level": "Cấp", "parent": "C�
                    "children": "Cấp dưới", "file": "Tệp dữ liệu", "admins": "Tài khoản quản trị",
                    "accounts": "Tài khoản", "weeks": "Các tuần", "units": "Đơn vị (tuần mới nhất)"}
 ORGS_NO_ADMIN = "chưa có — chưa đăng nhập được"
+CLOSE_MISSING_LOWER_SAMPLE = ("Số liệu cấp dưới được cộng vào báo cáo này có dữ liệu mẫu: {names}. "
+                              "Đơn vị đó cần xoá dữ liệu mẫu (hoặc bỏ báo cáo đã nhận) trước khi "
+                              "ký bản chính thức.")
+ROLLUP_LIVE_CHILD = ("«{name}» là đơn vị cấp dưới trên cùng máy chủ này ({live}): số liệu của "
+                     "đơn vị đó đã được cộng trực tiếp, không cần nhận tệp.")
+DEMO_NO_WEEK = "Chưa có Tuần lễ năm {year}: mở tuần bằng manage.py new-week --year NĂM trước."
+DEMO_NEEDS_AREAS = ("Tuần lễ năm {year} chưa có địa bàn nào: dữ liệu mẫu được xếp theo địa bàn. "
+                    "Nhập địa bàn (manage.py import-areas TỆP --year {year}) rồi nạp lại.")

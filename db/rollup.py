@@ -230,6 +230,7 @@ def plan(db, event_id: int, reports: list[core.Report], *,
     event = events.get_by_id(db, event_id)
     own = organiser_for(db, event_id)
     existing = {core.identity(r["organiser"]): r for r in stored(db, event_id)}
+    live = _live_names(db, event_id)
     errors, actions, seen = [], [], {}
     for report in reports:
         meta, at = report.meta, report.rows
@@ -254,6 +255,10 @@ def plan(db, event_id: int, reports: list[core.Report], *,
         if own is not None and key == core.identity(own.name):
             errors.append(f"{where('organiser')}: "
                           + texts.ROLLUP_OWN_ORGANISER.format(name=own.name))
+            continue
+        if key in live:  # its figures are summed already, live, from its own file
+            errors.append(f"{where('organiser')}: " + texts.ROLLUP_LIVE_CHILD.format(
+                name=report.organiser, live=live[key]))
             continue
         if key in seen:
             errors.append(f"{where('organiser')}: " + texts.ROLLUP_TWICE_IN_BATCH.format(
@@ -391,6 +396,18 @@ def stored_items(db, event_id: int) -> list[dict]:
 def _identity(name: str) -> str:
     """core.identity, remembered: every refresh compares the same few hundred names."""
     return core.identity(name)
+
+
+def _live_names(db, event_id: int) -> dict[str, str]:
+    """identity -> name of every live child of this organiser (its sheet's and its
+    directory name), whatever its state."""
+    from db import live_rollup
+
+    names = {}
+    for child in live_rollup.children(db, event_id):
+        for name in (child["organiser"], *_directory_names(child)):
+            names.setdefault(_identity(name), child["organiser"])
+    return names
 
 
 def _directory_names(child: dict) -> list[str]:
