@@ -2,6 +2,8 @@
 «Đơn vị tổ chức», the address ?dv=KEY, sign-in bound until logout, the Actor refused in
 another organiser, the cookie per organiser, first run only for a single installation,
 and an upper level's read-only view of one descendant."""
+import time
+
 import jwt
 import pytest
 
@@ -184,7 +186,7 @@ def test_first_run_is_never_offered_in_a_directory(app_for, db_path):
     assert at.title[0].value == texts.ORG_NONE_READY_TITLE
 
 
-def test_cookie_names_and_keys_are_per_organiser(city, db_path, monkeypatch):
+def test_cookie_names_and_keys_are_per_organiser(city, db_path):
     records = {r.key: r for r in directory.records(db_path)}
     assert organiser_session.cookie_name(records[CITY]) == "llw_auth"  # the root file
     assert organiser_session.cookie_name(records[WARD_A]) == f"llw_auth_{WARD_A}"
@@ -196,7 +198,7 @@ def test_cookie_names_and_keys_are_per_organiser(city, db_path, monkeypatch):
         key_a, key_b = settings.cookie_key(a), settings.cookie_key(b)
         assert key_a != key_b
         # A's cookie presented under B's name: B's key refuses it, the username exists there
-        token = jwt.encode({"username": "ban.chi.dao", "exp_date": __import__("time").time()
+        token = jwt.encode({"username": "ban.chi.dao", "exp_date": time.time()
                             + 3600}, key_a, algorithm="HS256")
         assert auth.cookie_acceptable(a, token, key_a)
         assert not auth.cookie_acceptable(b, token, key_b)
@@ -206,7 +208,7 @@ def test_cookie_names_and_keys_are_per_organiser(city, db_path, monkeypatch):
         derived_b = organiser_session.derived_cookie_key(configured, records[WARD_B])
         assert organiser_session.derived_cookie_key(configured, records[CITY]) == configured
         assert len({derived_a, derived_b, configured}) == 3
-        token = jwt.encode({"username": "ban.chi.dao", "exp_date": __import__("time").time()
+        token = jwt.encode({"username": "ban.chi.dao", "exp_date": time.time()
                             + 3600}, derived_a, algorithm="HS256")
         assert not auth.cookie_acceptable(b, token, derived_b)
     finally:
