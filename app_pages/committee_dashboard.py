@@ -22,7 +22,7 @@ import pyarrow as pa
 import streamlit as st
 from streamlit import dataframe_util
 
-from components import kpi_strip, pickers, safe_text
+from components import aligned_refresh, kpi_strip, pickers, safe_text
 from components.navigation import guard
 from components.session import current_event, database
 from core import chart_images, charts, kpi_reference, numbers, server_gc, texts, timefmt
@@ -339,6 +339,8 @@ def live_view(event):
         st.subheader(texts.DASH_YEARS)
         st.caption(texts.DASH_YEARS_NOTE)  # the one table the filters do not apply to
         st.dataframe(view["years"], hide_index=True, width="stretch")
+    # the next run on the wall clock, shortly after the next aligned recompute (issue 23)
+    aligned_refresh.keep_aligned(event["refresh_seconds"])
 
 
 actor = guard("committee_dashboard.py")

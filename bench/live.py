@@ -225,11 +225,7 @@ async def viewers_under_load(server, path: Path, count: int, duration: float,
     signins = SignIns(server.url, signins_per_s)
     refreshes: list[dict] = []  # {viewer, timer, done, lag, stamp}
     opened, failed = [], 0
-    probe = Session(server.url, "bang-theo-doi", query="viewer=1")
-    await probe.connect()
-    await probe.rerun()
-    interval = next(iter(probe.fragments.values()))
-    await probe.close()
+    interval = refresh_period(path)
     ramp_end = time.perf_counter() + interval + 5
     window_end = ramp_end + duration
     window: dict = {}
@@ -244,7 +240,9 @@ async def viewers_under_load(server, path: Path, count: int, duration: float,
             fragment = next(iter(s.fragments))
             timer = time.perf_counter()
             while True:
-                timer += s.fragments[fragment]
+                # when the browser's timer fires: restarted by every auto_rerun message
+                # whose interval differs from the running one, as the frontend does
+                timer = s.next_fire(fragment, timer)
                 if timer > window_end:
                     break
                 await asyncio.sleep(max(0, timer - time.perf_counter()))
@@ -299,6 +297,17 @@ async def viewers_under_load(server, path: Path, count: int, duration: float,
         "clients_cpu_s": window["me1"] - window["me0"],
         "seen": seen, "ramp_s": round(ramp_end - started, 1),
     }
+
+
+def refresh_period(path: Path) -> float:
+    """The event's refresh period (the dashboard's fragment sends the interval to its
+    next aligned refresh, not the period)."""
+    conn = sqlite3.connect(path)
+    try:
+        return float(conn.execute(
+            "select refresh_seconds from events order by year desc").fetchone()[0])
+    finally:
+        conn.close()
 
 
 def visibility(writes: list[float], refreshes: list[dict], viewers: int) -> dict:

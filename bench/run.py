@@ -223,6 +223,7 @@ def measure_sql(path: Path, runs: int) -> dict:
 
 class Server:
     def __init__(self, path: Path, script: str):
+        self.path = path
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.gc_log = Path(tempfile.mkdtemp(prefix="llw-bench-gc-")) / "gc.txt"
@@ -358,7 +359,9 @@ async def _viewers(server: Server, count: int, periods: int) -> dict:
             fragment = next(iter(s.fragments))
             timer = time.perf_counter()
             for _ in range(periods):
-                timer += s.fragments[fragment]
+                # the browser's timer, restarted by each auto_rerun message as the
+                # frontend does (the dashboard aligns it to the wall clock)
+                timer = s.next_fire(fragment, timer)
                 await asyncio.sleep(max(0, timer - time.perf_counter()))
                 sent = time.perf_counter() - timer  # the client's own delay (its event loop)
                 took = await s.rerun(fragment)
@@ -375,11 +378,9 @@ async def _viewers(server: Server, count: int, periods: int) -> dict:
         finally:
             await s.close()
 
-    probe = Session(server.url, "bang-theo-doi", query="viewer=1")
-    await probe.connect()
-    await probe.rerun()
-    interval = next(iter(probe.fragments.values()))
-    await probe.close()
+    import live
+
+    interval = live.refresh_period(server.path)
     start = time.perf_counter()
     me = resource.getrusage(resource.RUSAGE_SELF)
     await asyncio.gather(*(viewer(i, interval) for i in range(count)))
