@@ -2,7 +2,8 @@
 
 Every number comes from db/stats.py (aggregated in SQL); the charts are the builders of
 core/charts.py (also used by the closing PDF). The whole view is a fragment that reruns
-itself every event.refresh_seconds. The filters sit in a popover, a line says what the page
+itself every event.refresh_seconds, on the wall clock shortly after each aligned recompute
+(components/aligned_refresh.py). The filters sit in a popover, a line says what the page
 shows; the charts are pictures, or live Vega charts behind the switch «Biểu đồ tương tác»,
 where clicking an area on the tile map filters the page.
 

@@ -227,8 +227,10 @@ class Server:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.gc_log = Path(tempfile.mkdtemp(prefix="llw-bench-gc-")) / "gc.txt"
+        self.views_log = self.gc_log.parent / "views.json"
         env = dict(os.environ, LLW_DB=str(path), LLW_BENCH_USER=BENCH_USER,
-                   LLW_LOGIN_SLEEP="0", LLW_BENCH_GC_LOG=str(self.gc_log))
+                   LLW_LOGIN_SLEEP="0", LLW_BENCH_GC_LOG=str(self.gc_log),
+                   LLW_BENCH_VIEWS_LOG=str(self.views_log))
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
              "--server.port", str(self.port), "--server.address", "127.0.0.1"],
@@ -248,6 +250,14 @@ class Server:
 
     def cpu(self) -> float:
         return tree_cpu(self.proc.pid)  # the drawing worker (core/svg_worker) included
+
+    def views(self) -> dict | None:
+        """The server's db/live_figures counts and recompute times, as bench/dashboard_app
+        last wrote them (a page run, at most every 5 s)."""
+        try:
+            return json.loads(self.views_log.read_text())
+        except (OSError, ValueError):
+            return None
 
     def gc_pauses(self) -> dict:
         """Python's collector in the server so far (bench/dashboard_app.py logs each
@@ -835,6 +845,7 @@ def measure_live(path: Path, args, workdir: Path) -> dict:
             out["viewers"] = asyncio.run(live.viewers_under_load(
                 server, scratch, args.viewers, args.duration, args.writes_per_s,
                 args.signins_per_s))
+            out["viewers"]["views"] = server.views()
         except Exception as error:
             out["viewers"] = {"error": repr(error)[:300]}
     except SkipViewers:
@@ -1013,9 +1024,12 @@ def tables(result) -> str:
         lines += ["", f"### {result['meta']['viewers']} dashboards", "",
                   f"Not measured: `{v['error']}`"]
     elif v:
-        lines += ["", f"### {v['viewers']} dashboards at {big['activities']:,} activities", "",
-                  f"Opened over one refresh period ({v['interval_s']:.0f} s, the event's "
-                  f"setting), then {v['periods']} refreshes each on that timer: "
+        lines += ["", f"### {v['viewers']} dashboards at {big['activities']:,} activities, "
+                      f"with no writes", "",
+                  f"No entry is saved and nobody signs in during this row (the live rows "
+                  f"below are the ones under writes). Opened over one refresh period ({v['interval_s']:.0f} s, the event's "
+                  f"setting), then {v['periods']} refreshes each on its browser timer "
+                  f"(aligned to the wall clock): "
                   f"{v['refreshes']} refreshes, **{v['late']} later than 1 s** "
                   f"({v['failed']} sessions failed); refresh round trip p50 "
                   f"{fmt(v['refresh_p50_s'], 3)} s, p99 {fmt(v['refresh_p99_s'], 3)} s, max "
@@ -1129,9 +1143,7 @@ def live_tables(big: dict) -> list[str]:
                   f" s, **max {fmt(seen.get('viewer_max_s'), 1)} s** (target: one refresh "
                   f"period + 5 s = {v['interval_s'] + 5:.0f} s); in the shared view (computed "
                   f"after the write): p50 {fmt(seen.get('view_p50_s'), 1)} s, max "
-                  f"{fmt(seen.get('view_max_s'), 1)} s. The view is computed again at most "
-                  f"once per refresh period and each viewer asks once per period, so a write "
-                  f"just after a computation waits up to two periods."]
+                  f"{fmt(seen.get('view_max_s'), 1)} s. {aligned_sentence(v)}"]
     b = live.get("browser") or {}
     if "error" in b:
         lines += ["", f"Six Chromium pages: not measured (`{b['error']}`)."]
@@ -1151,6 +1163,28 @@ def live_tables(big: dict) -> list[str]:
                       f"recompute they cause is in it): a write's extra server CPU per pair "
                       f"{fmt_range(b.get('write_extra_cpu_s'), 1, 3)} s."]
     return lines
+
+
+def aligned_sentence(v: dict) -> str:
+    """How the views were recomputed and the viewers refreshed in this run (issue 23), with
+    the server's own recompute times when it reported them."""
+    from core import aligned_refresh
+
+    period = v.get("interval_s") or 30
+    budget, spread = aligned_refresh.budget_and_spread(period)
+    views = v.get("views") or {}
+    took = ""
+    if views.get("recomputed"):
+        took = (f" The server recomputed its views {views['recomputed']} times "
+                f"({views.get('checked', 0)} aligned checks; {views.get('failed', 0)} failed; "
+                f"a viewer waited for a recompute under way {views.get('waited', 0)} times): "
+                f"median {fmt(views.get('recompute_s_median'), 2)} s, max "
+                f"{fmt(views.get('recompute_s_max'), 2)} s (budget R = {budget:g} s).")
+    return (f"The views are recomputed only at multiples of the period on the wall clock "
+            f"(at most once each, only after a change), and every viewer's browser timer is "
+            f"moved to kP + R + its own offset in [0, S) (R = {budget:g} s, S = {spread:g} s; "
+            f"the replayed clients restart their timer on each `auto_rerun` message as "
+            f"Streamlit's frontend does), so a write should be seen within P + R + S." + took)
 
 
 def verdict_table(result, color: bool) -> str:
@@ -1230,8 +1264,11 @@ writers).
         'signins_per_s'))} sign-in/s*: entries saved by a separate process through
   `db.entries` (the server's figure is the recompute they cause), sign-ins replayed through
   the server's real login form at the production bcrypt cost. **{meta['viewers']}
-  dashboards** arrive over one refresh period and rerun their fragment on the event's timer
-  for the stated time: a refresh later than 1 s after its timer is late; the server's CPU
+  dashboards** arrive over one refresh period and rerun their fragment on their own timer
+  for the stated time — the browser's timer, which the dashboard moves to the wall clock
+  with each `auto_rerun` message (components/aligned_refresh.py), and which the replayed
+  clients restart on each such message as the frontend does: a refresh later than 1 s
+  after its timer is late; the server's CPU
   share of one core over that window; each write's delay until each viewer's refresh shows
   a view computed after it (the view's own time, «Cập nhật lúc»). **Six Chromium pages**
   (five on the dashboard, one signing in again and again through app.py's login): sign-in
@@ -1265,9 +1302,15 @@ writers).
   Now `db/live_figures.py` keys it on a counter bumped by triggers on the tables the
   dashboard shows only, recomputes it in the background at most once per refresh period
   (viewers meanwhile get the previous view with its time), and `core/chart_images.py`
-  redraws only the pictures whose spec changed.
-- A sign-in costs the password check (bcrypt cost 11, ~0.12 CPU-s) and no recompute.
-- The activities CSV is written as it is read, shown by SQL.
+  redraws only the pictures whose spec changed, in a process of its own
+  (`core/svg_worker.py`: vl-convert holds the GIL while it draws).
+- Recomputes and refreshes are aligned to the wall clock (`core/aligned_refresh.py`):
+  with viewers on timers of their own phase, a write could wait one period for the
+  recompute and one more for a viewer's tick (measured: 30.5 s beyond one period).
+- A sign-in costs the password check (bcrypt cost 11, `core/passwords.BCRYPT_ROUNDS`; its
+  measured server CPU is in «A sign-in alone» above) and no recompute.
+- The activities CSV is written as it is read; SQLite makes each line (names, dates, the
+  formula guard and csv's quoting) and Python only numbers and writes it.
 - This benchmark: writes and sign-ins during every viewer test; the report's floor by code
   of its own; A/B pairs in turn; the whole page including the feed; verdicts recomputed
   from the raw figures of the run.
@@ -1275,9 +1318,9 @@ writers).
 ## Where the time went, and what changed (issue 14)
 
 - One dashboard refresh cost ~0.6 CPU-s per viewer. Its figures, KPI changes, feed and
-  chart specs are now computed once per (event, filters, day, data version) and shared by
-  every viewer (`db.stats.shared`, keyed by `PRAGMA data_version` of a watcher connection
-  that never writes; LRU of 64; concurrent misses compute once).
+  chart specs were then computed once per (event, filters, day, data version) and shared by
+  every viewer (keyed by `PRAGMA data_version`; LRU of 64; concurrent misses compute once);
+  issue 23 replaced that key and module by `db/live_figures.py`, see above.
 - The feed and the "previous day" read `(event_id[, ward_code], created_at)` indexes
   (m003) instead of sorting or scanning every entry.
 - Charts go to `st.vega_lite_chart` as ready dicts with Arrow datasets: no Altair
@@ -1310,8 +1353,9 @@ writers).
   DOM, resizing); four filters (three lists and a range slider) ~50 ms; seven
   `st.metric` tiles 30–40 ms; five chart headings about as much as the pictures. Now:
   - the six charts are SVG pictures drawn by vl-convert (as the PDF's) once per data
-    state for every viewer (~0.3 CPU-s for the six at 100 000 activities, on a data
-    change only), sent as `data:` URLs; the live Vega charts (tooltips, the map's
+    state for every viewer (measured again in issue 23's audit: ≈0.9 CPU-s for the six
+    at 100 000 activities, not the 0.3 s first written here; now only the pictures whose
+    rows changed are redrawn), sent as `data:` URLs; the live Vega charts (tooltips, the map's
     click-to-filter) stay behind the switch «Biểu đồ tương tác», whose ratio is printed
     above but is not the target's view;
   - each chart's title is drawn in the chart; the seven figures are one HTML block

@@ -33,7 +33,7 @@ import logging
 import os
 import threading
 import time
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 
 from core import aligned_refresh
@@ -122,6 +122,9 @@ class ThrottledViews:
         self.views: "OrderedDict[tuple, _View]" = OrderedDict()
         self.counts = {"hits": 0, "stale": 0, "computed": 0, "recomputed": 0, "failed": 0,
                        "checked": 0, "waited": 0}
+        # seconds of the latest recomputes, for whoever tunes the budget R
+        # (core/aligned_refresh) and the benchmark's report
+        self.recompute_seconds: deque = deque(maxlen=200)
 
     def get(self, key: tuple, current: tuple, compute, period: float, probe=None):
         """(value, stamp) of `key`. `current`: the fingerprint now; `compute()` returns
@@ -195,9 +198,11 @@ class ThrottledViews:
                 if _covers(view.fingerprint, current):
                     return
                 view.running = threading.Event()
+            began = time.perf_counter()
             self._fill(view, compute, slot)
             with self.lock:
                 self.counts["recomputed"] += 1
+                self.recompute_seconds.append(time.perf_counter() - began)
         except Exception:  # noqa: BLE001 - viewers keep the previous view; retried later
             log.exception("recomputing the shared view %r failed", key)
             with self.lock:
@@ -212,13 +217,17 @@ class ThrottledViews:
 
     def info(self) -> dict:
         with self.lock:
-            return dict(self.counts, size=len(self.views), bound=self.size)
+            took = sorted(self.recompute_seconds)
+            return dict(self.counts, size=len(self.views), bound=self.size,
+                        recompute_s_median=took[len(took) // 2] if took else None,
+                        recompute_s_max=took[-1] if took else None)
 
     def clear(self) -> None:
         with self.lock:
             self.views.clear()
             for k in self.counts:
                 self.counts[k] = 0
+            self.recompute_seconds.clear()
 
 
 def _covers(made_from: tuple, current: tuple) -> bool:
