@@ -64,7 +64,7 @@ def test_two_dashboards_opened_apart_refresh_within_the_spread_of_the_aligned_ti
     budget, spread = aligned_refresh.budget_and_spread(PERIOD)
     pages = []
     # opened where their own timers would put them far from kP + R: 7 s and 9 s into a
-    # period (R = 1.5 s, S = 3.5 s for a 10 s period)
+    # period (R = 1 s, S = 4 s for a 10 s period)
     for phase in (7.0, 9.0):
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         context.add_init_script(RECORD_SENDS)
