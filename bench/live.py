@@ -9,8 +9,10 @@ server (bench/wsclient.py: the form's values and its submit, the password checke
 production bcrypt cost, core/passwords.BCRYPT_ROUNDS, whatever LLW_BCRYPT_ROUNDS says).
 
 - viewers: N replayed dashboards (bench/dashboard_app.py, `?viewer=1`) arrive over one
-  refresh period, then refresh on the event's own timer for `duration` seconds. Late: a
-  refresh finished more than 1 s after its timer. Server CPU: /proc of the server process
+  refresh period, then refresh on their own timer for `duration` seconds: the browser's
+  timer, which the dashboard moves to the wall clock with each `auto_rerun` message and
+  the replayed client restarts on each such message as the frontend does
+  (bench/wsclient.py). Late: a refresh finished more than 1 s after its timer. Server CPU: /proc of the server process
   over the window. Seen: for each write and each viewer, the first refresh whose view was
   computed after the write (the «Cập nhật lúc HH:MM:SS» line: the time its figures were
   read, to the second; a write in the same second counts as not yet seen).
