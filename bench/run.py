@@ -1163,7 +1163,11 @@ def live_tables(big: dict) -> list[str]:
                       f"sign-ins in both; a window with writes measured "
                       f"{b.get('tail_s', 0):.0f} s past its last write, so that the "
                       f"recompute they cause is in it): a write's extra server CPU per pair "
-                      f"{fmt_range(b.get('write_extra_cpu_s'), 1, 3)} s."]
+                      f"{fmt_range(b.get('write_extra_cpu_s'), 1, 3)} s"
+                      + (" (below zero: the machine's other load changed more between "
+                         "windows than the writes cost)."
+                         if ((b.get('write_extra_cpu_s') or {}).get('min') or 0) < 0
+                         else ".")]
     return lines
 
 
