@@ -310,6 +310,7 @@ def live_view(event):
             filters = read_filters(event, names, label)
         interactive = bool(st.session_state.get(INTERACTIVE_KEPT))
         view, stamp = shared_view(db, event, filters, interactive)
+        view_file = live_figures.database_name(db)  # its phase on the wall clock
     finally:
         db.conn.close()
     read_at = timefmt.clock(datetime.fromtimestamp(stamp, timezone.utc), seconds=True)
@@ -341,7 +342,7 @@ def live_view(event):
         st.caption(texts.DASH_YEARS_NOTE)  # the one table the filters do not apply to
         st.dataframe(view["years"], hide_index=True, width="stretch")
     # the next run on the wall clock, shortly after the next aligned recompute (issue 23)
-    aligned_refresh.keep_aligned(event["refresh_seconds"])
+    aligned_refresh.keep_aligned(event["refresh_seconds"], view_file)
 
 
 actor = guard("committee_dashboard.py")

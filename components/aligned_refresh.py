@@ -30,10 +30,11 @@ OFFSET_KEY = "aligned_refresh_offset"  # this viewer's place in the spread, for 
 SENT_KEY = "aligned_refresh_sent"  # fragment id -> the interval sent last
 
 
-def keep_aligned(period: float) -> float | None:
+def keep_aligned(period: float, phase_name: str = "") -> float | None:
     """Call at the end of the fragment's function: its next run is at the viewer's next
     aligned refresh. Returns the interval sent (None outside a fragment run of a server,
-    e.g. in AppTest, which has no browser timer)."""
+    e.g. in AppTest, which has no browser timer). `phase_name`: the database file the
+    view is read from (db/live_figures.view uses the same phase for its recompute)."""
     ctx = get_script_run_ctx()
     if ctx is None:
         return None
@@ -47,7 +48,9 @@ def keep_aligned(period: float) -> float | None:
     # the previous run: either would be ignored by the frontend
     interval = aligned_refresh.interval_until(time.time(), period,
                                               st.session_state[OFFSET_KEY],
-                                              avoid=(float(period), sent.get(fragment_id, -1)))
+                                              avoid=(float(period), sent.get(fragment_id, -1)),
+                                              phase=aligned_refresh.phase_of(phase_name, period)
+                                              if phase_name else 0.0)
     sent[fragment_id] = interval
     msg = ForwardMsg()
     msg.auto_rerun.interval = interval

@@ -14,8 +14,13 @@ viewer's tick (2P; measured: 30.5 s beyond one period). Aligned, a write at any 
   city scale with 2 writes/s: see docs/benchmarks.md), and a viewer whose refresh still
   finds the recompute running waits for it a little (WAIT_S) rather than show the old view.
 
+- Each database file (one organiser, issue 24) has its own phase in [0, P): a server
+  hosting 126 wards does not recompute 126 views, nor refresh all their viewers, in the
+  same few seconds of every period; one organiser's views and viewers share one phase.
+
 Pure arithmetic, no clock of its own: callers pass `now` (epoch seconds)."""
 import math
+import zlib
 
 # R: the dashboard's recompute after a period of 2 writes/s took 0.62-0.69 s at city scale
 # (100 000 activities, the changed pictures redrawn by core/svg_worker; machine load ~10);
@@ -28,17 +33,25 @@ WAIT_S = 1.0  # a viewer's run waits this long at most for a recompute already r
 MIN_GAP_FRACTION = 0.25  # a refresh never follows the previous one by less than P/4 (or 1 s)
 
 
-def aligned_at_or_after(now: float, period: float) -> float:
-    """The first multiple of `period` at or after `now`."""
-    return math.ceil(now / period - 1e-9) * period
+def phase_of(name: str, period: float) -> float:
+    """A stable phase in [0, period) for a database file (its path): the same in every
+    process and run, different enough between organisers to spread them over the period."""
+    return (zlib.crc32(str(name).encode("utf-8")) % 10_000) / 10_000 * period
 
 
-def recompute_slot(now: float, period: float, last_started: float | None) -> float:
-    """When a recompute asked for at `now` may start: the first multiple of the period at
-    or after `now` that is later than the multiple the previous computation started in
-    (at most one recompute per aligned period)."""
-    slot = aligned_at_or_after(now, period)
-    if last_started is not None and slot <= math.floor(last_started / period + 1e-9) * period:
+def aligned_at_or_after(now: float, period: float, phase: float = 0.0) -> float:
+    """The first kP + phase at or after `now`."""
+    return math.ceil((now - phase) / period - 1e-9) * period + phase
+
+
+def recompute_slot(now: float, period: float, last_started: float | None,
+                   phase: float = 0.0) -> float:
+    """When a recompute asked for at `now` may start: the first kP + phase at or after
+    `now` that is later than the one the previous computation started in (at most one
+    recompute per aligned period)."""
+    slot = aligned_at_or_after(now, period, phase)
+    if last_started is not None and slot <= math.floor(
+            (last_started - phase) / period + 1e-9) * period + phase:
         slot += period
     return slot
 
@@ -59,22 +72,22 @@ def offset_for(draw: float, period: float) -> float:
     return min(max(draw, 0.0), 0.999999) * spread
 
 
-def next_refresh(now: float, period: float, offset: float) -> float:
-    """The viewer's next refresh: the first kP + R + offset later than now + a minimal gap
-    (a timer that fired a few milliseconds early must not refresh twice)."""
+def next_refresh(now: float, period: float, offset: float, phase: float = 0.0) -> float:
+    """The viewer's next refresh: the first kP + phase + R + offset later than now + a
+    minimal gap (a timer that fired a few milliseconds early must not refresh twice)."""
     budget, _ = budget_and_spread(period)
     gap = min(1.0, MIN_GAP_FRACTION * period)
-    phase = budget + offset
+    phase = phase + budget + offset
     k = math.floor((now + gap - phase) / period) + 1
     return k * period + phase
 
 
 def interval_until(now: float, period: float, offset: float,
-                   avoid: tuple = ()) -> float:
+                   avoid: tuple = (), phase: float = 0.0) -> float:
     """Seconds from `now` to the viewer's next refresh, in milliseconds, never equal to a
     value in `avoid`: Streamlit's frontend ignores an auto-rerun interval equal to the one
     it runs already (components/aligned_refresh.py), which would leave the old phase."""
-    interval = round(next_refresh(now, period, offset) - now, 3)
+    interval = round(next_refresh(now, period, offset, phase) - now, 3)
     while any(abs(interval - a) < 5e-4 for a in avoid):
         interval = round(interval + 0.001, 3)
     return interval

@@ -87,6 +87,12 @@ def _database_file(db) -> str | None:
     return os.path.realpath(row[2]) if row and row[2] else None
 
 
+def database_name(db) -> str:
+    """The name a view's phase on the wall clock is derived from (core/aligned_refresh):
+    the same for the recompute (view()) and for the viewers' refresh."""
+    return _database_file(db) or ""
+
+
 def fingerprint(db) -> tuple:
     """Names the state of everything the dashboard shows: (file, inode, epoch, counter).
     One row read: cheap enough for every refresh of every viewer."""
@@ -127,7 +133,8 @@ class ThrottledViews:
         # (core/aligned_refresh) and the benchmark's report
         self.recompute_seconds: deque = deque(maxlen=200)
 
-    def get(self, key: tuple, current: tuple, compute, period: float, probe=None):
+    def get(self, key: tuple, current: tuple, compute, period: float, probe=None,
+            phase: float = 0.0):
         """(value, stamp) of `key`. `current`: the fingerprint now; `compute()` returns
         (fingerprint, value) from a connection of its own, on any thread; `probe()` the
         fingerprint then (at the aligned time; without it, `current` is taken)."""
@@ -160,7 +167,7 @@ class ThrottledViews:
             if not view.pending:  # one check per view and aligned time, whoever asks
                 view.pending = True
                 now = self.clock()
-                slot = aligned_refresh.recompute_slot(now, period, view.slot)
+                slot = aligned_refresh.recompute_slot(now, period, view.slot, phase)
                 delay = max(0.0, slot - now)
         if delay is not None:
             check = probe if probe is not None else (lambda: current)
@@ -282,7 +289,8 @@ def view(db, key: tuple, build, period: float, also=None):
         finally:
             own.conn.close()
 
-    return VIEWS.get((path, *key), state(db), compute, period, probe)
+    return VIEWS.get((path, *key), state(db), compute, period, probe,
+                     aligned_refresh.phase_of(path, period))
 
 
 def _read_only(db) -> bool:

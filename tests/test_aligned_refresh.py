@@ -79,3 +79,19 @@ def test_the_interval_sent_is_never_the_one_the_frontend_runs_already():
     assert ar.interval_until(now, P, 1.0, avoid=(30.0,)) == pytest.approx(30.001)
     assert ar.interval_until(now, P, 1.0, avoid=(30.0, 30.001)) == pytest.approx(30.002)
     assert ar.interval_until(now + 0.2, P, 1.0) == pytest.approx(29.8)
+
+
+def test_each_database_file_has_a_stable_phase_within_the_period():
+    phases = {ar.phase_of(f"/srv/llw/org-phuong-{i}.db", 30) for i in range(126)}
+    assert all(0 <= p < 30 for p in phases)
+    assert len(phases) > 100  # 126 wards spread over the period, not one instant
+    assert ar.phase_of("/srv/llw/llw.db", 30) == ar.phase_of(
+        "/srv/llw/llw.db", 30)
+
+
+def test_recompute_slots_and_refreshes_follow_the_files_phase():
+    period, phase = 30, 7.25
+    assert ar.recompute_slot(1000, period, None, phase) == 1027.25
+    assert ar.recompute_slot(1028, period, 1027.25, phase) == 1057.25
+    budget, _ = ar.budget_and_spread(period)
+    assert ar.next_refresh(1027.3, period, 0.5, phase) == 1027.25 + budget + 0.5

@@ -52,6 +52,9 @@ def views(monkeypatch, clock, scheduled):
     live_figures.VIEWS.clear()
     throttled = live_figures.ThrottledViews(clock=clock, schedule=scheduled)
     monkeypatch.setattr(live_figures, "VIEWS", throttled)
+    # the temporary file's own phase would move every aligned time of these tests: they
+    # state times as multiples of the period (the phase has tests of its own)
+    monkeypatch.setattr(live_figures.aligned_refresh, "phase_of", lambda name, period: 0.0)
     return throttled
 
 
@@ -334,3 +337,15 @@ def test_a_new_password_is_hashed_at_the_documented_cost(monkeypatch):
     assert hashed.startswith(f"$2b${passwords.BCRYPT_ROUNDS:02d}$")
     assert passwords.BCRYPT_ROUNDS == 11  # README «Password hashing» says so
     assert passwords.verify_password("Học tập suốt đời 2020!", hashed)
+
+
+def test_a_files_phase_moves_its_aligned_recompute(db_path, db, week, clock, scheduled,
+                                                   monkeypatch):
+    monkeypatch.setattr(live_figures, "VIEWS",
+                        live_figures.ThrottledViews(clock=clock, schedule=scheduled))
+    phase = live_figures.aligned_refresh.phase_of(live_figures.database_name(db), 30)
+    build, calls = counting_build(db_path)
+    live_figures.view(db, ("n",), build, 30)
+    delay = scheduled[0][0]
+    off = (clock.now + delay - phase) % 30
+    assert min(off, 30 - off) < 1e-6  # at kP + the file's phase
