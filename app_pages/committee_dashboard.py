@@ -2,7 +2,8 @@
 
 Every number comes from db/stats.py (aggregated in SQL); the charts are the builders of
 core/charts.py (also used by the closing PDF). The whole view is a fragment that reruns
-itself every event.refresh_seconds. The filters sit in a popover, a line says what the page
+itself every event.refresh_seconds, on the wall clock shortly after each aligned recompute
+(components/aligned_refresh.py). The filters sit in a popover, a line says what the page
 shows; the charts are pictures, or live Vega charts behind the switch «Biểu đồ tương tác»,
 where clicking an area on the tile map filters the page.
 
@@ -22,7 +23,7 @@ import pyarrow as pa
 import streamlit as st
 from streamlit import dataframe_util
 
-from components import kpi_strip, pickers, safe_text
+from components import aligned_refresh, kpi_strip, pickers, safe_text
 from components.navigation import guard
 from components.session import current_event, database
 from core import chart_images, charts, kpi_reference, numbers, server_gc, texts, timefmt
@@ -309,6 +310,7 @@ def live_view(event):
             filters = read_filters(event, names, label)
         interactive = bool(st.session_state.get(INTERACTIVE_KEPT))
         view, stamp = shared_view(db, event, filters, interactive)
+        view_file = live_figures.database_name(db)  # its phase on the wall clock
     finally:
         db.conn.close()
     read_at = timefmt.clock(datetime.fromtimestamp(stamp, timezone.utc), seconds=True)
@@ -339,6 +341,8 @@ def live_view(event):
         st.subheader(texts.DASH_YEARS)
         st.caption(texts.DASH_YEARS_NOTE)  # the one table the filters do not apply to
         st.dataframe(view["years"], hide_index=True, width="stretch")
+    # the next run on the wall clock, shortly after the next aligned recompute (issue 23)
+    aligned_refresh.keep_aligned(event["refresh_seconds"], view_file)
 
 
 actor = guard("committee_dashboard.py")

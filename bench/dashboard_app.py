@@ -39,6 +39,26 @@ def _log_gc(path: str):
 if os.environ.get("LLW_BENCH_GC_LOG"):
     _log_gc(os.environ["LLW_BENCH_GC_LOG"])
 
+
+def _log_views(path: str, every: float = 5.0):
+    """db/live_figures' counts and recompute times as JSON to `path`, at most every
+    `every` seconds (bench/live.py reads it: how long did the aligned recomputes take?)."""
+    import json
+
+    from db import live_figures
+
+    now = time.monotonic()
+    if now - _log_views.__dict__.get("at", float("-inf")) < every:
+        return
+    _log_views.at = now
+    with open(path + ".partial", "w") as out:
+        json.dump(live_figures.view_info(), out)
+    os.replace(path + ".partial", path)
+
+
+if os.environ.get("LLW_BENCH_VIEWS_LOG"):
+    _log_views(os.environ["LLW_BENCH_VIEWS_LOG"])
+
 st.set_page_config(page_title=texts.APP_SHORT, page_icon=":material/school:", layout="wide")
 db = session.database_or_stop()
 if st.query_params.get("viewer"):  # a replayed dashboard: signed in by session state

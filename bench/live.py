@@ -9,8 +9,10 @@ server (bench/wsclient.py: the form's values and its submit, the password checke
 production bcrypt cost, core/passwords.BCRYPT_ROUNDS, whatever LLW_BCRYPT_ROUNDS says).
 
 - viewers: N replayed dashboards (bench/dashboard_app.py, `?viewer=1`) arrive over one
-  refresh period, then refresh on the event's own timer for `duration` seconds. Late: a
-  refresh finished more than 1 s after its timer. Server CPU: /proc of the server process
+  refresh period, then refresh on their own timer for `duration` seconds: the browser's
+  timer, which the dashboard moves to the wall clock with each `auto_rerun` message and
+  the replayed client restarts on each such message as the frontend does
+  (bench/wsclient.py). Late: a refresh finished more than 1 s after its timer. Server CPU: /proc of the server process
   over the window. Seen: for each write and each viewer, the first refresh whose view was
   computed after the write (the «Cập nhật lúc HH:MM:SS» line: the time its figures were
   read, to the second; a write in the same second counts as not yet seen).
@@ -225,11 +227,7 @@ async def viewers_under_load(server, path: Path, count: int, duration: float,
     signins = SignIns(server.url, signins_per_s)
     refreshes: list[dict] = []  # {viewer, timer, done, lag, stamp}
     opened, failed = [], 0
-    probe = Session(server.url, "bang-theo-doi", query="viewer=1")
-    await probe.connect()
-    await probe.rerun()
-    interval = next(iter(probe.fragments.values()))
-    await probe.close()
+    interval = refresh_period(path)
     ramp_end = time.perf_counter() + interval + 5
     window_end = ramp_end + duration
     window: dict = {}
@@ -244,7 +242,9 @@ async def viewers_under_load(server, path: Path, count: int, duration: float,
             fragment = next(iter(s.fragments))
             timer = time.perf_counter()
             while True:
-                timer += s.fragments[fragment]
+                # when the browser's timer fires: restarted by every auto_rerun message
+                # whose interval differs from the running one, as the frontend does
+                timer = s.next_fire(fragment, timer)
                 if timer > window_end:
                     break
                 await asyncio.sleep(max(0, timer - time.perf_counter()))
@@ -299,6 +299,17 @@ async def viewers_under_load(server, path: Path, count: int, duration: float,
         "clients_cpu_s": window["me1"] - window["me0"],
         "seen": seen, "ramp_s": round(ramp_end - started, 1),
     }
+
+
+def refresh_period(path: Path) -> float:
+    """The event's refresh period (the dashboard's fragment sends the interval to its
+    next aligned refresh, not the period)."""
+    conn = sqlite3.connect(path)
+    try:
+        return float(conn.execute(
+            "select refresh_seconds from events order by year desc").fetchone()[0])
+    finally:
+        conn.close()
 
 
 def visibility(writes: list[float], refreshes: list[dict], viewers: int) -> dict:

@@ -223,11 +223,14 @@ def measure_sql(path: Path, runs: int) -> dict:
 
 class Server:
     def __init__(self, path: Path, script: str):
+        self.path = path
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.gc_log = Path(tempfile.mkdtemp(prefix="llw-bench-gc-")) / "gc.txt"
+        self.views_log = self.gc_log.parent / "views.json"
         env = dict(os.environ, LLW_DB=str(path), LLW_BENCH_USER=BENCH_USER,
-                   LLW_LOGIN_SLEEP="0", LLW_BENCH_GC_LOG=str(self.gc_log))
+                   LLW_LOGIN_SLEEP="0", LLW_BENCH_GC_LOG=str(self.gc_log),
+                   LLW_BENCH_VIEWS_LOG=str(self.views_log))
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
              "--server.port", str(self.port), "--server.address", "127.0.0.1"],
@@ -247,6 +250,14 @@ class Server:
 
     def cpu(self) -> float:
         return tree_cpu(self.proc.pid)  # the drawing worker (core/svg_worker) included
+
+    def views(self) -> dict | None:
+        """The server's db/live_figures counts and recompute times, as bench/dashboard_app
+        last wrote them (a page run, at most every 5 s)."""
+        try:
+            return json.loads(self.views_log.read_text())
+        except (OSError, ValueError):
+            return None
 
     def gc_pauses(self) -> dict:
         """Python's collector in the server so far (bench/dashboard_app.py logs each
@@ -358,7 +369,9 @@ async def _viewers(server: Server, count: int, periods: int) -> dict:
             fragment = next(iter(s.fragments))
             timer = time.perf_counter()
             for _ in range(periods):
-                timer += s.fragments[fragment]
+                # the browser's timer, restarted by each auto_rerun message as the
+                # frontend does (the dashboard aligns it to the wall clock)
+                timer = s.next_fire(fragment, timer)
                 await asyncio.sleep(max(0, timer - time.perf_counter()))
                 sent = time.perf_counter() - timer  # the client's own delay (its event loop)
                 took = await s.rerun(fragment)
@@ -375,11 +388,9 @@ async def _viewers(server: Server, count: int, periods: int) -> dict:
         finally:
             await s.close()
 
-    probe = Session(server.url, "bang-theo-doi", query="viewer=1")
-    await probe.connect()
-    await probe.rerun()
-    interval = next(iter(probe.fragments.values()))
-    await probe.close()
+    import live
+
+    interval = live.refresh_period(server.path)
     start = time.perf_counter()
     me = resource.getrusage(resource.RUSAGE_SELF)
     await asyncio.gather(*(viewer(i, interval) for i in range(count)))
@@ -733,7 +744,9 @@ def measure_writes(path: Path, workdir: Path, writers=50, saves=20, fifo=True) -
             def release(self):
                 pass
         connection.writer_lock = lambda db: NoLock()
-    barrier = threading.Barrier(writers)
+    # as many as there are units that may write: a small database (a smoke run with
+    # --sizes 1000 has 20 units) waited at a barrier of 50 for ever
+    barrier = threading.Barrier(len(unit_ids))
 
     def writer(unit_id):
         db = connect(scratch)
@@ -834,6 +847,7 @@ def measure_live(path: Path, args, workdir: Path) -> dict:
             out["viewers"] = asyncio.run(live.viewers_under_load(
                 server, scratch, args.viewers, args.duration, args.writes_per_s,
                 args.signins_per_s))
+            out["viewers"]["views"] = server.views()
         except Exception as error:
             out["viewers"] = {"error": repr(error)[:300]}
     except SkipViewers:
@@ -1012,9 +1026,12 @@ def tables(result) -> str:
         lines += ["", f"### {result['meta']['viewers']} dashboards", "",
                   f"Not measured: `{v['error']}`"]
     elif v:
-        lines += ["", f"### {v['viewers']} dashboards at {big['activities']:,} activities", "",
-                  f"Opened over one refresh period ({v['interval_s']:.0f} s, the event's "
-                  f"setting), then {v['periods']} refreshes each on that timer: "
+        lines += ["", f"### {v['viewers']} dashboards at {big['activities']:,} activities, "
+                      f"with no writes", "",
+                  f"No entry is saved and nobody signs in during this row (the live rows "
+                  f"below are the ones under writes). Opened over one refresh period ({v['interval_s']:.0f} s, the event's "
+                  f"setting), then {v['periods']} refreshes each on its browser timer "
+                  f"(aligned to the wall clock): "
                   f"{v['refreshes']} refreshes, **{v['late']} later than 1 s** "
                   f"({v['failed']} sessions failed); refresh round trip p50 "
                   f"{fmt(v['refresh_p50_s'], 3)} s, p99 {fmt(v['refresh_p99_s'], 3)} s, max "
@@ -1128,9 +1145,7 @@ def live_tables(big: dict) -> list[str]:
                   f" s, **max {fmt(seen.get('viewer_max_s'), 1)} s** (target: one refresh "
                   f"period + 5 s = {v['interval_s'] + 5:.0f} s); in the shared view (computed "
                   f"after the write): p50 {fmt(seen.get('view_p50_s'), 1)} s, max "
-                  f"{fmt(seen.get('view_max_s'), 1)} s. The view is computed again at most "
-                  f"once per refresh period and each viewer asks once per period, so a write "
-                  f"just after a computation waits up to two periods."]
+                  f"{fmt(seen.get('view_max_s'), 1)} s. {aligned_sentence(v)}"]
     b = live.get("browser") or {}
     if "error" in b:
         lines += ["", f"Six Chromium pages: not measured (`{b['error']}`)."]
@@ -1148,8 +1163,34 @@ def live_tables(big: dict) -> list[str]:
                       f"sign-ins in both; a window with writes measured "
                       f"{b.get('tail_s', 0):.0f} s past its last write, so that the "
                       f"recompute they cause is in it): a write's extra server CPU per pair "
-                      f"{fmt_range(b.get('write_extra_cpu_s'), 1, 3)} s."]
+                      f"{fmt_range(b.get('write_extra_cpu_s'), 1, 3)} s"
+                      + (" (below zero: the machine's other load changed more between "
+                         "windows than the writes cost)."
+                         if ((b.get('write_extra_cpu_s') or {}).get('min') or 0) < 0
+                         else ".")]
     return lines
+
+
+def aligned_sentence(v: dict) -> str:
+    """How the views were recomputed and the viewers refreshed in this run (issue 23), with
+    the server's own recompute times when it reported them."""
+    from core import aligned_refresh
+
+    period = v.get("interval_s") or 30
+    budget, spread = aligned_refresh.budget_and_spread(period)
+    views = v.get("views") or {}
+    took = ""
+    if views.get("recomputed"):
+        took = (f" The server recomputed its views {views['recomputed']} times "
+                f"({views.get('checked', 0)} aligned checks; {views.get('failed', 0)} failed; "
+                f"a viewer waited for a recompute under way {views.get('waited', 0)} times): "
+                f"median {fmt(views.get('recompute_s_median'), 2)} s, max "
+                f"{fmt(views.get('recompute_s_max'), 2)} s (budget R = {budget:g} s).")
+    return (f"The views are recomputed only at multiples of the period on the wall clock "
+            f"(at most once each, only after a change), and every viewer's browser timer is "
+            f"moved to kP + R + its own offset in [0, S) (R = {budget:g} s, S = {spread:g} s; "
+            f"the replayed clients restart their timer on each `auto_rerun` message as "
+            f"Streamlit's frontend does), so a write should be seen within P + R + S." + took)
 
 
 def verdict_table(result, color: bool) -> str:
@@ -1176,6 +1217,19 @@ def notes_section(result) -> str:
     return "## Notes on this run\n\n" + "\n".join(f"- {n}" for n in notes) + "\n\n"
 
 
+def machine_load(meta) -> str:
+    """What the load averages say about the machine while this ran — not a fixed claim:
+    the same sentence was printed on a quiet machine."""
+    loads = [meta.get("load_start") or [0], meta.get("load_end") or [0]]
+    figures = (f"load average {meta.get('load_start')} at the start and "
+               f"{meta.get('load_end')} at the end (1, 5, 15 min), on {meta['cpus']} CPUs")
+    if max(x[0] for x in loads) >= 1.0:
+        return (f"**The machine was shared** with other work while this ran: {figures}. "
+                f"Wall-clock figures (openers, browser, documents, writes) suffer from it; "
+                f"CPU per refresh much less.")
+    return f"The machine had no other work to speak of: {figures}."
+
+
 def document(result) -> str:
     meta = result["meta"]
     missed = [v["label"] for v in result["verdicts"] if v["status"] == "MISSED"]
@@ -1192,10 +1246,7 @@ Generated by `python3 bench/run.py --json … --write docs/benchmarks.md` on {me
 {meta['streamlit']}, {meta['date']}. Demo data (`manage.py demo --seed 1`; 2 000 sample
 schools at 100k), each database built once and reused.
 
-**The machine was shared** with other work while this ran: load average
-{meta['load_start']} at the start and {meta['load_end']} at the end (1, 5, 15 min), on
-{meta['cpus']} CPUs. Wall-clock figures (openers, browser, documents, writes) suffer from it;
-CPU per refresh much less. Every figure is the median of the runs with [min–max], after
+{machine_load(meta)} Every figure is the median of the runs with [min–max], after
 warm-up runs that were discarded ({meta['runs']} runs for in-process figures and the
 browser and for processes (wall and CPU; Python's bytecode cache on, as on a user's
 machine), 3 for the 40 openers, 1 run of the {meta['viewers']} dashboards and of the
@@ -1229,8 +1280,11 @@ writers).
         'signins_per_s'))} sign-in/s*: entries saved by a separate process through
   `db.entries` (the server's figure is the recompute they cause), sign-ins replayed through
   the server's real login form at the production bcrypt cost. **{meta['viewers']}
-  dashboards** arrive over one refresh period and rerun their fragment on the event's timer
-  for the stated time: a refresh later than 1 s after its timer is late; the server's CPU
+  dashboards** arrive over one refresh period and rerun their fragment on their own timer
+  for the stated time — the browser's timer, which the dashboard moves to the wall clock
+  with each `auto_rerun` message (components/aligned_refresh.py), and which the replayed
+  clients restart on each such message as the frontend does: a refresh later than 1 s
+  after its timer is late; the server's CPU
   share of one core over that window; each write's delay until each viewer's refresh shows
   a view computed after it (the view's own time, «Cập nhật lúc»). **Six Chromium pages**
   (five on the dashboard, one signing in again and again through app.py's login): sign-in
@@ -1264,9 +1318,15 @@ writers).
   Now `db/live_figures.py` keys it on a counter bumped by triggers on the tables the
   dashboard shows only, recomputes it in the background at most once per refresh period
   (viewers meanwhile get the previous view with its time), and `core/chart_images.py`
-  redraws only the pictures whose spec changed.
-- A sign-in costs the password check (bcrypt cost 11, ~0.12 CPU-s) and no recompute.
-- The activities CSV is written as it is read, shown by SQL.
+  redraws only the pictures whose spec changed, in a process of its own
+  (`core/svg_worker.py`: vl-convert holds the GIL while it draws).
+- Recomputes and refreshes are aligned to the wall clock (`core/aligned_refresh.py`):
+  with viewers on timers of their own phase, a write could wait one period for the
+  recompute and one more for a viewer's tick (measured: 30.5 s beyond one period).
+- A sign-in costs the password check (bcrypt cost 11, `core/passwords.BCRYPT_ROUNDS`; its
+  measured server CPU is in «A sign-in alone» above) and no recompute.
+- The activities CSV is written as it is read; SQLite makes each line (names, dates, the
+  formula guard and csv's quoting) and Python only numbers and writes it.
 - This benchmark: writes and sign-ins during every viewer test; the report's floor by code
   of its own; A/B pairs in turn; the whole page including the feed; verdicts recomputed
   from the raw figures of the run.
@@ -1274,9 +1334,9 @@ writers).
 ## Where the time went, and what changed (issue 14)
 
 - One dashboard refresh cost ~0.6 CPU-s per viewer. Its figures, KPI changes, feed and
-  chart specs are now computed once per (event, filters, day, data version) and shared by
-  every viewer (`db.stats.shared`, keyed by `PRAGMA data_version` of a watcher connection
-  that never writes; LRU of 64; concurrent misses compute once).
+  chart specs were then computed once per (event, filters, day, data version) and shared by
+  every viewer (keyed by `PRAGMA data_version`; LRU of 64; concurrent misses compute once);
+  issue 23 replaced that key and module by `db/live_figures.py`, see above.
 - The feed and the "previous day" read `(event_id[, ward_code], created_at)` indexes
   (m003) instead of sorting or scanning every entry.
 - Charts go to `st.vega_lite_chart` as ready dicts with Arrow datasets: no Altair
@@ -1309,8 +1369,9 @@ writers).
   DOM, resizing); four filters (three lists and a range slider) ~50 ms; seven
   `st.metric` tiles 30–40 ms; five chart headings about as much as the pictures. Now:
   - the six charts are SVG pictures drawn by vl-convert (as the PDF's) once per data
-    state for every viewer (~0.3 CPU-s for the six at 100 000 activities, on a data
-    change only), sent as `data:` URLs; the live Vega charts (tooltips, the map's
+    state for every viewer (measured again in issue 23's audit: ≈0.9 CPU-s for the six
+    at 100 000 activities, not the 0.3 s first written here; now only the pictures whose
+    rows changed are redrawn), sent as `data:` URLs; the live Vega charts (tooltips, the map's
     click-to-filter) stay behind the switch «Biểu đồ tương tác», whose ratio is printed
     above but is not the target's view;
   - each chart's title is drawn in the chart; the seven figures are one HTML block
@@ -1383,7 +1444,7 @@ def main(argv=None):
                                                          encoding="utf-8")
     color = not args.no_color
     print(f"load average: start {result['meta']['load_start']}, end "
-          f"{result['meta']['load_end']} ({result['meta']['cpus']} CPUs, shared machine)")
+          f"{result['meta']['load_end']} ({result['meta']['cpus']} CPUs)")
     print(tables(result))
     print()
     print(verdict_table(result, color=color))

@@ -5,10 +5,14 @@ of live dashboards can be replayed from one asyncio process.
 What it does like the browser: opens /_stcore/stream with the "streamlit" subprotocol,
 asks for a page by its URL path, keeps the hashes of cacheable messages and reports them
 on every rerun (so unchanged elements come back as references), and answers a fragment's
-AutoRerun by asking for that fragment again every `interval` seconds; it can fill and
+AutoRerun as Streamlit 1.67's frontend does (`handleAutoRerun`): a message with the interval
+its timer runs already is ignored, another one restarts the timer (`setInterval`) from the
+moment it arrived — the dashboard moves its timer to the wall clock that way
+(components/aligned_refresh.py); `next_fire` says when the timer fires next. It can fill and
 submit the login form (widget values and the submit button's trigger, as the frontend
 sends them). What it does not: draw anything, or run components (the login cookie)."""
 import asyncio
+import math
 import time
 from dataclasses import dataclass, field
 
@@ -26,6 +30,7 @@ class Session:
     ws: object = None
     hashes: set = field(default_factory=set)
     fragments: dict = field(default_factory=dict)  # fragment id -> interval (s)
+    timers: dict = field(default_factory=dict)  # fragment id -> (interval, started at)
     finished: asyncio.Queue = field(default_factory=asyncio.Queue)
     errors: list = field(default_factory=list)
     bytes_in: int = 0
@@ -67,7 +72,7 @@ class Session:
                         elif what in ("markdown", "alert"):
                             self.captions.append(getattr(element, what).body)
                 elif kind == "auto_rerun":
-                    self.fragments[msg.auto_rerun.fragment_id] = msg.auto_rerun.interval
+                    self._auto_rerun(msg.auto_rerun.fragment_id, msg.auto_rerun.interval)
                 elif kind == "script_finished":
                     await self.finished.put((time.perf_counter(), msg.script_finished))
         except websockets.ConnectionClosed:
@@ -75,6 +80,23 @@ class Session:
         finally:
             self.closed = True
             await self.finished.put((time.perf_counter(), None))
+
+    def _auto_rerun(self, fragment_id: str, interval: float, at: float | None = None):
+        """The frontend's handleAutoRerun: the same interval changes nothing; another
+        clears the timer and starts it anew, now."""
+        if not fragment_id:
+            return
+        running = self.timers.get(fragment_id)
+        if running is None or running[0] != interval:
+            self.timers[fragment_id] = (interval, time.perf_counter() if at is None else at)
+        self.fragments[fragment_id] = interval
+
+    def next_fire(self, fragment_id: str, after: float) -> float:
+        """perf_counter time of the fragment's timer's first tick later than `after`
+        (setInterval: started + n x interval)."""
+        interval, started = self.timers[fragment_id]
+        n = max(1, math.floor((after - started) / interval + 1e-6) + 1)
+        return started + n * interval
 
     async def rerun(self, fragment_id: str = "", timeout: float = 300,
                     values: dict | None = None, submit: str | None = None) -> float:

@@ -366,21 +366,24 @@ def csv_bytes(sheet: Sheet) -> bytes:
 CSV_BOM = "\ufeff"
 
 
-def write_csv(sheet: Sheet, out, shown_rows=None) -> None:
+def write_csv(sheet: Sheet, out, shown_lines=None) -> None:
     """One table as CSV (header, rows, total rows) written to the text stream `out` as it
     goes (issue 23: 100 000 activities are never held as one text), UTF-8 with BOM so
     Excel shows the diacritics. A rate reads as on every page ("83,3%"); its
     machine-readable ratio (0.8333) follows in a column of its own at the end, headed
-    texts.CSV_RATIO_COLUMN. `shown_rows`: rows already as shown (db/export's SQL path for
-    the long lists); else the sheet's rows are converted here one by one."""
+    texts.CSV_RATIO_COLUMN. `shown_lines`: (line,) rows already written as CSV without their
+    STT, CRLF-ended (db/export's SQL path for the activities), numbered here; else the
+    sheet's rows are converted here one by one."""
     writer = csv.writer(out)
     rates = [i for i, c in enumerate(sheet.columns) if c.kind == PCT]
     out.write(CSV_BOM)
     writer.writerow([c.header for c in sheet.columns]
                     + [texts.CSV_RATIO_COLUMN.format(header=sheet.columns[i].header)
                        for i in rates])
-    if shown_rows is not None:
-        writer.writerows(shown_rows)  # csv's C loop over SQLite's cursor
+    if shown_lines is not None:
+        write = out.write
+        for number, (line,) in enumerate(shown_lines, 1):
+            write(f"{number},{line}")
         rows = iter(sheet.totals)
     else:
         rows = itertools.chain((sheet.shown(i, row) for i, row in enumerate(sheet.rows)),

@@ -16,12 +16,16 @@ Two mechanisms:
   db/setup.prepare), so a table added by a later migration is covered without a list to
   keep up to date. `epoch` is random per database file: a restore (a fresh file copied in)
   never looks like a state seen before.
-- **At most once per period**: a view whose fingerprint changed is recomputed in the
-  background, no sooner than `period` seconds after its previous computation began;
-  viewers meanwhile get the previous view with the time its figures were read. Two writes
-  within one period cost one recompute, whatever the write rate and the number of viewers.
-  The first viewer of a view (no previous copy) computes it at once; concurrent first
-  viewers wait for that one computation.
+- **At most once per period, on the wall clock** (core/aligned_refresh): a view is checked
+  at the multiples of the period (epoch seconds) after a viewer asked for it, and
+  recomputed there, in the background, only when its fingerprint changed; at most one
+  recompute per aligned period. Viewers refresh shortly after those times
+  (components/aligned_refresh), so a write is seen within one period + 5 s; a viewer that
+  finds the recompute still running waits for it a little (WAIT_S). Meanwhile viewers get
+  the previous view with the time its figures were read. Two writes within one period
+  cost one recompute, whatever the write rate and the number of viewers. The first viewer
+  of a view (no previous copy) computes it at once; concurrent first viewers wait for
+  that one computation.
 
 A view is computed on a connection of its own (the viewer's closes with its page run).
 """
@@ -29,9 +33,10 @@ import logging
 import os
 import threading
 import time
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 
+from core import aligned_refresh
 from db.connection import connect
 from db.directory import connect_readonly
 
@@ -82,6 +87,12 @@ def _database_file(db) -> str | None:
     return os.path.realpath(row[2]) if row and row[2] else None
 
 
+def database_name(db) -> str:
+    """The name a view's phase on the wall clock is derived from (core/aligned_refresh):
+    the same for the recompute (view()) and for the viewers' refresh."""
+    return _database_file(db) or ""
+
+
 def fingerprint(db) -> tuple:
     """Names the state of everything the dashboard shows: (file, inode, epoch, counter).
     One row read: cheap enough for every refresh of every viewer."""
@@ -98,26 +109,35 @@ class _View:
     value: object = None
     fingerprint: tuple = ()
     stamp: float = 0.0  # wall time when its figures were read
-    started: float = float("-inf")  # monotonic start of the computation that made it
-    pending: bool = False  # a recompute is scheduled or running
+    slot: float | None = None  # the aligned time (or, first, the time) its computation began
+    pending: bool = False  # a check at the next aligned time is scheduled
+    running: threading.Event | None = None  # set when the recompute under way ends
     ready: threading.Event = field(default_factory=threading.Event)
 
 
 class ThrottledViews:
-    """key -> view, recomputed in the background at most once per period after a change.
-    `clock`/`wall` and `schedule(delay, fn)` are injectable so tests control time."""
+    """key -> view, recomputed in the background at aligned times (multiples of the
+    period on the wall clock, core/aligned_refresh), at most once per period, only when
+    what it shows changed. `clock` (epoch seconds), `wall` (the stamp) and
+    `schedule(delay, fn)` are injectable so tests control time."""
 
-    def __init__(self, size: int = VIEWS_KEPT, clock=time.monotonic, wall=time.time,
-                 schedule=None):
-        self.size, self.clock, self.wall = size, clock, wall
+    def __init__(self, size: int = VIEWS_KEPT, clock=time.time, wall=time.time,
+                 schedule=None, wait: float = aligned_refresh.WAIT_S):
+        self.size, self.clock, self.wall, self.wait = size, clock, wall, wait
         self.schedule = _timer if schedule is None else schedule
         self.lock = threading.Lock()
         self.views: "OrderedDict[tuple, _View]" = OrderedDict()
-        self.counts = {"hits": 0, "stale": 0, "computed": 0, "recomputed": 0, "failed": 0}
+        self.counts = {"hits": 0, "stale": 0, "computed": 0, "recomputed": 0, "failed": 0,
+                       "checked": 0, "waited": 0}
+        # seconds of the latest recomputes, for whoever tunes the budget R
+        # (core/aligned_refresh) and the benchmark's report
+        self.recompute_seconds: deque = deque(maxlen=200)
 
-    def get(self, key: tuple, current: tuple, compute, period: float):
+    def get(self, key: tuple, current: tuple, compute, period: float, probe=None,
+            phase: float = 0.0):
         """(value, stamp) of `key`. `current`: the fingerprint now; `compute()` returns
-        (fingerprint, value) from a connection of its own, on any thread."""
+        (fingerprint, value) from a connection of its own, on any thread; `probe()` the
+        fingerprint then (at the aligned time; without it, `current` is taken)."""
         with self.lock:
             view = self.views.get(key)
             first = view is None
@@ -128,29 +148,37 @@ class ThrottledViews:
             else:
                 self.views.move_to_end(key)
         if first:
-            return self._first(key, view, compute)
+            self._first(key, view, compute)
         view.ready.wait(120)  # another viewer is computing the first copy
-        if not view.ready.is_set() or view.started == float("-inf"):
+        if not view.ready.is_set() or view.slot is None:
             raise RuntimeError(f"view {key!r} could not be computed")
+        running = view.running
+        if running is not None and not _covers(view.fingerprint, current):
+            # the aligned recompute is finishing: a little wait shows the new figures
+            # instead of the previous period's (core/aligned_refresh: the budget R)
+            running.wait(self.wait)
+            with self.lock:
+                self.counts["waited"] += 1
         delay = None
         with self.lock:
             value, stamp = view.value, view.stamp
-            if _covers(view.fingerprint, current):
-                self.counts["hits"] += 1
-            else:
-                self.counts["stale"] += 1
-                if not view.pending:
-                    view.pending = True
-                    delay = max(0.0, view.started + period - self.clock())
+            if not first:
+                self.counts["hits" if _covers(view.fingerprint, current) else "stale"] += 1
+            if not view.pending:  # one check per view and aligned time, whoever asks
+                view.pending = True
+                now = self.clock()
+                slot = aligned_refresh.recompute_slot(now, period, view.slot, phase)
+                delay = max(0.0, slot - now)
         if delay is not None:
-            self.schedule(delay, lambda: self._recompute(key, view, compute))
+            check = probe if probe is not None else (lambda: current)
+            self.schedule(delay, lambda: self._tick(key, view, compute, check, slot))
         return value, stamp
 
-    def _first(self, key, view: _View, compute):
+    def _first(self, key, view: _View, compute) -> None:
         try:
-            self._fill(view, compute)
-            self.counts["computed"] += 1
-            return view.value, view.stamp
+            self._fill(view, compute, None)
+            with self.lock:
+                self.counts["computed"] += 1
         except BaseException:
             with self.lock:
                 if self.views.get(key) is view:
@@ -159,39 +187,55 @@ class ThrottledViews:
         finally:
             view.ready.set()
 
-    def _fill(self, view: _View, compute) -> None:
-        started, stamp = self.clock(), self.wall()
+    def _fill(self, view: _View, compute, slot: float | None) -> None:
+        began, stamp = self.clock(), self.wall()
         version, value = compute()
         with self.lock:
             view.value, view.fingerprint = value, version
-            view.started, view.stamp = started, stamp
+            view.slot, view.stamp = (began if slot is None else slot), stamp
 
-    def _recompute(self, key, view: _View, compute) -> None:
+    def _tick(self, key, view: _View, compute, probe, slot: float) -> None:
+        """At an aligned time: recompute the view if what it shows changed."""
         try:
             with self.lock:
                 if self.views.get(key) is not view:
                     return  # evicted meanwhile: nobody looks at it any more
-            self._fill(view, compute)
+            current = probe()
+            with self.lock:
+                self.counts["checked"] += 1
+                if _covers(view.fingerprint, current):
+                    return
+                view.running = threading.Event()
+            began = time.perf_counter()
+            self._fill(view, compute, slot)
             with self.lock:
                 self.counts["recomputed"] += 1
+                self.recompute_seconds.append(time.perf_counter() - began)
         except Exception:  # noqa: BLE001 - viewers keep the previous view; retried later
             log.exception("recomputing the shared view %r failed", key)
             with self.lock:
                 self.counts["failed"] += 1
-                view.started = self.clock()  # the next try waits a period too
+                view.slot = slot  # the next try is at the next aligned time
         finally:
             with self.lock:
                 view.pending = False
+                running, view.running = view.running, None
+            if running is not None:
+                running.set()
 
     def info(self) -> dict:
         with self.lock:
-            return dict(self.counts, size=len(self.views), bound=self.size)
+            took = sorted(self.recompute_seconds)
+            return dict(self.counts, size=len(self.views), bound=self.size,
+                        recompute_s_median=took[len(took) // 2] if took else None,
+                        recompute_s_max=took[-1] if took else None)
 
     def clear(self) -> None:
         with self.lock:
             self.views.clear()
             for k in self.counts:
                 self.counts[k] = 0
+            self.recompute_seconds.clear()
 
 
 def _covers(made_from: tuple, current: tuple) -> bool:
@@ -238,7 +282,15 @@ def view(db, key: tuple, build, period: float, also=None):
         finally:
             own.conn.close()
 
-    return VIEWS.get((path, *key), state(db), compute, period)
+    def probe():  # at the aligned time, on the timer's thread
+        own = connect_readonly(path) if readonly else connect(path)
+        try:
+            return state(own)
+        finally:
+            own.conn.close()
+
+    return VIEWS.get((path, *key), state(db), compute, period, probe,
+                     aligned_refresh.phase_of(path, period))
 
 
 def _read_only(db) -> bool:

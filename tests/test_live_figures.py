@@ -52,6 +52,9 @@ def views(monkeypatch, clock, scheduled):
     live_figures.VIEWS.clear()
     throttled = live_figures.ThrottledViews(clock=clock, schedule=scheduled)
     monkeypatch.setattr(live_figures, "VIEWS", throttled)
+    # the temporary file's own phase would move every aligned time of these tests: they
+    # state times as multiples of the period (the phase has tests of its own)
+    monkeypatch.setattr(live_figures.aligned_refresh, "phase_of", lambda name, period: 0.0)
     return throttled
 
 
@@ -90,8 +93,9 @@ def test_a_sign_in_does_not_trigger_a_recompute(db_path, db, week, committee, vi
     users.record_login_outcome(db, users.failure_counts(creds), creds, committee.username)
     clock.now += 60
     live_figures.view(db, ("n",), build, 30)
-    assert not scheduled and len(calls) == 1
-    assert views.info()["hits"] == 1
+    scheduled.run_all()  # the aligned check finds nothing the dashboard shows changed
+    assert len(calls) == 1
+    assert views.info()["hits"] == 1 and views.info()["recomputed"] == 0
 
 
 def test_two_writes_within_one_period_cause_one_recompute(db_path, db, week, views, clock,
@@ -107,37 +111,112 @@ def test_two_writes_within_one_period_cause_one_recompute(db_path, db, week, vie
     add_activity(other, week, "TH-VINHPHUC", "00006", "arts", "2020-10-04", 7)
     other.conn.close()
     assert live_figures.view(db, ("n",), build, 30) == (first, stamp)
-    # scheduled once, at the first request after the write: 30 s after the computation
-    assert len(scheduled) == 1 and scheduled[0][0] == pytest.approx(25)
-    clock.now += 20
+    # one check, at the first multiple of the period after the computation (1000 -> 1020)
+    assert len(scheduled) == 1 and scheduled[0][0] == pytest.approx(20)
+    clock.now += 10
     scheduled.run_all()
     value, new_stamp = live_figures.view(db, ("n",), build, 30)
     assert value == first + 2 and new_stamp >= stamp
-    assert len(calls) == 2 and not scheduled  # one recompute for both writes
+    assert len(calls) == 2  # one recompute for both writes
+    assert [delay for delay, _ in scheduled] == [pytest.approx(30)]  # the next: at 1050
 
 
-def test_a_write_after_a_quiet_period_is_recomputed_at_once(db_path, db, week, views,
-                                                            clock, scheduled):
+def test_a_write_after_a_quiet_period_is_recomputed_at_the_next_aligned_time(
+        db_path, db, week, views, clock, scheduled):
     build, calls = counting_build(db_path)
     first, _ = live_figures.view(db, ("n",), build, 30)
-    clock.now += 45
+    clock.now = 1020
+    scheduled.run_all()  # nothing changed: nothing recomputed
+    assert len(calls) == 1
+    clock.now = 1045
     add_activity(db, week, "TH-VINHPHUC", "00006", "sports", "2020-10-03", 5)
     live_figures.view(db, ("n",), build, 30)
-    assert [delay for delay, _ in scheduled] == [0.0]
+    assert [delay for delay, _ in scheduled] == [pytest.approx(5)]  # at 1050, not at once
+    clock.now = 1050
     scheduled.run_all()
     assert live_figures.view(db, ("n",), build, 30)[0] == first + 1
+
+
+def test_a_write_after_every_viewer_refreshed_is_in_the_next_aligned_recompute(
+        db_path, db, week, views, clock, scheduled):
+    """The 2P of issue 23: a write late in a period, after the viewers' refreshes of that
+    period, must not wait for a viewer's next refresh to be noticed."""
+    build, calls = counting_build(db_path)
+    first, _ = live_figures.view(db, ("n",), build, 30)
+    clock.now = 1020
+    scheduled.run_all()
+    clock.now = 1022.5  # the viewers' refreshes of this period (R + offset)
+    live_figures.view(db, ("n",), build, 30)
+    clock.now = 1040  # then a write, and no viewer asks before 1052
+    add_activity(db, week, "TH-VINHPHUC", "00006", "sports", "2020-10-03", 5)
+    clock.now = 1050
+    scheduled.run_all()  # the check at 1050 the refresh at 1022.5 arranged
+    assert len(calls) == 2
+    clock.now = 1052
+    assert live_figures.view(db, ("n",), build, 30)[0] == first + 1
+
+
+def test_recomputes_start_only_at_multiples_of_the_period_at_most_once_each(
+        db_path, db, week, views, clock, scheduled):
+    build, calls = counting_build(db_path)
+    due = [(clock.now + delay, fn) for delay, fn in scheduled]  # absolute times
+    scheduled.clear()
+    starts = []
+    for second in range(1000, 1200):  # a write every 4 s, a viewer every second
+        for at, fn in [d for d in due if d[0] <= second + 0.5]:
+            due.remove((at, fn))
+            clock.now = at
+            starts.append(at)
+            fn()
+        clock.now = second + 0.5
+        if second % 4 == 0:
+            add_activity(db, week, "TH-VINHPHUC", "00006", "sports", "2020-10-03", 1)
+        live_figures.view(db, ("n",), build, 30)
+        due += [(clock.now + delay, fn) for delay, fn in scheduled]
+        scheduled.clear()
+    recomputes = len(calls) - 1
+    assert starts and all(at % 30 == pytest.approx(0) for at in starts)
+    assert len(starts) == len(set(starts))  # one check per aligned time
+    assert recomputes == len(starts)  # every period had a write
+    assert recomputes <= 200 / 30 + 1
+
+
+def test_a_viewer_waits_briefly_for_the_recompute_under_way(db_path, db, week, views,
+                                                            clock, scheduled):
+    release = threading.Event()
+
+    def slow(own):
+        if views.info()["computed"]:  # the recompute, not the first computation
+            release.wait(5)
+        return own.execute("select count(*) from activities where deleted = 0").fetchone()[0]
+
+    first, _ = live_figures.view(db, ("n",), slow, 30)
+    add_activity(db, week, "TH-VINHPHUC", "00006", "sports", "2020-10-03", 5)
+    clock.now = 1020
+    (delay, tick), = scheduled
+    worker = threading.Thread(target=tick)
+    worker.start()
+    threading.Timer(0.3, release.set).start()  # the recompute ends 0.3 s after the viewer asks
+    while views.info()["checked"] == 0:
+        pass
+    assert live_figures.view(db, ("n",), slow, 30)[0] == first + 1  # not the old view
+    worker.join(5)
+    assert views.info()["waited"] == 1
 
 
 def test_a_failed_recompute_keeps_the_previous_view(db_path, db, week, views, clock,
                                                     scheduled):
     good, _ = live_figures.view(db, ("n",), lambda own: "good", 30)
+    clock.now = 1020
+    scheduled.run_all()  # nothing changed yet
     add_activity(db, week, "TH-VINHPHUC", "00006", "sports", "2020-10-03", 5)
-    clock.now += 31
+    clock.now = 1031
 
     def broken(own):
         raise RuntimeError("boom")
 
     live_figures.view(db, ("n",), broken, 30)
+    clock.now = 1050
     scheduled.run_all()
     assert live_figures.view(db, ("n",), broken, 30)[0] == "good"
     assert views.info()["failed"] == 1
@@ -222,7 +301,8 @@ def test_a_sign_in_while_the_dashboard_is_open_recomputes_nothing(
     users.record_login_outcome(db, users.failure_counts(creds), creds, admin.username)
     clock.now += 120
     open_page(app_for, committee, "committee_dashboard.py")
-    assert not scheduled and views.info()["computed"] == computed
+    scheduled.run_all()  # the aligned checks find nothing shown changed
+    assert views.info()["computed"] == computed and views.info()["recomputed"] == 0
     assert pictures_counted["drawn"] == 6
 
 
@@ -257,3 +337,15 @@ def test_a_new_password_is_hashed_at_the_documented_cost(monkeypatch):
     assert hashed.startswith(f"$2b${passwords.BCRYPT_ROUNDS:02d}$")
     assert passwords.BCRYPT_ROUNDS == 11  # README «Password hashing» says so
     assert passwords.verify_password("Học tập suốt đời 2020!", hashed)
+
+
+def test_a_files_phase_moves_its_aligned_recompute(db_path, db, week, clock, scheduled,
+                                                   monkeypatch):
+    monkeypatch.setattr(live_figures, "VIEWS",
+                        live_figures.ThrottledViews(clock=clock, schedule=scheduled))
+    phase = live_figures.aligned_refresh.phase_of(live_figures.database_name(db), 30)
+    build, calls = counting_build(db_path)
+    live_figures.view(db, ("n",), build, 30)
+    delay = scheduled[0][0]
+    off = (clock.now + delay - phase) % 30
+    assert min(off, 30 - off) < 1e-6  # at kP + the file's phase

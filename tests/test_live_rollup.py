@@ -579,11 +579,14 @@ def test_dashboard_whole_area_tiles_follow_a_ward_write_through_the_shared_view(
         event = events.get(db, YEAR)
         first = suborg_view.whole_area_totals(db, event)
         assert first["participants"] == 120 + 80 + 45 + 200
-        assert suborg_view.whole_area_totals(db, event) == first and not pending
+        while pending:  # the aligned checks: nothing changed, nothing recomputed
+            pending.pop(0)()
+        assert suborg_view.whole_area_totals(db, event) == first
         fill(ward_files(city)["ba-dinh"], [], [("BD-TH", "arts", 5)], [])
         assert suborg_view.whole_area_totals(db, event) == first  # the previous view...
-        assert len(pending) == 1  # ...while its recompute is scheduled
-        pending.pop()()
+        assert pending  # ...while its aligned check is scheduled
+        while pending:
+            pending.pop(0)()
         assert suborg_view.whole_area_totals(db, event)["participants"] == first[
             "participants"] + 5
     finally:

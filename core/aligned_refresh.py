@@ -1,0 +1,93 @@
+"""When the live dashboard is recomputed and when each viewer refreshes: both on the wall
+clock (issue 23, the lead's decision).
+
+Why aligned: with viewers refreshing on their own timers at random phases and at most one
+recompute per refresh period P, a write can wait P for the recompute and then P for a
+viewer's tick (2P; measured: 30.5 s beyond one period). Aligned, a write at any moment of
+[kP, (k+1)P) is in the view recomputed at (k+1)P, and every viewer refreshes between
+(k+1)P + R and (k+1)P + R + S: seen within P + R + S, with R + S <= 5 s.
+
+- A view's recompute starts only at a multiple of P (epoch seconds), at most once per
+  period, only when what it shows changed (db/live_figures).
+- A viewer refreshes at kP + R + its own offset in [0, S): the 300 refreshes of a period are
+  spread over S seconds instead of landing at once; R is the recompute's budget (measured at
+  city scale with 2 writes/s: see docs/benchmarks.md), and a viewer whose refresh still
+  finds the recompute running waits for it a little (WAIT_S) rather than show the old view.
+
+- Each database file (one organiser, issue 24) has its own phase in [0, P): a server
+  hosting 126 wards does not recompute 126 views, nor refresh all their viewers, in the
+  same few seconds of every period; one organiser's views and viewers share one phase.
+
+Pure arithmetic, no clock of its own: callers pass `now` (epoch seconds)."""
+import math
+import zlib
+
+# R: the dashboard's recompute after a period of 2 writes/s took 0.62-0.69 s at city scale
+# (100 000 activities, the changed pictures redrawn by core/svg_worker; machine load ~10);
+# WAIT_S covers a slower one
+RECOMPUTE_BUDGET_S = 1.0
+# S: the 300 refreshes of a period spread over 4 s (about 13 ms of server CPU each)
+SPREAD_S = 4.0  # R + S <= VISIBLE_EXTRA_S
+VISIBLE_EXTRA_S = 5.0  # the target: a write is seen within one period + 5 s
+WAIT_S = 1.0  # a viewer's run waits this long at most for a recompute already running
+MIN_GAP_FRACTION = 0.25  # a refresh never follows the previous one by less than P/4 (or 1 s)
+
+
+def phase_of(name: str, period: float) -> float:
+    """A stable phase in [0, period) for a database file (its path): the same in every
+    process and run, different enough between organisers to spread them over the period."""
+    return (zlib.crc32(str(name).encode("utf-8")) % 10_000) / 10_000 * period
+
+
+def aligned_at_or_after(now: float, period: float, phase: float = 0.0) -> float:
+    """The first kP + phase at or after `now`."""
+    return math.ceil((now - phase) / period - 1e-9) * period + phase
+
+
+def recompute_slot(now: float, period: float, last_started: float | None,
+                   phase: float = 0.0) -> float:
+    """When a recompute asked for at `now` may start: the first kP + phase at or after
+    `now` that is later than the one the previous computation started in (at most one
+    recompute per aligned period)."""
+    slot = aligned_at_or_after(now, period, phase)
+    if last_started is not None and slot <= math.floor(
+            (last_started - phase) / period + 1e-9) * period + phase:
+        slot += period
+    return slot
+
+
+def budget_and_spread(period: float) -> tuple[float, float]:
+    """(R, S) for this period: the constants, shrunk proportionally for a period shorter
+    than R + S (a 5 s period refreshes within its own length)."""
+    total = RECOMPUTE_BUDGET_S + SPREAD_S
+    if period >= total:
+        return RECOMPUTE_BUDGET_S, SPREAD_S
+    scale = period / total
+    return RECOMPUTE_BUDGET_S * scale, SPREAD_S * scale * 0.9
+
+
+def offset_for(draw: float, period: float) -> float:
+    """A viewer's offset in [0, S) from a uniform draw in [0, 1)."""
+    _, spread = budget_and_spread(period)
+    return min(max(draw, 0.0), 0.999999) * spread
+
+
+def next_refresh(now: float, period: float, offset: float, phase: float = 0.0) -> float:
+    """The viewer's next refresh: the first kP + phase + R + offset later than now + a
+    minimal gap (a timer that fired a few milliseconds early must not refresh twice)."""
+    budget, _ = budget_and_spread(period)
+    gap = min(1.0, MIN_GAP_FRACTION * period)
+    phase = phase + budget + offset
+    k = math.floor((now + gap - phase) / period) + 1
+    return k * period + phase
+
+
+def interval_until(now: float, period: float, offset: float,
+                   avoid: tuple = (), phase: float = 0.0) -> float:
+    """Seconds from `now` to the viewer's next refresh, in milliseconds, never equal to a
+    value in `avoid`: Streamlit's frontend ignores an auto-rerun interval equal to the one
+    it runs already (components/aligned_refresh.py), which would leave the old phase."""
+    interval = round(next_refresh(now, period, offset, phase) - now, 3)
+    while any(abs(interval - a) < 5e-4 for a in avoid):
+        interval = round(interval + 0.001, 3)
+    return interval
