@@ -1,0 +1,476 @@
+"""One server for a whole city (issue 24 deliver 6): 126 wards × 50 units, 300 000
+activities in ONE installation (a directory and one SQLite file per organiser,
+db/directory.py), measured against the same ward's file alone.
+
+The installation is built once and kept under --db-dir (`organisers-126x50-300000/`):
+the city adopts the root file (`llw.db`), each ward `org-pNNN.db` is added through
+db/directory.add, gets an empty 2026 week (db/new_week), five residential groups as its
+areas and the demo's sample week (db/demo.load: 40 schools + one People's Committee and one
+learning centre per area = 50 units, its share of the 300 000 activities, bulk-inserted),
+and a committee account. «Alone»: a copy (SQLite backup API) of one ward's file in a
+folder of its own, no directory beside it.
+
+Rows (each states its conditions; medians with min–max; warm-up runs discarded):
+
+- ward dashboard: the dashboard's shared-view recompute (app_pages/committee_dashboard.
+  build_view, no filter) of ward W, in the installation (its file resolved through the
+  directory, as a session or a command does) against the same computation on W's file
+  alone, A/B interleaved, ratio per pair; target ≤ 1.2×;
+- ward report: the closing report (db/report_data.gather + core/closing_report.build_pdf,
+  chart cache emptied each run) the same way; target ≤ 1.2×;
+- city refresh CPU: the city's live sum of its 126 wards (nothing changed / after one
+  ward's write); NOT MEASURED unless the live-sum function (the `sums` part of issue 24)
+  is in this tree;
+- writes: `--writes-per-s` saves per second (open loop: each starts on its own timer) of
+  an activity by a school clerk of a random ward (db.entries.create_activity on that
+  ward's file), for --write-seconds, on a scratch copy of the installation; p99 ≤ 0.5 s;
+- viewers: 300 replayed dashboards spread over organisers with 2 writes/s: NOT MEASURED
+  (needs the server's per-organiser session binding, the `app` part of issue 24).
+
+    python3 bench/run.py --only organisers [--db-dir /tmp/llw-bench] [--runs 7]
+    python3 bench/organisers.py [--db-dir …] [--runs 7] [--json out.json]
+"""
+import argparse
+import importlib
+import json
+import os
+import random
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("LLW_BCRYPT_ROUNDS", "4")
+
+WARDS = 126
+UNITS_PER_WARD = 50
+ACTIVITIES = 300_000
+AREAS_PER_WARD = 5  # 40 schools + 2 units per area (demo) = 50 units
+YEAR = 2026
+CITY = "hn"
+BENCH_USER = "bench.bcd"
+BENCH_PASSWORD = "Bench mật khẩu 2020!"
+TARGETS = {"ward_dashboard_x": 1.2, "ward_report_x": 1.2, "city_refresh_cpu_ms": 50,
+           "writes_p99_s": 0.5, "viewers_late": 0}
+
+
+def log(*parts):
+    print(*parts, file=sys.stderr, flush=True)
+
+
+def load() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+def spread(samples: list[float]) -> dict:
+    return {"min": min(samples), "median": statistics.median(samples), "max": max(samples),
+            "runs": len(samples)}
+
+
+def ward_key(i: int) -> str:
+    return f"p{i:03d}"
+
+
+def ward_share(i: int) -> int:
+    """Ward i's activities: 300 000 split as evenly as integers allow."""
+    base, extra = divmod(ACTIVITIES, WARDS)
+    return base + (1 if i < extra else 0)
+
+
+# --- the installation ------------------------------------------------------------------------
+
+def installation_folder(db_dir: Path) -> Path:
+    return Path(db_dir) / f"organisers-{WARDS}x{UNITS_PER_WARD}-{ACTIVITIES}"
+
+
+def fill_ward(path: Path, i: int) -> None:
+    """An empty 2026 week, five areas, the demo's sample week and a committee account."""
+    from db import Actor, areas, connect, demo, new_week, users
+
+    db = connect(path)
+    actor = Actor.system("bench")
+    try:
+        event_id = new_week.create(db, actor, YEAR, empty=True)["event_id"]
+        areas.save_areas(db, actor, event_id, [
+            {"code": f"TDP-{k:02d}", "name": f"Tổ dân phố số {k}", "row": 1, "col": k}
+            for k in range(1, AREAS_PER_WARD + 1)])
+        demo.load(db, actor, units=UNITS_PER_WARD - 2 * AREAS_PER_WARD,
+                  activities=ward_share(i), seed=i, year=YEAR, accounts=False)
+        users.create_user(db, actor, username=BENCH_USER, name="Bench Ban chỉ đạo",
+                          role="committee", password=BENCH_PASSWORD)
+    finally:
+        db.conn.close()
+
+
+def build_installation(db_dir: Path) -> Path:
+    """The root file of the cached installation (built on the first run, then reused)."""
+    from db import Actor, connect, directory, new_week
+
+    folder = installation_folder(db_dir)
+    root = folder / "llw.db"
+    marker = folder / "built.json"
+    if marker.exists():
+        return root
+    if folder.exists():
+        shutil.rmtree(folder)  # a build interrupted earlier: start again
+    folder.mkdir(parents=True)
+    started = time.perf_counter()
+    directory.add(root, CITY, "UBND thành phố Hà Nội", "tinh")
+    city = connect(root)
+    new_week.create(city, Actor.system("bench"), YEAR, empty=True)
+    city.conn.close()
+    for i in range(WARDS):
+        record = directory.add(root, ward_key(i), f"UBND phường Mẫu {i + 1:03d}", "xa",
+                               parent_key=CITY)
+        fill_ward(record.file, i)
+        if i % 20 == 0:
+            log(f"  ward {i + 1}/{WARDS} built ({time.perf_counter() - started:.0f} s)")
+    seconds = time.perf_counter() - started
+    marker.write_text(json.dumps({"wards": WARDS, "activities": ACTIVITIES,
+                                  "build_s": round(seconds, 1)}))
+    log(f"  installation built in {seconds:.0f} s")
+    return root
+
+
+def backup_copy(source: Path, target: Path) -> Path:
+    """A consistent copy through SQLite's backup API (never a file copy of a database)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    src.backup(dst)
+    src.close()
+    dst.close()
+    return target
+
+
+def alone_copy(root: Path, key: str, workdir: Path) -> Path:
+    """Ward `key`'s file alone: a folder of its own, no directory beside it."""
+    from db import directory
+
+    path = backup_copy(directory.resolve(root, key), workdir / "alone" / "llw.db")
+    assert directory.record_of_file(path) is None and not directory.records(path)
+    return path
+
+
+def scratch_installation(root: Path, workdir: Path) -> Path:
+    """A copy of the whole installation (directory and every file) for the writes."""
+    folder = workdir / "scratch"
+    if folder.exists():
+        shutil.rmtree(folder)
+    for path in sorted(root.parent.glob("*.db")):
+        backup_copy(path, folder / path.name)
+    return folder / root.name
+
+
+# --- a ward: in the installation against alone ----------------------------------------------
+
+_DASHBOARD = {}
+
+
+def _dashboard_module():
+    """The dashboard page's definitions (build_view, chart_titles) without its page run:
+    the script's body from `actor = guard(…)` on needs a Streamlit session, so only the
+    part above it is executed (the page itself is not changed for the bench)."""
+    if not _DASHBOARD:
+        path = ROOT / "app_pages" / "committee_dashboard.py"
+        source = path.read_text(encoding="utf-8")
+        head = source[:source.index("\nactor = guard(")]
+        namespace = {"__name__": "bench_committee_dashboard", "__file__": str(path)}
+        exec(compile(head, str(path), "exec"), namespace)  # noqa: S102 - our own file
+        _DASHBOARD.update(namespace)
+    return argparse.Namespace(**_DASHBOARD)
+
+
+def dashboard_once(path: Path) -> None:
+    """One recompute of the dashboard's shared view (what db/live_figures runs once per
+    refresh period after a change), on a connection of its own, as live_figures does."""
+    from core import timefmt
+    from db import connect, events
+    from db.organiser import words
+
+    dash = _dashboard_module()
+    db = connect(path)
+    try:
+        event = events.get(db, YEAR)
+        filters = {"ward": None, "tier": None, "kind": None, "day_from": None,
+                   "day_to": None}
+        titles = dash.chart_titles(words(db, event), False, None)
+        dash.build_view(db, event, filters, timefmt.now_local().date().isoformat(), titles)
+    finally:
+        db.conn.close()
+
+
+def report_once(path: Path) -> None:
+    from core import closing_report
+    from db import connect, events, report_data
+
+    db = connect(path)
+    try:
+        event = events.get(db, YEAR)
+        closing_report._png_cache.clear()  # every run draws its charts, as bench/report.py
+        closing_report.build_pdf(report_data.gather(db, event))
+    finally:
+        db.conn.close()
+
+
+def interleaved(in_installation, alone, runs: int, warmup: int = 1) -> dict:
+    """A (in the installation) and B (alone) in turn, A B A B …, after `warmup` discarded
+    pairs; the ratio taken pair by pair."""
+    for _ in range(warmup):
+        in_installation()
+        alone()
+    a, b = [], []
+    for _ in range(runs):
+        for fn, out in ((in_installation, a), (alone, b)):
+            start = time.perf_counter()
+            fn()
+            out.append(time.perf_counter() - start)
+    ratios = [x / y for x, y in zip(a, b)]
+    return {"installation_s": spread(a), "alone_s": spread(b), "ratio": spread(ratios)}
+
+
+def measure_ward(root: Path, key: str, workdir: Path, runs: int) -> dict:
+    from db import directory
+
+    alone = alone_copy(root, key, workdir)
+    # in the installation the file is resolved through the directory at every run, as a
+    # session bound to the organiser or `manage.py --organiser KEY` does
+    installed = lambda fn: (lambda: fn(directory.resolve(root, key)))  # noqa: E731
+    log(f"  ward {key}: dashboard recompute, installation / alone…", load())
+    dash = interleaved(installed(dashboard_once), lambda: dashboard_once(alone), runs)
+    log(f"  ward {key}: closing report, installation / alone…", load())
+    report = interleaved(installed(report_once), lambda: report_once(alone),
+                         max(3, runs // 2))
+    return {"ward": key, "dashboard": dash, "report": report}
+
+
+# --- the city's live sum -----------------------------------------------------------------
+
+LIVE_SUM_CANDIDATES = (("db.live_rollup", "city_sums"), ("db.live_rollup", "live_sums"),
+                       ("db.live_rollup", "descendant_sums"))
+
+
+def live_sum_function():
+    """The live sum of descendants (issue 24 deliver 3), when this tree has it."""
+    for module, name in LIVE_SUM_CANDIDATES:
+        try:
+            fn = getattr(importlib.import_module(module), name, None)
+        except ImportError:
+            return None
+        if fn is not None:
+            return fn
+    return None
+
+
+def measure_city(root: Path) -> dict:
+    if live_sum_function() is None:
+        return {"not_measured": "the live sum of descendants (db/live_rollup.py, issue 24 "
+                                "deliver 3) is not in this tree"}
+    return {"not_measured": "db/live_rollup.py found but this bench does not call it yet"}
+
+
+# --- writes from all wards ---------------------------------------------------------------
+
+def writer_targets(root: Path) -> list[tuple[Path, int, int]]:
+    """(file, 2026 event id, a school that has not submitted) per ward."""
+    from db import directory
+
+    out = []
+    for record in directory.records(root):
+        if record.level != "xa":
+            continue
+        conn = sqlite3.connect(record.file)
+        event_id = conn.execute("select id from events where year = ?", [YEAR]).fetchone()[0]
+        unit = conn.execute(
+            "select id from units u where kind = 'school' and active = 1 and not exists ("
+            "select 1 from report_submissions r where r.unit_id = u.id and r.event_id = ?) "
+            "order by id limit 1", [event_id]).fetchone()
+        conn.close()
+        if unit:
+            out.append((record.file, event_id, unit[0]))
+    return out
+
+
+def measure_writes(root: Path, workdir: Path, per_s: float, seconds: float) -> dict:
+    from db import Actor, connect, entries
+
+    scratch = scratch_installation(root, workdir)
+    targets = writer_targets(scratch)
+    rng = random.Random(24)
+    count = int(per_s * seconds)
+    latencies, errors, wards = [], [], set()
+    lock = threading.Lock()
+
+    def save(path, event_id, unit_id, n):
+        start = time.perf_counter()
+        try:
+            db = connect(path)  # a page run opens its own connection
+            try:
+                entries.create_activity(db, Actor(None, f"bench-{unit_id}", "unit", unit_id),
+                                        event_id, unit_id, {
+                                            "type": "library", "title": f"Ngày hội đọc sách {n}",
+                                            "start_date": f"{YEAR}-10-02",
+                                            "format": "truc_tiep", "participants": "40"})
+            finally:
+                db.conn.close()
+        except Exception as error:  # counted and reported
+            with lock:
+                errors.append(repr(error)[:120])
+        with lock:
+            latencies.append(time.perf_counter() - start)
+
+    threads, began = [], time.perf_counter()
+    for n in range(count):
+        path, event_id, unit_id = rng.choice(targets)
+        wards.add(path.name)
+        time.sleep(max(0.0, began + n / per_s - time.perf_counter()))
+        thread = threading.Thread(target=save, args=(path, event_id, unit_id, n))
+        thread.start()
+        threads.append(thread)
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - began
+    shutil.rmtree(scratch.parent, ignore_errors=True)
+    latencies.sort()
+    pick = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]  # noqa
+    return {"saves": len(latencies), "wards_written": len(wards), "errors": len(errors),
+            "error_sample": errors[:3], "p50_s": pick(0.5), "p99_s": pick(0.99),
+            "max_s": latencies[-1], "per_s": per_s, "wall_s": wall}
+
+
+# --- the table -----------------------------------------------------------------------------
+
+def verdict(value, target) -> str:
+    if value is None:
+        return "NOT MEASURED"
+    return "MET" if value <= target else "MISSED"
+
+
+def rows_of(result: dict) -> list[dict]:
+    """One row per figure: what, conditions, result, target, verdict."""
+    meta = result["meta"]
+    activities = f"{meta['activities']:,}".replace(",", " ")
+    shape = (f"{meta['wards']} wards × {meta['units_per_ward']} units, {activities} "
+             "activities in one installation")
+    rows = []
+    ward = result.get("ward") or {}
+    for part, label in (("dashboard", "a ward's dashboard: shared-view recompute"),
+                        ("report", "a ward's closing report (gather + PDF, charts drawn)")):
+        fig = ward.get(part)
+        key = f"ward_{part}_x"
+        if not fig:
+            rows.append({"row": label, "conditions": shape, "result": "—",
+                         "target": f"≤ {TARGETS[key]}×", "verdict": "NOT MEASURED"})
+            continue
+        a, b, r = fig["installation_s"], fig["alone_s"], fig["ratio"]
+        rows.append({
+            "row": label,
+            "conditions": f"{shape}; ward {ward['ward']} in it (file resolved through the "
+                          f"directory each run) / its file alone, A/B interleaved, "
+                          f"{r['runs']} pairs after 1 discarded; one process, no other load "
+                          f"of ours",
+            "result": f"{r['median']:.2f}× [{r['min']:.2f}–{r['max']:.2f}] "
+                      f"({a['median']:.3f} s vs {b['median']:.3f} s)",
+            "target": f"≤ {TARGETS[key]}×", "verdict": verdict(r["median"], TARGETS[key])})
+    city = result.get("city") or {}
+    for label in ("the city's dashboard refresh, nothing changed: CPU",
+                  "the city's dashboard refresh after one ward's write: CPU"):
+        rows.append({"row": label, "conditions": shape + "; the live sum of 126 wards",
+                     "result": city.get("not_measured", "—"),
+                     "target": f"≤ {TARGETS['city_refresh_cpu_ms']} ms shared by viewers",
+                     "verdict": "NOT MEASURED"})
+    w = result.get("writes") or {}
+    rows.append({
+        "row": "writes from all wards: p99 of a save",
+        "conditions": (f"{shape} (scratch copy); {w['per_s']:g} saves/s open loop, each a "
+                       f"school clerk of a random ward through db.entries.create_activity, "
+                       f"{w['saves']} saves into {w['wards_written']} wards, "
+                       f"{w['errors']} errors; no viewers meanwhile") if w.get("saves")
+        else shape,
+        "result": (f"p99 {w['p99_s']:.3f} s (p50 {w['p50_s']:.3f}, max {w['max_s']:.3f})"
+                   if w.get("saves") else "—"),
+        "target": f"≤ {TARGETS['writes_p99_s']} s",
+        "verdict": verdict(w.get("p99_s") if w.get("saves") and not w.get("errors")
+                           else None, TARGETS["writes_p99_s"])
+        if not w.get("errors") else "MISSED"})
+    rows.append({"row": "300 viewers spread over organisers, 2 writes/s: refreshes > 1 s late",
+                 "conditions": shape,
+                 "result": "the server cannot yet bind a replayed viewer to an organiser "
+                           "(issue 24's session binding is another part)",
+                 "target": "0", "verdict": "NOT MEASURED"})
+    return rows
+
+
+def table(result: dict) -> str:
+    rows = rows_of(result)
+    lines = ["| measure | conditions | result | target | verdict |", "|---|---|---|---|---|"]
+    lines += [f"| {r['row']} | {r['conditions']} | {r['result']} | {r['target']} | "
+              f"{r['verdict']} |" for r in rows]
+    meta = result["meta"]
+    lines.append("")
+    lines.append(f"Machine: {meta['cpus']} CPUs, shared with other work (load average "
+                 f"{meta['load_start']} at the start, {meta['load_end']} at the end); "
+                 f"SQLite {meta['sqlite']}; {meta['date']}; the whole run took "
+                 f"{meta['wall_s']:.0f} s (installation build: {meta['build']}).")
+    return "\n".join(lines)
+
+
+# --- main ----------------------------------------------------------------------------------
+
+def run(db_dir: Path, runs: int = 7, writes_per_s: float = 2.0, write_seconds: float = 60.0,
+        ward: str | None = None) -> dict:
+    started = time.perf_counter()
+    meta = {"wards": WARDS, "units_per_ward": UNITS_PER_WARD, "activities": ACTIVITIES,
+            "cpus": os.cpu_count(), "sqlite": sqlite3.sqlite_version,
+            "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+            "load_start": load(), "runs": runs}
+    os.chdir(ROOT)
+    marker = installation_folder(db_dir) / "built.json"
+    cached = marker.exists()
+    log("organisers: the installation…", load())
+    root = build_installation(Path(db_dir))
+    meta["build"] = "cached" if cached else f"{json.loads(marker.read_text())['build_s']} s"
+    result = {"meta": meta}
+    with tempfile.TemporaryDirectory(prefix="llw-organisers-") as tmp:
+        work = Path(tmp)
+        result["ward"] = measure_ward(root, ward or ward_key(WARDS // 2), work, runs)
+        result["city"] = measure_city(root)
+        log(f"  writes: {writes_per_s:g}/s for {write_seconds:.0f} s over every ward…",
+            load())
+        result["writes"] = measure_writes(root, work, writes_per_s, write_seconds)
+    meta["load_end"] = load()
+    meta["wall_s"] = time.perf_counter() - started
+    result["rows"] = rows_of(result)
+    return result
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db-dir", default=str(Path(tempfile.gettempdir()) / "llw-bench"))
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--writes-per-s", type=float, default=2.0)
+    parser.add_argument("--write-seconds", type=float, default=60.0)
+    parser.add_argument("--ward", default=None, help="the ward measured (default: p063)")
+    parser.add_argument("--json", default=None)
+    parser.add_argument("--write", default=None, help="write the table (markdown)")
+    args = parser.parse_args(argv)
+    result = run(Path(args.db_dir), args.runs, args.writes_per_s, args.write_seconds,
+                 args.ward)
+    text = table(result)
+    print(text)
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=1, ensure_ascii=False))
+    if args.write:
+        Path(args.write).write_text(text + "\n", encoding="utf-8")
+    return 1 if any(r["verdict"] == "MISSED" for r in result["rows"]) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
