@@ -438,3 +438,107 @@ def test_control_the_replayed_call_works_in_bs_file_for_its_allowed_role(install
         break
     db.conn.close()
     assert done, replay
+
+
+# --- the pages: A's signed-in accounts on every page of their role ----------------------------
+
+B_WORDS = ("Bạch Mai", "Lạc Trung", "Quỳnh Lôi", "PB-TH-01", "PB-THCS-01", "PB-MN-0",
+           "PB-UBND", "PB-TTHTCD", "TDP-B1", "TDP-B2", "TDP-B3", f"bcd.{B}", f"qt.{B}",
+           f"gv.{B}", f"ld.{B}")
+
+
+def _nodes(node):
+    yield node
+    for child in (getattr(node, "children", None) or {}).values():
+        yield from _nodes(child)
+
+
+def everything_shown(at) -> str:
+    """Every text the run sent: each element's message (labels, options, values, help)
+    as UTF-8, the tables' cells, and the text of the pictures (SVG)."""
+    import base64
+
+    from google.protobuf import text_format
+
+    parts = []
+    for node in _nodes(at._tree):
+        proto = getattr(node, "proto", None)
+        if proto is not None:
+            parts.append(text_format.MessageToString(proto, as_utf8=True))
+        value = getattr(node, "value", None) if node.type in ("arrow_data_frame",
+                                                               "arrow_table") else None
+        if value is not None:
+            parts.append(value.to_csv())
+        if node.type == "imgs":
+            prefix = "data:image/svg+xml;base64,"
+            parts += [base64.b64decode(img.url[len(prefix):]).decode()
+                      for img in proto.imgs if img.url.startswith(prefix)]
+    return "\n".join(parts)
+
+
+def scripts_of(role: str) -> list[str]:
+    """The pages of a role of A (the clerk is a primary school's: no «Mô hình học tập»)."""
+    from components.navigation import pages_for
+
+    unit = {"kind": "school", "tier": "tieu_hoc"} if ROLE_OF[role] == "unit" else None
+    return [spec.script for spec in pages_for(ROLE_OF[role], unit)]
+
+
+def page_ids():
+    return [(role, script) for role in ROLE_IDS for script in scripts_of(role)]
+
+
+@pytest.fixture
+def app_of(installation, monkeypatch):
+    """app_of(key, role) -> an AppTest of app.py bound to organiser `key`'s file, its
+    account of `role` signed in (as tests/conftest.app_for does)."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+
+    _root, files = installation
+    monkeypatch.chdir(ROOT)
+
+    def build(key, role):
+        monkeypatch.setenv("LLW_DB", str(files[key]))
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+        name = username(key, role)
+        at.session_state["authentication_status"] = True
+        at.session_state["username"] = name
+        at.session_state["name"] = name
+        at.session_state["logout"] = None
+        at.run()
+        assert not at.exception, at.exception
+        return at
+
+    return build
+
+
+def open_page(at, script):
+    at.switch_page(f"app_pages/{script}").run()
+    assert not at.exception, (script, at.exception)
+    return everything_shown(at)
+
+
+@pytest.mark.parametrize("role,script", page_ids())
+def test_as_a_role_of_a_no_page_shows_anything_of_b(app_of, installation, role, script):
+    _root, files = installation
+    before = snapshot(files[B])
+    shown = open_page(app_of(A, ROLE_OF[role]), script)
+    found = [w for w in B_WORDS if w in shown]
+    assert not found, (script, found)
+    assert snapshot(files[B]) == before
+
+
+@pytest.mark.parametrize("role", ROLE_IDS)
+def test_control_bs_own_pages_show_b_and_as_show_a(app_of, role):
+    """The page check above can see: B's own pages of the same role show B's words (its
+    name, a unit or area, or at least the signed-in account), and A's show A's."""
+    scripts = scripts_of(role)
+    for key, other in ((B, A), (A, B)):
+        at = app_of(key, ROLE_OF[role])
+        shown = "\n".join(open_page(at, script) for script in scripts)
+        own = (ORGANISERS[key]["name"], ORGANISERS[key]["marker"], username(key, ROLE_OF[role]))
+        assert any(word in shown for word in own), (key, role)
+        assert ORGANISERS[other]["marker"] not in shown and username(other, ROLE_OF[role]) \
+            not in shown
