@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Headless administration: everything the UI does in bulk (DESIGN §7).
 
-    python manage.py [--db PATH] COMMAND ...
+    python manage.py [--db PATH] [--organiser KEY] COMMAND ...
 
---db defaults to $LLW_DB, else data/llw.db (created on first use).
+--db defaults to $LLW_DB, else data/llw.db (created on first use). --organiser names one
+of the organisers the installation hosts (`organisers list`); without it a command acts on
+the --db file, the installation's first (or only) organiser.
 """
 import argparse
 import importlib
@@ -36,7 +38,9 @@ COMMANDS = {
     "settings": "cli.settings",
     "closing": "cli.closing",
     "new-week": "cli.weeks",
+    "organisers": "cli.organisers",
 }
+GLOBAL_OPTIONS_WITH_VALUE = ("--db", "--organiser")
 
 
 def _import_sqlite_utils_without_pandas() -> None:
@@ -55,13 +59,13 @@ def _import_sqlite_utils_without_pandas() -> None:
 
 
 def _command_of(argv: list[str]) -> str | None:
-    """The command named on the line (the first word that is not an option or --db's
-    value), or None."""
+    """The command named on the line (the first word that is not an option or a global
+    option's value), or None."""
     skip = False
     for word in argv:
         if skip:
             skip = False
-        elif word == "--db":
+        elif word in GLOBAL_OPTIONS_WITH_VALUE:
             skip = True
         elif not word.startswith("-"):
             return word
@@ -74,6 +78,9 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="manage.py", description=__doc__.splitlines()[0])
     parser.add_argument("--db", default=None, help="SQLite file (default: $LLW_DB or "
                         "data/llw.db)")
+    parser.add_argument("--organiser", default=None, metavar="KEY",
+                        help="the organiser to act on (`organisers list`; default: the "
+                        "--db file, the installation's first or only organiser)")
     sub = parser.add_subparsers(dest="command", required=True)
     command = _command_of(argv) if argv is not None else None
     modules = [COMMANDS[command]] if command in COMMANDS else list(dict.fromkeys(
@@ -92,11 +99,26 @@ def main(argv=None) -> int:
     args = build_parser(argv).parse_args(argv)
     args.db = args.db or default_db_path()
     try:
+        _choose_organiser(args)
         code = args.func(args)  # a command may return its own exit code (imports: 2)
     except CommandError as error:
         print(str(error), file=sys.stderr)
         return 1
     return code or 0
+
+
+def _choose_organiser(args) -> None:
+    """--organiser KEY points every command at that organiser's file; `args.root_db` keeps
+    the installation's first file (where the directory of organisers is found)."""
+    from cli.common import CommandError
+    from db import directory
+
+    args.root_db = args.db
+    if args.organiser is not None:
+        try:
+            args.db = str(directory.resolve(args.root_db, args.organiser))
+        except directory.UnknownOrganiser as error:
+            raise CommandError(str(error))
 
 
 def run() -> int:

@@ -1714,3 +1714,33 @@ DASH_ALL_DAYS = "cả tuần"
 AREA_NAME_TOO_LONG = "tên địa bàn dài {length} ký tự, tối đa {max} ký tự."
 UNIT_NAME_TOO_LONG = "tên đơn vị dài {length} ký tự, tối đa {max} ký tự."
 UNIT_FIELD_TOO_LONG = "dài quá {max} ký tự."
+
+# --- Organisers of one installation (issue 24; db/directory.py, cli/organisers.py) ---
+ORGS_NONE_LISTED = "(chưa có đơn vị tổ chức nào trong danh mục)"
+ORGS_UNKNOWN = "Không có đơn vị tổ chức mã «{key}» trên máy chủ này. Các mã đang có: {known}."
+ORGS_KEY_INVALID = ("Mã đơn vị tổ chức «{key}» không hợp lệ: 2–40 ký tự, chỉ chữ thường không "
+                    "dấu, chữ số và dấu gạch ngang, bắt đầu bằng chữ hoặc số (ví dụ: phuc-xa).")
+ORGS_KEY_TAKEN = "Mã «{key}» đã có trong danh mục đơn vị tổ chức."
+ORGS_NAME_MISSING = "Chưa có tên đơn vị tổ chức (ví dụ: UBND phường Phúc Xá)."
+ORGS_NAME_TOO_LONG = "Tên đơn vị tổ chức dài quá {limit} ký tự."
+ORGS_NAME_TAKEN = "Đã có đơn vị tổ chức tên «{name}» trên máy chủ này."
+ORGS_LEVEL_INVALID = "Cấp «{level}» không hợp lệ: chọn tinh, huyen hoặc xa."
+ORGS_PARENT_UNKNOWN = "Không có đơn vị cấp trên mã «{key}»."
+ORGS_PARENT_NOT_ABOVE = "«{parent}» không ở cấp trên của {level}: đơn vị cấp trên phải ở cấp cao hơn."
+ORGS_PARENT_NEEDED = ("Máy chủ đã có đơn vị tổ chức: đơn vị mới phải thuộc một đơn vị cấp trên "
+                      "(--parent MÃ).")
+ORGS_FILE_EXISTS = "Tệp {file} đã có trong thư mục dữ liệu; không ghi đè dữ liệu của ai."
+ORGS_ADDED = "Đã thêm đơn vị tổ chức «{name}» (mã {key}, {level}); dữ liệu ở tệp {file}."
+ORGS_ADOPTED = ("Đây là đơn vị tổ chức đầu tiên: giữ nguyên dữ liệu đang có trong tệp {file}.")
+ORGS_NEXT_STEPS = ("Bước tiếp theo: tạo tài khoản quản trị đầu tiên của đơn vị này:\n"
+                   "  python3 manage.py --organiser {key} create-user --username TÊN_ĐĂNG_NHẬP "
+                   "--role admin --name \"Họ và tên\" --password-stdin\n"
+                   "rồi mở tuần của năm: python3 manage.py --organiser {key} new-week "
+                   "--year NĂM --empty")
+ORGS_SINGLE = ("Máy chủ này phục vụ một đơn vị tổ chức (tệp {file}); chưa có danh mục đơn vị tổ "
+               "chức. Thêm bằng: python3 manage.py organisers add MÃ --name TÊN --level CẤP")
+ORGS_COLS = ("Mã", "Tên", "Cấp", "Cấp trên", "Tệp dữ liệu", "Quản trị", "Tuần")
+ORGS_SHOW_LINES = {"key": "Mã", "name": "Tên", "level": "Cấp", "parent": "Cấp trên",
+                   "children": "Cấp dưới", "file": "Tệp dữ liệu", "admins": "Tài khoản quản trị",
+                   "accounts": "Tài khoản", "weeks": "Các tuần", "units": "Đơn vị (tuần mới nhất)"}
+ORGS_NO_ADMIN = "chưa có — chưa đăng nhập được"

@@ -89,6 +89,7 @@ def _create_empty(db, actor: Actor, year: int) -> dict:
     dates = week_dates.moved_dates(ref.EVENT_2020, year)
     new = {k: v for k, v in ref.EVENT_2020.items() if k not in NOT_COPIED}
     new.update(EMPTY_PROFILE)
+    new.update(_listed_identity(db))
     new.update({name: moved for name, (_old, moved) in dates.items()}, year=year,
                title=rules.next_year_title(ref.EVENT_2020["title"], 2020, year),
                created_at=now_iso())
@@ -101,6 +102,19 @@ def _create_empty(db, actor: Actor, year: int) -> dict:
               "channels": len(catalogue.channels_for(db, event_id))}
     _audit(db, actor, event_id, result)
     return result
+
+
+def _listed_identity(db) -> dict:
+    """An organiser listed in the installation's directory (issue 24) starts its first
+    week with the name and level it was listed under; the rest of the profile is its
+    admin's to fill in."""
+    from db import directory
+    from db.settings import database_file
+
+    record = directory.record_of_file(database_file(db))
+    if record is None:
+        return {}
+    return {"organiser_name": record.name, "organiser_level": record.level}
 
 
 def _audit(db, actor: Actor, event_id: int, result: dict) -> None:

@@ -13,10 +13,30 @@ def _insert_missing(db, table, rows, pk):
     db[table].insert_all((nfc(row) for row in rows), pk=pk, ignore=True)
 
 
+PLAN_SEED_SETTING = "plan_seed"
+
+
+def mark_without_plan(db) -> None:
+    """This file never gets the Ba Đình plan's areas, units and week (a listed organiser's
+    own file, db/directory.add: its roster is its own)."""
+    db["settings"].insert({"key": PLAN_SEED_SETTING, "value": json.dumps("none")},
+                          replace=True)
+
+
+def _without_plan(db) -> bool:
+    row = db.execute("select value from settings where key = ?",
+                     [PLAN_SEED_SETTING]).fetchone()
+    return bool(row) and row[0] == json.dumps("none")
+
+
 def seed_reference(db) -> None:
-    _insert_missing(db, "wards", [
-        {"code": c, "name": n, "grid_row": r, "grid_col": col} for c, n, r, col in ref.WARDS
-    ], "code")
+    _seed_codes(db)
+    if not _without_plan(db):
+        _seed_plan(db)
+
+
+def _seed_codes(db) -> None:
+    """The codes every organiser shares."""
     _insert_missing(db, "unit_kinds", [{"code": c, "name": n} for c, n in ref.UNIT_KINDS], "code")
     _insert_missing(db, "tiers", [{"code": c, "name": n} for c, n in ref.TIERS], "code")
     _insert_missing(db, "activity_groups",
@@ -33,6 +53,13 @@ def seed_reference(db) -> None:
                     [{"code": c, "name": n} for c, n in ref.COMMENDATION_CATEGORIES], "code")
     _insert_missing(db, "learning_models",
                     [{"code": c, "name": n} for c, n in ref.LEARNING_MODELS], "code")
+
+
+def _seed_plan(db) -> None:
+    """The Ba Đình plan of 2020: its wards, units and week."""
+    _insert_missing(db, "wards", [
+        {"code": c, "name": n, "grid_row": r, "grid_col": col} for c, n, r, col in ref.WARDS
+    ], "code")
     created = now_iso()
     units = list(ref.DISTRICT_UNITS) + list(ref.ward_units())
     _insert_missing(db, "units", [
