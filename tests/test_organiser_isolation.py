@@ -124,9 +124,11 @@ def installation(tmp_path_factory):
     os.environ.setdefault("LLW_BCRYPT_ROUNDS", "4")
     folder = tmp_path_factory.mktemp("installation")
     root = folder / "llw.db"
-    directory.add(root, CITY, "UBND thành phố Hà Nội", "tinh")
+    assert manage.main(["--db", str(root), "organisers", "add", CITY, "--name",
+                        "UBND thành phố Hà Nội", "--level", "tinh"]) == 0
     for key in (A, B):
-        directory.add(root, key, ORGANISERS[key]["name"], "xa", parent_key=CITY)
+        assert manage.main(["--db", str(root), "organisers", "add", key, "--name",
+                            ORGANISERS[key]["name"], "--level", "xa", "--parent", CITY]) == 0
         set_up(root, key, folder)
     return root, {key: directory.resolve(root, key) for key in (A, B)}
 
@@ -245,17 +247,30 @@ def test_control_the_same_codes_are_known_in_bs_own_file(installation, tmp_path,
     assert code == 0
 
 
-def test_create_user_for_bs_unit_through_a_is_refused_and_b_accepts_it(
-        installation, untouched, tmp_path, capsys):
+# way in -> the command line naming one of B's codes as an argument
+CLI_ARGUMENTS = {
+    "create-user for B's unit": ["create-user", "--username", "gv.moi", "--role", "unit",
+                                 "--name", "Cán bộ mới", "--password", PASSWORD,
+                                 "--unit-code", "PB-MN-01"],
+    "deactivate-units of B's unit": ["deactivate-units", "PB-MN-01", "--year", YEAR],
+}
+
+
+@pytest.mark.parametrize("way", list(CLI_ARGUMENTS))
+def test_a_command_for_a_naming_bs_unit_is_refused_and_b_takes_it(installation, untouched,
+                                                                   tmp_path, way):
     root, _files = installation
-    code, out, err = cli(root, A, "create-user", "--username", "gv.moi", "--role", "unit",
-                         "--name", "Cán bộ mới", "--password", PASSWORD,
-                         "--unit-code", "PB-MN-01")
-    assert code == 1 and "PB-MN-01" in err, (out, err)
-    alone = b_copy(installation, tmp_path)
-    assert manage.main(["--db", str(alone), "create-user", "--username", "gv.moi", "--role",
-                        "unit", "--name", "Cán bộ mới", "--password", PASSWORD,
-                        "--unit-code", "PB-MN-01"]) == 0
+    code, out, err = cli(root, A, *CLI_ARGUMENTS[way])
+    assert code == 1 and "PB-MN-01" in out + err, (out, err)
+    alone = b_copy(installation, tmp_path)  # the control: B's own file knows the unit
+    assert manage.main(["--db", str(alone), *map(str, CLI_ARGUMENTS[way])]) == 0
+
+
+def test_an_organiser_the_installation_does_not_list_is_refused_by_name(installation,
+                                                                      untouched):
+    root, _files = installation
+    code, out, err = cli(root, "pz", "list-units")
+    assert code == 1 and "pz" in err and not out
 
 
 def test_list_commands_of_a_name_nothing_of_b(installation, untouched):
