@@ -18,9 +18,13 @@ Rows (each states its conditions; medians with min–max; warm-up runs discarded
   alone, A/B interleaved, ratio per pair; target ≤ 1.2×;
 - ward report: the closing report (db/report_data.gather + core/closing_report.build_pdf,
   chart cache emptied each run) the same way; target ≤ 1.2×;
-- city refresh CPU: the city's live sum of its 126 wards (nothing changed / after one
-  ward's write); NOT MEASURED unless the live-sum function (the `sums` part of issue 24)
-  is in this tree;
+- city refresh CPU (when the live sum of descendants, db/live_rollup.py — the `sums` part
+  of issue 24 — is in this tree; else NOT MEASURED rows), on a scratch copy:
+  the server CPU per refresh of the city's dashboard (bench/dashboard_app.py on the city's
+  file, 10 replayed viewers, nothing written), as bench/run.py's refresh row; the
+  whole-area check each viewer's refresh makes (the city's fingerprint + the stamps of its
+  126 wards), in process; the shared whole-area recompute after one ward's write (CPU,
+  time.process_time), computed once for all viewers; target ≤ 50 ms;
 - writes: `--writes-per-s` saves per second (open loop: each starts on its own timer) of
   an activity by a school clerk of a random ward (db.entries.create_activity on that
   ward's file), for --write-seconds, on a scratch copy of the installation; p99 ≤ 0.5 s;
@@ -31,7 +35,6 @@ Rows (each states its conditions; medians with min–max; warm-up runs discarded
     python3 bench/organisers.py [--db-dir …] [--runs 7] [--json out.json]
 """
 import argparse
-import importlib
 import json
 import os
 import random
@@ -253,27 +256,130 @@ def measure_ward(root: Path, key: str, workdir: Path, runs: int) -> dict:
 
 # --- the city's live sum -----------------------------------------------------------------
 
-LIVE_SUM_CANDIDATES = (("db.live_rollup", "city_sums"), ("db.live_rollup", "live_sums"),
-                       ("db.live_rollup", "descendant_sums"))
+def live_sum_modules():
+    """(db.live_rollup, components.suborg_view) when this tree has the live sum of
+    descendants (issue 24 deliver 3, the `sums` part), else None."""
+    try:
+        from db import live_rollup
+    except ImportError:
+        return None
+    from components import suborg_view
+
+    return live_rollup, suborg_view
 
 
-def live_sum_function():
-    """The live sum of descendants (issue 24 deliver 3), when this tree has it."""
-    for module, name in LIVE_SUM_CANDIDATES:
-        try:
-            fn = getattr(importlib.import_module(module), name, None)
-        except ImportError:
-            return None
-        if fn is not None:
-            return fn
-    return None
+def ensure_city_viewer(root: Path) -> None:
+    """The city's committee account the replayed viewers sign in as."""
+    from db import Actor, connect, users
+
+    db = connect(root)
+    try:
+        if not users.get(db, BENCH_USER):
+            users.create_user(db, Actor.system("bench"), username=BENCH_USER,
+                              name="Bench Ban chỉ đạo thành phố", role="committee",
+                              password=BENCH_PASSWORD)
+    finally:
+        db.conn.close()
 
 
-def measure_city(root: Path) -> dict:
-    if live_sum_function() is None:
+def one_ward_write(root: Path, rng: random.Random) -> str:
+    """An activity saved by a school clerk of a random ward; returns the ward's file name."""
+    from db import Actor, connect, entries
+
+    path, event_id, unit_id = rng.choice(writer_targets(root))
+    db = connect(path)
+    try:
+        entries.create_activity(db, Actor(None, f"bench-{unit_id}", "unit", unit_id),
+                                event_id, unit_id, {
+                                    "type": "library", "title": "Ngày hội đọc sách",
+                                    "start_date": f"{YEAR}-10-02", "format": "truc_tiep",
+                                    "participants": "40"})
+    finally:
+        db.conn.close()
+    return path.name
+
+
+def whole_area_build(db, event_id: int) -> dict:
+    """What the city's whole-area view computes (components/suborg_view.whole_area_totals'
+    build): every live child's figures (a cache hit while its stamp is unchanged) summed
+    with the city's own."""
+    from core import rollup as core
+    from db import rollup, stats
+
+    subs = rollup.suborganisations(db, event_id)
+    return core.combined_totals(stats.summary(db, event_id)["totals"],
+                                [s["totals"] for s in subs])
+
+
+def measure_city_recompute(root: Path, runs: int) -> dict:
+    """In process, CPU seconds (time.process_time) of: the per-refresh check of the whole
+    area (the city's fingerprint + the stamps of its 126 wards), nothing changed; and the
+    shared recompute of the whole area's totals after one ward's write (125 wards from the
+    cache, one read again)."""
+    from db import connect, events, live_figures
+
+    live_rollup, _view = live_sum_modules()
+    db = connect(root)
+    event_id = events.get(db, YEAR)["id"]
+    live_rollup.clear_cache()
+    cold_start = time.process_time()
+    totals = whole_area_build(db, event_id)  # every ward computed once: the cold start
+    cold = time.process_time() - cold_start
+    check, recompute, wards = [], [], []
+    rng = random.Random(6)
+    for _ in range(runs):
+        start = time.process_time()
+        live_figures.fingerprint(db)
+        live_rollup.area_stamp(db)
+        check.append(time.process_time() - start)
+        wards.append(one_ward_write(root, rng))
+        before = live_rollup.cache_info()["computed"]
+        start = time.process_time()
+        after = whole_area_build(db, event_id)
+        recompute.append(time.process_time() - start)
+        assert live_rollup.cache_info()["computed"] == before + 1  # exactly one ward again
+    db.conn.close()
+    return {"cold_cpu_s": cold, "check_cpu_s": spread(check),
+            "recompute_cpu_s": spread(recompute), "writes_between": len(wards),
+            "activities_before": totals["activities"],
+            "activities_after": after["activities"]}
+
+
+def measure_city_server(root: Path, runs: int) -> dict:
+    """Server CPU per refresh of the city's dashboard (bench/dashboard_app.py on the city's
+    file, 10 replayed viewers × 10 refreshes per window, warm, nothing written), as
+    bench/run.py's refresh row measures a single organiser's."""
+    import asyncio
+
+    import run as house
+
+    server = house.Server(root, "bench/dashboard_app.py")
+    try:
+        return asyncio.run(house._refresh_cpu(server, clients=10, refreshes=10,
+                                              windows=runs))
+    finally:
+        server.stop()
+
+
+def measure_city(root: Path, workdir: Path, runs: int) -> dict:
+    if live_sum_modules() is None:
         return {"not_measured": "the live sum of descendants (db/live_rollup.py, issue 24 "
                                 "deliver 3) is not in this tree"}
-    return {"not_measured": "db/live_rollup.py found but this bench does not call it yet"}
+    scratch = scratch_installation(root, workdir)  # the writes below stay out of the cache
+    ensure_city_viewer(scratch)
+    out = {}
+    try:
+        log("  city: whole-area check and recompute after one ward's write…", load())
+        out["recompute"] = measure_city_recompute(scratch, runs)
+    except Exception as error:  # reported; the next part still runs
+        out["recompute"] = {"error": repr(error)[:300]}
+    try:
+        log("  city: server CPU per dashboard refresh, 10 viewers…", load())
+        out["server"] = measure_city_server(scratch, runs)
+    except Exception as error:
+        out["server"] = {"error": repr(error)[:300]}
+    shutil.rmtree(scratch.parent, ignore_errors=True)
+    return out
 
 
 # --- writes from all wards ---------------------------------------------------------------
@@ -379,13 +485,7 @@ def rows_of(result: dict) -> list[dict]:
             "result": f"{r['median']:.2f}× [{r['min']:.2f}–{r['max']:.2f}] "
                       f"({a['median']:.3f} s vs {b['median']:.3f} s)",
             "target": f"≤ {TARGETS[key]}×", "verdict": verdict(r["median"], TARGETS[key])})
-    city = result.get("city") or {}
-    for label in ("the city's dashboard refresh, nothing changed: CPU",
-                  "the city's dashboard refresh after one ward's write: CPU"):
-        rows.append({"row": label, "conditions": shape + "; the live sum of 126 wards",
-                     "result": city.get("not_measured", "—"),
-                     "target": f"≤ {TARGETS['city_refresh_cpu_ms']} ms shared by viewers",
-                     "verdict": "NOT MEASURED"})
+    rows += city_rows(result.get("city") or {}, shape)
     w = result.get("writes") or {}
     rows.append({
         "row": "writes from all wards: p99 of a save",
@@ -405,6 +505,53 @@ def rows_of(result: dict) -> list[dict]:
                  "result": "the server cannot yet bind a replayed viewer to an organiser "
                            "(issue 24's session binding is another part)",
                  "target": "0", "verdict": "NOT MEASURED"})
+    return rows
+
+
+def city_rows(city: dict, shape: str) -> list[dict]:
+    target = TARGETS["city_refresh_cpu_ms"]
+    missing = city.get("not_measured")
+    server, recompute = city.get("server") or {}, city.get("recompute") or {}
+    rows = []
+    cpu = (server.get("cpu_s") or {}) if not missing else {}
+    rows.append({
+        "row": "the city's dashboard refresh, nothing changed: server CPU per refresh",
+        "conditions": f"{shape}; the city's file (whole area = live sum of its 126 wards), "
+                      f"bench/dashboard_app.py, {server.get('clients', 10)} replayed viewers × "
+                      f"{server.get('refreshes_each', 10)} refreshes per window, "
+                      f"{cpu.get('runs', 0)} windows after 1 discarded, "
+                      f"{server.get('errors', 0)} errors; no write meanwhile",
+        "result": missing or server.get("error") or
+        f"{cpu['median'] * 1000:.1f} ms [{cpu['min'] * 1000:.1f}–{cpu['max'] * 1000:.1f}]",
+        "target": f"≤ {target} ms",
+        "verdict": "NOT MEASURED" if missing or "median" not in cpu else
+        ("MISSED" if server.get("errors") else verdict(cpu["median"] * 1000, target))})
+    check = recompute.get("check_cpu_s") or {}
+    rows.append({
+        "row": "the city's whole-area check per viewer refresh, nothing changed: CPU "
+               "(for information: part of the row above)",
+        "conditions": f"{shape}; in one process: the city's fingerprint + the stamps of its "
+                      f"126 wards (read-only connections), {check.get('runs', 0)} runs",
+        "result": missing or recompute.get("error") or
+        f"{check['median'] * 1000:.1f} ms [{check['min'] * 1000:.1f}–"
+        f"{check['max'] * 1000:.1f}]",
+        "target": "—", "verdict": "NOT MEASURED" if missing or not check else "—"})
+    shared = recompute.get("recompute_cpu_s") or {}
+    rows.append({
+        "row": "the city's dashboard after one ward's write: the whole-area recompute, "
+               "CPU (computed once, shared by every viewer)",
+        "conditions": f"{shape}; in one process, after each of "
+                      f"{recompute.get('writes_between', 0)} saves into a random ward: the "
+                      f"live sum (125 wards from the cache, the written one read again) + "
+                      f"the city's own figures; cold start (all 126 read): "
+                      + (f"{recompute['cold_cpu_s']:.2f} s CPU" if "cold_cpu_s" in recompute
+                         else "—"),
+        "result": missing or recompute.get("error") or
+        f"{shared['median'] * 1000:.1f} ms [{shared['min'] * 1000:.1f}–"
+        f"{shared['max'] * 1000:.1f}]",
+        "target": f"≤ {target} ms",
+        "verdict": "NOT MEASURED" if missing or not shared else
+        verdict(shared["median"] * 1000, target)})
     return rows
 
 
@@ -441,7 +588,7 @@ def run(db_dir: Path, runs: int = 7, writes_per_s: float = 2.0, write_seconds: f
     with tempfile.TemporaryDirectory(prefix="llw-organisers-") as tmp:
         work = Path(tmp)
         result["ward"] = measure_ward(root, ward or ward_key(WARDS // 2), work, runs)
-        result["city"] = measure_city(root)
+        result["city"] = measure_city(root, work, runs)
         log(f"  writes: {writes_per_s:g}/s for {write_seconds:.0f} s over every ward…",
             load())
         result["writes"] = measure_writes(root, work, writes_per_s, write_seconds)
