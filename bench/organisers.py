@@ -28,8 +28,15 @@ Rows (each states its conditions; medians with min–max; warm-up runs discarded
 - writes: `--writes-per-s` saves per second (open loop: each starts on its own timer) of
   an activity by a school clerk of a random ward (db.entries.create_activity on that
   ward's file), for --write-seconds, on a scratch copy of the installation; p99 ≤ 0.5 s;
-- viewers: 300 replayed dashboards spread over organisers with 2 writes/s: NOT MEASURED
-  (needs the server's per-organiser session binding, the `app` part of issue 24).
+- viewers: 300 replayed dashboards spread over the organisers (a sixth on the city, the
+  rest over the wards) in ONE server (bench/organisers_app.py: each session bound to its
+  organiser by ?dv=KEY), arriving over one refresh period then refreshing on their timer,
+  while 2 saves/s go into random wards; late = a refresh finished more than 1 s after its
+  timer; target 0;
+- ward in a server: the server CPU per dashboard refresh of ward W in the installation's
+  server against a server of W's file alone, windows in turn.
+The last two need the per-session organiser binding (components/organiser_session, the
+`app` part of issue 24): NOT MEASURED rows without it.
 
     python3 bench/run.py --only organisers [--db-dir /tmp/llw-bench] [--runs 7]
     python3 bench/organisers.py [--db-dir …] [--runs 7] [--json out.json]
@@ -49,6 +56,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("LLW_BCRYPT_ROUNDS", "4")
 
 WARDS = 126
@@ -58,6 +66,7 @@ AREAS_PER_WARD = 5  # 40 schools + 2 units per area (demo) = 50 units
 YEAR = 2026
 CITY = "hn"
 BENCH_USER = "bench.bcd"
+BENCH_ADMIN = "bench.admin"
 BENCH_PASSWORD = "Bench mật khẩu 2020!"
 TARGETS = {"ward_dashboard_x": 1.2, "ward_report_x": 1.2, "city_refresh_cpu_ms": 50,
            "writes_p99_s": 0.5, "viewers_late": 0}
@@ -268,18 +277,25 @@ def live_sum_modules():
     return live_rollup, suborg_view
 
 
-def ensure_city_viewer(root: Path) -> None:
-    """The city's committee account the replayed viewers sign in as."""
-    from db import Actor, connect, users
+def ensure_accounts(root: Path, files=None) -> None:
+    """Every organiser gets the bench's committee account (the replayed viewers sign in as
+    it) and an admin (the sign-in offers only organisers with one)."""
+    from db import Actor, connect, directory, users
 
-    db = connect(root)
-    try:
-        if not users.get(db, BENCH_USER):
-            users.create_user(db, Actor.system("bench"), username=BENCH_USER,
-                              name="Bench Ban chỉ đạo thành phố", role="committee",
-                              password=BENCH_PASSWORD)
-    finally:
-        db.conn.close()
+    for path in files or [r.file for r in directory.records(root)]:
+        db = connect(path)
+        try:
+            for name, role in ((BENCH_USER, "committee"), (BENCH_ADMIN, "admin")):
+                if not users.get(db, name):
+                    users.create_user(db, Actor.system("bench"), username=name,
+                                      name=f"Bench {role}", role=role,
+                                      password=BENCH_PASSWORD)
+        finally:
+            db.conn.close()
+
+
+def ensure_city_viewer(root: Path) -> None:
+    ensure_accounts(root, [root])
 
 
 def one_ward_write(root: Path, rng: random.Random) -> str:
@@ -451,6 +467,210 @@ def measure_writes(root: Path, workdir: Path, per_s: float, seconds: float) -> d
             "max_s": latencies[-1], "per_s": per_s, "wall_s": wall}
 
 
+# --- a ward's refresh in a server: in the installation against alone ----------------------------
+
+async def _refresh_pair(a, b, clients: int, refreshes: int, windows: int) -> dict:
+    """Server CPU per dashboard refresh (warm, nothing written) of two servers, windows in
+    turn (A B A B … after one discarded pair); a, b: (server, query)."""
+    import asyncio
+
+    from wsclient import Session
+
+    async def open_(server, query):
+        sessions = [Session(server.url, "bang-theo-doi", query=query) for _ in range(clients)]
+        await asyncio.gather(*(s.connect() for s in sessions))
+        for s in sessions:
+            await s.rerun()
+        return sessions
+
+    async def window(server, sessions):
+        async def loop(s):
+            fragment = next(iter(s.fragments))
+            for _ in range(refreshes):
+                await s.rerun(fragment)
+        before = server.cpu()
+        await asyncio.gather(*(loop(s) for s in sessions))
+        return (server.cpu() - before) / (clients * refreshes)
+
+    opened = [await open_(*a), await open_(*b)]
+    for (server, _q), sessions in zip((a, b), opened):
+        await window(server, sessions)  # warm-up, discarded
+    cpu_a, cpu_b = [], []
+    for _ in range(windows):
+        cpu_a.append(await window(a[0], opened[0]))
+        cpu_b.append(await window(b[0], opened[1]))
+    errors = [e for sessions in opened for s in sessions for e in s.errors]
+    for sessions in opened:
+        await asyncio.gather(*(s.close() for s in sessions))
+    return {"installation_cpu_s": spread(cpu_a), "alone_cpu_s": spread(cpu_b),
+            "ratio": spread([x / y for x, y in zip(cpu_a, cpu_b)]), "clients": clients,
+            "refreshes_each": refreshes, "errors": len(errors), "error_sample": errors[:3]}
+
+
+def measure_ward_server(root: Path, key: str, workdir: Path, runs: int) -> dict:
+    """A ward's dashboard refresh in a real server: the installation's server (every
+    session bound to its organiser, bench/organisers_app.py, ?dv=KEY) against a server of
+    the ward's file alone (bench/dashboard_app.py), 10 viewers each, windows in turn."""
+    import asyncio
+    import importlib.util
+
+    if importlib.util.find_spec("components.organiser_session") is None:
+        return {"not_measured": "the server cannot bind a session to an organiser in this "
+                                "tree (issue 24's per-session binding)"}
+    import run as house
+
+    scratch = scratch_installation(root, workdir)
+    ensure_accounts(scratch)
+    alone = alone_copy(scratch, key, workdir / "alone-server")
+    servers = []
+    try:
+        servers.append(house.Server(scratch, "bench/organisers_app.py"))
+        servers.append(house.Server(alone, "bench/dashboard_app.py"))
+        return asyncio.run(_refresh_pair((servers[0], f"viewer=1&dv={key}"),
+                                         (servers[1], "viewer=1"), 10, 10, runs))
+    finally:
+        for server in servers:
+            server.stop()
+        shutil.rmtree(scratch.parent, ignore_errors=True)
+
+
+# --- viewers spread over organisers, with writes ---------------------------------------------
+
+def viewer_keys(root: Path, count: int) -> list[str]:
+    """`count` viewers: the city's committee a sixth of them, the rest over the wards in
+    turn (126 wards, 300 viewers: 50 on the city, 2 on each ward, 2 wards with 1)."""
+    from db import directory
+
+    wards = [r.key for r in directory.records(root) if r.level == "xa"]
+    city = count // 6
+    return [CITY] * city + [wards[i % len(wards)] for i in range(count - city)]
+
+
+class WardWriter(threading.Thread):
+    """`per_s` saves a second (open loop) into random wards until stopped."""
+
+    def __init__(self, root: Path, per_s: float):
+        super().__init__(daemon=True)
+        self.targets, self.per_s = writer_targets(root), per_s
+        self.stop_at = None
+        self.latencies, self.errors = [], []
+
+    def run(self):
+        from db import Actor, connect, entries
+
+        rng, began, n = random.Random(23), time.perf_counter(), 0
+        while self.stop_at is None or time.perf_counter() < self.stop_at:
+            time.sleep(max(0.0, began + n / self.per_s - time.perf_counter()))
+            path, event_id, unit_id = rng.choice(self.targets)
+            start = time.perf_counter()
+            try:
+                db = connect(path)
+                try:
+                    entries.create_activity(
+                        db, Actor(None, f"bench-{unit_id}", "unit", unit_id), event_id,
+                        unit_id, {"type": "library", "title": f"Ngày hội đọc sách {n}",
+                                  "start_date": f"{YEAR}-10-02", "format": "truc_tiep",
+                                  "participants": "40"})
+                finally:
+                    db.conn.close()
+            except Exception as error:  # counted and reported
+                self.errors.append(repr(error)[:120])
+            self.latencies.append(time.perf_counter() - start)
+            n += 1
+
+
+async def _viewers(server, root: Path, count: int, periods: int, per_s: float) -> dict:
+    """`count` dashboards of their organisers opened over one refresh period, then left
+    refreshing on the event's timer for `periods` periods, while WardWriter saves."""
+    import asyncio
+
+    from wsclient import Session
+
+    keys = viewer_keys(root, count)
+    probe = Session(server.url, "bang-theo-doi", query=f"viewer=1&dv={CITY}")
+    await probe.connect()
+    await probe.rerun()
+    if not probe.fragments:
+        raise RuntimeError(f"no live fragment: {probe.errors or probe.captions[:3]}")
+    interval = next(iter(probe.fragments.values()))
+    await probe.close()
+    writer = WardWriter(root, per_s)
+    writer.start()
+    late, failed, refreshes, opened = 0, 0, 0, []
+    latencies, late_detail, errors = [], [], []
+    cpu_before, start = server.cpu(), time.perf_counter()
+
+    async def viewer(i, key):
+        nonlocal late, failed, refreshes
+        await asyncio.sleep(interval * i / count)  # viewers arrive over one period
+        s = Session(server.url, "bang-theo-doi", query=f"viewer=1&dv={key}")
+        try:
+            await s.connect()
+            opened.append(await s.rerun())
+            fragment = next(iter(s.fragments))
+            timer = time.perf_counter()
+            for _ in range(periods):
+                timer += s.fragments[fragment]
+                await asyncio.sleep(max(0, timer - time.perf_counter()))
+                took = await s.rerun(fragment)
+                lag = time.perf_counter() - timer
+                latencies.append(took)
+                refreshes += 1
+                if lag > 1.0:
+                    late += 1
+                    late_detail.append({"organiser": key, "at_s": round(timer - start, 1),
+                                        "lag_s": round(lag, 2)})
+            errors.extend(s.errors)
+        except Exception as error:  # a viewer that could not refresh: all its refreshes late
+            failed += 1
+            errors.append(repr(error)[:120])
+        finally:
+            await s.close()
+
+    try:
+        await asyncio.gather(*(viewer(i, key) for i, key in enumerate(keys)))
+    finally:
+        writer.stop_at = time.perf_counter()
+        writer.join(30)
+    wall = time.perf_counter() - start
+    cpu = server.cpu() - cpu_before
+    latencies.sort()
+    pick = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]  # noqa
+    saves = sorted(writer.latencies)
+    return {"viewers": count, "on_city": keys.count(CITY),
+            "organisers": len(set(keys)), "interval_s": interval, "periods": periods,
+            "refreshes": refreshes, "late": late + failed * periods, "failed": failed,
+            "errors": len(errors), "error_sample": errors[:3],
+            "refresh_p50_s": pick(0.5) if latencies else None,
+            "refresh_p99_s": pick(0.99) if latencies else None,
+            "refresh_max_s": latencies[-1] if latencies else None,
+            "open_max_s": max(opened) if opened else None, "server_cpu_s": cpu,
+            "wall_s": wall, "saves": len(saves), "save_errors": len(writer.errors),
+            "save_p99_s": saves[min(len(saves) - 1, int(0.99 * len(saves)))] if saves
+            else None, "late_detail": late_detail[:40]}
+
+
+def measure_viewers(root: Path, workdir: Path, count: int, periods: int,
+                    per_s: float) -> dict:
+    import asyncio
+    import importlib.util
+
+    if importlib.util.find_spec("components.organiser_session") is None:
+        return {"not_measured": "the server cannot bind a replayed viewer to an organiser "
+                                "in this tree (issue 24's per-session binding)"}
+    import run as house
+
+    scratch = scratch_installation(root, workdir)
+    ensure_accounts(scratch)
+    server = house.Server(scratch, "bench/organisers_app.py")
+    try:
+        out = asyncio.run(_viewers(server, scratch, count, periods, per_s))
+    finally:
+        server.stop()
+        shutil.rmtree(scratch.parent, ignore_errors=True)
+    return out
+
+
 # --- the table -----------------------------------------------------------------------------
 
 def verdict(value, target) -> str:
@@ -485,6 +705,7 @@ def rows_of(result: dict) -> list[dict]:
             "result": f"{r['median']:.2f}× [{r['min']:.2f}–{r['max']:.2f}] "
                       f"({a['median']:.3f} s vs {b['median']:.3f} s)",
             "target": f"≤ {TARGETS[key]}×", "verdict": verdict(r["median"], TARGETS[key])})
+    rows.append(ward_server_row(ward, shape))
     rows += city_rows(result.get("city") or {}, shape)
     w = result.get("writes") or {}
     rows.append({
@@ -500,12 +721,32 @@ def rows_of(result: dict) -> list[dict]:
         "verdict": verdict(w.get("p99_s") if w.get("saves") and not w.get("errors")
                            else None, TARGETS["writes_p99_s"])
         if not w.get("errors") else "MISSED"})
-    rows.append({"row": "300 viewers spread over organisers, 2 writes/s: refreshes > 1 s late",
-                 "conditions": shape,
-                 "result": "the server cannot yet bind a replayed viewer to an organiser "
-                           "(issue 24's session binding is another part)",
-                 "target": "0", "verdict": "NOT MEASURED"})
+    rows.append(viewers_row(result.get("viewers") or {}, shape))
     return rows
+
+
+def ward_server_row(ward: dict, shape: str) -> dict:
+    label = "a ward's dashboard refresh in a server: CPU per refresh, installation / alone"
+    server = ward.get("server") or {}
+    target = f"≤ {TARGETS['ward_dashboard_x']}×"
+    if "ratio" not in server:
+        return {"row": label, "conditions": shape, "target": target,
+                "result": server.get("not_measured") or server.get("error") or "—",
+                "verdict": "NOT MEASURED"}
+    a, b, r = server["installation_cpu_s"], server["alone_cpu_s"], server["ratio"]
+    return {
+        "row": label,
+        "conditions": f"{shape}; ward {ward['ward']}: the installation's server (sessions "
+                      f"bound by ?dv=KEY, bench/organisers_app.py) / a server of its file "
+                      f"alone (bench/dashboard_app.py), {server['clients']} replayed viewers "
+                      f"× {server['refreshes_each']} refreshes per window, windows in turn, "
+                      f"{r['runs']} pairs after 1 discarded, warm, nothing written, "
+                      f"{server['errors']} errors",
+        "result": f"{r['median']:.2f}× [{r['min']:.2f}–{r['max']:.2f}] "
+                  f"({a['median'] * 1000:.1f} ms vs {b['median'] * 1000:.1f} ms)",
+        "target": target,
+        "verdict": "MISSED" if server["errors"] else verdict(r["median"],
+                                                             TARGETS["ward_dashboard_x"])}
 
 
 def city_rows(city: dict, shape: str) -> list[dict]:
@@ -555,6 +796,33 @@ def city_rows(city: dict, shape: str) -> list[dict]:
     return rows
 
 
+def viewers_row(v: dict, shape: str) -> dict:
+    label = (f"{v.get('viewers', 300)} viewers spread over organisers with "
+             f"{v.get('per_s', 2):g} writes/s: refreshes more than 1 s late")
+    if v.get("not_measured") or v.get("error") or not v.get("refreshes"):
+        return {"row": label, "conditions": shape, "result": v.get("not_measured") or
+                v.get("error") or "no refresh measured", "target": "0",
+                "verdict": "NOT MEASURED" if v.get("not_measured") else "MISSED"}
+    p = lambda x: f"{x:.2f}" if x is not None else "—"  # noqa: E731
+    return {
+        "row": label,
+        "conditions": f"{shape} (scratch copy); one server (bench/organisers_app.py, each "
+                      f"viewer bound to its organiser by ?dv=KEY), {v['viewers']} replayed "
+                      f"dashboards over {v['organisers']} organisers ({v['on_city']} on the "
+                      f"city, the rest over the wards), arriving over one refresh period "
+                      f"({v['interval_s']:g} s) then refreshing on their timer for "
+                      f"{v['periods']} periods; meanwhile {v['saves']} saves into random "
+                      f"wards (p99 {p(v['save_p99_s'])} s, {v['save_errors']} errors); "
+                      f"server CPU {v['server_cpu_s']:.0f} s over {v['wall_s']:.0f} s; "
+                      f"{v['failed']} viewers failed, {v['errors']} errors",
+        "result": f"{v['late']} late of {v['refreshes']} (refresh p50 "
+                  f"{p(v['refresh_p50_s'])} s, p99 {p(v['refresh_p99_s'])} s, max "
+                  f"{p(v['refresh_max_s'])} s; first open worst {p(v['open_max_s'])} s)",
+        "target": "0",
+        "verdict": "MET" if v["late"] == 0 and not v["failed"] and not v["errors"]
+        else "MISSED"}
+
+
 def table(result: dict) -> str:
     rows = rows_of(result)
     lines = ["| measure | conditions | result | target | verdict |", "|---|---|---|---|---|"]
@@ -572,7 +840,7 @@ def table(result: dict) -> str:
 # --- main ----------------------------------------------------------------------------------
 
 def run(db_dir: Path, runs: int = 7, writes_per_s: float = 2.0, write_seconds: float = 60.0,
-        ward: str | None = None) -> dict:
+        ward: str | None = None, viewers: int = 300, periods: int = 2) -> dict:
     started = time.perf_counter()
     meta = {"wards": WARDS, "units_per_ward": UNITS_PER_WARD, "activities": ACTIVITIES,
             "cpus": os.cpu_count(), "sqlite": sqlite3.sqlite_version,
@@ -588,10 +856,25 @@ def run(db_dir: Path, runs: int = 7, writes_per_s: float = 2.0, write_seconds: f
     with tempfile.TemporaryDirectory(prefix="llw-organisers-") as tmp:
         work = Path(tmp)
         result["ward"] = measure_ward(root, ward or ward_key(WARDS // 2), work, runs)
+        log("  ward: server CPU per refresh, installation / alone…", load())
+        try:
+            result["ward"]["server"] = measure_ward_server(
+                root, ward or ward_key(WARDS // 2), work, runs)
+        except Exception as error:  # reported as such
+            result["ward"]["server"] = {"error": repr(error)[:300]}
         result["city"] = measure_city(root, work, runs)
         log(f"  writes: {writes_per_s:g}/s for {write_seconds:.0f} s over every ward…",
             load())
         result["writes"] = measure_writes(root, work, writes_per_s, write_seconds)
+        if viewers:
+            log(f"  {viewers} viewers over the organisers, {writes_per_s:g} writes/s…",
+                load())
+            try:
+                result["viewers"] = measure_viewers(root, work, viewers, periods,
+                                                    writes_per_s)
+            except Exception as error:  # reported as such
+                result["viewers"] = {"error": repr(error)[:300]}
+            result["viewers"]["per_s"] = writes_per_s
     meta["load_end"] = load()
     meta["wall_s"] = time.perf_counter() - started
     result["rows"] = rows_of(result)
@@ -605,11 +888,14 @@ def main(argv=None) -> int:
     parser.add_argument("--writes-per-s", type=float, default=2.0)
     parser.add_argument("--write-seconds", type=float, default=60.0)
     parser.add_argument("--ward", default=None, help="the ward measured (default: p063)")
+    parser.add_argument("--viewers", type=int, default=300, help="0: no viewers row")
+    parser.add_argument("--periods", type=int, default=2,
+                        help="refresh periods the viewers are watched (2)")
     parser.add_argument("--json", default=None)
     parser.add_argument("--write", default=None, help="write the table (markdown)")
     args = parser.parse_args(argv)
     result = run(Path(args.db_dir), args.runs, args.writes_per_s, args.write_seconds,
-                 args.ward)
+                 args.ward, args.viewers, args.periods)
     text = table(result)
     print(text)
     if args.json:
