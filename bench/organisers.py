@@ -68,6 +68,7 @@ CITY = "hn"
 BENCH_USER = "bench.bcd"
 BENCH_ADMIN = "bench.admin"
 BENCH_PASSWORD = "Bench mật khẩu 2020!"
+PARTS = ("ward", "city", "writes", "viewers")
 TARGETS = {"ward_dashboard_x": 1.2, "ward_report_x": 1.2, "city_refresh_cpu_ms": 50,
            "writes_p99_s": 0.5, "viewers_late": 0}
 
@@ -665,6 +666,7 @@ def measure_viewers(root: Path, workdir: Path, count: int, periods: int,
     server = house.Server(scratch, "bench/organisers_app.py")
     try:
         out = asyncio.run(_viewers(server, scratch, count, periods, per_s))
+        out["views_kept"] = os.environ.get("LLW_BENCH_VIEWS_KEPT")
     finally:
         server.stop()
         shutil.rmtree(scratch.parent, ignore_errors=True)
@@ -692,7 +694,8 @@ def rows_of(result: dict) -> list[dict]:
         fig = ward.get(part)
         key = f"ward_{part}_x"
         if not fig:
-            rows.append({"row": label, "conditions": shape, "result": "—",
+            rows.append({"row": label, "conditions": shape,
+                         "result": ward.get("not_measured", "—"),
                          "target": f"≤ {TARGETS[key]}×", "verdict": "NOT MEASURED"})
             continue
         a, b, r = fig["installation_s"], fig["alone_s"], fig["ratio"]
@@ -716,7 +719,7 @@ def rows_of(result: dict) -> list[dict]:
                        f"{w['errors']} errors; no viewers meanwhile") if w.get("saves")
         else shape,
         "result": (f"p99 {w['p99_s']:.3f} s (p50 {w['p50_s']:.3f}, max {w['max_s']:.3f})"
-                   if w.get("saves") else "—"),
+                   if w.get("saves") else w.get("not_measured", "—")),
         "target": f"≤ {TARGETS['writes_p99_s']} s",
         "verdict": verdict(w.get("p99_s") if w.get("saves") and not w.get("errors")
                            else None, TARGETS["writes_p99_s"])
@@ -731,8 +734,8 @@ def ward_server_row(ward: dict, shape: str) -> dict:
     target = f"≤ {TARGETS['ward_dashboard_x']}×"
     if "ratio" not in server:
         return {"row": label, "conditions": shape, "target": target,
-                "result": server.get("not_measured") or server.get("error") or "—",
-                "verdict": "NOT MEASURED"}
+                "result": server.get("not_measured") or ward.get("not_measured")
+                or server.get("error") or "—", "verdict": "NOT MEASURED"}
     a, b, r = server["installation_cpu_s"], server["alone_cpu_s"], server["ratio"]
     return {
         "row": label,
@@ -806,7 +809,10 @@ def viewers_row(v: dict, shape: str) -> dict:
     p = lambda x: f"{x:.2f}" if x is not None else "—"  # noqa: E731
     return {
         "row": label,
-        "conditions": f"{shape} (scratch copy); one server (bench/organisers_app.py, each "
+        "conditions": (f"DIAGNOSTIC, NOT THE PRODUCT: the server keeps {v['views_kept']} "
+                       "shared views instead of db/live_figures.VIEWS_KEPT; "
+                       if v.get("views_kept") else "")
+                      + f"{shape} (scratch copy); one server (bench/organisers_app.py, each "
                       f"viewer bound to its organiser by ?dv=KEY), {v['viewers']} replayed "
                       f"dashboards over {v['organisers']} organisers ({v['on_city']} on the "
                       f"city, the rest over the wards), arriving over one refresh period "
@@ -840,7 +846,8 @@ def table(result: dict) -> str:
 # --- main ----------------------------------------------------------------------------------
 
 def run(db_dir: Path, runs: int = 7, writes_per_s: float = 2.0, write_seconds: float = 60.0,
-        ward: str | None = None, viewers: int = 300, periods: int = 2) -> dict:
+        ward: str | None = None, viewers: int = 300, periods: int = 2,
+        parts=PARTS) -> dict:
     started = time.perf_counter()
     meta = {"wards": WARDS, "units_per_ward": UNITS_PER_WARD, "activities": ACTIVITIES,
             "cpus": os.cpu_count(), "sqlite": sqlite3.sqlite_version,
@@ -853,20 +860,25 @@ def run(db_dir: Path, runs: int = 7, writes_per_s: float = 2.0, write_seconds: f
     root = build_installation(Path(db_dir))
     meta["build"] = "cached" if cached else f"{json.loads(marker.read_text())['build_s']} s"
     result = {"meta": meta}
+    skipped = {"not_measured": "not run this time (--only)"}
+    result.update({part: dict(skipped) for part in PARTS if part not in parts})
     with tempfile.TemporaryDirectory(prefix="llw-organisers-") as tmp:
         work = Path(tmp)
-        result["ward"] = measure_ward(root, ward or ward_key(WARDS // 2), work, runs)
-        log("  ward: server CPU per refresh, installation / alone…", load())
-        try:
-            result["ward"]["server"] = measure_ward_server(
-                root, ward or ward_key(WARDS // 2), work, runs)
-        except Exception as error:  # reported as such
-            result["ward"]["server"] = {"error": repr(error)[:300]}
-        result["city"] = measure_city(root, work, runs)
-        log(f"  writes: {writes_per_s:g}/s for {write_seconds:.0f} s over every ward…",
-            load())
-        result["writes"] = measure_writes(root, work, writes_per_s, write_seconds)
-        if viewers:
+        if "ward" in parts:
+            result["ward"] = measure_ward(root, ward or ward_key(WARDS // 2), work, runs)
+            log("  ward: server CPU per refresh, installation / alone…", load())
+            try:
+                result["ward"]["server"] = measure_ward_server(
+                    root, ward or ward_key(WARDS // 2), work, runs)
+            except Exception as error:  # reported as such
+                result["ward"]["server"] = {"error": repr(error)[:300]}
+        if "city" in parts:
+            result["city"] = measure_city(root, work, runs)
+        if "writes" in parts:
+            log(f"  writes: {writes_per_s:g}/s for {write_seconds:.0f} s over every ward…",
+                load())
+            result["writes"] = measure_writes(root, work, writes_per_s, write_seconds)
+        if "viewers" in parts and viewers:
             log(f"  {viewers} viewers over the organisers, {writes_per_s:g} writes/s…",
                 load())
             try:
@@ -893,9 +905,17 @@ def main(argv=None) -> int:
                         help="refresh periods the viewers are watched (2)")
     parser.add_argument("--json", default=None)
     parser.add_argument("--write", default=None, help="write the table (markdown)")
+    parser.add_argument("--only", default=",".join(PARTS),
+                        help=f"comma list of parts: {', '.join(PARTS)}")
+    parser.add_argument("--views-kept", type=int, default=None,
+                        help="DIAGNOSTIC: the server keeps this many shared views "
+                        "(db/live_figures.VIEWS_KEPT, 64) in the viewers part; the row says so")
     args = parser.parse_args(argv)
+    if args.views_kept:
+        os.environ["LLW_BENCH_VIEWS_KEPT"] = str(args.views_kept)  # bench/organisers_app.py
     result = run(Path(args.db_dir), args.runs, args.writes_per_s, args.write_seconds,
-                 args.ward, args.viewers, args.periods)
+                 args.ward, args.viewers, args.periods,
+                 [p for p in args.only.split(",") if p in PARTS])
     text = table(result)
     print(text)
     if args.json:

@@ -25,6 +25,10 @@ st.set_page_config(page_title=texts.APP_SHORT, page_icon=":material/school:", la
 if organiser_session is None or not st.query_params.get("viewer"):
     st.error("bench/organisers_app.py: no per-session organiser binding in this tree")
     st.stop()
+if os.environ.get("LLW_BENCH_VIEWS_KEPT"):  # bench/organisers.py --views-kept: diagnostic only
+    from db import live_figures
+
+    live_figures.VIEWS.size = int(os.environ["LLW_BENCH_VIEWS_KEPT"])
 db = session.database_or_stop()  # the organiser of ?dv=KEY until bound, then the bound one
 if "actor" not in st.session_state:
     record = organiser_session.current()
