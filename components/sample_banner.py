@@ -33,13 +33,25 @@ def show(db, role: str) -> bool:
 
 def rolled_up_sample(db) -> list[tuple[str, int]]:
     """(organiser, year) of the sub-organisers' reports taken in that hold sample data
-    (their sheet's `meta sample`, docs/rollup.md). One small query."""
+    (their sheet's `meta sample`, docs/rollup.md), then of the live lower levels of the
+    latest week that do (db/live_rollup.py: from its cache, one stamp read per child)."""
     try:
-        return db.execute("select organiser, year from suborg_reports where json_valid(data) "
-                          "and json_extract(data, '$.meta.sample') = 1 order by year, "
-                          "organiser").fetchall()
+        stored = db.execute("select organiser, year from suborg_reports where json_valid("
+                            "data) and json_extract(data, '$.meta.sample') = 1 order by "
+                            "year, organiser").fetchall()
     except Exception:  # noqa: BLE001 - a database before the roll-up migration
+        stored = []
+    return [tuple(row) for row in stored] + live_sample(db)
+
+
+def live_sample(db) -> list[tuple[str, int]]:
+    from db import events, live_rollup
+
+    event = events.get(db)
+    if event is None:
         return []
+    return [(c["organiser"], c["year"]) for c in live_rollup.children(db, event["id"])
+            if c["sample"]]
 
 
 def removal_panel(db, actor) -> None:

@@ -8,11 +8,26 @@ from core import numbers, texts, timefmt
 from core import rollup as core
 
 
-def table_rows(own_name: str, own_totals: dict, subs: list[dict]) -> list[dict]:
-    """Rows for people: the own units, each sub-organiser, the total (Vietnamese headers)."""
+def table_rows(own_name: str, own_totals: dict, subs: list[dict],
+               unsummed: list[dict] = ()) -> list[dict]:
+    """Rows for people: the own units, each sub-organiser (a live one with its state:
+    draft/final), the total (Vietnamese headers); then the live children listed without
+    figures (no week of that year), outside the total. The state column appears only
+    when a live child is there (db/live_rollup.py)."""
     c = texts.ROLLUP_COLS
+    live = any(s.get("live") for s in list(subs) + list(unsummed))
 
-    def row(name, level, t, generated=""):
+    def state(s):
+        return s.get("state_label") or "" if s.get("live") else texts.LIVE_ROLLUP_FILE_STATE
+
+    def row(name, level, t, generated="", status=""):
+        if t is None:  # a live child without figures: named, its state, no figure
+            out = {c["organiser"]: name, c["level"]: level}
+            out.update({c[k]: None for k in ("activities", "participants",
+                                             "propaganda_entries", "units", "units_with_data",
+                                             "data_rate", "submitted_units", "submit_rate")})
+            out.update({c["generated_at"]: generated, texts.LIVE_ROLLUP_COL_STATE: status})
+            return out
         return {c["organiser"]: name, c["level"]: level,
                 c["activities"]: t["activities"], c["participants"]: t["participants"],
                 c["propaganda_entries"]: t["propaganda_entries"], c["units"]: t["units"],
@@ -22,14 +37,18 @@ def table_rows(own_name: str, own_totals: dict, subs: list[dict]) -> list[dict]:
                 c["submitted_units"]: t["submitted_units"],
                 c["submit_rate"]: numbers.percent(t["submitted_units"] / t["units"])
                 if t["units"] else "–",
-                c["generated_at"]: generated}
+                c["generated_at"]: generated, **({texts.LIVE_ROLLUP_COL_STATE: status}
+                                                 if live else {})}
 
     rows = [row(texts.ROLLUP_OWN_ROW.format(name=own_name), "", own_totals)]
     for s in subs:
         rows.append(row(s["organiser"], level_label(s["level"]), s["totals"],
-                        timefmt.local(s["generated_at"])))
+                        timefmt.local(s["generated_at"]), state(s)))
     rows.append(row(texts.ROLLUP_TOTAL_ROW, "",
                     core.combined_totals(own_totals, [s["totals"] for s in subs])))
+    for s in unsummed:
+        rows.append(row(s["organiser"], level_label(s["level"]), None,
+                        timefmt.local(s["generated_at"]), state(s)))
     return rows
 
 
@@ -49,8 +68,11 @@ def whole_area_totals(db, event: dict) -> dict | None:
             return None
         return core.combined_totals(stats.summary(own, event["id"])["totals"],
                                     [s["totals"] for s in subs])
+    from db import live_rollup
+
     value, _read_at = live_figures.view(db, ("whole_area_totals", event["id"]), build,
-                                        event["refresh_seconds"])
+                                        event["refresh_seconds"],
+                                        also=live_rollup.area_stamp)
     return value
 
 
@@ -108,27 +130,49 @@ def section(event: dict) -> None:
 
     db = database()
     try:
-        subs = rollup.suborganisations(db, event["id"])
+        levels = rollup.lower_levels(db, event["id"])
+        subs = rollup.without_tables(levels["summed"])
+        unsummed = levels["unsummed"]
         broken = rollup.damaged(db, event["id"])
-        if not subs and not broken:
+        if not subs and not broken and not unsummed:
             return
         own = stats.summary(db, event["id"])["totals"]
         organiser = organiser_for(db, event["id"])
     finally:
         db.conn.close()
     st.subheader(texts.ROLLUP_DASH_HEADING)
-    st.caption(texts.ROLLUP_DASH_TABLE_NOTE)
+    live = any(s.get("live") for s in subs + unsummed)
+    st.caption(texts.LIVE_ROLLUP_TABLE_NOTE if live else texts.ROLLUP_DASH_TABLE_NOTE)
     damaged_warnings(broken)
-    st.dataframe(table_rows(organiser.name if organiser else "", own, subs), hide_index=True,
-                 width="stretch")
+    live_warnings(levels["superseded"], unsummed)
+    st.dataframe(table_rows(organiser.name if organiser else "", own, subs, unsummed),
+                 hide_index=True, width="stretch")
+
+
+def live_warnings(superseded: list[tuple[str, str]], unsummed: list[dict]) -> None:
+    """A stored report that a live child replaces, and a live child left out of the
+    sums (no week of that year, unreadable, with the reasons): say so."""
+    from components.safe_text import md
+
+    for stored_name, live_name in superseded:
+        st.warning(texts.LIVE_ROLLUP_SUPERSEDED.format(stored=md(stored_name),
+                                                       live=md(live_name)))
+    for s in unsummed:
+        if s["state"] == "no_week":
+            continue  # the table's row says «chưa có tuần»
+        st.warning(texts.LIVE_ROLLUP_NOT_SUMMED.format(name=md(s["organiser"]),
+                                                       state=md(s["state_label"])))
+        for line in s.get("errors", []):
+            st.caption(md(line))
 
 
 def stored_list(db, event: dict) -> None:
     """The roll-up page's list of reports taken in (file, times)."""
     from db import rollup
 
-    subs = rollup.suborganisations(db, event["id"])
+    subs = rollup.without_tables(rollup.stored_items(db, event["id"]))
     damaged_warnings(rollup.damaged(db, event["id"]))
+    live_warnings(rollup.superseded(db, event["id"]), [])
     if not subs:
         st.info(texts.ROLLUP_EMPTY.format(year=event["year"]))
         return

@@ -208,6 +208,12 @@ def missing(data, *, how_to_remove: str | None = None) -> list[str]:
                             for what, n in data.sample_in_week.items())
         out.append(texts.CLOSE_MISSING_SAMPLE.format(
             details=details, how=how_to_remove or texts.CLOSE_SAMPLE_HOW_PAGE))
+    # a lower level's figures summed into this report (a live ward, a file taken in) are
+    # signed here too: sample data there keeps this report a draft as well (issue 24)
+    lower_sample = [s["organiser"] for s in getattr(data, "suborganisations", None) or []
+                    if s.get("sample")]
+    if lower_sample:
+        out.append(texts.CLOSE_MISSING_LOWER_SAMPLE.format(names="; ".join(lower_sample)))
     return out
 
 
@@ -548,7 +554,12 @@ def _results(doc, data, plan, say):
     doc.subheading(plan.sub(rt.H_TOTALS))
     if subs:
         doc.paragraph(say(rt.SCOPE_WHOLE, name=own_name, subs=n(len(subs)),
-                          table=plan.table["levels"]), style="I", size=12)
+                          source=_levels_source(subs), table=plan.table["levels"]),
+                      style="I", size=12)
+    if getattr(data, "unsummed_levels", None):
+        doc.paragraph(say(rt.LEVELS_NOT_SUMMED, items="; ".join(
+            say(rt.LEVEL_NOT_SUMMED_ITEM, name=s["organiser"], state=s["state_label"])
+            for s in data.unsummed_levels)), style="I", size=12)
     models = area_report.whole_models(data.learning_models, subs)
     registered = sum(r["registered"] for r in models)
     recognised = sum(r["recognised"] for r in models)
@@ -564,8 +575,7 @@ def _results(doc, data, plan, say):
             rate=pct(totals["reporting_rate"])),
         say(rt.TOTAL_SUBMITTED, n=n(totals["submitted_units"]), units=n(totals["units"]),
             rate=pct(totals["submission_rate"])),
-        say(rt.TOTAL_WARDS, covered=n(totals["wards_covered"]), wards=n(totals["wards"]),
-            scope=say(rt.TOTAL_WARDS_OWN_SCOPE, name=own_name) if subs else ""),
+        _areas_line(data, totals, say, own_name),
         say(rt.TOTAL_MODELS, registered=n(registered), recognised=n(recognised),
             table=plan.table["models"]) if "models" in plan.table else rt.NO_MODELS,
         rt.SEE_APPENDIX if in_pdf else say(rt.SEE_WORKBOOK, n=n(active_units)),
@@ -752,6 +762,42 @@ def _models(doc, data, plan, say, models):
                                scope=_scope(data, say, False)))
 
 
+def _areas_line(data, totals, say, own_name) -> str:
+    """How many areas had an activity; an organiser whose own map is empty (a city whose
+    areas are its wards, hosted or reporting by file) counts its lower levels instead."""
+    n = numbers.integer
+    subs = data.suborganisations
+    if totals["wards"] or not subs:
+        return say(rt.TOTAL_WARDS, covered=n(totals["wards_covered"]), wards=n(totals["wards"]),
+                   scope=say(rt.TOTAL_WARDS_OWN_SCOPE, name=own_name) if subs else "")
+    listed = len(subs) + len(getattr(data, "unsummed_levels", None) or [])
+    active = sum(1 for s in subs if s["totals"]["activities"])
+    return say(rt.TOTAL_LEVELS_ACTIVE, active=n(active), listed=n(listed))
+
+
+def _levels_source(subs: list[dict]) -> str:
+    """Where the lower levels' figures come from: live on this server, files, or both."""
+    live = sum(1 for s in subs if s.get("live"))
+    if live == len(subs):
+        return rt.SOURCE_LIVE
+    if not live:
+        return rt.SOURCE_FILES
+    return rt.render(rt.SOURCE_MIXED, live=numbers.integer(live),
+                     files=numbers.integer(len(subs) - live))
+
+
+def _levels_basis(subs: list[dict]) -> str:
+    live = sum(1 for s in subs if s.get("live"))
+    return (rt.LEVELS_BASIS_LIVE if live == len(subs) else rt.LEVELS_BASIS if not live
+            else rt.LEVELS_BASIS_MIXED)
+
+
+def _level_name(s: dict, say) -> str:
+    if not s.get("live"):
+        return s["organiser"]
+    return say(rt.LEVEL_LIVE_NAME, name=s["organiser"], state=s["state_label"].lower())
+
+
 def _levels(doc, data, plan, say):
     """The table by lower level (each report taken in, the own units, the total = the
     headline) and each lower level's propaganda per channel in its unit of measure."""
@@ -766,7 +812,7 @@ def _levels(doc, data, plan, say):
                 n(t["submitted_units"]), n(t["activities"]), n(t["participants"]),
                 n(t["propaganda_entries"])]
 
-    rows = [[str(i), s["organiser"]] + cells(s["totals"]) for i, s in enumerate(subs, 1)]
+    rows = [[str(i), _level_name(s, say)] + cells(s["totals"]) for i, s in enumerate(subs, 1)]
     rows.append(["", say(rt.OWN_ROW, name=own_name)] + cells(data.summary["totals"]))
     total = area_report.whole_area(data.summary, subs)["totals"]
     doc.data_table([rt.COL_NO, rt.COL_LEVEL, rt.COL_DATA_OF_UNITS, rt.COL_SUBMITTED,
@@ -775,7 +821,7 @@ def _levels(doc, data, plan, say):
                    align=["C", "L", "R", "R", "R", "R", "R"], size=10.5,
                    total_row=["", rt.TOTAL_ROW] + cells(total),
                    caption=say(rt.TABLE_LEVELS, n=plan.table["levels"]),
-                   note=rt.LEVELS_BASIS)
+                   note=_levels_basis(subs))
     rows, group_rows = [], []
     for s in subs:
         channels = area_report.level_channels(

@@ -165,6 +165,27 @@ def _fold(text: str) -> str:
     return " ".join(fold(text).split())
 
 
+# the words before a place's own name in an organiser's name («UBND phường Phúc Xá»)
+_PLACE_PREFIX = re.compile(r"^(?:(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+)?"
+                           r"(?:thành phố|thị xã|thị trấn|đặc khu|phường|xã|quận|huyện|tỉnh)\s+",
+                           re.IGNORECASE)
+
+
+def listed_profile(name: str, level: str) -> dict:
+    """The profile a listed organiser's first empty week starts with (issue 24): its own
+    name, level and words, a letterhead and signer's title that name it (coherent with
+    the level, core.organiser.profile_errors), the place taken from its name. The signer's
+    name and the recipients are left for its admin."""
+    words = LEVELS[level]
+    place = _PLACE_PREFIX.sub("", name.strip(), count=1).strip() or name.strip()
+    return {"organiser_name": name, "organiser_level": level,
+            "level_word": words["level_word"], "area_word": words["area_word"],
+            "place_name": place, "issuer_line1": name.upper(),
+            "issuer_line2": "BAN CHỈ ĐẠO XÂY DỰNG XHHT", "committee_symbol": "BCĐXHHT",
+            "signer_for": "TM. BAN CHỈ ĐẠO\nTRƯỞNG BAN",
+            "signer_title": f"PHÓ CHỦ TỊCH {name.upper()}"}
+
+
 def place(org: Organiser, fallback: str = "") -> str:
     """The date line's place: the profile's, else `fallback` (an old heuristic)."""
     return org.place or fallback

@@ -92,7 +92,13 @@ OVERVIEW_AREA = "{area} {name}"
 H_RESULTS = "II. KẾT QUẢ THỰC HIỆN"
 H_TOTALS = "Kết quả chung"
 SCOPE_WHOLE = ("Số liệu toàn địa bàn: các đơn vị trực thuộc {name} và {subs} cơ quan cấp "
-               "dưới (tổng hợp từ báo cáo của cơ quan cấp dưới gửi lên, Bảng {table}).")
+               "dưới ({source}, Bảng {table}).")
+# where the lower levels' figures come from (issue 24: live from the same server, or a file)
+TOTAL_LEVELS_ACTIVE = "Cơ quan cấp dưới có hoạt động: {active}/{listed} cơ quan."
+SOURCE_FILES = "tổng hợp từ báo cáo của cơ quan cấp dưới gửi lên"
+SOURCE_LIVE = "số liệu lấy trực tiếp từ dữ liệu của cơ quan cấp dưới trên cùng hệ thống"
+SOURCE_MIXED = ("{live} cơ quan lấy số liệu trực tiếp trên cùng hệ thống, {files} cơ quan theo "
+                "báo cáo gửi lên")
 SCOPE_OWN = "Số liệu của các đơn vị trực thuộc {name}."
 TOTAL_ACTIVITIES = "Tổng số hoạt động được tổ chức: {n} hoạt động."
 TOTAL_PARTICIPANTS = "Tổng số lượt người tham gia: {n} lượt (trong đó trực tuyến: {online} lượt)."
@@ -115,6 +121,16 @@ H_LEVELS = "Kết quả theo cơ quan cấp dưới"
 TABLE_LEVELS = "Bảng {n}. Kết quả theo cơ quan cấp dưới và các đơn vị trực thuộc"
 LEVELS_BASIS = ("Số liệu của cơ quan cấp dưới lấy từ báo cáo (bảng tính) cơ quan đó gửi lên, "
                 "gồm cả cấp dưới của cơ quan đó; dòng tổng cộng bằng số liệu chung ở mục 1.")
+LEVELS_BASIS_LIVE = ("Số liệu của cơ quan cấp dưới lấy trực tiếp từ dữ liệu của cơ quan đó trên "
+                     "cùng hệ thống lúc lập báo cáo, gồm cả cấp dưới của cơ quan đó; «dự thảo»: "
+                     "cơ quan đó chưa đủ điều kiện lập báo cáo chính thức; dòng tổng cộng bằng số "
+                     "liệu chung ở mục 1.")
+LEVELS_BASIS_MIXED = ("Số liệu của cơ quan cấp dưới: lấy trực tiếp trên cùng hệ thống (ghi «trực "
+                      "tiếp») hoặc từ báo cáo (bảng tính) cơ quan đó gửi lên, gồm cả cấp dưới của "
+                      "cơ quan đó; dòng tổng cộng bằng số liệu chung ở mục 1.")
+LEVEL_LIVE_NAME = "{name} (trực tiếp, {state})"
+LEVELS_NOT_SUMMED = "Chưa tính vào số liệu chung: {items}."
+LEVEL_NOT_SUMMED_ITEM = "{name} ({state})"
 COL_LEVEL = "Cơ quan, đơn vị"
 COL_DATA_OF_UNITS = "Đơn vị có số liệu / số đơn vị"
 OWN_ROW = "Các đơn vị trực thuộc {name}"

@@ -1432,6 +1432,23 @@ ROLLUP_DASH_WHOLE_NOTE = ("Số liệu toàn địa bàn: các đơn vị trực
                           "đã gửi báo cáo (bảng «Theo cơ quan cấp dưới» cuối trang).")
 ROLLUP_DASH_FILTERED = ("Đang lọc: các ô số liệu chỉ tính các đơn vị trực thuộc (báo cáo của cơ "
                         "quan cấp dưới không lọc được theo địa bàn, cấp học, ngày).")
+# --- Live lower levels of one installation (issue 24 deliver 3, db/live_rollup.py) ---
+LIVE_ROLLUP_STATES = {"draft": "Dự thảo", "final": "Chính thức", "no_week": "chưa có tuần",
+                      "error": "Không đọc được số liệu"}
+LIVE_ROLLUP_LOOP = ("«{name}» là cấp trên của chính mình trong danh sách đơn vị tổ chức: số "
+                    "liệu không được cộng.")
+LIVE_ROLLUP_UNREADABLE = "Không đọc được tệp dữ liệu của «{name}»: {error}"
+LIVE_ROLLUP_SUPERSEDED = ("Báo cáo đã nhập từ tệp của «{stored}» không được cộng: «{live}» là "
+                          "đơn vị cấp dưới trên cùng máy chủ này, số liệu được lấy trực tiếp "
+                          "(mới nhất). Có thể xóa báo cáo đã nhập ở trang «Tổng hợp báo cáo "
+                          "cấp dưới».")
+LIVE_ROLLUP_NOT_SUMMED = "«{name}»: {state} (không tính vào tổng)."
+LIVE_ROLLUP_TABLE_NOTE = ("Các cơ quan cấp dưới trên cùng máy chủ: số liệu lấy trực tiếp, "
+                          "cập nhật theo từng lần làm mới; các cơ quan khác: từ bảng tính đã "
+                          "nhập ở trang «Tổng hợp báo cáo cấp dưới».")
+LIVE_ROLLUP_COL_STATE = "Trạng thái"
+LIVE_ROLLUP_FILE_STATE = "Tệp đã nhập"
+LIVE_ROLLUP_READ_AT = "Đọc lúc"
 # --- Organiser profile and `settings` command (h15a, issue 15) ---
 ORG_TAB = "Đơn vị tổ chức"
 ORG_INTRO = ("Đơn vị tổ chức Tuần lễ năm nay: in ở phần đầu, dòng địa danh, «Nơi nhận» và chữ ký "
@@ -1744,3 +1761,11 @@ ORGS_SHOW_LINES = {"key": "Mã", "name": "Tên", "level": "Cấp", "parent": "C�
                    "children": "Cấp dưới", "file": "Tệp dữ liệu", "admins": "Tài khoản quản trị",
                    "accounts": "Tài khoản", "weeks": "Các tuần", "units": "Đơn vị (tuần mới nhất)"}
 ORGS_NO_ADMIN = "chưa có — chưa đăng nhập được"
+CLOSE_MISSING_LOWER_SAMPLE = ("Số liệu cấp dưới được cộng vào báo cáo này có dữ liệu mẫu: {names}. "
+                              "Đơn vị đó cần xoá dữ liệu mẫu (hoặc bỏ báo cáo đã nhận) trước khi "
+                              "ký bản chính thức.")
+ROLLUP_LIVE_CHILD = ("«{name}» là đơn vị cấp dưới trên cùng máy chủ này ({live}): số liệu của "
+                     "đơn vị đó đã được cộng trực tiếp, không cần nhận tệp.")
+DEMO_NO_WEEK = "Chưa có Tuần lễ năm {year}: mở tuần bằng manage.py new-week --year NĂM trước."
+DEMO_NEEDS_AREAS = ("Tuần lễ năm {year} chưa có địa bàn nào: dữ liệu mẫu được xếp theo địa bàn. "
+                    "Nhập địa bàn (manage.py import-areas TỆP --year {year}) rồi nạp lại.")

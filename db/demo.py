@@ -93,7 +93,7 @@ def load(db, actor: Actor, *, units: int = 60, activities: int = 600, seed: int 
         raise ValueError("units and activities must be >= 0")
     event = events.get(db, year)
     if event is None:
-        raise ValueError(f"no event for year {year}")
+        raise ValueError(texts.DEMO_NO_WEEK.format(year=year if year is not None else "–"))
     rng = random.Random(seed)
     days = events.week_days(event)
     result = DemoResult()
@@ -104,6 +104,8 @@ def load(db, actor: Actor, *, units: int = 60, activities: int = 600, seed: int 
             raise RealDataPresent(plan(db, units=units, activities=activities))
         # the sample units sit in the week's areas (2020: the 14 wards, in code order)
         area_list = [(a["code"], a["name"]) for a in areas.areas_for(db, event["id"])]
+        if not area_list:  # a new organiser's empty week: the sample units need areas
+            raise ValueError(texts.DEMO_NEEDS_AREAS.format(year=event["year"]))
         result.units = (_insert_schools(db, rng, units, area_list)
                         + _insert_ward_units(db, rng, area_list))
         # the sample units take part in the demo's week only (db/roster.py)

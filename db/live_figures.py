@@ -212,22 +212,28 @@ def _timer(delay: float, fn) -> None:
 VIEWS = ThrottledViews()
 
 
-def view(db, key: tuple, build, period: float):
+def view(db, key: tuple, build, period: float, also=None):
     """(value, stamp): `build(own_db)` computed for every viewer of this process, again at
     most once per `period` seconds after what it shows changed. `build` runs on a
-    connection of its own, possibly on another thread, after the caller returned."""
+    connection of its own, possibly on another thread, after the caller returned.
+    `also(db)`: more of what the view shows, read beside the file's own fingerprint (the
+    live lower levels' stamps, db/live_rollup.area_stamp)."""
     path = _database_file(db)
     if path is None:  # an in-memory database: no other connection can see it
         return build(db), time.time()
 
+    def state(conn) -> tuple:
+        own = fingerprint(conn)
+        return own if also is None else (*own, also(conn))
+
     def compute():
         own = connect(path)
         try:
-            return fingerprint(own), build(own)
+            return state(own), build(own)
         finally:
             own.conn.close()
 
-    return VIEWS.get((path, *key), fingerprint(db), compute, period)
+    return VIEWS.get((path, *key), state(db), compute, period)
 
 
 def view_info() -> dict:

@@ -114,7 +114,9 @@ def _listed_identity(db) -> dict:
     record = directory.record_of_file(database_file(db))
     if record is None:
         return {}
-    return {"organiser_name": record.name, "organiser_level": record.level}
+    from core.organiser import listed_profile
+
+    return listed_profile(record.name, record.level)
 
 
 def _audit(db, actor: Actor, event_id: int, result: dict) -> None:

@@ -38,6 +38,7 @@ class ReportData:
     # report is refused while it is not empty (core/closing_report.missing)
     charts: list | None = None      # closing_report.report_charts(), rendered by gather()
     suborganisations: list = field(default_factory=list)  # lower_levels()
+    unsummed_levels: list = field(default_factory=list)  # live children without figures
     opening: dict | None = None     # opening_ceremony(): the ceremony as an entry records it
 
 
@@ -125,6 +126,7 @@ def gather(db, event: dict, *, issued_on: date | None = None) -> ReportData:
         sample_in_week=sample_data.in_week(db, event_id),
         charts=charts.result(),
         suborganisations=lower_levels(db, event_id),
+        unsummed_levels=rollup.lower_levels(db, event_id)["unsummed"],
         opening=opening_ceremony(db, event_id),
     )
 
@@ -161,11 +163,10 @@ def suggested_sections(db, event: dict) -> dict[str, list[str]]:
 
 
 def lower_levels(db, event_id: int) -> list[dict]:
-    """db/rollup.suborganisations with each report's tables (by tier, type, channel,
-    learning model): the report's whole area adds them up (core/area_report.py)."""
-    tables = {r["organiser"]: r["tables"] for r in rollup.stored(db, event_id)}
-    return [dict(s, tables=tables.get(s["organiser"], {}))
-            for s in rollup.suborganisations(db, event_id)]
+    """db/rollup.suborganisations with each one's tables (by tier, type, channel, learning
+    model): the reports taken in and the live children of the installation's directory
+    (db/live_rollup.py); the report's whole area adds them up (core/area_report.py)."""
+    return rollup.lower_levels(db, event_id)["summed"]
 
 
 def gather_status(db, event: dict) -> ReportData:
@@ -175,4 +176,5 @@ def gather_status(db, event: dict) -> ReportData:
                       exemplars=[], leaders={}, units=[], issued_on=None,
                       pending_nominations=closing.pending_nominations(db, event["id"]),
                       picks_changed_after_decision=_picks_changed_after(db, event),
-                      sample_in_week=sample_data.in_week(db, event["id"]))
+                      sample_in_week=sample_data.in_week(db, event["id"]),
+                      suborganisations=lower_levels(db, event["id"]))

@@ -7,6 +7,7 @@ audit row per report written, in the same transaction, all files or none.
 One report per sub-organiser (its organiser name, compared without case and extra
 spaces): a newer export replaces the stored one only when the caller confirms
 (`replace=True`); an older one, or the same one again, is refused."""
+import functools
 import json
 from datetime import datetime, timedelta, timezone
 
@@ -32,19 +33,32 @@ def sheet_rows(db, event_id: int, summary: dict | None = None,
     summary = with_suborganisations(db, event_id, summary or stats.summary(db, event_id))
     organiser = organiser_for(db, event_id)
     event = summary["event"]
-    meta = {"organiser": organiser.name if organiser else "",
+    meta = {"organiser": _organiser_name(db, organiser),
             "level": organiser.level if organiser else "",
             "year": event["year"], "title": event["title"],
             "start_date": event["start_date"], "end_date": event["end_date"],
             "generated_at": generated_at or datetime.now(timezone.utc).isoformat(
                 timespec="microseconds"),
-            "suborganisations": len(summary.get("suborganisations", [])),
+            "suborganisations": sum(1 for s in summary.get("suborganisations", [])
+                                    if s.get("totals") is not None),
             "sample": int(holds_sample(db, event_id, summary))}
     names = {"tier": ref.TIER_NAMES, "type": ref.TYPE_NAMES, "channel": ref.CHANNEL_NAMES,
              "model": ref.MODEL_NAMES, "category": ref.CATEGORY_NAMES}
     rows = core.sheet_rows(meta, summary, stats.learning_models(db, event_id),
                            stats.commendations_by_category(db, event_id), names)
     return core.with_hash(rows)
+
+
+def _organiser_name(db, organiser) -> str:
+    """The week's organiser name; blank (a new organiser's empty week), the name the
+    installation's directory gives its file (db/directory.py), so its sheet can be taken
+    in."""
+    if organiser is not None and organiser.name.strip():
+        return organiser.name
+    from db import live_rollup
+
+    record = live_rollup.record_of(db)
+    return record.name if record is not None else ""
 
 
 def holds_sample(db, event_id: int, summary: dict | None = None) -> bool:
@@ -216,6 +230,7 @@ def plan(db, event_id: int, reports: list[core.Report], *,
     event = events.get_by_id(db, event_id)
     own = organiser_for(db, event_id)
     existing = {core.identity(r["organiser"]): r for r in stored(db, event_id)}
+    live = _live_names(db, event_id)
     errors, actions, seen = [], [], {}
     for report in reports:
         meta, at = report.meta, report.rows
@@ -240,6 +255,10 @@ def plan(db, event_id: int, reports: list[core.Report], *,
         if own is not None and key == core.identity(own.name):
             errors.append(f"{where('organiser')}: "
                           + texts.ROLLUP_OWN_ORGANISER.format(name=own.name))
+            continue
+        if key in live:  # its figures are summed already, live, from its own file
+            errors.append(f"{where('organiser')}: " + texts.ROLLUP_LIVE_CHILD.format(
+                name=report.organiser, live=live[key]))
             continue
         if key in seen:
             errors.append(f"{where('organiser')}: " + texts.ROLLUP_TWICE_IN_BATCH.format(
@@ -329,30 +348,102 @@ def import_reports(db, actor: Actor, event_id: int, reports: list[core.Report], 
 
 # --- figures with the sub-organisers ---------------------------------------------------------
 
-def suborganisations(db, event_id: int) -> list[dict]:
-    """[{organiser, level, year, generated_at, imported_at, file_name, content_hash,
-    totals}] of the stored reports (totals as in their files, rates recomputed)."""
-    out = []
-    for r in (r for r in stored(db, event_id) if r["ok"]):
-        totals = core.combined_totals({k: 0 for k in core.SHEET_TOTALS}, [r["totals"]])
-        totals.update({k: r["totals"][k] for k in core.OWN_ONLY_TOTALS})
-        out.append({"organiser": r["organiser"], "level": r["level"], "year": r["year"],
-                    "generated_at": r["generated_at"], "imported_at": r["imported_at"],
-                    "file_name": r["file_name"], "content_hash": r["content_hash"],
-                    "sample": r["sample"], "totals": totals})
+def report_totals(totals: dict) -> dict:
+    """A lower level's sheet totals as they are summed: rates recomputed, its own-map
+    areas as they are (core.combined_totals)."""
+    out = core.combined_totals({k: 0 for k in core.SHEET_TOTALS}, [totals])
+    out.update({k: totals[k] for k in core.OWN_ONLY_TOTALS})
     return out
 
 
+def lower_levels(db, event_id: int) -> dict:
+    """Every lower level of the week: {"summed": items whose totals are in the sums (the
+    reports taken in, then the live children of the directory, db/live_rollup.py),
+    "unsummed": live children listed without figures (no week of that year, unreadable),
+    "superseded": [(stored report's name, live child's name)]}. A stored report naming a
+    live child (its name in the directory or on its sheet) is left out of the sums: the
+    live figures win, and the pages say so. Items keep their tables ("tables")."""
+    from db import live_rollup
+
+    live = live_rollup.children(db, event_id)
+    names = {}
+    for child in live:
+        for name in (child["organiser"], *_directory_names(child)):
+            names.setdefault(_identity(name), child["organiser"])
+    summed, superseded = [], []
+    for item in stored_items(db, event_id):
+        if _identity(item["organiser"]) in names:
+            superseded.append((item["organiser"], names[_identity(item["organiser"])]))
+            continue
+        summed.append(item)
+    # copies: the cached items of db/live_rollup stay as read, whatever a caller does
+    summed += [dict(c, totals=dict(c["totals"])) for c in live if c["totals"] is not None]
+    return {"summed": summed, "unsummed": [dict(c) for c in live if c["totals"] is None],
+            "superseded": superseded}
+
+
+def stored_items(db, event_id: int) -> list[dict]:
+    """The reports taken in whose figures pass the rules, as lower-level items (with their
+    tables)."""
+    return [{"organiser": r["organiser"], "level": r["level"], "year": r["year"],
+             "generated_at": r["generated_at"], "imported_at": r["imported_at"],
+             "file_name": r["file_name"], "content_hash": r["content_hash"],
+             "sample": r["sample"], "totals": report_totals(r["totals"]),
+             "tables": r["tables"]} for r in stored(db, event_id) if r["ok"]]
+
+
+@functools.lru_cache(maxsize=4096)
+def _identity(name: str) -> str:
+    """core.identity, remembered: every refresh compares the same few hundred names."""
+    return core.identity(name)
+
+
+def _live_names(db, event_id: int) -> dict[str, str]:
+    """identity -> name of every live child of this organiser (its sheet's and its
+    directory name), whatever its state."""
+    from db import live_rollup
+
+    names = {}
+    for child in live_rollup.children(db, event_id):
+        for name in (child["organiser"], *_directory_names(child)):
+            names.setdefault(_identity(name), child["organiser"])
+    return names
+
+
+def _directory_names(child: dict) -> list[str]:
+    return [n for n in (child.get("directory_name"),) if n]
+
+
+def without_tables(items: list[dict]) -> list[dict]:
+    return [{k: v for k, v in item.items() if k != "tables"} for item in items]
+
+
+def suborganisations(db, event_id: int) -> list[dict]:
+    """[{organiser, level, year, generated_at, imported_at, file_name, content_hash,
+    sample, totals}] of the stored reports (totals as in their files, rates recomputed),
+    then of the live children in the installation's directory (db/live_rollup.py: the
+    same keys plus key, live, state, state_label, errors): the lower levels whose figures
+    are summed."""
+    return without_tables(lower_levels(db, event_id)["summed"])
+
+
+def superseded(db, event_id: int) -> list[tuple[str, str]]:
+    """(stored report, live child) pairs: reports taken in that a live child replaces."""
+    return lower_levels(db, event_id)["superseded"]
+
+
 def with_suborganisations(db, event_id: int, summary: dict) -> dict:
-    """`stats --json`: the summary unchanged when no report was taken in; otherwise
-    `totals` include the sub-organisers' figures (core.ADDITIVE_TOTALS summed, the rates
+    """`stats --json`: the summary unchanged when there is no lower level; otherwise
+    `totals` include the lower levels' figures (core.ADDITIVE_TOTALS summed, the rates
     recomputed, wards and wards_covered the own map's), `own_totals` hold the own
-    figures and `suborganisations` each report's. docs/rollup.md."""
-    subs = suborganisations(db, event_id)
-    if not subs:
+    figures and `suborganisations` each lower level's (a live child without figures too,
+    with `totals` null and its state). docs/rollup.md."""
+    levels = lower_levels(db, event_id)
+    subs = without_tables(levels["summed"])
+    if not subs and not levels["unsummed"]:
         return summary
     out = dict(summary)
     out["own_totals"] = summary["totals"]
     out["totals"] = core.combined_totals(summary["totals"], [s["totals"] for s in subs])
-    out["suborganisations"] = subs
+    out["suborganisations"] = subs + without_tables(levels["unsummed"])
     return out

@@ -139,3 +139,16 @@ def test_a_command_without_organiser_acts_on_the_first_file_as_before(city):
     assert root_units.returncode == 0 and root_units.stdout.count("\n") > 10  # the plan's
     ward = connect(directory.get(city, "phuc-xa").file)
     assert ward.execute("select count(*) from units").fetchone()[0] == 0
+
+
+def test_sample_data_in_a_wards_week_without_areas_is_refused_in_vietnamese(city):
+    from db import connect, directory
+
+    ward = directory.get(city, "phuc-xa").file
+    assert manage(city, "--organiser", "phuc-xa", "new-week", "--year", "2026",
+                  "--empty").returncode == 0
+    done = manage(city, "--organiser", "phuc-xa", "demo", "--year", "2026")
+    assert done.returncode == 1 and "chưa có địa bàn" in done.stderr
+    assert "Traceback" not in done.stderr
+    db = connect(ward)
+    assert db.execute("select count(*) from units").fetchone()[0] == 0
