@@ -197,7 +197,7 @@ def test_the_installation_lists_the_city_and_both_wards_each_with_its_own_file(i
 
 # --- the command line --------------------------------------------------------------------
 
-# way in -> (command line words after the file argument's place, the file's rows)
+# way in -> (the command, the file's header, its rows for A's week)
 CLI_WAYS = {
     "import-activities naming B's unit code": (
         "import-activities", ACTIVITY_HEADER,
@@ -223,7 +223,7 @@ def test_a_command_for_a_refuses_bs_codes_as_unknown_and_writes_nothing(
     db = connect(directory.resolve(root, A))
     path = csv_file(tmp_path / "in.csv", header, rows(events.get(db, YEAR)))
     db.conn.close()
-    code, out, err = cli(root, A, command, path, *(["--year", YEAR]))
+    code, out, err = cli(root, A, command, path, "--year", YEAR)
     assert code == 1, (out, err)
     shown = out + err
     assert "PB-" in shown or "TDP-B" in shown, shown  # the refusal names the unknown code
