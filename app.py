@@ -1,15 +1,15 @@
 """Entry point: page config, database start-up, authentication, router. Nothing else."""
 import streamlit as st
 
-from components import auth, navigation, not_found, session, upload_gate
+from components import auth, navigation, not_found, organiser_picker, session, upload_gate
 from core import chart_images, texts
-from db import users
 
 st.set_page_config(page_title=texts.APP_SHORT, page_icon="🎓", layout="wide")
 upload_gate.install()  # uploads are closed (config.toml) until this: signed-in sessions only
 
-db = session.database_or_stop()
-if not users.admin_exists(db):
+organiser_picker.stop_unless_ready()  # several organisers, none with an admin yet
+db = session.database_or_stop()  # the session's organiser's file
+if organiser_picker.first_run_needed(db):
     first = [st.Page("app_pages/first_run.py", title=texts.FIRST_RUN_TITLE,
                      url_path="khoi-tao")]
     not_found.catch(first, own_page=False)  # any address opens the first-run form
@@ -22,6 +22,7 @@ upload_gate.record(actor is not None)
 if actor is None:
     with header.container():
         navigation.login_header(db)
+        organiser_picker.picker()  # «Đơn vị tổ chức», when the server hosts several
     navigation.build_signed_out().run()
     st.stop()
 

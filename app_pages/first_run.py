@@ -4,11 +4,13 @@ import streamlit as st
 from components.safe_text import md
 from components.forms import FieldErrors
 from components.session import database
-from components import look
+from components import look, organiser_session
 from core import texts
 from db import AccessDenied, ValidationFailed, users
 
 look.apply()
+if organiser_session.has_directory():  # a listed organiser's first admin: manage.py only
+    st.stop()
 st.title(texts.FIRST_RUN_TITLE)
 st.info(texts.FIRST_RUN_INTRO)
 errors = FieldErrors()

@@ -4,6 +4,7 @@ The library draws the form and sets the cookie; we build its credentials dict fr
 each run and write back what it changed (failure counts, lockout), refuse revoked or
 foreign cookies before it reads them, and end sessions server-side on logout.
 """
+import dataclasses
 import os
 import threading
 import time
@@ -17,9 +18,10 @@ from streamlit_authenticator.utilities.hasher import Hasher
 
 from core import passwords, texts, timefmt
 from db import users, settings
+from components import organiser_session
 from components.organiser_words import say
 
-COOKIE_NAME = "llw_auth"
+COOKIE_NAME = organiser_session.ROOT_COOKIE  # each other organiser: llw_auth_<key>
 COOKIE_EXPIRY_DAYS = 1.0
 
 # Passwords are bcrypt over SHA-256 of the NFC text (core/passwords.py); the library must
@@ -57,15 +59,18 @@ def _configured_key() -> str | None:
     return key or os.environ.get("LLW_COOKIE_KEY")
 
 
-def cookie_key(db) -> str:
+def cookie_key(db, record=None) -> str:
     """The configured key (secrets.toml cookie_key or LLW_COOKIE_KEY), which must be strong,
     or the generated one kept in a 0600 file beside the database (db/settings.py) — never
-    in the database, so no backup or export carries it."""
+    in the database, so no backup or export carries it. Each organiser's file has its own
+    generated key; a configured key is derived per organiser (organiser_session)."""
     configured = _configured_key()
     if configured is not None and not passwords.cookie_key_acceptable(configured):
         st.error(texts.COOKIE_KEY_WEAK)
         st.stop()
-    return configured or settings.cookie_key(db)
+    if configured:
+        return organiser_session.derived_cookie_key(configured, record)
+    return settings.cookie_key(db)
 
 
 def _cookie_issued_at(token: dict) -> float:
@@ -93,10 +98,10 @@ def cookie_acceptable(db, raw: str | None, key: str, now: float | None = None) -
         return False
 
 
-def _ignore_cookie_unless_valid(db, key: str) -> None:
+def _ignore_cookie_unless_valid(db, key: str, cookie_name: str) -> None:
     """Tell the library to ignore a cookie that is forged, malformed, too long-lived or
     revoked by logout or a password change."""
-    raw = st.context.cookies.get(COOKIE_NAME)
+    raw = st.context.cookies.get(cookie_name)
     if not raw or st.session_state.get("authentication_status"):
         return
     if not cookie_acceptable(db, raw, key):
@@ -120,12 +125,16 @@ def _login_sleep() -> float:
 
 
 def authenticate(db):
-    """Draw the login form when needed; return the signed-in Actor or None."""
-    key = cookie_key(db)
+    """Draw the login form when needed; return the signed-in Actor or None. The cookie's
+    name and key are the session's organiser's (components/organiser_session.py); `db`
+    is that organiser's file."""
+    organiser = organiser_session.current()
+    cookie_name = organiser_session.cookie_name(organiser)
+    key = cookie_key(db, organiser)
     client = client_address()
     creds = users.credentials(db, client=client)
     before = users.failure_counts(creds)
-    authenticator = stauth.Authenticate(creds, COOKIE_NAME, key, COOKIE_EXPIRY_DAYS,
+    authenticator = stauth.Authenticate(creds, cookie_name, key, COOKIE_EXPIRY_DAYS,
                                         auto_hash=False, login_sleep_time=_login_sleep())
     if st.session_state.pop("logout_requested", False):
         username = st.session_state.get("username")
@@ -134,11 +143,12 @@ def authenticate(db):
         authenticator.logout(location="unrendered")
         st.session_state.pop("actor", None)
         st.session_state.pop(SIGNED_IN_AT, None)
+        organiser_session.unbind()  # the picker comes back: another organiser may sign in
         st.info(texts.LOGGED_OUT)
-    _ignore_cookie_unless_valid(db, key)
+    _ignore_cookie_unless_valid(db, key, cookie_name)
     was_signed_in = bool(st.session_state.get("authentication_status"))
     # A new tab or reload resumes the login from the cookie: not a new login to audit.
-    resuming = bool(st.context.cookies.get(COOKIE_NAME)) and not st.session_state.get("logout")
+    resuming = bool(st.context.cookies.get(cookie_name)) and not st.session_state.get("logout")
     st.session_state.pop(TRIED_USERNAME, None)
     _attempt.context = (db, client)
     try:
@@ -151,9 +161,16 @@ def authenticate(db):
         _attempt.context = None
     signed_in = st.session_state.get("authentication_status")
     username = st.session_state.get("username") if signed_in else None
+    if signed_in and not _same_organiser(organiser):
+        authenticator.logout(location="unrendered")  # signed in elsewhere: never here
+        st.session_state.pop("actor", None)
+        organiser_session.unbind()
+        st.warning(texts.SESSION_ENDED)
+        return None
     if signed_in and not _session_still_valid(db, username, was_signed_in):
         authenticator.logout(location="unrendered")
         st.session_state.pop("actor", None)
+        organiser_session.unbind()
         st.warning(texts.SESSION_ENDED)
         return None
     form_login = signed_in and not was_signed_in and not resuming
@@ -176,15 +193,25 @@ def authenticate(db):
     actor = users.actor_for(db, username)
     if actor is None:  # deactivated or deleted since the login
         authenticator.logout(location="unrendered")
+        organiser_session.unbind()
         st.warning(texts.SESSION_ENDED)
         return None
+    actor = dataclasses.replace(actor, organiser=organiser.key if organiser else None)
+    organiser_session.bind(organiser)
     st.session_state["actor"] = actor
-    if not was_signed_in and st.context.cookies.get(COOKIE_NAME) is None:
+    if not was_signed_in and st.context.cookies.get(cookie_name) is None:
         # The cookie is set by a browser component drawn in this run; it reruns the app
         # once the cookie is stored. st.rerun() here would cancel it before it is drawn.
         st.caption(texts.SIGNING_IN)
         st.stop()
     return actor
+
+
+def _same_organiser(organiser) -> bool:
+    """The Actor kept in session state signed in to this session's organiser (issue 24):
+    one organiser's session never turns into another's, even for a username both hold."""
+    kept = st.session_state.get("actor")
+    return kept is None or kept.organiser == (organiser.key if organiser else None)
 
 
 # When this browser session signed in (a form login or a resumed cookie). A session that

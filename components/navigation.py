@@ -118,24 +118,31 @@ def build(role: str, unit: dict | None = None):
     The role's first page is also the default page at «/». Streamlit gives the default
     page no URL of its own (opening «/don-vi» said «Page not found»), so the default is a
     hidden twin at «/<url>-trang-dau» and the menu entry keeps its own URL."""
-    from components import look, not_found
+    from components import look, not_found, view_switch
+    from components.session import current_actor
 
-    actor = st.session_state.get("actor")
+    actor = current_actor()
     unit = unit or signed_in_unit()
     look.apply()
-    allowed = pages_for(role, unit)
+    if actor is not None:
+        identity(actor, unit)  # in the sidebar, under the menu (drawn first whatever comes)
+    # an upper level looking at one descendant: its reading pages only (view_switch.py)
+    viewing = view_switch.draw(actor) if actor is not None else None
+    allowed = [p for p in PAGES if p.script in view_switch.VIEW_PAGES] if viewing \
+        else pages_for(role, unit)
     own = [p for p in allowed if p.script != "account.py"]
     account = [p for p in allowed if p.script == "account.py"]
     home = own[0]
     default = _page(home, url_path=f"{home.url_path}-trang-dau", default=True,
                     visibility="hidden")
-    menu = {say(texts.NAV_SECTIONS[role]): [default, *map(_page, own)],
+    section = texts.VIEW_SECTION if viewing else say(texts.NAV_SECTIONS[role])
+    menu = {section: [default, *map(_page, own)],
             texts.NAV_ACCOUNT: [*map(_page, account), *_refusals(allowed)]}
     menu[texts.NAV_ACCOUNT] += not_found.catch([p for ps in menu.values() for p in ps],
                                                own_page=True)  # an unknown address
     navigation = st.navigation(menu)
-    if actor is not None:
-        identity(actor, unit)
+    if view_switch.just_switched():
+        st.switch_page(default)  # a page the new view may not open is not left on screen
     return navigation
 
 
@@ -158,9 +165,11 @@ def login_header(db) -> None:
     """Above the login form: the system's name and its organiser."""
     from db import events
 
+    from components import organiser_session
+
     event = events.get(db) if events.list_events(db) else None
     st.markdown(f"### {texts.APP_TITLE}")
-    if event:
+    if event and not organiser_session.has_directory():  # else the picker names it
         organiser = " – ".join(x for x in (event.get("issuer_line1"), event.get("issuer_line2"))
                                if x)
         # admin-set lines on the anonymous page: text, never markdown (issue 25 item 7)
@@ -169,8 +178,11 @@ def login_header(db) -> None:
 
 def identity(actor, unit: dict | None) -> None:
     """The sidebar, under the menu: the system's name and who is signed in."""
+    from components import organiser_picker
+
     with st.sidebar:
         st.caption(texts.NAV_SYSTEM.format(name=texts.APP_TITLE))
+        organiser_picker.sidebar_caption()  # which organiser (a multi-organiser server)
         from components.organiser_words import role_name
 
         who = unit["name"] if unit else role_name(actor.role)
@@ -194,14 +206,18 @@ def run(role: str) -> None:
 def guard(script: str):
     """First line of every page: stop unless the signed-in user's role owns this page.
     Returns the Actor."""
-    actor = st.session_state.get("actor")
+    from components import view_switch
+    from components.session import current_actor
+
+    actor = current_actor()  # None unless signed in to this session's organiser
     spec = next(p for p in PAGES if p.script == script)
-    if actor is None or actor.role not in spec.roles:
+    if actor is None or not view_switch.may_open(actor, script, spec.roles):
         st.error(texts.PAGE_FORBIDDEN)
         st.stop()
     from components import sample_banner  # every committee/admin page, in one place
     from components.session import database
 
+    view_switch.banner()  # an upper level looking at a descendant: «chỉ xem»
     sample_banner.show(database(), actor.role)
     st.title(spec.title)
     return actor

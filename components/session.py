@@ -1,10 +1,9 @@
 """Per-run access to the database and the signed-in user."""
-import os
-
 import streamlit as st
 
+from components import organiser_session
 from core import texts
-from db import Actor, connect, default_db_path, events
+from db import Actor, connect, events
 from db.setup import prepare
 
 
@@ -15,20 +14,36 @@ def _prepared(path: str) -> str:
 
 
 def database_path() -> str:
-    return os.path.abspath(default_db_path())
+    """The session's own organiser's file (components/organiser_session.py): the --db /
+    LLW_DB file in a single-organiser installation."""
+    return str(organiser_session.own_file())
 
 
-def database():
-    """A fresh connection for this run (Streamlit reruns on new threads)."""
+def own_database():
+    """A fresh connection to the session's own organiser's file (Streamlit reruns on new
+    threads): sign-in, accounts, every write."""
     return connect(_prepared(database_path()))
 
 
+def database():
+    """What this run's pages read: the own organiser's file, or — while an upper level's
+    committee looks at one descendant (components/view_switch.py) — that descendant's
+    file opened read-only, so a write fails in SQLite itself."""
+    viewed = organiser_session.viewed()
+    if viewed is None:
+        return own_database()
+    from db import directory
+
+    return directory.connect_readonly(_prepared(str(viewed.file)))
+
+
 def database_or_stop():
-    """The database for app.py; a file that cannot be opened stops with a clear message."""
+    """The own database for app.py; a file that cannot be opened stops with a clear
+    message."""
     import sqlite3
 
     try:
-        db = database()
+        db = own_database()
         events.list_events(db)  # a first read: fails here, not halfway through a page
         return db
     except (sqlite3.Error, OSError):
@@ -40,7 +55,11 @@ def database_or_stop():
 
 
 def current_actor() -> Actor | None:
-    return st.session_state.get("actor")
+    """The signed-in Actor, refused (None) unless it signed in to this session's organiser."""
+    actor = st.session_state.get("actor")
+    if actor is None or actor.organiser != organiser_session.key():
+        return None
+    return actor
 
 
 def current_event(db):

@@ -1732,6 +1732,27 @@ AREA_NAME_TOO_LONG = "tên địa bàn dài {length} ký tự, tối đa {max} k
 UNIT_NAME_TOO_LONG = "tên đơn vị dài {length} ký tự, tối đa {max} ký tự."
 UNIT_FIELD_TOO_LONG = "dài quá {max} ký tự."
 
+# --- One server for a city: the session's organiser, the picker, the read-only view (s6-app,
+# issue 24) ---
+ORG_PICKER = "Đơn vị tổ chức"
+ORG_PICKER_HELP = ("Máy chủ này phục vụ nhiều đơn vị tổ chức. Chọn đơn vị của bạn trước khi "
+                   "đăng nhập; muốn đổi đơn vị thì đăng xuất.")
+ORG_OPTION = "{name} – {level}"  # a plain-text option of a selectbox
+ORG_NONE_READY_TITLE = "Chưa có đơn vị tổ chức nào sẵn sàng"
+ORG_NONE_READY = ("Máy chủ này có danh sách đơn vị tổ chức nhưng chưa đơn vị nào có tài khoản "
+                  "quản trị. Người quản trị máy chủ tạo tài khoản quản trị đầu tiên cho từng "
+                  "đơn vị bằng lệnh: python3 manage.py --organiser MÃ_ĐƠN_VỊ create-user "
+                  "--username TÊN_ĐĂNG_NHẬP --role admin --name \"Họ và tên\" --password-stdin")
+ORG_SIDEBAR = "Đơn vị tổ chức: {name} ({level})"  # markdown: name escaped
+VIEW_SWITCH = "Xem đơn vị cấp dưới"
+VIEW_SWITCH_HELP = ("Chọn một đơn vị cấp dưới để xem bảng theo dõi và tiến độ báo cáo của đơn "
+                    "vị đó (chỉ xem, không sửa được). Chọn lại đơn vị của mình để làm việc.")
+VIEW_OWN_OPTION = "{name} – đơn vị của tôi"
+VIEW_SECTION = "Chỉ xem đơn vị cấp dưới"  # the menu's section while viewing
+VIEW_BANNER = ("Đang xem dữ liệu của {name} ({level}) – chỉ xem. Các trang nhập, duyệt, cấu "
+               "hình và tài khoản của đơn vị này không mở được từ đây. Chọn «{own}» ở thanh bên "
+               "để quay về đơn vị của mình.")  # markdown: names escaped
+
 # --- Organisers of one installation (issue 24; db/directory.py, cli/organisers.py) ---
 ORGS_NONE_LISTED = "(chưa có đơn vị tổ chức nào trong danh mục)"
 ORGS_UNKNOWN = "Không có đơn vị tổ chức mã «{key}» trên máy chủ này. Các mã đang có: {known}."

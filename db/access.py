@@ -32,6 +32,9 @@ class Actor:
     username: str
     role: str  # unit | committee | admin | system
     unit_id: int | None = None
+    # The organiser whose file this actor signed in to (issue 24); None in a
+    # single-organiser installation and for the command line.
+    organiser: str | None = None
 
     @classmethod
     def system(cls, name: str = "manage.py") -> "Actor":

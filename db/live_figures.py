@@ -33,6 +33,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from db.connection import connect
+from db.directory import connect_readonly
 
 VIEWS_KEPT = 64  # views (event x filters x day x picture/interactive), LRU
 # Tables the dashboard never shows: a write there does not change a figure. Everything
@@ -226,14 +227,22 @@ def view(db, key: tuple, build, period: float, also=None):
         own = fingerprint(conn)
         return own if also is None else (*own, also(conn))
 
+    readonly = _read_only(db)
+
     def compute():
-        own = connect(path)
+        # a descendant viewed by an upper level (db/directory.connect_readonly) is read
+        # on a connection that cannot write either
+        own = connect_readonly(path) if readonly else connect(path)
         try:
             return state(own), build(own)
         finally:
             own.conn.close()
 
     return VIEWS.get((path, *key), state(db), compute, period)
+
+
+def _read_only(db) -> bool:
+    return bool(db.execute("PRAGMA query_only").fetchone()[0])
 
 
 def view_info() -> dict:

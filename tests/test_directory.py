@@ -152,3 +152,15 @@ def test_sample_data_in_a_wards_week_without_areas_is_refused_in_vietnamese(city
     assert "Traceback" not in done.stderr
     db = connect(ward)
     assert db.execute("select count(*) from units").fetchone()[0] == 0
+
+
+def test_a_shared_view_of_a_viewed_descendant_is_built_on_a_readonly_connection(city):
+    from db import directory, live_figures
+
+    live_figures.clear_views()
+    viewed = directory.connect_readonly(directory.get(city, "phuc-xa").file)
+    value, _stamp = live_figures.view(
+        viewed, ("test-readonly",), lambda own: own.execute("PRAGMA query_only").fetchone()[0],
+        30)
+    live_figures.clear_views()
+    assert value == 1

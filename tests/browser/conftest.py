@@ -142,3 +142,16 @@ def settle(page, timeout=30_000):
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
         timeout=timeout)
     page.wait_for_timeout(500)
+
+
+@pytest.fixture(scope="module")
+def city_server(tmp_path_factory):
+    """One server for a city and two wards in one installation (issue 24): the city adopts
+    the first file, each ward has its own (tests/city_fixture.py: units, a 2026 week, an
+    entry and a committee account per ward; the city's committee and admin)."""
+    from tests.city_fixture import build_city
+
+    path = tmp_path_factory.mktemp("city") / "llw.db"
+    started = start_server(path, lambda _db: build_city(path))
+    yield started
+    started.stop()
