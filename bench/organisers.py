@@ -20,8 +20,9 @@ Rows (each states its conditions; medians with min–max; warm-up runs discarded
   chart cache emptied each run) the same way; target ≤ 1.2×;
 - city refresh CPU (when the live sum of descendants, db/live_rollup.py — the `sums` part
   of issue 24 — is in this tree; else NOT MEASURED rows), on a scratch copy:
-  the server CPU per refresh of the city's dashboard (bench/dashboard_app.py on the city's
-  file, 10 replayed viewers, nothing written), as bench/run.py's refresh row; the
+  the server CPU per refresh of the city's dashboard (10 replayed viewers signed in to the
+  city — bench/organisers_app.py ?dv=hn, or bench/dashboard_app.py on the city's file in a
+  tree without the per-session binding — nothing written), as bench/run.py's refresh row; the
   whole-area check each viewer's refresh makes (the city's fingerprint + the stamps of its
   126 wards), in process; the shared whole-area recompute after one ward's write (CPU,
   time.process_time), computed once for all viewers; target ≤ 50 ms;
@@ -299,10 +300,6 @@ def ensure_accounts(root: Path, files=None) -> None:
             db.conn.close()
 
 
-def ensure_city_viewer(root: Path) -> None:
-    ensure_accounts(root, [root])
-
-
 def one_ward_write(root: Path, rng: random.Random) -> str:
     """An activity saved by a school clerk of a random ward; returns the ward's file name."""
     from db import Actor, connect, entries
@@ -367,19 +364,58 @@ def measure_city_recompute(root: Path, runs: int) -> dict:
 
 
 def measure_city_server(root: Path, runs: int) -> dict:
-    """Server CPU per refresh of the city's dashboard (bench/dashboard_app.py on the city's
-    file, 10 replayed viewers × 10 refreshes per window, warm, nothing written), as
-    bench/run.py's refresh row measures a single organiser's."""
+    """Server CPU per refresh of the city's dashboard (10 replayed viewers × 10 refreshes
+    per window, warm, nothing written), as bench/run.py's refresh row measures a single
+    organiser's: bench/organisers_app.py bound to the city (?dv=hn) when the server binds
+    sessions to organisers, else bench/dashboard_app.py on the city's file."""
     import asyncio
+    import importlib.util
 
     import run as house
 
-    server = house.Server(root, "bench/dashboard_app.py")
+    bound = importlib.util.find_spec("components.organiser_session") is not None
+    if bound:
+        ensure_accounts(root, [root])
+    server = house.Server(root, "bench/organisers_app.py" if bound
+                          else "bench/dashboard_app.py")
     try:
-        return asyncio.run(house._refresh_cpu(server, clients=10, refreshes=10,
-                                              windows=runs))
+        out = asyncio.run(_refresh_windows(server, f"viewer=1&dv={CITY}" if bound
+                                           else "viewer=1", 10, 10, runs))
+        out["script"] = "bench/organisers_app.py" if bound else "bench/dashboard_app.py"
+        return out
     finally:
         server.stop()
+
+
+async def _refresh_windows(server, query: str, clients: int, refreshes: int,
+                           windows: int) -> dict:
+    """Server CPU per refresh over `windows` windows after one discarded."""
+    import asyncio
+
+    from wsclient import Session
+
+    sessions = [Session(server.url, "bang-theo-doi", query=query) for _ in range(clients)]
+    await asyncio.gather(*(s.connect() for s in sessions))
+    for s in sessions:
+        await s.rerun()
+    if not all(s.fragments for s in sessions):
+        raise RuntimeError(f"no live fragment: {sessions[0].errors[:1]}")
+
+    async def window():
+        async def loop(s):
+            fragment = next(iter(s.fragments))
+            for _ in range(refreshes):
+                await s.rerun(fragment)
+        before = server.cpu()
+        await asyncio.gather(*(loop(s) for s in sessions))
+        return (server.cpu() - before) / (clients * refreshes)
+
+    await window()  # warm-up, discarded
+    samples = [await window() for _ in range(windows)]
+    errors = [e for s in sessions for e in s.errors]
+    await asyncio.gather(*(s.close() for s in sessions))
+    return {"cpu_s": spread(samples), "clients": clients, "refreshes_each": refreshes,
+            "errors": len(errors), "error_sample": errors[:3]}
 
 
 def measure_city(root: Path, workdir: Path, runs: int) -> dict:
@@ -387,7 +423,7 @@ def measure_city(root: Path, workdir: Path, runs: int) -> dict:
         return {"not_measured": "the live sum of descendants (db/live_rollup.py, issue 24 "
                                 "deliver 3) is not in this tree"}
     scratch = scratch_installation(root, workdir)  # the writes below stay out of the cache
-    ensure_city_viewer(scratch)
+    ensure_accounts(scratch, [scratch])
     out = {}
     try:
         log("  city: whole-area check and recompute after one ward's write…", load())
@@ -771,7 +807,8 @@ def city_rows(city: dict, shape: str) -> list[dict]:
     rows.append({
         "row": "the city's dashboard refresh, nothing changed: server CPU per refresh",
         "conditions": f"{shape}; the city's file (whole area = live sum of its 126 wards), "
-                      f"bench/dashboard_app.py, {server.get('clients', 10)} replayed viewers × "
+                      f"{server.get('script', 'bench/dashboard_app.py')}, "
+                      f"{server.get('clients', 10)} replayed viewers × "
                       f"{server.get('refreshes_each', 10)} refreshes per window, "
                       f"{cpu.get('runs', 0)} windows after 1 discarded, "
                       f"{server.get('errors', 0)} errors; no write meanwhile",
