@@ -42,6 +42,8 @@ before and after each heavy part.
                          [--json out.json] [--write docs/benchmarks.md] [--skip browser,...]
     python3 bench/run.py --only live [--duration 300] [--pairs 3] [--window 30]
     python3 bench/run.py --from-json out.json --write docs/benchmarks.md
+    python3 bench/run.py --only organisers [--db-dir …] [--runs 7] [--json out.json]
+                         (issue 24: one installation of 126 wards, bench/organisers.py)
 """
 import argparse
 import asyncio
@@ -1390,7 +1392,8 @@ def main(argv=None):
     parser.add_argument("--skip", default="", help="comma list of: " + ", ".join(PARTS)
                         + ", live-viewers, live-browser")
     parser.add_argument("--only", default="", help="comma list of parts to run (e.g. "
-                        "'live': only the rows under writes and sign-ins, largest size)")
+                        "'live': only the rows under writes and sign-ins, largest size; "
+                        "'organisers': bench/organisers.py alone)")
     parser.add_argument("--duration", type=float, default=300.0,
                         help="live: seconds the viewers are watched under load (300)")
     parser.add_argument("--writes-per-s", type=float, default=2.0)
@@ -1406,6 +1409,12 @@ def main(argv=None):
     parser.add_argument("--note", action="append", default=[],
                         help="a note on this run, kept in the JSON and the document")
     args = parser.parse_args(argv)
+    if "organisers" in args.only.split(","):  # a run of its own: one installation, many files
+        import organisers
+
+        return organisers.main(["--db-dir", args.db_dir, "--runs", str(args.runs),
+                                "--writes-per-s", str(args.writes_per_s),
+                                *(["--json", args.json] if args.json else [])])
     args.skip = [s for s in args.skip.split(",") if s]
     if "viewers" not in args.only.split(","):
         # the dashboards without writes or sign-ins (every refresh a cache hit) flattered:
