@@ -46,6 +46,7 @@ def picker() -> None:
     st.session_state[org.PICKED] = chosen.key  # a widget's value, set before it is drawn
     by_key = {r.key: r for r in choices}
     st.selectbox(texts.ORG_PICKER, list(by_key), key=org.PICKED, help=texts.ORG_PICKER_HELP,
+                 placeholder=texts.EF_CHOOSE,
                  format_func=lambda key: option_label(by_key[key]), on_change=_picked)
     keep_in_address(chosen)
 

@@ -54,7 +54,8 @@ def draw(actor):
         return f"{record.name} – {level_label(record.level)}"
 
     st.sidebar.selectbox(texts.VIEW_SWITCH, list(by_key), key=org.VIEWED, format_func=label,
-                         help=texts.VIEW_SWITCH_HELP, on_change=_switched)
+                         help=texts.VIEW_SWITCH_HELP, on_change=_switched,
+                         placeholder=texts.EF_CHOOSE)
     return org.viewed()
 
 
