@@ -59,7 +59,10 @@ def data_url(svg_text: str) -> str:
 # Pictures by a hash of everything they are drawn from (issue 23): when the dashboard's
 # view is computed again after a write, only the charts whose rows changed are redrawn
 # (drawing is ~0.15 CPU-s a chart at city scale; hashing its spec well under 1 ms).
-PICTURES_KEPT = 96
+# Kept for every organiser a server hosts (issue 24: 127 organisers x 6 pictures, each a
+# few tens of KB of SVG): at 96 the wards pushed each other's pictures out and every
+# recompute redrew them all (bench/organisers.py).
+PICTURES_KEPT = 1024
 _pictures: "OrderedDict[str, str]" = OrderedDict()
 _pictures_lock = threading.Lock()
 drawn = {"drawn": 0, "reused": 0}

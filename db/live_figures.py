@@ -40,7 +40,9 @@ from core import aligned_refresh
 from db.connection import connect
 from db.directory import connect_readonly
 
-VIEWS_KEPT = 64  # views (event x filters x day x picture/interactive), LRU
+# views (event x filters x day x picture/interactive), LRU; enough for every organiser of
+# a city's server (issue 24: 127 organisers x 2 views were evicting each other at 64)
+VIEWS_KEPT = 512
 # Tables the dashboard never shows: a write there does not change a figure. Everything
 # else bumps the counter (a new table included: safe by default).
 NOT_SHOWN = {"users", "audit_log", "login_throttle", "form_tokens", "import_files",
