@@ -33,7 +33,8 @@ def cmd_restore(args):
         if answer.strip().lower() not in ("co", "có"):
             fail("Đã hủy, không thay đổi gì.")
     try:
-        kept = backup.restore(args.db, args.file, Actor.system())
+        kept = backup.restore(args.db, args.file, Actor.system(),
+                              other_organiser=args.other_organiser)
     except backup.BackupError as error:
         fail(str(error))
     print(f"Đã khôi phục {args.db} từ {args.file}. Cơ sở dữ liệu cũ được giữ tại {kept}.")
@@ -96,4 +97,7 @@ def register(sub):
     p.add_argument("--replace-others", action="store_true", help="with --all: drop from the "
                    "directory the organisers this installation has and FILE has not (their "
                    "files are kept aside, renamed)")
+    p.add_argument("--other-organiser", action="store_true", help="restore a backup whose "
+                   "weeks name another organiser over this organiser's file (refused "
+                   "otherwise on a server of several organisers)")
     p.set_defaults(func=cmd_restore)

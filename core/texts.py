@@ -1844,3 +1844,7 @@ ROLLUP_LIVE_CHILD = ("«{name}» là đơn vị cấp dưới trên cùng máy c
 DEMO_NO_WEEK = "Chưa có Tuần lễ năm {year}: mở tuần bằng manage.py new-week --year NĂM trước."
 DEMO_NEEDS_AREAS = ("Tuần lễ năm {year} chưa có địa bàn nào: dữ liệu mẫu được xếp theo địa bàn. "
                     "Nhập địa bàn (manage.py import-areas TỆP --year {year}) rồi nạp lại.")
+BAK_OTHER_ORGANISER = ("Bản sao lưu này là của đơn vị tổ chức khác (các Tuần lễ trong đó không mang "
+                       "tên «{ours}»): không khôi phục đè lên dữ liệu của {ours}. Nếu đúng là muốn "
+                       "thay, quản trị máy chủ chạy: manage.py --organiser MÃ restore TỆP "
+                       "--other-organiser.")

@@ -222,7 +222,8 @@ def row_counts(path) -> dict[str, int]:
         conn.close()
 
 
-def restore(live_path, source_path, actor=None, now: datetime | None = None) -> Path:
+def restore(live_path, source_path, actor=None, now: datetime | None = None,
+            other_organiser: bool = False) -> Path:
     """Replace the live database's content by the file `source_path`. Returns where the
     replaced database was kept. Raises BackupError, with the live database untouched, when
     the file is not a healthy database of this app. The file is copied to a private
@@ -236,16 +237,55 @@ def restore(live_path, source_path, actor=None, now: datetime | None = None) -> 
             shutil.copyfile(source_path, private)
         except OSError as error:
             raise BackupError(texts.BAK_UNREADABLE.format(reason=error.strerror or error))
+        if not other_organiser:
+            _refuse_another_organisers(Path(live_path), private)
         return _restore_checked(Path(live_path), private, Path(source_path).name, actor, now)
 
 
 def restore_bytes(live_path, data: bytes, filename: str = "upload.db", actor=None,
                   now: datetime | None = None) -> Path:
-    """Restore from an uploaded file's bytes."""
+    """Restore from an uploaded file's bytes (the admin page: never another organiser's
+    backup over this one's file)."""
     with tempfile.TemporaryDirectory() as folder:
         private = Path(folder) / "restore.db"
         private.write_bytes(data)
+        _refuse_another_organisers(Path(live_path), private)
         return _restore_checked(Path(live_path), private, filename, actor, now)
+
+
+def _organiser_names(path: Path) -> set[str]:
+    """The organiser names of a database's weeks, compared as identities (case, spaces)."""
+    from core.rollup import identity
+
+    try:
+        conn = _open(path)
+    except sqlite3.Error:
+        return set()
+    try:
+        rows = conn.execute("select organiser_name from events").fetchall()
+    except sqlite3.Error:
+        return set()  # not ours: health_problems says so
+    finally:
+        conn.close()
+    return {identity(name) for (name,) in rows if name and name.strip()}
+
+
+def _refuse_another_organisers(live_path: Path, private: Path) -> None:
+    """On a server of several organisers (issue 24), a backup whose weeks name only other
+    organisers is not restored over this organiser's file: ward B's copy would replace
+    ward A's data. A backup of this organiser — its weeks share a name with the live file's
+    weeks or with its name in the directory — or one naming no organiser passes."""
+    from core.rollup import identity
+    from db import directory
+
+    record = directory.record_of_file(live_path)
+    theirs = _organiser_names(private)
+    if record is None or not theirs:
+        return
+    ours = _organiser_names(live_path) | {identity(record.name)}
+    if theirs & ours:
+        return
+    raise BackupError(texts.BAK_OTHER_ORGANISER.format(ours=record.name))
 
 
 # Tables derived from others by the app's own triggers: rebuilt, never copied.

@@ -57,6 +57,23 @@ def test_one_wards_backup_holds_its_data_only_and_its_restore_touches_its_file_o
     assert {k: fingerprint_of(city, k) for k in ("ngoc-ha", CITY)} == others
 
 
+def test_another_wards_backup_is_not_restored_over_a_ward_unless_the_server_admin_says_so(
+        city, tmp_path):
+    theirs = tmp_path / "ngoc-ha.db"
+    manage(city, "--organiser", "ngoc-ha", "backup", theirs)
+    before = fingerprint_of(city, "phuc-xa")
+    refused = manage(city, "--organiser", "phuc-xa", "restore", theirs, "--yes", check=False)
+    assert refused.returncode == 1 and "đơn vị tổ chức khác" in refused.stderr
+    assert fingerprint_of(city, "phuc-xa") == before  # nothing written
+    with pytest.raises(backup.BackupError):  # the admin page's path: no way round it
+        backup.restore_bytes(ward_file(city, "phuc-xa"), theirs.read_bytes(), "x.db")
+    assert fingerprint_of(city, "phuc-xa") == before
+    done = manage(city, "--organiser", "phuc-xa", "restore", theirs, "--yes",
+                  "--other-organiser")
+    assert done.returncode == 0
+    assert stats(city, "phuc-xa") == stats(city, "ngoc-ha")
+
+
 def fingerprint_of(root, key):
     file = root if key == CITY else ward_file(root, key)
     return rows(file, "select count(*), group_concat(title) from activities"), \
