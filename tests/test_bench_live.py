@@ -74,3 +74,10 @@ def test_the_machine_load_is_stated_as_measured():
     assert "The machine was shared" not in quiet and "[0.2, 0.3, 0.4]" in quiet
     busy = run.document(result(late=0, load=(6.5, 7.0, 5.0)))
     assert "**The machine was shared**" in busy
+
+
+def test_a_load_the_benchmark_made_itself_at_the_end_is_not_called_other_work():
+    own_end = result(late=0)
+    own_end["meta"]["load_end"] = [4.8, 3.3, 2.5]  # its own 50 writers and Chromium
+    doc = run.document(own_end)
+    assert "The machine was shared" not in doc and "[4.8, 3.3, 2.5]" in doc
