@@ -188,6 +188,16 @@ def test_a_write_in_a_ward_shows_in_the_citys_figures_on_the_next_read(city, cap
     assert after["units"] == before["units"] + 1
 
 
+def load_sample(path) -> None:
+    """`manage.py demo`'s sample units and entries in one ward's 2026 week."""
+    ward = connect(path)
+    try:
+        demo.load(ward, SYSTEM, units=3, activities=12, seed=7, year=YEAR, accounts=False,
+                  with_real=True)
+    finally:
+        ward.conn.close()
+
+
 def test_a_ward_with_sample_data_makes_the_citys_figures_say_sample(city, capsys):
     db = connect(city)
     try:
@@ -195,12 +205,7 @@ def test_a_ward_with_sample_data_makes_the_citys_figures_say_sample(city, capsys
         assert not rollup.holds_sample(db, event_id)
     finally:
         db.conn.close()
-    ward = connect(ward_files(city)["ba-dinh"])
-    try:
-        demo.load(ward, SYSTEM, units=3, activities=12, seed=7, year=YEAR, accounts=False,
-                  with_real=True)
-    finally:
-        ward.conn.close()
+    load_sample(ward_files(city)["ba-dinh"])
     figures = stats_json(capsys, city)
     sample = {s["key"]: s["sample"] for s in figures["suborganisations"]}
     assert sample == {"ba-dinh": True, "ngoc-ha": False}
@@ -216,12 +221,7 @@ def test_a_ward_with_sample_data_makes_the_citys_figures_say_sample(city, capsys
 def test_the_citys_final_report_is_refused_while_a_ward_holds_sample_data(city, capsys):
     from core import closing_report
 
-    ward = connect(ward_files(city)["ba-dinh"])
-    try:
-        demo.load(ward, SYSTEM, units=3, activities=12, seed=7, year=YEAR, accounts=False,
-                  with_real=True)
-    finally:
-        ward.conn.close()
+    load_sample(ward_files(city)["ba-dinh"])
     db = connect(city)
     try:
         data = report_data.gather_status(db, events.get(db, YEAR))
