@@ -214,7 +214,11 @@ def test_every_page_of_every_role_speaks_vietnamese(server, browser, figures):
     # the login page names the system and the organiser
     login = pages.pop("login")
     login.goto(server.url)
-    login.get_by_text("Đơn vị tổ chức").wait_for(timeout=20_000)
+    # the header above the form is drawn after it, and redrawn on the cookie component's
+    # rerun: wait until the page shows both (read mid-rerun, the body lacked the header)
+    login.wait_for_function(
+        "() => document.body.innerText.includes('Tuần lễ hưởng ứng học tập suốt đời')"
+        " && document.body.innerText.includes('Đơn vị tổ chức')", timeout=20_000)
     body = login.locator("body").inner_text()
     assert "Tuần lễ hưởng ứng học tập suốt đời" in body and "BAN CHỈ ĐẠO" in body.upper()
     login.get_by_label("Mật khẩu", exact=True).fill("gõ dở")  # a typed field shows hints
