@@ -27,17 +27,21 @@ def cmd_restore(args):
     problems = backup.health_problems(args.file)
     if problems:
         fail(backup.refusal(problems))
-    if not args.yes and sys.stdin.isatty():
-        answer = input(f"Thay toàn bộ dữ liệu của {args.db} bằng {args.file}? "
-                       "Gõ 'co' để tiếp tục: ")
-        if answer.strip().lower() not in ("co", "có"):
-            fail("Đã hủy, không thay đổi gì.")
+    _confirm(args, f"Thay toàn bộ dữ liệu của {args.db} bằng {args.file}? "
+                   "Gõ 'co' để tiếp tục: ")
     try:
         kept = backup.restore(args.db, args.file, Actor.system(),
                               other_organiser=args.other_organiser)
     except backup.BackupError as error:
         fail(str(error))
     print(f"Đã khôi phục {args.db} từ {args.file}. Cơ sở dữ liệu cũ được giữ tại {kept}.")
+
+
+def _confirm(args, question: str) -> None:
+    """A restore replaces data: asked at a terminal unless --yes (a script is not asked)."""
+    if not args.yes and sys.stdin.isatty():
+        if input(question).strip().lower() not in ("co", "có"):
+            fail("Đã hủy, không thay đổi gì.")
 
 
 def _whole_installation_only(args) -> None:
@@ -62,10 +66,7 @@ def _restore_all(args):
     from db import installation_backup
 
     _whole_installation_only(args)
-    if not args.yes and sys.stdin.isatty():
-        answer = input(texts.ARC_CONFIRM.format(file=args.file))
-        if answer.strip().lower() not in ("co", "có"):
-            fail("Đã hủy, không thay đổi gì.")
+    _confirm(args, texts.ARC_CONFIRM.format(file=args.file))
     try:
         done = installation_backup.restore_all(args.root_db, args.file, Actor.system(),
                                                replace_others=args.replace_others)

@@ -26,6 +26,7 @@ import sqlite_utils
 
 from core import texts
 from core.organiser import LEVELS
+from core.rollup import identity
 from core.text import clean
 from db.access import ValidationFailed
 from db.audit import now_iso
@@ -189,7 +190,9 @@ def add_errors(root_db, key: str, name: str, level: str, parent_key: str | None)
         errors["name"] = texts.ORGS_NAME_MISSING
     elif len(clean(name)) > NAME_MAX:
         errors["name"] = texts.ORGS_NAME_TOO_LONG.format(limit=NAME_MAX)
-    elif any(clean(r.name).casefold() == clean(name).casefold() for r in existing.values()):
+    elif any(identity(r.name) == identity(name) for r in existing.values()):
+        # the roll-up's identity of an organiser (case, spaces, NFD, invisible characters):
+        # two names it takes for one would be summed as one
         errors["name"] = texts.ORGS_NAME_TAKEN.format(name=clean(name))
     if level not in LEVEL_RANK:
         errors["level"] = texts.ORGS_LEVEL_INVALID.format(level=level)

@@ -75,6 +75,8 @@ def test_a_wards_first_week_carries_the_name_and_level_it_was_listed_under(city)
     ("phuc-xa", "Phường khác", "xa", "ha-noi", "key"),
     ("moi", "  ", "xa", "ha-noi", "name"),
     ("moi", "ubnd PHƯỜNG phúc xá", "xa", "ha-noi", "name"),
+    ("moi", "UBND phường\u200b Phúc  Xá", "xa", "ha-noi", "name"),  # invisible, spaces
+    ("moi", "UBND phu\u031bo\u031b\u0300ng Phu\u0301c Xa\u0301", "xa", "ha-noi", "name"),  # NFD
     ("moi", "Phường Mới", "ap", "ha-noi", "level"),
     ("moi", "Phường Mới", "xa", "khong-co", "parent"),
     ("moi", "Quận Mới", "tinh", "phuc-xa", "parent"),

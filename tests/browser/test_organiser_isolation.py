@@ -70,13 +70,20 @@ def sign_in(page, username, password):
     settle(page)
 
 
-def test_a_wards_committee_never_sees_the_other_ward(city_server, browser):
+def open_sign_in(browser, url):
+    """A fresh browser (no cookie) on the sign-in page, its organiser picker drawn."""
     SHOTS.mkdir(exist_ok=True)
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
     page = context.new_page()
-    page.goto(city_server.url)
+    page.goto(url)
     page.get_by_text("Đơn vị tổ chức", exact=True).first.wait_for(timeout=30_000)
     settle(page)
+    return page
+
+
+def test_a_wards_committee_never_sees_the_other_ward(city_server, browser):
+    page = open_sign_in(browser, city_server.url)
+    context = page.context
     choose(page, "Đơn vị tổ chức", f"{NAMES[WARD_A]} – Cấp xã/phường")
     assert f"dv={WARD_A}" in page.url  # the choice is in the address
     page.reload()  # and a reload keeps it
@@ -134,12 +141,8 @@ def test_a_wards_committee_never_sees_the_other_ward(city_server, browser):
 
 
 def test_the_city_switches_to_one_ward_read_only(city_server, browser):
-    SHOTS.mkdir(exist_ok=True)
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
-    page = context.new_page()
-    page.goto(city_server.url)
-    page.get_by_text("Đơn vị tổ chức", exact=True).first.wait_for(timeout=30_000)
-    settle(page)
+    page = open_sign_in(browser, city_server.url)
+    context = page.context
     sign_in(page, "bcd.thanhpho", PASSWORD)  # the first organiser: the city
     assert f"Đơn vị tổ chức: {NAMES['hanoi']}" in app_text(page)
     choose(page, "Xem đơn vị cấp dưới", f"{NAMES[WARD_A]} – Cấp xã/phường")
