@@ -308,8 +308,10 @@ def feed(view):
         name: st.column_config.TextColumn(width=px) for name, px in widths.items()})
 
 
-def live_view(event):
-    source = database_file()  # a refresh reads nothing itself: shared views only
+def live_view(event, source: tuple):
+    """The fragment. `source`: (file, read-only) as the page run found it under its guard
+    (a change of organiser or view reruns the page): a refresh reads no file itself, it
+    only looks up shared views."""
     names = area_names(source, event)
     fill = words_for(event, len(names))  # the organiser's words: "phường", "tổ dân phố"…
     label = words_for(event, len(names), escape=safe_text.md)  # for markdown labels
@@ -360,6 +362,6 @@ if event is None:
     st.info(texts.DASH_NO_EVENT)
     st.stop()
 
-st.fragment(run_every=event["refresh_seconds"])(live_view)(event)
+st.fragment(run_every=event["refresh_seconds"])(live_view)(event, database_file())
 from components import suborg_view  # noqa: E402 - issue 15: sub-organisations, when taken in
 suborg_view.section(event)
