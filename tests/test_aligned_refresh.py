@@ -12,7 +12,8 @@ P = 30.0
 def test_the_budget_and_the_spread_keep_a_write_within_one_period_and_5_s():
     budget, spread = ar.budget_and_spread(P)
     assert budget > 0 and spread > 0
-    assert budget + spread <= ar.VISIBLE_EXTRA_S
+    # the last viewer's refresh takes time and may be a little late: a margin is left
+    assert budget + spread + ar.MARGIN_S <= ar.VISIBLE_EXTRA_S
     for period in (5, 6, 10, 3600):  # the settings page allows 5 .. 3600
         budget, spread = ar.budget_and_spread(period)
         assert 0 < budget + spread <= min(ar.VISIBLE_EXTRA_S, period)
@@ -63,7 +64,10 @@ def test_every_viewer_sees_a_write_within_one_period_and_5_s():
         write = 1000 + rng.random() * 600
         recomputed = ar.recompute_slot(write, P, write - 0.001)
         for offset in offsets:
-            refresh = ar.next_refresh(recomputed, P, offset)
+            # the viewer's first refresh after the recompute (asked a minimal gap before:
+            # a refresh asks for its next one at its own time, a period earlier)
+            refresh = ar.next_refresh(recomputed - min(1.0, ar.MIN_GAP_FRACTION * P), P,
+                                      offset)
             if refresh < recomputed + budget:  # never before the recompute's budget
                 refresh += P
             worst = max(worst, refresh - write)
