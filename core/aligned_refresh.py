@@ -5,7 +5,7 @@ Why aligned: with viewers refreshing on their own timers at random phases and at
 recompute per refresh period P, a write can wait P for the recompute and then P for a
 viewer's tick (2P; measured: 30.5 s beyond one period). Aligned, a write at any moment of
 [kP, (k+1)P) is in the view recomputed at (k+1)P, and every viewer refreshes between
-(k+1)P + R and (k+1)P + R + S: seen within P + R + S, with R + S <= 5 s.
+(k+1)P + R and (k+1)P + R + S: seen within P + R + S plus the refresh itself, with R + S <= 4 s.
 
 - A view's recompute starts only at a multiple of P (epoch seconds), at most once per
   period, only when what it shows changed (db/live_figures).
