@@ -372,7 +372,7 @@ def write_csv(sheet: Sheet, out, shown_blocks=None) -> None:
     Excel shows the diacritics. A rate reads as on every page ("83,3%"); its
     machine-readable ratio (0.8333) follows in a column of its own at the end, headed
     texts.CSV_RATIO_COLUMN. `shown_blocks`: the rows already written as CSV, numbered and
-    CRLF-ended, in blocks of UTF-8 bytes (db/activities_csv), handed to the stream's byte
+    CRLF-ended, in blocks of UTF-8 bytes (bytes or memoryview, db/activities_csv), handed to the stream's byte
     buffer when it has one; else the sheet's rows are converted here one by one."""
     writer = csv.writer(out)
     rates = [i for i, c in enumerate(sheet.columns) if c.kind == PCT]
@@ -403,7 +403,7 @@ def _write_blocks(out, blocks) -> None:
             raw.write(block)
     else:
         for block in blocks:
-            out.write(block.decode("utf-8"))
+            out.write(str(block, "utf-8"))
 
 
 def csv_text(value) -> str:

@@ -27,7 +27,7 @@ from core import texts, workbook
 from db.schema import UNCLEAN_ACTIVITY_TEXT
 
 COUNTING = "a.deleted = 0 and a.status != 'needs_fix'"
-CHUNK_IDS = 8192  # activity ids per block: ~2 MB of CSV at city scale
+CHUNK_IDS = 4096  # activity ids per block: ~1 MB of CSV at city scale
 READERS = 2
 _QUOTE = "'"
 _CRLF = b"\r\n"
@@ -90,12 +90,15 @@ def _tree(column: str, pairs, otherwise: str = "null") -> str:
             f"else {_tree(column, pairs[middle:], otherwise)} end")
 
 
+# `+`: SQLite would rather read the (event, deleted, status) index, every counting row
+UNCLEAN_QUERY = (f"select 1 from activities a where a.event_id = ? and {UNCLEAN_ACTIVITY_TEXT} "
+                 "and +a.deleted = 0 and +a.status != 'needs_fix' limit 1")
+
+
 def has_unclean_text(db, event_id: int) -> bool:
-    """Whether a counting activity's title or link needs clean_text (the index answers)."""
-    return db.execute(  # `+`: the (event, deleted, status) index would read every row
-        f"select 1 from activities a where a.event_id = ? and {UNCLEAN_ACTIVITY_TEXT} "
-        "and +a.deleted = 0 and +a.status != 'needs_fix' limit 1",
-        [event_id]).fetchone() is not None
+    """Whether a counting activity's title or link needs clean_text (the partial index
+    activities_unclean_text answers)."""
+    return db.execute(UNCLEAN_QUERY, [event_id]).fetchone() is not None
 
 
 def _week_days(db, event_id: int) -> list[str]:
@@ -187,7 +190,7 @@ def _open_readers(path: str, units, marker: int, count: int) -> list | None:
         return None
 
 
-def _numbered(block: bytes, first: int, lines: int) -> bytes | None:
+def _numbered(block: bytes, first: int, lines: int) -> memoryview | None:
     """The block's lines with their STT (first, first + 1, ...), or None when the block
     does not split into `lines` lines at CRLF (a CRLF inside a field)."""
     parts = block.split(_CRLF)
@@ -196,7 +199,7 @@ def _numbered(block: bytes, first: int, lines: int) -> bytes | None:
     out = [_CRLF] * (2 * lines + 1)
     out[0:2 * lines:2] = map(b"\r\n%d,".__mod__, range(first, first + lines))
     out[1::2] = parts[:lines]
-    return b"".join(out)[2:]
+    return memoryview(b"".join(out))[2:]  # without the first CRLF, not copied again
 
 
 def blocks(db, event_id: int, names: dict, readers: int | None = None):
