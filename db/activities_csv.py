@@ -172,14 +172,16 @@ def _file_of(conn) -> str | None:
 
 def _open_readers(path: str, units, marker: int, count: int) -> list | None:
     """`count` read connections, each in a read transaction that shows `marker` as the
-    last audit row (the caller's data), or None."""
+    last audit row (the caller's data), with the unit lookup when `units` is given; or
+    None."""
     readers = []
     try:
         for _ in range(count):
             conn = sqlite3.connect(path, timeout=30, isolation_level=None,
                                    check_same_thread=False)  # used by one thread at a time
             readers.append(conn)
-            _prepare(conn, units)
+            if units is not None:
+                _prepare(conn, units)
             conn.execute("begin")
             if _marker(conn) != marker:  # a write landed between: read on one connection
                 raise LookupError
@@ -202,90 +204,133 @@ def _numbered(block: bytes, first: int, lines: int) -> memoryview | None:
     return memoryview(b"".join(out))[2:]  # without the first CRLF, not copied again
 
 
+class _Plan:
+    """The statements of one list (its names read on `conn`), the unit lookup put into
+    every connection that reads."""
+
+    def __init__(self, conn, event_id: int, names: dict, conns):
+        line = _line_sql(conn, event_id, names)
+        self.units = _units(conn, names)
+        for reader in conns:
+            _prepare(reader, self.units)
+        source = (f"from activities a left join temp.csv_units u on u.k = a.unit_id "
+                  f"where a.id between ? and ? and +a.event_id = ? and {COUNTING}")
+        self.chunk = (f"select count(*), cast(group_concat(line, '') as blob) from "
+                      f"(select {line} as line {source} order by a.id)")
+        self.rows = f"select cast({line} as blob) {source} order by a.id"
+
+
 def blocks(db, event_id: int, names: dict, readers: int | None = None):
     """The activities list's lines with their STT, as CRLF-ended UTF-8 blocks, oldest
     first; None when a title or link needs cleaning (the caller converts row by row).
-    Read in the caller's read transaction when it has one (db/export.write_csv)."""
+    With reader connections the names are read and the first blocks made at once, on
+    threads, while the caller goes on (db/export reads the totals meanwhile). Read in the
+    caller's read transaction when it has one (db/export.write_csv)."""
     if has_unclean_text(db, event_id):
         return None
-    line = _line_sql(db, event_id, names)
-    units = _units(db, names)
-    source = (f"from activities a left join temp.csv_units u on u.k = a.unit_id "
-              f"where a.id between ? and ? and +a.event_id = ? and {COUNTING}")
-    chunk = (f"select count(*), cast(group_concat(line, '') as blob) from "
-             f"(select {line} as line {source} order by a.id)")
-    rows = f"select cast({line} as blob) {source} order by a.id"
     low, high = db.execute("select min(id), max(id) from activities").fetchone()
     ranges = [] if low is None else [(i, min(i + CHUNK_IDS - 1, high))
                                       for i in range(low, high + 1, CHUNK_IDS)]
-    readers = READERS if readers is None else readers
+    count = min(READERS if readers is None else readers, len(ranges))
     path = _file_of(db.conn)
     conns = None
-    if readers > 1 and len(ranges) > 1 and path and (os.cpu_count() or 1) > 1:
-        conns = _open_readers(path, units, _marker(db.conn), min(readers, len(ranges)))
-    _prepare(db.conn, units)  # also for a block read line by line (_numbered_blocks)
-    if conns is None:
-        conns = [db.conn]
-    return _numbered_blocks(conns, db.conn, chunk, rows, ranges, event_id)
+    if count > 1 and path and (os.cpu_count() or 1) > 1:
+        conns = _open_readers(path, None, _marker(db.conn), count)
+    made = _Readers(conns, event_id, names, ranges) if conns else \
+        _made_here(db, event_id, names, ranges)
+    return Blocks(made, db.conn, event_id)
 
 
-def _numbered_blocks(conns, own, chunk: str, rows: str, ranges, event_id: int):
-    made = _made_in_turn(conns, chunk, ranges, event_id) if len(conns) > 1 else \
-        ((r, conns[0].execute(chunk, [*r, event_id]).fetchone()) for r in ranges)
-    first = 1
-    try:
-        for (low, high), (lines, block) in made:
+def _made_here(db, event_id: int, names: dict, ranges):
+    """(plan, range, (lines, block)) in range order, made on the caller's connection."""
+    plan = _Plan(db, event_id, names, [db.conn])
+    for span in ranges:
+        yield plan, span, db.conn.execute(plan.chunk, [*span, event_id]).fetchone()
+
+
+class Blocks:
+    """The numbered blocks, iterated once; close() ends the readers (also unread)."""
+
+    def __init__(self, made, own, event_id: int):
+        self.made, self.own, self.event_id = made, own, event_id
+
+    def close(self) -> None:
+        self.made.close()
+
+    def __iter__(self):
+        first, prepared = 1, False
+        for plan, (low, high), (lines, block) in self.made:
             if not lines:
                 continue
             shown = _numbered(block, first, lines)
             if shown is None:  # a CRLF inside a field: this block line by line
+                if not prepared:
+                    _prepare(self.own, plan.units)
+                    prepared = True
                 shown = b"".join(b"%d,%s" % (first + i, text) for i, (text,) in enumerate(
-                    own.execute(rows, [low, high, event_id])))
+                    self.own.execute(plan.rows, [low, high, self.event_id])))
             first += lines
             yield shown
-    finally:
-        if hasattr(made, "close"):
-            made.close()
-        for conn in conns:
-            if conn is not own:
-                conn.close()
 
 
-def _made_in_turn(conns, chunk: str, ranges, event_id: int):
-    """(range, (lines, block)) in range order, the blocks made by one thread per
-    connection (reader i makes blocks i, i + n, ...), at most two ahead each."""
-    n = len(conns)
-    outs = [queue.Queue(maxsize=2) for _ in conns]
-    stop = threading.Event()
+class _Readers:
+    """(plan, range, (lines, block)) in range order. At once, a thread reads the names on
+    the first reader and starts one thread per connection (reader i makes blocks i,
+    i + n, ...), at most two blocks ahead each."""
 
-    def put(out, item):
-        while not stop.is_set():
+    def __init__(self, conns, event_id: int, names: dict, ranges):
+        self.conns, self.event_id, self.ranges = conns, event_id, ranges
+        self.outs = [queue.Queue(maxsize=2) for _ in conns]
+        self.stop = threading.Event()
+        self.plan: _Plan | None = None
+        self.threads = [threading.Thread(target=self._start, args=(names,), daemon=True,
+                                         name="llw-csv-plan")]
+        self.threads[0].start()
+
+    def _start(self, names) -> None:
+        try:
+            self.plan = _Plan(self.conns[0], self.event_id, names, self.conns)
+        except BaseException as error:  # handed to the consumer, raised there
+            self._put(self.outs[0], error)
+            return
+        for i in range(len(self.conns)):
+            thread = threading.Thread(target=self._read, args=(i,), daemon=True,
+                                      name=f"llw-csv-{i}")
+            self.threads.append(thread)
+            thread.start()
+
+    def _put(self, out, item) -> None:
+        while not self.stop.is_set():
             try:
                 out.put(item, timeout=0.1)
                 return
             except queue.Full:
                 continue
 
-    def read(i):
+    def _read(self, i: int) -> None:
+        n = len(self.conns)
         try:
-            for k in range(i, len(ranges), n):
-                if stop.is_set():
+            for k in range(i, len(self.ranges), n):
+                if self.stop.is_set():
                     return
-                put(outs[i], conns[i].execute(chunk, [*ranges[k], event_id]).fetchone())
+                self._put(self.outs[i], self.conns[i].execute(
+                    self.plan.chunk, [*self.ranges[k], self.event_id]).fetchone())
         except BaseException as error:  # handed to the consumer, raised there
-            put(outs[i], error)
+            self._put(self.outs[i], error)
 
-    threads = [threading.Thread(target=read, args=(i,), name=f"llw-csv-{i}", daemon=True)
-               for i in range(n)]
-    for thread in threads:
-        thread.start()
-    try:
-        for k, span in enumerate(ranges):
-            item = outs[k % n].get()
+    def __iter__(self):
+        n = len(self.conns)
+        for k, span in enumerate(self.ranges):
+            item = self.outs[k % n].get()
             if isinstance(item, BaseException):
                 raise item
-            yield span, item
-    finally:
-        stop.set()
-        for thread in threads:
+            yield self.plan, span, item
+
+    def close(self) -> None:
+        self.stop.set()
+        for thread in list(self.threads):  # the plan's thread adds the readers' first
             thread.join()
+        for thread in self.threads:
+            thread.join()
+        for conn in self.conns:
+            conn.close()

@@ -237,17 +237,21 @@ def write_csv(db, event_id: int, name: str, out) -> bool:
     own = not db.conn.in_transaction
     if own:
         db.execute("begin")
+    blocks = None
     try:
+        if name == "activities":  # first: its readers start while the totals are read
+            blocks = activities_csv.blocks(db, event_id, list_names(db, event_id))
         (sheet,) = sheets(db, event_id, [name], stream=True)
         if name != "activities":
             workbook.write_csv(sheet, out)
             return False
-        blocks = activities_csv.blocks(db, event_id, list_names(db, event_id))
         if blocks is None:
             sheet.rows = activity_rows(db, event_id)
         workbook.write_csv(sheet, out, shown_blocks=blocks)
         return blocks is not None
     finally:
+        if blocks is not None:
+            blocks.close()
         if own:
             db.execute("commit")
 
