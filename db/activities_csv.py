@@ -36,7 +36,7 @@ _CRLF = b"\r\n"
 def csv_field(text: str) -> str:
     """A text as csv.writer's QUOTE_MINIMAL writes it in a line of several fields: in
     double quotes (doubled inside) when it holds a comma, a quote, CR or LF."""
-    if any(c in text for c in ',"\r\n'):
+    if "," in text or '"' in text or "\r" in text or "\n" in text:
         return '"' + text.replace('"', '""') + '"'
     return text
 

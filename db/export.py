@@ -131,12 +131,13 @@ def picks_with_units(db, event_id: int) -> list[dict]:
             for p in commendations.list_commendations(db, event_id)]
 
 
-def sheets(db, event_id: int, names=None, *, progress_cb=None, stream=False) -> list:
+def sheets(db, event_id: int, names=None, *, progress_cb=None, stream=False,
+           known_names=None) -> list:
     """The workbook's sheets (all, or those named), in SHEET_ORDER. `stream`: the long
     lists' rows as a cursor (propaganda) or not read (activities: write_csv reads them
     shown by SQL), for a CSV written as it is read."""
     names = check_names(names)
-    cache: dict = {}
+    cache: dict = {} if known_names is None else {"names": known_names}  # list_names
 
     def summary():
         if "summary" not in cache:
@@ -239,9 +240,10 @@ def write_csv(db, event_id: int, name: str, out) -> bool:
         db.execute("begin")
     blocks = None
     try:
-        if name == "activities":  # first: its readers start while the totals are read
-            blocks = activities_csv.blocks(db, event_id, list_names(db, event_id))
-        (sheet,) = sheets(db, event_id, [name], stream=True)
+        names = list_names(db, event_id) if name == "activities" else None
+        if names is not None:  # first: its readers start while the totals are read
+            blocks = activities_csv.blocks(db, event_id, names)
+        (sheet,) = sheets(db, event_id, [name], stream=True, known_names=names)
         if name != "activities":
             workbook.write_csv(sheet, out)
             return False
