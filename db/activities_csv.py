@@ -27,7 +27,7 @@ from core import texts, workbook
 from db.schema import UNCLEAN_ACTIVITY_TEXT
 
 COUNTING = "a.deleted = 0 and a.status != 'needs_fix'"
-CHUNK_IDS = 4096  # activity ids per block: ~1 MB of CSV at city scale
+CHUNK_IDS = 2048  # activity ids per block: ~0.5 MB of CSV at city scale
 READERS = 2
 _QUOTE = "'"
 _CRLF = b"\r\n"
