@@ -372,8 +372,9 @@ def write_csv(sheet: Sheet, out, shown_blocks=None) -> None:
     Excel shows the diacritics. A rate reads as on every page ("83,3%"); its
     machine-readable ratio (0.8333) follows in a column of its own at the end, headed
     texts.CSV_RATIO_COLUMN. `shown_blocks`: the rows already written as CSV, numbered and
-    CRLF-ended, in blocks of UTF-8 bytes (bytes or memoryview, db/activities_csv), handed to the stream's byte
-    buffer when it has one; else the sheet's rows are converted here one by one."""
+    CRLF-ended, in blocks of UTF-8 bytes or memoryviews (db/activities_csv), handed to the
+    stream's byte buffer when it has one; else the sheet's rows are converted here one by
+    one."""
     writer = csv.writer(out)
     rates = [i for i, c in enumerate(sheet.columns) if c.kind == PCT]
     out.write(CSV_BOM)

@@ -1,6 +1,7 @@
 """The activities list as CSV lines made by SQLite (issue 23: at 100 000 activities the CSV
 must take at most 2x `export --table by_ward`), byte for byte what core/workbook's row by
-row conversion writes (tests/test_export_csv_stream.py compares the two).
+row conversion writes (tests/test_activities_csv.py and tests/test_export_csv_stream.py
+compare the two).
 
 How it stays cheap:
 - Text that needs core/xlsx_stream.clean_text (control characters, CR, > 32 767

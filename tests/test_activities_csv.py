@@ -12,7 +12,7 @@ from db.schema import _unclean
 from tests.conftest import demo_week_database
 
 TITLES = ["=1+2", "+84 912 345 678", "-5 độ", "@mention", 'Có "ngoặc kép", dấu phẩy',
-          "Hai\ndòng", "Tuần lễ hưởng ứng HỌC TẬP SUỐT ĐỜI: Đắk Lắk, Quảng Ngãi",
+          "Hai\ndòng", "Tuần lễ HỌC TẬP SUỐT ĐỜI: Đắk Lắk, Quảng Ngãi",
           "'đã có nháy", ",phẩy đầu", '"', " cách ", "ệ" * 5000, "%s %d 100%"]
 LINKS = [None, "", "=cmd|' /C calc'!A0", "https://x.vn/a,b", 'https://x.vn/"q"', "-", "@",
          "+", "dòng\nhai", "https://thư-viện.vn/đọc?x=1&y=2"]
@@ -90,7 +90,8 @@ def test_blocks_write_the_bytes_of_the_row_by_row_path(demo, monkeypatch, chunk,
     assert bool(opened and opened[0]) == (readers > 1 and chunk < 100)
     assert not db.conn.in_transaction
     text = out.getvalue()
-    assert ",'=1+2," in text and ",'@mention," in text and '"Có ""ngoặc kép"", dấu phẩy"' in text
+    assert ",'=1+2," in text and ",'@mention," in text
+    assert '"Có ""ngoặc kép"", dấu phẩy"' in text
     assert "28/09/2020,31/10/2020" in text and "05/10/2020,06/10/2020" in text
     assert "Tuần sau" not in text and "đã xoá" not in text and "cần sửa" not in text
 
