@@ -64,12 +64,13 @@ def case_field(column: str, names: dict) -> str:
 def _text_field(column: str) -> str:
     """A stored text as the CSV shows it: an apostrophe before a leading = + - @ (never a
     formula), quoted when it holds a comma, a quote or LF. Only for text without CR (the
-    unclean text takes the Python path). The apostrophe does not change the quoting."""
-    apostrophe = f"case when {column} glob '[-=+@]*' then {_QUOTE * 4} else {_QUOTE * 2} end"
+    unclean text takes the Python path). The apostrophe does not change the quoting; most
+    texts are returned as they are (no copy)."""
+    formula = f"{column} glob '[-=+@]*'"
     return (f"case when instr({column}, ',') or instr({column}, '\"') "
-            f"or instr({column}, char(10)) "
-            f"then '\"' || {apostrophe} || replace({column}, '\"', '\"\"') || '\"' "
-            f"else {apostrophe} || {column} end")
+            f"or instr({column}, '\n') then '\"' || case when {formula} then {_QUOTE * 4} "
+            f"else {_QUOTE * 2} end || replace({column}, '\"', '\"\"') || '\"' "
+            f"when {formula} then {_QUOTE * 4} || {column} else {column} end")
 
 
 def _dmy(column: str) -> str:
