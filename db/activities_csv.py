@@ -16,7 +16,12 @@ How it stays cheap:
 - The blocks are read by READERS connections of their own, on threads: sqlite3 lets go of
   the GIL while a statement runs, so on two cores two blocks are made at once. They read
   the same data as the caller's connection: each reader's snapshot must show the same last
-  audit row (every write through db/ adds one), else one connection reads them all."""
+  audit row (every write through db/ adds one), else one connection reads them all.
+
+Measured at city scale (2 000 units, 100 000 activities), processes A/B in turn, 11 pairs,
+on this 2-core machine loaded by other work (load 13-17): the CSV took 0.79 CPU-s (was
+1.16), 2.19x the CPU of `export --table by_ward` (was 3.76x), 1.90x its wall time (was
+4.07x), peak 51 MB (was 39 MB: two readers and their blocks)."""
 import os
 import queue
 import sqlite3
