@@ -366,24 +366,23 @@ def csv_bytes(sheet: Sheet) -> bytes:
 CSV_BOM = "\ufeff"
 
 
-def write_csv(sheet: Sheet, out, shown_lines=None) -> None:
+def write_csv(sheet: Sheet, out, shown_blocks=None) -> None:
     """One table as CSV (header, rows, total rows) written to the text stream `out` as it
     goes (issue 23: 100 000 activities are never held as one text), UTF-8 with BOM so
     Excel shows the diacritics. A rate reads as on every page ("83,3%"); its
     machine-readable ratio (0.8333) follows in a column of its own at the end, headed
-    texts.CSV_RATIO_COLUMN. `shown_lines`: (line,) rows already written as CSV without their
-    STT, CRLF-ended (db/export's SQL path for the activities), numbered here; else the
-    sheet's rows are converted here one by one."""
+    texts.CSV_RATIO_COLUMN. `shown_blocks`: the rows already written as CSV, numbered and
+    CRLF-ended, in blocks of UTF-8 bytes or memoryviews (db/activities_csv), handed to the
+    stream's byte buffer when it has one; else the sheet's rows are converted here one by
+    one."""
     writer = csv.writer(out)
     rates = [i for i, c in enumerate(sheet.columns) if c.kind == PCT]
     out.write(CSV_BOM)
     writer.writerow([c.header for c in sheet.columns]
                     + [texts.CSV_RATIO_COLUMN.format(header=sheet.columns[i].header)
                        for i in rates])
-    if shown_lines is not None:
-        write = out.write
-        for number, (line,) in enumerate(shown_lines, 1):
-            write(f"{number},{line}")
+    if shown_blocks is not None:
+        _write_blocks(out, shown_blocks)
         rows = iter(sheet.totals)
     else:
         rows = itertools.chain((sheet.shown(i, row) for i, row in enumerate(sheet.rows)),
@@ -393,6 +392,19 @@ def write_csv(sheet: Sheet, out, shown_lines=None) -> None:
         shown = [numbers.percent(v) if _is_rate(v, c) else _csv_value(v, c.kind)
                  for c, v in zip(sheet.columns, row)]
         writer.writerow(shown + [_machine_ratio(row[i]) for i in rates])
+
+
+def _write_blocks(out, blocks) -> None:
+    """UTF-8 blocks to a text stream: straight to its byte buffer (an open file; the text
+    written so far is flushed first, to keep the order), else decoded (io.StringIO)."""
+    raw = getattr(out, "buffer", None)
+    if raw is not None:
+        out.flush()
+        for block in blocks:
+            raw.write(block)
+    else:
+        for block in blocks:
+            out.write(str(block, "utf-8"))
 
 
 def csv_text(value) -> str:

@@ -17,7 +17,8 @@ from core import reference as ref
 from core import texts, workbook
 from core.organiser import fill_all
 from db.organiser import organiser_for
-from db import areas, catalogue, commendations, progress, rollup, sample_data, stats, week_units
+from db import activities_csv, areas, catalogue, commendations, progress, rollup, sample_data, \
+    stats, week_units
 
 COUNTING = "{t}.deleted = 0 and {t}.status != 'needs_fix'"
 ROOT = Path(__file__).resolve().parent.parent
@@ -130,12 +131,13 @@ def picks_with_units(db, event_id: int) -> list[dict]:
             for p in commendations.list_commendations(db, event_id)]
 
 
-def sheets(db, event_id: int, names=None, *, progress_cb=None, stream=False) -> list:
+def sheets(db, event_id: int, names=None, *, progress_cb=None, stream=False,
+           known_names=None) -> list:
     """The workbook's sheets (all, or those named), in SHEET_ORDER. `stream`: the long
     lists' rows as a cursor (propaganda) or not read (activities: write_csv reads them
     shown by SQL), for a CSV written as it is read."""
     names = check_names(names)
-    cache: dict = {}
+    cache: dict = {} if known_names is None else {"names": known_names}  # list_names
 
     def summary():
         if "summary" not in cache:
@@ -228,131 +230,32 @@ def csv_bytes(db, event_id: int, name: str = "activities") -> bytes:
 def write_csv(db, event_id: int, name: str, out) -> bool:
     """One table as CSV to the text stream `out` (UTF-8 with BOM once encoded), written as
     it is read: at 100 000 activities the list was 261 MB and 3.8 CPU-s as one text in
-    memory (issue 23). The activities' lines are made by SQL itself (names, dates, the
-    formula guard, csv's quoting) and only numbered and written here, unless a title or
+    memory (issue 23). The activities' lines are made by SQL (db/activities_csv: names,
+    dates, the formula guard, csv's quoting) in numbered blocks of bytes, unless a title or
     link needs core/workbook's control-character cleaning (then row by row in Python: the
-    same bytes). Returns whether the SQL path was taken."""
-    (sheet,) = sheets(db, event_id, [name], stream=True)
-    if name == "activities":
-        lines = _activities_lines(db, event_id)
-        if lines is None:
+    same bytes). Everything is read in one read transaction: the total row and the lines
+    show the same data. Returns whether the SQL path was taken."""
+    own = not db.conn.in_transaction
+    if own:
+        db.execute("begin")
+    blocks = None
+    try:
+        names = list_names(db, event_id) if name == "activities" else None
+        if names is not None:  # first: its readers start while the totals are read
+            blocks = activities_csv.blocks(db, event_id, names)
+        (sheet,) = sheets(db, event_id, [name], stream=True, known_names=names)
+        if name != "activities":
+            workbook.write_csv(sheet, out)
+            return False
+        if blocks is None:
             sheet.rows = activity_rows(db, event_id)
-        try:
-            workbook.write_csv(sheet, out, shown_lines=lines)
-        finally:
-            if lines is not None:
-                lines.close()  # its temporary tables can be dropped by the next call
-        return lines is not None
-    workbook.write_csv(sheet, out)
-    return False
-
-
-# What core/xlsx_stream.clean_text changes (line breaks other than LF, control characters,
-# non-characters) as a GLOB class; NUL is looked for with instr().
-_DIRTY_GLOB = "*[\x01-\x08\x0b\x0c\r\x0e-\x1f\x7f-\x9f\ufffe\uffff]*"
-_QUOTE = "'"
-
-
-def _dirty(column: str) -> str:
-    return (f"({column} glob :dirty or instr({column}, char(0)) > 0 "
-            f"or length({column}) > {workbook.xs.MAX_TEXT})")
-
-
-def _guarded(column: str) -> str:
-    """A text as the CSV shows it: a leading = + - @ gets an apostrophe (never a formula)."""
-    apostrophe = _QUOTE * 4  # the SQL literal of one apostrophe
-    return (f"case when substr({column}, 1, 1) in ('=', '+', '-', '@') "
-            f"then {apostrophe} || {column} else {column} end")
-
-
-def _dmy(column: str) -> str:
-    return (f"case when coalesce({column}, '') = '' then '' else substr({column}, 9, 2) "
-            f"|| '/' || substr({column}, 6, 2) || '/' || substr({column}, 1, 4) end")
-
-
-def _csv_field(text: str) -> str:
-    """A text as csv.writer's QUOTE_MINIMAL writes it in a line of several fields: in
-    double quotes (doubled inside) when it holds a comma, a quote, CR or LF."""
-    if any(c in text for c in ',"\r\n'):
-        return '"' + text.replace('"', '""') + '"'
-    return text
-
-
-def _sql_csv_field(expr: str) -> str:
-    """_csv_field in SQL, of a non-null text expression."""
-    return (f"case when instr({expr}, ',') or instr({expr}, '\"') or instr({expr}, char(10)) "
-            f"or instr({expr}, char(13)) then '\"' || replace({expr}, '\"', '\"\"') || '\"' "
-            f"else {expr} end")
-
-
-def _sql_text(value: str) -> str:
-    return _QUOTE + value.replace(_QUOTE, _QUOTE * 2) + _QUOTE
-
-
-def _case_field(column: str, names: dict) -> str:
-    """_case as a CSV field: our constant names quoted here, an unknown code in SQL."""
-    whens = " ".join(f"when {_sql_text(code)} then {_sql_text(_csv_field(name))}"
-                     for code, name in names.items())
-    return f"case {column} {whens} else {_sql_csv_field(f'coalesce({column}, {_QUOTE * 2})')} end"
-
-
-def _activities_lines(db, event_id: int):
-    """A cursor of the activities list's lines as csv.writer writes them after the STT
-    (each ends in CRLF), or None when a title or link needs cleaning. Names come from the
-    workbook's own lookups (list_names), put already shown and quoted into temporary
-    tables. Why one text per row: building 14 Python values per row and csv's own loop
-    were 0.6 of the 0.8 s the list took at 100 000 activities; SQLite's string functions
-    make the same line in a fraction of that (issue 23: the CSV ≤ 2× `--table by_ward`).
-    The STT is added by the writer: a window function over the list cost 0.12 s more."""
-    dirty = db.execute(
-        f"select 1 from activities a where +a.event_id = :event and "
-        f"{COUNTING.format(t='a')} and ({_dirty('a.title')} or {_dirty('a.evidence_url')}) "
-        "limit 1", {"event": event_id, "dirty": _DIRTY_GLOB}).fetchone()
-    if dirty:
-        return None
-    names = list_names(db, event_id)
-    audiences = workbook.audience_names()
-
-    def field(value):
-        return _csv_field(workbook.csv_text(value))
-
-    tables = {
-        "csv_units": [(i, field(names["unit_code"][i]) + "," + field(names["unit_name"][i]))
-                      for (i,) in db.execute("select id from units")],
-        "csv_wards": [(c, field(names["ward"][c])) for (c,) in db.execute("select code from wards")],
-        "csv_types": [(c, field(names["type"][c]))
-                      for (c,) in db.execute("select code from activity_types")],
-        "csv_audiences": [(a, field(audiences(a))) for (a,) in db.execute(
-            "select distinct audiences from activities where +event_id = ? "
-            "and coalesce(audiences, '') != ''", [event_id])],
-    }
-    for table, rows in tables.items():
-        key = "integer" if table == "csv_units" else "text"  # the joined column's affinity,
-        db.execute(f"drop table if exists temp.{table}")  # or the key's index is not used
-        db.execute(f"create temp table {table} (k {key} primary key, a text)")
-        db.conn.executemany(f"insert into temp.{table} values (?, ?)", rows)
-    fields = [
-        "coalesce(u.a, ',')",  # code and name: two fields
-        "case when coalesce(a.ward_code, '') = '' then '' else coalesce(w.a, '') end",
-        "case when coalesce(a.type, '') = '' then '' else coalesce(t.a, '') end",
-        _sql_csv_field(f"coalesce({_guarded('a.title')}, '')"),
-        _dmy("a.start_date"), _dmy("a.end_date"),
-        _case_field("a.format", ref.FORMAT_NAMES),
-        "coalesce(a.participants, '')", "coalesce(a.online_participants, '')",
-        "case when coalesce(a.audiences, '') = '' then '' else coalesce(au.a, '') end",
-        _case_field("a.status", texts.ENT_STATUS_NAMES),
-        _sql_csv_field(f"coalesce({_guarded('a.evidence_url')}, '')"),
-    ]
-    line = " || ',' || ".join(fields) + " || char(13, 10)"
-    return db.execute(
-        f"""select {line}
-            from activities a
-            left join temp.csv_units u on u.k = a.unit_id
-            left join temp.csv_wards w on w.k = a.ward_code
-            left join temp.csv_types t on t.k = a.type
-            left join temp.csv_audiences au on au.k = a.audiences
-            where +a.event_id = ? and {COUNTING.format(t='a')} order by a.id""",
-        [event_id])
+        workbook.write_csv(sheet, out, shown_blocks=blocks)
+        return blocks is not None
+    finally:
+        if blocks is not None:
+            blocks.close()
+        if own:
+            db.execute("commit")
 
 
 # --- off the page script: the export page builds the workbook on a thread of its own -------
