@@ -264,9 +264,11 @@ def server_tree(pid: int) -> dict:
 
 # --- the database and the writer -------------------------------------------------------------
 
-def copy_database(workdir: Path) -> Path:
+def copy_database(base: Path, workdir: Path) -> Path:
+    if not base.exists():  # sqlite3 would create an empty file and the run measure nothing
+        raise SystemExit(f"{base} does not exist: build it with bench/run.py (--db-dir)")
     path = workdir / "city.db"
-    src, dst = sqlite3.connect(f"file:{BASE_DB}?mode=ro", uri=True), sqlite3.connect(path)
+    src, dst = sqlite3.connect(f"file:{base}?mode=ro", uri=True), sqlite3.connect(path)
     src.backup(dst)  # the online backup API: never a cp of a live file
     src.close()
     dst.close()
@@ -439,7 +441,7 @@ def run(args) -> dict:
     workdir = Path(tempfile.mkdtemp(prefix="independent-live-"))
     result: dict = {"load_before": load_avg(), "started": time.strftime("%Y-%m-%d %H:%M:%S UTC",
                                                                           time.gmtime())}
-    path = copy_database(workdir)
+    path = copy_database(args.db, workdir)
     event_id, period = current_event(path)
     tail = period + 5
     proc, url = start_server(path, workdir)
@@ -518,7 +520,8 @@ def run(args) -> dict:
                   final_total=final_total, sign_ins=signs, observations=observations,
                   frames=frames,
                   workdir=str(workdir), duration_s=args.duration,
-                  writes_per_s=args.writes_per_s, sign_in_every_s=args.sign_in_every)
+                  writes_per_s=args.writes_per_s, sign_in_every_s=args.sign_in_every,
+                  db=str(args.db))
     if not args.keep:
         shutil.rmtree(workdir, ignore_errors=True)
     return result
@@ -622,7 +625,7 @@ def report(result: dict, a: dict) -> str:
          "verdict": verdict(a["write_extra_cpu_s"], TARGETS["write_extra_cpu_s"])},
     ]
     header = (f"Independent live run (bench/independent_live.py), {result['started']}, "
-              f"city copy of {BASE_DB.name}: {result['initial_total']} activities before, "
+              f"a copy of {Path(result['db']).name}: {result['initial_total']} activities before, "
               f"{result['final_total']} after ({a['writes']} saved, {a['write_errors']} "
               f"failed; totals consistent: {a['total_consistent']}); first «Hoạt động» figure "
               f"seen by the pages: {a['first_figure_seen']}.")
@@ -635,6 +638,8 @@ def main(argv=None):
                         help="seconds of A/B windows (default 300)")
     parser.add_argument("--writes-per-s", type=float, default=0.5)
     parser.add_argument("--sign-in-every", type=float, default=10.0)
+    parser.add_argument("--db", type=Path, default=BASE_DB,
+                        help="the city database, copied (default /tmp/benchdb/city-100000.db)")
     parser.add_argument("--out", type=Path, default=Path("independent_live.md"))
     parser.add_argument("--json", type=Path)
     parser.add_argument("--keep", action="store_true", help="keep the temp folder")
