@@ -347,7 +347,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(path: Path, workdir: Path) -> tuple[subprocess.Popen, str]:
+def start_server(path: Path, workdir: Path, nice: int | None = None
+                 ) -> tuple[subprocess.Popen, str]:
     port = free_port()
     env = dict(os.environ, LLW_DB=str(path))
     for name in ("LLW_LOGIN_SLEEP", "LLW_BCRYPT_ROUNDS", "LLW_COOKIE_KEY"):
@@ -356,7 +357,9 @@ def start_server(path: Path, workdir: Path) -> tuple[subprocess.Popen, str]:
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        # the clients may run under `nice` and the server not (lowering needs root)
+        preexec_fn=None if nice is None else lambda: os.setpriority(os.PRIO_PROCESS, 0, nice))
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 90
     while time.time() < deadline:
@@ -444,7 +447,7 @@ def run(args) -> dict:
     path = copy_database(args.db, workdir)
     event_id, period = current_event(path)
     tail = period + 5
-    proc, url = start_server(path, workdir)
+    proc, url = start_server(path, workdir, args.server_nice)
     server_pid = proc.pid
     signs: list[dict] = []
     try:
@@ -642,6 +645,8 @@ def main(argv=None):
                         help="the city database, copied (default /tmp/benchdb/city-100000.db)")
     parser.add_argument("--out", type=Path, default=Path("independent_live.md"))
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--server-nice", type=int,
+                        help="the server's nice value (default: this script's)")
     parser.add_argument("--keep", action="store_true", help="keep the temp folder")
     args = parser.parse_args(argv)
     result = run(args)
