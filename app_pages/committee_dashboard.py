@@ -322,6 +322,7 @@ def live_view(event, source: tuple):
         filters = read_filters(event, names, label)
     interactive = bool(st.session_state.get(INTERACTIVE_KEPT))
     view, stamp = shared_view(source, event, filters, interactive)
+    behind = live_figures.served_behind()  # its recompute still runs: look again soon
     read_at = timefmt.clock(datetime.fromtimestamp(stamp, timezone.utc), seconds=True)
     bar.caption(safe_text.md(  # area names are typed by an admin: text, not markdown
         texts.DASH_UPDATED_AT.format(time=read_at)  # when its figures were read
@@ -351,7 +352,8 @@ def live_view(event, source: tuple):
         st.caption(texts.DASH_YEARS_NOTE)  # the one table the filters do not apply to
         st.dataframe(view["years"], hide_index=True, width="stretch")
     # the next run on the wall clock, shortly after the next aligned recompute (issue 23)
-    aligned_refresh.keep_aligned(event["refresh_seconds"], live_figures.real_path(source[0]))
+    aligned_refresh.keep_aligned(event["refresh_seconds"], live_figures.real_path(source[0]),
+                                 behind)
 
 
 actor = guard("committee_dashboard.py")

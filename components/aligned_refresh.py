@@ -28,9 +28,10 @@ from core import aligned_refresh
 
 OFFSET_KEY = "aligned_refresh_offset"  # this viewer's place in the spread, for the session
 SENT_KEY = "aligned_refresh_sent"  # fragment id -> the interval sent last
+RETRIES_KEY = "aligned_refresh_retries"  # fragment id -> soon-retries in a row
 
 
-def keep_aligned(period: float, phase_name: str = "") -> float | None:
+def keep_aligned(period: float, phase_name: str = "", behind: bool = False) -> float | None:
     """Call at the end of the fragment's function: its next run is at the viewer's next
     aligned refresh. Returns the interval sent (None outside a fragment run of a server,
     e.g. in AppTest, which has no browser timer). `phase_name`: the database file the
@@ -44,13 +45,20 @@ def keep_aligned(period: float, phase_name: str = "") -> float | None:
     if OFFSET_KEY not in st.session_state:  # uniform over the spread, once per session
         st.session_state[OFFSET_KEY] = aligned_refresh.offset_for(random.random(), period)
     sent = st.session_state.setdefault(SENT_KEY, {})
+    retries = st.session_state.setdefault(RETRIES_KEY, {})
     # never the decorator's own interval (a page run sends it just before) nor ours of
     # the previous run: either would be ignored by the frontend
-    interval = aligned_refresh.interval_until(time.time(), period,
-                                              st.session_state[OFFSET_KEY],
-                                              avoid=(float(period), sent.get(fragment_id, -1)),
-                                              phase=aligned_refresh.phase_of(phase_name, period)
-                                              if phase_name else 0.0)
+    avoid = (float(period), sent.get(fragment_id, -1))
+    if behind and retries.get(fragment_id, 0) < aligned_refresh.MAX_RETRIES:
+        # the view was served while its recompute still ran (slower than R): look again
+        # in a moment rather than a whole period later (the new figures would wait 2P)
+        retries[fragment_id] = retries.get(fragment_id, 0) + 1
+        interval = aligned_refresh.retry_interval(avoid)
+    else:
+        retries[fragment_id] = 0
+        interval = aligned_refresh.interval_until(
+            time.time(), period, st.session_state[OFFSET_KEY], avoid=avoid,
+            phase=aligned_refresh.phase_of(phase_name, period) if phase_name else 0.0)
     sent[fragment_id] = interval
     msg = ForwardMsg()
     msg.auto_rerun.interval = interval

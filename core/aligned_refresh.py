@@ -35,6 +35,10 @@ SPREAD_S = 3.2
 MARGIN_S = 1.0
 VISIBLE_EXTRA_S = 5.0  # the target: a write is seen within one period + 5 s
 WAIT_S = 1.0  # a viewer's run waits this long at most for a recompute already running
+# a viewer served the previous view while the recompute still ran looks again this soon,
+# at most MAX_RETRIES times in a row (a recompute slower than R costs seconds, not a period)
+RETRY_S = 1.0
+MAX_RETRIES = 3
 MIN_GAP_FRACTION = 0.25  # a refresh never follows the previous one by less than P/4 (or 1 s)
 
 
@@ -93,6 +97,14 @@ def interval_until(now: float, period: float, offset: float,
     value in `avoid`: Streamlit's frontend ignores an auto-rerun interval equal to the one
     it runs already (components/aligned_refresh.py), which would leave the old phase."""
     interval = round(next_refresh(now, period, offset, phase) - now, 3)
+    while any(abs(interval - a) < 5e-4 for a in avoid):
+        interval = round(interval + 0.001, 3)
+    return interval
+
+
+def retry_interval(avoid: tuple = ()) -> float:
+    """RETRY_S, never equal to a value in `avoid` (see interval_until)."""
+    interval = RETRY_S
     while any(abs(interval - a) < 5e-4 for a in avoid):
         interval = round(interval + 0.001, 3)
     return interval

@@ -179,6 +179,9 @@ class ThrottledViews:
         delay = None
         with self.lock:
             value, stamp = view.value, view.stamp
+            # served while its recompute still runs: the caller may look again soon
+            # (the dashboard retries in a second instead of a whole period later)
+            _SERVED.behind = view.running is not None and not view.running.is_set()
             if not first:
                 self.counts["served" if current is None else
                             "hits" if _covers(view.fingerprint, current) else "stale"] += 1
@@ -254,6 +257,16 @@ class ThrottledViews:
             for k in self.counts:
                 self.counts[k] = 0
             self.recompute_seconds.clear()
+
+
+_SERVED = threading.local()  # what the last get() of this thread served
+
+
+def served_behind() -> bool:
+    """True when this thread's last view was served while its recompute was still under
+    way (a recompute slower than its budget R, core/aligned_refresh): newer figures are
+    coming within seconds, not at the next aligned time."""
+    return bool(getattr(_SERVED, "behind", False))
 
 
 def _covers(made_from: tuple, current: tuple) -> bool:

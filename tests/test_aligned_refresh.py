@@ -99,3 +99,9 @@ def test_recompute_slots_and_refreshes_follow_the_files_phase():
     assert ar.recompute_slot(1028, period, 1027.25, phase) == 1057.25
     budget, _ = ar.budget_and_spread(period)
     assert ar.next_refresh(1027.3, period, 0.5, phase) == 1027.25 + budget + 0.5
+
+
+def test_a_retry_is_soon_and_never_an_interval_the_frontend_would_ignore():
+    assert ar.retry_interval() == ar.RETRY_S < ar.VISIBLE_EXTRA_S
+    assert ar.retry_interval(avoid=(ar.RETRY_S,)) == pytest.approx(ar.RETRY_S + 0.001)
+    assert ar.MAX_RETRIES * ar.RETRY_S <= ar.VISIBLE_EXTRA_S  # bounded extra refreshes

@@ -372,3 +372,35 @@ def test_a_viewer_of_the_file_reads_nothing_and_sees_a_write_after_the_aligned_c
     scheduled.run_all()  # the one probe of this aligned time
     assert live_figures.view_of_file(db_path, ("n",), build, 30)[0] == first + 1
     assert len(calls) == 2
+
+
+def test_a_viewer_served_while_the_recompute_overruns_is_told_to_look_again_soon(
+        db_path, db, week, views, clock, scheduled):
+    """A recompute slower than its budget: the viewer gets the previous view at once (its
+    refresh is not late) and served_behind() says newer figures are seconds away, so the
+    dashboard retries in a second instead of a whole period later (2P)."""
+    release = threading.Event()
+    views.wait = 0.05
+
+    def slow(own):
+        if views.info()["computed"]:
+            release.wait(5)
+        return own.execute("select count(*) from activities where deleted = 0").fetchone()[0]
+
+    first, _ = live_figures.view_of_file(db_path, ("n",), slow, 30)
+    assert live_figures.served_behind() is False
+    add_activity(db, week, "TH-VINHPHUC", "00006", "sports", "2020-10-03", 5)
+    clock.now = 1020
+    (delay, tick), = scheduled
+    worker = threading.Thread(target=tick)
+    worker.start()
+    try:
+        while views.info()["checked"] == 0:
+            pass
+        assert live_figures.view_of_file(db_path, ("n",), slow, 30)[0] == first  # previous
+        assert live_figures.served_behind() is True
+    finally:
+        release.set()
+        worker.join(5)
+    assert live_figures.view_of_file(db_path, ("n",), slow, 30)[0] == first + 1
+    assert live_figures.served_behind() is False
