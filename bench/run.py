@@ -509,9 +509,9 @@ def measure_browser(path: Path, runs: int, workdir: Path, writes_per_s: float = 
                 ".filter(i => i.complete && i.naturalWidth > 0).length + "
                 "[...document.querySelectorAll('[data-testid=\"stVegaLiteChart\"]')]"
                 ".filter(c => c.querySelector('[role=\"graphics-symbol\"]')).length)")
-            # the whole page: the feed's table drawn too (its grid's canvas)
-            feed_drawn = ("(document.querySelector('[data-testid=\"stDataFrame\"] canvas') "
-                          "!== null)")
+            # the whole page: the feed's table drawn too, with its rows (a plain HTML table
+            # since issue 23's browser row; before, st.dataframe's grid and its canvas)
+            feed_drawn = "(document.querySelectorAll('.llw-feed tbody tr').length > 0)"
             dashboard = ("() => [...document.querySelectorAll('h1')].some(h => "
                          "h.textContent.includes('Bảng theo dõi')) && "
                          "document.querySelectorAll('.llw-kpi').length "
