@@ -1341,7 +1341,7 @@ writers).
   thread CPU) spent ≈50 ms more on the dashboard, most of it the feed's st.dataframe
   (the glide grid's chunk and styled components), whose canvas was drawn a frame after
   the rest of the page. The feed is now one HTML table of escaped text
-  (`components/feed_table.py`, no markdown, no HTML from users) drawn in the same frame;
+  (`components/plain_table.py`, no markdown, no HTML from users) drawn in the same frame;
   the pictures decode in the frame that inserts them. «The whole dashboard drawn» waits
   for the feed table's rows.
 

@@ -9,7 +9,7 @@ from core import charts, texts
 from core import reference as ref
 from db import connect, live_figures, stats
 from tests.stats_fixture import add_activity, build_week
-from tests.test_committee_pages import metrics, open_page
+from tests.test_committee_pages import metrics, open_page, table_rows
 
 HOSTILE = "![x](http://evil.example/x.png) **đậm** <b>thẻ</b>"
 
@@ -62,7 +62,7 @@ def test_user_text_in_the_feed_is_text_not_markdown(app_for, db, committee, week
     at = open_page(app_for, committee, "committee_dashboard.py")
     feed = feed_rows(at)
     assert feed[0][texts.EXP_COLS["title"]] == HOSTILE  # verbatim, in a table cell
-    block = next(el.proto.body for el in at.get("html") if 'class="llw-feed"' in el.proto.body)
+    block = next(el.proto.body for el in at.get("html") if 'llw-feed"' in el.proto.body)
     assert "<b>" not in block and "<img" not in block  # escaped: text, not HTML
     markdown_like = [e.value for kind in ("markdown", "caption", "subheader", "title",
                                           "text", "info", "warning", "error")
@@ -71,17 +71,7 @@ def test_user_text_in_the_feed_is_text_not_markdown(app_for, db, committee, week
 
 
 def feed_rows(at) -> list[dict]:
-    """The feed's rows as the page drew them (one HTML table, components/feed_table),
-    read back: column -> the cell's text."""
-    import re
-    from html import unescape
-
-    block = next(el.proto.body for el in at.get("html") if 'class="llw-feed"' in el.proto.body)
-    cells = lambda row, tag: [unescape(c) for c in re.findall(  # noqa: E731
-        rf"<{tag}[^>]*>(.*?)</{tag}>", row)]
-    rows = re.findall(r"<tr>(.*?)</tr>", block)
-    head = cells(rows[0], "th")
-    return [dict(zip(head, cells(r, "td"))) for r in rows[1:]]
+    return table_rows(at, "feed")
 
 
 def test_feed_lists_the_newest_entries_as_a_table_of_text(app_for, db, committee, week):
@@ -100,7 +90,7 @@ def test_feed_lists_the_newest_entries_as_a_table_of_text(app_for, db, committee
     assert newest[texts.EXP_COLS["quantity"]] == "1.234"
     assert newest[texts.DASH_FEED_KIND] == texts.DASH_FEED_ACTIVITY
     assert 1 < len(rows) <= 15
-    block = next(el.proto.body for el in at.get("html") if 'class="llw-feed"' in el.proto.body)
+    block = next(el.proto.body for el in at.get("html") if 'llw-feed"' in el.proto.body)
     assert '<td class="llw-num">1.234</td>' in block
 
 
