@@ -1336,14 +1336,15 @@ writers).
   of its own; A/B pairs in turn; the whole page including the feed; verdicts recomputed
   from the raw figures of the run.
 - The browser row (1.87× on a quiet machine before): the server's page run of the
-  dashboard was within a few ms of the account page's and its elements arrived in the
-  same websocket burst; the difference was the browser's. Chromium's main thread (trace,
-  thread CPU) spent ≈50 ms more on the dashboard, most of it the feed's st.dataframe
-  (the glide grid's chunk and styled components), whose canvas was drawn a frame after
-  the rest of the page. The feed is now one HTML table of escaped text
-  (`components/plain_table.py`, no markdown, no HTML from users) drawn in the same frame;
-  the pictures decode in the frame that inserts them. «The whole dashboard drawn» waits
-  for the feed table's rows.
+  dashboard took ~10 ms more than the account page's under a load of 18 (its four
+  filters' widgets, two more database connections), and its elements arrived in one
+  websocket burst; most of the difference was the browser's. Chromium's main thread
+  (trace, thread CPU) spent ≈50 ms more on the dashboard, about half of it the feed's
+  st.dataframe (the glide grid's chunk and styled components), whose canvas was drawn a
+  frame after the rest of the page. The feed (and, with several years, the years'
+  comparison) is now one HTML table of escaped text (`components/plain_table.py`, no
+  markdown, no HTML from users) drawn in the same frame; the pictures decode in the frame
+  that inserts them. «The whole dashboard drawn» waits for the feed table's rows.
 
 ## Where the time went, and what changed (issue 14)
 
