@@ -19,11 +19,11 @@ change is sent to the browser as a reference to its cached copy
 import hashlib
 from datetime import date, datetime, timezone
 
-import pyarrow as pa
 import streamlit as st
 from streamlit import dataframe_util
 
 from components import aligned_refresh, kpi_strip, pickers, safe_text
+from components import plain_table
 from components.navigation import guard
 from components.session import current_event, database, database_file
 from core import chart_images, charts, kpi_reference, numbers, server_gc, texts, timefmt
@@ -145,13 +145,12 @@ def kpi_values(summary, change) -> list[tuple]:
     ]
 
 
-def feed_table(rows, channel_name=None, names: dict | None = None) -> pa.Table | None:
-    """The feed as an Arrow table of strings: user text stays text (a table cell is never
-    markdown). `channel_name`: code -> name of the week's catalogue."""
+def feed_table(rows, channel_name=None, names: dict | None = None) -> str | None:
+    """The feed as one HTML table of escaped text (components/plain_table: a cell is never
+    markdown nor HTML), built once for every viewer. `channel_name`: code -> name of the
+    week's catalogue."""
     channel_name = channel_name or (lambda c: ref.CHANNEL_NAMES.get(c, c))
-    if not rows:
-        return None
-    return pa.Table.from_pylist([{
+    return plain_table.table_html([{
         texts.DASH_FEED_TIME: timefmt.short(r["created_at"]),
         texts.DASH_FEED_KIND: texts.DASH_FEED_ACTIVITY if r["kind"] == "activity"
         else texts.DASH_FEED_PROPAGANDA,
@@ -161,20 +160,24 @@ def feed_table(rows, channel_name=None, names: dict | None = None) -> pa.Table |
         texts.EXP_COLS["ward"]: (names or {}).get(r["ward_code"], ""),
         texts.EXP_COLS["quantity"]: numbers.integer(r["amount"]),
         texts.EXP_COLS["status"]: texts.STATUS_NAMES[r["status"]],
-    } for r in rows])
+    } for r in rows], "feed", numeric=(texts.EXP_COLS["quantity"],),
+        nowrap=(texts.DASH_FEED_TIME, texts.DASH_FEED_KIND, texts.EXP_COLS["status"]),
+        wide=(texts.EXP_COLS["unit"], texts.EXP_COLS["title"]))
 
 
-def years_table(db) -> pa.Table | None:
+def years_table(db) -> str | None:
+    """Every year's totals, newest first, as one HTML table (components/plain_table)."""
     if len(events.list_events(db)) < 2:
         return None  # one year: nothing to compare (and no summary to compute)
     rows = stats.year_over_year(db)
     if len(rows) < 2:
         return None
-    return pa.Table.from_pylist([
+    figures = [texts.EXP_TOTAL_LABELS[k] for k in texts.EXP_TOTAL_LABELS]
+    return plain_table.table_html([
         {texts.DASH_COL_YEAR: str(r["year"]),
          **{texts.EXP_TOTAL_LABELS[k]: numbers.percent(r[k]) if k == "reporting_rate"
             else numbers.integer(r[k]) for k in texts.EXP_TOTAL_LABELS}}
-        for r in rows])
+        for r in rows], "years", numeric=tuple(figures))
 
 
 def build_charts(db, event, data, map_summary, grid, names, filters, titles: dict,
@@ -298,14 +301,9 @@ def feed(view):
     if view["feed"] is None:
         st.caption(texts.DASH_FEED_EMPTY)
         return
-    # fixed widths that add up to less than the page: long unit names and titles are
-    # shortened in their cells (full text on click), and the last column stays visible
-    widths = {texts.DASH_FEED_TIME: 90, texts.DASH_FEED_KIND: 85,
-              texts.EXP_COLS["unit"]: 180, texts.EXP_COLS["title"]: 180,
-              texts.EXP_COLS["ward"]: 100, texts.EXP_COLS["quantity"]: 70,
-              texts.EXP_COLS["status"]: 85}
-    st.dataframe(view["feed"], hide_index=True, width="stretch", column_config={
-        name: st.column_config.TextColumn(width=px) for name, px in widths.items()})
+    # a plain table, not st.dataframe: the grid cost the browser most of what the
+    # dashboard costs beyond a trivial page (components/plain_table.py)
+    st.html(view["feed"])
 
 
 def live_view(event, source: tuple):
@@ -350,7 +348,7 @@ def live_view(event, source: tuple):
     if view["years"] is not None:
         st.subheader(texts.DASH_YEARS)
         st.caption(texts.DASH_YEARS_NOTE)  # the one table the filters do not apply to
-        st.dataframe(view["years"], hide_index=True, width="stretch")
+        st.html(view["years"])  # a plain table too (components/plain_table.py)
     # the next run on the wall clock, shortly after the next aligned recompute (issue 23)
     aligned_refresh.keep_aligned(event["refresh_seconds"], live_figures.real_path(source[0]),
                                  behind)

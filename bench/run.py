@@ -509,9 +509,9 @@ def measure_browser(path: Path, runs: int, workdir: Path, writes_per_s: float = 
                 ".filter(i => i.complete && i.naturalWidth > 0).length + "
                 "[...document.querySelectorAll('[data-testid=\"stVegaLiteChart\"]')]"
                 ".filter(c => c.querySelector('[role=\"graphics-symbol\"]')).length)")
-            # the whole page: the feed's table drawn too (its grid's canvas)
-            feed_drawn = ("(document.querySelector('[data-testid=\"stDataFrame\"] canvas') "
-                          "!== null)")
+            # the whole page: the feed's table drawn too, with its rows (a plain HTML table
+            # since issue 23's browser row; before, st.dataframe's grid and its canvas)
+            feed_drawn = "(document.querySelectorAll('.llw-feed tbody tr').length > 0)"
             dashboard = ("() => [...document.querySelectorAll('h1')].some(h => "
                          "h.textContent.includes('Bảng theo dõi')) && "
                          "document.querySelectorAll('.llw-kpi').length "
@@ -1335,6 +1335,16 @@ writers).
 - This benchmark: writes and sign-ins during every viewer test; the report's floor by code
   of its own; A/B pairs in turn; the whole page including the feed; verdicts recomputed
   from the raw figures of the run.
+- The browser row (1.87× on a quiet machine before): the server's page run of the
+  dashboard took ~10 ms more than the account page's under a load of 18 (its four
+  filters' widgets, two more database connections), and its elements arrived in one
+  websocket burst; most of the difference was the browser's. Chromium's main thread
+  (trace, thread CPU) spent ≈50 ms more on the dashboard, about half of it the feed's
+  st.dataframe (the glide grid's chunk and styled components), whose canvas was drawn a
+  frame after the rest of the page. The feed (and, with several years, the years'
+  comparison) is now one HTML table of escaped text (`components/plain_table.py`, no
+  markdown, no HTML from users) drawn in the same frame; the pictures decode in the frame
+  that inserts them. «The whole dashboard drawn» waits for the feed table's rows.
 
 ## Where the time went, and what changed (issue 14)
 

@@ -9,7 +9,7 @@ from core import charts, texts
 from core import reference as ref
 from db import connect, live_figures, stats
 from tests.stats_fixture import add_activity, build_week
-from tests.test_committee_pages import metrics, open_page
+from tests.test_committee_pages import metrics, open_page, table_rows
 
 HOSTILE = "![x](http://evil.example/x.png) **đậm** <b>thẻ</b>"
 
@@ -61,12 +61,38 @@ def test_user_text_in_the_feed_is_text_not_markdown(app_for, db, committee, week
     add_activity(db, week, "TH-VINHPHUC", "00006", "sports", "2020-10-03", 5,
                  created_at="2020-10-09T09:00:00+07:00", title=HOSTILE)
     at = open_page(app_for, committee, "committee_dashboard.py")
-    feed = at.dataframe[0].value
-    assert feed[texts.EXP_COLS["title"]].iloc[0] == HOSTILE  # verbatim, in a table cell
+    feed = feed_rows(at)
+    assert feed[0][texts.EXP_COLS["title"]] == HOSTILE  # verbatim, in a table cell
+    block = next(el.proto.body for el in at.get("html") if 'llw-feed"' in el.proto.body)
+    assert "<b>" not in block and "<img" not in block  # escaped: text, not HTML
     markdown_like = [e.value for kind in ("markdown", "caption", "subheader", "title",
                                           "text", "info", "warning", "error")
                      for e in getattr(at, kind)]
     assert not any("evil.example" in str(v) for v in markdown_like)
+
+
+def feed_rows(at) -> list[dict]:
+    return table_rows(at, "feed")
+
+
+def test_feed_lists_the_newest_entries_as_a_table_of_text(app_for, db, committee, week):
+    """Issue 23: the feed is a plain table (not st.dataframe's grid): the same columns and
+    rows, newest first, figures in Vietnamese format, the quantity right-aligned."""
+    add_activity(db, week, "TH-VINHPHUC", "00006", "sports", "2020-10-03", 1234,
+                 created_at="2020-10-09T09:00:00+07:00", title="Chạy bộ & <vui> khỏe")
+    at = open_page(app_for, committee, "committee_dashboard.py")
+    assert not at.dataframe  # no grid on the dashboard of one year
+    rows = feed_rows(at)
+    assert list(rows[0]) == [texts.DASH_FEED_TIME, texts.DASH_FEED_KIND, texts.EXP_COLS["unit"],
+                             texts.EXP_COLS["title"], texts.EXP_COLS["ward"],
+                             texts.EXP_COLS["quantity"], texts.EXP_COLS["status"]]
+    newest = rows[0]
+    assert newest[texts.EXP_COLS["title"]] == "Chạy bộ & <vui> khỏe"
+    assert newest[texts.EXP_COLS["quantity"]] == "1.234"
+    assert newest[texts.DASH_FEED_KIND] == texts.DASH_FEED_ACTIVITY
+    assert 1 < len(rows) <= 15
+    block = next(el.proto.body for el in at.get("html") if 'llw-feed"' in el.proto.body)
+    assert '<td class="llw-num">1.234</td>' in block
 
 
 def test_filters_have_vietnamese_placeholders(app_for, committee, week):

@@ -13,6 +13,7 @@ from tests.stats_fixture import add_activity, build_week
 
 pytestmark = pytest.mark.browser
 REFRESH_SECONDS = 5  # the schema's minimum
+HOSTILE = "![x](http://evil.example/x.png) **đậm** <b>thẻ</b>"
 
 
 def week_with_committee(db):
@@ -52,12 +53,13 @@ def test_dashboard_draws_its_pictures_and_refreshes_itself(server_factory, page)
     assert metric_value(page, "Hoạt động") == "4"
     first_map = map_picture(page)
     first_stamp = page.get_by_text(re.compile(r"Cập nhật lúc \d\d:\d\d:\d\d")).inner_text()
-    navigations = []
+    navigations, outside = [], []
     page.on("framenavigated", lambda frame: navigations.append(frame.url))
+    page.on("request", lambda r: outside.append(r.url) if "evil.example" in r.url else None)
 
     db = connect(server.db_path)  # another unit logs an activity meanwhile
     add_activity(db, 1, "UBND-00004", "00004", "sports", "2020-10-05", 1234,
-                 created_at="2020-10-05T10:00:00+07:00")
+                 created_at="2020-10-05T10:00:00+07:00", title=HOSTILE)
     db.conn.close()
 
     deadline = time.time() + REFRESH_SECONDS * 3 + 10
@@ -67,6 +69,12 @@ def test_dashboard_draws_its_pictures_and_refreshes_itself(server_factory, page)
     assert metric_value(page, "Lượt người tham gia") == "1.594"  # 360 + 1 234, vi format
     assert page.get_by_text(re.compile(r"Cập nhật lúc")).inner_text() != first_stamp
     assert map_picture(page) != first_map  # the map was drawn again with the new activity
+    # the feed (one HTML table, issue 23) lists it, its title drawn as typed: text, not
+    # markdown nor HTML, so no picture of another server is fetched
+    newest = page.locator(".llw-feed tbody tr").filter(has_text="evil.example").locator("td")
+    assert newest.nth(3).inner_text() == HOSTILE
+    assert newest.nth(5).inner_text() == "1.234"
+    assert page.locator(".llw-feed b, .llw-feed img").count() == 0 and outside == []
     assert navigations == []  # no reload
     assert page.dialogs == []
 
