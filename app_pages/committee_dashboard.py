@@ -356,12 +356,13 @@ def live_view(event, source: tuple):
 
 actor = guard("committee_dashboard.py")
 db = database()
-event = current_event(db)
-db.conn.close()
-if event is None:
-    st.info(texts.DASH_NO_EVENT)
-    st.stop()
-
-st.fragment(run_every=event["refresh_seconds"])(live_view)(event, database_file())
-from components import suborg_view  # noqa: E402 - issue 15: sub-organisations, when taken in
-suborg_view.section(event)
+try:
+    event = current_event(db)
+    if event is None:
+        st.info(texts.DASH_NO_EVENT)
+        st.stop()
+    st.fragment(run_every=event["refresh_seconds"])(live_view)(event, database_file())
+    from components import suborg_view  # issue 15: sub-organisations, when taken in
+    suborg_view.section(event, db)  # on the page run's connection
+finally:
+    db.conn.close()

@@ -135,13 +135,15 @@ def level_label(level: str) -> str:
     return LEVELS.get(level, {}).get("label", level or "")
 
 
-def section(event: dict) -> None:
-    """The dashboard's section "Theo cơ quan cấp dưới"; nothing without sub-reports."""
+def section(event: dict, db=None) -> None:
+    """The dashboard's section "Theo cơ quan cấp dưới"; nothing without sub-reports.
+    `db`: the page run's connection (one schema read fewer); else one of its own."""
     from components.session import database
     from db import rollup, stats
     from db.organiser import organiser_for
 
-    db = database()
+    own_connection = db is None
+    db = database() if own_connection else db
     try:
         levels = rollup.lower_levels(db, event["id"])
         subs = rollup.without_tables(levels["summed"])
@@ -152,7 +154,8 @@ def section(event: dict) -> None:
         own = stats.summary(db, event["id"])["totals"]
         organiser = organiser_for(db, event["id"])
     finally:
-        db.conn.close()
+        if own_connection:
+            db.conn.close()
     st.subheader(texts.ROLLUP_DASH_HEADING)
     live = any(s.get("live") for s in subs + unsummed)
     st.caption(texts.LIVE_ROLLUP_TABLE_NOTE if live else texts.ROLLUP_DASH_TABLE_NOTE)
