@@ -25,11 +25,11 @@ from streamlit import dataframe_util
 
 from components import aligned_refresh, kpi_strip, pickers, safe_text
 from components.navigation import guard
-from components.session import current_event, database
+from components.session import current_event, database, database_file
 from core import chart_images, charts, kpi_reference, numbers, server_gc, texts, timefmt
 from core import reference as ref
 from db import areas, catalogue, events, live_figures, stats
-from db.organiser import words
+from db.organiser import words, words_for
 
 chart_images.warm_up_in_background()  # vl-convert's ~1 s start, off the first page
 server_gc.settle_once()  # the modules above live as long as the server: out of the GC's walk
@@ -249,7 +249,17 @@ def build_view(db, event, filters, today: str, titles: dict,
     }
 
 
-def shared_view(db, event, filters, interactive: bool = False) -> tuple[dict, float]:
+def area_names(source: tuple, event) -> dict:
+    """{code: name} of the week's areas, shared by every viewer like the view itself (a
+    refresh opens no connection: components.session.database_file)."""
+    path, readonly = source
+    return live_figures.view_of_file(path, ("committee_dashboard_areas", event["id"]),
+                                     lambda own: areas.names_for(own, event["id"]),
+                                     event["refresh_seconds"], readonly)[0]
+
+
+def shared_view(source: tuple, event, filters,
+                interactive: bool = False) -> tuple[dict, float]:
     """(view, time its figures were read). Computed once for every viewer, then again at
     most once per refresh period after something it shows changed (db/live_figures.py:
     meanwhile every viewer gets the previous view, with its time)."""
@@ -262,7 +272,8 @@ def shared_view(db, event, filters, interactive: bool = False) -> tuple[dict, fl
         titles = chart_titles(words(own, fresh), interactive, filters["ward"])
         return build_view(own, fresh, filters, today, titles, interactive)
 
-    return live_figures.view(db, key, build, event["refresh_seconds"])
+    path, readonly = source
+    return live_figures.view_of_file(path, key, build, event["refresh_seconds"], readonly)
 
 
 # --- drawn per viewer --------------------------------------------------------------------
@@ -298,21 +309,17 @@ def feed(view):
 
 
 def live_view(event):
-    db = database()
-    try:
-        names = areas.names_for(db, event["id"])
-        fill = words(db, event)  # the organiser's words: "phường", "tổ dân phố"…
-        label = words(db, event, escape=safe_text.md)  # the same, for markdown labels
-        bar = st.container(horizontal=True, vertical_alignment="center")
-        # a closed popover: its lists are drawn only when opened (four filters drawn on
-        # every visit cost the browser as much as the rest of the page's top)
-        with bar.popover(texts.DASH_FILTERS, icon=":material/filter_alt:"):
-            filters = read_filters(event, names, label)
-        interactive = bool(st.session_state.get(INTERACTIVE_KEPT))
-        view, stamp = shared_view(db, event, filters, interactive)
-        view_file = live_figures.database_name(db)  # its phase on the wall clock
-    finally:
-        db.conn.close()
+    source = database_file()  # a refresh reads nothing itself: shared views only
+    names = area_names(source, event)
+    fill = words_for(event, len(names))  # the organiser's words: "phường", "tổ dân phố"…
+    label = words_for(event, len(names), escape=safe_text.md)  # for markdown labels
+    bar = st.container(horizontal=True, vertical_alignment="center")
+    # a closed popover: its lists are drawn only when opened (four filters drawn on
+    # every visit cost the browser as much as the rest of the page's top)
+    with bar.popover(texts.DASH_FILTERS, icon=":material/filter_alt:"):
+        filters = read_filters(event, names, label)
+    interactive = bool(st.session_state.get(INTERACTIVE_KEPT))
+    view, stamp = shared_view(source, event, filters, interactive)
     read_at = timefmt.clock(datetime.fromtimestamp(stamp, timezone.utc), seconds=True)
     bar.caption(safe_text.md(  # area names are typed by an admin: text, not markdown
         texts.DASH_UPDATED_AT.format(time=read_at)  # when its figures were read
@@ -320,7 +327,7 @@ def live_view(event):
     bar.toggle(texts.DASH_INTERACTIVE, value=interactive, key="dash_interactive",
                on_change=keep_interactive, help=label(texts.DASH_INTERACTIVE_HELP))
     from components import suborg_view  # with lower levels: the whole area, a switch
-    kpi_tiles(suborg_view.headline(view, event, filters), fill)
+    kpi_tiles(suborg_view.headline(view, event, filters, source), fill)
     # the charts' titles are drawn in the charts (charts.titled): no heading elements
     left, right = (st.container(), st.container()) if view["dense"] else st.columns([3, 2])
     with left:  # a chosen area is named in the line under the filters
@@ -342,7 +349,7 @@ def live_view(event):
         st.caption(texts.DASH_YEARS_NOTE)  # the one table the filters do not apply to
         st.dataframe(view["years"], hide_index=True, width="stretch")
     # the next run on the wall clock, shortly after the next aligned recompute (issue 23)
-    aligned_refresh.keep_aligned(event["refresh_seconds"], view_file)
+    aligned_refresh.keep_aligned(event["refresh_seconds"], live_figures.real_path(source[0]))
 
 
 actor = guard("committee_dashboard.py")

@@ -36,6 +36,16 @@ def root_path() -> Path:
     return Path(os.path.abspath(default_db_path()))
 
 
+_DIRECTORIES: dict = {}  # root file -> its directory's path (a resolve walks every folder)
+
+
+def _directory_of(root: Path) -> Path:
+    found = _DIRECTORIES.get(root)
+    if found is None:
+        found = _DIRECTORIES[root] = directory.directory_path(root)
+    return found
+
+
 def _is_root(record) -> bool:
     return Path(record.file).resolve() == root_path().resolve()
 
@@ -48,7 +58,7 @@ def records() -> list:
     asks several times per run (the session's organiser, the view, the actor check), and
     each read opens the directory (3 ms)."""
     root = root_path()
-    path = directory.directory_path(root)
+    path = _directory_of(root)
     stamp = _stamp(path)
     seen = _LISTS.get(path)
     if seen is not None and seen[0] == stamp:

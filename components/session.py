@@ -37,6 +37,15 @@ def database():
     return directory.connect_readonly(_prepared(str(viewed.file)))
 
 
+def database_file() -> tuple[str, bool]:
+    """(file, read-only) of what database() would open, without opening it: a viewer's
+    refresh served from a shared view (db/live_figures.view_of_file) reads nothing."""
+    viewed = organiser_session.viewed()
+    if viewed is None:
+        return _prepared(database_path()), False
+    return _prepared(str(viewed.file)), True
+
+
 def database_or_stop():
     """The own database for app.py; a file that cannot be opened stops with a clear
     message."""

@@ -55,24 +55,41 @@ def table_rows(own_name: str, own_totals: dict, subs: list[dict],
 WHOLE_AREA_KEY = "dash_whole_area"
 
 
-def whole_area_totals(db, event: dict) -> dict | None:
-    """The whole area's totals (own units + the lower levels' reports, the `totals` of
-    `stats --json`), None without lower levels; shared by every viewer and recomputed as
-    the dashboard's own view is (db/live_figures: at most once per refresh period, only
-    when what it shows changed)."""
-    from db import live_figures, rollup, stats
-
+def _whole_area_build(event: dict):
     def build(own):
+        from db import rollup, stats
+
         subs = rollup.suborganisations(own, event["id"])
         if not subs:
             return None
         return core.combined_totals(stats.summary(own, event["id"])["totals"],
                                     [s["totals"] for s in subs])
-    from db import live_rollup
+    return build
 
-    value, _read_at = live_figures.view(db, ("whole_area_totals", event["id"]), build,
-                                        event["refresh_seconds"],
+
+def whole_area_totals(db, event: dict) -> dict | None:
+    """The whole area's totals (own units + the lower levels' reports, the `totals` of
+    `stats --json`), None without lower levels; shared by every viewer and recomputed as
+    the dashboard's own view is (db/live_figures: at most once per refresh period, only
+    when what it shows changed)."""
+    from db import live_figures, live_rollup
+
+    value, _read_at = live_figures.view(db, ("whole_area_totals", event["id"]),
+                                        _whole_area_build(event), event["refresh_seconds"],
                                         also=live_rollup.area_stamp)
+    return value
+
+
+def whole_area_totals_of_file(source: tuple, event: dict) -> dict | None:
+    """whole_area_totals() for a viewer's refresh, which reads nothing itself: the same
+    shared view, checked (own counter + the lower levels' stamps) once per aligned time
+    for every viewer. `source`: (file, read-only) as components.session.database_file()."""
+    from db import live_figures, live_rollup
+
+    path, readonly = source
+    value, _read_at = live_figures.view_of_file(
+        path, ("whole_area_totals", event["id"]), _whole_area_build(event),
+        event["refresh_seconds"], readonly, also=live_rollup.area_stamp)
     return value
 
 
@@ -92,18 +109,14 @@ def whole_area_tiles(t: dict) -> list[tuple]:
     ]
 
 
-def headline(view: dict, event: dict, filters: dict) -> dict:
+def headline(view: dict, event: dict, filters: dict, source: tuple | None = None) -> dict:
     """The view whose figures the dashboard shows: with lower levels taken in and no
     filter, the whole area (a switch «Chỉ các đơn vị trực thuộc» shows the own units,
     with their changes); otherwise `view` unchanged. Filters apply to the own entries
     only, so a filtered page shows the own units and says so."""
-    from components.session import database
+    from components.session import database_file
 
-    db = database()
-    try:
-        whole = whole_area_totals(db, event)
-    finally:
-        db.conn.close()
+    whole = whole_area_totals_of_file(source or database_file(), event)
     if whole is None:
         return view
     if any(v for v in filters.values()):

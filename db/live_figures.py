@@ -86,9 +86,21 @@ def ensure_triggers(db) -> int:
     return created
 
 
+_REAL_PATHS: dict = {}  # path as given -> its real path (a realpath walks every folder)
+
+
+def real_path(path) -> str:
+    """The file's real path, the key of its views and its phase, from any spelling of it."""
+    name = str(path)
+    found = _REAL_PATHS.get(name)
+    if found is None:
+        found = _REAL_PATHS[name] = os.path.realpath(name)
+    return found
+
+
 def _database_file(db) -> str | None:
     row = db.execute("PRAGMA database_list").fetchone()
-    return os.path.realpath(row[2]) if row and row[2] else None
+    return real_path(row[2]) if row and row[2] else None
 
 
 def database_name(db) -> str:
@@ -136,8 +148,7 @@ class ThrottledViews:
                          else schedule)
         self.views: "OrderedDict[tuple, _View]" = OrderedDict()
         self.counts = {"hits": 0, "stale": 0, "computed": 0, "recomputed": 0, "failed": 0,
-                       "checked": 0, "waited": 0,
-                       "late_start": 0}
+                       "checked": 0, "waited": 0, "served": 0, "late_start": 0}
         # seconds of the latest recomputes, for whoever tunes the budget R
         # (core/aligned_refresh) and the benchmark's report
         self.recompute_seconds: deque = deque(maxlen=200)
@@ -162,7 +173,10 @@ class ThrottledViews:
         if not view.ready.is_set() or view.slot is None:
             raise RuntimeError(f"view {key!r} could not be computed")
         running = view.running
-        if running is not None and not _covers(view.fingerprint, current):
+        # `current` None: the viewer read nothing (view_of_file); a recompute under way is
+        # the aligned one its refresh was timed after
+        if running is not None and (current is None
+                                    or not _covers(view.fingerprint, current)):
             # the aligned recompute is finishing: a little wait shows the new figures
             # instead of the previous period's (core/aligned_refresh: the budget R)
             running.wait(self.wait)
@@ -172,7 +186,8 @@ class ThrottledViews:
         with self.lock:
             value, stamp = view.value, view.stamp
             if not first:
-                self.counts["hits" if _covers(view.fingerprint, current) else "stale"] += 1
+                self.counts["served" if current is None else
+                            "hits" if _covers(view.fingerprint, current) else "stale"] += 1
             if not view.pending:  # one check per view and aligned time, whoever asks
                 view.pending = True
                 now = self.clock()
@@ -352,12 +367,27 @@ def view(db, key: tuple, build, period: float, also=None):
     path = _database_file(db)
     if path is None:  # an in-memory database: no other connection can see it
         return build(db), time.time()
+    return _view(path, key, build, period, _read_only(db), also,
+                 current=_state(db, also))
 
-    def state(conn) -> tuple:
-        own = fingerprint(conn)
-        return own if also is None else (*own, also(conn))
 
-    readonly = _read_only(db)
+def view_of_file(path, key: tuple, build, period: float, readonly: bool = False,
+                 also=None):
+    """view() for a viewer that holds no connection: nothing is read on its behalf (the
+    dashboard's refresh, issue 23: 300 viewers each opening the file and reading its
+    counter cost more than the rest of their refresh). Whether the view is still current
+    is checked once per aligned time for all viewers, by the timer's probe. `readonly`:
+    the file is a descendant's (db/directory.connect_readonly)."""
+    return _view(real_path(path), key, build, period, readonly, also, current=None)
+
+
+def _state(conn, also) -> tuple:
+    own = fingerprint(conn)
+    return own if also is None else (*own, also(conn))
+
+
+def _view(path: str, key: tuple, build, period: float, readonly: bool, also, current):
+    state = lambda conn: _state(conn, also)  # noqa: E731
 
     def compute():
         # a descendant viewed by an upper level (db/directory.connect_readonly) is read
@@ -375,7 +405,7 @@ def view(db, key: tuple, build, period: float, also=None):
         finally:
             own.conn.close()
 
-    return VIEWS.get((path, *key), state(db), compute, period, probe,
+    return VIEWS.get((path, *key), current, compute, period, probe,
                      aligned_refresh.phase_of(path, period))
 
 

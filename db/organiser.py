@@ -40,15 +40,21 @@ def words(db, event: dict | None = None, escape=None):
     number of areas ({areas}: '14 phường'). Before any week exists: the default level's.
     `escape` (e.g. components.safe_text.md): applied to the admin-set words before they are
     put in, for a text shown as markdown (a label, a caption): admin text is text too."""
-    from dataclasses import replace
-
     from db.areas import areas_for
 
     event = event or events.get(db)
+    return words_for(event, None if event is None else len(areas_for(db, event["id"])),
+                     escape)
+
+
+def words_for(event: dict | None, area_count: int | None, escape=None):
+    """words() from what it reads: the week's settings and its number of areas (the
+    dashboard's refresh keeps both in its shared view and reads nothing)."""
+    from dataclasses import replace
+
     org = from_event(event or {})
     if escape is not None:
         org = replace(org, level_word=escape(org.level_word), area_word=escape(org.area_word))
     if event is None:
         return lambda text: fill(text, org)
-    count = len(areas_for(db, event["id"]))
-    return lambda text: fill(text, org, count)
+    return lambda text: fill(text, org, area_count)

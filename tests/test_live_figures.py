@@ -349,3 +349,26 @@ def test_a_files_phase_moves_its_aligned_recompute(db_path, db, week, clock, sch
     delay = scheduled[0][0]
     off = (clock.now + delay - phase) % 30
     assert min(off, 30 - off) < 1e-6  # at kP + the file's phase
+
+
+def test_a_viewer_of_the_file_reads_nothing_and_sees_a_write_after_the_aligned_check(
+        db_path, db, week, views, clock, scheduled, tmp_path):
+    """view_of_file (the dashboard's refresh): no connection of the viewer's own; the
+    check at the aligned time reads the counter once for every viewer."""
+    import os
+
+    build, calls = counting_build(db_path)
+    first, _ = live_figures.view_of_file(db_path, ("n",), build, 30)
+    moved = tmp_path / "moved-away.db"
+    os.rename(db_path, moved)  # a viewer that opened the path would create an empty file
+    try:
+        assert live_figures.view_of_file(db_path, ("n",), build, 30)[0] == first
+        assert not os.path.exists(db_path)
+    finally:
+        os.rename(moved, db_path)
+    assert views.info()["served"] == 1
+    add_activity(db, week, "TH-VINHPHUC", "00006", "sports", "2020-10-03", 5)
+    clock.now = 1020
+    scheduled.run_all()  # the one probe of this aligned time
+    assert live_figures.view_of_file(db_path, ("n",), build, 30)[0] == first + 1
+    assert len(calls) == 2
