@@ -627,6 +627,13 @@ def server_own_cpu(server) -> float:
     return sum(int(f) for f in fields[11:13]) / os.sysconf("SC_CLK_TCK")
 
 
+def event_period(root: Path) -> float:
+    """The refresh period of the city's YEAR week (its dashboard's timer, seconds)."""
+    with sqlite3.connect(root) as conn:
+        return float(conn.execute("select refresh_seconds from events where year = ?",
+                                  (YEAR,)).fetchone()[0])
+
+
 async def _viewers(server, root: Path, count: int, periods: int, per_s: float) -> dict:
     """`count` dashboards of their organisers opened over one refresh period, then left
     refreshing on the event's timer for `periods` periods, while WardWriter saves."""
@@ -640,7 +647,9 @@ async def _viewers(server, root: Path, count: int, periods: int, per_s: float) -
     await probe.rerun()
     if not probe.fragments:
         raise RuntimeError(f"no live fragment: {probe.errors or probe.captions[:3]}")
-    interval = next(iter(probe.fragments.values()))
+    # the fragment's first interval is the time to its next aligned refresh (anything in
+    # [0, P)): the viewers arrive over the event's period P itself, whatever the phase
+    interval = event_period(root)
     await probe.close()
     writer = WardWriter(root, per_s)
     writer.start()

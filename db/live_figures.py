@@ -51,6 +51,11 @@ NOT_SHOWN = {"users", "audit_log", "login_throttle", "form_tokens", "import_file
              "budgets", "budget_lines", "photos", "nominations", "commendations",
              "activity_cube", "propaganda_cube",  # derived: their sources bump already
              "figures_version"}
+# first computations of views (a viewer opening what nobody has opened) at once; the
+# others wait their turn (the pictures' worker processes, core/svg_worker.WORKERS, draw
+# two at once)
+FIRSTS_AT_ONCE = 2
+FIRST_TURN_WAIT_S = 10.0
 log = logging.getLogger(__name__)
 
 
@@ -144,6 +149,11 @@ class ThrottledViews:
         # first computations under way: the background recomputes let them go first
         self.firsts = 0
         self.firsts_done = threading.Condition(self.lock)
+        # ...and at most FIRSTS_AT_ONCE of them compute at once (a nested view's first
+        # computation inside one does not take another turn): 127 organisers opened in
+        # one period were 127 threads building charts under one GIL
+        self.first_turns = threading.BoundedSemaphore(FIRSTS_AT_ONCE)
+        self.in_turn = threading.local()
         self.schedule = (RecomputeQueue(clock, self._no_first_running) if schedule is None
                          else schedule)
         self.views: "OrderedDict[tuple, _View]" = OrderedDict()
@@ -201,7 +211,12 @@ class ThrottledViews:
     def _first(self, key, view: _View, compute) -> None:
         with self.lock:
             self.firsts += 1
+        nested = getattr(self.in_turn, "held", False)
         try:
+            # bounded: a view computed first inside another's computation by one thread
+            # and at the top by a thread waiting for its turn must not wait forever
+            if not nested and self.first_turns.acquire(timeout=FIRST_TURN_WAIT_S):
+                self.in_turn.held = True
             self._fill(view, compute, None)
             with self.lock:
                 self.counts["computed"] += 1
@@ -211,6 +226,8 @@ class ThrottledViews:
                     del self.views[key]
             raise
         finally:
+            if not nested and self.in_turn.__dict__.pop("held", False):
+                self.first_turns.release()
             with self.lock:
                 self.firsts -= 1
                 self.firsts_done.notify_all()
