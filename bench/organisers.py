@@ -620,6 +620,15 @@ class WardWriter(threading.Thread):
             n += 1
 
 
+def server_errors(server) -> list[str]:
+    """The last lines of each error the server logged (bench/organisers_app.py)."""
+    try:
+        text = Path(str(server.views_log) + ".errors.txt").read_text()
+    except OSError:
+        return []
+    return [block.strip().splitlines()[-1] for block in text.split("Traceback")[1:]][:20]
+
+
 def server_own_cpu(server) -> float:
     """CPU seconds of the server's own process (its Python threads, one GIL), without
     the picture-drawing worker (core/svg_worker): is the GIL the bottleneck?"""
@@ -706,6 +715,7 @@ async def _viewers(server, root: Path, count: int, periods: int, per_s: float) -
             "refresh_max_s": latencies[-1] if latencies else None,
             "open_max_s": max(opened) if opened else None, "server_cpu_s": cpu,
             "server_process_cpu_s": own_cpu, "views": server.views(),
+            "server_errors": server_errors(server),
             "late_lags_s": sorted(((d["lag_s"], d["took_s"]) for d in late_detail),
                                   reverse=True)[:10],
             "wall_s": wall, "saves": len(saves), "save_errors": len(writer.errors),

@@ -52,6 +52,15 @@ def _log_views(path: str, every: float = 2.0) -> None:
 
 if os.environ.get("LLW_BENCH_VIEWS_LOG"):
     _log_views(os.environ["LLW_BENCH_VIEWS_LOG"])
+    import logging
+
+    if not any(isinstance(h, logging.FileHandler) for h in logging.getLogger().handlers):
+        # the page errors a replayed viewer sees only as «This app has encountered an
+        # error»: their tracebacks, beside the views' log
+        errors = logging.FileHandler(os.environ["LLW_BENCH_VIEWS_LOG"] + ".errors.txt")
+        errors.setLevel(logging.ERROR)
+        logging.getLogger().addHandler(errors)
+        logging.getLogger("streamlit").addHandler(errors)
 if os.environ.get("LLW_BENCH_VIEWS_KEPT"):  # bench/organisers.py --views-kept: diagnostic only
     from db import live_figures
 
