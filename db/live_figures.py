@@ -19,12 +19,16 @@ Two mechanisms:
 - **At most once per period, on the wall clock** (core/aligned_refresh): a view is checked
   at the multiples of the period (epoch seconds) after a viewer asked for it, and
   recomputed there, in the background, only when its fingerprint changed; at most one
-  recompute per aligned period. Viewers refresh shortly after those times
-  (components/aligned_refresh), so a write is seen within one period + 5 s; a viewer that
-  finds the recompute still running waits for it a little (WAIT_S). Meanwhile viewers get
-  the previous view with the time its figures were read. Two writes within one period
-  cost one recompute, whatever the write rate and the number of viewers. The first viewer
-  of a view (no previous copy) computes it at once; concurrent first viewers wait for
+  recompute per aligned period. All of a server's recomputes run on ONE thread, one at a
+  time, after the first computations under way (RecomputeQueue, issue 24); a late one (a
+  backlog) is simply later, the viewers keep the previous view. Viewers refresh shortly
+  after those times (components/aligned_refresh), so a write is seen within one period +
+  5 s; a viewer that finds the recompute still running waits for it a little (WAIT_S, and
+  never past core/aligned_refresh.wait_deadline: a refresh must not come more than 1 s
+  late). Meanwhile viewers get the previous view with the time its figures were read. Two
+  writes within one period cost one recompute, whatever the write rate and the number of
+  viewers. The first viewer of a view (no previous copy) computes it at once (at most
+  FIRSTS_AT_ONCE such computations at a time); concurrent first viewers wait for
   that one computation.
 
 A view is computed on a connection of its own (the viewer's closes with its page run).
