@@ -61,6 +61,10 @@ if os.environ.get("LLW_BENCH_VIEWS_LOG"):
         errors.setLevel(logging.ERROR)
         logging.getLogger().addHandler(errors)
         logging.getLogger("streamlit").addHandler(errors)
+if os.environ.get("LLW_BENCH_SWITCH_INTERVAL"):  # DIAGNOSTIC: sys.setswitchinterval's effect
+    import sys
+
+    sys.setswitchinterval(float(os.environ["LLW_BENCH_SWITCH_INTERVAL"]))
 if os.environ.get("LLW_BENCH_VIEWS_KEPT"):  # bench/organisers.py --views-kept: diagnostic only
     from db import live_figures
 
