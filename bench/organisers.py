@@ -620,6 +620,29 @@ class WardWriter(threading.Thread):
             n += 1
 
 
+def server_errors(server) -> list[str]:
+    """The last lines of each error the server logged (bench/organisers_app.py)."""
+    try:
+        text = Path(str(server.views_log) + ".errors.txt").read_text()
+    except OSError:
+        return []
+    return [block.strip().splitlines()[-1] for block in text.split("Traceback")[1:]][:20]
+
+
+def server_own_cpu(server) -> float:
+    """CPU seconds of the server's own process (its Python threads, one GIL), without
+    the picture-drawing worker (core/svg_worker): is the GIL the bottleneck?"""
+    fields = Path(f"/proc/{server.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return sum(int(f) for f in fields[11:13]) / os.sysconf("SC_CLK_TCK")
+
+
+def event_period(root: Path) -> float:
+    """The refresh period of the city's YEAR week (its dashboard's timer, seconds)."""
+    with sqlite3.connect(root) as conn:
+        return float(conn.execute("select refresh_seconds from events where year = ?",
+                                  (YEAR,)).fetchone()[0])
+
+
 async def _viewers(server, root: Path, count: int, periods: int, per_s: float) -> dict:
     """`count` dashboards of their organisers opened over one refresh period, then left
     refreshing on the event's timer for `periods` periods, while WardWriter saves."""
@@ -633,13 +656,16 @@ async def _viewers(server, root: Path, count: int, periods: int, per_s: float) -
     await probe.rerun()
     if not probe.fragments:
         raise RuntimeError(f"no live fragment: {probe.errors or probe.captions[:3]}")
-    interval = next(iter(probe.fragments.values()))
+    # the fragment's first interval is the time to its next aligned refresh (anything in
+    # [0, P)): the viewers arrive over the event's period P itself, whatever the phase
+    interval = event_period(root)
     await probe.close()
     writer = WardWriter(root, per_s)
     writer.start()
     late, failed, refreshes, opened = 0, 0, 0, []
     latencies, late_detail, errors = [], [], []
     cpu_before, start = server.cpu(), time.perf_counter()
+    own_before = server_own_cpu(server)
 
     async def viewer(i, key):
         nonlocal late, failed, refreshes
@@ -660,7 +686,8 @@ async def _viewers(server, root: Path, count: int, periods: int, per_s: float) -
                 if lag > 1.0:
                     late += 1
                     late_detail.append({"organiser": key, "at_s": round(timer - start, 1),
-                                        "lag_s": round(lag, 2)})
+                                        "lag_s": round(lag, 2),
+                                        "took_s": round(took, 2)})
             errors.extend(s.errors)
         except Exception as error:  # a viewer that could not refresh: all its refreshes late
             failed += 1
@@ -675,6 +702,7 @@ async def _viewers(server, root: Path, count: int, periods: int, per_s: float) -
         writer.join(30)
     wall = time.perf_counter() - start
     cpu = server.cpu() - cpu_before
+    own_cpu = server_own_cpu(server) - own_before
     latencies.sort()
     pick = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]  # noqa
     saves = sorted(writer.latencies)
@@ -686,6 +714,10 @@ async def _viewers(server, root: Path, count: int, periods: int, per_s: float) -
             "refresh_p99_s": pick(0.99) if latencies else None,
             "refresh_max_s": latencies[-1] if latencies else None,
             "open_max_s": max(opened) if opened else None, "server_cpu_s": cpu,
+            "server_process_cpu_s": own_cpu, "views": server.views(),
+            "server_errors": server_errors(server),
+            "late_lags_s": sorted(((d["lag_s"], d["took_s"]) for d in late_detail),
+                                  reverse=True)[:10],
             "wall_s": wall, "saves": len(saves), "save_errors": len(writer.errors),
             "save_p99_s": saves[min(len(saves) - 1, int(0.99 * len(saves)))] if saves
             else None, "late_detail": late_detail[:40]}

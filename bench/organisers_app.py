@@ -25,6 +25,46 @@ st.set_page_config(page_title=texts.APP_SHORT, page_icon=":material/school:", la
 if organiser_session is None or not st.query_params.get("viewer"):
     st.error("bench/organisers_app.py: no per-session organiser binding in this tree")
     st.stop()
+def _log_views(path: str, every: float = 2.0) -> None:
+    """Every `every` seconds, db/live_figures' counts and recompute times and
+    core/chart_images' pictures drawn, as JSON to `path` (bench/organisers.py reads it
+    at the end: how many recomputes ran, how long, how many were skipped). One thread
+    per server process."""
+    import json
+    import threading
+    import time
+
+    from core import chart_images
+    from db import live_figures
+
+    def loop():
+        while True:
+            time.sleep(every)
+            info = dict(live_figures.view_info(), pictures=dict(chart_images.drawn))
+            with open(path + ".partial", "w") as out:
+                json.dump(info, out)
+            os.replace(path + ".partial", path)
+
+    if not getattr(live_figures, "_bench_views_logged", False):
+        live_figures._bench_views_logged = True
+        threading.Thread(target=loop, name="llw-bench-views-log", daemon=True).start()
+
+
+if os.environ.get("LLW_BENCH_VIEWS_LOG"):
+    _log_views(os.environ["LLW_BENCH_VIEWS_LOG"])
+    import logging
+
+    if not any(isinstance(h, logging.FileHandler) for h in logging.getLogger().handlers):
+        # the page errors a replayed viewer sees only as «This app has encountered an
+        # error»: their tracebacks, beside the views' log
+        errors = logging.FileHandler(os.environ["LLW_BENCH_VIEWS_LOG"] + ".errors.txt")
+        errors.setLevel(logging.ERROR)
+        logging.getLogger().addHandler(errors)
+        logging.getLogger("streamlit").addHandler(errors)
+if os.environ.get("LLW_BENCH_SWITCH_INTERVAL"):  # DIAGNOSTIC: sys.setswitchinterval's effect
+    import sys
+
+    sys.setswitchinterval(float(os.environ["LLW_BENCH_SWITCH_INTERVAL"]))
 if os.environ.get("LLW_BENCH_VIEWS_KEPT"):  # bench/organisers.py --views-kept: diagnostic only
     from db import live_figures
 

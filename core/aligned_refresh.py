@@ -39,6 +39,10 @@ WAIT_S = 1.0  # a viewer's run waits this long at most for a recompute already r
 # at most MAX_RETRIES times in a row (a recompute slower than R costs seconds, not a period)
 RETRY_S = 1.0
 MAX_RETRIES = 3
+# ...and only until kP + phase + R + WAIT_PAST_BUDGET_S: a viewer refreshing at R + its
+# offset then finishes within ~0.5 s of its time even when the recompute overruns (issue
+# 24: no refresh more than 1 s late; the previous view, with its time, is shown instead)
+WAIT_PAST_BUDGET_S = 0.5
 MIN_GAP_FRACTION = 0.25  # a refresh never follows the previous one by less than P/4 (or 1 s)
 
 
@@ -63,6 +67,12 @@ def recompute_slot(now: float, period: float, last_started: float | None,
             (last_started - phase) / period + 1e-9) * period + phase:
         slot += period
     return slot
+
+
+def wait_deadline(slot: float) -> float:
+    """Until when a viewer may wait for the recompute that started at the aligned time
+    `slot` (db/live_figures): its budget R, then WAIT_PAST_BUDGET_S."""
+    return slot + RECOMPUTE_BUDGET_S + WAIT_PAST_BUDGET_S
 
 
 def budget_and_spread(period: float) -> tuple[float, float]:

@@ -3,10 +3,10 @@
 vl-convert holds Python's GIL for the whole drawing (measured: a thread drawing a chart
 stopped every other thread of the process until it finished). In the server that stopped
 every viewer's refresh for as long as the pictures took after a write (~0.15 CPU-s a
-picture at city scale, more on a loaded machine). One worker process draws them instead
-and the server's threads run meanwhile (waiting on a pipe releases the GIL).
+picture at city scale, more on a loaded machine). Worker processes (WORKERS) draw them
+instead and the server's threads run meanwhile (waiting on a pipe releases the GIL).
 
-The worker is `python -m core.svg_worker`, started once, talking over its stdin/stdout
+A worker is `python -m core.svg_worker`, started once, talking over its stdin/stdout
 (length-prefixed JSON in, SVG out). Not multiprocessing: Streamlit runs a page as the
 module `__main__`, which a "spawn" child imports again — it ran the whole page. This
 module imports only the standard library (and vl-convert, in the worker)."""
@@ -18,8 +18,15 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-_lock = threading.Lock()  # one picture at a time through the one pipe
-_proc: subprocess.Popen | None = None
+# Two worker processes (issue 24): a server hosting a city's wards draws ~6 pictures for
+# each organiser opened and each one recomputed; one process drew them one at a time on
+# one of the machine's cores while the other waited (127 first opens: ~760 pictures).
+# Each process draws one picture at a time through its own pipe.
+WORKERS = int(os.environ.get("LLW_SVG_WORKERS", "2"))
+_free: list = []  # [process or None], idle slots
+_slots = threading.Semaphore(WORKERS)
+_free_lock = threading.Lock()
+_free.extend([None] * WORKERS)
 
 
 def draw(spec: dict, locale: dict) -> str:
@@ -53,21 +60,32 @@ def _ask(proc: subprocess.Popen, payload: bytes) -> str:
 
 
 def svg(spec: dict, locale: dict) -> str:
-    """draw() in the worker process (started at the first picture); in this process if
-    the worker cannot be started or dies twice in a row."""
-    global _proc
+    """draw() in a worker process (started at its first picture); in this process if the
+    worker cannot be started or dies twice in a row."""
     payload = json.dumps({"spec": spec, "locale": locale}, default=str).encode()
-    with _lock:
-        for _attempt in range(2):
-            try:
-                if _proc is None or _proc.poll() is not None:
-                    _proc = _start()
-                return _ask(_proc, payload)
-            except (OSError, EOFError):
-                if _proc is not None:
-                    _proc.kill()
-                _proc = None
+    with _slots:
+        with _free_lock:
+            proc = _free.pop()
+        try:
+            for _attempt in range(2):
+                try:
+                    if proc is None or proc.poll() is not None:
+                        proc = _start()
+                    return _ask(proc, payload)
+                except (OSError, EOFError):
+                    if proc is not None:
+                        proc.kill()
+                    proc = None
+        finally:
+            with _free_lock:
+                _free.append(proc)
     return draw(spec, locale)
+
+
+def worker_pids() -> set[int]:
+    """The living worker processes' ids (tests, diagnostics)."""
+    with _free_lock:
+        return {proc.pid for proc in _free if proc is not None and proc.poll() is None}
 
 
 def _serve() -> None:

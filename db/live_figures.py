@@ -19,16 +19,22 @@ Two mechanisms:
 - **At most once per period, on the wall clock** (core/aligned_refresh): a view is checked
   at the multiples of the period (epoch seconds) after a viewer asked for it, and
   recomputed there, in the background, only when its fingerprint changed; at most one
-  recompute per aligned period. Viewers refresh shortly after those times
-  (components/aligned_refresh), so a write is seen within one period + 5 s; a viewer that
-  finds the recompute still running waits for it a little (WAIT_S). Meanwhile viewers get
-  the previous view with the time its figures were read. Two writes within one period
-  cost one recompute, whatever the write rate and the number of viewers. The first viewer
-  of a view (no previous copy) computes it at once; concurrent first viewers wait for
+  recompute per aligned period. All of a server's recomputes run on ONE thread, one at a
+  time, after the first computations under way (RecomputeQueue, issue 24); a late one (a
+  backlog) is simply later, the viewers keep the previous view. Viewers refresh shortly
+  after those times (components/aligned_refresh), so a write is seen within one period +
+  5 s; a viewer that finds the recompute still running waits for it a little (WAIT_S, and
+  never past core/aligned_refresh.wait_deadline: a refresh must not come more than 1 s
+  late). Meanwhile viewers get the previous view with the time its figures were read. Two
+  writes within one period cost one recompute, whatever the write rate and the number of
+  viewers. The first viewer of a view (no previous copy) computes it at once (at most
+  FIRSTS_AT_ONCE such computations at a time); concurrent first viewers wait for
   that one computation.
 
 A view is computed on a connection of its own (the viewer's closes with its page run).
 """
+import heapq
+import itertools
 import logging
 import os
 import threading
@@ -42,13 +48,21 @@ from db.directory import connect_readonly
 
 # views (event x filters x day x picture/interactive), LRU; enough for every organiser of
 # a city's server (issue 24: 127 organisers x 2 views were evicting each other at 64)
-VIEWS_KEPT = 512
+VIEWS_KEPT = 1024
 # Tables the dashboard never shows: a write there does not change a figure. Everything
 # else bumps the counter (a new table included: safe by default).
 NOT_SHOWN = {"users", "audit_log", "login_throttle", "form_tokens", "import_files",
              "budgets", "budget_lines", "photos", "nominations", "commendations",
              "activity_cube", "propaganda_cube",  # derived: their sources bump already
              "figures_version"}
+# first computations of views (a viewer opening what nobody has opened) at once; the
+# others wait their turn (the pictures' worker processes, core/svg_worker.WORKERS, draw
+# two at once)
+FIRSTS_AT_ONCE = 2
+# a first computation waits this long at most for its turn (measured, issue 24: with 10 s
+# the 127 organisers' first opens all went ahead together after 10 s; a view computed first
+# both inside another's computation and at the top could otherwise wait for ever)
+FIRST_TURN_WAIT_S = 60.0
 log = logging.getLogger(__name__)
 
 
@@ -138,11 +152,20 @@ class ThrottledViews:
     def __init__(self, size: int = VIEWS_KEPT, clock=time.time, wall=time.time,
                  schedule=None, wait: float = aligned_refresh.WAIT_S):
         self.size, self.clock, self.wall, self.wait = size, clock, wall, wait
-        self.schedule = _timer if schedule is None else schedule
         self.lock = threading.Lock()
+        # first computations under way: the background recomputes let them go first
+        self.firsts = 0
+        self.firsts_done = threading.Condition(self.lock)
+        # ...and at most FIRSTS_AT_ONCE of them compute at once (a nested view's first
+        # computation inside one does not take another turn): 127 organisers opened in
+        # one period were 127 threads building charts under one GIL
+        self.first_turns = threading.BoundedSemaphore(FIRSTS_AT_ONCE)
+        self.in_turn = threading.local()
+        self.schedule = (RecomputeQueue(clock, self._no_first_running) if schedule is None
+                         else schedule)
         self.views: "OrderedDict[tuple, _View]" = OrderedDict()
         self.counts = {"hits": 0, "stale": 0, "computed": 0, "recomputed": 0, "failed": 0,
-                       "checked": 0, "waited": 0, "served": 0}
+                       "checked": 0, "waited": 0, "served": 0, "late_start": 0}
         # seconds of the latest recomputes, for whoever tunes the budget R
         # (core/aligned_refresh) and the benchmark's report
         self.recompute_seconds: deque = deque(maxlen=200)
@@ -196,7 +219,14 @@ class ThrottledViews:
         return value, stamp
 
     def _first(self, key, view: _View, compute) -> None:
+        with self.lock:
+            self.firsts += 1
+        nested = getattr(self.in_turn, "held", False)
         try:
+            # bounded: a view computed first inside another's computation by one thread
+            # and at the top by a thread waiting for its turn must not wait forever
+            if not nested and self.first_turns.acquire(timeout=FIRST_TURN_WAIT_S):
+                self.in_turn.held = True
             self._fill(view, compute, None)
             with self.lock:
                 self.counts["computed"] += 1
@@ -206,7 +236,18 @@ class ThrottledViews:
                     del self.views[key]
             raise
         finally:
+            if not nested and self.in_turn.__dict__.pop("held", False):
+                self.first_turns.release()
+            with self.lock:
+                self.firsts -= 1
+                self.firsts_done.notify_all()
             view.ready.set()
+
+    def _no_first_running(self, timeout: float) -> None:
+        """Wait (at most `timeout` s) until no first computation is under way: a viewer
+        opening a view nobody has yet waits for it, one refreshing has the previous copy."""
+        with self.lock:
+            self.firsts_done.wait_for(lambda: self.firsts == 0, timeout)
 
     def _fill(self, view: _View, compute, slot: float | None) -> None:
         began, stamp = self.clock(), self.wall()
@@ -226,7 +267,12 @@ class ThrottledViews:
                 self.counts["checked"] += 1
                 if _covers(view.fingerprint, current):
                     return
-                view.running = threading.Event()
+                # viewers refreshing at slot + R + their offset may wait for it a little,
+                # until slot + R + WAIT_S at most (core/aligned_refresh); a recompute
+                # that a backlog started late is not waited for (the previous view is)
+                view.running = _Running(self.clock, aligned_refresh.wait_deadline(slot))
+                if view.running.deadline <= self.clock():
+                    self.counts["late_start"] += 1
             began = time.perf_counter()
             self._fill(view, compute, slot)
             with self.lock:
@@ -278,11 +324,72 @@ def _covers(made_from: tuple, current: tuple) -> bool:
             and None not in (made_from[3], current[3]) and made_from[3] >= current[3])
 
 
-def _timer(delay: float, fn) -> None:
-    timer = threading.Timer(delay, fn)
-    timer.daemon = True
-    timer.name = "llw-view-refresh"
-    timer.start()
+class _Running(threading.Event):
+    """Set when the recompute under way ends. A viewer's wait for it (get()) ends at the
+    deadline too: a refresh waiting longer would be late (issue 24: more than 1 s after
+    its time), and the previous view with its time is acceptable."""
+
+    def __init__(self, clock, deadline: float):
+        super().__init__()
+        self.clock, self.deadline = clock, deadline
+
+    def wait(self, timeout: float | None = None) -> bool:
+        left = self.deadline - self.clock()
+        return super().wait(max(0.0, left if timeout is None else min(timeout, left)))
+
+
+class RecomputeQueue:
+    """`schedule(delay, fn)` of the process's views: ONE background thread runs the aligned
+    checks and recomputes, one at a time, in the order of their times, each after the
+    first computations under way (a viewer waits for those; a refresh has the previous
+    copy). Why not a timer thread per view (the previous design): with 127 organisers on
+    one server (issue 24), half of them recomputing every period, tens of threads building
+    charts at once held the server's GIL while every refresh waited (measured: refreshes
+    10-35 s late). At most one job per view is queued (a view's `pending`): a backlog is
+    bounded by the views kept and only delays figures, never a refresh."""
+
+    FIRSTS_WAIT_S = 5.0  # a recompute is not held back longer by first computations
+
+    def __init__(self, clock=time.time, before=None):
+        self.clock, self.before = clock, before
+        self.jobs: list = []  # heap of (due, seq, fn)
+        self.seq = itertools.count()
+        self.cond = threading.Condition()
+        self.thread: threading.Thread | None = None
+
+    def __call__(self, delay: float, fn) -> None:
+        with self.cond:
+            heapq.heappush(self.jobs, (self.clock() + delay, next(self.seq), fn))
+            if self.thread is None or not self.thread.is_alive():
+                self.thread = threading.Thread(target=self._run, name="llw-view-refresh",
+                                               daemon=True)
+                self.thread.start()
+            self.cond.notify()
+
+    def __len__(self) -> int:
+        with self.cond:
+            return len(self.jobs)
+
+    def _next(self):
+        with self.cond:
+            while True:
+                if self.jobs:
+                    left = self.jobs[0][0] - self.clock()
+                    if left <= 0:
+                        return heapq.heappop(self.jobs)[2]
+                    self.cond.wait(min(left, 60.0))
+                else:
+                    self.cond.wait(60.0)
+
+    def _run(self) -> None:
+        while True:
+            fn = self._next()
+            if self.before is not None:
+                self.before(self.FIRSTS_WAIT_S)
+            try:
+                fn()
+            except Exception:  # noqa: BLE001 - _tick logs its own; the thread goes on
+                log.exception("a scheduled view check failed")
 
 
 VIEWS = ThrottledViews()
