@@ -210,14 +210,30 @@ def run_finished(page, timeout=30_000, cookie_report=True):
     rerun is what once moved a typed URL to the default page after a first draw), a run
     started after the browser's last request for one (that report, a click, the page load)
     and ended, and the page shows it ended. A positive sign, unlike a fixed sleep: what is
-    read next is the page's final state (a fragment's timer may redraw parts of it later).
-    `cookie_report=False` for the first-run form, which has no cookie component."""
+    read next is the page's final state (a fragment's timer may redraw parts of it later),
+    its charts and tables drawn. `cookie_report=False` for the first-run form (no cookie component)."""
     page.wait_for_function(
         """report => { const w = window.__llwRuns;
                        if (w) return w.done(report);  // a context not from `browser`:
                        const app = document.querySelector('[data-testid="stApp"]');
-                       return app && app.getAttribute('data-test-script-state') === 'notRunning'; }""",
+                       return app &&
+                         app.getAttribute('data-test-script-state') === 'notRunning'; }""",
         arg=cookie_report, timeout=timeout)
+    page.wait_for_function(PARTS_DRAWN, timeout=timeout)
+
+
+# Drawn after the run, once their element is mounted: a Vega chart's SVG, a table's cells
+# (on a canvas; the accessible grid in the DOM holds them, tests read it), a lazily loaded
+# element's skeleton replaced. Only what is visible: a closed tab or expander draws nothing.
+PARTS_DRAWN = """() => {
+  const shown = sel => [...document.querySelectorAll(sel)].filter(e => e.checkVisibility());
+  return shown('[data-testid="stSkeleton"]').length === 0 &&
+    shown('[data-testid="stVegaLiteChart"]').every(c => c.querySelector('svg, canvas')) &&
+    shown('[data-testid="stDataFrame"]').every(d => {
+      const grid = d.querySelector('table[role="grid"]');
+      return grid && (grid.querySelector('td') || grid.getAttribute('aria-rowcount') === '1');
+    });
+}"""
 
 
 def settle(page, timeout=30_000,
