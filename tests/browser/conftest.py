@@ -146,6 +146,8 @@ def login(page, url, username, password):
 # one last ended (ForwardMsg.script_finished = 6, other than FINISHED_EARLY_FOR_RERUN = 2).
 # It also notes which cookie components (drawn by streamlit-authenticator on every run; the
 # iframe appears after the first run) have reported. run_finished() waits on that record.
+# The field numbers are Streamlit 1.67's (streamlit/proto): an upgrade that changed them
+# would make every wait time out, never pass early.
 WATCH_RUNS = r"""(() => {
   if (window.top !== window) return;
   const w = {askedAt: 0, startedAt: 0, endedAt: 0, valueAt: 0, reported: new WeakSet()};
