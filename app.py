@@ -16,13 +16,28 @@ if organiser_picker.first_run_needed(db):
     st.navigation(first, position="hidden").run()
     st.stop()
 
-header = st.empty()  # above the login form; stays empty once signed in
+
+def login_header(where):
+    with where:
+        navigation.login_header(db)
+        organiser_picker.picker()  # «Đơn vị tổ chức», when the server hosts several
+
+
+# Above the login form, drawn before it when a form will follow, in a container: a rerun then
+# redraws it in place (through an st.empty placeholder filled after the form, a rerun emptied
+# it first and the form stood alone until the run's end). When the session turns out signed
+# out only during the run (ended elsewhere), the placeholder is filled after the form; signed
+# in by the form beside an old cookie, the header stays until the new cookie's rerun.
+if auth.login_form_expected(db):
+    login_header(st.container())
+    header = None
+else:
+    header = st.empty()
 actor = auth.authenticate(db)
 upload_gate.record(actor is not None)
 if actor is None:
-    with header.container():
-        navigation.login_header(db)
-        organiser_picker.picker()  # «Đơn vị tổ chức», when the server hosts several
+    if header is not None:
+        login_header(header.container())
     navigation.build_signed_out().run()
     st.stop()
 

@@ -124,6 +124,23 @@ def _login_sleep() -> float:
     return float(os.environ.get("LLW_LOGIN_SLEEP", "0"))
 
 
+def login_form_expected(db) -> bool:
+    """Whether this run will draw the login form, known before it is drawn, so that the
+    header above the form can be drawn above it in order (app.py): a page read mid-run then
+    never shows the form without its header. Signed out, a logout just asked for, or no
+    cookie that authenticate() would accept. app.py still draws the header after the form
+    when the guess was «signed in» and the session ended during the run."""
+    if st.session_state.get("logout_requested"):
+        return True
+    if st.session_state.get("authentication_status"):
+        return False
+    if st.session_state.get("logout"):
+        return True  # the library ignores the cookie in this session
+    organiser = organiser_session.current()
+    raw = st.context.cookies.get(organiser_session.cookie_name(organiser))
+    return not cookie_acceptable(db, raw, cookie_key(db, organiser))
+
+
 def authenticate(db):
     """Draw the login form when needed; return the signed-in Actor or None. The cookie's
     name and key are the session's organiser's (components/organiser_session.py); `db`

@@ -106,6 +106,14 @@ def browser():
         b = p.chromium.launch(executable_path=executable, args=[
             "--disable-background-networking", "--disable-component-update", "--no-first-run",
             "--disable-sync", "--disable-gpu"])
+        new_context = b.new_context
+
+        def watched_context(*args, **kwargs):  # every test's context records its runs
+            context = new_context(*args, **kwargs)
+            context.add_init_script(WATCH_RUNS)
+            return context
+
+        b.new_context = watched_context
         yield b
         b.close()
 
@@ -126,22 +134,119 @@ def login(page, url, username, password):
     page.get_by_label("Tên đăng nhập", exact=True).fill(username)
     page.get_by_label("Mật khẩu", exact=True).fill(password)
     page.get_by_role("button", name="Đăng nhập").click()
-    settle(page)
+    # signed in once the menu is drawn: the login form stays on screen through the run that
+    # signs in and the cookie component's rerun, so settle's «a form is drawn» is no sign here
+    settle(page, drawn='[data-testid="stSidebarNav"]')
 
 
-def settle(page, timeout=30_000):
+# Installed in every page of every context (the `browser` fixture). In the top document it
+# reads the top-level field numbers of the protobuf frames on Streamlit's websocket: when the
+# browser last asked for a run (BackMsg.rerun_script = 11: the page load, a widget, the
+# cookie component's report), when a run last started (ForwardMsg.new_session = 4) and when
+# one last ended (ForwardMsg.script_finished = 6, other than FINISHED_EARLY_FOR_RERUN = 2).
+# It also notes which cookie components (drawn by streamlit-authenticator on every run; the
+# iframe appears after the first run) have reported. run_finished() waits on that record.
+# The field numbers are Streamlit 1.67's (streamlit/proto): an upgrade that changed them
+# would make every wait time out, never pass early.
+WATCH_RUNS = r"""(() => {
+  if (window.top !== window) return;
+  const w = {askedAt: 0, startedAt: 0, endedAt: 0, valueAt: 0, reported: new WeakSet()};
+  window.__llwRuns = w;
+  const now = () => performance.now();
+  const fields = data => {  // top-level field number -> varint value (or true)
+    const bytes = new Uint8Array(data.buffer ? data.buffer.slice(
+      data.byteOffset, data.byteOffset + data.byteLength) : data);
+    const found = {};
+    let i = 0;
+    const varint = () => {
+      let v = 0, m = 1, b;
+      do { b = bytes[i++]; v += (b & 127) * m; m *= 128; } while (b & 128 && i < bytes.length);
+      return v;
+    };
+    while (i < bytes.length) {
+      const tag = varint(), wire = tag % 8, field = Math.floor(tag / 8);
+      if (wire === 0) found[field] = varint();
+      else if (wire === 2) { const n = varint(); i += n; found[field] = true; }
+      else if (wire === 1) i += 8;
+      else if (wire === 5) i += 4;
+      else break;
+    }
+    return found;
+  };
+  const Native = window.WebSocket;
+  class Watched extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', e => {
+        if (!(e.data instanceof ArrayBuffer)) return;
+        const f = fields(e.data);
+        if (4 in f) w.startedAt = now();
+        if (6 in f && f[6] !== 2) w.endedAt = now();
+      });
+    }
+    send(data) {
+      try { if (typeof data !== 'string' && 11 in fields(data)) w.askedAt = now(); }
+      catch (error) {}
+      return super.send(data);
+    }
+  }
+  window.WebSocket = Watched;
+  addEventListener('message', e => {
+    if (e.data && e.data.type === 'streamlit:setComponentValue') {
+      w.valueAt = now(); w.reported.add(e.source);
+    }
+  });
+  w.done = (cookieReport) => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    const cookies = [...document.querySelectorAll('iframe[title*="CookieManager"]')];
+    return (!cookieReport || w.valueAt > 0) &&
+      cookies.every(f => w.reported.has(f.contentWindow)) &&
+      w.startedAt > Math.max(w.askedAt, w.valueAt) && w.endedAt > w.startedAt &&
+      app && app.getAttribute('data-test-script-state') === 'notRunning';
+  };
+})();"""
+
+
+def run_finished(page, timeout=30_000, cookie_report=True):
+    """Wait until Streamlit's last run has finished: the cookie component has reported (its
+    rerun is what once moved a typed URL to the default page after a first draw), a run
+    started after the browser's last request for one (that report, a click, the page load)
+    and ended, and the page shows it ended. A positive sign, unlike a fixed sleep: what is
+    read next is the page's final state (a fragment's timer may redraw parts of it later),
+    its charts and tables drawn. `cookie_report=False` for the first-run form (no cookie component)."""
+    page.wait_for_function(
+        """report => { const w = window.__llwRuns;
+                       if (w) return w.done(report);  // a context not from `browser`:
+                       const app = document.querySelector('[data-testid="stApp"]');
+                       return app &&
+                         app.getAttribute('data-test-script-state') === 'notRunning'; }""",
+        arg=cookie_report, timeout=timeout)
+    page.wait_for_function(PARTS_DRAWN, timeout=timeout)
+
+
+# Drawn after the run, once their element is mounted: a Vega chart's SVG, a table's cells
+# (on a canvas; the accessible grid in the DOM holds them, tests read it), a lazily loaded
+# element's skeleton replaced. Only what is visible: a closed tab or expander draws nothing.
+PARTS_DRAWN = """() => {
+  const shown = sel => [...document.querySelectorAll(sel)].filter(e => e.checkVisibility());
+  return shown('[data-testid="stSkeleton"]').length === 0 &&
+    shown('[data-testid="stVegaLiteChart"]').every(c => c.querySelector('svg, canvas')) &&
+    shown('[data-testid="stDataFrame"]').every(d => {
+      const grid = d.querySelector('table[role="grid"]');
+      return grid && (grid.querySelector('td') || grid.getAttribute('aria-rowcount') === '1');
+    });
+}"""
+
+
+def settle(page, timeout=30_000,
+           drawn='[data-testid="stSidebarNav"], [data-testid="stForm"]'):
     """Wait until the app has finished its reruns. After a login the cookie component
     reruns the app once or twice; a click made meanwhile can be overtaken by them."""
-    page.wait_for_timeout(300)
     try:
-        page.locator('[data-testid="stSidebarNav"], [data-testid="stForm"]').first.wait_for(
-            timeout=timeout)
+        page.locator(drawn).first.wait_for(timeout=timeout)
     except Exception:
         return  # the caller's own wait reports what is missing
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
-        timeout=timeout)
-    page.wait_for_timeout(500)
+    run_finished(page, timeout)
 
 
 @pytest.fixture(scope="module")

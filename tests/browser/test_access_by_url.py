@@ -2,7 +2,7 @@
 import pytest
 
 from components.navigation import PAGES
-from tests.browser.conftest import login
+from tests.browser.conftest import login, run_finished
 from tests.conftest import PASSWORD, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -16,9 +16,12 @@ def accounts(db):
 
 
 def shown_title(page) -> str | None:
-    """The page title (h1) the server drew, or None when it drew the login form."""
+    """The page title (h1) the server drew, or None when it drew the login form. Read once
+    the last run has finished: a fallback to the default page came after a first draw, in
+    the rerun of the cookie component's report (run_finished waits for that rerun)."""
+    run_finished(page)
+    # a positive sign that the page is drawn: its title, the refusal's or the login form
     page.locator("h1, [data-testid='stForm']").first.wait_for(timeout=20_000)
-    page.wait_for_timeout(2500)  # a fallback to the default page comes after a first draw
     titles = page.locator("h1").all_inner_texts()
     return titles[0].strip() if titles else None
 

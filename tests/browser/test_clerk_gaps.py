@@ -3,7 +3,9 @@ Vietnamese page (never Streamlit's English «Page not found» dialog), a photo o
 kind is refused in Vietnamese (the browser no longer refuses it in English), the uploaders
 name their kinds and the real limit, and long choices stay readable on a phone."""
 import pytest
+from playwright.sync_api import expect
 
+from tests.browser.conftest import run_finished
 from tests.browser.test_clerk_words import (ACCOUNTS, VISIBLE_TEXT, sign_in_at, wait_drawn,
                                             words_found)
 # the database of the shared `server` fixture (tests/browser/conftest.py): the same as
@@ -24,9 +26,8 @@ def new_page(browser, viewport=None):
 
 
 def settled(page):
-    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(
-        timeout=30_000)
-    page.wait_for_timeout(1500)  # Streamlit's «Page not found» came after the first draw
+    # Streamlit's «Page not found» came after the first draw, in the cookie component's rerun
+    run_finished(page)
 
 
 def english(page) -> list[str]:
@@ -172,7 +173,10 @@ def test_streamlit_s_own_buttons_speak_vietnamese(server, browser):
     page = new_page(browser)
     sign_in_at(page, f"{server.url}/nhap-hoat-dong", ACCOUNTS["unit"])
     wait_drawn(page, "Nhập hoạt động")
-    page.wait_for_timeout(500)
+    # the Vietnamese names are put in after the widgets mount: wait for two of them
+    page.wait_for_function("() => ['Giải thích: Phường nơi tổ chức', 'Mở danh sách'].every("
+                           "n => document.querySelector(`[aria-label=\"${n}\"]`))",
+                           timeout=10_000)
     said = page.evaluate("() => [...document.querySelectorAll('[aria-label]')]"
                          ".map(e => e.getAttribute('aria-label'))")
     english_names = [s for s in said if s in texts.STREAMLIT_WORDS or s.startswith("Help for")]
@@ -184,6 +188,6 @@ def test_streamlit_s_own_buttons_speak_vietnamese(server, browser):
     page.locator('[data-testid="stElementToolbar"] button').first.hover()
     tip = page.locator('[data-testid="stTooltipContent"]').last
     tip.wait_for(timeout=10_000)
-    page.wait_for_timeout(300)
+    expect(tip).not_to_have_text("", timeout=10_000)  # its words are drawn
     assert tip.inner_text().strip() in texts.STREAMLIT_WORDS.values()
     page.context.close()

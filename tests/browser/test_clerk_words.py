@@ -20,9 +20,10 @@ silently with an English tooltip)."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from components.navigation import PAGES, applies
-from tests.browser.conftest import settle
+from tests.browser.conftest import run_finished, settle
 from tests.conftest import PASSWORD, make_user
 
 pytestmark = [pytest.mark.browser]
@@ -116,7 +117,7 @@ def open_sidebar(page):
     expand = page.locator('[data-testid="stExpandSidebarButton"]')
     if expand.is_visible():
         expand.click()
-        page.wait_for_timeout(300)
+        page.locator('[data-testid="stSidebar"][data-collapsed="false"]').wait_for()
 
 
 def wait_drawn(page, title):
@@ -125,10 +126,7 @@ def wait_drawn(page, title):
     except Exception:
         page.screenshot(path="/tmp/h7/fail.png")
         raise
-    # the run that drew the title has ended (Streamlit marks it on the app's root)
-    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(
-        timeout=30_000)
-    page.wait_for_timeout(300)
+    run_finished(page)  # the run that drew the title, and any rerun after it, has ended
 
 
 def sign_in_at(page, url, username):
@@ -329,8 +327,7 @@ def test_what_shows_on_a_click_speaks_vietnamese_too(server, browser):
     for choice in (texts.COMMEND_STATUS_NAMES["approved"], texts.FILTER_ALL):
         open_list(page, status)
         page.get_by_role("option", name=choice, exact=True).click()
-        page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for()
-        page.wait_for_timeout(500)
+        run_finished(page)  # the rerun the choice started has ended
     shown = status.evaluate("e => e.value || e.placeholder")
     assert shown == texts.FILTER_ALL, shown
     check_page(page, "Đề xuất, «Tất cả» again", problems,
@@ -338,16 +335,15 @@ def test_what_shows_on_a_click_speaks_vietnamese_too(server, browser):
     # a list search that finds nothing
     open_list(page, status)
     status.fill("zzzz")
-    page.wait_for_timeout(500)
     listbox = page.get_by_role("listbox")
+    listbox.get_by_text(texts.STREAMLIT_TEXTS["No results"]).wait_for(timeout=10_000)
     assert texts.STREAMLIT_TEXTS["No results"] in listbox.inner_text()
     check_page(page, "a search with no result", problems, listbox)
     page.keyboard.press("Escape")
     # the two pickers of a decision, after a refused save (a rerun with nothing chosen)
     page.get_by_role("tab", name=texts.COMMEND_TAB_PICKS).click()
     page.get_by_role("button", name=texts.COMMEND_ADD).click()
-    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for()
-    page.wait_for_timeout(800)
+    run_finished(page)  # the refused save's rerun has ended
     panel = page.get_by_role("tabpanel", name=texts.COMMEND_TAB_PICKS)
     for label in (texts.COMMEND_FIELD_UNIT, texts.COMMEND_FIELD_NOMINATION):
         box = panel.get_by_role("combobox", name=label)
@@ -383,8 +379,7 @@ def test_what_shows_on_a_click_speaks_vietnamese_too(server, browser):
     add.hover()
     tip = page.locator('[data-testid="stTooltipContent"]')
     tip.wait_for(timeout=10_000)
-    page.wait_for_timeout(300)
-    assert tip.inner_text().strip() == texts.STREAMLIT_WORDS["Add row"], tip.inner_text()
+    expect(tip).to_have_text(texts.STREAMLIT_WORDS["Add row"], timeout=10_000)
     context.close()
 
     # the leader's estimate without lines: a Vietnamese line, not a grid saying «empty»

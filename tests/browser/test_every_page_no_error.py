@@ -13,7 +13,7 @@ import pytest
 from components.navigation import pages_for
 from db import connect, units
 from tests import closing_fixture as fx
-from tests.browser.conftest import login
+from tests.browser.conftest import login, run_finished
 from tests.conftest import PASSWORD, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -48,9 +48,7 @@ def drawn(page, title):
     except Exception:
         page.screenshot(path="/tmp/forms_shots/no_heading.png", full_page=True)
         raise
-    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(
-        timeout=30_000)
-    page.wait_for_timeout(500)  # a rerun after the first draw (the login cookie) ends
+    run_finished(page)  # and the rerun after the first draw (the login cookie) has ended
 
 
 def errors_seen(page) -> list[str]:

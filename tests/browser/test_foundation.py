@@ -4,7 +4,8 @@ import time
 import jwt
 import pytest
 
-from tests.browser.conftest import login
+from core import texts
+from tests.browser.conftest import login, run_finished
 from tests.conftest import PASSWORD, make_user
 
 pytestmark = pytest.mark.browser
@@ -67,7 +68,9 @@ def test_first_admin_creates_a_unit_account_and_the_unit_sees_only_unit_pages(
     assert "Trang chủ đơn vị" in links and "Nhập hoạt động" in links
     assert not {"Bảng theo dõi trực tiếp", "Đơn vị và tài khoản", "Sao lưu"} & set(links)
     unit_page.goto(f"{server.url}/don-vi-tai-khoan")  # an admin URL, typed by hand
-    unit_page.wait_for_timeout(3000)
+    run_finished(unit_page)
+    # a positive sign that the page is drawn (the refusal), then the admin page is not there
+    unit_page.get_by_role("heading", name=texts.PAGE_FORBIDDEN_TITLE).wait_for(timeout=20_000)
     assert unit_page.get_by_role("heading", name="Đơn vị và tài khoản").count() == 0
     unit_page.context.close()
 

@@ -9,7 +9,7 @@ import pytest
 
 from components.navigation import PAGES
 from core import texts
-from tests.browser.conftest import login, settle
+from tests.browser.conftest import login, run_finished, settle
 from tests.conftest import PASSWORD
 from tests.hostile_fixture import (BREAKOUT_URL, OUTSIDE_HOST, PAYLOADS, REVIEW_COMMENT,
                                    REVIEW_MARK, REVIEW_PAYLOADS, populate, populate_review)
@@ -60,7 +60,7 @@ def test_hostile_text_is_inert_on_every_page(server_factory, browser, role, figu
         page.locator('[data-testid="stSidebarNav"]').get_by_role(
             "link", name=spec.title, exact=True).click()
         page.locator("h1").filter(has_text=spec.title).wait_for(timeout=30_000)
-        page.wait_for_timeout(1500)  # let tables, charts and lists draw
+        run_finished(page)  # the page's run has ended and its charts are drawn
         visited += 1
         injected = page.locator(INJECTED).count() + \
             page.locator("script").filter(has_text="__pwned").count()

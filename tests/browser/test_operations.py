@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from tests.browser.conftest import login
+from tests.browser.conftest import login, run_finished
 from tests.conftest import PASSWORD, make_user
 
 pytestmark = pytest.mark.browser
@@ -37,7 +37,7 @@ def test_admin_downloads_a_backup_and_restores_it_after_confirming(server_factor
     page.get_by_text("kiểm tra toàn vẹn: đạt").wait_for(timeout=30_000)
     button = page.get_by_role("button", name="Tải bản sao lưu về máy")
     button.wait_for(timeout=30_000)
-    page.wait_for_timeout(1000)  # under load the rerun after the backup may still redraw it
+    run_finished(page)  # under load the rerun after the backup may still redraw it
     with page.expect_download(timeout=90_000) as download:
         button.click()
     saved = tmp_path / "downloaded.db"

@@ -13,7 +13,7 @@ from urllib.parse import unquote
 import pytest
 
 from components.navigation import pages_for
-from tests.browser.conftest import settle
+from tests.browser.conftest import run_finished, settle
 from tests.city_fixture import NAMES, WARD_A, WARD_B, words_of
 from tests.conftest import PASSWORD
 
@@ -44,9 +44,7 @@ def assert_no_error_logged(server):
 
 def drawn(page, title):
     page.get_by_role("heading", name=title, exact=True).first.wait_for(timeout=30_000)
-    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(
-        timeout=30_000)
-    page.wait_for_timeout(800)
+    run_finished(page)
 
 
 def choose(page, label, option):
@@ -58,8 +56,7 @@ def choose(page, label, option):
     except Exception:
         page.screenshot(path=str(SHOTS / "choose_failed.png"), full_page=True)
         raise
-    page.wait_for_timeout(300)
-    settle(page)
+    settle(page)  # the choice's rerun (sent as the option is clicked) has ended
 
 
 def sign_in(page, username, password):

@@ -3,7 +3,7 @@
 the detail pane's two equal columns."""
 import pytest
 
-from tests.browser.conftest import settle
+from tests.browser.conftest import run_finished, settle
 from tests.conftest import PASSWORD, make_user
 
 pytestmark = [pytest.mark.browser]
@@ -41,9 +41,7 @@ def test_no_button_label_is_cut_on_a_desktop_or_a_phone(server, browser):
         settle(page)
         needs_fix = page.locator('[data-testid="stForm"] button').filter(has_text="Yêu cầu sửa")
         needs_fix.wait_for(timeout=30_000)
-        page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(
-            timeout=30_000)
-        page.wait_for_timeout(500)
+        run_finished(page)
         for size in ({"width": 1280, "height": 900}, {"width": 390, "height": 844}):
             page.set_viewport_size(size)
             page.wait_for_timeout(500)
