@@ -851,8 +851,9 @@ def city_rows(city: dict, shape: str) -> list[dict]:
         ("MISSED" if server.get("errors") else verdict(cpu["median"] * 1000, target))})
     check = recompute.get("check_cpu_s") or {}
     rows.append({
-        "row": "the city's whole-area check per viewer refresh, nothing changed: CPU "
-               "(for information: part of the row above)",
+        "row": "the city's whole-area check, nothing changed: CPU (for information: "
+               "made once per refresh period for all the city's viewers by the aligned "
+               "probe; a viewer's refresh reads no file)",
         "conditions": f"{shape}; in one process: the city's fingerprint + the stamps of its "
                       f"126 wards (read-only connections), {check.get('runs', 0)} runs",
         "result": missing or recompute.get("error") or

@@ -65,7 +65,11 @@ def test_a_missed_target_stays_missed_and_every_sentence_is_about_this_code():
     assert "MISSED:" in doc.split("## Verdict", 1)[1].split("|", 1)[0]
     assert "db.stats.shared" not in doc  # gone since issue 23
     assert "waits up to two periods" not in doc  # the aligned refresh replaced that
-    assert "R = 1 s, S = 4 s" in doc and "max 0.90 s" in doc  # the run's own recomputes
+    from core import aligned_refresh
+
+    budget, spread = aligned_refresh.budget_and_spread(30)  # the code's own R and S
+    assert f"R = {budget:g} s, S = {spread:g} s" in doc
+    assert "max 0.90 s" in doc  # the run's own recomputes
     assert "with 2 writes/s and 1 sign-in/s" in doc  # each live row's conditions
 
 
