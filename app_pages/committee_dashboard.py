@@ -172,7 +172,7 @@ def years_table(db) -> str | None:
     rows = stats.year_over_year(db)
     if len(rows) < 2:
         return None
-    figures = [texts.EXP_TOTAL_LABELS[k] for k in texts.EXP_TOTAL_LABELS]
+    figures = list(texts.EXP_TOTAL_LABELS.values())
     return plain_table.table_html([
         {texts.DASH_COL_YEAR: str(r["year"]),
          **{texts.EXP_TOTAL_LABELS[k]: numbers.percent(r[k]) if k == "reporting_rate"

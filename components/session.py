@@ -29,17 +29,17 @@ def database():
     """What this run's pages read: the own organiser's file, or — while an upper level's
     committee looks at one descendant (components/view_switch.py) — that descendant's
     file opened read-only, so a write fails in SQLite itself."""
-    viewed = organiser_session.viewed()
-    if viewed is None:
-        return own_database()
+    path, readonly = database_file()
+    if not readonly:
+        return connect(path)
     from db import directory
 
-    return directory.connect_readonly(_prepared(str(viewed.file)))
+    return directory.connect_readonly(path)
 
 
 def database_file() -> tuple[str, bool]:
-    """(file, read-only) of what database() would open, without opening it: a viewer's
-    refresh served from a shared view (db/live_figures.view_of_file) reads nothing."""
+    """(file, read-only) that database() opens, without opening it: a viewer's refresh
+    served from a shared view (db/live_figures.view_of_file) reads nothing."""
     viewed = organiser_session.viewed()
     if viewed is None:
         return _prepared(database_path()), False

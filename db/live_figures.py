@@ -115,12 +115,6 @@ def _database_file(db) -> str | None:
     return real_path(row[2]) if row and row[2] else None
 
 
-def database_name(db) -> str:
-    """The name a view's phase on the wall clock is derived from (core/aligned_refresh):
-    the same for the recompute (view()) and for the viewers' refresh."""
-    return _database_file(db) or ""
-
-
 def fingerprint(db) -> tuple:
     """Names the state of everything the dashboard shows: (file, inode, epoch, counter).
     One row read: cheap enough for every refresh of every viewer."""

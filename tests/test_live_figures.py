@@ -343,7 +343,7 @@ def test_a_files_phase_moves_its_aligned_recompute(db_path, db, week, clock, sch
                                                    monkeypatch):
     monkeypatch.setattr(live_figures, "VIEWS",
                         live_figures.ThrottledViews(clock=clock, schedule=scheduled))
-    phase = live_figures.aligned_refresh.phase_of(live_figures.database_name(db), 30)
+    phase = live_figures.aligned_refresh.phase_of(live_figures.real_path(db_path), 30)
     build, calls = counting_build(db_path)
     live_figures.view(db, ("n",), build, 30)
     delay = scheduled[0][0]
