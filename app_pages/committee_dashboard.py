@@ -22,7 +22,7 @@ from datetime import date, datetime, timezone
 import streamlit as st
 from streamlit import dataframe_util
 
-from components import aligned_refresh, kpi_strip, pickers, safe_text
+from components import aligned_refresh, dashboard_block, pickers, safe_text
 from components import plain_table
 from components.navigation import guard
 from components.session import current_event, database, database_file
@@ -36,6 +36,7 @@ server_gc.settle_once()  # the modules above live as long as the server: out of 
 
 MAP_KEY = "dash_map"
 INTERACTIVE_KEPT = "dash_interactive_kept"
+WARD_CLICKED = "dash_ward_clicked"
 FEED_ROWS = 15
 
 
@@ -51,6 +52,7 @@ def select_ward_from_map():
     selection = (st.session_state.get(MAP_KEY) or {}).get("selection", {}).get("ward") or []
     codes = [p.get("code") for p in selection if isinstance(p, dict) and p.get("code")]
     st.session_state["dash_ward"] = codes[0] if codes else None
+    st.session_state[WARD_CLICKED] = True  # the fragment reruns the page (its filters)
 
 
 def read_filters(event, names: dict, fill=str) -> dict:
@@ -281,55 +283,23 @@ def shared_view(source: tuple, event, filters,
 
 # --- drawn per viewer --------------------------------------------------------------------
 
-def kpi_tiles(view, fill=str):
-    kpi_strip.strip([(fill(label), value, delta, color)
-                     for label, value, delta, color in view["kpis"]])
-    # one visible line instead of seven «?» tooltips: a projector shows no tooltip
-    st.caption(view["kpi_help"])
+def filled_tiles(view, fill=str) -> list[tuple]:
+    """The seven tiles with the organiser's words in their labels."""
+    return [(fill(label), value, delta, color) for label, value, delta, color in view["kpis"]]
 
 
 def chart(view, name, **interactive_kwargs):
-    """One chart of the shared view: its live Vega spec, or its picture (whose text
-    alternative is its title)."""
-    if view["interactive"]:
-        st.vega_lite_chart(view["charts"][name], **interactive_kwargs)
-    else:
-        st.image(view["charts"][name], alt=view["titles"][name], width="stretch")
+    """One live Vega chart of the shared view (the switch «Biểu đồ tương tác»)."""
+    st.vega_lite_chart(view["charts"][name], **interactive_kwargs)
 
 
-def feed(view):
-    if view["feed"] is None:
-        st.caption(texts.DASH_FEED_EMPTY)
-        return
-    # a plain table, not st.dataframe: the grid cost the browser most of what the
-    # dashboard costs beyond a trivial page (components/plain_table.py)
-    st.html(view["feed"])
+def block_words() -> dict:
+    return {"feed": texts.DASH_FEED, "feed_empty": texts.DASH_FEED_EMPTY,
+            "years": texts.DASH_YEARS, "years_note": texts.DASH_YEARS_NOTE}
 
 
-def live_view(event, source: tuple):
-    """The fragment. `source`: (file, read-only) as the page run found it under its guard
-    (a change of organiser or view reruns the page): a refresh reads no file itself, it
-    only looks up shared views."""
-    names = area_names(source, event)
-    fill = words_for(event, len(names))  # the organiser's words: "phường", "tổ dân phố"…
-    label = words_for(event, len(names), escape=safe_text.md)  # for markdown labels
-    bar = st.container(horizontal=True, vertical_alignment="center")
-    # a closed popover: its lists are drawn only when opened (four filters drawn on
-    # every visit cost the browser as much as the rest of the page's top)
-    with bar.popover(texts.DASH_FILTERS, icon=":material/filter_alt:"):
-        filters = read_filters(event, names, label)
-    interactive = bool(st.session_state.get(INTERACTIVE_KEPT))
-    view, stamp = shared_view(source, event, filters, interactive)
-    behind = live_figures.served_behind()  # its recompute still runs: look again soon
-    read_at = timefmt.clock(datetime.fromtimestamp(stamp, timezone.utc), seconds=True)
-    bar.caption(safe_text.md(  # area names are typed by an admin: text, not markdown
-        texts.DASH_UPDATED_AT.format(time=read_at)  # when its figures were read
-        + " · " + filter_summary(filters, names, fill)), width="stretch")
-    bar.toggle(texts.DASH_INTERACTIVE, value=interactive, key="dash_interactive",
-               on_change=keep_interactive, help=label(texts.DASH_INTERACTIVE_HELP))
-    from components import suborg_view  # with lower levels: the whole area, a switch
-    kpi_tiles(suborg_view.headline(view, event, filters, source), fill)
-    # the charts' titles are drawn in the charts (charts.titled): no heading elements
+def interactive_charts(view):
+    """The six live charts in columns: the map's click filters the page."""
     left, right = (st.container(), st.container()) if view["dense"] else st.columns([3, 2])
     with left:  # a chosen area is named in the line under the filters
         chart(view, "map", key=MAP_KEY, on_select=select_ward_from_map,
@@ -343,12 +313,48 @@ def live_view(event, source: tuple):
     with c2:
         chart(view, "tiers")
         chart(view, "slogans")
-    st.subheader(texts.DASH_FEED)
-    feed(view)
-    if view["years"] is not None:
-        st.subheader(texts.DASH_YEARS)
-        st.caption(texts.DASH_YEARS_NOTE)  # the one table the filters do not apply to
-        st.html(view["years"])  # a plain table too (components/plain_table.py)
+
+
+def controls(event, names: dict) -> tuple[dict, bool]:
+    """The filters' popover and the switch, drawn by the page run, outside the fragment: a
+    refresh then sends none of their five widgets (issue 23: a refresh costs the server
+    per element), and changing one reruns the page, which gives the fragment its new
+    filters."""
+    label = words_for(event, len(names), escape=safe_text.md)  # for markdown labels
+    bar = st.container(horizontal=True, vertical_alignment="center")
+    # a closed popover: its lists are drawn only when opened
+    with bar.popover(texts.DASH_FILTERS, icon=":material/filter_alt:"):
+        filters = read_filters(event, names, label)
+    interactive = bool(st.session_state.get(INTERACTIVE_KEPT))
+    bar.toggle(texts.DASH_INTERACTIVE, value=interactive, key="dash_interactive",
+               on_change=keep_interactive, help=label(texts.DASH_INTERACTIVE_HELP))
+    return filters, interactive
+
+
+def live_view(event, source: tuple, filters: dict, interactive: bool):
+    """The fragment. `source`: (file, read-only) as the page run found it under its guard
+    (a change of organiser or view reruns the page): a refresh reads no file itself, it
+    only looks up shared views. `filters`, `interactive`: the page run's controls. In the
+    picture view a refresh sends two elements: the line of its time and one HTML block."""
+    if st.session_state.pop(WARD_CLICKED, False):
+        st.rerun()  # the map's click chose an area: the whole page, filters included
+    names = area_names(source, event)
+    fill = words_for(event, len(names))  # the organiser's words: "phường", "tổ dân phố"…
+    view, stamp = shared_view(source, event, filters, interactive)
+    behind = live_figures.served_behind()  # its recompute still runs: look again soon
+    read_at = timefmt.clock(datetime.fromtimestamp(stamp, timezone.utc), seconds=True)
+    st.caption(safe_text.md(  # area names are typed by an admin: text, not markdown
+        texts.DASH_UPDATED_AT.format(time=read_at)  # when its figures were read
+        + " · " + filter_summary(filters, names, fill)))
+    from components import suborg_view  # with lower levels: the whole area, a switch
+    shown = suborg_view.headline(view, event, filters, source)
+    tiles = filled_tiles(shown, fill)
+    if interactive:
+        st.html(dashboard_block.head_html(tiles, shown["kpi_help"]))
+        interactive_charts(view)
+        st.html(dashboard_block.tables_html(view, block_words()))
+    else:
+        st.html(dashboard_block.prepared_block(view, tiles, shown["kpi_help"], block_words()))
     # the next run on the wall clock, shortly after the next aligned recompute (issue 23)
     aligned_refresh.keep_aligned(event["refresh_seconds"], live_figures.real_path(source[0]),
                                  behind)
@@ -361,7 +367,10 @@ try:
     if event is None:
         st.info(texts.DASH_NO_EVENT)
         st.stop()
-    st.fragment(run_every=event["refresh_seconds"])(live_view)(event, database_file())
+    source = database_file()
+    filters, interactive = controls(event, area_names(source, event))
+    st.fragment(run_every=event["refresh_seconds"])(live_view)(event, source, filters,
+                                                               interactive)
     from components import suborg_view  # issue 15: sub-organisations, when taken in
     suborg_view.section(event, db)  # on the page run's connection
 finally:

@@ -24,11 +24,13 @@ def _css_string(text: str) -> str:
 def stylesheet() -> str:
     from components.plain_table import CSS as TABLE_CSS
     from components.kpi_strip import CSS as KPI_CSS
+    from components.dashboard_block import CSS as BLOCK_CSS
 
     hint = texts.UPLOAD_HINT.format(mb=upload_limit_mb())
     return f"""<style>
 {KPI_CSS}
 {TABLE_CSS}
+{BLOCK_CSS}
 /* the uploader's button: «Upload» -> «Chọn tệp» (the icon stays). The English is hidden
    (display: none takes it out of what a screen reader reads; font-size 0 did not) and the
    Vietnamese is its container's generated text, which is read as the button's name */

@@ -9,7 +9,7 @@ from core import charts, texts
 from core import reference as ref
 from db import connect, live_figures, stats
 from tests.stats_fixture import add_activity, build_week
-from tests.test_committee_pages import metrics, open_page, table_rows
+from tests.test_committee_pages import metrics, open_page, table_block, table_rows
 
 HOSTILE = "![x](http://evil.example/x.png) **đậm** <b>thẻ</b>"
 
@@ -72,7 +72,7 @@ def test_user_text_in_the_feed_is_text_not_markdown(app_for, db, committee, week
     at = open_page(app_for, committee, "committee_dashboard.py")
     feed = feed_rows(at)
     assert feed[0][texts.EXP_COLS["title"]] == HOSTILE  # verbatim, in a table cell
-    block = next(el.proto.body for el in at.get("html") if 'llw-feed"' in el.proto.body)
+    block = table_block(at, "feed")
     assert "<b>" not in block and "<img" not in block  # escaped: text, not HTML
     markdown_like = [e.value for kind in ("markdown", "caption", "subheader", "title",
                                           "text", "info", "warning", "error")
@@ -100,7 +100,7 @@ def test_feed_lists_the_newest_entries_as_a_table_of_text(app_for, db, committee
     assert newest[texts.EXP_COLS["quantity"]] == "1.234"
     assert newest[texts.DASH_FEED_KIND] == texts.DASH_FEED_ACTIVITY
     assert 1 < len(rows) <= 15
-    block = next(el.proto.body for el in at.get("html") if 'llw-feed"' in el.proto.body)
+    block = table_block(at, "feed")
     assert '<td class="llw-num">1.234</td>' in block
 
 

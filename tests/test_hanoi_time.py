@@ -10,7 +10,7 @@ from core import charts, kpi_reference, texts, timefmt
 from db import events
 from db.audit import now_iso
 from tests import stats_fixture as fx
-from tests.test_committee_pages import kpi_tiles, open_page
+from tests.test_committee_pages import block_lines, kpi_tiles, open_page
 
 START, END = date(2020, 10, 2), date(2020, 10, 7)
 
@@ -69,7 +69,7 @@ def test_after_the_week_no_small_figure_and_the_line_says_why(app_for, committee
     at = open_page(app_for, committee, "committee_dashboard.py")
     assert not any(delta for _value, delta in kpi_tiles(at).values()), kpi_tiles(at)
     assert texts.DASH_KPI_NO_CHANGE_AFTER.format(day="T4 07/10") in [
-        c.value for c in at.caption]
+        c.value for c in at.caption] + block_lines(at)
 
 
 def test_while_the_week_runs_the_change_is_since_the_end_of_yesterday(app_for, db, committee,
@@ -91,7 +91,7 @@ def test_while_the_week_runs_the_change_is_since_the_end_of_yesterday(app_for, d
     assert tiles["Hoạt động"] == ("3", "+1")
     assert tiles["Lượt người tham gia"] == ("120", "+30")
     assert texts.DASH_KPI_DELTA_HELP.format(day=charts.day_label(yesterday.isoformat())) in [
-        c.value for c in at.caption]
+        c.value for c in at.caption] + block_lines(at)
 
 
 def test_a_request_submitted_late_in_the_evening_utc_is_dated_hanois_next_day():

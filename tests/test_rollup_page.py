@@ -208,7 +208,7 @@ def test_dashboard_headline_is_the_whole_area_with_a_switch_to_own_units(app_for
     lower level (no change arrow: a file is not a stream); the switch shows the own units
     with their changes again."""
     from db import Actor, stats
-    from tests.test_committee_pages import kpi_tiles
+    from tests.test_committee_pages import block_lines, kpi_tiles
 
     committee = make_user(db, "bcd", "committee")
     build_week(db)
@@ -225,7 +225,7 @@ def test_dashboard_headline_is_the_whole_area_with_a_switch_to_own_units(app_for
     units = own["units"] + report.totals["units"]
     with_data = own["units_with_data"] + report.totals["units_with_data"]
     assert tiles[texts.DASH_KPI_REPORTING][0] == f"{with_data}/{units}"
-    assert texts.ROLLUP_DASH_WHOLE_NOTE in [c.value for c in at.caption]
+    assert texts.ROLLUP_DASH_WHOLE_NOTE in block_lines(at)
     at.toggle(key="dash_whole_area").set_value(True).run()
     assert not at.exception, at.exception
     tiles = kpi_tiles(at)

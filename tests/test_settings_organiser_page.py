@@ -78,7 +78,7 @@ def ward_profile(db, admin):
 def test_pages_say_the_profiles_words(app_for, db, admin, committee):
     """Before login the latest week's office; the dashboard's map counts its areas in its
     own word; the Ba Đình 2020 words are gone once the profile is a ward's."""
-    from tests.test_committee_pages import chart_specs
+    from tests.test_committee_pages import chart_specs, picture_tags
 
     at = app_for(None)
     assert "Chưa có tài khoản? Liên hệ Phòng GD&ĐT quận để được cấp." in [
@@ -89,7 +89,7 @@ def test_pages_say_the_profiles_words(app_for, db, admin, committee):
     at = app_for(committee)
     at.switch_page("app_pages/committee_dashboard.py").run()
     assert not at.exception, at.exception
-    titles = [img.proto.imgs[0].alt for img in at.get("image")]  # drawn in the pictures
+    titles = [alt for _src, alt in picture_tags(at)]  # drawn in the pictures
     assert "Bản đồ 14 tổ dân phố" in titles
     assert not [t for t in titles if "14 phường" in t]
     at.toggle(key="dash_interactive").set_value(True).run()  # the live charts' title
