@@ -505,7 +505,7 @@ def measure_browser(path: Path, runs: int, workdir: Path, writes_per_s: float = 
                        "h.textContent.includes('Tài khoản')) && document.querySelector("
                        "'[data-testid=\"stButton\"]')")
             charts_drawn = (
-                "([...document.querySelectorAll('[data-testid=\"stImage\"] img')]"
+                "([...document.querySelectorAll('img.llw-chart')]"
                 ".filter(i => i.complete && i.naturalWidth > 0).length + "
                 "[...document.querySelectorAll('[data-testid=\"stVegaLiteChart\"]')]"
                 ".filter(c => c.querySelector('[role=\"graphics-symbol\"]')).length)")
@@ -520,7 +520,7 @@ def measure_browser(path: Path, runs: int, workdir: Path, writes_per_s: float = 
                 "kpis": "document.querySelectorAll('.llw-kpi').length >= 7",
                 "chart_elements": "document.querySelectorAll("
                                   "'[data-testid=\"stVegaLiteChart\"], "
-                                  "[data-testid=\"stImage\"]').length >= 6",
+                                  "img.llw-chart').length >= 6",
             }
             seen = []
             go("Tài khoản", trivial)  # warm-up, discarded

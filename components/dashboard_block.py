@@ -12,6 +12,8 @@ the heatmap, then two columns; one column on a phone), the feed and the years' t
 Every text is escaped (labels carry an admin's words; tables are components/plain_table's
 escaped cells); the pictures are data: URLs of SVG drawn on the server, with their titles
 as text alternatives. st.html sanitises the block once more in the browser."""
+import base64
+import re
 from html import escape
 
 from components import kpi_strip
@@ -34,8 +36,25 @@ CSS = """
 """
 
 
+SVG_SIZE = re.compile(rb'<svg[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"')
+
+
+def picture_size(url: str) -> tuple[str, str] | None:
+    """(width, height) of an SVG data: URL's picture, read from the start of its text."""
+    head = url.partition(",")[2][:800]
+    try:
+        found = SVG_SIZE.search(base64.b64decode(head[:len(head) // 4 * 4]))
+    except ValueError:
+        return None
+    return (found.group(1).decode(), found.group(2).decode()) if found else None
+
+
 def picture(url: str, alt: str) -> str:
-    return f'<img src="{escape(url)}" alt="{escape(alt)}">'
+    """An <img> that keeps its place while it is decoded: its width and height attributes
+    give the browser its proportions, so a redrawn block does not make the page jump."""
+    size = picture_size(url)
+    sized = f' width="{size[0]}" height="{size[1]}"' if size else ""
+    return f'<img class="llw-chart" src="{escape(url)}" alt="{escape(alt)}"{sized}>'
 
 
 def note(text: str) -> str:

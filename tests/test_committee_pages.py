@@ -94,7 +94,7 @@ def picture_tags(at) -> list[tuple[str, str]]:
     from html import unescape
 
     return [(unescape(src), unescape(alt)) for el in at.get("html")
-            for src, alt in re.findall(r'<img src="([^"]*)" alt="([^"]*)">', el.proto.body)]
+            for src, alt in re.findall(r'<img class="llw-chart" src="([^"]*)" alt="([^"]*)"[^>]*>', el.proto.body)]
 
 
 def pictures(at) -> list[str]:

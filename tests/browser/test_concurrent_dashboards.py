@@ -32,7 +32,7 @@ def test_twenty_concurrent_dashboard_sessions_show_no_error(server_factory, brow
     for page in pages:
         try:  # 20 sessions share 2 cores: allow each up to 5 minutes, count what fails
             page.wait_for_function(  # all six chart pictures decoded
-                "() => [...document.querySelectorAll('[data-testid=\"stImage\"] img')]"
+                "() => [...document.querySelectorAll('img.llw-chart')]"
                 ".filter(i => i.complete && i.naturalWidth > 0).length >= 6",
                 timeout=300_000)
             drawn += 1

@@ -30,7 +30,7 @@ def metric_value(page, label):
     return tile.locator(".llw-kpi-value").inner_text().strip()
 
 
-PICTURES_DRAWN = ("() => [...document.querySelectorAll('[data-testid=\"stImage\"] img')]"
+PICTURES_DRAWN = ("() => [...document.querySelectorAll('img.llw-chart')]"
                   ".filter(i => i.complete && i.naturalWidth > 0).length")
 
 
@@ -43,7 +43,7 @@ def open_dashboard(server_factory, page):
 
 
 def map_picture(page) -> str:
-    return page.locator('[data-testid="stImage"] img').first.get_attribute("src")
+    return page.locator('img.llw-chart').first.get_attribute("src")
 
 
 def test_dashboard_draws_its_pictures_and_refreshes_itself(server_factory, page):
