@@ -8,6 +8,7 @@ cookie (a browser component) is never set. Never used by the app."""
 import gc
 import os
 import sqlite3
+import threading
 import time
 from pathlib import Path
 
@@ -51,9 +52,12 @@ def _log_views(path: str, every: float = 5.0):
     if now - _log_views.__dict__.get("at", float("-inf")) < every:
         return
     _log_views.at = now
-    with open(path + ".partial", "w") as out:
+    # a name of this thread's own: page runs of several sessions come here at once (one
+    # shared name made the replace of all but one fail, and their viewers count as failed)
+    partial = f"{path}.{threading.get_ident()}.partial"
+    with open(partial, "w") as out:
         json.dump(live_figures.view_info(), out)
-    os.replace(path + ".partial", path)
+    os.replace(partial, path)
 
 
 if os.environ.get("LLW_BENCH_VIEWS_LOG"):

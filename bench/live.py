@@ -226,7 +226,7 @@ async def viewers_under_load(server, path: Path, count: int, duration: float,
     writer = Writer(path, writes_per_s)
     signins = SignIns(server.url, signins_per_s)
     refreshes: list[dict] = []  # {viewer, timer, done, lag, stamp}
-    opened, failed = [], 0
+    opened, failed, failures = [], 0, []
     interval = refresh_period(path)
     ramp_end = time.perf_counter() + interval + 5
     window_end = ramp_end + duration
@@ -253,8 +253,9 @@ async def viewers_under_load(server, path: Path, count: int, duration: float,
                 refreshes.append({"viewer": i, "timer": timer, "lag": done - timer,
                                   "done_wall": time.time(), "stamp": stamp_of(s.captions),
                                   "in_window": ramp_end <= timer <= window_end})
-        except Exception:  # noqa: BLE001 - counted
+        except Exception as error:  # noqa: BLE001 - counted, with what happened
             failed += 1
+            failures.append(f"viewer {i}: {error!r}"[:200])
         finally:
             await s.close()
 
@@ -291,7 +292,7 @@ async def viewers_under_load(server, path: Path, count: int, duration: float,
         "write_errors": len(writer.errors), "write_error_sample": writer.errors[:2],
         "signins": signins.summary(window["wall0"]),
         "refreshes": len(in_window), "late": sum(1 for x in lags if x > 1.0) + failed,
-        "failed_sessions": failed, "lag_p50_s": pick(lags, 0.5), "lag_p99_s": pick(lags, 0.99),
+        "failed_sessions": failed, "failure_sample": failures[:5], "lag_p50_s": pick(lags, 0.5), "lag_p99_s": pick(lags, 0.99),
         "lag_max_s": max(lags) if lags else None,
         "open_max_s": max(opened) if opened else None,
         "server_cpu_s": cpu, "server_core_share": cpu / wall if wall else None,

@@ -236,7 +236,7 @@ class Server:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
              "--server.port", str(self.port), "--server.address", "127.0.0.1"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=open(os.environ.get("LLW_BENCH_SERVER_LOG", os.devnull), "a"))
         import urllib.request
 
         deadline = time.monotonic() + 120
