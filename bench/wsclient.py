@@ -40,6 +40,7 @@ class Session:
     query: str = ""  # the page's query string (bench/dashboard_app.py: "viewer=1")
     widgets: dict = field(default_factory=dict)  # label -> widget id, of the last run
     captions: list = field(default_factory=list)  # markdown bodies of the last run
+    deltas: list = field(default_factory=list)  # what the last run sent, one name a delta
 
     async def connect(self):
         host = self.url.split("://", 1)[1]
@@ -59,7 +60,11 @@ class Session:
                     self.hashes.add(msg.hash)
                 if kind == "ref_hash":
                     self.references += 1
+                    self.deltas.append("reference")
                 elif kind == "delta":
+                    change = msg.delta.WhichOneof("type")
+                    self.deltas.append(change if change != "new_element" else
+                                       msg.delta.new_element.WhichOneof("type"))
                     if msg.delta.WhichOneof("type") == "new_element":
                         self.elements += 1
                         element = msg.delta.new_element
@@ -114,7 +119,7 @@ class Session:
             state = r.widget_states.widgets.add()
             state.id = self.widgets[submit]
             state.trigger_value = True
-        self.captions = []
+        self.captions, self.deltas = [], []
         r.page_name = self.page
         r.page_script_hash = ""
         r.cached_message_hashes.extend(self.hashes)

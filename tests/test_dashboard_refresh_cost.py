@@ -1,0 +1,53 @@
+"""Issue 23: what one refresh of the dashboard sends, on a real server (the bench's replayed
+websocket client, bench/wsclient.py). A refresh costs the server per element: the picture
+view's fragment sends the line of its time and one block (tiles, note, six pictures,
+tables); the filters and the switch belong to the page run."""
+import asyncio
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+sys.path.insert(0, str(BENCH))
+
+_rounds = os.environ.get("LLW_BCRYPT_ROUNDS")
+import run  # noqa: E402 - it sets LLW_BCRYPT_ROUNDS for its own demo databases
+from wsclient import Session  # noqa: E402
+
+if _rounds is None:  # the test process keeps its own setting
+    os.environ.pop("LLW_BCRYPT_ROUNDS", None)
+else:
+    os.environ["LLW_BCRYPT_ROUNDS"] = _rounds
+
+
+@pytest.fixture(scope="module")
+def dashboard_server(tmp_path_factory):
+    path = run.ensure_database(tmp_path_factory.mktemp("city"), 1000)
+    server = run.Server(path, "bench/dashboard_app.py")
+    yield server
+    server.stop()
+
+
+async def page_then_refresh(server) -> tuple[list, list, Session]:
+    s = Session(server.url, "bang-theo-doi", query="viewer=1")
+    await s.connect()
+    try:
+        await s.rerun()
+        page = list(s.deltas)
+        await s.rerun(next(iter(s.fragments)))
+        return page, list(s.deltas), s
+    finally:
+        await s.close()
+
+
+def test_a_refresh_sends_the_time_line_and_one_block(dashboard_server):
+    page, refresh, session = asyncio.run(page_then_refresh(dashboard_server))
+    assert not session.errors
+    # the page run draws the filters (three lists and the days' slider) and the switch
+    assert {"selectbox", "slider", "checkbox"} <= set(page)
+    # the refresh: the fragment's container, the caption, the block (or its reference)
+    assert len(refresh) <= 3, refresh
+    assert not {"selectbox", "slider", "checkbox", "image", "heading"} & set(refresh)
+    assert any(c.startswith("Cập nhật lúc ") for c in session.captions)
