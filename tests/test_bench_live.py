@@ -1,23 +1,9 @@
 """Issue 23: the benchmark measures what browsers do and says what it measured — the replayed
 clients restart their fragment timer on every auto_rerun message as Streamlit 1.67's
 frontend does, and the generated document states verdicts and load as measured."""
-import os
-import sys
-from pathlib import Path
-
 import pytest
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
-sys.path.insert(0, str(BENCH))
-
-_rounds = os.environ.get("LLW_BCRYPT_ROUNDS")
-import run  # noqa: E402 - it sets LLW_BCRYPT_ROUNDS for its own demo databases
-from wsclient import Session  # noqa: E402
-
-if _rounds is None:  # the test process keeps its own setting
-    os.environ.pop("LLW_BCRYPT_ROUNDS", None)
-else:
-    os.environ["LLW_BCRYPT_ROUNDS"] = _rounds
+from tests.bench_modules import Session, run
 
 
 def test_the_replayed_timer_follows_auto_rerun_messages_as_the_frontend_does():

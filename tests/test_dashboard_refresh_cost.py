@@ -3,23 +3,10 @@ websocket client, bench/wsclient.py). A refresh costs the server per element: th
 view's fragment sends the line of its time and one block (tiles, note, six pictures,
 tables); the filters and the switch belong to the page run."""
 import asyncio
-import os
-import sys
-from pathlib import Path
 
 import pytest
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
-sys.path.insert(0, str(BENCH))
-
-_rounds = os.environ.get("LLW_BCRYPT_ROUNDS")
-import run  # noqa: E402 - it sets LLW_BCRYPT_ROUNDS for its own demo databases
-from wsclient import Session  # noqa: E402
-
-if _rounds is None:  # the test process keeps its own setting
-    os.environ.pop("LLW_BCRYPT_ROUNDS", None)
-else:
-    os.environ["LLW_BCRYPT_ROUNDS"] = _rounds
+from tests.bench_modules import Session, run
 
 
 @pytest.fixture(scope="module")
