@@ -3,6 +3,7 @@ websocket client, bench/wsclient.py). A refresh costs the server per element: th
 view's fragment sends the line of its time and one block (tiles, note, six pictures,
 tables); the filters and the switch belong to the page run."""
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -30,7 +31,11 @@ async def page_then_refresh(server) -> tuple[list, list, Session]:
 
 
 def test_a_refresh_sends_the_time_line_and_one_block(dashboard_server):
-    page, refresh, session = asyncio.run(page_then_refresh(dashboard_server))
+    # on a thread of its own: a browser test earlier in the same process may leave an
+    # event loop running on this one (asyncio.run refuses to start there)
+    with ThreadPoolExecutor(1) as pool:
+        page, refresh, session = pool.submit(
+            asyncio.run, page_then_refresh(dashboard_server)).result()
     assert not session.errors
     # the page run draws the filters (three lists and the days' slider) and the switch
     assert {"selectbox", "slider", "checkbox"} <= set(page)
