@@ -1,7 +1,7 @@
 """Bảng theo dõi trực tiếp: the committee's live view of the week (issue 4 §2).
 
 Every number comes from db/stats.py (aggregated in SQL); the charts are the builders of
-core/charts.py (also used by the closing PDF). The whole view is a fragment that reruns
+core/charts.py (also used by the closing PDF). Its live part is a fragment that reruns
 itself every event.refresh_seconds, on the wall clock shortly after each aligned recompute
 (components/aligned_refresh.py). The filters sit in a popover, a line says what the page
 shows; the charts are pictures, or live Vega charts behind the switch «Biểu đồ tương tác»,
@@ -13,9 +13,12 @@ computed ONCE per (event, filters, day, view) for every viewer of the server pro
 again at most once per refresh period after something it shows changed (db/live_figures:
 a sign-in or an audit row changes nothing); a picture whose rows did not change is not
 redrawn (core/chart_images keeps pictures by a hash of their spec). A refresh of a viewer
-then only draws: tables go out as ready Arrow tables, and an element whose content did not
-change is sent to the browser as a reference to its cached copy
-(global.minCachedMessageSize in .streamlit/config.toml)."""
+then sends two elements: the line of its time and one HTML block assembled once per view
+(components/dashboard_block), which goes to the browser as a reference to its cached copy
+when it did not change (global.minCachedMessageSize in .streamlit/config.toml). The filters
+and the switch are drawn by the page run, outside the fragment: a refresh costs the server
+per element it sends, and a change of filter reruns the page, which hands the fragment its
+new filters."""
 import hashlib
 from datetime import date, datetime, timezone
 

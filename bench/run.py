@@ -1389,9 +1389,10 @@ writers).
     rows changed are redrawn), sent as `data:` URLs; the live Vega charts (tooltips, the map's
     click-to-filter) stay behind the switch «Biểu đồ tương tác», whose ratio is printed
     above but is not the target's view;
-  - each chart's title is drawn in the chart; the seven figures are one HTML block
-    (`components/kpi_strip.py`); the filters sit in a closed «Lọc số liệu» popover, and
-    a line under it says what the page shows.
+  - each chart's title is drawn in the chart; the seven figures, the six pictures and the
+    two tables are one HTML block (`components/dashboard_block.py`, issue 23: a refresh
+    sends two elements); the filters sit in a closed «Lọc số liệu» popover drawn by the
+    page, and a line under it says what the page shows.
   A picture counts as drawn when its `<img>` has decoded (`complete`, `naturalWidth`).
 """
 

@@ -9,7 +9,6 @@ grid wraps by itself on a phone. Every text is escaped: labels carry the organis
 words, which an admin typed."""
 from html import escape
 
-import streamlit as st
 
 CSS = """
 .llw-kpis { display: grid; grid-template-columns: repeat(auto-fill, minmax(11.5rem, 1fr));
@@ -56,6 +55,3 @@ def strip_html(tiles: list[tuple]) -> str:
     body = "".join(tile_html(*tile) for tile in tiles)
     return f'<div class="llw-kpis" role="list">{body}</div>'
 
-
-def strip(tiles: list[tuple]) -> None:
-    st.html(strip_html(tiles))
