@@ -8,7 +8,7 @@ import pytest
 
 from core import workbook, xlsx_stream
 from db import activities_csv, export
-from db.schema import _unclean
+from db.schema import CSV_QUOTED_TEXT, _quoted, _unclean
 from tests.conftest import demo_week_database
 
 TITLES = ["=1+2", "+84 912 345 678", "-5 độ", "@mention", 'Có "ngoặc kép", dấu phẩy',
@@ -191,3 +191,44 @@ def test_a_crlf_inside_a_field_numbers_its_block_line_by_line(demo, monkeypatch)
         assert body.count("\r\n/10/2020") == 1
     finally:
         db.execute("update activities set start_date = ? where id = ?", [before, row])
+
+
+def test_the_index_answers_which_texts_are_quoted_or_guarded(demo):
+    """Each block asks activities_csv_quoted (m007) for its rows whose title or link is
+    quoted or guarded; any other text is shown as stored, unsearched."""
+    _path, db, week = demo
+    names = export.list_names(db, week)
+    plan = activities_csv._Plan(db, week, names, [db.conn])
+    shown = " ".join(str(row) for row in db.execute("explain query plan " + plan.chunk,
+                                                      [1, 10 ** 6, week]))
+    assert "activities_csv_quoted" in shown
+    quoted = {i for (i,) in db.execute(
+        f"select id from activities where event_id = ? and {CSV_QUOTED_TEXT}", [week])}
+    assert quoted and all(db.execute(
+        f"select {_quoted('title')} or {_quoted('evidence_url')} from activities where id = ?",
+        [i]).fetchone()[0] for i in quoted)
+
+
+def test_a_title_edited_to_need_quotes_is_quoted_in_the_next_export(demo):
+    """Save a plain title, export; edit it to hold a comma and a link to start with =,
+    export again: the index follows the edit and the bytes stay the row by row path's."""
+    _path, db, week = demo
+    row = db.execute("select min(id) from activities where event_id = ? and deleted = 0 "
+                     "and status != 'needs_fix' and title not like '%,%'", [week]).fetchone()[0]
+    before = db.execute("select title, evidence_url from activities where id = ?",
+                        [row]).fetchone()
+    db.execute("update activities set title = 'Tọa đàm sách', evidence_url = null "
+               "where id = ?", [row])
+    try:
+        first = io.StringIO()
+        assert export.write_csv(db, week, "activities", first)
+        assert ",Tọa đàm sách," in first.getvalue()
+        db.execute("update activities set title = 'Tọa đàm, sách', evidence_url = '=x' "
+                   "where id = ?", [row])
+        second = io.StringIO()
+        assert export.write_csv(db, week, "activities", second)
+        assert second.getvalue() == reference_csv(db, week)
+        assert ',"Tọa đàm, sách",' in second.getvalue() and ",'=x\r\n" in second.getvalue()
+    finally:
+        db.execute("update activities set title = ?, evidence_url = ? where id = ?",
+                   [*before, row])
