@@ -128,6 +128,23 @@ def _week_days(db, event_id: int) -> list[str]:
     return [(first + timedelta(d)).isoformat() for d in range(min(max(days, 0), 60))]
 
 
+# one index look-up per distinct value (activities_event_audiences, m008), where a
+# `select distinct` read every activity of the week
+USED_AUDIENCES = """
+    with recursive used(v) as (
+        select (select min(audiences) from activities where event_id = ?1)
+        union all
+        select (select min(audiences) from activities where event_id = ?1 and audiences > used.v)
+        from used where used.v is not null)
+    select v from used where v is not null and v != ''"""
+
+
+def used_audiences(db, event_id: int) -> list[str]:
+    """The distinct audiences texts of the week's activities (counting or not: a CASE over
+    more values is still exact)."""
+    return [v for (v,) in db.execute(USED_AUDIENCES, [event_id])]
+
+
 def _line_sql(db, event_id: int, names: dict) -> str:
     """The SQL expression of one line (without STT, CRLF-ended) of the activities list;
     names: db/export.list_names of the event."""
@@ -142,9 +159,7 @@ def _line_sql(db, event_id: int, names: dict) -> str:
     wards = shown([c for (c,) in db.execute("select code from wards")], names["ward"].__getitem__)
     types = shown([c for (c,) in db.execute("select code from activity_types")],
                   names["type"].__getitem__)
-    used = shown([a for (a,) in db.execute(
-        "select distinct audiences from activities where +event_id = ? "
-        "and coalesce(audiences, '') != ''", [event_id])], audiences)
+    used = shown(used_audiences(db, event_id), audiences)
     days = [(d, f"{d[8:10]}/{d[5:7]}/{d[0:4]}") for d in _week_days(db, event_id)]
     fields = [
         "coalesce(u.a, ',')",  # code and name: two fields

@@ -232,3 +232,17 @@ def test_a_title_edited_to_need_quotes_is_quoted_in_the_next_export(demo):
     finally:
         db.execute("update activities set title = ?, evidence_url = ? where id = ?",
                    [*before, row])
+
+
+def test_the_week_s_audiences_are_walked_through_their_index(demo):
+    """Every distinct audiences text of the week, as `select distinct` reads it from every
+    row, found by one look-up per value (activities_event_audiences, m008)."""
+    _path, db, week = demo
+    every = {a for (a,) in db.execute("select distinct audiences from activities "
+                                      "where +event_id = ? and audiences != ''", [week])}
+    assert set(activities_csv.used_audiences(db, week)) == every
+    assert len(activities_csv.used_audiences(db, week)) == len(every)
+    assert '["khac"]' in every  # a code the registry does not name
+    shown = " ".join(str(row) for row in db.execute(
+        "explain query plan " + activities_csv.USED_AUDIENCES, [week]))
+    assert "activities_event_audiences" in shown and "SCAN activities" not in shown
