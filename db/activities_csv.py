@@ -7,21 +7,29 @@ How it stays cheap:
 - Text that needs core/xlsx_stream.clean_text (control characters, CR, > 32 767
   characters) is found through the partial index activities_unclean_text (db/schema.py),
   not by scanning every title: such a list takes the Python path instead (the same bytes).
+- Text that CSV quotes or guards (a comma, a quote, LF, a leading = + - @) is found the
+  same way, per block (activities_csv_quoted, m007): any other title or link is written
+  as stored, without being searched three times and copied five.
 - Every name is looked up in SQL without a join where it can be: wards, types, dates and
   audiences are CASE trees of already shown and quoted CSV fields (a text-keyed join cost
-  as much again); units (thousands) are a temporary table with an integer key.
+  as much again; a linear CASE 35 % more than the trees); units (thousands) are a
+  temporary table with an integer key. The week's distinct audiences are walked through
+  their index (m008), not read from every activity.
 - One printf() builds a line (a chain of || copied the growing line once per field).
 - Lines come in blocks of CHUNK_IDS ids as one group_concat() each, as bytes: no Python
-  object per row; the block is numbered (STT) with one split and one join.
+  object per row; the block is numbered (STT) by one bytes % tuple over a "%d," mark at
+  the start of each line (a split and a join when the text itself holds a %).
 - The blocks are read by READERS connections of their own, on threads: sqlite3 lets go of
   the GIL while a statement runs, so on two cores two blocks are made at once. They read
   the same data as the caller's connection: each reader's snapshot must show the same last
   audit row (every write through db/ adds one), else one connection reads them all.
 
-Measured at city scale (2 000 units, 100 000 activities), processes A/B in turn, 11 pairs,
-on this 2-core machine loaded by other work (load 13-17): the CSV took 0.79 CPU-s (was
-1.16), 2.19x the CPU of `export --table by_ward` (was 3.76x), 1.90x its wall time (was
-4.07x), peak 51 MB (was 39 MB: two readers and their blocks)."""
+Measured at city scale (2 000 units, 100 000 activities), whole processes A/B in turn,
+median of the pairs' ratios, on this 2-core machine (session 8, see the commit messages):
+the CSV took 1.65-1.71x the wall time of `export --table by_ward` when the other core
+was free (was 2.10x), 1.8-1.9x while other work used about one core (was 1.9-2.1x); its
+CPU is still about twice by_ward's (0.57-0.65 s: the SQL 0.17 s on one thread, 0.22 s on
+two, the numbering 0.04 s). Peak 51 MB."""
 import os
 import queue
 import sqlite3
@@ -37,6 +45,9 @@ CHUNK_IDS = 2048  # activity ids per block: ~0.5 MB of CSV at city scale
 READERS = 2
 _QUOTE = "'"
 _CRLF = b"\r\n"
+# Each line starts with this mark, then the block is numbered by one bytes % tuple (5 ms
+# at 100 000 lines where a split and a join took 33 ms), when it holds no other %.
+STT_MARK = b"%d,"
 
 
 def csv_field(text: str) -> str:
@@ -170,7 +181,9 @@ def _line_sql(db, event_id: int, names: dict) -> str:
         _tree("a.audiences", used), case_field("a.status", texts.ENT_STATUS_NAMES),
         _text_field("a.evidence_url"),
     ]  # printf shows NULL as '' (what the Python path writes for a missing value)
-    return "printf('" + ",".join(["%s"] * len(fields)) + "\r\n', " + ", ".join(fields) + ")"
+    # each line starts with the placeholder of its STT, "%d," (printf's %% is one %)
+    return ("printf('" + STT_MARK.decode().replace("%", "%%")
+            + ",".join(["%s"] * len(fields)) + "\r\n', " + ", ".join(fields) + ")")
 
 
 def _units(db, names: dict) -> list[tuple[int, str]]:
@@ -221,15 +234,18 @@ def _open_readers(path: str, units, marker: int, count: int) -> list | None:
         return None
 
 
-def _numbered(block: bytes, first: int, lines: int) -> memoryview | None:
-    """The block's lines with their STT (first, first + 1, ...), or None when the block
-    does not split into `lines` lines at CRLF (a CRLF inside a field)."""
-    parts = block.split(_CRLF)
+def _numbered(block: bytes, first: int, lines: int) -> bytes | memoryview | None:
+    """The block's lines with their STT (first, first + 1, ...) in place of each line's
+    STT_MARK, or None when the text holds a % and the block does not split into `lines`
+    lines at CRLF (a CRLF inside a field)."""
+    if block.count(b"%") == lines:  # every % is a line's mark: one formatting, in C
+        return block % tuple(range(first, first + lines))
+    parts = block.split(_CRLF)  # a % in the text: each mark cut off, the numbers put in
     if len(parts) != lines + 1:
         return None
     out = [_CRLF] * (2 * lines + 1)
     out[0:2 * lines:2] = map(b"\r\n%d,".__mod__, range(first, first + lines))
-    out[1::2] = parts[:lines]
+    out[1::2] = [part[len(STT_MARK):] for part in parts[:lines]]
     return memoryview(b"".join(out))[2:]  # without the first CRLF, not copied again
 
 
@@ -298,8 +314,9 @@ class Blocks:
                 if not prepared:
                     _prepare(self.own, plan.units)
                     prepared = True
-                shown = b"".join(b"%d,%s" % (first + i, text) for i, (text,) in enumerate(
-                    self.own.execute(plan.rows, [low, high, self.event_id])))
+                shown = b"".join(b"%d,%s" % (first + i, text[len(STT_MARK):])
+                                 for i, (text,) in enumerate(self.own.execute(
+                                     plan.rows, [low, high, self.event_id])))
             first += lines
             yield shown
 

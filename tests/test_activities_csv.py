@@ -167,19 +167,29 @@ def test_a_link_that_needs_cleaning_takes_the_python_path(demo):
 
 
 def test_numbering_a_block():
-    assert bytes(activities_csv._numbered(b"a,b\r\nc\r\n", 9, 2)) == b"9,a,b\r\n10,c\r\n"
-    assert activities_csv._numbered(b"a\r\nb\r\nc\r\n", 1, 2) is None  # a CRLF in a field
+    numbered = activities_csv._numbered
+    assert bytes(numbered(b"%d,a,b\r\n%d,c\r\n", 9, 2)) == b"9,a,b\r\n10,c\r\n"
+    # a CRLF in a field: the marks still number the lines
+    assert bytes(numbered(b"%d,a\r\nb\r\n%d,c\r\n", 1, 2)) == b"1,a\r\nb\r\n2,c\r\n"
+    # a % of the text is never read as a mark or a format
+    assert bytes(numbered(b"%d,5%,%s %d %%\r\n%d,c\r\n", 7, 2)) == \
+        b"7,5%,%s %d %%\r\n8,c\r\n"
+    assert numbered(b"%d,1%\r\nb\r\n%d,c\r\n", 1, 2) is None  # both: line by line
 
 
-def test_a_crlf_inside_a_field_numbers_its_block_line_by_line(demo, monkeypatch):
+@pytest.mark.parametrize("title", [None, "100% cán bộ, %d"])
+def test_a_crlf_inside_a_field_numbers_its_block_line_by_line(demo, monkeypatch, title):
     """Only a stored date can bring one (text with CR is cleaned in Python); the lines
-    around it keep their numbers."""
+    around it keep their numbers, whether the block is numbered by its marks or (a % in
+    its text) line by line."""
     _path, db, week = demo
     monkeypatch.setattr(activities_csv, "CHUNK_IDS", 64)
     row = db.execute("select min(id) + 40 from activities where event_id = ?",
                      [week]).fetchone()[0]
-    before = db.execute("select start_date from activities where id = ?", [row]).fetchone()[0]
-    db.execute("update activities set start_date = '2020-10-\r\n' where id = ?", [row])
+    before, old_title = db.execute("select start_date, title from activities where id = ?",
+                                   [row]).fetchone()
+    db.execute("update activities set start_date = '2020-10-\r\n', title = ? where id = ?",
+               [title or old_title, row])
     try:
         out = io.StringIO()
         assert export.write_csv(db, week, "activities", out)
@@ -189,8 +199,10 @@ def test_a_crlf_inside_a_field_numbers_its_block_line_by_line(demo, monkeypatch)
                              "deleted = 0 and status != 'needs_fix'", [week]).fetchone()[0]
         assert numbers == list(range(1, counted + 1))
         assert body.count("\r\n/10/2020") == 1
+        assert title is None or '"100% cán bộ, %d"' in body
     finally:
-        db.execute("update activities set start_date = ? where id = ?", [before, row])
+        db.execute("update activities set start_date = ?, title = ? where id = ?",
+                   [before, old_title, row])
 
 
 def test_the_index_answers_which_texts_are_quoted_or_guarded(demo):
