@@ -51,7 +51,7 @@ def tricky_week(db, week) -> None:
     db.execute("update units set name = ?, code = ? where id = ?",
                ['=Trường "Lạ", Hà Nội', "=U,1", unit])
     db.execute("update event_unit_attrs set name = ? where unit_id = ?",
-               ["+Tên của tuần, «lạ»", unit])
+               ["+Tên của tuần, «lạ» 100%", unit])
     db.execute("update activity_types set name = ? where code = ?",
                ['@Loại, "mới"', template["type"]])
 
