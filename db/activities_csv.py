@@ -25,11 +25,12 @@ How it stays cheap:
   audit row (every write through db/ adds one), else one connection reads them all.
 
 Measured at city scale (2 000 units, 100 000 activities), whole processes A/B in turn,
-median of the pairs' ratios, on this 2-core machine (session 8, see the commit messages):
-the CSV took 1.65-1.71x the wall time of `export --table by_ward` when the other core
-was free (was 2.10x), 1.8-1.9x while other work used about one core (was 1.9-2.1x); its
-CPU is still about twice by_ward's (0.57-0.65 s: the SQL 0.17 s on one thread, 0.22 s on
-two, the numbering 0.04 s). Peak 51 MB."""
+the median of 11-15 pairs' ratios, on this 2-core machine (session 8): the CSV took
+1.59-1.71x the wall time of `export --table by_ward` with the other core free (session 7's
+code: 1.93-2.10x, same method, same hour), up to 1.8-1.9x while other work kept a core
+busy; a single pair still reaches 2.1-2.3x. Its CPU is still about twice by_ward's
+(2.05-2.25x: the SQL 0.17 s on one thread, 0.22 s on two; the numbering 0.013 s). Peak
+51 MB."""
 import os
 import queue
 import sqlite3
