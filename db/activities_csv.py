@@ -7,21 +7,30 @@ How it stays cheap:
 - Text that needs core/xlsx_stream.clean_text (control characters, CR, > 32 767
   characters) is found through the partial index activities_unclean_text (db/schema.py),
   not by scanning every title: such a list takes the Python path instead (the same bytes).
+- Text that CSV quotes or guards (a comma, a quote, LF, a leading = + - @) is found the
+  same way, per block (activities_csv_quoted, m007): any other title or link is written
+  as stored, without being searched three times and copied five.
 - Every name is looked up in SQL without a join where it can be: wards, types, dates and
   audiences are CASE trees of already shown and quoted CSV fields (a text-keyed join cost
-  as much again); units (thousands) are a temporary table with an integer key.
+  as much again; a linear CASE 35 % more than the trees); units (thousands) are a
+  temporary table with an integer key. The week's distinct audiences are walked through
+  their index (m008), not read from every activity.
 - One printf() builds a line (a chain of || copied the growing line once per field).
 - Lines come in blocks of CHUNK_IDS ids as one group_concat() each, as bytes: no Python
-  object per row; the block is numbered (STT) with one split and one join.
+  object per row; the block is numbered (STT) by one bytes % tuple over a "%d," mark at
+  the start of each line (a split and a join when the text itself holds a %).
 - The blocks are read by READERS connections of their own, on threads: sqlite3 lets go of
   the GIL while a statement runs, so on two cores two blocks are made at once. They read
   the same data as the caller's connection: each reader's snapshot must show the same last
   audit row (every write through db/ adds one), else one connection reads them all.
 
-Measured at city scale (2 000 units, 100 000 activities), processes A/B in turn, 11 pairs,
-on this 2-core machine loaded by other work (load 13-17): the CSV took 0.79 CPU-s (was
-1.16), 2.19x the CPU of `export --table by_ward` (was 3.76x), 1.90x its wall time (was
-4.07x), peak 51 MB (was 39 MB: two readers and their blocks)."""
+Measured at city scale (2 000 units, 100 000 activities), whole processes A/B in turn,
+the median of 11-15 pairs' ratios, on this 2-core machine (session 8): the CSV took
+1.59-1.71x the wall time of `export --table by_ward` with the other core free (session 7's
+code: 1.93-2.10x, same method, same hour), up to 1.8-1.9x while other work kept a core
+busy; a single pair still reaches 2.1-2.3x. Its CPU is still about twice by_ward's
+(2.05-2.25x: the SQL 0.17 s on one thread, 0.22 s on two; the numbering 0.013 s). Peak
+51 MB."""
 import os
 import queue
 import sqlite3
@@ -30,13 +39,16 @@ from datetime import date, timedelta
 
 from core import reference as ref
 from core import texts, workbook
-from db.schema import UNCLEAN_ACTIVITY_TEXT
+from db.schema import CSV_QUOTED_TEXT, UNCLEAN_ACTIVITY_TEXT
 
 COUNTING = "a.deleted = 0 and a.status != 'needs_fix'"
 CHUNK_IDS = 2048  # activity ids per block: ~0.5 MB of CSV at city scale
 READERS = 2
 _QUOTE = "'"
 _CRLF = b"\r\n"
+# Each line starts with this mark (held by the unit lookup), then the block is numbered by one bytes % tuple (5 ms
+# at 100 000 lines where a split and a join took 33 ms), when it holds no other %.
+STT_MARK = b"%d,"
 
 
 def csv_field(text: str) -> str:
@@ -69,13 +81,15 @@ def case_field(column: str, names: dict) -> str:
 def _text_field(column: str) -> str:
     """A stored text as the CSV shows it: an apostrophe before a leading = + - @ (never a
     formula), quoted when it holds a comma, a quote or LF. Only for text without CR (the
-    unclean text takes the Python path). The apostrophe does not change the quoting; most
-    texts are returned as they are (no copy)."""
+    unclean text takes the Python path). The apostrophe does not change the quoting. Only
+    the rows of the block that the partial index activities_csv_quoted holds (db/schema
+    m007) are looked at; any other text is shown as it is (no search, no copy)."""
     formula = f"{column} glob '[-=+@]*'"
-    return (f"case when instr({column}, ',') or instr({column}, '\"') "
-            f"or instr({column}, '\n') then '\"' || case when {formula} then {_QUOTE * 4} "
-            f"else {_QUOTE * 2} end || replace({column}, '\"', '\"\"') || '\"' "
-            f"when {formula} then {_QUOTE * 4} || {column} else {column} end")
+    shown = (f"case when instr({column}, ',') or instr({column}, '\"') "
+             f"or instr({column}, '\n') then '\"' || case when {formula} then {_QUOTE * 4} "
+             f"else {_QUOTE * 2} end || replace({column}, '\"', '\"\"') || '\"' "
+             f"when {formula} then {_QUOTE * 4} || {column} else {column} end")
+    return f"case when {QUOTED_IN_BLOCK} then {shown} else {column} end"
 
 
 def _dmy(column: str) -> str:
@@ -96,6 +110,11 @@ def _tree(column: str, pairs, otherwise: str = "null") -> str:
             f"then {_tree(column, pairs[:middle], otherwise)} "
             f"else {_tree(column, pairs[middle:], otherwise)} end")
 
+
+# the block's rows whose title or link is quoted or guarded: ?1-?2 the block's ids, ?3 the
+# event (the statements below number their parameters); the partial index answers
+QUOTED_IN_BLOCK = (f"a.id in (select q.id from activities q where q.event_id = ?3 "
+                   f"and {CSV_QUOTED_TEXT} and q.id between ?1 and ?2)")
 
 # `+`: SQLite would rather read the (event, deleted, status) index, every counting row
 UNCLEAN_QUERY = (f"select 1 from activities a where a.event_id = ? and {UNCLEAN_ACTIVITY_TEXT} "
@@ -121,6 +140,23 @@ def _week_days(db, event_id: int) -> list[str]:
     return [(first + timedelta(d)).isoformat() for d in range(min(max(days, 0), 60))]
 
 
+# one index look-up per distinct value (activities_event_audiences, m008), where a
+# `select distinct` read every activity of the week
+USED_AUDIENCES = """
+    with recursive used(v) as (
+        select (select min(audiences) from activities where event_id = ?1)
+        union all
+        select (select min(audiences) from activities where event_id = ?1 and audiences > used.v)
+        from used where used.v is not null)
+    select v from used where v is not null and v != ''"""
+
+
+def used_audiences(db, event_id: int) -> list[str]:
+    """The distinct audiences texts of the week's activities (counting or not: a CASE over
+    more values is still exact)."""
+    return [v for (v,) in db.execute(USED_AUDIENCES, [event_id])]
+
+
 def _line_sql(db, event_id: int, names: dict) -> str:
     """The SQL expression of one line (without STT, CRLF-ended) of the activities list;
     names: db/export.list_names of the event."""
@@ -135,12 +171,11 @@ def _line_sql(db, event_id: int, names: dict) -> str:
     wards = shown([c for (c,) in db.execute("select code from wards")], names["ward"].__getitem__)
     types = shown([c for (c,) in db.execute("select code from activity_types")],
                   names["type"].__getitem__)
-    used = shown([a for (a,) in db.execute(
-        "select distinct audiences from activities where +event_id = ? "
-        "and coalesce(audiences, '') != ''", [event_id])], audiences)
+    used = shown(used_audiences(db, event_id), audiences)
     days = [(d, f"{d[8:10]}/{d[5:7]}/{d[0:4]}") for d in _week_days(db, event_id)]
     fields = [
-        "coalesce(u.a, ',')",  # code and name: two fields
+        # the STT's mark, code and name: three fields (no unit: a mark and two empty ones)
+        f"coalesce(u.a, '{STT_MARK.decode()},')",
         _tree("a.ward_code", wards), _tree("a.type", types), _text_field("a.title"),
         _tree("a.start_date", days, _dmy("a.start_date")),
         _tree("a.end_date", days, _dmy("a.end_date")),
@@ -155,7 +190,10 @@ def _units(db, names: dict) -> list[tuple[int, str]]:
     def field(value):
         return csv_field(workbook.csv_text(value))
 
-    return [(i, field(names["unit_code"][i]) + "," + field(names["unit_name"][i]))
+    # each line starts with its unit, so with the placeholder of its STT: printf's first
+    # piece is then the long one (a 3-byte format start cost one more realloc a line)
+    mark = STT_MARK.decode()
+    return [(i, mark + field(names["unit_code"][i]) + "," + field(names["unit_name"][i]))
             for (i,) in db.execute("select id from units")]
 
 
@@ -199,15 +237,18 @@ def _open_readers(path: str, units, marker: int, count: int) -> list | None:
         return None
 
 
-def _numbered(block: bytes, first: int, lines: int) -> memoryview | None:
-    """The block's lines with their STT (first, first + 1, ...), or None when the block
-    does not split into `lines` lines at CRLF (a CRLF inside a field)."""
-    parts = block.split(_CRLF)
+def _numbered(block: bytes, first: int, lines: int) -> bytes | memoryview | None:
+    """The block's lines with their STT (first, first + 1, ...) in place of each line's
+    STT_MARK, or None when the text holds a % and the block does not split into `lines`
+    lines at CRLF (a CRLF inside a field)."""
+    if block.count(b"%") == lines:  # every % is a line's mark: one formatting, in C
+        return block % tuple(range(first, first + lines))
+    parts = block.split(_CRLF)  # a % in the text: each mark cut off, the numbers put in
     if len(parts) != lines + 1:
         return None
     out = [_CRLF] * (2 * lines + 1)
     out[0:2 * lines:2] = map(b"\r\n%d,".__mod__, range(first, first + lines))
-    out[1::2] = parts[:lines]
+    out[1::2] = [part[len(STT_MARK):] for part in parts[:lines]]
     return memoryview(b"".join(out))[2:]  # without the first CRLF, not copied again
 
 
@@ -221,7 +262,7 @@ class _Plan:
         for reader in conns:
             _prepare(reader, self.units)
         source = (f"from activities a left join temp.csv_units u on u.k = a.unit_id "
-                  f"where a.id between ? and ? and +a.event_id = ? and {COUNTING}")
+                  f"where a.id between ?1 and ?2 and +a.event_id = ?3 and {COUNTING}")
         self.chunk = (f"select count(*), cast(group_concat(line, '') as blob) from "
                       f"(select {line} as line {source} order by a.id)")
         self.rows = f"select cast({line} as blob) {source} order by a.id"
@@ -235,7 +276,9 @@ def blocks(db, event_id: int, names: dict, readers: int | None = None):
     caller's read transaction when it has one (db/export.write_csv)."""
     if has_unclean_text(db, event_id):
         return None
-    low, high = db.execute("select min(id), max(id) from activities").fetchone()
+    # two look-ups: min() and max() in one select read every id (8-13 ms at 100 000)
+    low, high = db.execute("select (select min(id) from activities), "
+                           "(select max(id) from activities)").fetchone()
     ranges = [] if low is None else [(i, min(i + CHUNK_IDS - 1, high))
                                       for i in range(low, high + 1, CHUNK_IDS)]
     count = min(READERS if readers is None else readers, len(ranges))
@@ -274,8 +317,9 @@ class Blocks:
                 if not prepared:
                     _prepare(self.own, plan.units)
                     prepared = True
-                shown = b"".join(b"%d,%s" % (first + i, text) for i, (text,) in enumerate(
-                    self.own.execute(plan.rows, [low, high, self.event_id])))
+                shown = b"".join(b"%d,%s" % (first + i, text[len(STT_MARK):])
+                                 for i, (text,) in enumerate(self.own.execute(
+                                     plan.rows, [low, high, self.event_id])))
             first += lines
             yield shown
 

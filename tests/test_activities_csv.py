@@ -8,7 +8,7 @@ import pytest
 
 from core import workbook, xlsx_stream
 from db import activities_csv, export
-from db.schema import _unclean
+from db.schema import CSV_QUOTED_TEXT, _quoted, _unclean
 from tests.conftest import demo_week_database
 
 TITLES = ["=1+2", "+84 912 345 678", "-5 độ", "@mention", 'Có "ngoặc kép", dấu phẩy',
@@ -51,7 +51,7 @@ def tricky_week(db, week) -> None:
     db.execute("update units set name = ?, code = ? where id = ?",
                ['=Trường "Lạ", Hà Nội', "=U,1", unit])
     db.execute("update event_unit_attrs set name = ? where unit_id = ?",
-               ["+Tên của tuần, «lạ»", unit])
+               ["+Tên của tuần, «lạ» 100%", unit])
     db.execute("update activity_types set name = ? where code = ?",
                ['@Loại, "mới"', template["type"]])
 
@@ -167,19 +167,29 @@ def test_a_link_that_needs_cleaning_takes_the_python_path(demo):
 
 
 def test_numbering_a_block():
-    assert bytes(activities_csv._numbered(b"a,b\r\nc\r\n", 9, 2)) == b"9,a,b\r\n10,c\r\n"
-    assert activities_csv._numbered(b"a\r\nb\r\nc\r\n", 1, 2) is None  # a CRLF in a field
+    numbered = activities_csv._numbered
+    assert bytes(numbered(b"%d,a,b\r\n%d,c\r\n", 9, 2)) == b"9,a,b\r\n10,c\r\n"
+    # a CRLF in a field: the marks still number the lines
+    assert bytes(numbered(b"%d,a\r\nb\r\n%d,c\r\n", 1, 2)) == b"1,a\r\nb\r\n2,c\r\n"
+    # a % of the text is never read as a mark or a format
+    assert bytes(numbered(b"%d,5%,%s %d %%\r\n%d,c\r\n", 7, 2)) == \
+        b"7,5%,%s %d %%\r\n8,c\r\n"
+    assert numbered(b"%d,1%\r\nb\r\n%d,c\r\n", 1, 2) is None  # both: line by line
 
 
-def test_a_crlf_inside_a_field_numbers_its_block_line_by_line(demo, monkeypatch):
+@pytest.mark.parametrize("title", [None, "100% cán bộ, %d"])
+def test_a_crlf_inside_a_field_numbers_its_block_line_by_line(demo, monkeypatch, title):
     """Only a stored date can bring one (text with CR is cleaned in Python); the lines
-    around it keep their numbers."""
+    around it keep their numbers, whether the block is numbered by its marks or (a % in
+    its text) line by line."""
     _path, db, week = demo
     monkeypatch.setattr(activities_csv, "CHUNK_IDS", 64)
     row = db.execute("select min(id) + 40 from activities where event_id = ?",
                      [week]).fetchone()[0]
-    before = db.execute("select start_date from activities where id = ?", [row]).fetchone()[0]
-    db.execute("update activities set start_date = '2020-10-\r\n' where id = ?", [row])
+    before, old_title = db.execute("select start_date, title from activities where id = ?",
+                                   [row]).fetchone()
+    db.execute("update activities set start_date = '2020-10-\r\n', title = ? where id = ?",
+               [title or old_title, row])
     try:
         out = io.StringIO()
         assert export.write_csv(db, week, "activities", out)
@@ -189,5 +199,62 @@ def test_a_crlf_inside_a_field_numbers_its_block_line_by_line(demo, monkeypatch)
                              "deleted = 0 and status != 'needs_fix'", [week]).fetchone()[0]
         assert numbers == list(range(1, counted + 1))
         assert body.count("\r\n/10/2020") == 1
+        assert title is None or '"100% cán bộ, %d"' in body
     finally:
-        db.execute("update activities set start_date = ? where id = ?", [before, row])
+        db.execute("update activities set start_date = ?, title = ? where id = ?",
+                   [before, old_title, row])
+
+
+def test_the_index_answers_which_texts_are_quoted_or_guarded(demo):
+    """Each block asks activities_csv_quoted (m007) for its rows whose title or link is
+    quoted or guarded; any other text is shown as stored, unsearched."""
+    _path, db, week = demo
+    names = export.list_names(db, week)
+    plan = activities_csv._Plan(db, week, names, [db.conn])
+    shown = " ".join(str(row) for row in db.execute("explain query plan " + plan.chunk,
+                                                      [1, 10 ** 6, week]))
+    assert "activities_csv_quoted" in shown
+    quoted = {i for (i,) in db.execute(
+        f"select id from activities where event_id = ? and {CSV_QUOTED_TEXT}", [week])}
+    assert quoted and all(db.execute(
+        f"select {_quoted('title')} or {_quoted('evidence_url')} from activities where id = ?",
+        [i]).fetchone()[0] for i in quoted)
+
+
+def test_a_title_edited_to_need_quotes_is_quoted_in_the_next_export(demo):
+    """Save a plain title, export; edit it to hold a comma and a link to start with =,
+    export again: the index follows the edit and the bytes stay the row by row path's."""
+    _path, db, week = demo
+    row = db.execute("select min(id) from activities where event_id = ? and deleted = 0 "
+                     "and status != 'needs_fix' and title not like '%,%'", [week]).fetchone()[0]
+    before = db.execute("select title, evidence_url from activities where id = ?",
+                        [row]).fetchone()
+    db.execute("update activities set title = 'Tọa đàm sách', evidence_url = null "
+               "where id = ?", [row])
+    try:
+        first = io.StringIO()
+        assert export.write_csv(db, week, "activities", first)
+        assert ",Tọa đàm sách," in first.getvalue()
+        db.execute("update activities set title = 'Tọa đàm, sách', evidence_url = '=x' "
+                   "where id = ?", [row])
+        second = io.StringIO()
+        assert export.write_csv(db, week, "activities", second)
+        assert second.getvalue() == reference_csv(db, week)
+        assert ',"Tọa đàm, sách",' in second.getvalue() and ",'=x\r\n" in second.getvalue()
+    finally:
+        db.execute("update activities set title = ?, evidence_url = ? where id = ?",
+                   [*before, row])
+
+
+def test_the_week_s_audiences_are_walked_through_their_index(demo):
+    """Every distinct audiences text of the week, as `select distinct` reads it from every
+    row, found by one look-up per value (activities_event_audiences, m008)."""
+    _path, db, week = demo
+    every = {a for (a,) in db.execute("select distinct audiences from activities "
+                                      "where +event_id = ? and audiences != ''", [week])}
+    assert set(activities_csv.used_audiences(db, week)) == every
+    assert len(activities_csv.used_audiences(db, week)) == len(every)
+    assert '["khac"]' in every  # a code the registry does not name
+    shown = " ".join(str(row) for row in db.execute(
+        "explain query plan " + activities_csv.USED_AUDIENCES, [week]))
+    assert "activities_event_audiences" in shown and "SCAN activities" not in shown
