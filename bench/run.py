@@ -233,10 +233,12 @@ class Server:
         env = dict(os.environ, LLW_DB=str(path), LLW_BENCH_USER=BENCH_USER,
                    LLW_LOGIN_SLEEP="0", LLW_BENCH_GC_LOG=str(self.gc_log),
                    LLW_BENCH_VIEWS_LOG=str(self.views_log))
+        # the server's tracebacks, kept where LLW_BENCH_SERVER_LOG names (else dropped)
+        self.errors = open(os.environ.get("LLW_BENCH_SERVER_LOG", os.devnull), "a")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
              "--server.port", str(self.port), "--server.address", "127.0.0.1"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=open(os.environ.get("LLW_BENCH_SERVER_LOG", os.devnull), "a"))
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=self.errors)
         import urllib.request
 
         deadline = time.monotonic() + 120
@@ -281,6 +283,7 @@ class Server:
                 self.proc.wait(15)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
+        self.errors.close()
 
 
 async def open_sessions(url: str, count: int, page="bang-theo-doi"):

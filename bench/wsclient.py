@@ -65,7 +65,7 @@ class Session:
                     change = msg.delta.WhichOneof("type")
                     self.deltas.append(change if change != "new_element" else
                                        msg.delta.new_element.WhichOneof("type"))
-                    if msg.delta.WhichOneof("type") == "new_element":
+                    if change == "new_element":
                         self.elements += 1
                         element = msg.delta.new_element
                         what = element.WhichOneof("type")

@@ -14,6 +14,8 @@ escaped cells); the pictures are data: URLs of SVG drawn on the server, with the
 as text alternatives. st.html sanitises the block once more in the browser."""
 import base64
 import re
+import threading
+from collections import OrderedDict
 from html import escape
 
 from components import kpi_strip
@@ -100,26 +102,34 @@ def block_html(view: dict, kpis: list[tuple], kpi_help: str, words: dict) -> str
 
 class Prepared(str):
     """HTML that st.html takes as it is: through `_repr_html_`, which Streamlit 1.67 uses
-    before its own clean-up (a dedent and a file-path check of the whole text: ~40 % of a
-    refresh's server time for this block, data: URLs included)."""
+    before its own clean-up (a dedent and a file-path check of the whole text: about a
+    quarter of a refresh's server time for this block, data: URLs included)."""
 
     def _repr_html_(self) -> str:
         return str(self)
 
 
-_prepared: dict = {}  # (id(view), tiles, note, words) -> (view, Prepared): last few views
-PREPARED_KEPT = 64
+# (id(view), tiles, note, words) -> (view, Prepared), least recently used first. Every
+# script thread of the server reads and evicts it: one lock. Room for the default view of
+# every organiser a server hosts (issue 24: 127) and some filtered ones; fewer made the
+# organisers' views push each other out and be assembled again on every refresh.
+PREPARED_KEPT = 256
+_prepared: "OrderedDict[tuple, tuple]" = OrderedDict()
+_prepared_lock = threading.Lock()
 
 
 def prepared_block(view: dict, kpis: list[tuple], kpi_help: str, words: dict) -> Prepared:
     """block_html assembled once per view for every viewer (a refresh of an unchanged view
     only looks it up). The view is kept with its entry: its id cannot be reused meanwhile."""
     key = (id(view), tuple(kpis), kpi_help, tuple(sorted(words.items())))
-    found = _prepared.get(key)
-    if found is not None and found[0] is view:
-        return found[1]
-    html = Prepared(block_html(view, kpis, kpi_help, words))
-    _prepared[key] = (view, html)
-    while len(_prepared) > PREPARED_KEPT:
-        _prepared.pop(next(iter(_prepared)))
+    with _prepared_lock:
+        found = _prepared.get(key)
+        if found is not None and found[0] is view:
+            _prepared.move_to_end(key)
+            return found[1]
+    html = Prepared(block_html(view, kpis, kpi_help, words))  # outside the lock
+    with _prepared_lock:
+        _prepared[key] = (view, html)
+        while len(_prepared) > PREPARED_KEPT:
+            _prepared.popitem(last=False)
     return html

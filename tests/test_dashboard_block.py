@@ -66,3 +66,40 @@ def test_the_block_is_assembled_once_per_view_for_every_viewer():
     assert again is not first and again == first
     # st.html takes it as it is (_repr_html_), not through its dedent
     assert first._repr_html_() == str(first)
+
+
+def test_the_least_recently_shown_block_is_dropped_first(monkeypatch):
+    monkeypatch.setattr(dashboard_block, "PREPARED_KEPT", 2)
+    dashboard_block._prepared.clear()
+    a, b, c = view(), view(), view()
+    first_a = dashboard_block.prepared_block(a, TILES, "x", WORDS)
+    dashboard_block.prepared_block(b, TILES, "x", WORDS)
+    assert dashboard_block.prepared_block(a, TILES, "x", WORDS) is first_a  # a: recent
+    dashboard_block.prepared_block(c, TILES, "x", WORDS)  # drops b, not a
+    assert dashboard_block.prepared_block(a, TILES, "x", WORDS) is first_a
+    assert [entry[0] for entry in dashboard_block._prepared.values()] == [c, a]
+
+
+def test_viewers_on_many_threads_share_and_evict_without_error(monkeypatch):
+    """Every script thread of the server assembles and drops blocks at once. Threads are
+    switched every microsecond: an unlocked dict raised «dictionary changed size during
+    iteration» here (5 of 3 000 calls)."""
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    monkeypatch.setattr(dashboard_block, "PREPARED_KEPT", 2)
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    views = [view() for _ in range(6)]
+
+    def show(i):
+        shown = views[i % len(views)]
+        return dashboard_block.prepared_block(shown, TILES, "x", WORDS) == \
+            dashboard_block.block_html(shown, TILES, "x", WORDS)
+
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            assert all(pool.map(show, range(3000)))
+    finally:
+        sys.setswitchinterval(interval)
+    assert len(dashboard_block._prepared) <= 2
